@@ -1,0 +1,35 @@
+# SatImpact: `make demo` and `make test` set everything up on a fresh Debian 12 machine.
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST := $(VENV)/bin/pytest
+RUFF := $(VENV)/bin/ruff
+export QT_QPA_PLATFORM ?= offscreen
+export PROJ_DATA ?= /usr/share/proj
+
+.PHONY: setup test demo bench models lint format package clean
+
+setup:
+	@bash scripts/setup.sh
+
+test: setup
+	$(PYTEST) $(PYTEST_ARGS)
+
+demo: setup
+	$(PY) scripts/demo.py
+
+bench: setup
+	$(PY) scripts/bench.py
+
+models: setup
+	$(PY) models/recipes/build_all.py
+
+lint: setup
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+format: setup
+	$(RUFF) format .
+	$(RUFF) check --fix .
+
+clean:
+	rm -rf demo-output bench-output dist .pytest_cache .ruff_cache

@@ -1,0 +1,324 @@
+"""Matching the bands a model needs, by name, to the band numbers of a raster.
+
+Three sources, in order of precedence:
+1. ``BAND_MAP``: ``B3=3,B8=8,B11=12`` (1-based band numbers), or the name of a
+   known layout (``landsat7_etm``) to say which sensor the raster comes from;
+2. the raster's band descriptions (``B3``, ``B03``, ``VV``, ``nir`` ...);
+3. a known layout guessed from the band count.
+
+Names are either a sensor's own band names (``B8A``, ``VV``) or common names
+(``blue``, ``green``, ``red``, ``rededge1``, ``nir``, ``nir08``, ``swir16``,
+``swir22`` ... as in the STAC ``eo`` extension). Cards meant for several
+sensors use common names; the layout says which native band carries each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import BandError
+
+
+@dataclass(frozen=True)
+class Layout:
+    key: str
+    title: str
+    family: str
+    # (native name, common names) per band, in file order
+    bands: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.bands)
+
+    def describe(self) -> str:
+        return f"{self.title} ({self.count} bands: {', '.join(n for n, _ in self.bands)})"
+
+
+_S2 = {
+    "B1": ("coastal",),
+    "B2": ("blue",),
+    "B3": ("green",),
+    "B4": ("red",),
+    "B5": ("rededge1", "rededge"),
+    "B6": ("rededge2",),
+    "B7": ("rededge3",),
+    "B8": ("nir",),
+    "B8A": ("nir08", "narrownir"),
+    "B9": ("nir09", "watervapour"),
+    "B10": ("cirrus",),
+    "B11": ("swir16", "swir1"),
+    "B12": ("swir22", "swir2"),
+}
+
+
+def _pick(table, names):
+    return tuple((n, table[n]) for n in names)
+
+
+LAYOUTS: dict[str, Layout] = {
+    layout.key: layout
+    for layout in (
+        Layout(
+            "sentinel2_l1c",
+            "Sentinel-2 L1C",
+            "sentinel2",
+            _pick(_S2, ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B10", "B11", "B12"]),
+        ),
+        Layout(
+            "sentinel2_l2a",
+            "Sentinel-2 L2A",
+            "sentinel2",
+            _pick(_S2, ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B11", "B12"]),
+        ),
+        Layout(
+            "landsat89_oli",
+            "Landsat 8/9 OLI-TIRS",
+            "landsat89",
+            (
+                ("B1", ("coastal",)),
+                ("B2", ("blue",)),
+                ("B3", ("green",)),
+                ("B4", ("red",)),
+                ("B5", ("nir", "nir08")),
+                ("B6", ("swir16", "swir1")),
+                ("B7", ("swir22", "swir2")),
+                ("B8", ("pan",)),
+                ("B9", ("cirrus",)),
+                ("B10", ("lwir11", "lwir")),
+                ("B11", ("lwir12",)),
+            ),
+        ),
+        Layout(
+            "landsat89_sr",
+            "Landsat 8/9 OLI surface reflectance",
+            "landsat89",
+            (
+                ("B1", ("coastal",)),
+                ("B2", ("blue",)),
+                ("B3", ("green",)),
+                ("B4", ("red",)),
+                ("B5", ("nir", "nir08")),
+                ("B6", ("swir16", "swir1")),
+                ("B7", ("swir22", "swir2")),
+            ),
+        ),
+        Layout(
+            "landsat7_etm",
+            "Landsat 7 ETM+",
+            "landsat7",
+            (
+                ("B1", ("blue",)),
+                ("B2", ("green",)),
+                ("B3", ("red",)),
+                ("B4", ("nir",)),
+                ("B5", ("swir16", "swir1")),
+                ("B6", ("lwir",)),
+                ("B7", ("swir22", "swir2")),
+                ("B8", ("pan",)),
+            ),
+        ),
+        Layout("sentinel1", "Sentinel-1 VV/VH", "sentinel1", (("VV", ()), ("VH", ()))),
+        Layout("rgb", "RGB", "rgb", (("R", ("red",)), ("G", ("green",)), ("B", ("blue",)))),
+        Layout(
+            "rgbn",
+            "RGBN",
+            "rgbn",
+            (("R", ("red",)), ("G", ("green",)), ("B", ("blue",)), ("N", ("nir",))),
+        ),
+    )
+}
+
+# The layout assumed from the band count alone, when nothing else says.
+LAYOUT_BY_COUNT = {
+    13: "sentinel2_l1c",
+    12: "sentinel2_l2a",
+    11: "landsat89_oli",
+    8: "landsat7_etm",
+    7: "landsat89_sr",
+    2: "sentinel1",
+    3: "rgb",
+    4: "rgbn",
+}
+
+ALIASES = {
+    "R": "red",
+    "G": "green",
+    "B": "blue",
+    "N": "nir",
+    "NIR": "nir",
+    "RED": "red",
+    "GREEN": "green",
+    "BLUE": "blue",
+    "SWIR": "swir16",
+}
+
+
+def normalize(name: str) -> str:
+    """Canonical spelling: ``B03``/``b3``/``Band3``-style S2 names to ``B3``, common names lower case."""
+    text = name.strip()
+    # Only sensor band names (B3, B03, B8A); generic GDAL names such as "Band 3" say
+    # nothing about the sensor and are ignored by the caller.
+    m = re.fullmatch(r"[Bb]0*(\d+)([Aa]?)", text)
+    if m:
+        return f"B{int(m.group(1))}{m.group(2).upper()}"
+    upper = text.upper()
+    if upper in ("VV", "VH", "HH", "HV"):
+        return upper
+    if upper in ALIASES:
+        return ALIASES[upper]
+    return text.lower()
+
+
+def _normalize_request(name: str) -> str:
+    return normalize(name)
+
+
+@dataclass
+class BandResolution:
+    indices: list[int]  # 1-based, one per requested band
+    layout: str  # what was assumed, for messages and the log
+    sources: dict[str, str] = field(default_factory=dict)  # requested name -> where it was found
+
+    def describe(self, names: list[str]) -> str:
+        return ", ".join(f"{n}=band {i} ({self.sources.get(n, '?')})" for n, i in zip(names, self.indices))
+
+
+def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
+    """Parse ``B3=3,B8=8`` and/or a layout key. Returns (name -> 1-based index, layout key)."""
+    mapping: dict[str, int] = {}
+    layout = None
+    if not text or not text.strip():
+        return mapping, None
+    for part in re.split(r"[,;\s]+", text.strip()):
+        if not part:
+            continue
+        if "=" not in part:
+            key = part.strip().lower()
+            if key in LAYOUTS:
+                layout = key
+                continue
+            raise BandError(f"BAND_MAP entry '{part}' is neither NAME=NUMBER nor a known layout ({', '.join(LAYOUTS)})")
+        name, _, number = part.partition("=")
+        name = name.strip()
+        if not name:
+            raise BandError(f"BAND_MAP entry '{part}' has no band name before '='")
+        try:
+            index = int(number.strip())
+        except ValueError as exc:
+            raise BandError(f"BAND_MAP entry '{part}': '{number}' is not a band number (1-based)") from exc
+        if index < 1:
+            raise BandError(f"BAND_MAP entry '{part}': band numbers start at 1")
+        mapping[_normalize_request(name)] = index
+    return mapping, layout
+
+
+def _layout_from_descriptions(descs: list[str]) -> Layout | None:
+    names = {normalize(d) for d in descs if d}
+    if not names:
+        return None
+    best = None
+    for layout in LAYOUTS.values():
+        native = {normalize(n) for n, _ in layout.bands}
+        if names <= native and (best is None or layout.count < best.count):
+            best = layout
+    return best
+
+
+def resolve_bands(
+    requested: list[str],
+    band_count: int,
+    descriptions: list[str | None] | None = None,
+    band_map: str | None = None,
+    sensor: str | None = None,
+) -> BandResolution:
+    """Find the 1-based raster band for each requested name, or raise BandError naming it."""
+    explicit, layout_key = parse_band_map(band_map)
+    for name, index in explicit.items():
+        if index > band_count:
+            raise BandError(f"BAND_MAP maps '{name}' to band {index}, but the raster has only {band_count} band(s)")
+
+    descs = [d or "" for d in (descriptions or [])]
+    by_description: dict[str, int] = {}
+    for i, d in enumerate(descs, start=1):
+        if d.strip():
+            by_description.setdefault(normalize(d), i)
+
+    if layout_key:
+        layout = LAYOUTS[layout_key]
+        if layout.count > band_count:
+            raise BandError(f"BAND_MAP says the raster is {layout.describe()}, but it has only {band_count} band(s)")
+        layout_source = f"layout {layout.title} from BAND_MAP"
+    else:
+        layout = _layout_from_descriptions(descs)
+        layout_source = f"layout {layout.title} from band descriptions" if layout else ""
+        if layout is None and band_count in LAYOUT_BY_COUNT:
+            layout = LAYOUTS[LAYOUT_BY_COUNT[band_count]]
+            layout_source = f"layout {layout.title} assumed from the band count"
+
+    # Common name -> native name for the assumed layout, so that 'nir' finds B8 on
+    # Sentinel-2 and B5 on Landsat 8.
+    common_to_native: dict[str, str] = {}
+    native_position: dict[str, int] = {}
+    if layout:
+        for pos, (native, commons) in enumerate(layout.bands, start=1):
+            native_position[normalize(native)] = pos
+            for c in commons:
+                common_to_native.setdefault(c, normalize(native))
+
+    if sensor and layout and layout.family != sensor and not explicit:
+        raise BandError(
+            f"the model is made for {sensor} imagery, but the raster looks like {layout.describe()} "
+            f"({layout_source}); pass BAND_MAP if that guess is wrong"
+        )
+
+    # Band positions follow the layout only when the layout covers the whole raster;
+    # a file whose descriptions name a subset (B2, B3, B4, B8) is matched by name alone.
+    described_layout = _layout_from_descriptions(descs)
+    trust_positions = layout is not None and (
+        layout_key is not None
+        or described_layout is None
+        or (described_layout is layout and layout.count == band_count)
+    )
+    indices: list[int] = []
+    sources: dict[str, str] = {}
+    for name in requested:
+        key = _normalize_request(name)
+        candidates = [key]
+        if key in common_to_native:
+            candidates.append(common_to_native[key])
+        # A native name asked by a card (e.g. 'B8') also answers to its common names.
+        if layout:
+            for native, commons in layout.bands:
+                if normalize(native) == key:
+                    candidates.extend(commons)
+        found = None
+        for cand in candidates:
+            if cand in explicit:
+                found, how = explicit[cand], "BAND_MAP"
+                break
+        if found is None:
+            for cand in candidates:
+                if cand in by_description:
+                    found, how = by_description[cand], "band description"
+                    break
+        if found is None and layout:
+            for cand in candidates:
+                if cand in native_position and native_position[cand] <= band_count and trust_positions:
+                    found, how = native_position[cand], layout_source
+                    break
+        if found is None and re.fullmatch(r"band\d+", key):
+            pos = int(key[4:])
+            if pos <= band_count:
+                found, how = pos, "band number"
+        if found is None:
+            assumed = layout.describe() if layout else f"no known layout (band count {band_count})"
+            listed = ", ".join(d for d in descs if d.strip()) or "none"
+            raise BandError(
+                f"band '{name}' is missing: the raster has {band_count} band(s), descriptions: {listed}; "
+                f"assumed layout: {assumed}. Pass BAND_MAP, e.g. {name}=<band number>"
+            )
+        indices.append(found)
+        sources[name] = how
+    return BandResolution(indices=indices, layout=layout_source or "band descriptions/BAND_MAP", sources=sources)

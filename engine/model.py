@@ -1,0 +1,248 @@
+"""Loading ONNX models: read the card, check it against the graph, cache sessions."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from .card import (
+    CARD_KEY,
+    STANDARD_DOMAINS,
+    ModelCard,
+    card_from_deepness,
+    has_deepness_metadata,
+    parse_card,
+)
+from .errors import CardError
+
+_FLOAT = 1  # onnx.TensorProto.FLOAT
+
+
+@dataclass
+class GraphPort:
+    name: str
+    elem_type: int
+    shape: list  # ints for fixed dims, strings or None for free dims
+
+    def fixed(self, axis: int) -> int | None:
+        if axis >= len(self.shape):
+            return None
+        dim = self.shape[axis]
+        return dim if isinstance(dim, int) and dim > 0 else None
+
+
+@dataclass
+class LoadedModel:
+    path: str
+    card: ModelCard
+    graph_inputs: dict[str, GraphPort]
+    graph_outputs: dict[str, GraphPort]
+
+    def fixed_tile(self) -> int | None:
+        """The spatial size the graph insists on, or None where H and W are free."""
+        for port in self.graph_inputs.values():
+            h, w = port.fixed(2), port.fixed(3)
+            if h or w:
+                return h or w
+        return None
+
+    def output_channels(self, name: str) -> int | None:
+        return self.graph_outputs[name].fixed(1)
+
+
+def _ports(values) -> dict[str, GraphPort]:
+    ports = {}
+    for value in values:
+        tensor = value.type.tensor_type
+        shape = []
+        for dim in tensor.shape.dim:
+            if dim.HasField("dim_value"):
+                shape.append(int(dim.dim_value))
+            else:
+                shape.append(dim.dim_param or None)
+        ports[value.name] = GraphPort(value.name, int(tensor.elem_type), shape)
+    return ports
+
+
+def read_model(path: str) -> LoadedModel:
+    """Read an ONNX file, parse its card and check the card against the graph.
+
+    Every refusal names the file and what is wrong, so the analyst can fix it
+    or tell the model's author.
+    """
+    import onnx  # imported here: the plugin must load (and explain) even without it
+
+    origin = os.path.basename(path)
+    if not os.path.isfile(path):
+        raise CardError(f"model file not found: {path}")
+    try:
+        proto = onnx.load(path, load_external_data=False)
+    except Exception as exc:  # onnx raises DecodeError, ValueError, ... for broken files
+        raise CardError(f"{origin}: not a readable ONNX model ({type(exc).__name__}: {exc})") from exc
+    if not proto.HasField("graph") or not proto.graph.node:
+        raise CardError(f"{origin}: not a readable ONNX model (the file holds no graph)")
+
+    custom = sorted(
+        {imp.domain for imp in proto.opset_import if imp.domain not in STANDARD_DOMAINS}
+        | {node.domain for node in proto.graph.node if node.domain not in STANDARD_DOMAINS}
+    )
+    if custom:
+        raise CardError(
+            f"{origin}: uses custom operator domain(s) {', '.join(custom)}; SatImpact runs only "
+            "standard ONNX operators (no custom-op libraries, models are data, not code)"
+        )
+
+    initializers = {init.name for init in proto.graph.initializer}
+    graph_inputs = _ports([v for v in proto.graph.input if v.name not in initializers])
+    graph_outputs = _ports(proto.graph.output)
+    props = {p.key: p.value for p in proto.metadata_props}
+
+    if CARD_KEY in props:
+        card = parse_card(props[CARD_KEY], origin)
+    elif has_deepness_metadata(props):
+        first = next(iter(graph_inputs.values()), None)
+        channels = first.fixed(1) if first else None
+        card = card_from_deepness(props, channels, origin)
+        # Deepness models have one input and one output whose names the card cannot know.
+        if len(graph_inputs) != 1:
+            raise CardError(f"{origin}: Deepness models must have exactly one input")
+        card.inputs[0].name = next(iter(graph_inputs))
+        card.outputs[0].name = next(iter(graph_outputs))
+    else:
+        raise CardError(
+            f"{origin}: has no model card: metadata_props holds neither '{CARD_KEY}' "
+            "nor Deepness metadata (model_type, tile_size); see README 'Model cards'"
+        )
+
+    check_card_against_graph(card, graph_inputs, graph_outputs, origin)
+    return LoadedModel(path=path, card=card, graph_inputs=graph_inputs, graph_outputs=graph_outputs)
+
+
+def check_card_against_graph(card: ModelCard, graph_inputs, graph_outputs, origin: str) -> None:
+    card_inputs = [i.name for i in card.inputs]
+    if sorted(card_inputs) != sorted(graph_inputs):
+        raise CardError(
+            f"{origin}: the card's inputs {card_inputs} do not match the graph's inputs {sorted(graph_inputs)}"
+        )
+    tile = card.tiling.tile_size
+    for spec in card.inputs:
+        port = graph_inputs[spec.name]
+        if port.elem_type != _FLOAT:
+            raise CardError(
+                f"{origin}: graph input '{spec.name}' must be float32 (ONNX type 1), got type {port.elem_type}"
+            )
+        if len(port.shape) != 4:
+            raise CardError(
+                f"{origin}: graph input '{spec.name}' must be 4-D (batch, bands, height, width), got shape {port.shape}"
+            )
+        channels = port.fixed(1)
+        if channels is not None and channels != len(spec.bands):
+            raise CardError(
+                f"{origin}: the card lists {len(spec.bands)} bands for input '{spec.name}' "
+                f"({spec.describe_bands()}) but the graph takes {channels} channels"
+            )
+        for axis, label in ((2, "height"), (3, "width")):
+            size = port.fixed(axis)
+            if size is not None and size != tile:
+                raise CardError(
+                    f"{origin}: graph input '{spec.name}' has a fixed {label} of {size} px "
+                    f"but the card's tile_size is {tile} px"
+                )
+    for out in card.outputs:
+        if out.name not in graph_outputs:
+            raise CardError(
+                f"{origin}: the card describes output '{out.name}' but the graph's outputs are {sorted(graph_outputs)}"
+            )
+        port = graph_outputs[out.name]
+        if card.model_type == "dense" and len(port.shape) not in (3, 4):
+            raise CardError(
+                f"{origin}: dense output '{out.name}' must be (batch, channels, height, width), got shape {port.shape}"
+            )
+        if card.model_type == "chip" and len(port.shape) not in (1, 2, 4):
+            raise CardError(f"{origin}: chip output '{out.name}' must be (batch, features), got shape {port.shape}")
+        channels = port.fixed(1) if len(port.shape) > 1 else 1
+        if out.band_names and channels is not None and len(out.band_names) != channels:
+            raise CardError(
+                f"{origin}: output '{out.name}' has {channels} channels but the card names {len(out.band_names)} bands"
+            )
+
+
+# --- sessions -----------------------------------------------------------------------------
+
+_SESSIONS: dict[tuple, object] = {}
+_MODELS: dict[tuple, LoadedModel] = {}
+_LOCK = threading.Lock()
+
+
+def default_threads() -> int:
+    # All cores for one model: tiles are processed one batch at a time, and
+    # reading/writing run in their own threads, which mostly wait on I/O.
+    return max(1, os.cpu_count() or 1)
+
+
+def _file_key(path: str) -> tuple:
+    st = os.stat(path)
+    return (os.path.realpath(path), st.st_mtime_ns, st.st_size)
+
+
+def load_model(path: str) -> LoadedModel:
+    """Read and validate a model, cached per file (path, mtime and size)."""
+    if not os.path.isfile(path):
+        raise CardError(f"model file not found: {path}")
+    key = _file_key(path)
+    with _LOCK:
+        model = _MODELS.get(key)
+    if model is None:
+        model = read_model(path)
+        with _LOCK:
+            _MODELS[key] = model
+    return model
+
+
+def get_session(model: LoadedModel, threads: int | None = None):
+    """One onnxruntime session per model file and thread count, reused across runs."""
+    import onnxruntime as ort
+
+    threads = threads or default_threads()
+    key = _file_key(model.path) + (threads,)
+    with _LOCK:
+        session = _SESSIONS.get(key)
+        if session is not None:
+            return session
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        session = ort.InferenceSession(model.path, sess_options=options, providers=["CPUExecutionProvider"])
+    except Exception as exc:
+        raise CardError(f"{os.path.basename(model.path)}: onnxruntime cannot load it: {exc}") from exc
+    with _LOCK:
+        _SESSIONS[key] = session
+    return session
+
+
+def clear_caches() -> None:
+    with _LOCK:
+        _SESSIONS.clear()
+        _MODELS.clear()
+
+
+def run_session(session, feeds: dict[str, np.ndarray], output_names: list[str]) -> list[np.ndarray]:
+    return session.run(output_names, feeds)
+
+
+def attach_card(proto, card: ModelCard | dict) -> None:
+    """Store a card in an ONNX ModelProto's metadata_props (replacing an older one)."""
+    import json
+
+    text = card.to_json() if isinstance(card, ModelCard) else json.dumps(card, indent=1)
+    keep = [p for p in proto.metadata_props if p.key != CARD_KEY]
+    del proto.metadata_props[:]
+    for p in keep:
+        proto.metadata_props.add(key=p.key, value=p.value)
+    proto.metadata_props.add(key=CARD_KEY, value=text)

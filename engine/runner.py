@@ -1,0 +1,539 @@
+"""Running a carded ONNX model over rasters, tile by tile, with bounded memory.
+
+Dense models (a value per pixel) are run on overlapping tiles; the tiles of one
+row are merged into a strip buffer (blend or crop, see ``raster.axis_weights``)
+that is written out block row by block row, so memory depends on the tile size
+and the raster width, never on the raster height. Chip models (one vector per
+chip) write one output pixel per chip.
+
+Reading the next batch of tiles runs in a thread while onnxruntime works on the
+current one, and writing runs in another thread; GDAL and onnxruntime both
+release the GIL, so the three overlap.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .card import InputSpec
+from .errors import Cancelled, EngineError
+from .model import LoadedModel, default_threads, get_session
+from .raster import (
+    GTIFF_OPTIONS,
+    OUTPUT_BLOCK,
+    axis_starts,
+    axis_weights,
+    check_output_writable,
+    commit_output,
+    owned_span,
+    remove_quietly,
+    temporary_path,
+)
+
+
+class Feedback:
+    """What the engine tells its caller. The Processing layer maps it onto QgsProcessingFeedback."""
+
+    def progress(self, percent: float) -> None:  # 0..100
+        pass
+
+    def is_cancelled(self) -> bool:
+        return False
+
+    def info(self, message: str) -> None:
+        pass
+
+    def warning(self, message: str) -> None:
+        pass
+
+
+@dataclass
+class RasterInput:
+    path: str
+    bands: list[int]  # 1-based band numbers, in the order of the card's band list
+
+
+@dataclass
+class RunOptions:
+    threads: int | None = None
+    batch_pixels: int = 1 << 20  # tiles per batch are chosen to hold about this many pixels
+    min_valid_share: float = 0.5  # chip models: chips with less valid imagery get nodata
+    write_valid_share: bool = False  # chip models: add a band with each chip's valid share
+
+
+@dataclass
+class RunReport:
+    output_path: str
+    tiles: int
+    tile_size: tuple[int, int]
+    overlap: int
+    merge: str
+    threads: int
+    batch_size: int
+    seconds: float
+    pixels: int
+    band_names: list[str] = field(default_factory=list)
+    nodata: float | None = None
+
+    def describe(self) -> str:
+        return (
+            f"{self.tiles} tiles of {self.tile_size[1]}x{self.tile_size[0]} px, overlap {self.overlap} px, "
+            f"merge {self.merge}, batch {self.batch_size}, {self.threads} onnxruntime thread(s), "
+            f"{self.seconds:.2f} s ({self.pixels / max(self.seconds, 1e-9) / 1e6:.1f} Mpx/s)"
+        )
+
+
+def prepare_input(raw: np.ndarray, spec: InputSpec) -> np.ndarray:
+    """Map raw pixel values (bands, h, w) to model values, in place on a float32 array."""
+    x = raw.astype(np.float32, copy=False)
+    if spec.scale != 1.0:
+        x *= np.float32(spec.scale)
+    if spec.offset != 0.0:
+        x += np.float32(spec.offset)
+    if spec.mean is not None and spec.std is not None:
+        x -= np.asarray(spec.mean, dtype=np.float32).reshape(-1, *([1] * (x.ndim - 1)))
+        x /= np.asarray(spec.std, dtype=np.float32).reshape(-1, *([1] * (x.ndim - 1)))
+    if spec.clip is not None:
+        np.clip(x, spec.clip[0], spec.clip[1], out=x)
+    return x
+
+
+def _valid_mask(ds, bands: list[int], data: np.ndarray, window) -> np.ndarray:
+    valid = np.isfinite(data).all(axis=0)
+    for k, b in enumerate(bands):
+        nodata = ds.nodatavals[b - 1]
+        if nodata is not None and not math.isnan(nodata):
+            valid &= data[k] != nodata
+    # Alpha bands and internal masks say more than nodata values do.
+    from rasterio.enums import MaskFlags
+
+    flags = ds.mask_flag_enums[bands[0] - 1]
+    if MaskFlags.per_dataset in flags or MaskFlags.alpha in flags:
+        valid &= ds.read_masks(bands[0], window=window) > 0
+    return valid
+
+
+class _Reader:
+    """Reads (and normalises) tiles of every input; owns the rasterio datasets."""
+
+    def __init__(self, model: LoadedModel, inputs: dict[str, RasterInput]):
+        import rasterio
+
+        self.model = model
+        self.inputs = inputs
+        self.datasets = {}
+        try:
+            for name, inp in inputs.items():
+                self.datasets[name] = rasterio.open(inp.path)
+        except Exception:
+            self.close()
+            raise
+
+    def close(self):
+        for ds in self.datasets.values():
+            ds.close()
+        self.datasets = {}
+
+    def read(self, y: int, x: int, h: int, w: int, pad_h: int, pad_w: int):
+        """One tile of every input, padded with zeros to (pad_h, pad_w); returns feeds and validity."""
+        from rasterio.windows import Window
+
+        window = Window(x, y, w, h)
+        valid = np.ones((h, w), dtype=bool)
+        arrays = {}
+        for name, inp in self.inputs.items():
+            ds = self.datasets[name]
+            data = ds.read(inp.bands, window=window, out_dtype="float32")
+            valid &= _valid_mask(ds, inp.bands, data, window)
+            arrays[name] = data
+        feeds = {}
+        for name, data in arrays.items():
+            spec = self.model.card.input(name)
+            x_ = prepare_input(data, spec)
+            # Invalid pixels become 0 in model units, so they cannot spill NaN into
+            # neighbours through a convolution; they are masked again on output.
+            x_[:, ~valid] = 0.0
+            if (pad_h, pad_w) != (h, w):
+                x_ = np.pad(x_, ((0, 0), (0, pad_h - h), (0, pad_w - w)))
+            feeds[name] = x_
+        return feeds, valid
+
+
+def _check_same_grid(datasets: dict) -> None:
+    items = list(datasets.items())
+    ref_name, ref = items[0]
+    for name, ds in items[1:]:
+        if (ds.width, ds.height) != (ref.width, ref.height) or not ds.transform.almost_equals(ref.transform):
+            raise EngineError(
+                f"inputs '{ref_name}' and '{name}' are not on the same pixel grid "
+                f"({ref.width}x{ref.height} vs {ds.width}x{ds.height}); align them first"
+            )
+
+
+def _output_layout(model: LoadedModel, channels: dict[str, int]):
+    """Band names, dtype and nodata of the output file, from the card."""
+    names = []
+    kinds = set()
+    for spec in model.card.outputs:
+        n = channels[spec.name]
+        kinds.add(spec.kind)
+        if spec.band_names and len(spec.band_names) == n:
+            names.extend(spec.band_names)
+        elif spec.class_names and len(spec.class_names) == n:
+            names.extend(f"{spec.name}_{c}" for c in spec.class_names)
+        elif n == 1:
+            names.append(spec.name)
+        else:
+            names.extend(f"{spec.name}_{i + 1}" for i in range(n))
+    if kinds == {"class"}:
+        dtype = "uint8"
+        nodata = model.card.outputs[0].nodata if model.card.outputs[0].nodata is not None else 255
+    else:
+        dtype = "float32"
+        nodata = model.card.outputs[0].nodata if model.card.outputs[0].nodata is not None else -9999.0
+    return names, dtype, float(nodata)
+
+
+def _as_nchw(array: np.ndarray) -> np.ndarray:
+    if array.ndim == 3:
+        return array[:, None]
+    return array
+
+
+def _tags(model: LoadedModel) -> dict:
+    card = model.card
+    return {
+        "SATIMPACT_MODEL": card.name,
+        "SATIMPACT_MODEL_VERSION": card.version,
+        "SATIMPACT_MODEL_TITLE": card.title,
+        "SATIMPACT_TASK": card.task,
+    }
+
+
+def run_dense(
+    model: LoadedModel,
+    inputs: dict[str, RasterInput],
+    output_path: str,
+    feedback: Feedback | None = None,
+    options: RunOptions | None = None,
+) -> RunReport:
+    """Run a dense model over aligned inputs and write a GeoTIFF at ``output_path``."""
+    import rasterio
+    from rasterio.windows import Window
+
+    feedback = feedback or Feedback()
+    options = options or RunOptions()
+    card = model.card
+    if card.model_type != "dense":
+        raise EngineError(f"model '{card.name}' is a {card.model_type} model; use the chip runner")
+    missing = [i.name for i in card.inputs if i.name not in inputs]
+    if missing:
+        raise EngineError(f"model '{card.name}' needs input(s) {missing}")
+    check_output_writable(output_path)
+
+    start = time.perf_counter()
+    threads = options.threads or default_threads()
+    session = get_session(model, threads)
+    reader = _Reader(model, {i.name: inputs[i.name] for i in card.inputs})
+    tmp = temporary_path(output_path)
+    out = None
+    pool_read = ThreadPoolExecutor(1, thread_name_prefix="satimpact-read")
+    pool_write = ThreadPoolExecutor(1, thread_name_prefix="satimpact-write")
+    try:
+        _check_same_grid(reader.datasets)
+        ref = next(iter(reader.datasets.values()))
+        height, width = ref.height, ref.width
+        fixed = model.fixed_tile()
+        tile = card.tiling.tile_size
+        overlap = card.tiling.overlap
+        th, tw = min(tile, height), min(tile, width)
+        pad_h, pad_w = (tile, tile) if fixed else (th, tw)
+        merge = card.tiling.merge
+        if any(o.kind == "class" for o in card.outputs) or merge == "none":
+            merge = "crop"  # class labels cannot be averaged
+        ys = axis_starts(height, th, overlap)
+        xs = axis_starts(width, tw, overlap)
+        wy = axis_weights(height, ys, th, overlap, merge)
+        wx = axis_weights(width, xs, tw, overlap, merge)
+        tiles = [(j, i) for j in range(len(ys)) for i in range(len(xs))]
+        batch = max(1, options.batch_pixels // (pad_h * pad_w))
+        if fixed and model.graph_inputs[card.inputs[0].name].fixed(0):
+            batch = model.graph_inputs[card.inputs[0].name].fixed(0)
+        batches = [tiles[k : k + batch] for k in range(0, len(tiles), batch)]
+        output_names = [o.name for o in card.outputs]
+        feedback.info(
+            f"{card.title}: {width}x{height} px, {len(tiles)} tiles of {tw}x{th} px "
+            f"(overlap {overlap} px, merge {merge}), batches of {batch}, {threads} onnxruntime thread(s)"
+        )
+
+        def read_batch(batch_tiles):
+            feeds = {name: [] for name in reader.inputs}
+            valids = []
+            for j, i in batch_tiles:
+                f, v = reader.read(ys[j], xs[i], th, tw, pad_h, pad_w)
+                for name in feeds:
+                    feeds[name].append(f[name])
+                valids.append(v)
+            return {name: np.stack(arrs) for name, arrs in feeds.items()}, valids
+
+        acc = valid_acc = None
+        acc_y0 = 0
+        channels = None
+        names = dtype = nodata = None
+        pending: Future | None = None
+
+        def flush(upto: int):
+            nonlocal acc_y0, pending
+            n = upto - acc_y0
+            if n <= 0:
+                return
+            block = acc[:, :n].copy()
+            block[:, ~valid_acc[:n]] = nodata
+            block = block.astype(dtype, copy=False)
+            if pending is not None:
+                pending.result()
+            pending = pool_write.submit(out.write, block, window=Window(0, acc_y0, width, n))
+            rest = acc.shape[1] - n
+            acc[:, :rest] = acc[:, n:]
+            acc[:, rest:] = 0
+            valid_acc[:rest] = valid_acc[n:]
+            valid_acc[rest:] = False
+            acc_y0 = upto
+
+        next_read = pool_read.submit(read_batch, batches[0])
+        done = 0
+        for b, batch_tiles in enumerate(batches):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            feeds, valids = next_read.result()
+            if b + 1 < len(batches):
+                next_read = pool_read.submit(read_batch, batches[b + 1])
+            results = [_as_nchw(r) for r in session.run(output_names, feeds)]
+            if channels is None:
+                channels = {name: r.shape[1] for name, r in zip(output_names, results)}
+                names, dtype, nodata = _output_layout(model, channels)
+                profile = dict(GTIFF_OPTIONS)
+                profile.update(
+                    width=width,
+                    height=height,
+                    count=len(names),
+                    dtype=dtype,
+                    crs=ref.crs,
+                    transform=ref.transform,
+                    nodata=nodata,
+                )
+                if dtype == "float32":
+                    profile["predictor"] = 3
+                out = rasterio.open(tmp, "w", **profile)
+                for k, band_name in enumerate(names, start=1):
+                    out.set_band_description(k, band_name)
+                out.update_tags(**_tags(model))
+                acc = np.zeros((len(names), th + OUTPUT_BLOCK, width), dtype=np.float32)
+                valid_acc = np.zeros((th + OUTPUT_BLOCK, width), dtype=bool)
+            pred = np.concatenate(results, axis=1)[:, :, :th, :tw]
+            for k, (j, i) in enumerate(batch_tiles):
+                y, x = ys[j], xs[i]
+                r = y - acc_y0
+                valid_acc[r : r + th, x : x + tw] = valids[k]
+                if merge == "blend":
+                    acc[:, r : r + th, x : x + tw] += pred[k] * (wy[j][:, None] * wx[i][None, :])
+                else:
+                    r0, r1 = owned_span(wy[j])
+                    c0, c1 = owned_span(wx[i])
+                    acc[:, r + r0 : r + r1, x + c0 : x + c1] = pred[k, :, r0:r1, c0:c1]
+                if i == len(xs) - 1:
+                    # Row of tiles done: everything above the next row's top is final.
+                    if j + 1 < len(ys):
+                        final = ys[j + 1]
+                        flush(acc_y0 + ((final - acc_y0) // OUTPUT_BLOCK) * OUTPUT_BLOCK)
+                    else:
+                        flush(height)
+            done += len(batch_tiles)
+            feedback.progress(100.0 * done / len(tiles))
+        if pending is not None:
+            pending.result()
+        out.close()
+        out = None
+        reader.close()
+        commit_output(tmp, output_path)
+        seconds = time.perf_counter() - start
+        report = RunReport(
+            output_path=output_path,
+            tiles=len(tiles),
+            tile_size=(th, tw),
+            overlap=overlap,
+            merge=merge,
+            threads=threads,
+            batch_size=batch,
+            seconds=seconds,
+            pixels=width * height,
+            band_names=names,
+            nodata=nodata,
+        )
+        feedback.info(f"Done: {report.describe()}")
+        return report
+    except BaseException:
+        pool_read.shutdown(wait=True, cancel_futures=True)
+        pool_write.shutdown(wait=True, cancel_futures=True)
+        if out is not None:
+            out.close()
+        remove_quietly(tmp)
+        raise
+    finally:
+        pool_read.shutdown(wait=True)
+        pool_write.shutdown(wait=True)
+        reader.close()
+
+
+def run_chips(
+    model: LoadedModel,
+    inputs: dict[str, RasterInput],
+    output_path: str,
+    feedback: Feedback | None = None,
+    options: RunOptions | None = None,
+) -> RunReport:
+    """Run a chip model: one output pixel (a score or a feature vector) per chip of the raster."""
+    import rasterio
+    from rasterio.windows import Window
+
+    feedback = feedback or Feedback()
+    options = options or RunOptions()
+    card = model.card
+    if card.model_type != "chip":
+        raise EngineError(f"model '{card.name}' is a {card.model_type} model; use the dense runner")
+    check_output_writable(output_path)
+    start = time.perf_counter()
+    threads = options.threads or default_threads()
+    session = get_session(model, threads)
+    reader = _Reader(model, {i.name: inputs[i.name] for i in card.inputs})
+    tmp = temporary_path(output_path)
+    out = None
+    pool_read = ThreadPoolExecutor(1, thread_name_prefix="satimpact-read")
+    try:
+        _check_same_grid(reader.datasets)
+        ref = next(iter(reader.datasets.values()))
+        height, width = ref.height, ref.width
+        chip = card.tiling.tile_size
+        rows, cols = math.ceil(height / chip), math.ceil(width / chip)
+        chips = [(j, i) for j in range(rows) for i in range(cols)]
+        fixed_batch = model.graph_inputs[card.inputs[0].name].fixed(0)
+        batch = fixed_batch or max(1, options.batch_pixels // (chip * chip))
+        batches = [chips[k : k + batch] for k in range(0, len(chips), batch)]
+        output_names = [o.name for o in card.outputs]
+        feedback.info(
+            f"{card.title}: {width}x{height} px in {len(chips)} chips of {chip} px "
+            f"({cols}x{rows}), batches of {batch}, {threads} onnxruntime thread(s)"
+        )
+
+        def read_batch(batch_chips):
+            feeds = {name: [] for name in reader.inputs}
+            shares = []
+            for j, i in batch_chips:
+                y, x = j * chip, i * chip
+                h, w = min(chip, height - y), min(chip, width - x)
+                f, v = reader.read(y, x, h, w, chip, chip)
+                for name in feeds:
+                    feeds[name].append(f[name])
+                shares.append(float(v.sum()) / (chip * chip))
+            return {name: np.stack(arrs) for name, arrs in feeds.items()}, shares
+
+        row_buffer = None
+        names = None
+        nodata = -9999.0
+        next_read = pool_read.submit(read_batch, batches[0])
+        done = 0
+        for b, batch_chips in enumerate(batches):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            feeds, shares = next_read.result()
+            if b + 1 < len(batches):
+                next_read = pool_read.submit(read_batch, batches[b + 1])
+            results = session.run(output_names, feeds)
+            flat = np.concatenate([r.reshape(r.shape[0], -1) for r in results], axis=1)
+            if row_buffer is None:
+                channels = {n: r.reshape(r.shape[0], -1).shape[1] for n, r in zip(output_names, results)}
+                names, _, nodata = _output_layout(model, channels)
+                if options.write_valid_share:
+                    names = names + ["valid_share"]
+                profile = dict(GTIFF_OPTIONS)
+                profile.update(
+                    width=cols,
+                    height=rows,
+                    count=len(names),
+                    dtype="float32",
+                    crs=ref.crs,
+                    transform=ref.transform * ref.transform.scale(chip, chip),
+                    nodata=nodata,
+                )
+                out = rasterio.open(tmp, "w", **profile)
+                for k, band_name in enumerate(names, start=1):
+                    out.set_band_description(k, band_name)
+                out.update_tags(**_tags(model), SATIMPACT_CHIP_SIZE=str(chip))
+                row_buffer = np.full((len(names), 1, cols), nodata, dtype=np.float32)
+            for k, (j, i) in enumerate(batch_chips):
+                values = flat[k]
+                if shares[k] >= options.min_valid_share:
+                    row_buffer[: values.size, 0, i] = values
+                if options.write_valid_share:
+                    row_buffer[-1, 0, i] = shares[k]
+                if i == cols - 1:
+                    out.write(row_buffer, window=Window(0, j, cols, 1))
+                    row_buffer[:] = nodata
+            done += len(batch_chips)
+            feedback.progress(100.0 * done / len(chips))
+        out.close()
+        out = None
+        reader.close()
+        commit_output(tmp, output_path)
+        seconds = time.perf_counter() - start
+        report = RunReport(
+            output_path=output_path,
+            tiles=len(chips),
+            tile_size=(chip, chip),
+            overlap=0,
+            merge="none",
+            threads=threads,
+            batch_size=batch,
+            seconds=seconds,
+            pixels=width * height,
+            band_names=names,
+            nodata=nodata,
+        )
+        feedback.info(f"Done: {report.describe()}")
+        return report
+    except BaseException:
+        pool_read.shutdown(wait=True, cancel_futures=True)
+        if out is not None:
+            out.close()
+        remove_quietly(tmp)
+        raise
+    finally:
+        pool_read.shutdown(wait=True)
+        reader.close()
+
+
+def run_model(
+    model: LoadedModel,
+    inputs: dict[str, RasterInput],
+    output_path: str,
+    feedback: Feedback | None = None,
+    options: RunOptions | None = None,
+) -> RunReport:
+    runner = run_dense if model.card.model_type == "dense" else run_chips
+    return runner(model, inputs, output_path, feedback, options)
+
+
+def predict_arrays(model: LoadedModel, feeds: dict[str, np.ndarray], threads: int | None = None) -> list[np.ndarray]:
+    """Run the model on arrays already in model units (batch, bands, h, w)."""
+    session = get_session(model, threads)
+    return session.run([o.name for o in model.card.outputs], feeds)
+
+
+def file_size(path: str) -> int:
+    return os.path.getsize(path)

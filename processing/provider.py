@@ -1,0 +1,38 @@
+"""The SatImpact Processing provider: one entry in the toolbox, algorithms grouped by task."""
+
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .algorithms.run_model import RunModelAlgorithm
+
+ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "satimpact.svg")
+
+
+class SatImpactProvider(QgsProcessingProvider):
+    def id(self):
+        return "satimpact"
+
+    def name(self):
+        return "SatImpact"
+
+    def longName(self):  # noqa: N802 (QGIS API)
+        return "SatImpact: satellite imagery to SDG indicators"
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def svgIconPath(self):  # noqa: N802 (QGIS API)
+        return ICON
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API)
+        for algorithm in (RunModelAlgorithm(),):
+            self.addAlgorithm(algorithm)
+
+    def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API)
+        # The engine writes tiled, compressed GeoTIFF only.
+        return ["tif"]
+
+    def defaultRasterFileExtension(self):  # noqa: N802 (QGIS API)
+        return "tif"
