@@ -214,16 +214,29 @@ def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
     return mapping, layout
 
 
-def _layout_from_descriptions(descs: list[str]) -> Layout | None:
-    names = {normalize(d) for d in descs if d}
+def _layout_from_descriptions(descs: list[str], band_count: int | None = None) -> Layout | None:
+    """The layout that the band descriptions point to, or None when they are unknown or
+    ambiguous (B2, B3, B4, B8 could be Sentinel-2 or Landsat: then names alone decide)."""
+    raw = [d.strip() for d in descs if d and d.strip()]
+    names = {normalize(d) for d in raw}
     if not names:
         return None
-    best = None
-    for layout in LAYOUTS.values():
-        native = {normalize(n) for n, _ in layout.bands}
-        if names <= native and (best is None or layout.count < best.count):
-            best = layout
-    return best
+    candidates = [layout for layout in LAYOUTS.values() if names <= {normalize(n) for n, _ in layout.bands}]
+    if not candidates:
+        return None
+    # Descriptions naming every band in the layout's own order settle it.
+    for layout in candidates:
+        if layout.count == len(raw) == (band_count or len(raw)) and [normalize(d) for d in raw] == [
+            normalize(n) for n, _ in layout.bands
+        ]:
+            return layout
+    # Zero-padded names (B02) and B8A are Sentinel-2 conventions.
+    if any(re.fullmatch(r"[Bb]0\d", d) or d.upper() == "B8A" for d in raw):
+        candidates = [c for c in candidates if c.family == "sentinel2"]
+    families = {c.family for c in candidates}
+    if len(families) != 1:
+        return None
+    return min(candidates, key=lambda c: c.count)
 
 
 def resolve_bands(
@@ -251,7 +264,7 @@ def resolve_bands(
             raise BandError(f"BAND_MAP says the raster is {layout.describe()}, but it has only {band_count} band(s)")
         layout_source = f"layout {layout.title} from BAND_MAP"
     else:
-        layout = _layout_from_descriptions(descs)
+        layout = _layout_from_descriptions(descs, band_count)
         layout_source = f"layout {layout.title} from band descriptions" if layout else ""
         if layout is None and band_count in LAYOUT_BY_COUNT:
             layout = LAYOUTS[LAYOUT_BY_COUNT[band_count]]
@@ -275,7 +288,7 @@ def resolve_bands(
 
     # Band positions follow the layout only when the layout covers the whole raster;
     # a file whose descriptions name a subset (B2, B3, B4, B8) is matched by name alone.
-    described_layout = _layout_from_descriptions(descs)
+    described_layout = _layout_from_descriptions(descs, band_count)
     trust_positions = layout is not None and (
         layout_key is not None
         or described_layout is None

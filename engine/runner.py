@@ -63,6 +63,7 @@ class RasterInput:
 class RunOptions:
     threads: int | None = None
     batch_pixels: int = 1 << 20  # tiles per batch are chosen to hold about this many pixels
+    max_batch: int = 16  # ...and at most this many tiles, so progress and cancel stay responsive
     min_valid_share: float = 0.5  # chip models: chips with less valid imagery get nodata
     write_valid_share: bool = False  # chip models: add a band with each chip's valid share
 
@@ -262,7 +263,7 @@ def run_dense(
         wy = axis_weights(height, ys, th, overlap, merge)
         wx = axis_weights(width, xs, tw, overlap, merge)
         tiles = [(j, i) for j in range(len(ys)) for i in range(len(xs))]
-        batch = max(1, options.batch_pixels // (pad_h * pad_w))
+        batch = max(1, min(options.max_batch, options.batch_pixels // (pad_h * pad_w)))
         if fixed and model.graph_inputs[card.inputs[0].name].fixed(0):
             batch = model.graph_inputs[card.inputs[0].name].fixed(0)
         batches = [tiles[k : k + batch] for k in range(0, len(tiles), batch)]
@@ -423,7 +424,7 @@ def run_chips(
         rows, cols = math.ceil(height / chip), math.ceil(width / chip)
         chips = [(j, i) for j in range(rows) for i in range(cols)]
         fixed_batch = model.graph_inputs[card.inputs[0].name].fixed(0)
-        batch = fixed_batch or max(1, options.batch_pixels // (chip * chip))
+        batch = fixed_batch or max(1, min(options.max_batch, options.batch_pixels // (chip * chip)))
         batches = [chips[k : k + batch] for k in range(0, len(chips), batch)]
         output_names = [o.name for o in card.outputs]
         feedback.info(

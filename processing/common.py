@@ -117,13 +117,24 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self):  # noqa: N802 (QGIS API)
         return "https://github.com/satimpact/satimpact#tools"
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # QgsProcessingAlgorithm.run() is what processing.run() calls; overriding it breaks
+        # every caller, so catch the mistake when the class is defined.
+        if "run" in cls.__dict__:
+            raise TypeError(
+                f"{cls.__name__}: implement process(parameters, context, feedback), not run() "
+                "(run() belongs to QgsProcessingAlgorithm)"
+            )
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         try:
-            return self.run(parameters, context, feedback)
+            return self.process(parameters, context, feedback)
         except EngineError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
+        """The algorithm's work; EngineError becomes QgsProcessingException with its message."""
         raise NotImplementedError
 
 

@@ -17,12 +17,17 @@ REQUIRE_DATA = os.environ.get("SATIMPACT_REQUIRE_DATA") == "1"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
+os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 
 if not (PLUGIN_DIR / "satimpact").exists():
     PLUGIN_DIR.mkdir(exist_ok=True)
     (PLUGIN_DIR / "satimpact").symlink_to(ROOT)
 if str(PLUGIN_DIR) not in sys.path:
     sys.path.insert(0, str(PLUGIN_DIR))
+# Helper modules of the tests (models_for_tests.py) import by plain name.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 if QGIS_PLUGINS not in sys.path:
     sys.path.append(QGIS_PLUGINS)

@@ -84,7 +84,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Model output")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_INFO, self.tr("Model card summary")))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         source = raster_layer_path(layer)
         model = load_model(model_path(self.parameterAsString(parameters, self.MODEL, context)))
