@@ -1,7 +1,6 @@
 """Band matching by name: descriptions, known layouts, BAND_MAP, and errors that name the band."""
 
 import pytest
-
 from satimpact.engine.bands import LAYOUTS, resolve_bands
 from satimpact.engine.errors import BandError
 from satimpact.engine.raster import raster_info

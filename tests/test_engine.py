@@ -7,7 +7,6 @@ import onnxruntime as ort
 import pytest
 import rasterio
 from models_for_tests import chip_model, conv_model, ndwi_model
-
 from satimpact.engine.bands import resolve_bands
 from satimpact.engine.model import clear_caches, load_model
 from satimpact.engine.raster import axis_starts, axis_weights, raster_info
