@@ -4,7 +4,6 @@ PY := $(VENV)/bin/python
 PYTEST := $(VENV)/bin/pytest
 RUFF := $(VENV)/bin/ruff
 export QT_QPA_PLATFORM ?= offscreen
-export PROJ_DATA ?= /usr/share/proj
 
 .PHONY: setup test demo bench models lint format package clean
 

@@ -43,6 +43,13 @@ else
   echo "$hash_now" > "$STAMP"
 fi
 
+# Debian's pyproj looks for PROJ data under sys.prefix/share/proj; in a venv sys.prefix is
+# the venv, so it finds none ("Valid PROJ data directory not found"). Point it at Debian's.
+if [ ! -e "$VENV/share/proj" ]; then
+  mkdir -p "$VENV/share"
+  ln -sfn /usr/share/proj "$VENV/share/proj"
+fi
+
 # The plugin is loaded as the package 'satimpact' through this folder, never from the
 # repo's parent (the repo's 'processing' folder would shadow QGIS's own).
 mkdir -p "$ROOT/.qgis-plugins"

@@ -16,7 +16,6 @@ DATA = Path(os.environ.get("SATIMPACT_DATA", ROOT.parent / "shared" / "data"))
 REQUIRE_DATA = os.environ.get("SATIMPACT_REQUIRE_DATA") == "1"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
 os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 

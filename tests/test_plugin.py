@@ -83,3 +83,16 @@ def test_load_and_unload_cleanly_in_fresh_qgis(tmp_path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "LIFECYCLE OK" in done.stdout
+
+
+def test_pyproj_finds_proj_data_without_environment():
+    """setup.sh links Debian's PROJ data into the venv; no PROJ_DATA variable is needed."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PROJ_DATA", "PROJ_LIB")}
+    code = "import pyproj; print(pyproj.datadir.get_data_dir()); print(pyproj.CRS.from_epsg(32630).name)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "UTM zone 30N" in done.stdout
