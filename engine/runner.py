@@ -2,8 +2,9 @@
 
 Dense models (a value per pixel) are run on overlapping tiles; the tiles of one
 row are merged into a strip buffer (blend or crop, see ``raster.axis_weights``)
-that is written out block row by block row, so memory depends on the tile size
-and the raster width, never on the raster height. Chip models (one vector per
+that is written out block row by block row. Rasters wider than the buffer budget
+(``RunOptions.strip_bytes``) are done in column stripes, each top to bottom, so memory
+depends on the tile size and the budget, never on the raster's size. Chip models (one vector per
 chip) write one output pixel per chip.
 
 Reading the next batch of tiles runs in a thread while onnxruntime works on the
@@ -13,6 +14,7 @@ release the GIL, so the three overlap.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import time
@@ -66,6 +68,8 @@ class RunOptions:
     max_batch: int = 16  # ...and at most this many tiles, so progress and cancel stay responsive
     min_valid_share: float = 0.5  # chip models: chips with less valid imagery get nodata
     write_valid_share: bool = False  # chip models: add a band with each chip's valid share
+    strip_bytes: int = 64 << 20  # dense models: merge buffer budget; wider rasters go in column stripes
+    gdal_cache_bytes: int = 256 << 20  # GDAL block cache cap during the run
 
 
 @dataclass
@@ -217,6 +221,88 @@ def _tags(model: LoadedModel) -> dict:
     }
 
 
+def _column_stripes(width: int, xs: list[int], tw: int, wx: list[np.ndarray], column_bytes: int, budget: int):
+    """Split the output columns into stripes whose merge buffer fits ``budget`` bytes.
+
+    Each stripe is ``(c0, c1, tile_columns)``: the output columns it finalises and the tile
+    columns that put weight there. A tile column straddling a boundary is run for both
+    stripes (a little repeated compute, only on rasters wider than the budget), which keeps
+    the merge exact and the memory independent of the raster's width.
+    """
+    max_cols = max(1, budget // max(1, column_bytes))
+    if width <= max_cols or len(xs) == 1:
+        return [(0, width, list(range(len(xs))))]
+    stride = xs[1] - xs[0]
+    # Boundaries on whole output blocks (blocks are written once, never rewritten); on tile
+    # starts too where the stride allows, so models without overlap repeat nothing.
+    unit = stride if stride % OUTPUT_BLOCK == 0 else OUTPUT_BLOCK
+    step = max(unit, ((max_cols - 2 * tw) // unit) * unit)
+    spans = []
+    for i, w in enumerate(wx):
+        lo, hi = owned_span(w) if w.size else (0, 0)
+        spans.append((xs[i] + lo, xs[i] + hi))
+    stripes = []
+    for c0 in range(0, width, step):
+        c1 = min(width, c0 + step)
+        cols = [i for i, (lo, hi) in enumerate(spans) if lo < c1 and hi > c0]
+        stripes.append((c0, c1, cols))
+    return stripes
+
+
+@contextlib.contextmanager
+def _gdal_cache_limit(limit: int):
+    """Cap GDAL's block cache for the run (default 5% of RAM): dirty output blocks and read
+    blocks would otherwise pile up to that size on big rasters. Restored afterwards."""
+    try:
+        from osgeo import gdal
+    except ImportError:  # rasterio without GDAL's Python bindings: the env option still works on first use
+        gdal = None
+    import rasterio
+
+    old = gdal.GetCacheMax() if gdal is not None else None
+    if gdal is not None and old > limit:
+        gdal.SetCacheMax(limit)
+    try:
+        with rasterio.Env(GDAL_CACHEMAX=max(1, limit >> 20)):
+            yield
+    finally:
+        if gdal is not None and old > limit:
+            gdal.SetCacheMax(old)
+
+
+def _probe_writable(tmp: str) -> None:
+    """Create the temporary file now, so an unwritable place fails before any compute
+    (os.access says yes to root and on some read-only mounts)."""
+    try:
+        with open(tmp, "wb"):
+            pass
+    except OSError as exc:
+        raise EngineError(
+            f"the output folder cannot be written: {os.path.dirname(tmp)} ({exc.strerror or exc})"
+        ) from exc
+
+
+def _run_session(session, model: LoadedModel, output_names: list[str], feeds: dict[str, np.ndarray]):
+    try:
+        return session.run(output_names, feeds)
+    except Exception as exc:  # onnxruntime raises its own Fail/InvalidArgument/RuntimeException types
+        shapes = ", ".join(f"'{k}' {tuple(v.shape)}" for k, v in feeds.items())
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise EngineError(
+            f"model '{model.card.name}' ({os.path.basename(model.path)}) cannot run on tiles of shape "
+            f"{shapes} (batch, bands, height, width): {detail[:400]}; check the card's tile_size "
+            "against what the graph accepts"
+        ) from exc
+
+
+def _expected_channels(model: LoadedModel) -> int:
+    total = 0
+    for spec in model.card.outputs:
+        n = model.output_channels(spec.name)
+        total += n or len(spec.band_names or spec.class_names or [None])
+    return max(1, total)
+
+
 def run_dense(
     model: LoadedModel,
     inputs: dict[str, RasterInput],
@@ -225,9 +311,6 @@ def run_dense(
     options: RunOptions | None = None,
 ) -> RunReport:
     """Run a dense model over aligned inputs and write a GeoTIFF at ``output_path``."""
-    import rasterio
-    from rasterio.windows import Window
-
     feedback = feedback or Feedback()
     options = options or RunOptions()
     card = model.card
@@ -237,7 +320,15 @@ def run_dense(
     if missing:
         raise EngineError(f"model '{card.name}' needs input(s) {missing}")
     check_output_writable(output_path)
+    with _gdal_cache_limit(options.gdal_cache_bytes):
+        return _run_dense(model, inputs, output_path, feedback, options)
 
+
+def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
+    import rasterio
+    from rasterio.windows import Window
+
+    card = model.card
     start = time.perf_counter()
     threads = options.threads or default_threads()
     session = get_session(model, threads)
@@ -247,6 +338,7 @@ def run_dense(
     pool_read = ThreadPoolExecutor(1, thread_name_prefix="satimpact-read")
     pool_write = ThreadPoolExecutor(1, thread_name_prefix="satimpact-write")
     try:
+        _probe_writable(tmp)
         _check_same_grid(reader.datasets)
         ref = next(iter(reader.datasets.values()))
         height, width = ref.height, ref.width
@@ -262,21 +354,31 @@ def run_dense(
         xs = axis_starts(width, tw, overlap)
         wy = axis_weights(height, ys, th, overlap, merge)
         wx = axis_weights(width, xs, tw, overlap, merge)
-        tiles = [(j, i) for j in range(len(ys)) for i in range(len(xs))]
+        rows_buffered = th + OUTPUT_BLOCK
+        # Per output column: the float32 merge buffer, its copy on the way to the writer, the mask.
+        column_bytes = rows_buffered * (_expected_channels(model) * 4 * 2 + 1)
+        stripes = _column_stripes(width, xs, tw, wx, column_bytes, options.strip_bytes)
+        # Stripe by stripe, row by row: a stripe's top rows are final (and written) before
+        # its lower rows are read, so only a band of rows_buffered x stripe width is held.
+        tiles = [(s, j, i) for s, (_, _, cols) in enumerate(stripes) for j in range(len(ys)) for i in cols]
         batch = max(1, min(options.max_batch, options.batch_pixels // (pad_h * pad_w)))
         if fixed and model.graph_inputs[card.inputs[0].name].fixed(0):
             batch = model.graph_inputs[card.inputs[0].name].fixed(0)
         batches = [tiles[k : k + batch] for k in range(0, len(tiles), batch)]
         output_names = [o.name for o in card.outputs]
+        stripe_note = f", in {len(stripes)} column stripes" if len(stripes) > 1 else ""
         feedback.info(
             f"{card.title}: {width}x{height} px, {len(tiles)} tiles of {tw}x{th} px "
-            f"(overlap {overlap} px, merge {merge}), batches of {batch}, {threads} onnxruntime thread(s)"
+            f"(overlap {overlap} px, merge {merge}){stripe_note}, batches of {batch}, "
+            f"{threads} onnxruntime thread(s)"
         )
 
         def read_batch(batch_tiles):
             feeds = {name: [] for name in reader.inputs}
             valids = []
-            for j, i in batch_tiles:
+            for _, j, i in batch_tiles:
+                if feedback.is_cancelled():
+                    return None, None
                 f, v = reader.read(ys[j], xs[i], th, tw, pad_h, pad_w)
                 for name in feeds:
                     feeds[name].append(f[name])
@@ -285,6 +387,8 @@ def run_dense(
 
         acc = valid_acc = None
         acc_y0 = 0
+        stripe = -1
+        ax0 = c0 = c1 = 0
         channels = None
         names = dtype = nodata = None
         pending: Future | None = None
@@ -294,12 +398,13 @@ def run_dense(
             n = upto - acc_y0
             if n <= 0:
                 return
-            block = acc[:, :n].copy()
-            block[:, ~valid_acc[:n]] = nodata
+            lo, hi = c0 - ax0, c1 - ax0
+            block = acc[:, :n, lo:hi].copy()
+            block[:, ~valid_acc[:n, lo:hi]] = nodata
             block = block.astype(dtype, copy=False)
             if pending is not None:
                 pending.result()
-            pending = pool_write.submit(out.write, block, window=Window(0, acc_y0, width, n))
+            pending = pool_write.submit(out.write, block, window=Window(c0, acc_y0, c1 - c0, n))
             rest = acc.shape[1] - n
             acc[:, :rest] = acc[:, n:]
             acc[:, rest:] = 0
@@ -309,13 +414,22 @@ def run_dense(
 
         next_read = pool_read.submit(read_batch, batches[0])
         done = 0
+        reported = -1.0
         for b, batch_tiles in enumerate(batches):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")
             feeds, valids = next_read.result()
+            if feeds is None:
+                raise Cancelled("cancelled by the user; no output was written")
             if b + 1 < len(batches):
                 next_read = pool_read.submit(read_batch, batches[b + 1])
-            results = [_as_nchw(r) for r in session.run(output_names, feeds)]
+            results = [_as_nchw(r) for r in _run_session(session, model, output_names, feeds)]
+            for r in results:
+                if r.shape[0] != len(batch_tiles) or r.shape[2:] != (pad_h, pad_w):
+                    raise EngineError(
+                        f"model '{card.name}' returned an output of shape {tuple(r.shape)} for tiles of "
+                        f"{pad_w}x{pad_h} px; a dense model must return one value per input pixel"
+                    )
             if channels is None:
                 channels = {name: r.shape[1] for name, r in zip(output_names, results)}
                 names, dtype, nodata = _output_layout(model, channels)
@@ -335,28 +449,41 @@ def run_dense(
                 for k, band_name in enumerate(names, start=1):
                     out.set_band_description(k, band_name)
                 out.update_tags(**_tags(model))
-                acc = np.zeros((len(names), th + OUTPUT_BLOCK, width), dtype=np.float32)
-                valid_acc = np.zeros((th + OUTPUT_BLOCK, width), dtype=bool)
+                widest = max(xs[cols[-1]] + tw - xs[cols[0]] for _, _, cols in stripes)
+                acc = np.zeros((len(names), rows_buffered, widest), dtype=np.float32)
+                valid_acc = np.zeros((rows_buffered, widest), dtype=bool)
             pred = np.concatenate(results, axis=1)[:, :, :th, :tw]
-            for k, (j, i) in enumerate(batch_tiles):
-                y, x = ys[j], xs[i]
+            for k, (s, j, i) in enumerate(batch_tiles):
+                if feedback.is_cancelled():
+                    raise Cancelled("cancelled by the user; no output was written")
+                if s != stripe:
+                    stripe = s
+                    c0, c1, cols = stripes[s]
+                    ax0 = xs[cols[0]]
+                    acc_y0 = 0
+                    acc[:] = 0
+                    valid_acc[:] = False
+                y, x = ys[j], xs[i] - ax0
                 r = y - acc_y0
                 valid_acc[r : r + th, x : x + tw] = valids[k]
                 if merge == "blend":
                     acc[:, r : r + th, x : x + tw] += pred[k] * (wy[j][:, None] * wx[i][None, :])
                 else:
                     r0, r1 = owned_span(wy[j])
-                    c0, c1 = owned_span(wx[i])
-                    acc[:, r + r0 : r + r1, x + c0 : x + c1] = pred[k, :, r0:r1, c0:c1]
-                if i == len(xs) - 1:
+                    q0, q1 = owned_span(wx[i])
+                    acc[:, r + r0 : r + r1, x + q0 : x + q1] = pred[k, :, r0:r1, q0:q1]
+                if i == cols[-1]:
                     # Row of tiles done: everything above the next row's top is final.
                     if j + 1 < len(ys):
                         final = ys[j + 1]
                         flush(acc_y0 + ((final - acc_y0) // OUTPUT_BLOCK) * OUTPUT_BLOCK)
                     else:
                         flush(height)
-            done += len(batch_tiles)
-            feedback.progress(100.0 * done / len(tiles))
+                done += 1
+                percent = 100.0 * done / len(tiles)
+                if percent - reported >= 0.1 or done == len(tiles):
+                    feedback.progress(percent)
+                    reported = percent
         if pending is not None:
             pending.result()
         out.close()
@@ -400,15 +527,21 @@ def run_chips(
     options: RunOptions | None = None,
 ) -> RunReport:
     """Run a chip model: one output pixel (a score or a feature vector) per chip of the raster."""
-    import rasterio
-    from rasterio.windows import Window
-
     feedback = feedback or Feedback()
     options = options or RunOptions()
     card = model.card
     if card.model_type != "chip":
         raise EngineError(f"model '{card.name}' is a {card.model_type} model; use the dense runner")
     check_output_writable(output_path)
+    with _gdal_cache_limit(options.gdal_cache_bytes):
+        return _run_chips(model, inputs, output_path, feedback, options)
+
+
+def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
+    import rasterio
+    from rasterio.windows import Window
+
+    card = model.card
     start = time.perf_counter()
     threads = options.threads or default_threads()
     session = get_session(model, threads)
@@ -417,6 +550,7 @@ def run_chips(
     out = None
     pool_read = ThreadPoolExecutor(1, thread_name_prefix="satimpact-read")
     try:
+        _probe_writable(tmp)
         _check_same_grid(reader.datasets)
         ref = next(iter(reader.datasets.values()))
         height, width = ref.height, ref.width
@@ -455,7 +589,7 @@ def run_chips(
             feeds, shares = next_read.result()
             if b + 1 < len(batches):
                 next_read = pool_read.submit(read_batch, batches[b + 1])
-            results = session.run(output_names, feeds)
+            results = _run_session(session, model, output_names, feeds)
             flat = np.concatenate([r.reshape(r.shape[0], -1) for r in results], axis=1)
             if row_buffer is None:
                 channels = {n: r.reshape(r.shape[0], -1).shape[1] for n, r in zip(output_names, results)}
@@ -478,6 +612,8 @@ def run_chips(
                 out.update_tags(**_tags(model), SATIMPACT_CHIP_SIZE=str(chip))
                 row_buffer = np.full((len(names), 1, cols), nodata, dtype=np.float32)
             for k, (j, i) in enumerate(batch_chips):
+                if feedback.is_cancelled():
+                    raise Cancelled("cancelled by the user; no output was written")
                 values = flat[k]
                 if shares[k] >= options.min_valid_share:
                     row_buffer[: values.size, 0, i] = values
