@@ -1,0 +1,728 @@
+"""Urban green ratio: a vegetation mask and per-zone green area, tile by tile, in true square metres.
+
+What this module decides (and the help text and README repeat):
+
+* **Vegetation.** A green model (``task: green``) is run by onnxruntime on each tile; a pixel
+  is vegetation where the model's first output is above the card's default threshold.
+* **Valid pixels.** Nodata (the raster's nodata value, non-finite values, masks) and cloud
+  pixels count in neither the green nor the valid area.
+* **Cloud rule.** Where the raster has a Sentinel-2 scene classification band (``SCL``), its
+  classes 3 (cloud shadow), 8, 9 (cloud, medium/high probability) and 10 (thin cirrus) are
+  cloud. Otherwise, for models whose card asks for it (``extra.cloud_test``), a pixel is cloud
+  where its blue reflectance is above 0.2 and it is not snow (NDSI = (green - swir16) /
+  (green + swir16) >= 0.4, the snow threshold of Dozier 1989 / Hall et al. 1995); without a
+  SWIR band every bright pixel is treated as cloud. Snow is valid, non-green ground. RGB-only
+  models have no cloud test (aerial photos and basemaps are cloud-free composites).
+* **Areas.** Every pixel's area is computed in a Lambert azimuthal equal-area projection
+  centred on the raster (an equal-area projection of the WGS 84 ellipsoid), from the pixel's
+  four corners, so areas are true square metres whether the raster is in UTM, Web Mercator or
+  EPSG:4326.
+* **Zone edges.** A pixel belongs to a zone when its centre lies inside the zone (the
+  rasterisation rule of GDAL without ALL_TOUCHED); overlapping zones each count it.
+* **Grid.** Without zones, square cells of ``cell_size`` metres are laid over the raster in its
+  own CRS when that is projected in metres, otherwise in the UTM zone of the raster's centre;
+  cell edges sit on multiples of the cell size.
+* **Season.** Leaf-on summer is June-September in the northern and December-February in the
+  southern hemisphere (as in Kwon et al. 2021, EPJ Data Science 10:28). Between the tropics
+  there is no such summer and only the imagery itself is checked. The imagery looks leaf-off
+  when the 95th percentile of the vegetation index over valid pixels is below the card's
+  ``extra.leaf_off_p95`` (in leaf-on scenes the greenest pixels are full canopy), or when more
+  than 10 % of the valid area is snow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .bands import resolve_bands
+from .errors import BandError, Cancelled, EngineError
+from .model import LoadedModel, get_session
+from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .runner import Feedback, prepare_input
+
+TILE = 512
+SCL_CLOUD_CLASSES = (3, 8, 9, 10)
+SNOW_WARNING_SHARE = 0.10
+TROPIC_LATITUDE = 23.44
+NORTHERN_SUMMER = (6, 7, 8, 9)
+SOUTHERN_SUMMER = (12, 1, 2)
+MASK_NODATA = 255
+MASK_CLASSES = {0: "not vegetation", 1: "vegetation", 2: "cloud (excluded)"}
+HIST_BINS = 400
+HIST_RANGE = (-1.0, 1.0)
+
+# Standard product names that carry the sensing date.
+_PRODUCT_DATE_PATTERNS = (
+    # Sentinel-2 (also BigEarthNet patch names): S2A_MSIL2A_20170613T101031_...
+    re.compile(r"S2[A-D]_MSIL(?:1C|2A)_(\d{8})T\d{4,6}", re.IGNORECASE),
+    # Landsat Collection 1/2 product ids: LC08_L2SP_198024_20200715_20200912_02_T1
+    re.compile(r"L[COTEM]0[4-9]_L[12][A-Z0-9]{2}_\d{6}_(\d{8})_\d{8}", re.IGNORECASE),
+)
+_DATE_TAGS = ("ACQUISITION_DATE", "DATE_ACQUIRED", "SENSING_TIME", "SENSING_DATE", "DATETIME_ACQUIRED")
+_NAME_TAGS = ("PRODUCT_NAME", "PRODUCT_ID", "LANDSAT_PRODUCT_ID", "PRODUCT_URI")
+
+
+# --- vegetation models ---------------------------------------------------------------------------
+
+
+def check_green_model(model: LoadedModel) -> None:
+    card = model.card
+    if len(card.inputs) != 1:
+        raise EngineError(f"model '{card.name}' takes {len(card.inputs)} inputs; a green model takes one image")
+    if card.model_type != "dense":
+        raise EngineError(f"model '{card.name}' is a {card.model_type} model; a green model gives a value per pixel")
+    if card.outputs[0].threshold is None:
+        raise EngineError(
+            f"model '{card.name}' has no default threshold on its output '{card.outputs[0].name}'; "
+            "a green model's card must say above which value a pixel is vegetation"
+        )
+
+
+def choose_green_model(band_count: int, descriptions, band_map: str | None) -> tuple[str, str]:
+    """The shipped model for this raster: NDVI where red and NIR exist, else the RGB model."""
+    try:
+        resolve_bands(["red", "nir"], band_count, descriptions, band_map)
+        return "green_ndvi", "the raster has red and NIR bands"
+    except BandError as exc:
+        reason = str(exc)
+    try:
+        resolve_bands(["red", "green", "blue"], band_count, descriptions, band_map)
+    except BandError as exc:
+        raise BandError(f"no green model fits this raster: NDVI needs red and NIR ({reason}); the RGB model: {exc}")
+    return "green_rgb", "the raster has no NIR band, so the RGB-only model is used"
+
+
+# --- clouds ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class CloudTest:
+    blue_min: float = 0.2
+    ndsi_snow_min: float = 0.4
+    scale: float = 1e-4
+    offset: float = 0.0
+
+    @classmethod
+    def from_card(cls, model: LoadedModel) -> CloudTest | None:
+        raw = model.card.extra.get("cloud_test")
+        if not raw:
+            return None
+        spec = model.card.inputs[0]
+        return cls(
+            blue_min=float(raw.get("blue_min", 0.2)),
+            ndsi_snow_min=float(raw.get("ndsi_snow_min", 0.4)),
+            scale=float(raw.get("scale", spec.scale)),
+            offset=float(raw.get("offset", spec.offset)),
+        )
+
+
+def cloud_and_snow(
+    test: CloudTest | None,
+    blue: np.ndarray | None,
+    green: np.ndarray | None,
+    swir16: np.ndarray | None,
+    scl: np.ndarray | None,
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Boolean cloud and snow masks (None where nothing can be said); raw digital numbers in."""
+    if scl is not None:
+        cloud = np.isin(scl, SCL_CLOUD_CLASSES)
+        snow = scl == 11
+        return cloud, snow
+    if test is None or blue is None:
+        return None, None
+    bright = blue * test.scale + test.offset > test.blue_min
+    if green is None or swir16 is None:
+        return bright, None
+    total = green + swir16
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ndsi = np.where(np.abs(total) > 0, (green - swir16) / total, 0.0)
+    snow = bright & (ndsi >= test.ndsi_snow_min)
+    return bright & ~snow, snow
+
+
+# --- areas and grids -------------------------------------------------------------------------------
+
+
+def _crs(value):
+    from rasterio.crs import CRS
+
+    return value if isinstance(value, CRS) else CRS.from_user_input(value)
+
+
+def lonlat_of(crs, x: float, y: float) -> tuple[float, float]:
+    from pyproj import Transformer
+
+    tr = Transformer.from_crs(_crs(crs).to_wkt(), "EPSG:4326", always_xy=True)
+    lon, lat = tr.transform(x, y)
+    return float(lon), float(lat)
+
+
+def equal_area_crs(lon: float, lat: float) -> str:
+    """Lambert azimuthal equal-area on WGS 84, centred on the scene: true areas everywhere."""
+    return f"+proj=laea +lat_0={lat:.6f} +lon_0={lon:.6f} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
+
+
+def utm_epsg(lon: float, lat: float) -> int:
+    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
+    return (32600 if lat >= 0 else 32700) + zone
+
+
+def is_metric(crs) -> bool:
+    crs = _crs(crs)
+    if not crs.is_projected:
+        return False
+    factor = crs.linear_units_factor[1] if hasattr(crs, "linear_units_factor") else None
+    return factor is not None and abs(factor - 1.0) < 1e-9
+
+
+class PixelAreas:
+    """True pixel areas (m2) of raster windows, from the corners in a local equal-area projection."""
+
+    def __init__(self, crs, transform, equal_area: str):
+        from pyproj import Transformer
+
+        self.transform = transform
+        self.to_ea = Transformer.from_crs(_crs(crs).to_wkt(), equal_area, always_xy=True)
+
+    def window(self, row0: int, col0: int, h: int, w: int) -> np.ndarray:
+        cols, rows = np.meshgrid(np.arange(col0, col0 + w + 1, dtype=np.float64), np.arange(row0, row0 + h + 1))
+        t = self.transform
+        xs = t.a * cols + t.b * rows + t.c
+        ys = t.d * cols + t.e * rows + t.f
+        ex, ey = self.to_ea.transform(xs, ys)
+        ex, ey = np.asarray(ex), np.asarray(ey)
+        # Shoelace over each pixel's corners (top-left, top-right, bottom-right, bottom-left).
+        x0, y0 = ex[:-1, :-1], ey[:-1, :-1]
+        x1, y1 = ex[:-1, 1:], ey[:-1, 1:]
+        x2, y2 = ex[1:, 1:], ey[1:, 1:]
+        x3, y3 = ex[1:, :-1], ey[1:, :-1]
+        area = 0.5 * np.abs((x0 * y1 - x1 * y0) + (x1 * y2 - x2 * y1) + (x2 * y3 - x3 * y2) + (x3 * y0 - x0 * y3))
+        return area
+
+
+def _densify_ring(coords, steps: int):
+    out = []
+    pts = list(coords)
+    for (xa, ya), (xb, yb) in zip(pts[:-1], pts[1:]):
+        for k in range(steps):
+            f = k / steps
+            out.append((xa + (xb - xa) * f, ya + (yb - ya) * f))
+    out.append(pts[-1])
+    return out
+
+
+def true_area(geometry, crs, equal_area: str, steps: int = 16) -> float:
+    """Area (m2) of a shapely polygon given in ``crs``, edges densified, in the equal-area projection."""
+    from pyproj import Transformer
+    from shapely.geometry import MultiPolygon, Polygon
+
+    to_ea = Transformer.from_crs(_crs(crs).to_wkt(), equal_area, always_xy=True)
+
+    def one(poly):
+        rings = [poly.exterior, *poly.interiors]
+        projected = []
+        for ring in rings:
+            pts = _densify_ring([(c[0], c[1]) for c in ring.coords], steps)
+            xs, ys = to_ea.transform([p[0] for p in pts], [p[1] for p in pts])
+            projected.append(list(zip(xs, ys)))
+        return Polygon(projected[0], projected[1:]).area
+
+    if geometry.is_empty:
+        return 0.0
+    if isinstance(geometry, Polygon):
+        return one(geometry)
+    if isinstance(geometry, MultiPolygon):
+        return sum(one(p) for p in geometry.geoms)
+    polys = [g for g in getattr(geometry, "geoms", []) if isinstance(g, (Polygon, MultiPolygon))]
+    return sum(true_area(p, crs, equal_area, steps) for p in polys)
+
+
+@dataclass
+class Grid:
+    crs_wkt: str
+    epsg: int | None
+    cell_size: float
+    x0: float  # west edge of column 0
+    y0: float  # north edge of row 0
+    cols: int
+    rows: int
+    native: bool  # True when the cells are in the raster's own CRS
+
+    def cell_polygon(self, col: int, row: int):
+        from shapely.geometry import box
+
+        x = self.x0 + col * self.cell_size
+        y = self.y0 - row * self.cell_size
+        return box(x, y - self.cell_size, x + self.cell_size, y)
+
+
+def make_grid(crs, bounds, cell_size: float) -> Grid:
+    """Cells of ``cell_size`` metres covering ``bounds`` (raster CRS), in a metric CRS."""
+    from rasterio.warp import transform_bounds
+
+    if not cell_size or cell_size <= 0 or not math.isfinite(cell_size):
+        raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
+    crs = _crs(crs)
+    if is_metric(crs):
+        grid_crs = crs
+    else:
+        cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
+        lon, lat = lonlat_of(crs, cx, cy)
+        grid_crs = _crs(f"EPSG:{utm_epsg(lon, lat)}")
+    left, bottom, right, top = transform_bounds(crs, grid_crs, *bounds, densify_pts=21)
+    x0 = math.floor(left / cell_size) * cell_size
+    y0 = math.ceil(top / cell_size) * cell_size
+    cols = max(1, math.ceil((right - x0) / cell_size - 1e-9))
+    rows = max(1, math.ceil((y0 - bottom) / cell_size - 1e-9))
+    if cols * rows > 5_000_000:
+        raise EngineError(
+            f"a grid of {cell_size:g} m cells over this raster has {cols * rows} cells; use a larger CELL_SIZE"
+        )
+    return Grid(grid_crs.to_wkt(), grid_crs.to_epsg(), float(cell_size), x0, y0, cols, rows, grid_crs == crs)
+
+
+# --- season ------------------------------------------------------------------------------------------
+
+
+def _date_in(text: str) -> dt.date | None:
+    for pattern in _PRODUCT_DATE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            try:
+                return dt.datetime.strptime(m.group(1), "%Y%m%d").date()
+            except ValueError:
+                continue
+    return None
+
+
+def acquisition_date(path: str, tags: dict) -> tuple[dt.date | None, str]:
+    """The sensing date from the raster's tags or a standard product name in its file name."""
+    for key in _DATE_TAGS:
+        value = tags.get(key)
+        if value:
+            m = re.search(r"(\d{4})[-:/]?(\d{2})[-:/]?(\d{2})", value)
+            if m:
+                try:
+                    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), f"tag {key}={value}"
+                except ValueError:
+                    pass
+    for key in _NAME_TAGS:
+        value = tags.get(key)
+        date = _date_in(value) if value else None
+        if date:
+            return date, f"tag {key}={value}"
+    name = os.path.basename(path)
+    date = _date_in(name)
+    if date:
+        return date, f"product name in the file name {name}"
+    return None, "no ACQUISITION_DATE tag and no Sentinel-2/Landsat product name in the file name"
+
+
+def is_local_summer(date: dt.date, latitude: float) -> bool | None:
+    """True/False for the local summer of the hemisphere; None between the tropics (no such summer)."""
+    if abs(latitude) < TROPIC_LATITUDE:
+        return None
+    months = NORTHERN_SUMMER if latitude >= 0 else SOUTHERN_SUMMER
+    return date.month in months
+
+
+@dataclass
+class SeasonCheck:
+    date: dt.date | None
+    date_source: str
+    latitude: float
+    summer: bool | None
+    index_p95: float | None
+    leaf_off_p95: float | None
+    snow_share: float | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def warning_text(self) -> str:
+        return " ".join(self.warnings)
+
+    def describe(self) -> str:
+        hemi = "northern" if self.latitude >= 0 else "southern"
+        when = self.date.isoformat() if self.date else "unknown date"
+        p95 = "n/a" if self.index_p95 is None else f"{self.index_p95:.3f}"
+        return (
+            f"Season check: {when} ({self.date_source}); scene at latitude {self.latitude:.2f} "
+            f"({hemi} hemisphere); 95th percentile of the vegetation index {p95}"
+            + ("" if self.snow_share is None else f"; snow {100 * self.snow_share:.1f} % of the valid area")
+        )
+
+
+def judge_season(
+    date: dt.date | None,
+    date_source: str,
+    latitude: float,
+    index_p95: float | None,
+    leaf_off_p95: float | None,
+    snow_share: float | None,
+) -> SeasonCheck:
+    check = SeasonCheck(date, date_source, latitude, None, index_p95, leaf_off_p95, snow_share)
+    if date is None:
+        check.warnings.append(
+            f"Acquisition date unknown ({date_source}): cannot confirm leaf-on summer imagery; "
+            "the green ratio is only meaningful on summer scenes."
+        )
+    else:
+        check.summer = is_local_summer(date, latitude)
+        if check.summer is False:
+            months = "June-September" if latitude >= 0 else "December-February"
+            hemi = "northern" if latitude >= 0 else "southern"
+            check.warnings.append(
+                f"Acquired {date.isoformat()}, outside the local summer ({months} in the {hemi} hemisphere): "
+                "vegetation may be leaf-off or dormant, the green ratio is not comparable with summer imagery."
+            )
+    if index_p95 is not None and leaf_off_p95 is not None and index_p95 < leaf_off_p95:
+        check.warnings.append(
+            f"The imagery looks leaf-off: the greenest 5 % of valid pixels have a vegetation index of only "
+            f"{index_p95:.2f} (below {leaf_off_p95:.2f}), as in winter, snow, drought or a scene without vegetation."
+        )
+    if snow_share is not None and snow_share > SNOW_WARNING_SHARE:
+        check.warnings.append(f"Snow covers {100 * snow_share:.0f} % of the valid area: not leaf-on imagery.")
+    return check
+
+
+# --- the run ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Zone:
+    key: int
+    geometry: object  # shapely geometry in the raster's CRS
+
+
+@dataclass
+class ZoneStats:
+    key: int
+    green_m2: float = 0.0
+    valid_m2: float = 0.0
+    cloud_m2: float = 0.0
+    nodata_m2: float = 0.0
+    zone_area_m2: float = 0.0
+    pixels: int = 0
+
+    @property
+    def green_ratio(self) -> float | None:
+        return self.green_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+
+    @property
+    def valid_fraction(self) -> float:
+        if self.zone_area_m2 <= 0:
+            return 0.0
+        # Pixel-centre assignment can give a small zone slightly more pixel area than its own area.
+        return min(1.0, self.valid_m2 / self.zone_area_m2)
+
+
+@dataclass
+class GreenResult:
+    model: str
+    threshold: float
+    stats: dict[int, ZoneStats]
+    season: SeasonCheck
+    grid: Grid | None
+    mask_path: str | None
+    cloud_rule: str
+    equal_area: str
+    totals: ZoneStats
+    messages: list[str] = field(default_factory=list)
+
+
+def _optional_band(name: str, count: int, descriptions, band_map: str | None) -> int | None:
+    try:
+        return resolve_bands([name], count, descriptions, band_map).indices[0]
+    except BandError:
+        return None
+
+
+def _scl_band(descriptions) -> int | None:
+    for i, d in enumerate(descriptions or [], start=1):
+        if d and d.strip().upper() == "SCL":
+            return i
+    return None
+
+
+def green_ratio(
+    raster_path: str,
+    model: LoadedModel,
+    band_map: str | None = None,
+    zones: list[Zone] | None = None,
+    cell_size: float = 1000.0,
+    mask_path: str | None = None,
+    feedback: Feedback | None = None,
+    threads: int | None = None,
+) -> GreenResult:
+    """Vegetation mask and per-zone (or per-cell) green and valid areas for one raster."""
+    import rasterio
+    from rasterio.features import rasterize
+    from rasterio.windows import Window
+    from rasterio.windows import transform as window_transform
+
+    feedback = feedback or Feedback()
+    check_green_model(model)
+    card = model.card
+    spec = card.inputs[0]
+    out_spec = card.outputs[0]
+    threshold = float(out_spec.threshold)
+    if mask_path:
+        check_output_writable(mask_path)
+    try:
+        ds = rasterio.open(raster_path)
+    except rasterio.errors.RasterioIOError as exc:
+        raise EngineError(f"cannot open raster {raster_path}: {exc}") from exc
+    tmp_mask = None
+    mask_ds = None
+    try:
+        if ds.crs is None:
+            raise EngineError(f"the raster {raster_path} has no coordinate reference system; assign one first")
+        descriptions = list(ds.descriptions)
+        resolution = resolve_bands(spec.bands, ds.count, descriptions, band_map, spec.sensor)
+        feedback.info(f"Model {card.name}: bands {resolution.describe(spec.bands)}")
+
+        cloud_test = CloudTest.from_card(model)
+        scl = _scl_band(descriptions)
+        aux = {}
+        if scl is None and cloud_test is not None:
+            for name in ("blue", "green", "swir16"):
+                aux[name] = _optional_band(name, ds.count, descriptions, band_map)
+        if scl is not None:
+            cloud_rule = f"Sentinel-2 SCL band {scl}: classes 3, 8, 9, 10 are cloud/shadow, 11 is snow"
+        elif cloud_test is None:
+            cloud_rule = f"none (model {card.name} has no cloud test; only nodata pixels are excluded)"
+        elif aux.get("blue") is None:
+            cloud_rule = "none: no blue band found for the cloud test; only nodata pixels are excluded"
+            feedback.warning("No blue band found: clouds cannot be detected and count as valid ground.")
+        elif aux.get("swir16") is None or aux.get("green") is None:
+            cloud_rule = (
+                f"blue reflectance > {cloud_test.blue_min:g} is cloud (no SWIR band: snow cannot be told "
+                "apart and is excluded as cloud too)"
+            )
+        else:
+            cloud_rule = (
+                f"blue reflectance > {cloud_test.blue_min:g} and NDSI < {cloud_test.ndsi_snow_min:g} is cloud; "
+                f"blue > {cloud_test.blue_min:g} with NDSI >= {cloud_test.ndsi_snow_min:g} is snow (valid, not green); "
+                f"reflectance = DN x {cloud_test.scale:g} + {cloud_test.offset:g}"
+            )
+        feedback.info(f"Cloud rule: {cloud_rule}")
+
+        bounds = tuple(ds.bounds)
+        cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
+        lon, lat = lonlat_of(ds.crs, cx, cy)
+        equal_area = equal_area_crs(lon, lat)
+        areas = PixelAreas(ds.crs, ds.transform, equal_area)
+        feedback.info(
+            f"Areas: per-pixel true areas in {equal_area}; zones take the pixels whose centres lie inside them"
+        )
+
+        grid = None
+        zone_list: list[Zone] = []
+        stats: dict[int, ZoneStats] = {}
+        to_grid = None
+        if zones is None:
+            grid = make_grid(ds.crs, bounds, cell_size)
+            feedback.info(
+                f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
+                f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}"
+            )
+            if not grid.native:
+                from pyproj import Transformer
+
+                to_grid = Transformer.from_crs(ds.crs.to_wkt(), grid.crs_wkt, always_xy=True)
+            cell_stats = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
+        else:
+            zone_list = list(zones)
+            for z in zone_list:
+                stats[z.key] = ZoneStats(z.key, zone_area_m2=true_area(z.geometry, ds.crs, equal_area))
+            zone_bounds = np.array(
+                [
+                    z.geometry.bounds if not z.geometry.is_empty else (np.inf, np.inf, -np.inf, -np.inf)
+                    for z in zone_list
+                ],
+                dtype=np.float64,
+            ).reshape(-1, 4)
+
+        if mask_path:
+            tmp_mask = temporary_path(mask_path)
+            profile = dict(GTIFF_OPTIONS)
+            profile.update(
+                width=ds.width,
+                height=ds.height,
+                count=1,
+                dtype="uint8",
+                crs=ds.crs,
+                transform=ds.transform,
+                nodata=MASK_NODATA,
+            )
+            mask_ds = rasterio.open(tmp_mask, "w", **profile)
+            mask_ds.set_band_description(1, "vegetation")
+            mask_ds.update_tags(
+                SATIMPACT_MODEL=card.name,
+                SATIMPACT_TASK="green",
+                SATIMPACT_THRESHOLD=str(threshold),
+                SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in MASK_CLASSES.items()),
+            )
+
+        session = get_session(model, threads)
+        hist = np.zeros(HIST_BINS, dtype=np.int64)
+        snow_m2 = 0.0
+        totals = ZoneStats(-1)
+        model_bands = resolution.indices
+        aux_names = [n for n in ("blue", "green", "swir16") if aux.get(n)]
+        read_bands = list(dict.fromkeys(model_bands + [aux[n] for n in aux_names] + ([scl] if scl else [])))
+        pos = {b: k for k, b in enumerate(read_bands)}
+        tiles = [(r, c) for r in range(0, ds.height, TILE) for c in range(0, ds.width, TILE)]
+        from rasterio.enums import MaskFlags
+
+        use_masks = any(
+            MaskFlags.per_dataset in ds.mask_flag_enums[b - 1] or MaskFlags.alpha in ds.mask_flag_enums[b - 1]
+            for b in model_bands
+        )
+        for done, (row0, col0) in enumerate(tiles, start=1):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            h, w = min(TILE, ds.height - row0), min(TILE, ds.width - col0)
+            window = Window(col0, row0, w, h)
+            data = ds.read(read_bands, window=window, out_dtype="float32")
+            x = data[[pos[b] for b in model_bands]]
+            valid = np.isfinite(x).all(axis=0)
+            for k, b in enumerate(model_bands):
+                nd = ds.nodatavals[b - 1]
+                if nd is not None and not math.isnan(nd):
+                    valid &= x[k] != nd
+            if use_masks:
+                valid &= ds.read_masks(model_bands[0], window=window) > 0
+            cloud, snow = cloud_and_snow(
+                cloud_test,
+                data[pos[aux["blue"]]] if aux.get("blue") else None,
+                data[pos[aux["green"]]] if aux.get("green") else None,
+                data[pos[aux["swir16"]]] if aux.get("swir16") else None,
+                data[pos[scl]] if scl else None,
+            )
+            feed = prepare_input(x.copy(), spec)
+            feed[:, ~valid] = 0.0
+            index = session.run([out_spec.name], {spec.name: feed[None]})[0]
+            index = np.asarray(index).reshape(-1, h, w)[0]
+            clear = valid & ~cloud if cloud is not None else valid
+            green = clear & (index > threshold)
+            if clear.any():
+                hist += np.histogram(np.clip(index[clear], *HIST_RANGE), bins=HIST_BINS, range=HIST_RANGE)[0]
+            area = areas.window(row0, col0, h, w)
+            cloudy = valid & cloud if cloud is not None else np.zeros_like(valid)
+            if snow is not None:
+                snow_m2 += float(area[clear & snow].sum())
+            totals.green_m2 += float(area[green].sum())
+            totals.valid_m2 += float(area[clear].sum())
+            totals.cloud_m2 += float(area[cloudy].sum())
+            totals.nodata_m2 += float(area[~valid].sum())
+            totals.pixels += h * w
+
+            if mask_ds is not None:
+                m = np.full((h, w), MASK_NODATA, dtype=np.uint8)
+                m[clear] = 0
+                m[green] = 1
+                m[cloudy] = 2
+                mask_ds.write(m, 1, window=window)
+
+            tile_tr = window_transform(window, ds.transform)
+            if grid is not None:
+                cols_, rows_ = np.meshgrid(np.arange(w) + 0.5, np.arange(h) + 0.5)
+                px = tile_tr.a * cols_ + tile_tr.b * rows_ + tile_tr.c
+                py = tile_tr.d * cols_ + tile_tr.e * rows_ + tile_tr.f
+                if to_grid is not None:
+                    px, py = to_grid.transform(px, py)
+                    px, py = np.asarray(px), np.asarray(py)
+                gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
+                gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
+                inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
+                cell = (gr * grid.cols + gc)[inside]
+                n = grid.rows * grid.cols
+                a = area[inside]
+                cell_stats[0] += np.bincount(cell, weights=a * green[inside], minlength=n)
+                cell_stats[1] += np.bincount(cell, weights=a * clear[inside], minlength=n)
+                cell_stats[2] += np.bincount(cell, weights=a * cloudy[inside], minlength=n)
+                cell_stats[3] += np.bincount(cell, weights=a * ~valid[inside], minlength=n)
+                cell_stats[4] += np.bincount(cell, minlength=n)
+            elif zone_list:
+                tb = (tile_tr.c, tile_tr.f + tile_tr.e * h, tile_tr.c + tile_tr.a * w, tile_tr.f)
+                left, right = min(tb[0], tb[2]), max(tb[0], tb[2])
+                bottom, top = min(tb[1], tb[3]), max(tb[1], tb[3])
+                hits = np.flatnonzero(
+                    (zone_bounds[:, 0] <= right)
+                    & (zone_bounds[:, 2] >= left)
+                    & (zone_bounds[:, 1] <= top)
+                    & (zone_bounds[:, 3] >= bottom)
+                )
+                for k in hits:
+                    z = zone_list[k]
+                    inside = rasterize(
+                        [(z.geometry, 1)], out_shape=(h, w), transform=tile_tr, fill=0, all_touched=False, dtype="uint8"
+                    ).astype(bool)
+                    if not inside.any():
+                        continue
+                    s = stats[z.key]
+                    s.green_m2 += float(area[inside & green].sum())
+                    s.valid_m2 += float(area[inside & clear].sum())
+                    s.cloud_m2 += float(area[inside & cloudy].sum())
+                    s.nodata_m2 += float(area[inside & ~valid].sum())
+                    s.pixels += int(inside.sum())
+            feedback.progress(100.0 * done / len(tiles))
+
+        if grid is not None:
+            for idx in np.flatnonzero(cell_stats[4] > 0):
+                row, col = divmod(int(idx), grid.cols)
+                s = ZoneStats(
+                    int(idx),
+                    green_m2=float(cell_stats[0, idx]),
+                    valid_m2=float(cell_stats[1, idx]),
+                    cloud_m2=float(cell_stats[2, idx]),
+                    nodata_m2=float(cell_stats[3, idx]),
+                    zone_area_m2=true_area(grid.cell_polygon(col, row), grid.crs_wkt, equal_area),
+                    pixels=int(cell_stats[4, idx]),
+                )
+                stats[int(idx)] = s
+
+        if mask_ds is not None:
+            mask_ds.close()
+            mask_ds = None
+            commit_output(tmp_mask, mask_path)
+            tmp_mask = None
+
+        valid_px = int(hist.sum())
+        p95 = None
+        if valid_px:
+            cdf = np.cumsum(hist)
+            edges = np.linspace(*HIST_RANGE, HIST_BINS + 1)
+            p95 = float(edges[int(np.searchsorted(cdf, 0.95 * valid_px)) + 1])
+        snow_share = None
+        if scl is not None or (cloud_test is not None and all(aux.get(n) for n in ("blue", "green", "swir16"))):
+            snow_share = snow_m2 / totals.valid_m2 if totals.valid_m2 > 0 else 0.0
+        date, source = acquisition_date(raster_path, ds.tags())
+        leaf_off = card.extra.get("leaf_off_p95")
+        season = judge_season(date, source, lat, p95, None if leaf_off is None else float(leaf_off), snow_share)
+        return GreenResult(
+            model=card.name,
+            threshold=threshold,
+            stats=stats,
+            season=season,
+            grid=grid,
+            mask_path=mask_path,
+            cloud_rule=cloud_rule,
+            equal_area=equal_area,
+            totals=totals,
+        )
+    except BaseException:
+        if mask_ds is not None:
+            mask_ds.close()
+        if tmp_mask:
+            remove_quietly(tmp_mask)
+        raise
+    finally:
+        ds.close()
