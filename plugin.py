@@ -1,13 +1,41 @@
-"""QGIS entry point: registers the Processing provider (also headless, for qgis_process)."""
+"""QGIS entry point: the Processing provider (also headless, for qgis_process), and in the
+GUI a Raster > SatImpact menu, a toolbar button, the model manager and the about box.
+
+The plugin must load even when onnxruntime is missing: QGIS then shows what is missing
+and offers to install it, and every algorithm reports the same when run.
+"""
+
+from __future__ import annotations
+
+import os
 
 from qgis.core import QgsApplication
+
+PLUGIN_DIR = os.path.dirname(__file__)
+
+
+def missing_dependencies() -> list[str]:
+    """Python packages the engine needs that cannot be imported in this QGIS."""
+    missing = []
+    for module in ("onnxruntime", "onnx"):
+        try:
+            __import__(module)
+        except Exception:  # ImportError, or a broken binary wheel (OSError, AttributeError)
+            missing.append(module)
+    return missing
 
 
 class SatImpactPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.provider = None
+        self.actions = []
+        self.menu = None
+        self.toolbar = None
+        self.translator = None
+        self._install_translator()
 
+    # --- Processing -------------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API)
         # Called by qgis_process too, where initGui never runs.
         if self.provider is None:
@@ -16,10 +44,134 @@ class SatImpactPlugin:
             self.provider = SatImpactProvider()
             QgsApplication.processingRegistry().addProvider(self.provider)
 
+    # --- GUI --------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API)
         self.initProcessing()
+        if self.iface is None:
+            return
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
+
+        icon = QIcon(os.path.join(PLUGIN_DIR, "icons", "satimpact.svg"))
+        window = self.iface.mainWindow()
+        self.menu = QMenu(self.tr("SatImpact"), window)
+        self.menu.setObjectName("satimpactMenu")
+        self.menu.setIcon(icon)
+        for alg in sorted(self.provider.algorithms(), key=lambda a: (a.group(), a.displayName())):
+            action = QAction(alg.icon(), alg.displayName(), window)
+            action.setObjectName(f"satimpact_{alg.name()}")
+            action.triggered.connect(self._opener(alg.id()))
+            self.menu.addAction(action)
+            self.actions.append(action)
+        self.menu.addSeparator()
+        manager = QAction(icon, self.tr("Model manager..."), window)
+        manager.setObjectName("satimpact_model_manager")
+        manager.triggered.connect(self.open_model_manager)
+        about = QAction(icon, self.tr("About SatImpact..."), window)
+        about.setObjectName("satimpact_about")
+        about.triggered.connect(self.open_about)
+        self.menu.addAction(manager)
+        self.menu.addAction(about)
+        self.actions.extend([manager, about])
+        self.iface.rasterMenu().addMenu(self.menu)
+
+        self.toolbar = self.iface.addToolBar("SatImpact")
+        self.toolbar.setObjectName("SatImpactToolbar")
+        button = QToolButton(self.toolbar)
+        button.setIcon(icon)
+        button.setToolTip(self.tr("SatImpact tools"))
+        button.setMenu(self.menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(button)
+
+        missing = missing_dependencies()
+        if missing:
+            self.report_missing(missing)
+
+    def report_missing(self, missing: list[str]):
+        from qgis.core import Qgis
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        bar = self.iface.messageBar()
+        text = self.tr(
+            "SatImpact needs the Python package(s) {0}, which QGIS cannot import. "
+            "The tools will not run until they are installed."
+        ).format(", ".join(missing))
+        widget = bar.createMessage("SatImpact", text)
+        button = QPushButton(self.tr("Install into my profile"), widget)
+        button.clicked.connect(lambda: self.install_dependencies(missing))
+        widget.layout().addWidget(button)
+        bar.pushWidget(widget, Qgis.MessageLevel.Warning)
+
+    def install_dependencies(self, missing: list[str]):
+        from qgis.core import Qgis
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QApplication
+
+        from .ui.dependencies import install_command, run_install
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ok, log = run_install(install_command(missing))
+        finally:
+            QApplication.restoreOverrideCursor()
+        level = Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Critical
+        message = self.tr("Installed; restart QGIS to use SatImpact.") if ok else log[-500:]
+        self.iface.messageBar().pushMessage("SatImpact", message, level)
+
+    def _opener(self, alg_id: str):
+        return lambda _checked=False: self.open_algorithm(alg_id)
+
+    def open_algorithm(self, alg_id: str):
+        import processing
+
+        processing.execAlgorithmDialog(alg_id)
+
+    def open_model_manager(self):
+        from .ui.model_manager import ModelManagerDialog
+
+        ModelManagerDialog(self.iface.mainWindow()).exec()
+
+    def open_about(self):
+        from .ui.about import show_about
+
+        show_about(self.iface.mainWindow())
 
     def unload(self):
+        if self.menu is not None:
+            if self.iface is not None:
+                self.iface.rasterMenu().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            if self.iface is not None:
+                self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.translator is not None:
+            QgsApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # --- translation ------------------------------------------------------------------------
+    def tr(self, text):
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("SatImpact", text)
+
+    def _install_translator(self):
+        from qgis.core import QgsSettings
+        from qgis.PyQt.QtCore import QLocale, QTranslator
+
+        locale = QgsSettings().value("locale/userLocale", QLocale.system().name()) or "en"
+        path = os.path.join(PLUGIN_DIR, "i18n", f"satimpact_{str(locale)[:2]}.qm")
+        if os.path.exists(path):
+            translator = QTranslator()
+            if translator.load(path):
+                QgsApplication.installTranslator(translator)
+                self.translator = translator

@@ -73,7 +73,10 @@ def read_model(path: str) -> LoadedModel:
     Every refusal names the file and what is wrong, so the analyst can fix it
     or tell the model's author.
     """
-    import onnx  # imported here: the plugin must load (and explain) even without it
+    try:
+        import onnx  # imported here: the plugin must load (and explain) even without it
+    except ImportError as exc:
+        raise CardError(missing_package_message("onnx")) from exc
 
     origin = os.path.basename(path)
     if not os.path.isfile(path):
@@ -177,6 +180,14 @@ _MODELS: dict[tuple, LoadedModel] = {}
 _LOCK = threading.Lock()
 
 
+def missing_package_message(package: str) -> str:
+    return (
+        f"the Python package '{package}' is not installed in the Python that runs QGIS; "
+        f"install it (SatImpact menu offers to, or: pip install --user {package} "
+        "with numpy kept at the version QGIS ships) and restart QGIS"
+    )
+
+
 def default_threads() -> int:
     # All cores for one model: tiles are processed one batch at a time, and
     # reading/writing run in their own threads, which mostly wait on I/O.
@@ -204,7 +215,10 @@ def load_model(path: str) -> LoadedModel:
 
 def get_session(model: LoadedModel, threads: int | None = None):
     """One onnxruntime session per model file and thread count, reused across runs."""
-    import onnxruntime as ort
+    try:
+        import onnxruntime as ort
+    except ImportError as exc:
+        raise CardError(missing_package_message("onnxruntime")) from exc
 
     threads = threads or default_threads()
     key = _file_key(model.path) + (threads,)

@@ -44,3 +44,35 @@ def resolve_model(reference: str, user_dir: str | None = None) -> str:
         f"unknown model '{ref}': shipped and user models are {', '.join(models) or 'none'}; "
         "or pass the path of an .onnx file"
     )
+
+
+def model_origin(path: str) -> str:
+    return "shipped" if os.path.dirname(os.path.abspath(path)) == os.path.abspath(SHIPPED_DIR) else "user"
+
+
+def import_model(source: str, user_dir: str) -> str:
+    """Validate a model's card, then copy it into the user folder. A bad file is refused
+    with the validation message and nothing is copied."""
+    import shutil
+
+    from .model import read_model
+
+    model = read_model(source)  # raises CardError with the reason
+    name = model.card.name or os.path.splitext(os.path.basename(source))[0]
+    if name in available_models(None):
+        raise CardError(f"a shipped model is already called '{name}'; rename the model in its card")
+    os.makedirs(user_dir, exist_ok=True)
+    target = os.path.join(user_dir, f"{name}.onnx")
+    tmp = target + ".part"
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+    return target
+
+
+def remove_model(name: str, user_dir: str) -> None:
+    path = os.path.join(user_dir, f"{name}.onnx")
+    if not os.path.isfile(path):
+        if name in available_models(None):
+            raise CardError(f"'{name}' is a shipped model; only user models can be removed")
+        raise CardError(f"no user model called '{name}'")
+    os.remove(path)

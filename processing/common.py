@@ -62,6 +62,18 @@ def shipped_model_names() -> list[str]:
     return sorted(available_models(user_models_dir()))
 
 
+def model_parameter(
+    name: str, description: str, task: str | None = None, default: str | None = None, optional: bool = False
+):
+    """A MODEL parameter: a plain string (model name or .onnx path) for qgis_process and the
+    modeler, shown in dialogs as a list of the shipped and user models of ``task``."""
+    from qgis.core import QgsProcessingParameterString
+
+    param = QgsProcessingParameterString(name, description, defaultValue=default, optional=optional)
+    param.setMetadata({"widget_wrapper": {"class": "satimpact.ui.model_widget.ModelChooserWrapper", "task": task}})
+    return param
+
+
 def model_path(reference: str) -> str:
     try:
         return resolve_model(reference, user_models_dir())

@@ -16,6 +16,7 @@ from ..common import (
     LayerStyler,
     ProcessingFeedback,
     SatImpactAlgorithm,
+    model_parameter,
     model_path,
     raster_layer_path,
     shipped_model_names,
@@ -68,10 +69,11 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
         names = shipped_model_names()
         self.addParameter(
-            QgsProcessingParameterString(
+            model_parameter(
                 self.MODEL,
-                self.tr("Model (shipped model name or path of a carded .onnx file)"),
-                defaultValue=names[0] if names else None,
+                self.tr("Model (shipped or user model name, or path of a carded .onnx file)"),
+                task=None,
+                default="index_ndvi" if "index_ndvi" in names else (names[0] if names else None),
             )
         )
         self.addParameter(

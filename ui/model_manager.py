@@ -1,0 +1,148 @@
+"""The model manager: shipped and user models with their cards; import and remove."""
+
+from __future__ import annotations
+
+import html
+import os
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from ..engine.errors import EngineError
+from ..engine.model import read_model
+from ..engine.registry import available_models, import_model, model_origin, remove_model
+from ..processing.common import tr, user_models_dir
+
+
+def card_html(card, origin: str, path: str) -> str:
+    e = html.escape
+    rows = [
+        ("Task", card.task),
+        ("Version", card.version),
+        (
+            "Type",
+            f"{card.model_type} (tile {card.tiling.tile_size} px, overlap {card.tiling.overlap} px, "
+            f"merge {card.tiling.merge})",
+        ),
+    ]
+    for spec in card.inputs:
+        res = ""
+        if spec.resolution_m:
+            res = f"; resolution {spec.resolution_m[0]:g}-{spec.resolution_m[1]:g} m"
+        sensor = f"; sensor {spec.sensor}" if spec.sensor else ""
+        scale = f"value x {spec.scale:g} + {spec.offset:g}"
+        if spec.mean:
+            scale += ", standardised"
+        rows.append((f"Input '{spec.name}'", f"bands {', '.join(spec.bands)}{sensor}{res}; {scale}"))
+    for out in card.outputs:
+        extra = f", threshold {out.threshold:g}" if out.threshold is not None else ""
+        classes = f", classes {', '.join(out.class_names)}" if out.class_names else ""
+        rows.append((f"Output '{out.name}'", f"{out.kind}{classes}{extra} {out.units}"))
+    metrics = (
+        "".join(
+            f"<li>{e(str(m.get('name', '')))}: <b>{e(str(m.get('value', '')))}</b> - {e(str(m.get('data', '')))}</li>"
+            for m in card.metrics
+        )
+        or "<li>none reported</li>"
+    )
+    table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows)
+    return (
+        f"<h3>{e(card.title)}</h3><p><i>{e(card.name)}</i> ({origin}) - {e(path)}</p>"
+        f"<p>{e(card.description)}</p><table>{table}</table>"
+        f"<p><b>Metrics</b></p><ul>{metrics}</ul>"
+        f"<p><b>Built from</b>: {e(card.data)}</p><p><b>Caveats</b>: {e(card.caveats)}</p>"
+        f"<p><b>Licence</b>: {e(card.license)}</p><p><b>Citation</b>: {e(card.citation)}</p>"
+    )
+
+
+class ModelManagerDialog(QDialog):
+    def __init__(self, parent=None, user_dir: str | None = None):
+        super().__init__(parent)
+        self.user_dir = user_dir or user_models_dir()
+        self.setWindowTitle(tr("SatImpact model manager"))
+        self.resize(900, 560)
+        self.list = QListWidget()
+        self.details = QTextBrowser()
+        self.details.setOpenExternalLinks(True)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(1, 3)
+        self.import_button = QPushButton(tr("Import model..."))
+        self.remove_button = QPushButton(tr("Remove user model"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        layout.addLayout(buttons)
+        self.list.currentItemChanged.connect(self.show_current)
+        self.import_button.clicked.connect(self.ask_import)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.refresh()
+
+    def refresh(self, select: str | None = None):
+        self.list.clear()
+        for name, path in available_models(self.user_dir).items():
+            origin = model_origin(path)
+            item = QListWidgetItem(f"{name}  [{origin}]")
+            item.setData(Qt.ItemDataRole.UserRole, (name, path, origin))
+            self.list.addItem(item)
+            if name == select:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+
+    def show_current(self, item, _previous=None):
+        if item is None:
+            self.details.clear()
+            return
+        name, path, origin = item.data(Qt.ItemDataRole.UserRole)
+        self.remove_button.setEnabled(origin == "user")
+        try:
+            self.details.setHtml(card_html(read_model(path).card, origin, path))
+        except EngineError as exc:
+            self.details.setHtml(f"<h3>{html.escape(name)}</h3><p><b>Invalid model</b>: {html.escape(str(exc))}</p>")
+
+    def import_file(self, path: str) -> str:
+        """Import without dialogs (also used by tests); raises EngineError when refused."""
+        target = import_model(path, self.user_dir)
+        self.refresh(select=os.path.splitext(os.path.basename(target))[0])
+        return target
+
+    def ask_import(self):
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import an ONNX model"), "", "ONNX models (*.onnx)")
+        if not path:
+            return
+        try:
+            self.import_file(path)
+        except EngineError as exc:
+            QMessageBox.warning(self, tr("Model refused"), str(exc))
+
+    def remove_current(self):
+        item = self.list.currentItem()
+        if item is None:
+            return
+        name, _path, origin = item.data(Qt.ItemDataRole.UserRole)
+        if origin != "user":
+            return
+        answer = QMessageBox.question(self, tr("Remove model"), tr("Remove the user model '{0}'?").format(name))
+        if answer == QMessageBox.StandardButton.Yes:
+            remove_model(name, self.user_dir)
+            self.refresh()

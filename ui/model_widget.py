@@ -1,0 +1,66 @@
+"""A MODEL parameter widget for Processing dialogs: an editable list of the shipped and
+user models (filtered by task) with a button to pick any .onnx file.
+
+The parameter itself stays a plain string, so qgis_process and the modeler take a model
+name or a path unchanged.
+"""
+
+from __future__ import annotations
+
+from processing.gui.wrappers import WidgetWrapper
+from qgis.core import QgsProcessingParameterDefinition
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QToolButton, QWidget
+
+from ..engine.errors import EngineError
+from ..engine.model import load_model
+from ..engine.registry import available_models
+from ..processing.common import user_models_dir
+
+
+def models_for_task(task: str | None) -> list[tuple[str, str]]:
+    """(name, tooltip) of the available models whose card task matches (any task if None)."""
+    found = []
+    for name, path in available_models(user_models_dir()).items():
+        try:
+            card = load_model(path).card
+        except EngineError:
+            continue
+        # a tool lists the models of its own task; Run model lists every model
+        if task is None or card.task == task:
+            found.append((name, f"{card.title} ({card.version}); bands {', '.join(card.inputs[0].bands)}"))
+    return found
+
+
+class ModelChooserWrapper(WidgetWrapper):
+    def createWidget(self, task=None, **kwargs):  # noqa: N802 (QGIS API)
+        # 'task' comes from the parameter's widget_wrapper metadata (see model_parameter)
+        panel = QWidget()
+        layout = QHBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        if self.parameterDefinition().flags() & QgsProcessingParameterDefinition.FlagOptional:
+            self.combo.addItem("")
+        for name, tip in models_for_task(task):
+            self.combo.addItem(name)
+            self.combo.setItemData(self.combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        browse = QToolButton()
+        browse.setText("...")
+        browse.setToolTip("Choose an .onnx model file")
+        browse.clicked.connect(self.browse)
+        layout.addWidget(self.combo, 1)
+        layout.addWidget(browse)
+        return panel
+
+    def browse(self):
+        path, _ = QFileDialog.getOpenFileName(self.widget, "ONNX model", "", "ONNX models (*.onnx)")
+        if path:
+            self.combo.setEditText(path)
+
+    def setValue(self, value):  # noqa: N802 (QGIS API)
+        self.combo.setEditText("" if value is None else str(value))
+
+    def value(self):
+        text = self.combo.currentText().strip()
+        return text or None
