@@ -1,0 +1,506 @@
+"""Surface water from a model's index raster: thresholds, masks and water-body polygons.
+
+The water models (``models/water_*.onnx``) write an index (MNDWI, NDWI, the Zou et al.
+score, SDWI ...) whose card says the default threshold and on which side water lies.
+This module turns that index into a mask (1 water, 0 land, 255 nodata), finds Otsu's
+threshold on the scene's own histogram, and polygonises masks with true areas. Every
+pass reads windows, so memory depends on the window size, never on the scene size.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .bands import BandResolution, resolve_bands
+from .card import ModelCard
+from .errors import BandError, Cancelled, EngineError
+from .model import LoadedModel
+from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .runner import Feedback, RasterInput, RunOptions, run_model
+
+WATER, LAND, MASK_NODATA = 1, 0, 255
+WINDOW = 1024  # pixels per side of the windows read by the passes below (a multiple of the 256 px blocks)
+HIST_BINS = 2048
+# Preference when MODEL is left empty: the richest model the raster's bands allow.
+DEFAULT_WATER_MODELS = ("water_mndwi_evi", "water_mndwi", "water_ndwi", "water_sdwi")
+
+
+def windows(width: int, height: int, size: int = WINDOW):
+    from rasterio.windows import Window
+
+    for y in range(0, height, size):
+        for x in range(0, width, size):
+            yield Window(x, y, min(size, width - x), min(size, height - y))
+
+
+def _valid(data: np.ndarray, nodata: float | None) -> np.ndarray:
+    valid = np.isfinite(data)
+    if nodata is not None and not math.isnan(nodata):
+        valid &= data != nodata
+    return valid
+
+
+def water_direction(card: ModelCard) -> str:
+    side = str(card.extra.get("water_if", "above")).lower()
+    if side not in ("above", "below"):
+        raise EngineError(f"model '{card.name}': card extra 'water_if' must be 'above' or 'below', got '{side}'")
+    return side
+
+
+# --- choosing a model -------------------------------------------------------------------------
+
+
+def choose_model(
+    candidates: list[LoadedModel], band_count: int, descriptions, band_map: str | None
+) -> tuple[LoadedModel, BandResolution]:
+    """The first candidate whose bands the raster has; else an error listing what each one lacked."""
+    reasons = []
+    for model in candidates:
+        spec = model.card.inputs[0]
+        try:
+            return model, resolve_bands(spec.bands, band_count, descriptions, band_map, spec.sensor)
+        except BandError as exc:
+            reasons.append(f"{model.card.name} ({', '.join(spec.bands)}): {exc}")
+    raise BandError(
+        "no water model fits this raster: optical water needs green and NIR (NDWI) or green and SWIR "
+        "(MNDWI) bands, radar water needs Sentinel-1 VV and VH. " + " | ".join(reasons)
+    )
+
+
+# --- histograms and Otsu -----------------------------------------------------------------------
+
+
+def index_range(path: str, band: int = 1, feedback: Feedback | None = None) -> tuple[float, float, int]:
+    """Minimum, maximum and count of the valid pixels of one band, window by window."""
+    import rasterio
+
+    feedback = feedback or Feedback()
+    lo, hi, n = math.inf, -math.inf, 0
+    with rasterio.open(path) as ds:
+        nodata = ds.nodatavals[band - 1]
+        for win in windows(ds.width, ds.height):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            data = ds.read(band, window=win)
+            values = data[_valid(data, nodata)]
+            if values.size:
+                lo, hi, n = min(lo, float(values.min())), max(hi, float(values.max())), n + values.size
+    return lo, hi, n
+
+
+def index_histogram(
+    path: str,
+    band: int = 1,
+    bins: int = HIST_BINS,
+    value_range: tuple[float, float] | None = None,
+    feedback: Feedback | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Counts and bin edges of the valid pixels; the range is the data's own unless given."""
+    import rasterio
+
+    if value_range is None:
+        lo, hi, n = index_range(path, band, feedback)
+        if n == 0:
+            raise EngineError(f"{os.path.basename(path)}: the index has no valid pixel (all nodata)")
+        value_range = (lo, hi)
+    lo, hi = value_range
+    if not hi > lo:
+        raise EngineError(
+            f"the index is constant ({lo:g}) over the whole scene: no threshold can split it into water and land"
+        )
+    counts = np.zeros(bins, dtype=np.int64)
+    feedback = feedback or Feedback()
+    with rasterio.open(path) as ds:
+        nodata = ds.nodatavals[band - 1]
+        for win in windows(ds.width, ds.height):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            data = ds.read(band, window=win)
+            values = np.clip(data[_valid(data, nodata)], lo, hi)
+            counts += np.histogram(values, bins=bins, range=(lo, hi))[0]
+    return counts, np.linspace(lo, hi, bins + 1)
+
+
+def otsu_from_histogram(counts: np.ndarray, edges: np.ndarray) -> float:
+    """Otsu (1979): the cut that maximises the between-class variance; returns the upper edge
+    of the last bin of the lower class."""
+    counts = counts.astype(np.float64)
+    centres = (edges[:-1] + edges[1:]) / 2.0
+    total = counts.sum()
+    if total <= 0:
+        raise EngineError("no valid pixel to compute Otsu's threshold on")
+    w0 = np.cumsum(counts)
+    w1 = total - w0
+    m0 = np.cumsum(counts * centres)
+    mean_total = m0[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_total * w0 / total - m0) ** 2 / (w0 * w1)
+    between[~np.isfinite(between)] = -1.0
+    k = int(np.argmax(between))
+    if between[k] <= 0:
+        raise EngineError("the index histogram has a single value: Otsu's threshold is undefined")
+    return float(edges[k + 1])
+
+
+OTSU_FINE_BINS = 1 << 16
+# Otsu's cut moves with the histogram's range, so a few extreme pixels (capped backscatter,
+# saturated or dark pixels) can drag it far off; the histogram is taken between the 1st
+# and 99th percentiles, with the outer 1 % on each side counted in the end bins.
+OTSU_PERCENTILES = (0.01, 0.99)
+
+
+def otsu_threshold(path: str, band: int = 1, feedback: Feedback | None = None) -> float:
+    """Otsu's threshold of one band, from a fine histogram (bounded memory, two passes)."""
+    counts, edges = index_histogram(path, band, bins=OTSU_FINE_BINS, feedback=feedback)
+    lo, hi = histogram_quantiles(counts, edges, OTSU_PERCENTILES)
+    k0 = int(np.clip(np.searchsorted(edges, lo, side="right") - 1, 0, len(counts) - 1))
+    k1 = int(np.clip(np.searchsorted(edges, hi, side="left"), k0 + 1, len(counts)))
+    inner = counts[k0:k1].copy()
+    inner[0] += counts[:k0].sum()
+    inner[-1] += counts[k1:].sum()
+    if inner.size < 2:
+        return otsu_from_histogram(counts, edges)
+    return otsu_from_histogram(inner, edges[k0 : k1 + 1])
+
+
+def histogram_quantiles(counts: np.ndarray, edges: np.ndarray, qs) -> list[float]:
+    """Quantiles read from a histogram (linear within a bin)."""
+    cum = np.cumsum(counts.astype(np.float64))
+    total = cum[-1]
+    out = []
+    for q in qs:
+        target = q * total
+        k = int(np.searchsorted(cum, target, side="left"))
+        k = min(k, len(counts) - 1)
+        before = cum[k - 1] if k > 0 else 0.0
+        inside = counts[k]
+        frac = (target - before) / inside if inside > 0 else 0.5
+        out.append(float(edges[k] + frac * (edges[k + 1] - edges[k])))
+    return out
+
+
+# --- masks -------------------------------------------------------------------------------------
+
+
+@dataclass
+class MaskStats:
+    water: int = 0
+    land: int = 0
+    nodata: int = 0
+
+    @property
+    def valid(self) -> int:
+        return self.water + self.land
+
+    @property
+    def water_share(self) -> float:
+        # nodata never counts in a ratio
+        return self.water / self.valid if self.valid else float("nan")
+
+
+def _mask_profile(ds) -> dict:
+    profile = dict(GTIFF_OPTIONS)
+    profile.update(
+        width=ds.width, height=ds.height, count=1, dtype="uint8", crs=ds.crs, transform=ds.transform, nodata=MASK_NODATA
+    )
+    return profile
+
+
+def threshold_to_mask(
+    index_path: str,
+    output_path: str,
+    threshold: float,
+    water_if: str = "above",
+    band: int = 1,
+    feedback: Feedback | None = None,
+    tags: dict | None = None,
+) -> MaskStats:
+    """Write 1 where the index says water, 0 land, 255 where the index is nodata."""
+    import rasterio
+
+    feedback = feedback or Feedback()
+    check_output_writable(output_path)
+    stats = MaskStats()
+    tmp = temporary_path(output_path)
+    try:
+        with rasterio.open(index_path) as ds:
+            nodata = ds.nodatavals[band - 1]
+            wins = list(windows(ds.width, ds.height))
+            with rasterio.open(tmp, "w", **_mask_profile(ds)) as out:
+                out.set_band_description(1, "water")
+                out.update_tags(
+                    SATIMPACT_CLASSES="0=land,1=water,255=nodata",
+                    SATIMPACT_THRESHOLD=repr(float(threshold)),
+                    SATIMPACT_WATER_IF=water_if,
+                    **(tags or {}),
+                )
+                for k, win in enumerate(wins):
+                    if feedback.is_cancelled():
+                        raise Cancelled("cancelled by the user; no output was written")
+                    data = ds.read(band, window=win)
+                    valid = _valid(data, nodata)
+                    water = (data > threshold) if water_if == "above" else (data < threshold)
+                    mask = np.where(valid, np.where(water, WATER, LAND), MASK_NODATA).astype(np.uint8)
+                    out.write(mask, 1, window=win)
+                    n_water = int((mask == WATER).sum())
+                    n_valid = int(valid.sum())
+                    stats.water += n_water
+                    stats.land += n_valid - n_water
+                    stats.nodata += mask.size - n_valid
+                    feedback.progress(100.0 * (k + 1) / len(wins))
+        commit_output(tmp, output_path)
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    return stats
+
+
+# --- polygons ----------------------------------------------------------------------------------
+
+STRIP_ROWS = 512
+
+
+class AreaCalculator:
+    """True areas in m2 of polygons made of whole pixels.
+
+    Projected CRS in metres: the planar area in that CRS (pixel count x pixel area, exact).
+    Anything else (EPSG:4326 ...): the polygon projected to a Lambert azimuthal equal-area
+    CRS centred on the raster, on the WGS 84 ellipsoid, which keeps areas true.
+    """
+
+    def __init__(self, crs, transform, width: int, height: int):
+        self.transform = transform
+        self.pixel_area = abs(transform.a * transform.e - transform.b * transform.d)
+        self.metric = bool(crs and crs.is_projected and abs(crs.linear_units_factor[1] - 1.0) < 1e-12)
+        self.to_equal_area = None
+        self.area_crs = crs.to_string() if self.metric else None
+        if not self.metric:
+            if crs is None:
+                raise EngineError("the raster has no CRS: areas in m2 cannot be computed")
+            from pyproj import CRS, Transformer
+
+            cx, cy = transform * (width / 2.0, height / 2.0)
+            to_lonlat = Transformer.from_crs(crs.to_wkt(), "EPSG:4326", always_xy=True)
+            lon, lat = to_lonlat.transform(cx, cy)
+            laea = CRS.from_proj4(f"+proj=laea +lat_0={lat:.6f} +lon_0={lon:.6f} +datum=WGS84 +units=m +no_defs")
+            self.to_equal_area = Transformer.from_crs(crs.to_wkt(), laea, always_xy=True)
+            self.area_crs = f"Lambert azimuthal equal-area centred on {lat:.4f}, {lon:.4f} (WGS 84)"
+
+    def area_m2(self, world_geom, pixels: float) -> float:
+        if self.metric:
+            return float(pixels * self.pixel_area)
+        from shapely.ops import transform
+
+        return float(transform(self.to_equal_area.transform, world_geom).area)
+
+
+def _to_world(geom, transform):
+    from shapely.affinity import affine_transform
+
+    return affine_transform(geom, [transform.a, transform.b, transform.d, transform.e, transform.c, transform.f])
+
+
+def iter_pixel_polygons(path: str, value: int = 1, band: int = 1, feedback: Feedback | None = None):
+    """Polygons of the 4-connected regions equal to ``value``, in pixel coordinates.
+
+    The raster is read in full-width strips; regions cut by a strip's lower edge are carried
+    and merged with what continues in the next strip, so a region is yielded once, whole.
+    """
+    import rasterio
+    from affine import Affine
+    from rasterio.features import shapes
+    from rasterio.windows import Window
+    from shapely.geometry import MultiPolygon, shape
+    from shapely.ops import unary_union
+
+    feedback = feedback or Feedback()
+    with rasterio.open(path) as ds:
+        height, width = ds.height, ds.width
+        carry = []
+        for y0 in range(0, height, STRIP_ROWS):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            rows = min(STRIP_ROWS, height - y0)
+            data = ds.read(band, window=Window(0, y0, width, rows))
+            hit = data == value
+            polys = []
+            if hit.any():
+                polys = [
+                    shape(g)
+                    for g, _ in shapes(
+                        hit.astype(np.uint8), mask=hit, connectivity=4, transform=Affine.translation(0, y0)
+                    )
+                ]
+            top = [p for p in polys if p.bounds[1] <= y0]
+            rest = [p for p in polys if p.bounds[1] > y0]
+            if carry and top:
+                merged = unary_union(carry + top)
+                parts = list(merged.geoms) if isinstance(merged, MultiPolygon) else [merged]
+            else:
+                parts = carry + top
+            bottom = y0 + rows
+            carry = []
+            for p in parts + rest:
+                if p.bounds[3] >= bottom and bottom < height:
+                    carry.append(p)
+                else:
+                    yield p
+            feedback.progress(100.0 * bottom / height)
+        yield from carry
+
+
+VECTOR_DRIVERS = {".gpkg": "GPKG", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON"}
+
+
+def vector_driver(path: str) -> str:
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in VECTOR_DRIVERS:
+        raise EngineError(
+            f"cannot write vector output '{path}': use a GeoPackage (.gpkg), shapefile (.shp) or GeoJSON file"
+        )
+    return VECTOR_DRIVERS[ext]
+
+
+def write_polygons(
+    mask_path: str,
+    output_path: str,
+    min_area_m2: float = 0.0,
+    value: int = 1,
+    attributes=None,
+    extra_schema: dict | None = None,
+    feedback: Feedback | None = None,
+) -> tuple[int, float, AreaCalculator]:
+    """Polygonise the pixels equal to ``value`` into a vector file with ``area_m2`` and ``pixels``.
+
+    ``attributes(pixel_polygon, world_polygon) -> dict`` adds fields (``extra_schema``: name -> type).
+    Returns (features written, their total area in m2, the area calculator used).
+    """
+    import fiona
+    import rasterio
+    from shapely.geometry import mapping
+
+    driver = vector_driver(output_path)
+    check_output_writable(output_path)
+    with rasterio.open(mask_path) as ds:
+        crs, transform, width, height = ds.crs, ds.transform, ds.width, ds.height
+    calc = AreaCalculator(crs, transform, width, height)
+    schema = {
+        "geometry": "Polygon",
+        "properties": {"id": "int", "area_m2": "float", "pixels": "int", **(extra_schema or {})},
+    }
+    tmp = temporary_path(output_path)
+    layer = os.path.splitext(os.path.basename(output_path))[0]
+    written, total = 0, 0.0
+    try:
+        kwargs = {"layer": layer} if driver == "GPKG" else {}
+        with fiona.open(tmp, "w", driver=driver, schema=schema, crs_wkt=crs.to_wkt(), **kwargs) as sink:
+            for poly in iter_pixel_polygons(mask_path, value, feedback=feedback):
+                pixels = int(round(poly.area))
+                world = _to_world(poly, transform)
+                area = calc.area_m2(world, pixels)
+                if area < min_area_m2:
+                    continue
+                written += 1
+                total += area
+                props = {"id": written, "area_m2": round(area, 3), "pixels": pixels}
+                if attributes is not None:
+                    props.update(attributes(poly, world))
+                sink.write({"geometry": mapping(world), "properties": props})
+        commit_output(tmp, output_path)
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    return written, total, calc
+
+
+# --- the whole tool ----------------------------------------------------------------------------
+
+
+@dataclass
+class WaterReport:
+    model: str
+    threshold: float
+    threshold_source: str
+    water_if: str
+    stats: MaskStats
+    polygons: int | None = None
+    polygon_area_m2: float | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+def detect_water(
+    source: str,
+    model: LoadedModel,
+    bands: list[int],
+    output: str,
+    index_output: str | None = None,
+    threshold: float | None = None,
+    auto_threshold: bool = False,
+    polygons_output: str | None = None,
+    min_area_m2: float = 0.0,
+    feedback: Feedback | None = None,
+    options: RunOptions | None = None,
+) -> WaterReport:
+    """Run a water model, threshold its index (card default, given value or Otsu), write the mask
+    and, if asked, the index and the water-body polygons."""
+    feedback = feedback or Feedback()
+    card = model.card
+    if card.task != "water":
+        raise EngineError(f"model '{card.name}' is a '{card.task}' model, not a water model (task 'water')")
+    if len(card.inputs) != 1 or len(card.outputs) < 1:
+        raise EngineError(f"model '{card.name}' must have one input and an index output to detect water")
+    side = water_direction(card)
+    for path in (output, index_output, polygons_output):
+        if path:
+            check_output_writable(path)
+    if polygons_output:
+        vector_driver(polygons_output)
+    if min_area_m2 < 0:
+        raise EngineError(f"MIN_AREA must be zero or positive, got {min_area_m2} m2")
+
+    index_path = index_output or temporary_path(output)
+    try:
+        run_model(model, {card.inputs[0].name: RasterInput(source, bands)}, index_path, feedback, options)
+        if auto_threshold:
+            feedback.info("Computing Otsu's threshold on the scene's index histogram ...")
+            value = otsu_threshold(index_path, 1, feedback)
+            how = "Otsu on this scene"
+        elif threshold is not None:
+            value, how = float(threshold), "THRESHOLD"
+        else:
+            value = card.outputs[0].threshold
+            if value is None:
+                raise EngineError(
+                    f"model '{card.name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD"
+                )
+            how = "model card default"
+        feedback.info(f"Threshold {value:.6g} ({how}); water where {card.outputs[0].name} is {side} it")
+        stats = threshold_to_mask(
+            index_path,
+            output,
+            value,
+            side,
+            feedback=feedback,
+            tags={"SATIMPACT_MODEL": card.name, "SATIMPACT_THRESHOLD_SOURCE": how},
+        )
+        feedback.info(
+            f"Water: {stats.water} of {stats.valid} valid pixels ({100.0 * stats.water_share:.2f} %), "
+            f"{stats.nodata} nodata pixels"
+        )
+        report = WaterReport(card.name, value, how, side, stats)
+        if polygons_output:
+            feedback.info("Polygonising water bodies ...")
+            n, area, calc = write_polygons(output, polygons_output, min_area_m2, WATER, feedback=feedback)
+            report.polygons, report.polygon_area_m2 = n, area
+            feedback.info(
+                f"{n} water bodies of at least {min_area_m2:g} m2, {area / 1e6:.4f} km2 in all "
+                f"(areas computed in {calc.area_crs})"
+            )
+        return report
+    finally:
+        if not index_output:
+            remove_quietly(index_path)

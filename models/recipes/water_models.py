@@ -1,0 +1,386 @@
+"""Recipe: surface-water and floating-debris models (pixelwise formulas, exact, no training).
+
+Every model is a handful of element-wise ONNX operators written by hand, so the
+graph computes the published formula and nothing else. Thresholds come from the
+cited papers, not from the test chip; the figures measured on the Sen1Floods11
+chip are recorded in each card (``METRICS``) and re-measured by
+``tests/test_water.py`` / ``tests/test_debris.py``, which fail if a card's figure
+drifts from what the tool measures.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import onnx
+from onnx import helper
+
+from .onnx_builders import (
+    build_model,
+    card_base,
+    const,
+    normalized_difference_nodes,
+    split_bands,
+    tensor_input,
+    tensor_output,
+)
+
+CHIP = (
+    "Sen1Floods11 hand-labelled chip Spain_7370579 (512x512 px, ~10 m, EPSG:4326; Sentinel-2 L1C "
+    "and Sentinel-1 GRD in dB), against LabelHand with its no-data pixels (-1) excluded; "
+    "Bonafilia et al. 2020, CC BY 4.0. One chip only: indicative, not a benchmark."
+)
+
+# Central wavelengths in nm (Sentinel-2 MSI spectral response functions, ESA; as listed in
+# shared/data/README.md). FDI must use the sensor's own values: they differ between S2A and S2B.
+WAVELENGTHS_NM = {
+    "S2A": {"B4": 664.6, "B6": 740.5, "B8": 832.8, "B11": 1613.7},
+    "S2B": {"B4": 665.0, "B6": 739.1, "B8": 833.0, "B11": 1610.4},
+}
+
+# Figures measured with satimpact:waterdetection / satimpact:debrisdetection on CHIP
+# (tests/test_water.py and tests/test_debris.py re-measure them and check these values).
+METRICS = {
+    "water_mndwi_evi": {"iou_default": 0.7823, "iou_otsu": 0.5772},
+    "water_mndwi": {"iou_default": 0.6124, "iou_otsu": 0.7199},
+    "water_ndwi": {"iou_default": 0.6763, "iou_otsu": 0.6921},
+    "water_sdwi": {"iou_default": 0.5921, "iou_otsu": 0.5925},
+}
+DEBRIS_METRICS = {"flagged_water_share": 0.0}
+
+REFLECTANCE = {
+    "scale": 0.0001,
+    "offset": 0.0,
+    "resolution_m": [5.0, 100.0],
+}
+
+
+def _metrics(name: str) -> list[dict]:
+    m = METRICS[name]
+    return [
+        {"name": "IoU (water), default threshold", "value": m["iou_default"], "data": CHIP},
+        {"name": "IoU (water), AUTO_THRESHOLD (Otsu)", "value": m["iou_otsu"], "data": CHIP},
+    ]
+
+
+def _optical_card(name, title, bands, output, threshold, citation, description, caveats, extra=None):
+    return card_base(
+        name=name,
+        title=title,
+        version="1.0.0",
+        task="water",
+        citation=citation,
+        data="No training: a fixed published formula and threshold. " + description,
+        caveats=caveats,
+        description=description,
+        model_type="dense",
+        inputs=[{"name": "image", "bands": bands, **REFLECTANCE}],
+        tiling={"tile_size": 512, "overlap": 0, "merge": "none"},
+        outputs=[
+            {
+                "name": output,
+                "kind": "index",
+                "units": "",
+                "nodata": -9999.0,
+                "threshold": threshold,
+                "band_names": [output],
+                "description": f"water where {output} > threshold",
+            }
+        ],
+        metrics=_metrics(name),
+        extra={"water_if": "above", "sensors": ["sentinel2", "landsat89", "landsat7"], **(extra or {})},
+    )
+
+
+COMMON_CAVEATS = (
+    "Reflectance is expected as integers x 10000 (Sentinel-2 L1C/L2A up to processing baseline 03.xx, "
+    "Landsat Collection 1 surface reflectance). Clouds, cloud shadows, terrain shadow, snow and dark "
+    "asphalt are confused with water; a single scene-wide threshold cannot fit every scene (use "
+    "AUTO_THRESHOLD or THRESHOLD). "
+)
+
+
+def ndwi_model() -> onnx.ModelProto:
+    nodes, inits = split_bands("image", ["green", "nir"])
+    nd, nd_inits = normalized_difference_nodes("green", "nir", "ndwi")
+    card = _optical_card(
+        "water_ndwi",
+        "Water: NDWI (McFeeters 1996), green/NIR",
+        ["green", "nir"],
+        "ndwi",
+        0.0,
+        "McFeeters, S.K. (1996) The use of the Normalized Difference Water Index (NDWI) in the delineation "
+        "of open water features. International Journal of Remote Sensing 17(7), 1425-1432.",
+        "NDWI = (green - NIR) / (green + NIR); water where NDWI > 0. For sensors without a SWIR band "
+        "(RGBN aerial or PlanetScope-like imagery) or as a second opinion.",
+        COMMON_CAVEATS + "Without SWIR, built-up areas and turbid or vegetated flood water are poorly "
+        "separated; prefer water_mndwi_evi or water_mndwi where SWIR exists.",
+        {"sensors": ["sentinel2", "landsat89", "landsat7", "rgbn"]},
+    )
+    return build_model(nodes + nd, [tensor_input("image", 2)], [tensor_output("ndwi")], card, inits + nd_inits)
+
+
+def mndwi_model() -> onnx.ModelProto:
+    nodes, inits = split_bands("image", ["green", "swir16"])
+    nd, nd_inits = normalized_difference_nodes("green", "swir16", "mndwi")
+    card = _optical_card(
+        "water_mndwi",
+        "Water: MNDWI (Xu 2006), green/SWIR 1.6 um",
+        ["green", "swir16"],
+        "mndwi",
+        0.0,
+        "Xu, H. (2006) Modification of normalised difference water index (NDWI) to enhance open water "
+        "features in remotely sensed imagery. International Journal of Remote Sensing 27(14), 3025-3033.",
+        "MNDWI = (green - SWIR1) / (green + SWIR1); water where MNDWI > 0. Sentinel-2 B3/B11, "
+        "Landsat 8/9 B3/B6, Landsat 7 B2/B5.",
+        COMMON_CAVEATS + "On top-of-atmosphere (L1C) data, haze raises green more than SWIR and "
+        "pushes land above 0: the plain index over-detects water there (see the measured IoU).",
+    )
+    return build_model(nodes + nd, [tensor_input("image", 2)], [tensor_output("mndwi")], card, inits + nd_inits)
+
+
+def mndwi_evi_model() -> onnx.ModelProto:
+    """Zou et al.: water where (MNDWI > NDVI or MNDWI > EVI) and EVI < 0.1, as one score.
+
+    score = min(max(MNDWI - NDVI, MNDWI - EVI), 0.1 - EVI) is > 0 exactly where the rule
+    says water, so the rule becomes an index with threshold 0 that Otsu can also work on.
+    """
+    nodes, inits = split_bands("image", ["blue", "green", "red", "nir", "swir16"])
+    m_nodes, m_inits = normalized_difference_nodes("green", "swir16", "mndwi", prefix="m")
+    v_nodes, v_inits = normalized_difference_nodes("nir", "red", "ndvi", prefix="v")
+    evi = [
+        # EVI = 2.5 (NIR - red) / (NIR + 6 red - 7.5 blue + 1), Huete et al. 2002
+        helper.make_node("Sub", ["nir", "red"], ["e_diff"]),
+        helper.make_node("Mul", ["e_diff", "c_2_5"], ["e_num"]),
+        helper.make_node("Mul", ["red", "c_6"], ["e_red6"]),
+        helper.make_node("Mul", ["blue", "c_7_5"], ["e_blue75"]),
+        helper.make_node("Add", ["nir", "e_red6"], ["e_d1"]),
+        helper.make_node("Sub", ["e_d1", "e_blue75"], ["e_d2"]),
+        helper.make_node("Add", ["e_d2", "c_1"], ["e_den"]),
+        helper.make_node("Abs", ["e_den"], ["e_den_abs"]),
+        helper.make_node("Less", ["e_den_abs", "c_eps"], ["e_tiny"]),
+        helper.make_node("Div", ["e_num", "e_den"], ["e_ratio"]),
+        # A vanishing denominator (very bright blue: cloud, snow) gives no EVI; 0 keeps it finite.
+        helper.make_node("Where", ["e_tiny", "c_0", "e_ratio"], ["evi"]),
+        helper.make_node("Sub", ["mndwi", "ndvi"], ["s_a"]),
+        helper.make_node("Sub", ["mndwi", "evi"], ["s_b"]),
+        helper.make_node("Max", ["s_a", "s_b"], ["s_either"]),
+        helper.make_node("Sub", ["c_0_1", "evi"], ["s_evi"]),
+        helper.make_node("Min", ["s_either", "s_evi"], ["water_score"]),
+    ]
+    consts = [
+        const("c_2_5", 2.5),
+        const("c_6", 6.0),
+        const("c_7_5", 7.5),
+        const("c_1", 1.0),
+        const("c_eps", 1e-6),
+        const("c_0", 0.0),
+        const("c_0_1", 0.1),
+    ]
+    card = _optical_card(
+        "water_mndwi_evi",
+        "Water: MNDWI with vegetation tests (Zou et al. 2017/2018)",
+        ["blue", "green", "red", "nir", "swir16"],
+        "water_score",
+        0.0,
+        "Zou, Z., Dong, J., Menarguez, M.A. et al. (2017) Continued decrease of open surface water body "
+        "area in Oklahoma during 1984-2015. Science of the Total Environment 595, 451-460; "
+        "Zou, Z., Xiao, X., Dong, J. et al. (2018) Divergent trends of open-surface water body area in "
+        "the contiguous United States from 1984 to 2016. PNAS 115(15), 3810-3815. "
+        "MNDWI: Xu (2006) IJRS 27(14); EVI: Huete et al. (2002) Remote Sens. Environ. 83, 195-213.",
+        "Open surface water where (MNDWI > NDVI or MNDWI > EVI) and EVI < 0.1, written as the score "
+        "min(max(MNDWI - NDVI, MNDWI - EVI), 0.1 - EVI) > 0. The vegetation tests remove the "
+        "vegetated and hazy land that the plain MNDWI > 0 calls water. Needs blue, green, red, NIR "
+        "and SWIR 1.6 um: Sentinel-2, Landsat 8/9, Landsat 7.",
+        COMMON_CAVEATS + "EVI uses absolute reflectance, so the x 10000 scaling matters here (Landsat "
+        "Collection 2 Level-2 and Sentinel-2 baseline >= 04.00 data need rescaling first). Water with "
+        "dense floating or emergent vegetation is excluded by design (EVI >= 0.1).",
+    )
+    return build_model(
+        nodes + m_nodes + v_nodes + evi,
+        [tensor_input("image", 5)],
+        [tensor_output("water_score")],
+        card,
+        inits + m_inits + v_inits + consts,
+    )
+
+
+SDWI_DB_THRESHOLD = -math.exp(4.0) / math.sqrt(10.0)  # -17.2652 dB: SDWI = 0
+
+
+def sdwi_model() -> onnx.ModelProto:
+    """SDWI (Jia et al. 2019) = ln(10 * VV * VH) - 8 with VV, VH in dB; water where SDWI > 0.
+
+    SDWI > 0 holds exactly where sqrt(VV * VH) > e^4 / sqrt(10), so the model outputs the
+    geometric mean of the two backscatters, -sqrt(VV * VH) in dB, with water below -17.27 dB:
+    the same decision as SDWI > 0, on a dB scale that analysts read at a glance. The log of
+    SDWI itself stretches bright pixels (dB near 0) into a long tail that pulls Otsu's
+    threshold far into the land; the dB scale keeps the scene's bimodal backscatter histogram.
+    """
+    nodes, inits = split_bands("image", ["VV", "VH"])
+    nodes += [
+        # Backscatter at or above 0 dB (bright urban, corner reflectors) is never water; capping it
+        # just below 0 dB keeps the product positive and the value near 0 dB (land) there.
+        helper.make_node("Min", ["VV", "c_cap"], ["vv_c"]),
+        helper.make_node("Min", ["VH", "c_cap"], ["vh_c"]),
+        helper.make_node("Mul", ["vv_c", "vh_c"], ["prod"]),
+        helper.make_node("Sqrt", ["prod"], ["geo"]),
+        helper.make_node("Neg", ["geo"], ["backscatter_db"]),
+    ]
+    inits += [const("c_cap", -0.01)]
+    card = card_base(
+        name="water_sdwi",
+        title="Water: Sentinel-1 dual-polarised water index (SDWI), VV/VH in dB",
+        version="1.0.0",
+        task="water",
+        citation="Jia, S., Xue, D., Li, C., Zheng, J., Li, W. (2019) Study on new method for water area "
+        "information extraction based on Sentinel-1 data. Yangtze River 50(2), 213-217 (SDWI). "
+        "Otsu, N. (1979) A threshold selection method from gray-level histograms. IEEE Trans. SMC 9(1), 62-66.",
+        data="No training: a fixed published formula. SDWI = ln(10 x VV x VH) - 8 with VV and VH in dB, "
+        "water where SDWI > 0; equivalently where the geometric mean of the two backscatters, "
+        f"-sqrt(VV x VH), is below {SDWI_DB_THRESHOLD:.4f} dB (= -e^4 / sqrt(10)), which is what the "
+        "model outputs (e.g. VV -15 dB with VH -20 dB gives -17.32 dB: water).",
+        caveats="Sentinel-1 GRD sigma0 in dB, terrain-corrected (as in Sen1Floods11 and Google Earth "
+        "Engine's COPERNICUS/S1_GRD). Smooth dry surfaces (sand, tarmac, dry bare fields), radar shadow "
+        "and wind-roughened water confuse any backscatter threshold; flooded vegetation and flooded "
+        "towns (double bounce) are missed. Speckle gives salt-and-pepper noise; use MIN_AREA for "
+        "polygons. Values at or above 0 dB are capped at -0.01 dB (never water).",
+        description="Open water from Sentinel-1 VV and VH backscatter (dB) with the SDWI rule; the output "
+        "is the VV/VH geometric-mean backscatter in dB, water below the threshold. AUTO_THRESHOLD "
+        "applies Otsu to the scene's histogram of that backscatter.",
+        model_type="dense",
+        inputs=[
+            {
+                "name": "image",
+                "bands": ["VV", "VH"],
+                "scale": 1.0,
+                "offset": 0.0,
+                "resolution_m": [5.0, 100.0],
+                "sensor": "sentinel1",
+            }
+        ],
+        tiling={"tile_size": 512, "overlap": 0, "merge": "none"},
+        outputs=[
+            {
+                "name": "backscatter_db",
+                "kind": "backscatter",
+                "units": "dB",
+                "nodata": -9999.0,
+                "threshold": round(SDWI_DB_THRESHOLD, 4),
+                "band_names": ["vv_vh_geomean_db"],
+                "description": "-sqrt(VV x VH) in dB; water where below the threshold (SDWI > 0)",
+            }
+        ],
+        metrics=_metrics("water_sdwi"),
+        extra={"water_if": "below", "sensors": ["sentinel1"]},
+    )
+    return build_model(nodes, [tensor_input("image", 2)], [tensor_output("backscatter_db")], card, inits)
+
+
+# --- floating debris ----------------------------------------------------------------------------
+
+DEBRIS_RULES = {
+    # FDI > 0: NIR above the red-edge/SWIR baseline, the floating-matter signal the index is built on.
+    "fdi_min": 0.0,
+    # ... and an outlier among the scene's own water pixels: robust z-score (median, IQR / 1.349) above 3.
+    "anomaly_z": 3.0,
+    # Cloud-like bright pixels: red (B4) reflectance >= 0.25, where Sen2Cor's first cloud test
+    # (Main-Knorn et al. 2017) reaches full cloud probability. Excluded from statistics and candidates.
+    "cloud_red_reflectance": 0.25,
+    # Debris raises NIR, so a debris pixel itself may fail the water test; non-water gaps up to
+    # 2 px from water on every side (binary closing with a 5x5 square) count as on water.
+    "closing_radius_px": 2,
+}
+
+
+def fdi_model(sensor: str = "S2A") -> onnx.ModelProto:
+    w = WAVELENGTHS_NM[sensor]
+    factor = 10.0 * (w["B8"] - w["B4"]) / (w["B11"] - w["B4"])
+    nodes, inits = split_bands("image", ["red", "rededge2", "nir", "swir16"])
+    nodes += [
+        # NIR' = RE2 + (SWIR1 - RE2) * 10 * (l_NIR - l_red) / (l_SWIR1 - l_red); FDI = NIR - NIR'
+        helper.make_node("Sub", ["swir16", "rededge2"], ["f_slope"]),
+        helper.make_node("Mul", ["f_slope", "f_factor"], ["f_step"]),
+        helper.make_node("Add", ["rededge2", "f_step"], ["f_base"]),
+        helper.make_node("Sub", ["nir", "f_base"], ["fdi"]),
+    ]
+    inits += [const("f_factor", factor)]
+    nd, nd_inits = normalized_difference_nodes("nir", "red", "ndvi")
+    name = "debris_fdi" if sensor == "S2A" else f"debris_fdi_{sensor.lower()}"
+    other = "S2B" if sensor == "S2A" else "S2A"
+    card = card_base(
+        name=name,
+        title=f"Floating debris: FDI and NDVI (Biermann et al. 2020), Sentinel-{sensor[1:]} wavelengths",
+        version="1.0.0",
+        task="debris",
+        citation="Biermann, L., Clewley, D., Martinez-Vicente, V., Topouzelis, K. (2020) Finding plastic "
+        "patches in coastal waters using optical satellite data. Scientific Reports 10, 5364. "
+        "NDVI: Rouse et al. (1974) NASA SP-351.",
+        data=f"No training: the FDI formula with the central wavelengths of Sentinel-{sensor[1:]} MSI "
+        f"(nm: B4 {w['B4']}, B6 {w['B6']}, B8 {w['B8']}, B11 {w['B11']}), so "
+        f"FDI = B8 - (B6 + (B11 - B6) * {factor:.6f}). NDVI = (B8 - B4) / (B8 + B4).",
+        caveats="Biermann et al. used atmospherically corrected (ACOLITE) reflectance over clear coastal "
+        "sea; on L1C or over turbid, shallow or flood water the FDI of water itself is well above 0, "
+        "so candidates are FDI outliers among the scene's own water pixels, not an absolute level. "
+        "FDI flags any floating matter (seaweed, Sargassum, wood, foam, pumice, ships and their wakes, "
+        "as well as plastics); NDVI helps separate floating vegetation (high NDVI). Patches must cover "
+        "a good part of a 10-20 m pixel. Cloud edges, glint and haze can give false candidates. "
+        f"Use the {other} model for Sentinel-{other[1:]} scenes.",
+        description="Floating Debris Index: NIR reflectance above the baseline interpolated between the "
+        "red edge (B6) and SWIR (B11), with NDVI; evaluated on water only by satimpact:debrisdetection.",
+        model_type="dense",
+        inputs=[
+            {
+                "name": "image",
+                "bands": ["red", "rededge2", "nir", "swir16"],
+                "scale": 0.0001,
+                "offset": 0.0,
+                "resolution_m": [5.0, 30.0],
+                "sensor": "sentinel2",
+            }
+        ],
+        tiling={"tile_size": 512, "overlap": 0, "merge": "none"},
+        outputs=[
+            {
+                "name": "fdi",
+                "kind": "index",
+                "units": "reflectance",
+                "nodata": -9999.0,
+                "threshold": DEBRIS_RULES["fdi_min"],
+                "band_names": ["fdi"],
+                "description": "floating-debris candidates where fdi > threshold and fdi is a robust "
+                f"outlier (z > {DEBRIS_RULES['anomaly_z']}) among the scene's water pixels",
+            },
+            {"name": "ndvi", "kind": "index", "units": "", "nodata": -9999.0, "band_names": ["ndvi"]},
+        ],
+        metrics=[
+            {
+                "name": "share of water pixels flagged as debris (scene without known debris)",
+                "value": DEBRIS_METRICS["flagged_water_share"],
+                "data": CHIP,
+            }
+        ],
+        extra={"platform": sensor, "wavelengths_nm": w, "fdi_factor": factor, "rules": DEBRIS_RULES},
+    )
+    outputs = [tensor_output("fdi"), tensor_output("ndvi")]
+    return build_model(nodes + nd, [tensor_input("image", 4)], outputs, card, inits + nd_inits)
+
+
+MODELS = {
+    "water_mndwi_evi": mndwi_evi_model,
+    "water_mndwi": mndwi_model,
+    "water_ndwi": ndwi_model,
+    "water_sdwi": sdwi_model,
+    "debris_fdi": lambda: fdi_model("S2A"),
+    "debris_fdi_s2b": lambda: fdi_model("S2B"),
+}
+
+
+def build(out_dir: str) -> list[str]:
+    paths = []
+    for name, make in MODELS.items():
+        path = os.path.join(out_dir, f"{name}.onnx")
+        onnx.save(make(), path)
+        paths.append(path)
+    return paths
