@@ -201,3 +201,186 @@ def style_pseudocolor(minimum: float, maximum: float, ramp_name: str = "Viridis"
         layer.setRenderer(renderer)
 
     return apply
+
+
+# --- any raster layer as a file ---------------------------------------------------------------
+
+# A render larger than this is almost surely a forgotten EXTENT (an XYZ layer's extent is the
+# whole world); the analyst gets a message instead of hours of tile downloads.
+MAX_RENDER_PIXELS = 4_000_000_000
+
+
+class LayerFile:
+    """The file a raster layer's pixels are in: the layer's own file, or a GeoTIFF rendered
+    from a layer that is not a file (XYZ, WMS, virtual raster ...). ``cleanup()`` removes a
+    rendered file; a layer's own file is never touched."""
+
+    def __init__(self, path: str, rendered: bool, description: str = ""):
+        self.path = path
+        self.rendered = rendered
+        self.description = description
+
+    def cleanup(self) -> None:
+        if self.rendered:
+            from ..engine.raster import remove_quietly
+
+            remove_quietly(self.path)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.cleanup()
+        return False
+
+
+def metres_per_map_unit(crs, point, transform_context) -> float:
+    """Ground metres per map unit of ``crs`` at ``point`` (ellipsoidal, so degrees and Web
+    Mercator's stretched metres both come out right)."""
+    from qgis.core import QgsDistanceArea, QgsPointXY, QgsUnitTypes
+
+    if crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters and not crs.authid() == "EPSG:3857":
+        return 1.0
+    area = QgsDistanceArea()
+    area.setSourceCrs(crs, transform_context)
+    area.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030")
+    step = 1e-4 if crs.isGeographic() else 10.0
+    p0 = QgsPointXY(point.x() - step / 2, point.y())
+    p1 = QgsPointXY(point.x() + step / 2, point.y())
+    metres = area.measureLine(p0, p1)
+    metres = area.convertLengthMeasurement(metres, QgsUnitTypes.DistanceUnit.DistanceMeters)
+    if not metres > 0:
+        raise QgsProcessingException(tr(f"cannot measure ground distances in {crs.authid()} at {point.toString()}"))
+    return metres / step
+
+
+def raster_layer_file(
+    layer: QgsRasterLayer,
+    context,
+    feedback=None,
+    parameter: str = "INPUT",
+    extent=None,
+    extent_crs=None,
+    resolution_m: float | None = None,
+    default_resolution_m: float | None = None,
+) -> LayerFile:
+    """A GeoTIFF path for any raster layer QGIS can show.
+
+    File layers (GDAL provider) are used as they are, whole and at their own resolution.
+    Other layers (XYZ and WMS tiles, virtual rasters, ...) are rendered by QGIS through a
+    raster pipe into a temporary GeoTIFF over ``extent`` (default: the layer's extent) at
+    ``resolution_m`` ground metres per pixel (default: ``default_resolution_m``, usually the
+    model card's). Data providers give their raw values and nodata; image providers (XYZ,
+    WMS) give red, green, blue and an alpha band that marks missing tiles as nodata.
+    """
+    from qgis.core import (
+        QgsCoordinateTransform,
+        QgsProcessingUtils,
+        QgsRasterBlockFeedback,
+        QgsRasterFileWriter,
+        QgsRasterPipe,
+        QgsRectangle,
+    )
+
+    if layer is None:
+        raise QgsProcessingException(tr(f"{parameter}: no raster layer given"))
+    if not layer.isValid():
+        raise QgsProcessingException(tr(f"{parameter}: the layer '{layer.name()}' is not valid"))
+    if layer.providerType() == "gdal":
+        if (extent is not None and not extent.isNull()) or resolution_m:
+            if feedback is not None:
+                feedback.pushWarning(
+                    f"{parameter}: '{layer.name()}' is a file; it is processed whole at its own resolution "
+                    "(EXTENT and RESOLUTION apply to layers that are not files: XYZ, WMS, virtual rasters)"
+                )
+        return LayerFile(raster_layer_path(layer, parameter), False, f"file {layer.source()}")
+
+    crs = layer.crs()
+    if not crs.isValid():
+        raise QgsProcessingException(tr(f"{parameter}: the layer '{layer.name()}' has no coordinate reference system"))
+    area = QgsRectangle(layer.extent())
+    if extent is not None and not extent.isNull():
+        requested = QgsRectangle(extent)
+        if extent_crs is not None and extent_crs.isValid() and extent_crs != crs:
+            requested = QgsCoordinateTransform(extent_crs, crs, context.transformContext()).transformBoundingBox(
+                requested
+            )
+        area = area.intersect(requested)
+        if area.isEmpty():
+            raise QgsProcessingException(
+                tr(f"{parameter}: the requested extent does not overlap the layer '{layer.name()}'")
+            )
+    resolution = resolution_m or default_resolution_m
+    if not resolution or resolution <= 0:
+        raise QgsProcessingException(
+            tr(
+                f"{parameter}: '{layer.name()}' is not a file ({layer.providerType()} provider), so it must be "
+                "rendered at a ground resolution; set RESOLUTION (metres per pixel), the model card gives none"
+            )
+        )
+    per_unit = metres_per_map_unit(crs, area.center(), context.transformContext())
+    step = resolution / per_unit
+    cols, rows = max(1, round(area.width() / step)), max(1, round(area.height() / step))
+    if cols * rows > MAX_RENDER_PIXELS:
+        raise QgsProcessingException(
+            tr(
+                f"{parameter}: rendering '{layer.name()}' over {area.toString(3)} at {resolution:g} m would make "
+                f"{cols} x {rows} px; set a smaller EXTENT or a coarser RESOLUTION"
+            )
+        )
+    # Snap the extent to whole pixels so the ground resolution is exactly the requested one.
+    area = QgsRectangle(area.xMinimum(), area.yMaximum() - rows * step, area.xMinimum() + cols * step, area.yMaximum())
+    provider = layer.dataProvider().clone()
+    pipe = QgsRasterPipe()
+    if not pipe.set(provider):
+        raise QgsProcessingException(tr(f"{parameter}: cannot read the layer '{layer.name()}' through a raster pipe"))
+    path = QgsProcessingUtils.generateTempFilename(f"{parameter.lower()}_rendered.tif")
+    writer = QgsRasterFileWriter(path)
+    writer.setOutputFormat("GTiff")
+    writer.setCreateOptions(["TILED=YES", "COMPRESS=DEFLATE", "ZLEVEL=1", "BIGTIFF=IF_SAFER"])
+    block_feedback = QgsRasterBlockFeedback()
+    if feedback is not None:
+        feedback.canceled.connect(block_feedback.cancel)
+        block_feedback.progressChanged.connect(feedback.setProgress)
+        feedback.pushInfo(
+            f"{parameter}: rendering '{layer.name()}' ({layer.providerType()}) over {area.toString(3)} "
+            f"({crs.authid()}) at {resolution:g} m per pixel: {cols} x {rows} px"
+        )
+    try:
+        error = writer.writeRaster(pipe, cols, rows, area, crs, context.transformContext(), block_feedback)
+    finally:
+        if feedback is not None:
+            feedback.canceled.disconnect(block_feedback.cancel)
+            block_feedback.progressChanged.disconnect(feedback.setProgress)
+    rendered = LayerFile(path, True, f"{layer.providerType()} layer rendered at {resolution:g} m")
+    if error == QgsRasterFileWriter.WriterError.WriteCanceled or (feedback is not None and feedback.isCanceled()):
+        rendered.cleanup()
+        raise QgsProcessingException(tr(f"{parameter}: cancelled while rendering '{layer.name()}'"))
+    if error != QgsRasterFileWriter.WriterError.NoError:
+        rendered.cleanup()
+        raise QgsProcessingException(tr(f"{parameter}: rendering '{layer.name()}' failed (writer error {error})"))
+    _describe_rendered_bands(path, provider)
+    return rendered
+
+
+def _describe_rendered_bands(path: str, provider) -> None:
+    """Band names for the rendered file (metadata only), so bands are found by name: image
+    renders are red, green, blue, alpha; data renders keep the provider's band names."""
+    from osgeo import gdal
+    from qgis.core import Qgis
+
+    ds = gdal.Open(path, gdal.GA_Update)
+    try:
+        image = provider.dataType(1) in (Qgis.DataType.ARGB32, Qgis.DataType.ARGB32_Premultiplied)
+        if image and ds.RasterCount == 4:
+            for k, name in enumerate(("red", "green", "blue", "alpha"), start=1):
+                ds.GetRasterBand(k).SetDescription(name)
+            ds.GetRasterBand(4).SetColorInterpretation(gdal.GCI_AlphaBand)
+        else:
+            for k in range(1, ds.RasterCount + 1):
+                name = provider.generateBandName(k)
+                if hasattr(provider, "bandDescription"):
+                    name = provider.bandDescription(k) or name
+                ds.GetRasterBand(k).SetDescription(name)
+    finally:
+        ds = None

@@ -1,7 +1,10 @@
 """satimpact:runmodel: run any carded ONNX model (or a Deepness model) over a raster."""
 
 from qgis.core import (
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -18,7 +21,7 @@ from ..common import (
     SatImpactAlgorithm,
     model_parameter,
     model_path,
-    raster_layer_path,
+    raster_layer_file,
     shipped_model_names,
     style_pseudocolor,
 )
@@ -28,6 +31,8 @@ class RunModelAlgorithm(SatImpactAlgorithm):
     INPUT = "INPUT"
     MODEL = "MODEL"
     BAND_MAP = "BAND_MAP"
+    EXTENT = "EXTENT"
+    RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
     MODEL_INFO = "MODEL_INFO"
 
@@ -56,10 +61,14 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             "<p><b>Bands.</b> Whatever the card lists. They are found from the raster's band descriptions, "
             "from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 "
             "OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.</p>"
-            "<p><b>Parameters.</b> INPUT: raster layer (a file). MODEL: the name of a shipped or user model "
+            "<p><b>Parameters.</b> INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, rendered "
+            "first). MODEL: the name of a shipped or user model "
             f"({shipped}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based "
             "band numbers, e.g. <code>green=3,swir16=12</code>, and/or a layout name "
             "(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). "
+            "EXTENT, RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual "
+            "rasters), the area and the ground resolution in metres at which QGIS renders the layer for the "
+            "model (defaults: the layer's extent, the finest resolution on the model card). "
             "OUTPUT: GeoTIFF.</p>"
             "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:runmodel -- "
             "INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif</code></p>"
@@ -83,12 +92,27 @@ class RunModelAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                self.EXTENT,
+                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RESOLUTION,
+                self.tr("Ground resolution in metres (layers that are not files; default: the model card's)"),
+                QgsProcessingParameterNumber.Type.Double,
+                optional=True,
+                minValue=0.0,
+            )
+        )
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Model output")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_INFO, self.tr("Model card summary")))
 
     def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        source = raster_layer_path(layer)
         model = load_model(model_path(self.parameterAsString(parameters, self.MODEL, context)))
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -100,11 +124,29 @@ class RunModelAlgorithm(SatImpactAlgorithm):
                 "(two-date models: satimpact:floodchange)"
             )
         feedback.pushInfo(f"Model: {card.summary()}")
-        info = raster_info(source)
         spec = card.inputs[0]
-        bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-        feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
-        report = run_model(model, {spec.name: RasterInput(source, bands.indices)}, output, ProcessingFeedback(feedback))
+        steps = QgsProcessingMultiStepFeedback(1 if layer is None or layer.providerType() == "gdal" else 2, feedback)
+        resolution = (
+            self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
+        )
+        with raster_layer_file(
+            layer,
+            context,
+            steps,
+            self.INPUT,
+            extent=self.parameterAsExtent(parameters, self.EXTENT, context),
+            extent_crs=self.parameterAsExtentCrs(parameters, self.EXTENT, context),
+            resolution_m=resolution,
+            default_resolution_m=spec.resolution_m[0] if spec.resolution_m else None,
+        ) as source:
+            if source.rendered:
+                steps.setCurrentStep(1)
+            info = raster_info(source.path)
+            bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+            feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+            report = run_model(
+                model, {spec.name: RasterInput(source.path, bands.indices)}, output, ProcessingFeedback(steps)
+            )
         kind = card.outputs[0].kind
         if kind in ("probability",):
             style = style_pseudocolor(0.0, 1.0, "Blues")
