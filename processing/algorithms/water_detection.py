@@ -1,0 +1,219 @@
+"""satimpact:waterdetection: surface water mask (and index, polygons) from an optical or radar scene."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+)
+
+from ...engine.bands import resolve_bands
+from ...engine.model import load_model
+from ...engine.raster import raster_info
+from ...engine.registry import available_models
+from ...engine.water import DEFAULT_WATER_MODELS, choose_model, detect_water, water_direction
+from ..common import (
+    LayerStyler,
+    ProcessingFeedback,
+    SatImpactAlgorithm,
+    model_path,
+    raster_layer_path,
+    user_models_dir,
+)
+from ..water_styles import WATER_BLUE, diverging_ramp, style_outline, style_water_mask
+
+
+def optional_number(alg, parameters, name, context):
+    """None where an optional number parameter was left empty (0 would be a real threshold)."""
+    value = parameters.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return alg.parameterAsDouble(parameters, name, context)
+
+
+class WaterDetectionAlgorithm(SatImpactAlgorithm):
+    INPUT = "INPUT"
+    MODEL = "MODEL"
+    BAND_MAP = "BAND_MAP"
+    THRESHOLD = "THRESHOLD"
+    AUTO_THRESHOLD = "AUTO_THRESHOLD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_INDEX = "OUTPUT_INDEX"
+    OUTPUT_POLYGONS = "OUTPUT_POLYGONS"
+    MIN_AREA = "MIN_AREA"
+    MODEL_USED = "MODEL_USED"
+    THRESHOLD_USED = "THRESHOLD_USED"
+    WATER_SHARE = "WATER_SHARE"
+    WATER_PIXELS = "WATER_PIXELS"
+
+    group_id = "water"
+    group_name = "Water and debris"
+
+    def name(self):
+        return "waterdetection"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Water detection (optical or radar)")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Maps surface water (rivers, lakes, floods) from Sentinel-2, Landsat or Sentinel-1.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Maps open surface water (rivers, lakes, reservoirs, flood water) in one scene. Writes a "
+            "water mask (1 water, 0 land, 255 nodata), optionally the index the mask comes from and the "
+            "water bodies as polygons with their area in m2.</p>"
+            "<p><b>Method.</b> A shipped water model computes an index per pixel, and the index is "
+            "thresholded. <i>water_mndwi_evi</i> (default where blue, green, red, NIR and SWIR 1.6 um "
+            "exist): water where (MNDWI &gt; NDVI or MNDWI &gt; EVI) and EVI &lt; 0.1 (Zou et al. 2017, "
+            "Sci. Total Environ. 595; 2018, PNAS 115). <i>water_mndwi</i>: MNDWI = (green - SWIR1) / "
+            "(green + SWIR1) &gt; 0 (Xu 2006, IJRS 27). <i>water_ndwi</i>: NDWI = (green - NIR) / "
+            "(green + NIR) &gt; 0 (McFeeters 1996, IJRS 17), for imagery without SWIR. "
+            "<i>water_sdwi</i> (Sentinel-1 VV, VH in dB): SDWI = ln(10 VV VH) - 8 &gt; 0 (Jia et al. "
+            "2019), written as the VV/VH geometric-mean backscatter -sqrt(VV VH) below -17.27 dB. "
+            "AUTO_THRESHOLD replaces the card's threshold by Otsu's (1979) threshold of the scene's own "
+            "index histogram (between its 1st and 99th percentiles), computed tile by tile.</p>"
+            "<p><b>Bands.</b> By name: green and NIR and/or SWIR 1.6 um (Sentinel-2 B3/B8/B11, Landsat 8/9 "
+            "B3/B5/B6, Landsat 7 B2/B4/B5; blue and red too for water_mndwi_evi), or Sentinel-1 VV and VH "
+            "in dB. Found from band descriptions, the band count, or BAND_MAP. Optical models expect "
+            "reflectance x 10000.</p>"
+            "<p><b>Parameters.</b> INPUT: the scene. MODEL: empty for the best model the bands allow, or "
+            "water_mndwi_evi, water_mndwi, water_ndwi, water_sdwi, or a carded .onnx of task 'water'. "
+            "BAND_MAP: e.g. <code>green=3,nir=8,swir16=12</code> or a layout name (landsat7_etm ...). "
+            "THRESHOLD: overrides the card's default. AUTO_THRESHOLD: Otsu on this scene. OUTPUT: mask "
+            "GeoTIFF. OUTPUT_INDEX: the index raster (optional). OUTPUT_POLYGONS: water bodies with "
+            "area_m2 (true area: planar in a metric CRS, equal-area projection for EPSG:4326) and pixels "
+            "(optional); MIN_AREA (m2) drops smaller bodies.</p>"
+            "<p><b>Measured</b> on the Sen1Floods11 chip Spain_7370579 (IoU with the hand label): "
+            "water_mndwi_evi 0.782 (Otsu 0.577), water_mndwi 0.612 (Otsu 0.720), water_ndwi 0.676 "
+            "(Otsu 0.692), water_sdwi 0.592 (Otsu 0.593). Clouds, shadows and snow are not masked.</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:waterdetection -- "
+            "INPUT=scene.tif OUTPUT=water.tif OUTPUT_POLYGONS=water.gpkg MIN_AREA=1000</code></p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input scene (optical or Sentinel-1)")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MODEL,
+                self.tr(
+                    "Water model (empty: chosen from the bands; water_mndwi_evi, water_mndwi, water_ndwi, water_sdwi)"
+                ),
+                defaultValue="",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BAND_MAP,
+                self.tr("Band mapping (e.g. green=3,nir=8 or a layout name; empty: automatic)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.THRESHOLD,
+                self.tr("Threshold (empty: the model card's default)"),
+                type=QgsProcessingParameterNumber.Type.Double,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.AUTO_THRESHOLD, self.tr("Automatic threshold (Otsu on this scene)"), defaultValue=False
+            )
+        )
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Water mask")))
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_INDEX, self.tr("Water index"), optional=True, createByDefault=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorDestination(
+                self.OUTPUT_POLYGONS,
+                self.tr("Water bodies"),
+                type=QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_AREA,
+                self.tr("Minimum water body area for polygons (m2)"),
+                type=QgsProcessingParameterNumber.Type.Double,
+                minValue=0.0,
+                defaultValue=0.0,
+            )
+        )
+        self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Water model used")))
+        self.addOutput(QgsProcessingOutputNumber(self.THRESHOLD_USED, self.tr("Threshold used")))
+        self.addOutput(QgsProcessingOutputNumber(self.WATER_SHARE, self.tr("Water share of valid pixels")))
+        self.addOutput(QgsProcessingOutputNumber(self.WATER_PIXELS, self.tr("Water pixels")))
+
+    def process(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        source = raster_layer_path(layer)
+        info = raster_info(source)
+        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
+        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
+        if reference:
+            model = load_model(model_path(reference))
+            spec = model.card.inputs[0]
+            bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+        else:
+            shipped = available_models(user_models_dir())
+            candidates = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped]
+            model, bands = choose_model(candidates, info.count, info.descriptions, band_map)
+            feedback.pushInfo(f"Model chosen from the bands: {model.card.name}")
+        card = model.card
+        spec = card.inputs[0]
+        feedback.pushInfo(f"Model: {card.summary()}")
+        feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        index_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_INDEX, context) or None
+        polygons = self.parameterAsOutputLayer(parameters, self.OUTPUT_POLYGONS, context) or None
+        report = detect_water(
+            source,
+            model,
+            bands.indices,
+            output,
+            index_output=index_output,
+            threshold=optional_number(self, parameters, self.THRESHOLD, context),
+            auto_threshold=self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context),
+            polygons_output=polygons,
+            min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+            feedback=ProcessingFeedback(feedback),
+        )
+
+        scene = layer.name()
+        LayerStyler.attach(context, output, f"Water mask ({card.name}) - {scene}", style_water_mask)
+        results = {
+            self.OUTPUT: output,
+            self.MODEL_USED: card.name,
+            self.THRESHOLD_USED: report.threshold,
+            self.WATER_SHARE: report.stats.water_share,
+            self.WATER_PIXELS: report.stats.water,
+        }
+        if index_output:
+            out_spec = card.outputs[0]
+            label = (out_spec.band_names or [out_spec.name])[0]
+            if water_direction(card) == "below":  # backscatter in dB: dark (low) is water, shown blue
+                style = diverging_ramp(report.threshold - 12.0, report.threshold + 12.0, "RdBu", invert=True)
+            else:
+                style = diverging_ramp(report.threshold - 1.0, report.threshold + 1.0, "RdBu")
+            LayerStyler.attach(context, index_output, f"Water index: {label} ({card.name}) - {scene}", style)
+            results[self.OUTPUT_INDEX] = index_output
+        if polygons:
+            LayerStyler.attach(
+                context, polygons, f"Water bodies ({card.name}) - {scene}", style_outline(WATER_BLUE, 0.4, 90)
+            )
+            results[self.OUTPUT_POLYGONS] = polygons
+        return results
