@@ -1,0 +1,955 @@
+"""Flood change between two scenes: alignment, change classes and per-cell flooded shares.
+
+What this module decides (the help text and the README repeat it):
+
+* **One grid.** ``AFTER`` is aligned onto ``BEFORE``'s pixel grid (its CRS, pixel size and
+  pixel alignment), cropped to the part of ``BEFORE`` that ``AFTER`` overlaps. ``BEFORE`` is
+  cut out of its own grid unchanged (nearest neighbour on an identical grid copies pixels);
+  ``AFTER`` is warped by GDAL with bilinear resampling, or with the average of the covered
+  pixels where ``AFTER``'s pixels are at least 1.5 times finer than the grid. Both are saved as
+  warped VRT files (no pixel copy), so every later pass reads windows of the original files.
+  Pixels without data in either scene are nodata (255). Scenes whose footprints do not meet
+  are an error.
+* **Methods.** (a) *Water maps differenced*: a water model (``task: water``) is run on each
+  date and its index thresholded with the card's default; the two masks give 0 dry, 1
+  permanent water (water in both), 2 new flood (water only after), 3 receded water (water only
+  before). The model may differ between the dates (an optical scene before, a radar scene
+  after). (b) *Sentinel-1 log-ratio*: a ``flood_change`` model whose card says
+  ``extra.change_rule = "log_ratio"`` gives the dB difference after - before (10 log10 of the
+  ratio of the linear backscatter). A pixel is new flood where the after scene is water, the
+  before scene is not, and the backscatter fell by more than an automatic threshold: Otsu's
+  threshold (Otsu 1979) on the log-ratio histogram of the pixels that are water after
+  (permanent water near 0 dB, new flood strongly negative), never weaker than the card's
+  ``min_change_db``. Receded water mirrors it (water before, not after, backscatter rose by
+  more than Otsu's threshold on the pixels that were water before, at least ``min_change_db``).
+  Water after without a significant fall is permanent water; the rest is dry. (c) *Learned
+  change models*: any carded model with the two inputs ``before`` and ``after``; its output is
+  mapped to the change classes by name (see ``class_map``).
+* **Cells.** Square cells of ``cell_size`` metres in BEFORE's CRS when that is projected in
+  metres, else in the UTM zone of the scene's centre (``green.make_grid``), or the given zone
+  polygons. A pixel belongs to the cell or zone that holds its centre. Areas are true areas in
+  a Lambert azimuthal equal-area projection centred on the scene. ``flooded_share`` and
+  ``permanent_water_share`` are shares of the valid area (nodata never counts); ``valid_share``
+  is the valid area over the cell's (zone's) own area; a cell is ``damaged`` when its
+  ``flooded_share`` is above ``damage_threshold``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .bands import BandResolution, resolve_bands
+from .errors import BandError, Cancelled, CardError, EngineError
+from .model import LoadedModel, load_model
+from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .registry import available_models, resolve_model
+from .runner import Feedback, RasterInput, RunOptions, run_model
+
+DRY, PERMANENT, NEW_FLOOD, RECEDED, NODATA = 0, 1, 2, 3, 255
+CLASSES = {DRY: "dry", PERMANENT: "permanent water", NEW_FLOOD: "new flood", RECEDED: "receded water"}
+# RGBA written into the GeoTIFF's colour table, so any GIS shows the classes without a style.
+COLORS = {
+    DRY: (245, 240, 225, 0),
+    PERMANENT: (31, 120, 180, 255),
+    NEW_FLOOD: (255, 0, 110, 255),
+    RECEDED: (240, 170, 40, 255),
+}
+WINDOW = 1024  # a multiple of the 256 px output blocks
+FINER_FOR_AVERAGE = 1.5
+LOG_RATIO_RANGE = (-40.0, 40.0)
+LOG_RATIO_BINS = 1600  # 0.05 dB bins
+LOGRATIO_MODEL = "flood_s1_logratio"
+
+# Names a learned model may give its classes, normalised (lower case, spaces).
+CLASS_NAMES = {
+    DRY: ("dry", "land", "no water", "not water", "background", "no flood", "not flooded", "unchanged", "no change"),
+    PERMANENT: ("permanent water", "permanent", "water", "unchanged water", "persistent water"),
+    NEW_FLOOD: ("new flood", "flood", "flooded", "new water", "flooding", "inundated", "damaged"),
+    RECEDED: ("receded water", "receded", "water loss", "lost water", "drained"),
+}
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", name.strip().lower())
+
+
+def class_map(names: list[str], model_name: str) -> np.ndarray:
+    """Lookup table from a model's class index to the change class, by class name."""
+    table = np.full(256, NODATA, dtype=np.uint8)
+    for k, raw in enumerate(names):
+        key = _norm(raw)
+        hit = [code for code, aliases in CLASS_NAMES.items() if key in aliases]
+        if not hit:
+            known = "; ".join(f"{CLASSES[c]}: {', '.join(a)}" for c, a in CLASS_NAMES.items())
+            raise CardError(
+                f"model '{model_name}': class '{raw}' cannot be mapped to a flood change class; "
+                f"name the classes in the card's class_names as one of ({known})"
+            )
+        table[k] = hit[0]
+    return table
+
+
+# --- feedback ----------------------------------------------------------------------------------
+
+
+class _Stage(Feedback):
+    """Maps a sub-task's 0..100 % onto a slice of the whole run."""
+
+    def __init__(self, parent: Feedback, start: float, end: float):
+        self.parent, self.start, self.end = parent, start, end
+
+    def progress(self, percent: float) -> None:
+        self.parent.progress(self.start + (self.end - self.start) * percent / 100.0)
+
+    def is_cancelled(self) -> bool:
+        return self.parent.is_cancelled()
+
+    def info(self, message: str) -> None:
+        self.parent.info(message)
+
+    def warning(self, message: str) -> None:
+        self.parent.warning(message)
+
+
+# --- alignment ---------------------------------------------------------------------------------
+
+
+@dataclass
+class AlignedPair:
+    before_path: str  # VRT on the analysis grid
+    after_path: str
+    crs: object  # rasterio CRS
+    transform: object  # affine
+    width: int
+    height: int
+    col_off: int  # the analysis grid is this window of BEFORE's grid
+    row_off: int
+    resampling: str
+    description: str
+
+
+def _open(path: str, role: str):
+    import rasterio
+
+    try:
+        ds = rasterio.open(path)
+    except rasterio.errors.RasterioIOError as exc:
+        raise EngineError(f"{role}: cannot open raster {path}: {exc}") from exc
+    if ds.crs is None:
+        ds.close()
+        raise EngineError(f"{role}: the raster {path} has no coordinate reference system; assign one first")
+    return ds
+
+
+def _crs_name(crs) -> str:
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg}" if epsg else crs.to_string()[:60]
+
+
+def _res_text(ds) -> str:
+    unit = "m" if ds.crs.is_projected else "deg"
+    x, y = ds.res
+    return f"{x:.6g} x {y:.6g} {unit}"
+
+
+def choose_resampling(before, after) -> str:
+    """Bilinear, or the average of the covered pixels where AFTER is much finer than the grid."""
+    from rasterio.warp import transform_bounds
+
+    # AFTER's pixel size measured in BEFORE's units: its footprint over its pixel count.
+    left, bottom, right, top = transform_bounds(after.crs, before.crs, *after.bounds, densify_pts=21)
+    after_px = math.sqrt(abs((right - left) * (top - bottom)) / (after.width * after.height))
+    before_px = math.sqrt(abs(before.transform.a * before.transform.e))
+    return "average" if after_px * FINER_FOR_AVERAGE <= before_px else "bilinear"
+
+
+def align_pair(before_path: str, after_path: str, workdir: str, feedback: Feedback | None = None) -> AlignedPair:
+    """Put AFTER on BEFORE's grid, over the part of BEFORE that AFTER overlaps (see module doc)."""
+    import rasterio.shutil as rshutil
+    from rasterio.enums import Resampling
+    from rasterio.vrt import WarpedVRT
+    from rasterio.warp import transform_bounds
+    from rasterio.windows import Window, from_bounds
+    from rasterio.windows import transform as window_transform
+
+    feedback = feedback or Feedback()
+    before = _open(before_path, "BEFORE")
+    try:
+        after = _open(after_path, "AFTER")
+    except BaseException:
+        before.close()
+        raise
+    try:
+        t = before.transform
+        if t.b != 0 or t.d != 0:
+            raise EngineError(f"BEFORE: the raster {before_path} has a rotated grid; warp it to a north-up grid first")
+        try:
+            aleft, abottom, aright, atop = transform_bounds(after.crs, before.crs, *after.bounds, densify_pts=21)
+        except Exception as exc:  # PROJ cannot place AFTER in BEFORE's CRS at all
+            raise EngineError(
+                f"AFTER ({after_path}, {_crs_name(after.crs)}) cannot be transformed into BEFORE's CRS "
+                f"{_crs_name(before.crs)}: {exc}"
+            ) from exc
+        bleft, bbottom, bright, btop = before.bounds
+        left, right = max(aleft, bleft), min(aright, bright)
+        bottom, top = max(abottom, bbottom), min(atop, btop)
+
+        def no_overlap(detail: str):
+            return EngineError(
+                f"BEFORE and AFTER do not overlap{detail}: BEFORE {os.path.basename(before_path)} covers "
+                f"{tuple(round(v, 6) for v in before.bounds)} in {_crs_name(before.crs)}, AFTER "
+                f"{os.path.basename(after_path)} covers {tuple(round(v, 6) for v in (aleft, abottom, aright, atop))} "
+                f"once put in that CRS; give two scenes of the same place"
+            )
+
+        if not (right > left and top > bottom):
+            raise no_overlap("")
+        win = from_bounds(left, bottom, right, top, t)
+        col0 = max(0, math.floor(win.col_off + 1e-6))
+        row0 = max(0, math.floor(win.row_off + 1e-6))
+        col1 = min(before.width, math.ceil(win.col_off + win.width - 1e-6))
+        row1 = min(before.height, math.ceil(win.row_off + win.height - 1e-6))
+        if col1 <= col0 or row1 <= row0:
+            raise no_overlap(" (they share less than one BEFORE pixel)")
+        window = Window(col0, row0, col1 - col0, row1 - row0)
+        transform = window_transform(window, t)
+        width, height = int(window.width), int(window.height)
+        resampling = choose_resampling(before, after)
+
+        def save(ds, name: str, method: str) -> str:
+            nodata = ds.nodata if ds.nodata is not None and not math.isnan(ds.nodata) else float("nan")
+            path = os.path.join(workdir, name)
+            with WarpedVRT(
+                ds,
+                crs=before.crs,
+                transform=transform,
+                width=width,
+                height=height,
+                resampling=getattr(Resampling, method),
+                nodata=nodata,
+                dtype="float32",
+            ) as vrt:
+                rshutil.copy(vrt, path, driver="VRT")
+            return path
+
+        before_vrt = save(before, "before_aligned.vrt", "nearest")
+        after_vrt = save(after, "after_aligned.vrt", resampling)
+        same_grid = (
+            after.crs == before.crs
+            and after.transform.almost_equals(transform)
+            and (after.width, after.height) == (width, height)
+        )
+        full = (col0, row0, width, height) == (0, 0, before.width, before.height)
+        description = (
+            f"Aligned to BEFORE's grid: {_crs_name(before.crs)}, pixels {_res_text(before)}, "
+            f"{width} x {height} px"
+            + ("" if full else f" (the overlap: columns {col0}-{col1 - 1}, rows {row0}-{row1 - 1} of BEFORE)")
+            + (
+                "; AFTER is already on that grid (no resampling)"
+                if same_grid
+                else f"; AFTER ({_crs_name(after.crs)}, pixels {_res_text(after)}, {after.width} x {after.height} px) "
+                f"warped onto it with {resampling} resampling"
+            )
+        )
+        feedback.info(description)
+        return AlignedPair(
+            before_vrt,
+            after_vrt,
+            before.crs,
+            transform,
+            width,
+            height,
+            col0,
+            row0,
+            "none" if same_grid else resampling,
+            description,
+        )
+    finally:
+        before.close()
+        after.close()
+
+
+# --- methods -----------------------------------------------------------------------------------
+
+
+@dataclass
+class DateModel:
+    """A water model and the bands it reads on one date."""
+
+    model: LoadedModel
+    bands: BandResolution
+    threshold: float
+    water_if: str
+
+
+@dataclass
+class Method:
+    kind: str  # "difference", "log_ratio" or "learned"
+    reason: str
+    before: DateModel | None = None
+    after: DateModel | None = None
+    change_model: LoadedModel | None = None
+    change_bands: dict[str, BandResolution] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        parts = []
+        if self.change_model is not None:
+            parts.append(f"change model {self.change_model.card.name} ({self.change_model.card.title})")
+        for role, dm in (("BEFORE", self.before), ("AFTER", self.after)):
+            if dm is not None:
+                out = dm.model.card.outputs[0].name
+                parts.append(
+                    f"{role}: water model {dm.model.card.name}, water where {out} is {dm.water_if} {dm.threshold:g} "
+                    f"(card default), bands {dm.bands.describe(dm.model.card.inputs[0].bands)}"
+                )
+        for role, res in self.change_bands.items():
+            spec = self.change_model.card.input(role)
+            parts.append(f"{role}: bands {res.describe(spec.bands)}")
+        return f"Method: {self.kind} ({self.reason}). " + "; ".join(parts)
+
+
+def _water_models(user_dir: str | None) -> list[LoadedModel]:
+    from .water import DEFAULT_WATER_MODELS
+
+    found = available_models(user_dir)
+    models = [load_model(found[name]) for name in DEFAULT_WATER_MODELS if name in found]
+    if not models:
+        raise CardError(
+            f"no shipped water model found (looked for {', '.join(DEFAULT_WATER_MODELS)} in the models folder); "
+            "rebuild them with `make models`"
+        )
+    return models
+
+
+def _date_model(model: LoadedModel, info, band_map: str | None, role: str) -> DateModel:
+    from .water import water_direction
+
+    card = model.card
+    if card.task != "water" or len(card.inputs) != 1:
+        raise EngineError(f"{role}: model '{card.name}' is not a one-input water model (task '{card.task}')")
+    threshold = card.outputs[0].threshold
+    if threshold is None:
+        raise CardError(f"model '{card.name}' has no default threshold in its card; a water model needs one")
+    spec = card.inputs[0]
+    try:
+        bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+    except BandError as exc:
+        raise BandError(f"{role}: {exc}") from exc
+    return DateModel(model, bands, float(threshold), water_direction(card))
+
+
+def _auto_date_model(candidates, info, band_map: str | None, role: str) -> DateModel:
+    from .water import choose_model
+
+    try:
+        model, _ = choose_model(candidates, info.count, info.descriptions, band_map)
+    except BandError as exc:
+        raise BandError(f"{role}: {exc}") from exc
+    return _date_model(model, info, band_map, role)
+
+
+def _is_s1(info, band_map: str | None) -> bool:
+    try:
+        resolve_bands(["VV", "VH"], info.count, info.descriptions, band_map, "sentinel1")
+        return True
+    except BandError:
+        return False
+
+
+def plan_method(
+    before_path: str,
+    after_path: str,
+    model_ref: str | None,
+    band_map_before: str | None = None,
+    band_map_after: str | None = None,
+    user_dir: str | None = None,
+) -> Method:
+    """Which method runs, with which models and bands (see the module doc)."""
+    from .raster import raster_info
+
+    bi, ai = raster_info(before_path), raster_info(after_path)
+    ref = (model_ref or "").strip()
+    if not ref or ref.lower() == "auto":
+        if _is_s1(bi, band_map_before) and _is_s1(ai, band_map_after):
+            found = available_models(user_dir)
+            if LOGRATIO_MODEL not in found:
+                raise CardError(f"the shipped model {LOGRATIO_MODEL} is missing; rebuild the models (`make models`)")
+            return _change_method(
+                load_model(found[LOGRATIO_MODEL]),
+                bi,
+                ai,
+                band_map_before,
+                band_map_after,
+                user_dir,
+                "both scenes are Sentinel-1 VV/VH: log-ratio change detection",
+            )
+        candidates = _water_models(user_dir)
+        before = _auto_date_model(candidates, bi, band_map_before, "BEFORE")
+        after = _auto_date_model(candidates, ai, band_map_after, "AFTER")
+        return Method("difference", "no MODEL given: each date's water model chosen from its bands", before, after)
+    model = load_model(resolve_model(ref, user_dir))
+    card = model.card
+    names = sorted(i.name for i in card.inputs)
+    if card.task == "water" and len(card.inputs) == 1:
+        return Method(
+            "difference",
+            f"MODEL {card.name} is a water model: run on both dates",
+            _date_model(model, bi, band_map_before, "BEFORE"),
+            _date_model(model, ai, band_map_after, "AFTER"),
+        )
+    if names == ["after", "before"]:
+        return _change_method(
+            model, bi, ai, band_map_before, band_map_after, user_dir, f"MODEL {card.name} takes before and after"
+        )
+    raise CardError(
+        f"model '{card.name}' (task {card.task}, inputs {', '.join(names)}) fits neither way this tool runs "
+        "models: a water model (task 'water', one input) is run on each date, a change model has the two "
+        "inputs 'before' and 'after'"
+    )
+
+
+def _change_method(model, bi, ai, band_map_before, band_map_after, user_dir, reason) -> Method:
+    card = model.card
+    if card.model_type != "dense":
+        raise CardError(f"change model '{card.name}' is a {card.model_type} model; this tool needs a value per pixel")
+    bands = {}
+    for role, info, band_map in (("before", bi, band_map_before), ("after", ai, band_map_after)):
+        spec = card.input(role)
+        try:
+            bands[role] = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+        except BandError as exc:
+            raise BandError(f"{role.upper()}: {exc}") from exc
+    rule = card.extra.get("change_rule")
+    if rule == "log_ratio":
+        water_name = card.extra.get("water_model")
+        if water_name:
+            water = load_model(resolve_model(water_name, user_dir))
+            before = _date_model(water, bi, band_map_before, "BEFORE")
+            after = _date_model(water, ai, band_map_after, "AFTER")
+        else:
+            candidates = _water_models(user_dir)
+            before = _auto_date_model(candidates, bi, band_map_before, "BEFORE")
+            after = _auto_date_model(candidates, ai, band_map_after, "AFTER")
+        return Method("log_ratio", reason, before, after, model, bands)
+    if rule not in (None, "learned"):
+        raise CardError(f"model '{card.name}': card extra change_rule '{rule}' is unknown (log_ratio or learned)")
+    _learned_decoder(model)  # fail before any compute if the outputs cannot be mapped
+    return Method("learned", reason, change_model=model, change_bands=bands)
+
+
+def _learned_decoder(model: LoadedModel):
+    """How a learned model's output becomes change classes: returns (description, decode(array) -> classes)."""
+    card = model.card
+    out = card.outputs[0]
+    channels = model.output_channels(out.name)
+    if out.kind == "class":
+        if not out.class_names:
+            raise CardError(
+                f"model '{card.name}': a class output needs class_names in the card to be mapped to the "
+                "flood change classes"
+            )
+        if channels not in (None, 1):
+            raise CardError(f"model '{card.name}': a class output must have one channel of class indices")
+        table = class_map(out.class_names, card.name)
+        how = "class index -> " + ", ".join(f"{n} = {CLASSES[int(table[k])]}" for k, n in enumerate(out.class_names))
+
+        def decode(data):
+            idx = np.clip(np.nan_to_num(data[0], nan=255), 0, 255).astype(np.uint8)
+            return table[idx]
+
+        return how, decode
+    if out.kind == "probability":
+        if channels == 1 or (channels is None and (not out.class_names or len(out.class_names) == 1)):
+            thr = 0.5 if out.threshold is None else float(out.threshold)
+            how = (
+                f"probability of new flood > {thr:g} "
+                f"({'the card threshold' if out.threshold is not None else 'the card gives none: 0.5'})"
+                " is new flood, everything else dry (a probability of new flood says nothing about permanent "
+                "or receded water)"
+            )
+
+            def decode(data):
+                return np.where(data[0] > thr, NEW_FLOOD, DRY).astype(np.uint8)
+
+            return how, decode
+        if not out.class_names or (channels is not None and len(out.class_names) != channels):
+            raise CardError(
+                f"model '{card.name}': a probability output with several channels needs one class name per channel"
+            )
+        table = class_map(out.class_names, card.name)
+        how = "most probable class -> " + ", ".join(
+            f"{n} = {CLASSES[int(table[k])]}" for k, n in enumerate(out.class_names)
+        )
+
+        def decode(data):
+            return table[np.argmax(np.nan_to_num(data[: len(out.class_names)], nan=-np.inf), axis=0)]
+
+        return how, decode
+    raise CardError(
+        f"model '{card.name}': output kind '{out.kind}' cannot be mapped to flood change classes; a change model "
+        "gives a class (with class_names) or a probability (of new flood, or one per named class)"
+    )
+
+
+# --- thresholds --------------------------------------------------------------------------------
+
+
+def log_ratio_thresholds(
+    logratio_path: str,
+    band: int,
+    water_before_path: str,
+    water_after_path: str,
+    before: DateModel,
+    after: DateModel,
+    min_change_db: float,
+    feedback: Feedback,
+) -> tuple[float, float, str]:
+    """Otsu's thresholds on the log-ratio of the pixels that are water after (fall) and before (rise)."""
+    import rasterio
+
+    from .water import otsu_from_histogram
+
+    lo, hi = LOG_RATIO_RANGE
+    falls = np.zeros(LOG_RATIO_BINS, dtype=np.int64)
+    rises = np.zeros(LOG_RATIO_BINS, dtype=np.int64)
+    with (
+        rasterio.open(logratio_path) as lr,
+        rasterio.open(water_before_path) as wb,
+        rasterio.open(water_after_path) as wa,
+    ):
+        for win in _windows(lr.width, lr.height):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            r = lr.read(band, window=win)
+            ok = _finite(r, lr.nodatavals[band - 1])
+            water_b, ok_b = _water(wb, win, before)
+            water_a, ok_a = _water(wa, win, after)
+            ok &= ok_b & ok_a
+            values = np.clip(r, lo, hi)
+            falls += np.histogram(values[ok & water_a], bins=LOG_RATIO_BINS, range=(lo, hi))[0]
+            rises += np.histogram(values[ok & water_b], bins=LOG_RATIO_BINS, range=(lo, hi))[0]
+    edges = np.linspace(lo, hi, LOG_RATIO_BINS + 1)
+    notes = []
+
+    def otsu(counts, name):
+        if counts.sum() < 2:
+            notes.append(f"{name}: too few water pixels for Otsu")
+            return None
+        try:
+            return otsu_from_histogram(counts, edges)
+        except EngineError:
+            notes.append(f"{name}: the log-ratio is constant, Otsu undefined")
+            return None
+
+    fall = otsu(falls, "fall")
+    rise = otsu(rises, "rise")
+    t_fall = -min_change_db if fall is None else min(fall, -min_change_db)
+    t_rise = min_change_db if rise is None else max(rise, min_change_db)
+    how = (
+        f"Otsu on the log-ratio of the pixels that are water after: "
+        f"{'n/a' if fall is None else f'{fall:.2f} dB'}; on those that were water before: "
+        f"{'n/a' if rise is None else f'{rise:.2f} dB'}; at least {min_change_db:g} dB either way"
+        + (f" ({'; '.join(notes)})" if notes else "")
+    )
+    return t_fall, t_rise, how
+
+
+# --- per-window helpers ------------------------------------------------------------------------
+
+
+def _windows(width: int, height: int, size: int = WINDOW):
+    from rasterio.windows import Window
+
+    for y in range(0, height, size):
+        for x in range(0, width, size):
+            yield Window(x, y, min(size, width - x), min(size, height - y))
+
+
+def _finite(data: np.ndarray, nodata) -> np.ndarray:
+    ok = np.isfinite(data)
+    if nodata is not None and not math.isnan(nodata):
+        ok &= data != nodata
+    return ok
+
+
+def _water(ds, win, dm: DateModel) -> tuple[np.ndarray, np.ndarray]:
+    index = ds.read(1, window=win)
+    ok = _finite(index, ds.nodatavals[0])
+    water = index > dm.threshold if dm.water_if == "above" else index < dm.threshold
+    return water & ok, ok
+
+
+# --- cells -------------------------------------------------------------------------------------
+
+
+@dataclass
+class CellStats:
+    key: int
+    geometry: object  # shapely, in ``ChangeResult.cells_crs_wkt`` (grid) or the zones' CRS given
+    cell_area_m2: float
+    flooded_m2: float = 0.0
+    permanent_m2: float = 0.0
+    receded_m2: float = 0.0
+    valid_m2: float = 0.0
+    pixels: int = 0
+    col: int | None = None  # grid cells only
+    row: int | None = None
+
+    @property
+    def flooded_share(self) -> float | None:
+        return self.flooded_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+
+    @property
+    def permanent_water_share(self) -> float | None:
+        return self.permanent_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+
+    @property
+    def receded_share(self) -> float | None:
+        return self.receded_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+
+    @property
+    def valid_share(self) -> float:
+        # Pixel-centre assignment can give a cell slightly more pixel area than its own area.
+        return min(1.0, self.valid_m2 / self.cell_area_m2) if self.cell_area_m2 > 0 else 0.0
+
+    def damaged(self, threshold: float) -> int:
+        share = self.flooded_share
+        return int(share is not None and share > threshold)
+
+
+@dataclass
+class ChangeResult:
+    output: str
+    method: Method
+    alignment: AlignedPair
+    counts: dict[int, int]
+    areas_m2: dict[int, float]  # true area of each class over the whole analysed overlap
+    cells: list[CellStats]
+    cells_crs_wkt: str | None  # None: zones, in the CRS they were given in (the analysis CRS)
+    grid_epsg: int | None
+    cell_size: float
+    damage_threshold: float
+    thresholds: str
+    decoder: str
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def valid_pixels(self) -> int:
+        return sum(self.counts.get(c, 0) for c in CLASSES)
+
+
+# --- the whole tool ----------------------------------------------------------------------------
+
+
+def detect_change(
+    before_path: str,
+    after_path: str,
+    output_path: str,
+    model_ref: str | None = None,
+    band_map_before: str | None = None,
+    band_map_after: str | None = None,
+    cell_size: float = 1000.0,
+    zones: list | None = None,
+    damage_threshold: float = 0.1,
+    feedback: Feedback | None = None,
+    user_dir: str | None = None,
+    options: RunOptions | None = None,
+) -> ChangeResult:
+    """Change classes on BEFORE's grid (written to ``output_path``) and per-cell (or per-zone) figures.
+
+    ``zones``: ``green.Zone`` objects (key, shapely geometry in BEFORE's CRS), or None for a grid.
+    """
+    from .green import PixelAreas, equal_area_crs, lonlat_of, make_grid, true_area
+
+    feedback = feedback or Feedback()
+    if not (0.0 <= damage_threshold <= 1.0):
+        raise EngineError(f"DAMAGE_THRESHOLD is a share of the cell between 0 and 1, got {damage_threshold}")
+    if zones is None and (not cell_size or not math.isfinite(cell_size) or cell_size <= 0):
+        raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
+    check_output_writable(output_path)
+    method = plan_method(before_path, after_path, model_ref, band_map_before, band_map_after, user_dir)
+    feedback.info(method.describe())
+
+    folder = os.path.dirname(os.path.abspath(output_path))
+    workdir = tempfile.mkdtemp(prefix=".satimpact-floodchange-", dir=folder)
+    tmp = temporary_path(output_path)
+    try:
+        pair = align_pair(before_path, after_path, workdir, feedback)
+        paths = {}
+        stages = []
+        if method.before is not None:
+            stages += [
+                ("water_before", method.before, pair.before_path),
+                ("water_after", method.after, pair.after_path),
+            ]
+        n_stages = len(stages) + (1 if method.change_model is not None else 0)
+        share = 80.0 / max(1, n_stages)
+        for k, (key, dm, src) in enumerate(stages):
+            spec = dm.model.card.inputs[0]
+            feedback.info(f"Running {dm.model.card.name} on the {key.split('_')[1].upper()} scene ...")
+            paths[key] = os.path.join(workdir, f"{key}.tif")
+            run_model(
+                dm.model,
+                {spec.name: RasterInput(src, dm.bands.indices)},
+                paths[key],
+                _Stage(feedback, k * share, (k + 1) * share),
+                options,
+            )
+        decoder_text, decode = "", None
+        t_fall = t_rise = None
+        thresholds = "card defaults" if method.kind == "difference" else ""
+        if method.change_model is not None:
+            cm = method.change_model
+            feedback.info(f"Running {cm.card.name} on BEFORE and AFTER ...")
+            paths["change"] = os.path.join(workdir, "change_model.tif")
+            run_model(
+                cm,
+                {
+                    "before": RasterInput(pair.before_path, method.change_bands["before"].indices),
+                    "after": RasterInput(pair.after_path, method.change_bands["after"].indices),
+                },
+                paths["change"],
+                _Stage(feedback, len(stages) * share, 80.0),
+                options,
+            )
+            if method.kind == "learned":
+                decoder_text, decode = _learned_decoder(cm)
+                thresholds = decoder_text
+                feedback.info(f"Output mapping: {decoder_text}")
+            else:
+                band_name = str(cm.card.extra.get("decision_band", "log_ratio_vv"))
+                names = [n for o in cm.card.outputs for n in (o.band_names or [o.name])]
+                if band_name not in names:
+                    raise CardError(f"model '{cm.card.name}': decision_band '{band_name}' is not one of {names}")
+                lr_band = names.index(band_name) + 1
+                min_change = float(cm.card.extra.get("min_change_db", 3.0))
+                t_fall, t_rise, how = log_ratio_thresholds(
+                    paths["change"],
+                    lr_band,
+                    paths["water_before"],
+                    paths["water_after"],
+                    method.before,
+                    method.after,
+                    min_change,
+                    feedback,
+                )
+                thresholds = (
+                    f"new flood where {band_name} < {t_fall:.2f} dB, "
+                    f"receded where {band_name} > {t_rise:.2f} dB ({how})"
+                )
+                feedback.info(f"Log-ratio thresholds: {thresholds}")
+
+        # --- classes and cells, window by window ---
+        import rasterio
+        from rasterio.features import rasterize
+        from rasterio.windows import transform as window_transform
+
+        bounds = rasterio.transform.array_bounds(pair.height, pair.width, pair.transform)
+        bounds = (bounds[0], bounds[1], bounds[2], bounds[3])
+        lon, lat = lonlat_of(pair.crs, (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0)
+        equal_area = equal_area_crs(lon, lat)
+        areas = PixelAreas(pair.crs, pair.transform, equal_area)
+        grid = None
+        to_grid = None
+        cell_acc = None
+        zone_list = []
+        zone_stats: dict[int, CellStats] = {}
+        if zones is None:
+            grid = make_grid(pair.crs, bounds, cell_size)
+            if not grid.native:
+                from pyproj import Transformer
+
+                to_grid = Transformer.from_crs(pair.crs.to_wkt(), grid.crs_wkt, always_xy=True)
+            cell_acc = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
+            feedback.info(
+                f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
+                f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}; a pixel counts in the cell "
+                f"holding its centre; areas in {equal_area}"
+            )
+        else:
+            zone_list = list(zones)
+            for z in zone_list:
+                zone_stats[z.key] = CellStats(z.key, z.geometry, true_area(z.geometry, pair.crs, equal_area))
+            zone_bounds = np.array(
+                [
+                    z.geometry.bounds if not z.geometry.is_empty else (np.inf, np.inf, -np.inf, -np.inf)
+                    for z in zone_list
+                ],
+                dtype=np.float64,
+            ).reshape(-1, 4)
+            feedback.info(f"Zones: {len(zone_list)} polygons; a pixel counts in every zone holding its centre")
+
+        profile = dict(GTIFF_OPTIONS)
+        profile.update(
+            width=pair.width,
+            height=pair.height,
+            count=1,
+            dtype="uint8",
+            crs=pair.crs,
+            transform=pair.transform,
+            nodata=NODATA,
+        )
+        counts = {c: 0 for c in (*CLASSES, NODATA)}
+        class_m2 = {c: 0.0 for c in CLASSES}
+        opened = []
+        try:
+            out = rasterio.open(tmp, "w", **profile)
+            opened.append(out)
+            out.set_band_description(1, "flood change class")
+            out.update_tags(
+                SATIMPACT_TASK="flood_change",
+                SATIMPACT_METHOD=method.kind,
+                SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in CLASSES.items()) + f"; {NODATA}=nodata",
+                SATIMPACT_THRESHOLDS=thresholds,
+                SATIMPACT_ALIGNMENT=pair.description,
+            )
+            out.write_colormap(1, {**COLORS, NODATA: (0, 0, 0, 0)})
+            src = {k: rasterio.open(p) for k, p in paths.items()}
+            opened.extend(src.values())
+            wins = list(_windows(pair.width, pair.height))
+            for k, win in enumerate(wins):
+                if feedback.is_cancelled():
+                    raise Cancelled("cancelled by the user; no output was written")
+                h, w = int(win.height), int(win.width)
+                if method.kind == "learned":
+                    ds = src["change"]
+                    data = ds.read(window=win).astype(np.float32)
+                    valid = _finite(data[0], ds.nodatavals[0])
+                    cls = decode(data)
+                    valid &= cls != NODATA
+                else:
+                    water_b, ok_b = _water(src["water_before"], win, method.before)
+                    water_a, ok_a = _water(src["water_after"], win, method.after)
+                    valid = ok_b & ok_a
+                    if method.kind == "difference":
+                        new = water_a & ~water_b
+                        receded = water_b & ~water_a
+                    else:
+                        ds = src["change"]
+                        r = ds.read(lr_band, window=win)
+                        valid &= _finite(r, ds.nodatavals[lr_band - 1])
+                        new = water_a & ~water_b & (r < t_fall)
+                        receded = water_b & ~water_a & (r > t_rise)
+                    cls = np.full((h, w), DRY, dtype=np.uint8)
+                    cls[water_a] = PERMANENT
+                    cls[new] = NEW_FLOOD
+                    cls[receded] = RECEDED
+                cls = np.where(valid, cls, NODATA).astype(np.uint8)
+                out.write(cls, 1, window=win)
+                binc = np.bincount(cls.ravel(), minlength=256)
+                for c in counts:
+                    counts[c] += int(binc[c])
+
+                area = areas.window(int(win.row_off), int(win.col_off), h, w)
+                for c in CLASSES:
+                    class_m2[c] += float(area[cls == c].sum())
+                tile_tr = window_transform(win, pair.transform)
+                layers = (cls == NEW_FLOOD, cls == PERMANENT, cls == RECEDED, valid)
+                if grid is not None:
+                    cols_, rows_ = np.meshgrid(np.arange(w) + 0.5, np.arange(h) + 0.5)
+                    px = tile_tr.a * cols_ + tile_tr.b * rows_ + tile_tr.c
+                    py = tile_tr.d * cols_ + tile_tr.e * rows_ + tile_tr.f
+                    if to_grid is not None:
+                        px, py = to_grid.transform(px, py)
+                        px, py = np.asarray(px), np.asarray(py)
+                    gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
+                    gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
+                    inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
+                    cell = (gr * grid.cols + gc)[inside]
+                    n = grid.rows * grid.cols
+                    a = area[inside]
+                    for j, layer in enumerate(layers):
+                        cell_acc[j] += np.bincount(cell, weights=a * layer[inside], minlength=n)
+                    cell_acc[4] += np.bincount(cell, minlength=n)
+                elif zone_list:
+                    left, right = tile_tr.c, tile_tr.c + tile_tr.a * w
+                    top, bottom = tile_tr.f, tile_tr.f + tile_tr.e * h
+                    hits = np.flatnonzero(
+                        (zone_bounds[:, 0] <= right)
+                        & (zone_bounds[:, 2] >= left)
+                        & (zone_bounds[:, 1] <= top)
+                        & (zone_bounds[:, 3] >= bottom)
+                    )
+                    for zi in hits:
+                        z = zone_list[zi]
+                        inside = rasterize(
+                            [(z.geometry, 1)], out_shape=(h, w), transform=tile_tr, fill=0, dtype="uint8"
+                        ).astype(bool)
+                        if not inside.any():
+                            continue
+                        s = zone_stats[z.key]
+                        s.flooded_m2 += float(area[inside & layers[0]].sum())
+                        s.permanent_m2 += float(area[inside & layers[1]].sum())
+                        s.receded_m2 += float(area[inside & layers[2]].sum())
+                        s.valid_m2 += float(area[inside & valid].sum())
+                        s.pixels += int(inside.sum())
+                feedback.progress(80.0 + 20.0 * (k + 1) / len(wins))
+        finally:
+            for ds in opened:
+                ds.close()
+
+        valid_px = sum(counts[c] for c in CLASSES)
+        if valid_px == 0:
+            raise EngineError(
+                "BEFORE and AFTER overlap, but no pixel of the overlap has data in both scenes "
+                f"(the model{'s' if method.before else ''} gave nodata everywhere); nothing to compare"
+            )
+        commit_output(tmp, output_path)
+
+        cells: list[CellStats] = []
+        if grid is not None:
+            for idx in np.flatnonzero(cell_acc[4] > 0):
+                row, col = divmod(int(idx), grid.cols)
+                poly = grid.cell_polygon(col, row)
+                cells.append(
+                    CellStats(
+                        int(idx),
+                        poly,
+                        true_area(poly, grid.crs_wkt, equal_area),
+                        flooded_m2=float(cell_acc[0, idx]),
+                        permanent_m2=float(cell_acc[1, idx]),
+                        receded_m2=float(cell_acc[2, idx]),
+                        valid_m2=float(cell_acc[3, idx]),
+                        pixels=int(cell_acc[4, idx]),
+                        col=col,
+                        row=row,
+                    )
+                )
+        else:
+            cells = [zone_stats[z.key] for z in zone_list]
+        summary = (
+            ", ".join(f"{CLASSES[c]} {counts[c]} px ({100.0 * counts[c] / valid_px:.2f} %)" for c in CLASSES)
+            + f"; nodata {counts[NODATA]} px"
+        )
+        feedback.info(f"Change classes: {summary}")
+        damaged = sum(c.damaged(damage_threshold) for c in cells)
+        feedback.info(
+            f"{len(cells)} {'cells' if grid is not None else 'zones'}, {damaged} damaged "
+            f"(flooded share above {damage_threshold:g})"
+        )
+        return ChangeResult(
+            output=output_path,
+            method=method,
+            alignment=pair,
+            counts=counts,
+            areas_m2=class_m2,
+            cells=cells,
+            cells_crs_wkt=grid.crs_wkt if grid is not None else None,
+            grid_epsg=grid.epsg if grid is not None else None,
+            cell_size=float(cell_size),
+            damage_threshold=float(damage_threshold),
+            thresholds=thresholds,
+            decoder=decoder_text,
+        )
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)

@@ -1,0 +1,326 @@
+"""satimpact:floodchange: before/after scenes to change classes and the flooded share per grid cell."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ...engine.change import CLASSES, COLORS, NEW_FLOOD, detect_change
+from ...engine.green import Zone
+from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, raster_layer_path, user_models_dir
+
+RESULT_FIELDS = (
+    ("flooded_area_m2", "double"),
+    ("flooded_share", "double"),
+    ("permanent_water_share", "double"),
+    ("receded_share", "double"),
+    ("valid_share", "double"),
+    ("valid_area_m2", "double"),
+    ("damaged", "int"),
+)
+
+
+def _field(name: str, kind: str) -> QgsField:
+    # QGIS >= 3.38 (and Qt6 builds) type fields with QMetaType; older ones with QVariant.
+    if Qgis.versionInt() >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {"double": QMetaType.Type.Double, "int": QMetaType.Type.Int}
+    else:
+        from qgis.PyQt.QtCore import QVariant
+
+        types = {"double": QVariant.Double, "int": QVariant.Int}
+    return QgsField(name, types[kind])
+
+
+def style_change_classes(layer) -> None:
+    """Paletted classes with their names in the legend; new flood in a strong magenta."""
+    from qgis.core import QgsPalettedRasterRenderer
+    from qgis.PyQt.QtGui import QColor
+
+    classes = [
+        QgsPalettedRasterRenderer.Class(code, QColor(*COLORS[code]), f"{code} {name}") for code, name in CLASSES.items()
+    ]
+    renderer = QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
+    layer.setRenderer(renderer)
+
+
+def style_damaged_cells(threshold: float):
+    """Cells filled by flooded share (transparent when dry) with damaged cells outlined in bold."""
+
+    def apply(layer) -> None:
+        from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
+
+        root = QgsRuleBasedRenderer.Rule(None)
+        color = ",".join(str(v) for v in COLORS[NEW_FLOOD][:3])
+        damaged = QgsFillSymbol.createSimple(
+            {"color": f"{color},70", "outline_color": f"{color},255", "outline_width": "0.9", "outline_style": "solid"}
+        )
+        other = QgsFillSymbol.createSimple(
+            {"color": "255,255,255,0", "outline_color": "90,90,90,200", "outline_width": "0.2"}
+        )
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(
+                damaged, filterExp='"damaged" = 1', label=f"Damaged: flooded share > {100 * threshold:g} %"
+            )
+        )
+        root.appendChild(QgsRuleBasedRenderer.Rule(other, elseRule=True, label="Not damaged"))
+        layer.setRenderer(QgsRuleBasedRenderer(root))
+
+    return apply
+
+
+class FloodChangeAlgorithm(SatImpactAlgorithm):
+    BEFORE = "BEFORE"
+    AFTER = "AFTER"
+    MODEL = "MODEL"
+    BAND_MAP_BEFORE = "BAND_MAP_BEFORE"
+    BAND_MAP_AFTER = "BAND_MAP_AFTER"
+    CELL_SIZE = "CELL_SIZE"
+    ZONES = "ZONES"
+    DAMAGE_THRESHOLD = "DAMAGE_THRESHOLD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_GRID = "OUTPUT_GRID"
+    NEW_FLOOD_KM2 = "NEW_FLOOD_KM2"
+    DAMAGED_CELLS = "DAMAGED_CELLS"
+    METHOD = "METHOD"
+
+    group_id = "water"
+    group_name = "Water and floods"
+
+    def name(self):
+        return "floodchange"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Flood change (before / after)")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Maps new flood, permanent and receded water between two scenes and the flooded share per cell.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Compares a scene before and a scene after a flood and maps what became water: "
+            "<b>0 dry, 1 permanent water, 2 new flood, 3 receded water</b> (255 nodata), with figures per grid "
+            "cell (or per zone) that relief teams can act on.</p>"
+            "<p><b>Alignment.</b> AFTER is aligned onto BEFORE's grid (CRS, pixel size and alignment), cut to "
+            "the area both scenes cover; AFTER is resampled bilinearly (or averaged where its pixels are much "
+            "finer). The log says which grid. Scenes that do not overlap are an error.</p>"
+            "<p><b>Methods.</b> MODEL empty: two Sentinel-1 scenes (VV, VH in dB) go through the "
+            "<b>log-ratio</b> change detector flood_s1_logratio (10 log10 after/before = dB difference; Bazi et "
+            "al. 2005, IEEE TGRS; VV as in Clement et al. 2018): new flood where the after scene is water, the "
+            "before scene is not, and VV fell by more than Otsu's threshold (Otsu 1979) on the log-ratio of the "
+            "after-water pixels, at least 3 dB; receded water mirrors it. Otherwise <b>water maps are "
+            "differenced</b>: each date's water model is chosen from its own bands (MNDWI-based rules where a "
+            "SWIR band exists, NDWI otherwise, Sentinel-1 backscatter for radar; see satimpact:waterdetection), "
+            "so an optical scene before and a radar scene after also work. MODEL may name a water model to use "
+            "on both dates, or a carded two-input change model (inputs <i>before</i> and <i>after</i>, e.g. a "
+            "Siamese network trained elsewhere): a <i>class</i> output is mapped by its class names (dry, "
+            "permanent water, new flood, receded water and synonyms); a one-channel <i>probability</i> is the "
+            "probability of new flood (above the card's threshold: new flood, else dry); several probability "
+            "channels with class names: the most probable class.</p>"
+            "<p><b>Cells.</b> Square cells of CELL_SIZE metres in BEFORE's CRS if metric, else in the UTM zone "
+            "of the scene; or the ZONES polygons. A pixel counts in the cell holding its centre; areas are true "
+            "areas (equal-area projection). Fields: flooded_area_m2, flooded_share and permanent_water_share "
+            "(shares of the valid area; nodata never counts), receded_share, valid_share (valid area over the "
+            "cell's area), valid_area_m2, damaged (1 where flooded_share > DAMAGE_THRESHOLD).</p>"
+            "<p><b>Bands.</b> Whatever each model needs, found by name (band descriptions, the layout guessed "
+            "from the band count) or from BAND_MAP_BEFORE / BAND_MAP_AFTER (e.g. <code>green=3,swir16=6</code> "
+            "or a layout name such as <code>landsat89_sr</code>).</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:floodchange -- BEFORE=before.tif "
+            "AFTER=after.tif CELL_SIZE=1000 DAMAGE_THRESHOLD=0.1 OUTPUT=change.tif OUTPUT_GRID=cells.gpkg</code></p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterRasterLayer(self.BEFORE, self.tr("Scene before the flood")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.AFTER, self.tr("Scene after (or during) the flood")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MODEL,
+                self.tr(
+                    "Model (empty: chosen from the bands; or a water model, or a two-input change model name/.onnx)"
+                ),
+                optional=True,
+            )
+        )
+        for key, label in ((self.BAND_MAP_BEFORE, "before"), (self.BAND_MAP_AFTER, "after")):
+            self.addParameter(
+                QgsProcessingParameterString(
+                    key,
+                    self.tr(f"Band mapping of the {label} scene (e.g. green=3,swir16=6; empty: automatic)"),
+                    optional=True,
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CELL_SIZE,
+                self.tr("Grid cell size (metres)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1000.0,
+                minValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Zones (polygons instead of the grid)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DAMAGE_THRESHOLD,
+                self.tr("Damage threshold (share of a cell newly flooded)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=0.1,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Flood change classes")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_GRID, self.tr("Flooded share per cell"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.NEW_FLOOD_KM2, self.tr("New flood (km2)")))
+        self.addOutput(QgsProcessingOutputNumber(self.DAMAGED_CELLS, self.tr("Damaged cells")))
+        self.addOutput(QgsProcessingOutputString(self.METHOD, self.tr("Method, alignment and thresholds")))
+
+    def process(self, parameters, context, feedback):
+        before_layer = self.parameterAsRasterLayer(parameters, self.BEFORE, context)
+        after_layer = self.parameterAsRasterLayer(parameters, self.AFTER, context)
+        before = raster_layer_path(before_layer, self.BEFORE)
+        after = raster_layer_path(after_layer, self.AFTER)
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        threshold = self.parameterAsDouble(parameters, self.DAMAGE_THRESHOLD, context)
+        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
+
+        zones = None
+        features = []
+        if zones_source is not None:
+            from shapely import wkb
+            from shapely.geometry import Polygon
+
+            # The change raster is on BEFORE's grid, so zones are counted in BEFORE's CRS.
+            to_grid = QgsCoordinateTransform(zones_source.sourceCrs(), before_layer.crs(), context.transformContext())
+            zones = []
+            for k, feat in enumerate(zones_source.getFeatures()):
+                if feedback.isCanceled():
+                    raise QgsProcessingException("cancelled by the user")
+                features.append(feat)
+                geom = QgsGeometry(feat.geometry())
+                if geom.isNull() or geom.isEmpty():
+                    zones.append(Zone(k, Polygon()))
+                    continue
+                if not geom.isGeosValid():
+                    geom = geom.makeValid()
+                geom.transform(to_grid)
+                zones.append(Zone(k, wkb.loads(bytes(geom.asWkb()))))
+            feedback.pushInfo(f"Zones: {len(zones)} polygons, counted in BEFORE's CRS ({before_layer.crs().authid()})")
+
+        result = detect_change(
+            before,
+            after,
+            output,
+            model_ref=self.parameterAsString(parameters, self.MODEL, context) or None,
+            band_map_before=self.parameterAsString(parameters, self.BAND_MAP_BEFORE, context) or None,
+            band_map_after=self.parameterAsString(parameters, self.BAND_MAP_AFTER, context) or None,
+            cell_size=cell_size,
+            zones=zones,
+            damage_threshold=threshold,
+            feedback=ProcessingFeedback(feedback),
+            user_dir=user_models_dir(),
+        )
+
+        fields = QgsFields()
+        names = [name for name, _ in RESULT_FIELDS]
+        if zones_source is not None:
+            for f in zones_source.fields():
+                if f.name() in names:
+                    feedback.pushWarning(f"The zones' field '{f.name()}' is replaced by this tool's figure")
+                    continue
+                fields.append(f)
+            kept = [i for i, f in enumerate(zones_source.fields()) if f.name() not in names]
+            out_crs = zones_source.sourceCrs()
+            wkb_type = QgsWkbTypes.multiType(zones_source.wkbType())
+        else:
+            for name in ("cell_id", "col", "row"):
+                fields.append(_field(name, "int"))
+            kept = []
+            out_crs = (
+                QgsCoordinateReferenceSystem(f"EPSG:{result.grid_epsg}")
+                if result.grid_epsg
+                else QgsCoordinateReferenceSystem.fromWkt(result.cells_crs_wkt)
+            )
+            wkb_type = QgsWkbTypes.Polygon
+        for name, kind in RESULT_FIELDS:
+            fields.append(_field(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_GRID, context, fields, wkb_type, out_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_GRID))
+
+        def figures(cell):
+            return [
+                cell.flooded_m2,
+                cell.flooded_share,
+                cell.permanent_water_share,
+                cell.receded_share,
+                cell.valid_share,
+                cell.valid_m2,
+                cell.damaged(threshold),
+            ]
+
+        if zones_source is None:
+            for cell in result.cells:
+                out = QgsFeature(fields)
+                out.setGeometry(QgsGeometry.fromWkt(cell.geometry.wkt))
+                out.setAttributes([cell.key, cell.col, cell.row] + figures(cell))
+                sink.addFeature(out, QgsFeatureSink.FastInsert)
+        else:
+            for feat, cell in zip(features, result.cells):
+                out = QgsFeature(fields)
+                out.setGeometry(feat.geometry())
+                attrs = feat.attributes()
+                out.setAttributes([attrs[i] for i in kept] + figures(cell))
+                sink.addFeature(out, QgsFeatureSink.FastInsert)
+
+        pair = f"{before_layer.name()} -> {after_layer.name()}"
+        LayerStyler.attach(context, output, f"Flood change classes ({pair})", style_change_classes)
+        unit = "zone" if zones_source is not None else f"{cell_size:g} m cell"
+        LayerStyler.attach(
+            context,
+            dest_id,
+            f"Flooded share per {unit}, damaged > {100 * threshold:g} % ({pair})",
+            style_damaged_cells(threshold),
+        )
+        new_km2 = result.areas_m2[NEW_FLOOD] / 1e6
+        damaged = sum(c.damaged(threshold) for c in result.cells)
+        method = f"{result.method.describe()} {result.alignment.description}. Thresholds: {result.thresholds}"
+        return {
+            self.OUTPUT: output,
+            self.OUTPUT_GRID: dest_id,
+            self.NEW_FLOOD_KM2: new_km2,
+            self.DAMAGED_CELLS: damaged,
+            self.METHOD: method,
+        }
