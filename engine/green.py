@@ -94,7 +94,9 @@ def choose_green_model(band_count: int, descriptions, band_map: str | None) -> t
     try:
         resolve_bands(["red", "green", "blue"], band_count, descriptions, band_map)
     except BandError as exc:
-        raise BandError(f"no green model fits this raster: NDVI needs red and NIR ({reason}); the RGB model: {exc}")
+        raise BandError(
+            f"no green model fits this raster: NDVI needs red and NIR ({reason}); the RGB model: {exc}"
+        ) from exc
     return "green_rgb", "the raster has no NIR band, so the RGB-only model is used"
 
 

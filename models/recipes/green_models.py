@@ -87,7 +87,9 @@ def ndvi_model() -> onnx.ModelProto:
             {
                 "name": "image",
                 "bands": ["red", "nir"],
-                "scale": 0.0001,
+                # Unscaled: integer digital numbers stay exact in float32, so pixels at NDVI = 0.2
+                # exactly fall on the same side of the threshold as in any float64 computation.
+                "scale": 1.0,
                 "offset": 0.0,
                 "resolution_m": [0.1, 1000.0],
             }
@@ -296,7 +298,8 @@ def rgb_model(coef, bias, per_scene: dict, pooled: dict) -> onnx.ModelProto:
         caveats=(
             "RGB cannot see what NIR sees: dry, sparse or dormant vegetation with NDVI above 0.2 looks brown and "
             "is missed (the dry flood-plain chip over Spain), and snow-dusted conifers (February patch) look white; "
-            "the agreement with NDVI is lowest there. Fitted on Sentinel-2 reflectance (L2A and one L1C chip); colour-balanced aerial photos and "
+            "the agreement with NDVI is lowest there. Fitted on Sentinel-2 reflectance (L2A and one L1C chip); "
+            "colour-balanced aerial photos and "
             "basemaps were not available to test on. Colour ratios do not depend on the scaling of the bands "
             "(reflectance or 8-bit), but do depend on the colour balance. No cloud test: RGB basemaps are "
             "cloud-free composites; clouds in other RGB imagery count as non-green valid area."

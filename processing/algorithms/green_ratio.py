@@ -1,0 +1,397 @@
+"""satimpact:greenratio: share of vegetation and green area (per person) for zones or grid cells."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ...engine.errors import EngineError
+from ...engine.green import Zone, check_green_model, choose_green_model, green_ratio
+from ...engine.model import load_model
+from ...engine.raster import raster_info
+from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_path, raster_layer_path
+
+RESULT_FIELDS = (
+    ("green_ratio", "double"),
+    ("green_area_m2", "double"),
+    ("valid_area_m2", "double"),
+    ("valid_fraction", "double"),
+    ("zone_area_m2", "double"),
+    ("cloud_area_m2", "double"),
+)
+PER_PERSON = "green_m2_per_person"
+SEASON = "season_warning"
+
+
+def _field(name: str, kind: str) -> QgsField:
+    # QGIS >= 3.38 (and Qt6 builds) type fields with QMetaType; older ones with QVariant.
+    if Qgis.versionInt() >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {"double": QMetaType.Type.Double, "int": QMetaType.Type.Int, "string": QMetaType.Type.QString}
+    else:
+        from qgis.PyQt.QtCore import QVariant
+
+        types = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String}
+    return QgsField(name, types[kind])
+
+
+def style_green_ratio(layer) -> None:
+    """Five classes of green_ratio on a white-to-dark-green ramp, with a legend in per cent."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange, QgsStyle, QgsSymbol
+
+    ramp = QgsStyle.defaultStyle().colorRamp("Greens")
+    ranges = []
+    for k in range(5):
+        lower, upper = k / 5.0, (k + 1) / 5.0
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(ramp.color((k + 0.5) / 5.0))
+        symbol.setOpacity(0.8)
+        label = f"{100 * lower:.0f} - {100 * upper:.0f} % green"
+        ranges.append(QgsRendererRange(lower, upper, symbol, label))
+    renderer = QgsGraduatedSymbolRenderer("green_ratio", ranges)
+    renderer.setSourceColorRamp(ramp.clone())
+    layer.setRenderer(renderer)
+
+
+def style_vegetation_mask(layer) -> None:
+    """Vegetation (1) in green; everything else transparent."""
+    from qgis.core import QgsPalettedRasterRenderer
+    from qgis.PyQt.QtGui import QColor
+
+    classes = [QgsPalettedRasterRenderer.Class(1, QColor(26, 150, 65), "vegetation")]
+    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+
+
+class GreenRatioAlgorithm(SatImpactAlgorithm):
+    INPUT = "INPUT"
+    MODEL = "MODEL"
+    BAND_MAP = "BAND_MAP"
+    ZONES = "ZONES"
+    CELL_SIZE = "CELL_SIZE"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_MASK = "OUTPUT_MASK"
+    GREEN_RATIO = "GREEN_RATIO"
+    SEASON_WARNING = "SEASON_WARNING"
+    MODEL_USED = "MODEL_USED"
+
+    group_id = "indicators"
+    group_name = "Indicators"
+
+    def name(self):
+        return "greenratio"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Urban green ratio")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Share of vegetation and green area (per person) for city zones or a grid of cells.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Measures how much of each zone (city boundaries, districts) or grid cell is green: a vegetation "
+            "mask from a green model, then per zone the green area, the valid area and their ratio, and the "
+            "green area per person when a population field is given. This is the urban green space measure "
+            "of Kwon et al. (2021), <i>Urban green space and happiness in developed countries</i>, EPJ Data "
+            "Science 10:28, which used summer Sentinel-2 imagery.</p>"
+            "<p><b>Method.</b> <code>green_ndvi</code>: vegetation where NDVI = (NIR - red) / (NIR + red) > 0.2, "
+            "the NDVI above which a surface is no longer bare soil (Sobrino et al. 2004, Remote Sens. Environ. "
+            "90:434). <code>green_rgb</code>, for imagery without NIR (aerial photos, basemaps): a logistic model "
+            "on the colour ratios ln(G/R), ln(G/B), fitted to the NDVI mask of real Sentinel-2 scenes (its "
+            "agreement with NDVI is in its model card). Areas are true square metres, also for EPSG:4326 "
+            "rasters: every pixel's area is computed from its corners in a Lambert azimuthal equal-area "
+            "projection centred on the scene. A pixel belongs to a zone when its <b>centre</b> lies inside it. "
+            "Nodata and cloud pixels count in neither the green nor the valid area. Cloud: Sentinel-2 SCL "
+            "classes 3, 8, 9, 10 where an SCL band exists; otherwise (green_ndvi) blue reflectance above 0.2 "
+            "unless NDSI >= 0.4 (snow, which is valid, non-green ground). The RGB model has no cloud test.</p>"
+            "<p><b>Season check.</b> The acquisition date is read from the raster's ACQUISITION_DATE tag or a "
+            "Sentinel-2/Landsat product name in the file name (S2A_MSIL2A_20170613T101031...) and judged "
+            "against the local summer (June-September north of the tropics, December-February south of them); "
+            "the scene also looks leaf-off when its greenest 5 % of pixels have NDVI below 0.5, or when snow "
+            "covers more than 10 %. Any doubt is logged as a warning and written in the season_warning "
+            "field.</p>"
+            "<p><b>Bands.</b> green_ndvi: red and NIR; green_rgb: red, green, blue. Blue, green and SWIR 1.6 are "
+            "used for the cloud and snow test where present. Bands are found by name, by layout, or BAND_MAP.</p>"
+            "<p><b>Parameters.</b> INPUT: the raster. MODEL (optional): green_ndvi, green_rgb or a carded .onnx "
+            "green model; empty: green_ndvi when the raster has red and NIR, else green_rgb. BAND_MAP "
+            "(optional): e.g. <code>red=3,nir=4</code> or a layout name. ZONES (optional): polygons; empty: a "
+            "grid of CELL_SIZE metres (default 1000) over the raster, in the raster's CRS when it is metric, "
+            "else in the UTM zone of the scene. POPULATION_FIELD (optional): numeric field of ZONES; a "
+            "population of 0 or less gives an empty green_m2_per_person. OUTPUT: zones or cells with "
+            "green_ratio (0..1), green_area_m2, valid_area_m2, valid_fraction (valid area / zone area), "
+            "zone_area_m2, cloud_area_m2, green_m2_per_person, season_warning. OUTPUT_MASK (optional): "
+            "vegetation mask GeoTIFF (1 vegetation, 0 other, 2 cloud, 255 nodata). Zones that do not overlap "
+            "the raster get zero valid area and a warning.</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:greenratio -- INPUT=scene.tif "
+            "ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif</code></p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster (summer imagery)")))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MODEL,
+                self.tr("Green model (green_ndvi, green_rgb or an .onnx path; empty: chosen from the bands)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BAND_MAP,
+                self.tr("Band mapping (e.g. red=3,nir=4 or a layout name; empty: automatic)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Zones (city boundaries, districts; empty: a grid of cells)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CELL_SIZE,
+                self.tr("Grid cell size in metres (used when there are no zones)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1000.0,
+                minValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                self.tr("Population field of the zones (optional)"),
+                parentLayerParameterName=self.ZONES,
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Green ratio"), QgsProcessing.TypeVectorPolygon)
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_MASK, self.tr("Vegetation mask"), optional=True, createByDefault=False
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.GREEN_RATIO, self.tr("Green ratio of the whole raster")))
+        self.addOutput(QgsProcessingOutputString(self.SEASON_WARNING, self.tr("Season warning (empty: none)")))
+        self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Green model used")))
+
+    def process(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        source_path = raster_layer_path(layer)
+        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
+        info = raster_info(source_path)
+        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
+        if not reference:
+            reference, why = choose_green_model(info.count, info.descriptions, band_map)
+            feedback.pushInfo(f"Model: {reference} ({why})")
+        model = load_model(model_path(reference))
+        if model.card.task != "green":
+            raise EngineError(
+                f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model "
+                "(task 'green'), e.g. green_ndvi or green_rgb"
+            )
+        check_green_model(model)
+        feedback.pushInfo(f"Model: {model.card.summary()}")
+
+        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or ""
+        cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        mask_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_MASK, context) or None
+        if population_field and zones_source is None:
+            raise QgsProcessingException(
+                "POPULATION_FIELD needs ZONES: population figures belong to zones, not to grid cells"
+            )
+
+        raster_crs = layer.crs()
+        zones = None
+        features = []
+        if zones_source is not None:
+            if population_field and zones_source.fields().lookupField(population_field) < 0:
+                raise QgsProcessingException(
+                    f"POPULATION_FIELD: the zones have no field '{population_field}' "
+                    f"(fields: {', '.join(zones_source.fields().names())})"
+                )
+            to_raster = QgsCoordinateTransform(zones_source.sourceCrs(), raster_crs, context.transformContext())
+            zones = []
+            from shapely import wkb
+            from shapely.geometry import Polygon
+
+            for k, feat in enumerate(zones_source.getFeatures()):
+                if feedback.isCanceled():
+                    raise QgsProcessingException("cancelled by the user")
+                geom = QgsGeometry(feat.geometry())
+                features.append(feat)
+                if geom.isNull() or geom.isEmpty():
+                    zones.append(Zone(k, Polygon()))
+                    continue
+                if not geom.isGeosValid():
+                    geom = geom.makeValid()
+                geom.transform(to_raster)
+                zones.append(Zone(k, wkb.loads(bytes(geom.asWkb()))))
+            feedback.pushInfo(f"Zones: {len(zones)} polygons, reprojected to the raster's CRS for the pixel count")
+
+        result = green_ratio(
+            source_path,
+            model,
+            band_map=band_map,
+            zones=zones,
+            cell_size=cell_size,
+            mask_path=mask_path,
+            feedback=ProcessingFeedback(feedback),
+        )
+        season = result.season
+        feedback.pushInfo(season.describe())
+        for warning in season.warnings:
+            feedback.pushWarning(f"Season warning: {warning}")
+        warning_text = season.warning_text
+
+        fields = QgsFields()
+        new_names = [name for name, _ in RESULT_FIELDS] + ([PER_PERSON] if population_field else []) + [SEASON]
+        if zones_source is not None:
+            for f in zones_source.fields():
+                if f.name() in new_names:
+                    feedback.pushWarning(f"The zones' field '{f.name()}' is replaced by this tool's figure")
+                    continue
+                fields.append(f)
+            kept = [i for i, f in enumerate(zones_source.fields()) if f.name() not in new_names]
+            out_crs = zones_source.sourceCrs()
+            wkb_type = QgsWkbTypes.multiType(zones_source.wkbType())
+        else:
+            for name in ("cell_id", "col", "row"):
+                fields.append(_field(name, "int"))
+            kept = []
+            grid = result.grid
+            out_crs = (
+                QgsCoordinateReferenceSystem(f"EPSG:{grid.epsg}")
+                if grid.epsg
+                else QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
+            )
+            wkb_type = QgsWkbTypes.Polygon
+        for name, kind in RESULT_FIELDS:
+            fields.append(_field(name, kind))
+        if population_field:
+            fields.append(_field(PER_PERSON, "double"))
+        fields.append(_field(SEASON, "string"))
+
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, out_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        def figures(stats):
+            ratio = stats.green_ratio
+            return [
+                ratio,
+                stats.green_m2,
+                stats.valid_m2,
+                stats.valid_fraction,
+                stats.zone_area_m2,
+                stats.cloud_m2,
+            ]
+
+        outside, all_invalid, bad_population = [], [], []
+        if zones_source is not None:
+            pop_index = zones_source.fields().lookupField(population_field) if population_field else -1
+            for k, feat in enumerate(features):
+                stats = result.stats[k]
+                label = str(feat.id())
+                if stats.pixels == 0:
+                    outside.append(label)
+                elif stats.valid_m2 == 0:
+                    all_invalid.append(label)
+                attrs = [feat.attributes()[i] for i in kept] + figures(stats)
+                if population_field:
+                    per_person = None
+                    population = feat.attributes()[pop_index]
+                    try:
+                        population = None if population is None else float(population)
+                    except (TypeError, ValueError):
+                        population = None
+                    if population is not None and population != population:  # NaN
+                        population = None
+                    # No valid pixels: the green area is unknown, not zero, so there is no per-person figure.
+                    if population is not None and population > 0 and stats.valid_m2 > 0:
+                        per_person = stats.green_m2 / population
+                    elif population is not None and population < 0:
+                        bad_population.append(label)
+                    attrs.append(per_person)
+                attrs.append(warning_text)
+                out = QgsFeature(fields)
+                geom = feat.geometry()
+                if not geom.isNull():
+                    geom = QgsGeometry(geom)
+                    geom.convertToMultiType()
+                    out.setGeometry(geom)
+                out.setAttributes(attrs)
+                sink.addFeature(out, QgsFeatureSink.FastInsert)
+        else:
+            grid = result.grid
+            for idx in sorted(result.stats):
+                stats = result.stats[idx]
+                row, col = divmod(idx, grid.cols)
+                if stats.valid_m2 == 0:
+                    all_invalid.append(str(idx))
+                out = QgsFeature(fields)
+                out.setGeometry(QgsGeometry.fromWkt(grid.cell_polygon(col, row).wkt))
+                out.setAttributes([idx, col, row] + figures(stats) + [warning_text])
+                sink.addFeature(out, QgsFeatureSink.FastInsert)
+
+        if outside:
+            feedback.pushWarning(
+                f"{len(outside)} zone(s) do not overlap the raster and get zero valid area "
+                f"(feature ids {', '.join(outside[:20])}{' ...' if len(outside) > 20 else ''})"
+            )
+        if all_invalid:
+            feedback.pushWarning(
+                f"{len(all_invalid)} zone(s)/cell(s) hold only nodata or cloud pixels: zero valid area, no green ratio"
+            )
+        if bad_population:
+            feedback.pushWarning(
+                f"{len(bad_population)} zone(s) have a negative population; green_m2_per_person is left empty"
+            )
+
+        totals = result.totals
+        overall = totals.green_m2 / totals.valid_m2 if totals.valid_m2 > 0 else None
+        feedback.pushInfo(
+            f"Whole raster: green {totals.green_m2 / 1e6:.4f} km2 of {totals.valid_m2 / 1e6:.4f} km2 valid "
+            f"({'n/a' if overall is None else f'{100 * overall:.1f} %'}); cloud {totals.cloud_m2 / 1e6:.4f} km2, "
+            f"nodata {totals.nodata_m2 / 1e6:.4f} km2"
+        )
+        LayerStyler.attach(context, dest_id, f"Green ratio - {layer.name()}", style_green_ratio)
+        outputs = {
+            self.OUTPUT: dest_id,
+            self.GREEN_RATIO: overall,
+            self.SEASON_WARNING: warning_text,
+            self.MODEL_USED: model.card.name,
+        }
+        if mask_path:
+            LayerStyler.attach(
+                context, mask_path, f"Vegetation ({model.card.name}) - {layer.name()}", style_vegetation_mask
+            )
+            outputs[self.OUTPUT_MASK] = mask_path
+        return outputs

@@ -1,0 +1,594 @@
+"""satimpact:greenratio and the green models, on real Sentinel-2 scenes from ../shared/data.
+
+Reference figures are computed here independently: NDVI and the cloud rule with numpy on
+the whole (small) scene, pixel areas as geodesic polygons with pyproj.Geod, zone membership
+with shapely's point-in-polygon on pixel centres.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+import os
+
+import numpy as np
+import pytest
+import rasterio
+from conftest import data_path
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterRasterLayer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+JUNE = ("S2A_MSIL2A_20170613T101031_87_48", "S2A_MSIL2A_20170617T113321_36_85", "S2A_MSIL2A_20170617T113321_4_55")
+DECEMBER = "S2A_MSIL2A_20171221T112501_56_35"
+FEBRUARY = "S2B_MSIL2A_20180204T94161_57_38"
+SEPTEMBER = "S2B_MSIL2A_20170924T93020_69_24"
+
+
+# --- fixtures and independent reference ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def s2_patches(tmp_path_factory) -> dict[str, str]:
+    """Every BigEarthNet S2 patch stacked into one GeoTIFF that keeps the product name."""
+    from satimpact.engine.stack import stack_bigearthnet_s2
+
+    folder = data_path("bigearthnet", "S2")
+    out = tmp_path_factory.mktemp("stacks")
+    stacks = {}
+    for patch in sorted(glob.glob(str(folder / "S2*_MSIL2A_*"))):
+        path = stack_bigearthnet_s2(patch, str(out))
+        stacks[os.path.splitext(os.path.basename(path))[0]] = path
+    assert len(stacks) == 6
+    return stacks
+
+
+class LogFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings: list[str] = []
+        self.infos: list[str] = []
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS API)
+        self.warnings.append(text)
+        super().pushWarning(text)
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS API)
+        self.infos.append(text)
+        super().pushInfo(text)
+
+
+def reference(path: str) -> dict[str, np.ndarray]:
+    """NDVI > 0.2 mask, clear-pixel mask and geodesic pixel areas, straight from the file."""
+    from pyproj import Geod, Transformer
+
+    with rasterio.open(path) as ds:
+        names = [(d or "").upper().replace("B0", "B") for d in ds.descriptions]
+        band = {n: ds.read(names.index(n) + 1).astype(np.float64) for n in ("B2", "B3", "B4", "B8", "B11")}
+        nodata = ds.nodata
+        t = ds.transform
+        crs = ds.crs
+        h, w = ds.height, ds.width
+    red, nir, blue, green, swir = band["B4"], band["B8"], band["B2"], band["B3"], band["B11"]
+    valid = np.ones((h, w), dtype=bool)
+    if nodata is not None:
+        valid &= (red != nodata) & (nir != nodata)
+    bright = blue / 10000.0 > 0.2
+    ndsi = (green - swir) / np.where(green + swir == 0, 1, green + swir)
+    cloud = bright & (ndsi < 0.4)
+    clear = valid & ~cloud
+    ndvi = (nir - red) / np.where(nir + red == 0, 1, nir + red)
+    veg = clear & (ndvi > 0.2)
+    # Geodesic area of every pixel: its four corners as a polygon on the WGS 84 ellipsoid.
+    geod = Geod(ellps="WGS84")
+    to_ll = Transformer.from_crs(crs.to_wkt(), "EPSG:4326", always_xy=True)
+    cols, rows = np.meshgrid(np.arange(w + 1), np.arange(h + 1))
+    xs, ys = t * (cols, rows)
+    lon, lat = to_ll.transform(xs, ys)
+    lon, lat = np.asarray(lon), np.asarray(lat)
+    area = np.empty((h, w))
+    if crs.to_epsg() == 4326:
+        # The area of a lon/lat pixel depends on its row only.
+        for r in range(h):
+            a, _ = geod.polygon_area_perimeter(
+                [lon[r, 0], lon[r, 1], lon[r + 1, 1], lon[r + 1, 0]],
+                [lat[r, 0], lat[r, 1], lat[r + 1, 1], lat[r + 1, 0]],
+            )
+            area[r, :] = abs(a)
+    else:
+        for r in range(h):
+            for c in range(w):
+                a, _ = geod.polygon_area_perimeter(
+                    [lon[r, c], lon[r, c + 1], lon[r + 1, c + 1], lon[r + 1, c]],
+                    [lat[r, c], lat[r, c + 1], lat[r + 1, c + 1], lat[r + 1, c]],
+                )
+                area[r, c] = abs(a)
+    cx, cy = t * (np.arange(w)[None, :] + 0.5, np.arange(h)[:, None] + 0.5)
+    return {
+        "veg": veg,
+        "clear": clear,
+        "cloud": valid & cloud,
+        "area": area,
+        "cx": np.broadcast_to(cx, (h, w)).copy(),
+        "cy": np.broadcast_to(cy, (h, w)).copy(),
+    }
+
+
+def features_of(path: str) -> list[dict]:
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    assert layer.isValid(), path
+    out = []
+    for f in layer.getFeatures():
+        row = {name: f[name] for name in layer.fields().names()}
+        row["_geometry"] = f.geometry()
+        out.append(row)
+    return out
+
+
+def is_null(value) -> bool:
+    return value is None or (isinstance(value, QVariant) and value.isNull()) or str(value) == "NULL"
+
+
+def zones_layer(crs: str, rings: list[list[tuple[float, float]]], populations=None) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"Polygon?crs={crs}", "zones", "memory")
+    fields = [QgsField("name", QVariant.String)]
+    if populations is not None:
+        fields.append(QgsField("pop", QVariant.Double))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    feats = []
+    for k, ring in enumerate(rings):
+        f = QgsFeature(layer.fields())
+        wkt = "POLYGON((" + ", ".join(f"{x!r} {y!r}" for x, y in ring + [ring[0]]) + "))"
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        attrs = [f"zone{k}"]
+        if populations is not None:
+            attrs.append(populations[k])
+        f.setAttributes(attrs)
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+# --- the models -------------------------------------------------------------------------------------------
+
+
+def test_green_model_cards():
+    from satimpact.engine.model import load_model
+    from satimpact.engine.registry import available_models
+
+    models = available_models()
+    ndvi = load_model(models["green_ndvi"]).card
+    assert ndvi.task == "green" and ndvi.outputs[0].threshold == pytest.approx(0.2)
+    assert ndvi.inputs[0].bands == ["red", "nir"]
+    assert "Sobrino" in ndvi.citation and "Kwon" in ndvi.citation
+    assert ndvi.extra["leaf_off_p95"] == pytest.approx(0.5)
+    rgb = load_model(models["green_rgb"]).card
+    assert rgb.task == "green" and rgb.inputs[0].bands == ["red", "green", "blue"]
+    names = {m["name"]: m["value"] for m in rgb.metrics}
+    assert names["iou vs green_ndvi (held-out scenes, pooled pixels)"] > 0.55
+    assert names["accuracy vs green_ndvi (held-out scenes, pooled pixels)"] > 0.65
+    assert sum(1 for n in names if n.startswith("held-out scene")) == 7
+
+
+def test_rgb_card_metrics_are_reproduced_by_the_recipe(tmp_path):
+    """The agreement written in the card is what the recipe measures on the real scenes."""
+    from satimpact.engine.model import load_model
+    from satimpact.engine.registry import available_models
+    from satimpact.models.recipes import green_models
+
+    data_path("bigearthnet", "S2")
+    coef, bias, per_scene, pooled = green_models.fit_rgb_model(green_models.training_scenes(str(tmp_path)))
+    card = load_model(available_models()["green_rgb"]).card
+    values = {m["name"]: m["value"] for m in card.metrics}
+    assert values["iou vs green_ndvi (held-out scenes, pooled pixels)"] == pytest.approx(pooled["iou"], abs=1e-4)
+    assert values["f1 vs green_ndvi (held-out scenes, pooled pixels)"] == pytest.approx(pooled["f1"], abs=1e-4)
+    # Summer scenes: RGB and NDVI agree closely.
+    for name in JUNE:
+        assert per_scene[name]["iou"] > 0.95, name
+    assert f"{bias:.4f}" in card.data
+
+
+# --- figures against an independent computation --------------------------------------------------------
+
+
+def test_zone_figures_match_independent_computation_on_epsg4326_chip(run_alg, s2_chip, tmp_path):
+    """Sen1Floods11 S2 chip (EPSG:4326): per-zone areas and ratios vs geodesic pixel areas + shapely."""
+    from shapely.geometry import Polygon
+    from shapely.vectorized import contains
+
+    with rasterio.open(s2_chip) as ds:
+        left, bottom, right, top = ds.bounds
+    wx, hy = right - left, top - bottom
+    rings = [
+        [
+            (left + 0.1 * wx, top - 0.1 * hy),
+            (left + 0.45 * wx, top - 0.1 * hy),
+            (left + 0.45 * wx, top - 0.5 * hy),
+            (left + 0.1 * wx, top - 0.5 * hy),
+        ],
+        [
+            (left + 0.3 * wx, bottom + 0.05 * hy),
+            (right - 0.1 * wx, bottom + 0.3 * hy),
+            (left + 0.6 * wx, top - 0.2 * hy),
+        ],
+        # half outside the chip: only the pixels inside count, valid_fraction about one half
+        [
+            (right - 0.2 * wx, top - 0.3 * hy),
+            (right + 0.2 * wx, top - 0.3 * hy),
+            (right + 0.2 * wx, top - 0.6 * hy),
+            (right - 0.2 * wx, top - 0.6 * hy),
+        ],
+        # the whole chip
+        [(left, top), (right, top), (right, bottom), (left, bottom)],
+    ]
+    layer = zones_layer("EPSG:4326", rings)
+    out = tmp_path / "zones.gpkg"
+    result = run_alg(
+        "satimpact:greenratio",
+        {"INPUT": str(s2_chip), "ZONES": layer, "OUTPUT": str(out), "MODEL": "green_ndvi"},
+    )
+    assert result["MODEL_USED"] == "green_ndvi"
+    got = sorted(features_of(result["OUTPUT"]), key=lambda r: r["name"])
+    ref = reference(str(s2_chip))
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    for k, ring in enumerate(rings):
+        poly = Polygon(ring)
+        inside = contains(poly, ref["cx"], ref["cy"])
+        green = ref["area"][inside & ref["veg"]].sum()
+        valid = ref["area"][inside & ref["clear"]].sum()
+        row = got[k]
+        assert row["green_area_m2"] == pytest.approx(green, rel=2e-4), k
+        assert row["valid_area_m2"] == pytest.approx(valid, rel=2e-4), k
+        assert row["green_ratio"] == pytest.approx(green / valid, abs=2e-4), k
+        assert row["cloud_area_m2"] == pytest.approx(ref["area"][inside & ref["cloud"]].sum(), rel=2e-3, abs=1.0)
+        zone_area = abs(geod.geometry_area_perimeter(poly)[0])
+        assert row["zone_area_m2"] == pytest.approx(zone_area, rel=2e-3), k
+        assert row["valid_fraction"] == pytest.approx(min(1.0, valid / zone_area), abs=2e-3), k
+    # The whole chip: 20.3 km2 of true area; a naive 10 m x 10 m per pixel would say 26.2 km2.
+    whole = got[3]
+    total = whole["valid_area_m2"] + whole["cloud_area_m2"]
+    assert total == pytest.approx(ref["area"].sum(), rel=1e-4)
+    assert 20.0e6 < total < 20.8e6
+    assert 0.40 < whole["green_ratio"] < 0.50
+    assert got[2]["valid_fraction"] == pytest.approx(0.5, abs=0.02)
+
+
+def test_grid_cells_on_utm_patch_match_numpy(run_alg, s2_patches, tmp_path):
+    """600 m cells on a UTM patch: four cells of 60 x 60 pixels, true areas (UTM scale factor removed)."""
+    path = s2_patches[JUNE[0]]
+    out = tmp_path / "grid.gpkg"
+    result = run_alg("satimpact:greenratio", {"INPUT": path, "CELL_SIZE": 600, "OUTPUT": str(out)})
+    rows = features_of(result["OUTPUT"])
+    assert len(rows) == 4
+    ref = reference(path)
+    with rasterio.open(path) as ds:
+        assert ds.crs.to_epsg() == 32633
+    for row in rows:
+        r0, c0 = 60 * row["row"], 60 * row["col"]
+        sl = (slice(r0, r0 + 60), slice(c0, c0 + 60))
+        green = ref["area"][sl][ref["veg"][sl]].sum()
+        valid = ref["area"][sl][ref["clear"][sl]].sum()
+        assert row["green_area_m2"] == pytest.approx(green, rel=1e-4)
+        assert row["valid_area_m2"] == pytest.approx(valid, rel=1e-4)
+        assert row["green_ratio"] == pytest.approx(green / valid, abs=1e-4)
+        # 600 m x 600 m of UTM grid is 360 000 m2 / k^2: k < 1 near the central meridian.
+        assert 360_000 < row["zone_area_m2"] < 360_500
+        bounds = row["_geometry"].boundingBox()
+        assert bounds.width() == pytest.approx(600) and bounds.height() == pytest.approx(600)
+        assert bounds.xMinimum() % 600 == pytest.approx(0)
+
+
+def test_epsg4326_grid_is_metric(run_alg, s2_chip, tmp_path):
+    """Default 1000 m cells over an EPSG:4326 raster are laid out in the scene's UTM zone."""
+    out = tmp_path / "grid4326.gpkg"
+    result = run_alg("satimpact:greenratio", {"INPUT": str(s2_chip), "OUTPUT": str(out)})
+    layer = QgsVectorLayer(result["OUTPUT"], "g", "ogr")
+    assert layer.crs().authid() == "EPSG:32630"
+    rows = features_of(result["OUTPUT"])
+    ref = reference(str(s2_chip))
+    assert sum(r["valid_area_m2"] + r["cloud_area_m2"] for r in rows) == pytest.approx(ref["area"].sum(), rel=1e-4)
+    assert sum(r["green_area_m2"] for r in rows) == pytest.approx(ref["area"][ref["veg"]].sum(), rel=1e-4)
+    full = [r for r in rows if r["valid_fraction"] > 0.99]
+    assert full, "some 1 km cells lie wholly inside the chip"
+    for r in full:
+        assert r["zone_area_m2"] == pytest.approx(1e6, rel=2e-3)
+        assert r["valid_area_m2"] + r["cloud_area_m2"] == pytest.approx(1e6, rel=0.02)
+
+
+def test_tiles_give_the_same_figures(s2_chip, monkeypatch):
+    """Several tiles (bounded memory) or one: identical per-cell figures."""
+    from satimpact.engine import green
+    from satimpact.engine.model import load_model
+    from satimpact.engine.registry import available_models
+
+    model = load_model(available_models()["green_ndvi"])
+    one = green.green_ratio(str(s2_chip), model, cell_size=500)
+    monkeypatch.setattr(green, "TILE", 96)
+    many = green.green_ratio(str(s2_chip), model, cell_size=500)
+    assert one.stats.keys() == many.stats.keys()
+    for key in one.stats:
+        assert many.stats[key].green_m2 == pytest.approx(one.stats[key].green_m2, rel=1e-9)
+        assert many.stats[key].valid_m2 == pytest.approx(one.stats[key].valid_m2, rel=1e-9)
+    assert many.season.index_p95 == one.season.index_p95
+
+
+def test_nodata_counts_in_neither_area(run_alg, s2_patches, tmp_path):
+    """Synthetic edge case next to the real one: a block of nodata on a real patch."""
+    src = s2_patches[JUNE[1]]
+    path = tmp_path / "S2A_MSIL2A_20170617T113321_holes.tif"
+    with rasterio.open(src) as ds:
+        profile = ds.profile
+        data = ds.read()
+        descriptions = ds.descriptions
+        tags = ds.tags()
+    data[:, 20:80, 10:50] = 0
+    profile.update(nodata=0)
+    with rasterio.open(path, "w", **profile) as out:
+        out.write(data)
+        for k, d in enumerate(descriptions, start=1):
+            out.set_band_description(k, d)
+        out.update_tags(**tags)
+    whole = [[(-1e7, 1e7), (1e7, 1e7), (1e7, -1e7), (-1e7, -1e7)]]
+    with rasterio.open(path) as ds:
+        crs = ds.crs.to_string()
+    res = run_alg(
+        "satimpact:greenratio",
+        {"INPUT": str(path), "ZONES": zones_layer(crs, whole), "OUTPUT": str(tmp_path / "holes.gpkg")},
+    )
+    row = features_of(res["OUTPUT"])[0]
+    ref = reference(str(path))
+    assert not ref["clear"][20:80, 10:50].any()
+    assert row["valid_area_m2"] == pytest.approx(ref["area"][ref["clear"]].sum(), rel=1e-4)
+    assert row["green_area_m2"] == pytest.approx(ref["area"][ref["veg"]].sum(), rel=1e-4)
+    assert row["valid_area_m2"] < 0.87 * 1.44e6
+
+
+# --- season check -----------------------------------------------------------------------------------------
+
+
+def test_season_check_on_bigearthnet_patches(run_alg, s2_patches, tmp_path):
+    figures = {}
+    for name, path in s2_patches.items():
+        feedback = LogFeedback()
+        res = run_alg(
+            "satimpact:greenratio", {"INPUT": path, "OUTPUT": str(tmp_path / f"{name}.gpkg")}, feedback=feedback
+        )
+        rows = features_of(res["OUTPUT"])
+        assert {r["season_warning"] for r in rows} == {res["SEASON_WARNING"]}
+        season_logged = [w for w in feedback.warnings if w.startswith("Season warning")]
+        figures[name] = (res["GREEN_RATIO"], res["SEASON_WARNING"], season_logged)
+    for name in JUNE:
+        ratio, warning, logged = figures[name]
+        assert ratio > 0.8, name
+        assert warning == "" and logged == [], name
+    ratio, warning, logged = figures[DECEMBER]
+    assert ratio > 0.8  # a green Mediterranean winter ...
+    assert "outside the local summer" in warning and logged  # ... and still not summer imagery
+    ratio, warning, logged = figures[FEBRUARY]
+    assert "outside the local summer" in warning and "leaf-off" in warning and "Snow" in warning
+    assert ratio < 0.5
+    ratio, warning, _ = figures[SEPTEMBER]
+    assert warning == "" and ratio > 0.8
+
+
+def test_acquisition_date_and_hemisphere_rules():
+    from satimpact.engine.green import acquisition_date, is_local_summer, judge_season
+
+    assert acquisition_date("/x/S2A_MSIL2A_20170613T101031_87_48.tif", {})[0] == dt.date(2017, 6, 13)
+    assert acquisition_date("/x/S2B_MSIL2A_20170924T93020_69_24.tif", {})[0] == dt.date(2017, 9, 24)
+    assert acquisition_date("/x/LC08_L2SP_198024_20200715_20200912_02_T1_SR.tif", {})[0] == dt.date(2020, 7, 15)
+    assert acquisition_date("/x/scene.tif", {"ACQUISITION_DATE": "2018-02-04 09:41:56"})[0] == dt.date(2018, 2, 4)
+    assert acquisition_date("/x/scene.tif", {})[0] is None
+    assert is_local_summer(dt.date(2020, 1, 15), -34.0) is True  # Sydney in January
+    assert is_local_summer(dt.date(2020, 7, 15), -34.0) is False
+    assert is_local_summer(dt.date(2020, 7, 15), 52.0) is True
+    assert is_local_summer(dt.date(2020, 1, 15), 5.0) is None  # no summer between the tropics
+    assert judge_season(dt.date(2020, 1, 15), "test", 5.0, 0.8, 0.5, 0.0).warnings == []
+    assert "unknown" in judge_season(None, "no tag", 45.0, 0.8, 0.5, None).warning_text
+
+
+# --- population, zones, RGB ----------------------------------------------------------------------------
+
+
+def test_population_and_non_overlapping_zones(run_alg, s2_patches, tmp_path):
+    path = s2_patches[JUNE[0]]
+    with rasterio.open(path) as ds:
+        left, bottom, right, top = ds.bounds
+        crs = ds.crs.to_string()
+    mid_x = (left + right) / 2
+    rings = [
+        [(left, top), (mid_x, top), (mid_x, bottom), (left, bottom)],
+        [(mid_x, top), (right, top), (right, bottom), (mid_x, bottom)],
+        [(left, top), (right, top), (right, bottom), (left, bottom)],
+        # 50 km away: no overlap
+        [(left + 5e4, top), (right + 5e4, top), (right + 5e4, bottom), (left + 5e4, bottom)],
+    ]
+    feedback = LogFeedback()
+    res = run_alg(
+        "satimpact:greenratio",
+        {
+            "INPUT": path,
+            "ZONES": zones_layer(crs, rings, [2000.0, 0.0, None, 10.0]),
+            "POPULATION_FIELD": "pop",
+            "OUTPUT": str(tmp_path / "pop.gpkg"),
+            "OUTPUT_MASK": str(tmp_path / "mask.tif"),
+        },
+        feedback=feedback,
+    )
+    rows = sorted(features_of(res["OUTPUT"]), key=lambda r: r["name"])
+    assert rows[0]["green_m2_per_person"] == pytest.approx(rows[0]["green_area_m2"] / 2000.0)
+    assert is_null(rows[1]["green_m2_per_person"])  # population 0
+    assert rows[1]["green_area_m2"] > 0
+    assert is_null(rows[2]["green_m2_per_person"])  # population NULL
+    assert rows[0]["green_area_m2"] + rows[1]["green_area_m2"] == pytest.approx(rows[2]["green_area_m2"], rel=1e-9)
+    far = rows[3]
+    assert far["valid_area_m2"] == 0 and far["green_area_m2"] == 0 and far["valid_fraction"] == 0
+    assert is_null(far["green_ratio"]) and is_null(far["green_m2_per_person"])
+    assert any("do not overlap the raster" in w for w in feedback.warnings)
+    # the mask: 1 vegetation, 0 other, 2 cloud; its green pixels are the green area
+    with rasterio.open(res["OUTPUT_MASK"]) as ds:
+        mask = ds.read(1)
+        assert ds.nodata == 255 and ds.crs.to_string() == crs
+    ref = reference(path)
+    assert np.array_equal(mask == 1, ref["veg"])
+    assert set(np.unique(mask)) <= {0, 1, 2}
+    assert rows[2]["green_area_m2"] == pytest.approx(ref["area"][mask == 1].sum(), rel=1e-4)
+
+
+def test_rgb_only_raster_uses_the_rgb_model(run_alg, s2_patches, tmp_path):
+    """A 3-band RGB copy of a June patch: the RGB model is chosen and agrees with NDVI."""
+    src = s2_patches[JUNE[0]]
+    rgb = tmp_path / "rgb_only.tif"
+    with rasterio.open(src) as ds:
+        names = list(ds.descriptions)
+        data = np.stack([ds.read(names.index(b) + 1) for b in ("B04", "B03", "B02")])
+        profile = ds.profile
+    profile.update(count=3)
+    with rasterio.open(rgb, "w", **profile) as out:
+        out.write(data)
+    feedback = LogFeedback()
+    res = run_alg("satimpact:greenratio", {"INPUT": str(rgb), "OUTPUT": str(tmp_path / "rgb.gpkg")}, feedback=feedback)
+    assert res["MODEL_USED"] == "green_rgb"
+    assert any("no NIR band" in m for m in feedback.infos)
+    ndvi = run_alg("satimpact:greenratio", {"INPUT": src, "OUTPUT": str(tmp_path / "ndvi.gpkg")})
+    assert abs(res["GREEN_RATIO"] - ndvi["GREEN_RATIO"]) < 0.05
+    # no date in this file name or its tags: the tool says it cannot confirm the season
+    assert "Acquisition date unknown" in res["SEASON_WARNING"]
+
+
+# --- styles, qgis_process, model3, errors --------------------------------------------------------------------
+
+
+def test_styles(run_alg, s2_patches, tmp_path):
+    from satimpact.processing.algorithms.green_ratio import style_green_ratio, style_vegetation_mask
+
+    res = run_alg(
+        "satimpact:greenratio",
+        {
+            "INPUT": s2_patches[JUNE[0]],
+            "CELL_SIZE": 600,
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_MASK": str(tmp_path / "m.tif"),
+        },
+    )
+    layer = QgsVectorLayer(res["OUTPUT"], "g", "ogr")
+    style_green_ratio(layer)
+    renderer = layer.renderer()
+    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "green_ratio"
+    assert len(renderer.ranges()) == 5 and "%" in renderer.ranges()[0].label()
+    assert len(renderer.legendSymbolItems()) == 5
+    mask = QgsRasterLayer(res["OUTPUT_MASK"], "m")
+    style_vegetation_mask(mask)
+    classes = mask.renderer().classes()
+    assert [c.value for c in classes] == [1]
+
+
+def test_greenratio_through_qgis_process(qgis_process_runner, s2_patches, tmp_path):
+    out = tmp_path / "cli.gpkg"
+    done = qgis_process_runner(
+        "run",
+        "satimpact:greenratio",
+        "--json",
+        "--",
+        f"INPUT={s2_patches[DECEMBER]}",
+        "CELL_SIZE=600",
+        f"OUTPUT={out}",
+        f"OUTPUT_MASK={tmp_path / 'cli_mask.tif'}",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    payload = json.loads(done.stdout[done.stdout.index("{") :])
+    assert payload["results"]["MODEL_USED"] == "green_ndvi"
+    assert "outside the local summer" in payload["results"]["SEASON_WARNING"]
+    assert (tmp_path / "cli_mask.tif").exists()
+    rows = features_of(str(out))
+    assert rows and all(0.8 < r["green_ratio"] <= 1.0 for r in rows if r["valid_fraction"] > 0.5)
+    bad = qgis_process_runner(
+        "run", "satimpact:greenratio", "--", f"INPUT={s2_patches[DECEMBER]}", "MODEL=index_ndvi", f"OUTPUT={out}.x.gpkg"
+    )
+    assert bad.returncode == 1
+    assert "needs a green model" in bad.stdout + bad.stderr
+
+
+def test_greenratio_in_model3_chain(satimpact_provider, s2_patches, tmp_path):
+    """greenratio (grid) -> native:extractbyattribute green_ratio >= 0.9, saved as .model3, loaded and run."""
+    import processing
+
+    model = QgsProcessingModelAlgorithm("green_cells", "SatImpact tests")
+    model.addModelParameter(QgsProcessingParameterRasterLayer("scene", "Scene"), QgsProcessingModelParameter("scene"))
+    green = QgsProcessingModelChildAlgorithm("satimpact:greenratio")
+    green.setChildId("green")
+    green.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("scene")])
+    green.addParameterSources("CELL_SIZE", [QgsProcessingModelChildParameterSource.fromStaticValue(400)])
+    model.addChildAlgorithm(green)
+    extract = QgsProcessingModelChildAlgorithm("native:extractbyattribute")
+    extract.setChildId("extract")
+    extract.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("green", "OUTPUT")])
+    extract.addParameterSources("FIELD", [QgsProcessingModelChildParameterSource.fromStaticValue("green_ratio")])
+    extract.addParameterSources("OPERATOR", [QgsProcessingModelChildParameterSource.fromStaticValue(3)])  # >=
+    extract.addParameterSources("VALUE", [QgsProcessingModelChildParameterSource.fromStaticValue("0.9")])
+    out = QgsProcessingModelOutput("green_cells", "Green cells")
+    out.setChildId("extract")
+    out.setChildOutputName("OUTPUT")
+    extract.setModelOutputs({"green_cells": out})
+    model.addChildAlgorithm(extract)
+    path = tmp_path / "green_cells.model3"
+    assert model.toFile(str(path))
+
+    loaded = QgsProcessingModelAlgorithm()
+    assert loaded.fromFile(str(path))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    target = tmp_path / "green_cells.gpkg"
+    result = processing.run(
+        loaded,
+        {"scene": s2_patches[JUNE[0]], "extract:green_cells": str(target)},
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    assert result["CHILD_RESULTS"]["green"]["GREEN_RATIO"] > 0.9
+    rows = features_of(str(target))
+    assert rows and all(r["green_ratio"] >= 0.9 for r in rows)
+    # 1200 m patch, 400 m cells on multiples of 400 m: 9 cells, most of them >= 90 % green
+    assert 5 <= len(rows) <= 9
+
+
+def test_greenratio_errors_are_clear(run_alg, s2_chip, s1_chip, s2_patches, tmp_path):
+    out = str(tmp_path / "e.gpkg")
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("satimpact:greenratio", {"INPUT": str(s2_chip), "MODEL": "index_ndvi", "OUTPUT": out})
+    assert "needs a green model" in str(info.value) and "index_ndvi" in str(info.value)
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("satimpact:greenratio", {"INPUT": str(s1_chip), "OUTPUT": out})
+    assert "no green model fits this raster" in str(info.value) and "band 'red' is missing" in str(info.value)
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("satimpact:greenratio", {"INPUT": str(s2_chip), "POPULATION_FIELD": "pop", "OUTPUT": out})
+    assert "POPULATION_FIELD needs ZONES" in str(info.value)
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("satimpact:greenratio", {"INPUT": str(s2_chip), "BAND_MAP": "nir=40", "OUTPUT": out})
+    assert "band 40" in str(info.value)
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("satimpact:greenratio", {"INPUT": str(s2_chip), "MODEL": "no_such_model", "OUTPUT": out})
+    assert "unknown model 'no_such_model'" in str(info.value)
+    mask = tmp_path / "no_folder" / "m.tif"
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg("satimpact:greenratio", {"INPUT": str(s2_chip), "OUTPUT": out, "OUTPUT_MASK": str(mask)})
+    assert "output folder does not exist" in str(info.value)
