@@ -10,6 +10,7 @@ GeoTIFF that keeps the product name (S2A_MSIL2A_20170613T101031_...).
 from __future__ import annotations
 
 import glob
+import json
 import os
 import subprocess
 import sys
@@ -83,6 +84,24 @@ def main() -> int:
     qgis_process("satimpact:runmodel", INPUT=summer, MODEL="index_ndvi", OUTPUT=os.path.join(OUT, f"{stem}_ndvi.tif"))
 
     # DEMO STEPS: each indicator tool adds its qgis_process run here.
+
+    # Green ratio: each patch on a 600 m grid (patches are 1.2 km wide). June patches come out
+    # above 80 % green without warning; December and February get the season warning.
+    for patch in s2:
+        name = os.path.splitext(os.path.basename(patch))[0]
+        args = [QGIS_PROCESS, "run", "satimpact:greenratio", "--json", "--", f"INPUT={patch}", "CELL_SIZE=600"]
+        args.append(f"OUTPUT={os.path.join(OUT, name + '_green.gpkg')}")
+        if patch == summer:
+            args.append(f"OUTPUT_MASK={os.path.join(OUT, name + '_vegetation.tif')}")
+        print(f"demo: qgis_process run satimpact:greenratio -- INPUT={os.path.relpath(patch, ROOT)} CELL_SIZE=600 ...")
+        done = subprocess.run(args, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(done.stdout[-4000:], done.stderr[-4000:], sep="\n")
+            raise SystemExit(f"demo: satimpact:greenratio failed (exit {done.returncode})")
+        results = json.loads(done.stdout[done.stdout.index("{") :])["results"]
+        print(
+            f"demo:  green ratio {results['GREEN_RATIO']:.3f}; season: {results['SEASON_WARNING'] or 'leaf-on summer'}"
+        )
 
     print("\ndemo: wrote")
     for path in sorted(glob.glob(os.path.join(OUT, "*"))):
