@@ -47,7 +47,7 @@ METRICS = {
     "water_ndwi": {"iou_default": 0.6763, "iou_otsu": 0.6921},
     "water_sdwi": {"iou_default": 0.5921, "iou_otsu": 0.5925},
 }
-DEBRIS_METRICS = {"flagged_water_share": 0.0}
+DEBRIS_METRICS = {"flagged_water_share": 0.0168}
 
 REFLECTANCE = {
     "scale": 0.0001,
