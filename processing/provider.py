@@ -5,7 +5,11 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .algorithms.debris_detection import DebrisDetectionAlgorithm
+from .algorithms.flood_change import FloodChangeAlgorithm
+from .algorithms.green_ratio import GreenRatioAlgorithm
 from .algorithms.run_model import RunModelAlgorithm
+from .algorithms.water_detection import WaterDetectionAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "satimpact.svg")
 
@@ -27,7 +31,13 @@ class SatImpactProvider(QgsProcessingProvider):
         return ICON
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
-        for algorithm in (RunModelAlgorithm(),):
+        for algorithm in (
+            RunModelAlgorithm(),
+            GreenRatioAlgorithm(),
+            WaterDetectionAlgorithm(),
+            DebrisDetectionAlgorithm(),
+            FloodChangeAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API)
