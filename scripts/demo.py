@@ -85,6 +85,37 @@ def main() -> int:
 
     # DEMO STEPS: each indicator tool adds its qgis_process run here.
 
+    # Water detection: the June patch (model chosen from its bands), then the patch whose CORINE
+    # labels include water bodies, from Sentinel-2 (with polygons) and from its Sentinel-1 pair.
+    qgis_process("satimpact:waterdetection", INPUT=summer, OUTPUT=os.path.join(OUT, f"{stem}_water.tif"))
+    lake = next((p for p in s2 if "_69_24" in p), None)
+    if lake:
+        lake_stem = os.path.splitext(os.path.basename(lake))[0]
+        qgis_process(
+            "satimpact:waterdetection",
+            INPUT=lake,
+            OUTPUT=os.path.join(OUT, f"{lake_stem}_water.tif"),
+            OUTPUT_INDEX=os.path.join(OUT, f"{lake_stem}_water_index.tif"),
+            OUTPUT_POLYGONS=os.path.join(OUT, f"{lake_stem}_water_bodies.gpkg"),
+            MIN_AREA=1000,
+        )
+        lake_s1 = next((p for p in s1 if "_69_24" in p), None)
+        if lake_s1:
+            s1_stem = os.path.splitext(os.path.basename(lake_s1))[0]
+            qgis_process(
+                "satimpact:waterdetection",
+                INPUT=lake_s1,
+                AUTO_THRESHOLD="true",
+                OUTPUT=os.path.join(OUT, f"{s1_stem}_water.tif"),
+            )
+        # Floating debris: FDI and candidate patches on that Sentinel-2B patch's water (S2B wavelengths).
+        qgis_process(
+            "satimpact:debrisdetection",
+            INPUT=lake,
+            OUTPUT=os.path.join(OUT, f"{lake_stem}_fdi.tif"),
+            OUTPUT_CANDIDATES=os.path.join(OUT, f"{lake_stem}_debris_candidates.gpkg"),
+        )
+
     # Green ratio: each patch on a 600 m grid (patches are 1.2 km wide). June patches come out
     # above 80 % green without warning; December and February get the season warning.
     for patch in s2:
