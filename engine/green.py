@@ -20,8 +20,9 @@ What this module decides (and the help text and README repeat):
 * **Zone edges.** A pixel belongs to a zone when its centre lies inside the zone (the
   rasterisation rule of GDAL without ALL_TOUCHED); overlapping zones each count it.
 * **Grid.** Without zones, square cells of ``cell_size`` metres are laid over the raster in its
-  own CRS when that is projected in metres, otherwise in the UTM zone of the raster's centre;
-  cell edges sit on multiples of the cell size.
+  own CRS when that is projected in metres with a scale error below 1 % at the scene centre
+  (UTM, national grids), otherwise (EPSG:4326, Web Mercator) in the UTM zone of the raster's
+  centre; cell edges sit on multiples of the cell size.
 * **Season.** Leaf-on summer is June-September in the northern and December-February in the
   southern hemisphere (as in Kwon et al. 2021, EPJ Data Science 10:28). Between the tropics
   there is no such summer and only the imagery itself is checked. The imagery looks leaf-off
@@ -183,6 +184,24 @@ def is_metric(crs) -> bool:
     return factor is not None and abs(factor - 1.0) < 1e-9
 
 
+def scale_error(crs, x: float, y: float, step: float = 1000.0) -> float:
+    """Largest relative difference between CRS distance and true (geodesic) distance at (x, y)."""
+    from pyproj import Geod, Transformer
+
+    to_ll = Transformer.from_crs(_crs(crs).to_wkt(), "EPSG:4326", always_xy=True)
+    geod = Geod(ellps="WGS84")
+    lon0, lat0 = to_ll.transform(x, y)
+    worst = 0.0
+    for dx, dy in ((step, 0.0), (0.0, step)):
+        lon1, lat1 = to_ll.transform(x + dx, y + dy)
+        true = geod.inv(lon0, lat0, lon1, lat1)[2]
+        worst = max(worst, abs(step / true - 1.0))
+    return worst
+
+
+MAX_GRID_SCALE_ERROR = 0.01
+
+
 class PixelAreas:
     """True pixel areas (m2) of raster windows, from the corners in a local equal-area projection."""
 
@@ -271,10 +290,12 @@ def make_grid(crs, bounds, cell_size: float) -> Grid:
     if not cell_size or cell_size <= 0 or not math.isfinite(cell_size):
         raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
     crs = _crs(crs)
-    if is_metric(crs):
+    cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
+    # The raster's own CRS only where its metres are true metres (UTM and national grids, not
+    # Web Mercator, whose "metres" are 1 / cos(latitude) too long).
+    if is_metric(crs) and scale_error(crs, cx, cy) <= MAX_GRID_SCALE_ERROR:
         grid_crs = crs
     else:
-        cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
         lon, lat = lonlat_of(crs, cx, cy)
         grid_crs = _crs(f"EPSG:{utm_epsg(lon, lat)}")
     left, bottom, right, top = transform_bounds(crs, grid_crs, *bounds, densify_pts=21)

@@ -314,6 +314,40 @@ def test_epsg4326_grid_is_metric(run_alg, s2_chip, tmp_path):
         assert r["valid_area_m2"] + r["cloud_area_m2"] == pytest.approx(1e6, rel=0.02)
 
 
+def test_web_mercator_input_gets_true_areas_and_a_utm_grid(run_alg, s2_patches, tmp_path):
+    """A June patch warped to EPSG:3857, whose 'metres' are 1.5 true metres at 48 N."""
+    from rasterio.warp import Resampling, calculate_default_transform, reproject
+
+    src = s2_patches[JUNE[0]]
+    merc = tmp_path / "S2A_MSIL2A_20170613T101031_87_48_3857.tif"
+    with rasterio.open(src) as ds:
+        transform, width, height = calculate_default_transform(ds.crs, "EPSG:3857", ds.width, ds.height, *ds.bounds)
+        profile = ds.profile
+        profile.update(crs="EPSG:3857", transform=transform, width=width, height=height, nodata=0)
+        with rasterio.open(merc, "w", **profile) as out:
+            for k in range(1, ds.count + 1):
+                reproject(
+                    rasterio.band(ds, k),
+                    rasterio.band(out, k),
+                    dst_transform=transform,
+                    dst_crs="EPSG:3857",
+                    resampling=Resampling.nearest,
+                    dst_nodata=0,
+                )
+                out.set_band_description(k, ds.descriptions[k - 1])
+    res = run_alg("satimpact:greenratio", {"INPUT": str(merc), "OUTPUT": str(tmp_path / "merc.gpkg")})
+    assert QgsVectorLayer(res["OUTPUT"], "g", "ogr").crs().authid() == "EPSG:32633"
+    rows = features_of(res["OUTPUT"])
+    covered = sum(r["valid_area_m2"] + r["cloud_area_m2"] for r in rows)
+    true_patch = reference(src)["area"].sum()  # 1.4408 km2
+    assert covered == pytest.approx(true_patch, rel=0.01)
+    with rasterio.open(merc) as ds:
+        naive = abs(ds.transform.a * ds.transform.e) * (ds.read(4) != 0).sum()
+    assert naive > 2.0 * true_patch  # what Web Mercator units would have said
+    direct = run_alg("satimpact:greenratio", {"INPUT": src, "OUTPUT": str(tmp_path / "utm.gpkg")})
+    assert res["GREEN_RATIO"] == pytest.approx(direct["GREEN_RATIO"], abs=0.01)
+
+
 def test_tiles_give_the_same_figures(s2_chip, monkeypatch):
     """Several tiles (bounded memory) or one: identical per-cell figures."""
     from satimpact.engine import green
