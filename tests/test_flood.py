@@ -1,0 +1,674 @@
+"""satimpact:floodchange: same-scene checks and accuracy on Sen1Floods11 (S2 and S1) against the water
+tool, alignment of pairs that differ in CRS and resolution, non-overlapping pairs, grid and zone figures
+against an independent count, learned two-input models, qgis_process, a .model3 chain and bad input."""
+
+import json
+
+import geopandas as gpd
+import numpy as np
+import onnx
+import pytest
+import rasterio
+from onnx import helper
+from pyproj import Geod, Transformer
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterRasterLayer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+from rasterio.enums import Resampling
+from rasterio.warp import calculate_default_transform, reproject
+from satimpact.engine.change import CLASSES, NEW_FLOOD, NODATA, PERMANENT, RECEDED, class_map
+from satimpact.engine.errors import CardError
+from satimpact.models.recipes.onnx_builders import (
+    build_model,
+    card_base,
+    const,
+    normalized_difference_nodes,
+    split_bands,
+    tensor_input,
+    tensor_output,
+)
+
+GEOD = Geod(ellps="WGS84")
+
+
+class Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API)
+        self.lines.append(info)
+        super().pushInfo(info)
+
+    @property
+    def text(self):
+        return "\n".join(self.lines)
+
+
+def read(path, band=1):
+    with rasterio.open(path) as ds:
+        return ds.read(band)
+
+
+def change_iou(change_path, water_label):
+    """New flood + permanent water (the water after) against the hand label, -1 and nodata left out."""
+    truth, classes = read(water_label), read(change_path)
+    valid = (truth >= 0) & (classes != NODATA)
+    pred = ((classes == PERMANENT) | (classes == NEW_FLOOD)) & valid
+    true = (truth == 1) & valid
+    return float((pred & true).sum() / (pred | true).sum())
+
+
+def water_iou(mask_path, water_label):
+    truth, mask = read(water_label), read(mask_path)
+    valid = (truth >= 0) & (mask != 255)
+    pred, true = (mask == 1) & valid, (truth == 1) & valid
+    return float((pred & true).sum() / (pred | true).sum())
+
+
+def flood(run_alg, before, after, tmp_path, feedback=None, name="change", **params):
+    out = tmp_path / f"{name}.tif"
+    grid = tmp_path / f"{name}_cells.gpkg"
+    result = run_alg(
+        "satimpact:floodchange",
+        {"BEFORE": str(before), "AFTER": str(after), "OUTPUT": str(out), "OUTPUT_GRID": str(grid), **params},
+        feedback=feedback,
+    )
+    return result, out, grid
+
+
+def reproject_scene(src_path, dst_path, crs, resolution, resampling=Resampling.bilinear):
+    """A copy of a scene in another CRS and resolution (band names and nodata kept)."""
+    with rasterio.open(src_path) as src:
+        transform, width, height = calculate_default_transform(
+            src.crs, crs, src.width, src.height, *src.bounds, resolution=resolution
+        )
+        profile = {
+            "driver": "GTiff",
+            "width": width,
+            "height": height,
+            "count": src.count,
+            "dtype": src.dtypes[0],
+            "crs": crs,
+            "transform": transform,
+            "nodata": src.nodata,
+        }
+        with rasterio.open(dst_path, "w", **profile) as dst:
+            for b in range(1, src.count + 1):
+                reproject(
+                    rasterio.band(src, b),
+                    rasterio.band(dst, b),
+                    resampling=resampling,
+                    src_nodata=src.nodata,
+                    dst_nodata=src.nodata,
+                )
+                dst.set_band_description(b, src.descriptions[b - 1])
+    return dst_path
+
+
+def write_like(src_path, dst_path, data, window=None):
+    with rasterio.open(src_path) as src:
+        profile = src.profile.copy()
+        descriptions = src.descriptions
+        transform = src.window_transform(window) if window is not None else src.transform
+    profile.update(driver="GTiff", tiled=False, width=data.shape[2], height=data.shape[1], transform=transform)
+    for key in ("blockxsize", "blockysize"):
+        profile.pop(key, None)
+    with rasterio.open(dst_path, "w", **profile) as dst:
+        dst.write(data.astype(profile["dtype"]))
+        for b, name in enumerate(descriptions, start=1):
+            dst.set_band_description(b, name)
+    return dst_path
+
+
+# --- same scene, accuracy against the water tool ---------------------------------------------------
+
+
+def test_s2_same_scene_no_new_flood_and_iou_vs_water_tool(run_alg, s2_chip, water_label, tmp_path):
+    log = Log()
+    result, out, _ = flood(run_alg, s2_chip, s2_chip, tmp_path, feedback=log)
+    classes = read(out)
+    assert (classes == NEW_FLOOD).sum() == 0 and (classes == RECEDED).sum() == 0
+    assert "difference" in result["METHOD"] and result["NEW_FLOOD_KM2"] == 0.0
+    water = run_alg("satimpact:waterdetection", {"INPUT": str(s2_chip), "OUTPUT": str(tmp_path / "water.tif")})
+    tool = water_iou(water["OUTPUT"], water_label)
+    got = change_iou(out, water_label)
+    print(f"\nS2 chip, BEFORE = AFTER: change union IoU {got:.4f}, water tool IoU {tool:.4f}")
+    assert tool >= 0.72
+    assert got >= tool - 1e-9
+    assert "Aligned to BEFORE's grid" in log.text and "no resampling" in log.text
+
+
+def test_s1_same_scene_log_ratio(run_alg, s1_chip, water_label, tmp_path):
+    log = Log()
+    result, out, _ = flood(run_alg, s1_chip, s1_chip, tmp_path, feedback=log)
+    classes = read(out)
+    assert (classes == NEW_FLOOD).sum() == 0 and (classes == RECEDED).sum() == 0
+    assert "log_ratio" in result["METHOD"] and "flood_s1_logratio" in result["METHOD"]
+    assert "Otsu" in log.text and "-3.00 dB" in log.text
+    water = run_alg("satimpact:waterdetection", {"INPUT": str(s1_chip), "OUTPUT": str(tmp_path / "water.tif")})
+    tool = water_iou(water["OUTPUT"], water_label)
+    got = change_iou(out, water_label)
+    print(f"\nS1 chip, BEFORE = AFTER (log-ratio): change union IoU {got:.4f}, water tool IoU {tool:.4f}")
+    assert tool >= 0.56
+    assert got >= tool - 1e-9
+
+
+def test_s1_log_ratio_finds_a_simulated_fall(run_alg, s1_chip, tmp_path):
+    """Edge case on real backscatter: BEFORE is the chip 8 dB brighter in its upper half, so the water
+    of the upper half is new flood (a fall of 8 dB) and the lower half's water stays permanent."""
+    with rasterio.open(s1_chip) as ds:
+        data = ds.read()
+    before = data.copy()
+    before[:, :256] += 8.0
+    before_path = write_like(s1_chip, tmp_path / "before.tif", before)
+    log = Log()
+    result, out, _ = flood(run_alg, before_path, s1_chip, tmp_path, feedback=log)
+    classes = read(out)
+
+    # The water on each date is the shipped radar water model's, as the water tool gives it.
+    from satimpact.engine.model import load_model
+    from satimpact.engine.registry import SHIPPED_DIR
+
+    card = load_model(f"{SHIPPED_DIR}/water_sdwi.onnx").card
+    assert card.name in result["METHOD"]
+    water = {}
+    for key, arr in (("before", before), ("after", data)):
+        run_alg(
+            "satimpact:waterdetection",
+            {
+                "INPUT": str(write_like(s1_chip, tmp_path / f"{key}_in.tif", arr)),
+                "MODEL": "water_sdwi",
+                "OUTPUT": str(tmp_path / f"{key}_water.tif"),
+            },
+        )
+        water[key] = read(tmp_path / f"{key}_water.tif") == 1
+    expected_new = water["after"] & ~water["before"]
+    expected_new[256:] = False  # no fall in the lower half
+    assert (classes == NEW_FLOOD).sum() > 1000
+    assert np.array_equal(classes == NEW_FLOOD, expected_new)
+    assert np.array_equal((classes == PERMANENT) | (classes == NEW_FLOOD), water["after"])
+    assert (classes == RECEDED).sum() == 0
+    assert "new flood where log_ratio_vv <" in result["METHOD"]
+
+
+# --- alignment -----------------------------------------------------------------------------------
+
+
+def test_pair_differing_in_crs_and_resolution_aligns(run_alg, s2_chip, water_label, tmp_path):
+    utm = reproject_scene(s2_chip, tmp_path / "after_utm20.tif", "EPSG:32630", 20.0)
+    log = Log()
+    result, out, grid = flood(run_alg, s2_chip, utm, tmp_path, feedback=log)
+    with rasterio.open(out) as ds, rasterio.open(s2_chip) as ref:
+        assert ds.crs == ref.crs and ds.transform.almost_equals(ref.transform) and ds.shape == ref.shape
+        classes = ds.read(1)
+    assert "Aligned to BEFORE's grid: EPSG:4326" in log.text
+    assert "AFTER (EPSG:32630, pixels 20 x 20 m" in log.text and "bilinear resampling" in log.text
+    valid = classes != NODATA
+    new_share = float((classes[valid] == NEW_FLOOD).mean())
+    receded_share = float((classes[valid] == RECEDED).mean())
+    same, _, _ = flood(run_alg, s2_chip, s2_chip, tmp_path, name="same")
+    same_classes = read(tmp_path / "same.tif")
+    agree = float((((classes == 1) | (classes == 2)) == (same_classes == 1))[valid].mean())
+    iou_aligned, iou_same = change_iou(out, water_label), change_iou(tmp_path / "same.tif", water_label)
+    print(
+        f"\nS2 chip vs itself at 20 m in UTM 30N: valid {valid.mean():.4f}, new flood {new_share:.4f}, "
+        f"receded {receded_share:.4f}, water agreement {agree:.4f}, union IoU {iou_aligned:.4f} "
+        f"(same grid {iou_same:.4f})"
+    )
+    # Only resampling separates the two: a few edge pixels change, nothing like a flood.
+    assert valid.mean() > 0.97
+    assert new_share < 0.03 and receded_share < 0.03 and agree > 0.95
+    assert abs(iou_aligned - iou_same) < 0.03
+    assert result["DAMAGED_CELLS"] == 0
+
+    # The other way round: the 20 m UTM scene is BEFORE, so everything lands on its grid, and the
+    # finer 10 m AFTER is averaged.
+    log2 = Log()
+    flood(run_alg, utm, s2_chip, tmp_path, feedback=log2, name="reverse")
+    with rasterio.open(tmp_path / "reverse.tif") as ds, rasterio.open(utm) as ref:
+        assert ds.crs.to_epsg() == 32630 and ds.res == (20.0, 20.0)
+        assert ds.transform.almost_equals(ref.transform) and ds.shape == ref.shape
+        rev = ds.read(1)
+    assert "Aligned to BEFORE's grid: EPSG:32630" in log2.text and "average resampling" in log2.text
+    rv = rev != NODATA
+    assert float((rev[rv] == NEW_FLOOD).mean()) < 0.02 and float((rev[rv] == RECEDED).mean()) < 0.02
+
+
+def test_only_the_overlap_is_analysed(run_alg, s2_chip, tmp_path):
+    from rasterio.windows import Window
+
+    window = Window(50, 100, 250, 300)
+    with rasterio.open(s2_chip) as ds:
+        part = ds.read(window=window)
+    after = write_like(s2_chip, tmp_path / "part.tif", part, window=window)
+    log = Log()
+    flood(run_alg, s2_chip, after, tmp_path, feedback=log)
+    with rasterio.open(tmp_path / "change.tif") as ds, rasterio.open(s2_chip) as ref:
+        assert ds.shape == (300, 250)
+        assert ds.transform.almost_equals(ref.window_transform(window))
+        classes = ds.read(1)
+    assert "the overlap: columns 50-299, rows 100-399 of BEFORE" in log.text
+    assert (classes == NEW_FLOOD).sum() == 0 and (classes != NODATA).mean() > 0.99
+
+
+def test_non_overlapping_pair_is_a_clear_error(run_alg, s2_chip, tmp_path):
+    from conftest import data_path
+    from satimpact.engine.stack import stack_bigearthnet_s2
+
+    folder = data_path("bigearthnet", "S2", "S2A_MSIL2A_20170613T101031_87_48")
+    far = stack_bigearthnet_s2(str(folder), str(tmp_path))
+    out = tmp_path / "none.tif"
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            "satimpact:floodchange",
+            {"BEFORE": str(s2_chip), "AFTER": far, "OUTPUT": str(out), "OUTPUT_GRID": str(tmp_path / "n.gpkg")},
+        )
+    message = str(info.value)
+    assert "BEFORE and AFTER do not overlap" in message and "EPSG:4326" in message
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# --- cells and zones against an independent count -------------------------------------------------
+
+
+def pixel_areas_4326(path):
+    """Geodesic area of every pixel of a north-up EPSG:4326 raster (it depends on the row only)."""
+    with rasterio.open(path) as ds:
+        t, h, w = ds.transform, ds.height, ds.width
+    areas = np.empty(h)
+    for r in range(h):
+        top, bottom = t.f + r * t.e, t.f + (r + 1) * t.e
+        lons = [t.c, t.c + t.a, t.c + t.a, t.c]
+        lats = [top, top, bottom, bottom]
+        areas[r] = abs(GEOD.polygon_area_perimeter(lons, lats)[0])
+    return np.repeat(areas[:, None], w, axis=1)
+
+
+def geodesic_area(geometry, crs_wkt):
+    to_ll = Transformer.from_crs(crs_wkt, "EPSG:4326", always_xy=True)
+    ring = list(geometry.exterior.coords)
+    pts = []
+    for (xa, ya), (xb, yb) in zip(ring[:-1], ring[1:]):
+        for k in range(32):
+            pts.append((xa + (xb - xa) * k / 32, ya + (yb - ya) * k / 32))
+    lons, lats = to_ll.transform([p[0] for p in pts], [p[1] for p in pts])
+    return abs(GEOD.polygon_area_perimeter(lons, lats)[0])
+
+
+def test_grid_figures_equal_an_independent_count(run_alg, s2_chip, s1_chip, tmp_path):
+    """Optical before, radar after (same place and day): every class occurs; each cell's figures are
+    recounted from the change raster with pixel centres, geodesic pixel areas and the cell polygons."""
+    result, out, grid_path = flood(
+        run_alg, s2_chip, s1_chip, tmp_path, CELL_SIZE=500, DAMAGE_THRESHOLD=0.05, name="optical_radar"
+    )
+    classes = read(out)
+    for c in CLASSES:
+        assert (classes == c).sum() > 100, f"class {c} missing"
+    cells = gpd.read_file(grid_path)
+    assert cells.crs.to_epsg() == 32630  # UTM zone of the chip: the raster is in degrees
+    with rasterio.open(out) as ds:
+        t, crs = ds.transform, ds.crs
+    rows, cols = np.indices(classes.shape)
+    x, y = t.c + (cols + 0.5) * t.a, t.f + (rows + 0.5) * t.e
+    gx, gy = Transformer.from_crs(crs.to_wkt(), cells.crs.to_wkt(), always_xy=True).transform(x, y)
+    area = pixel_areas_4326(out)
+    valid = classes != NODATA
+    assert len(cells) >= 60
+    seen = np.zeros(classes.shape, dtype=int)
+    damaged_seen = set()
+    for _, cell in cells.iterrows():
+        minx, miny, maxx, maxy = cell.geometry.bounds
+        assert maxx - minx == pytest.approx(500) and maxy - miny == pytest.approx(500)
+        inside = (gx >= minx) & (gx < maxx) & (gy > miny) & (gy <= maxy)
+        seen += inside
+        v = area[inside & valid].sum()
+        new = area[inside & (classes == NEW_FLOOD)].sum()
+        perm = area[inside & (classes == PERMANENT)].sum()
+        assert cell["flooded_area_m2"] == pytest.approx(new, rel=1e-4, abs=1e-3)
+        assert cell["valid_area_m2"] == pytest.approx(v, rel=1e-4)
+        if v > 0:
+            assert cell["flooded_share"] == pytest.approx(new / v, abs=1e-6)
+            assert cell["permanent_water_share"] == pytest.approx(perm / v, abs=1e-6)
+            assert cell["damaged"] == int(new / v > 0.05)
+            damaged_seen.add(cell["damaged"])
+        expected_valid_share = min(1.0, v / geodesic_area(cell.geometry, cells.crs.to_wkt()))
+        assert cell["valid_share"] == pytest.approx(expected_valid_share, abs=1e-4)
+    # every pixel in exactly one cell, and both damaged and undamaged cells occur
+    assert seen.max() == 1 and seen.min() == 1
+    assert damaged_seen == {0, 1}
+    assert result["DAMAGED_CELLS"] == int(cells["damaged"].sum())
+    total_new = (area * (classes == NEW_FLOOD)).sum() / 1e6
+    assert result["NEW_FLOOD_KM2"] == pytest.approx(total_new, rel=1e-4)
+    print(
+        f"\nS2 before / S1 after, 500 m cells: {len(cells)} cells, {int(cells['damaged'].sum())} damaged, "
+        f"new flood {total_new:.4f} km2; classes {dict((CLASSES[c], int((classes == c).sum())) for c in CLASSES)}"
+    )
+
+
+def test_zones_in_another_crs(run_alg, s2_chip, s1_chip, tmp_path):
+    """Two rectangles (given in Web Mercator) whose edges fall a quarter pixel inside pixel edges, so
+    the pixels they hold by centre are plain slices of the change raster."""
+    from shapely.geometry import box
+
+    with rasterio.open(s2_chip) as ds:
+        t = ds.transform
+    to_merc = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
+
+    def zone(c0, r0, c1, r1):
+        x0, y0 = t * (c0 + 0.25, r0 + 0.25)
+        x1, y1 = t * (c1 - 0.25, r1 - 0.25)
+        (mx0, mx1), (my0, my1) = to_merc.transform([x0, x1], [y0, y1])
+        return box(min(mx0, mx1), min(my0, my1), max(mx0, mx1), max(my0, my1))
+
+    spans = {"west": (0, 0, 256, 256), "east": (256, 100, 512, 300)}
+    zones = gpd.GeoDataFrame({"name": list(spans)}, geometry=[zone(*s) for s in spans.values()], crs="EPSG:3857")
+    zones_path = tmp_path / "zones.gpkg"
+    zones.to_file(zones_path, driver="GPKG")
+    result, out, grid_path = flood(run_alg, s2_chip, s1_chip, tmp_path, ZONES=str(zones_path), name="zones")
+    got = gpd.read_file(grid_path)
+    assert got.crs.to_epsg() == 3857 and list(got["name"]) == ["west", "east"]
+    classes = read(out)
+    area = pixel_areas_4326(out)
+    for (_, row), (c0, r0, c1, r1) in zip(got.iterrows(), spans.values()):
+        cls, a = classes[r0:r1, c0:c1], area[r0:r1, c0:c1]
+        v = a[cls != NODATA].sum()
+        assert row["flooded_area_m2"] == pytest.approx(a[cls == NEW_FLOOD].sum(), rel=1e-4)
+        assert row["flooded_share"] == pytest.approx(a[cls == NEW_FLOOD].sum() / v, abs=1e-6)
+        assert row["permanent_water_share"] == pytest.approx(a[cls == PERMANENT].sum() / v, abs=1e-6)
+        assert row["valid_share"] == pytest.approx(1.0, abs=5e-3)
+
+
+# --- learned two-input models ------------------------------------------------------------------------
+
+
+def mndwi_pair_model(kind: str, class_names=None, threshold=None):
+    """A two-input model written with onnx.helper: MNDWI > 0.2 on each date, combined into a class index
+    (in the order of ``class_names``) or into the probability of new flood (0 or 1)."""
+    nodes, inits = [], []
+    water = {}
+    for role in ("before", "after"):
+        n, i = split_bands(role, [f"{role}_green", f"{role}_swir"])
+        nd, nd_i = normalized_difference_nodes(f"{role}_green", f"{role}_swir", f"{role}_mndwi", prefix=f"{role}_nd")
+        nodes += (
+            n
+            + nd
+            + [
+                helper.make_node("Greater", [f"{role}_mndwi", "c_thr"], [f"{role}_bool"]),
+                helper.make_node("Cast", [f"{role}_bool"], [f"{role}_w"], to=onnx.TensorProto.FLOAT),
+                helper.make_node("Sub", ["c_one", f"{role}_w"], [f"{role}_d"]),
+            ]
+        )
+        inits += i + nd_i
+        water[role] = (f"{role}_w", f"{role}_d")
+    (wb, db), (wa, da) = water["before"], water["after"]
+    nodes += [
+        helper.make_node("Mul", [wa, db], ["is_new"]),
+        helper.make_node("Mul", [wa, wb], ["is_perm"]),
+        helper.make_node("Mul", [da, wb], ["is_rec"]),
+        helper.make_node("Mul", [da, db], ["is_dry"]),
+    ]
+    inits += [const("c_thr", 0.2), const("c_one", 1.0)]
+    if kind == "class":
+        order = {"new flood": "is_new", "permanent water": "is_perm", "receded": "is_rec", "dry": "is_dry"}
+        terms = []
+        for k, name in enumerate(class_names):
+            nodes.append(helper.make_node("Mul", [order[name], f"c_k{k}"], [f"term{k}"]))
+            inits.append(const(f"c_k{k}", float(k)))
+            terms.append(f"term{k}")
+        nodes.append(helper.make_node("Sum", terms, ["change"]))
+        output = {"name": "change", "kind": "class", "class_names": class_names}
+    else:
+        nodes.append(helper.make_node("Identity", ["is_new"], ["change"]))
+        output = {"name": "change", "kind": "probability", "threshold": threshold}
+    card = card_base(
+        name=f"test_siamese_{kind}",
+        title="Test two-date MNDWI change model",
+        version="0.0.1",
+        task="flood_change",
+        citation="Xu 2006 (MNDWI)",
+        data="formula",
+        caveats="test only",
+        model_type="dense",
+        inputs=[
+            {"name": "before", "bands": ["green", "swir16"], "scale": 0.0001},
+            {"name": "after", "bands": ["green", "swir16"], "scale": 0.0001},
+        ],
+        tiling={"tile_size": 200, "overlap": 0, "merge": "none"},
+        outputs=[output],
+    )
+    return build_model(
+        nodes, [tensor_input("before", 2), tensor_input("after", 2)], [tensor_output("change")], card, inits
+    )
+
+
+def expected_mndwi_change(before_path, after_path):
+    water, valid = {}, None
+    for role, path in (("before", before_path), ("after", after_path)):
+        with rasterio.open(path) as ds:
+            names = list(ds.descriptions)
+            g = ds.read(names.index("B3") + 1).astype(np.float32)
+            s = ds.read(names.index("B11") + 1).astype(np.float32)
+        ok = (g != 0) & (s != 0)
+        valid = ok if valid is None else valid & ok
+        g, s = g * np.float32(1e-4), s * np.float32(1e-4)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            nd = np.where(np.abs(g + s) < 1e-6, 0, (g - s) / (g + s))
+        water[role] = nd > 0.2
+    wb, wa = water["before"], water["after"]
+    classes = np.where(wa, np.where(wb, PERMANENT, NEW_FLOOD), np.where(wb, RECEDED, 0)).astype(np.uint8)
+    return np.where(valid, classes, NODATA)
+
+
+@pytest.fixture()
+def flipped_before(s2_chip, tmp_path):
+    """The chip upside down on the chip's own grid: a different 'before' scene with real spectra."""
+    with rasterio.open(s2_chip) as ds:
+        data = ds.read()
+    return write_like(s2_chip, tmp_path / "flipped.tif", data[:, ::-1, :].copy())
+
+
+def test_two_input_class_model_plugs_in(run_alg, s2_chip, flipped_before, tmp_path):
+    names = ["permanent water", "new flood", "dry", "receded"]  # deliberately not the tool's order
+    path = tmp_path / "siamese_class.onnx"
+    onnx.save(mndwi_pair_model("class", names), str(path))
+    log = Log()
+    result, out, grid = flood(run_alg, flipped_before, s2_chip, tmp_path, feedback=log, MODEL=str(path))
+    assert "learned" in result["METHOD"]
+    assert "new flood = new flood" in log.text and "receded = receded water" in log.text
+    got = read(out)
+    expected = expected_mndwi_change(flipped_before, s2_chip)
+    agree = float((got == expected).mean())
+    print(f"\ntwo-input class model: agreement with the direct computation {agree:.6f}")
+    assert agree > 0.9999
+    for c in CLASSES:
+        assert (got == c).sum() > 500
+    assert len(gpd.read_file(grid)) == 30
+
+
+def test_two_input_probability_model_plugs_in(run_alg, s2_chip, flipped_before, tmp_path):
+    path = tmp_path / "siamese_prob.onnx"
+    onnx.save(mndwi_pair_model("probability", threshold=0.5), str(path))
+    log = Log()
+    _, out, _ = flood(run_alg, flipped_before, s2_chip, tmp_path, feedback=log, MODEL=str(path))
+    assert "probability of new flood > 0.5" in log.text
+    got = read(out)
+    expected = expected_mndwi_change(flipped_before, s2_chip)
+    valid = expected != NODATA
+    assert float(((got == NEW_FLOOD) == (expected == NEW_FLOOD))[valid].mean()) > 0.9999
+    assert set(np.unique(got[valid])) <= {0, NEW_FLOOD}  # a probability of new flood says nothing else
+
+
+def test_class_names_that_do_not_map_are_refused():
+    with pytest.raises(CardError) as info:
+        class_map(["dry", "burnt"], "m")
+    assert "class 'burnt' cannot be mapped" in str(info.value)
+    table = class_map(["No_Change", "Flooded", "permanent-water", "Receded"], "m")
+    assert list(table[:4]) == [0, NEW_FLOOD, PERMANENT, RECEDED]
+
+
+# --- qgis_process, .model3, styles, bad input ----------------------------------------------------------
+
+
+def test_floodchange_through_qgis_process(qgis_process_runner, s2_chip, s1_chip, tmp_path):
+    out, grid = tmp_path / "cli.tif", tmp_path / "cli.gpkg"
+    done = qgis_process_runner(
+        "run",
+        "satimpact:floodchange",
+        "--json",
+        "--",
+        f"BEFORE={s2_chip}",
+        f"AFTER={s1_chip}",
+        "CELL_SIZE=1000",
+        "DAMAGE_THRESHOLD=0.1",
+        f"OUTPUT={out}",
+        f"OUTPUT_GRID={grid}",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    payload = json.loads(done.stdout[done.stdout.index("{") :])
+    assert payload["results"]["OUTPUT"] == str(out)
+    assert payload["results"]["DAMAGED_CELLS"] >= 1
+    cells = gpd.read_file(grid)
+    assert {"flooded_area_m2", "flooded_share", "permanent_water_share", "valid_share", "damaged"} <= set(cells)
+    assert (read(out) == NEW_FLOOD).sum() > 0
+    with rasterio.open(out) as ds:
+        assert ds.colormap(1)[NEW_FLOOD][:3] == (255, 0, 110)
+    bad = qgis_process_runner(
+        "run",
+        "satimpact:floodchange",
+        "--",
+        f"BEFORE={s2_chip}",
+        f"AFTER={s1_chip}",
+        "MODEL=water_sdwi",
+        f"OUTPUT={tmp_path / 'bad.tif'}",
+        f"OUTPUT_GRID={tmp_path / 'bad.gpkg'}",
+    )
+    assert bad.returncode == 1
+    assert "BEFORE:" in bad.stdout + bad.stderr and "sentinel1" in bad.stdout + bad.stderr
+
+
+def test_floodchange_in_model3_chain(satimpact_provider, s2_chip, s1_chip, tmp_path):
+    """floodchange -> native:extractbyattribute (damaged = 1), saved as .model3, loaded back and run."""
+    import processing
+
+    model = QgsProcessingModelAlgorithm("damaged_cells", "SatImpact tests")
+    for name in ("before", "after"):
+        model.addModelParameter(QgsProcessingParameterRasterLayer(name, name), QgsProcessingModelParameter(name))
+    change = QgsProcessingModelChildAlgorithm("satimpact:floodchange")
+    change.setChildId("change")
+    change.addParameterSources("BEFORE", [QgsProcessingModelChildParameterSource.fromModelParameter("before")])
+    change.addParameterSources("AFTER", [QgsProcessingModelChildParameterSource.fromModelParameter("after")])
+    change.addParameterSources("CELL_SIZE", [QgsProcessingModelChildParameterSource.fromStaticValue(500)])
+    change.addParameterSources("DAMAGE_THRESHOLD", [QgsProcessingModelChildParameterSource.fromStaticValue(0.05)])
+    classes_out = QgsProcessingModelOutput("classes", "Change classes")
+    classes_out.setChildId("change")
+    classes_out.setChildOutputName("OUTPUT")
+    change.setModelOutputs({"classes": classes_out})
+    model.addChildAlgorithm(change)
+    extract = QgsProcessingModelChildAlgorithm("native:extractbyattribute")
+    extract.setChildId("extract")
+    extract.addParameterSources(
+        "INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("change", "OUTPUT_GRID")]
+    )
+    extract.addParameterSources("FIELD", [QgsProcessingModelChildParameterSource.fromStaticValue("damaged")])
+    extract.addParameterSources("OPERATOR", [QgsProcessingModelChildParameterSource.fromStaticValue(0)])
+    extract.addParameterSources("VALUE", [QgsProcessingModelChildParameterSource.fromStaticValue("1")])
+    damaged_out = QgsProcessingModelOutput("damaged", "Damaged cells")
+    damaged_out.setChildId("extract")
+    damaged_out.setChildOutputName("OUTPUT")
+    extract.setModelOutputs({"damaged": damaged_out})
+    model.addChildAlgorithm(extract)
+    path = tmp_path / "damaged_cells.model3"
+    assert model.toFile(str(path))
+
+    loaded = QgsProcessingModelAlgorithm()
+    assert loaded.fromFile(str(path))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    damaged_path, classes_path = tmp_path / "damaged.gpkg", tmp_path / "classes.tif"
+    result = processing.run(
+        loaded,
+        {
+            "before": str(s2_chip),
+            "after": str(s1_chip),
+            "change:classes": str(classes_path),
+            "extract:damaged": str(damaged_path),
+        },
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    child = result["CHILD_RESULTS"]["change"]
+    damaged = gpd.read_file(damaged_path)
+    assert len(damaged) == child["DAMAGED_CELLS"] >= 1
+    assert (damaged["flooded_share"] > 0.05).all()
+    assert (read(classes_path) == NEW_FLOOD).sum() > 0
+
+
+def test_styles_and_layer_names(run_alg, s2_chip, s1_chip, tmp_path):
+    from satimpact.processing.algorithms.flood_change import style_change_classes, style_damaged_cells
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out, grid = tmp_path / "styled.tif", tmp_path / "styled.gpkg"
+    for path in (out, grid):
+        context.addLayerToLoadOnCompletion(
+            str(path), QgsProcessingContext.LayerDetails("", QgsProject.instance(), str(path))
+        )
+    result = run_alg(
+        "satimpact:floodchange",
+        {"BEFORE": str(s2_chip), "AFTER": str(s1_chip), "OUTPUT": str(out), "OUTPUT_GRID": str(grid)},
+        context=context,
+    )
+    names = {details.name for details in context.layersToLoadOnCompletion().values()}
+    assert any(n.startswith("Flood change classes (") and "->" in n for n in names)
+    assert any(n.startswith("Flooded share per 1000 m cell, damaged > 10 %") for n in names)
+
+    raster = QgsRasterLayer(str(out), "c")
+    style_change_classes(raster)
+    renderer = raster.renderer()
+    assert renderer.type() == "paletted"
+    labels = {c.value: c.label for c in renderer.classes()}
+    assert labels[NEW_FLOOD] == "2 new flood" and labels[0] == "0 dry"
+    assert renderer.classes()[NEW_FLOOD].color.name() == "#ff006e"
+    vector = QgsVectorLayer(result["OUTPUT_GRID"], "g", "ogr")
+    style_damaged_cells(0.1)(vector)
+    rules = vector.renderer().rootRule().children()
+    assert [r.label() for r in rules] == ["Damaged: flooded share > 10 %", "Not damaged"]
+    assert rules[0].filterExpression() == '"damaged" = 1'
+    assert rules[0].symbol().symbolLayer(0).strokeWidth() == pytest.approx(0.9)
+
+
+def test_bad_input_is_refused_clearly(run_alg, s2_chip, s1_chip, tmp_path):
+    from conftest import data_path
+
+    def run(before, after, **params):
+        with pytest.raises(QgsProcessingException) as info:
+            flood(run_alg, before, after, tmp_path, **params)
+        return str(info.value)
+
+    # a radar model forced on an optical scene
+    message = run(s2_chip, s1_chip, MODEL="water_sdwi")
+    assert message.startswith("BEFORE:") and "sentinel1" in message
+    # a model that is neither a water model nor a before/after change model
+    message = run(s2_chip, s2_chip, MODEL="index_ndvi")
+    assert "fits neither way" in message and "'before' and 'after'" in message
+    # an RGB scene has no band any water model can use
+    rgb = data_path("landsat", "RGB.byte.tif")
+    message = run(rgb, rgb)
+    assert message.startswith("BEFORE:") and "no water model fits this raster" in message
+    # a damage threshold outside 0..1 is refused by the parameter itself
+    with pytest.raises(QgsProcessingException):
+        flood(run_alg, s2_chip, s2_chip, tmp_path, DAMAGE_THRESHOLD=1.5)
+    assert not (tmp_path / "change.tif").exists()
