@@ -116,6 +116,24 @@ def main() -> int:
             OUTPUT_CANDIDATES=os.path.join(OUT, f"{lake_stem}_debris_candidates.gpkg"),
         )
 
+    # Flood change: the wheel holds no two dates of one place (the two 35VPK Sentinel-1 patches,
+    # September and February, lie about 20 km apart and do not overlap), so the demo compares the
+    # water-bodies patch seen by Sentinel-2B (optical, 24 Sep 2017) with its Sentinel-1 pair
+    # (radar, 25 Sep 2017): each date's water model is chosen from its bands, the radar scene is
+    # aligned onto the optical grid, and the classes show where the two sensors disagree.
+    flood_before = next((p for p in s2 if "_69_24" in p), None)
+    flood_after = next((p for p in s1 if "_69_24" in p), None)
+    if flood_before and flood_after:
+        qgis_process(
+            "satimpact:floodchange",
+            BEFORE=flood_before,
+            AFTER=flood_after,
+            CELL_SIZE=300,
+            DAMAGE_THRESHOLD=0.1,
+            OUTPUT=os.path.join(OUT, "flood_change_69_24_s2b_to_s1.tif"),
+            OUTPUT_GRID=os.path.join(OUT, "flood_change_69_24_cells.gpkg"),
+        )
+
     # Green ratio: each patch on a 600 m grid (patches are 1.2 km wide). June patches come out
     # above 80 % green without warning; December and February get the season warning.
     for patch in s2:
