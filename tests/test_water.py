@@ -389,3 +389,55 @@ def test_non_water_model_and_bad_polygon_format_are_refused(run_alg, s2_chip, tm
     with pytest.raises(QgsProcessingException) as info:
         run_water(run_alg, s2_chip, tmp_path / "y.tif", OUTPUT_POLYGONS=str(tmp_path / "bodies.kml"))
     assert "GeoPackage" in str(info.value)
+
+
+def test_results_load_styled_and_named(satimpact_provider, s2_chip, tmp_path):
+    """Loaded results: blue paletted mask with transparent land, diverging index, outlined bodies,
+    FDI ramp and magenta candidate outlines; names say what each layer is."""
+    from qgis.core import QgsPalettedRasterRenderer, QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer
+    from qgis.PyQt.QtCore import Qt
+
+    import processing
+
+    project = QgsProject.instance()
+    project.removeAllMapLayers()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    processing.runAndLoadResults(
+        "satimpact:waterdetection",
+        {
+            "INPUT": str(s2_chip),
+            "OUTPUT": str(tmp_path / "w.tif"),
+            "OUTPUT_INDEX": str(tmp_path / "i.tif"),
+            "OUTPUT_POLYGONS": str(tmp_path / "p.gpkg"),
+        },
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    processing.runAndLoadResults(
+        "satimpact:debrisdetection",
+        {"INPUT": str(s2_chip), "OUTPUT": str(tmp_path / "f.tif"), "OUTPUT_CANDIDATES": str(tmp_path / "c.gpkg")},
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    layers = {layer.name(): layer for layer in project.mapLayers().values()}
+    names = sorted(layers)
+    print("\nloaded layers:", names)
+    mask = next(layer for n, layer in layers.items() if n.startswith("Water mask (water_mndwi_evi)"))
+    renderer = mask.renderer()
+    assert isinstance(renderer, QgsPalettedRasterRenderer)
+    colours = {c.value: c.color for c in renderer.classes()}
+    assert colours[1].blue() > 200 and colours[1].alpha() == 255
+    assert colours[0].alpha() == 0  # land transparent
+    index = next(layer for n, layer in layers.items() if n.startswith("Water index: water_score"))
+    assert isinstance(index.renderer(), QgsSingleBandPseudoColorRenderer)
+    bodies = next(layer for n, layer in layers.items() if n.startswith("Water bodies"))
+    assert isinstance(bodies.renderer(), QgsSingleSymbolRenderer)
+    fdi = next(layer for n, layer in layers.items() if n.startswith("Floating Debris Index (debris_fdi)"))
+    assert isinstance(fdi.renderer(), QgsSingleBandPseudoColorRenderer)
+    assert fdi.renderer().classificationMin() == pytest.approx(-0.1)
+    cands = next(layer for n, layer in layers.items() if n.startswith("Debris candidates on water"))
+    outline = cands.renderer().symbol().symbolLayer(0)
+    assert outline.strokeColor().name() == "#ff00ff"
+    assert outline.brushStyle() == Qt.BrushStyle.NoBrush  # outlines only
+    project.removeAllMapLayers()
