@@ -564,9 +564,10 @@ def log_ratio_thresholds(
 # --- per-window helpers ------------------------------------------------------------------------
 
 
-def _windows(width: int, height: int, size: int = WINDOW):
+def _windows(width: int, height: int, size: int | None = None):
     from rasterio.windows import Window
 
+    size = size or WINDOW
     for y in range(0, height, size):
         for x in range(0, width, size):
             yield Window(x, y, min(size, width - x), min(size, height - y))

@@ -672,3 +672,57 @@ def test_bad_input_is_refused_clearly(run_alg, s2_chip, s1_chip, tmp_path):
     with pytest.raises(QgsProcessingException):
         flood(run_alg, s2_chip, s2_chip, tmp_path, DAMAGE_THRESHOLD=1.5)
     assert not (tmp_path / "change.tif").exists()
+
+
+# --- engine edge cases -------------------------------------------------------------------------------
+
+
+def test_windows_and_nodata_do_not_change_the_figures(s2_chip, s1_chip, tmp_path, monkeypatch):
+    """Small windows give the same classes and cell figures as one window; rows without data in AFTER
+    become nodata and leave every other pixel and every share of valid area as it was."""
+    import satimpact.engine.change as change
+
+    whole = change.detect_change(str(s2_chip), str(s1_chip), str(tmp_path / "whole.tif"), cell_size=500)
+    monkeypatch.setattr(change, "WINDOW", 100)
+    tiled = change.detect_change(str(s2_chip), str(s1_chip), str(tmp_path / "tiled.tif"), cell_size=500)
+    assert np.array_equal(read(tmp_path / "whole.tif"), read(tmp_path / "tiled.tif"))
+    for a, b in zip(whole.cells, tiled.cells):
+        assert (a.key, a.pixels) == (b.key, b.pixels)
+        assert a.flooded_m2 == pytest.approx(b.flooded_m2, rel=1e-9, abs=1e-6)
+        assert a.valid_m2 == pytest.approx(b.valid_m2, rel=1e-9)
+
+    with rasterio.open(s1_chip) as ds:
+        data = ds.read()
+    data[:, :100] = np.nan
+    holes = write_like(s1_chip, tmp_path / "holes.tif", data)
+    partial = change.detect_change(str(s2_chip), str(holes), str(tmp_path / "partial.tif"), cell_size=500)
+    full, part = read(tmp_path / "whole.tif"), read(tmp_path / "partial.tif")
+    assert (part[:100] == NODATA).all() and np.array_equal(part[100:], full[100:])
+    assert partial.counts[NODATA] == 100 * 512
+    # cells wholly below the hole keep their figures; cells cut by it lose valid area only
+    by_key = {c.key: c for c in whole.cells}
+    for cell in partial.cells:
+        ref = by_key[cell.key]
+        assert cell.valid_m2 <= ref.valid_m2 + 1e-6
+        if cell.valid_m2 == pytest.approx(ref.valid_m2):
+            assert cell.flooded_share == pytest.approx(ref.flooded_share)
+    assert any(c.valid_m2 < by_key[c.key].valid_m2 - 1.0 for c in partial.cells)
+
+
+def test_cancel_leaves_nothing(s2_chip, s1_chip, tmp_path):
+    import satimpact.engine.change as change
+    from satimpact.engine.errors import Cancelled
+    from satimpact.engine.runner import Feedback
+
+    class CancelLate(Feedback):
+        def __init__(self):
+            self.calls = 0
+
+        def is_cancelled(self):
+            self.calls += 1
+            return self.calls > 3
+
+    out = tmp_path / "cancelled.tif"
+    with pytest.raises(Cancelled):
+        change.detect_change(str(s2_chip), str(s1_chip), str(out), feedback=CancelLate())
+    assert list(tmp_path.iterdir()) == []
