@@ -441,3 +441,25 @@ def test_results_load_styled_and_named(satimpact_provider, s2_chip, tmp_path):
     assert outline.strokeColor().name() == "#ff00ff"
     assert outline.brushStyle() == Qt.BrushStyle.NoBrush  # outlines only
     project.removeAllMapLayers()
+
+
+@pytest.mark.parametrize(
+    "count, descriptions, band_map, model, bands",
+    [
+        (13, None, None, "water_mndwi_evi", [2, 3, 4, 8, 12]),  # Sentinel-2 L1C: B2 B3 B4 B8 B11
+        (12, None, None, "water_mndwi_evi", [2, 3, 4, 8, 11]),  # Sentinel-2 L2A (no B10)
+        (11, None, None, "water_mndwi_evi", [2, 3, 4, 5, 6]),  # Landsat 8/9 OLI: B2 B3 B4 B5 B6
+        (7, None, None, "water_mndwi_evi", [2, 3, 4, 5, 6]),  # Landsat 8/9 surface reflectance
+        (8, None, None, "water_mndwi_evi", [1, 2, 3, 4, 5]),  # Landsat 7 ETM+: B1 B2 B3 B4 B5
+        (4, None, None, "water_ndwi", [2, 4]),  # RGBN: no SWIR, NDWI
+        (2, ["VV", "VH"], None, "water_sdwi", [1, 2]),  # Sentinel-1
+        (3, None, "green=2,swir16=3", "water_mndwi", [2, 3]),  # a user's band map
+    ],
+)
+def test_default_model_follows_the_bands(count, descriptions, band_map, model, bands):
+    from satimpact.engine.water import DEFAULT_WATER_MODELS, choose_model
+
+    candidates = [load_model(os.path.join(SHIPPED_DIR, f"{n}.onnx")) for n in DEFAULT_WATER_MODELS]
+    chosen, resolution = choose_model(candidates, count, descriptions, band_map)
+    assert chosen.card.name == model
+    assert resolution.indices == bands
