@@ -151,14 +151,16 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
 
 
 class LayerStyler(QgsProcessingLayerPostProcessorInterface):
-    """Names and styles a result layer when QGIS loads it (GUI and modeler)."""
+    """Names and styles a result layer when QGIS loads it (GUI and modeler), and puts all
+    outputs of one run into one layer group, so repeated runs do not mix."""
 
     _alive = []  # QGIS holds only a raw pointer: keep post-processors alive
 
-    def __init__(self, name: str, style):
+    def __init__(self, name: str, style, group: str | None = None):
         super().__init__()
         self.name = name
         self.style = style
+        self.group = group
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         if layer is None or not layer.isValid():
@@ -167,12 +169,38 @@ class LayerStyler(QgsProcessingLayerPostProcessorInterface):
         if self.style is not None:
             self.style(layer)
         layer.triggerRepaint()
+        if self.group:
+            self._move_to_group(layer, context)
+
+    def _move_to_group(self, layer, context):
+        project = context.project()
+        if project is None:
+            return
+        root = project.layerTreeRoot()
+        node = root.findLayer(layer.id())
+        if node is None:
+            return
+        group = root.findGroup(self.group) or root.insertGroup(0, self.group)
+        if node.parent() is group:
+            return
+        group.insertChildNode(0, node.clone())
+        node.parent().removeChildNode(node)
 
     @classmethod
     def attach(cls, context, output_path: str, name: str, style=None):
         if not context.willLoadLayerOnCompletion(output_path):
             return
-        styler = cls(name, style)
+        # One group per run: the first styled output names it (with the time of the run).
+        group = getattr(context, "_satimpact_group", None)
+        if group is None:
+            import time
+
+            group = f"{name} ({time.strftime('%H:%M:%S')})"
+            try:
+                context._satimpact_group = group
+            except AttributeError:
+                pass
+        styler = cls(name, style, group)
         cls._alive.append(styler)
         details = context.layerToLoadOnCompletionDetails(output_path)
         details.name = name

@@ -35,6 +35,7 @@ def ndvi_model() -> onnx.ModelProto:
         ],
         tiling={"tile_size": 512, "overlap": 0, "merge": "none"},
         outputs=[{"name": "ndvi", "kind": "index", "units": "", "nodata": -9999.0, "band_names": ["ndvi"]}],
+        extra={"style": {"ramp": "RdYlGn", "min": -0.2, "max": 0.9}},
     )
     return build_model(
         nodes + nd_nodes, [tensor_input("image", 2)], [tensor_output("ndvi")], card, inits + nd_inits, "index_ndvi"

@@ -147,10 +147,14 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             report = run_model(
                 model, {spec.name: RasterInput(source.path, bands.indices)}, output, ProcessingFeedback(steps)
             )
+        # A card may suggest its own ramp (extra.style); otherwise one by output kind.
+        hint = card.extra.get("style") if isinstance(card.extra.get("style"), dict) else {}
         kind = card.outputs[0].kind
-        if kind in ("probability",):
+        if hint.get("ramp"):
+            style = style_pseudocolor(float(hint.get("min", 0.0)), float(hint.get("max", 1.0)), hint["ramp"])
+        elif kind == "probability":
             style = style_pseudocolor(0.0, 1.0, "Blues")
-        elif kind in ("index",):
+        elif kind == "index":
             style = style_pseudocolor(-1.0, 1.0, "RdYlBu")
         else:
             style = None

@@ -1,0 +1,168 @@
+"""Runs inside a real QGIS window (``qgis --code tests/gui/driver.py`` under Xvfb).
+
+Reads the job from $SATIMPACT_GUI_JOB (JSON), drives the GUI, saves screenshots and
+writes what it saw to the job's "result" path, then quits QGIS. Used by tests/test_gui.py
+and scripts/screenshots.py.
+"""
+
+import json
+import os
+import traceback
+
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QMenu, QToolBar
+from qgis.utils import iface, plugins
+
+JOB = json.load(open(os.environ["SATIMPACT_GUI_JOB"]))
+RESULT = {"errors": []}
+
+
+def settle(ms=300):
+    end = QTimer()
+    end.setSingleShot(True)
+    end.start(ms)
+    while end.isActive():
+        QApplication.processEvents()
+
+
+def render_map(path, layers=None, extent=None):
+    """The map canvas as the user sees it, after rendering has finished."""
+    canvas = iface.mapCanvas()
+    if extent is not None:
+        canvas.setExtent(extent)
+    canvas.refreshAllLayers()
+    settle(500)
+    canvas.waitWhileRendering()
+    settle(300)
+    canvas.saveAsImage(path)
+
+
+def check_menu():
+    raster_menu = iface.rasterMenu()
+    menus = [a.menu() for a in raster_menu.actions() if a.menu() is not None]
+    sat = [m for m in menus if m.objectName() == "satimpactMenu"]
+    RESULT["menu_found"] = bool(sat)
+    RESULT["menu_actions"] = [a.text() for a in sat[0].actions() if a.text()] if sat else []
+    RESULT["toolbar_found"] = any(
+        t.objectName() == "SatImpactToolbar" for t in iface.mainWindow().findChildren(QToolBar)
+    )
+    RESULT["plugin_loaded"] = "satimpact" in plugins
+
+
+def show_toolbox(path):
+    for dock in iface.mainWindow().findChildren(QDockWidget):
+        if dock.objectName() == "ProcessingToolbox":
+            dock.show()
+    settle(500)
+    iface.mainWindow().grab().save(path)
+
+
+def open_dialog(alg_id, params, path):
+    import processing
+
+    dlg = processing.createAlgorithmDialog(alg_id, params)
+    dlg.show()
+    settle(800)
+    panel = dlg.mainWidget()
+    wrapper = panel.wrappers.get("MODEL") if hasattr(panel, "wrappers") else None
+    combo = getattr(wrapper, "combo", None)
+    RESULT.setdefault("model_choices", {})[alg_id] = (
+        [combo.itemText(i) for i in range(combo.count())] if combo else None
+    )
+    dlg.grab().save(path)
+    dlg.close()
+
+
+def run_and_load(alg_id, params, path):
+    import processing
+
+    before = set(QgsProject.instance().mapLayers())
+    processing.runAndLoadResults(alg_id, params)
+    settle(500)
+    new = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
+    info = []
+    root = QgsProject.instance().layerTreeRoot()
+    for layer in new:
+        node = root.findLayer(layer.id())
+        parent = node.parent() if node else None
+        info.append(
+            {
+                "name": layer.name(),
+                "renderer": layer.renderer().type() if hasattr(layer, "renderer") and layer.renderer() else None,
+                "group": parent.name() if parent is not None and parent != root else None,
+            }
+        )
+        iface.setActiveLayer(layer)
+    RESULT.setdefault("runs", []).append({"alg": alg_id, "layers": info})
+    if path:
+        render_map(path)
+
+
+def model_manager(path):
+    from satimpact.ui.model_manager import ModelManagerDialog
+
+    dlg = ModelManagerDialog(iface.mainWindow())
+    dlg.show()
+    for i in range(dlg.list.count()):
+        if dlg.list.item(i).text().startswith(JOB.get("manager_select", "")):
+            dlg.list.setCurrentRow(i)
+            break
+    settle(500)
+    RESULT["manager_models"] = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+    RESULT["manager_details"] = dlg.details.toPlainText()[:2000]
+    dlg.grab().save(path)
+    dlg.close()
+
+
+def message_bar():
+    bar = iface.messageBar()
+    texts = []
+    for item in bar.items():
+        texts.append(f"{item.title()} {item.text()}")
+    RESULT["message_bar"] = texts
+
+
+def run_expect_error(alg_id, params):
+    import processing
+
+    try:
+        processing.run(alg_id, params)
+        RESULT["expected_error"] = None
+    except Exception as exc:  # QgsProcessingException
+        RESULT["expected_error"] = str(exc)
+
+
+def main():
+    try:
+        for step in JOB["steps"]:
+            kind = step["kind"]
+            if kind == "load":
+                layer = QgsRasterLayer(step["path"], step.get("name", os.path.basename(step["path"])))
+                QgsProject.instance().addMapLayer(layer)
+                iface.mapCanvas().setExtent(layer.extent())
+            elif kind == "menu":
+                check_menu()
+            elif kind == "toolbox":
+                show_toolbox(step["shot"])
+            elif kind == "dialog":
+                open_dialog(step["alg"], step.get("params", {}), step["shot"])
+            elif kind == "run":
+                run_and_load(step["alg"], step["params"], step.get("shot"))
+            elif kind == "manager":
+                model_manager(step["shot"])
+            elif kind == "messages":
+                message_bar()
+            elif kind == "expect_error":
+                run_expect_error(step["alg"], step["params"])
+            elif kind == "window":
+                settle(500)
+                iface.mainWindow().grab().save(step["shot"])
+    except Exception:
+        RESULT["errors"].append(traceback.format_exc())
+    with open(JOB["result"], "w") as fh:
+        json.dump(RESULT, fh, indent=1)
+    QgsApplication.exit(0)
+
+
+QTimer.singleShot(int(JOB.get("delay_ms", 2500)), main)
