@@ -6,11 +6,12 @@ import shutil
 
 import onnx
 import pytest
-from gui_runner import run_qgis_gui
-from models_for_tests import ndwi_model, with_props
 
 from satimpact.engine.errors import CardError
 from satimpact.engine.registry import available_models, import_model, remove_model
+
+from gui_runner import run_qgis_gui
+from models_for_tests import ndwi_model, with_props
 
 pytestmark = pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
 

@@ -11,7 +11,7 @@ import traceback
 
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QToolBar
 from qgis.utils import iface, plugins
 
 JOB = json.load(open(os.environ["SATIMPACT_GUI_JOB"]))
