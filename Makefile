@@ -30,5 +30,8 @@ format: setup
 	$(RUFF) format .
 	$(RUFF) check --fix .
 
+package: setup
+	$(PY) scripts/package.py
+
 clean:
 	rm -rf demo-output bench-output dist .pytest_cache .ruff_cache
