@@ -6,8 +6,9 @@ What this module decides (the help text and the README repeat it):
   pixel alignment), cropped to the part of ``BEFORE`` that ``AFTER`` overlaps. ``BEFORE`` is
   cut out of its own grid unchanged (nearest neighbour on an identical grid copies pixels);
   ``AFTER`` is warped by GDAL with bilinear resampling, or with the average of the covered
-  pixels where ``AFTER``'s pixels are at least 1.5 times finer than the grid. Both are saved as
-  warped VRT files (no pixel copy), so every later pass reads windows of the original files.
+  pixels where ``AFTER``'s pixels are at least 1.5 times finer than the grid. A scene already
+  on the analysis grid is read as it is; otherwise it is saved as a warped VRT file (no pixel
+  copy), so every later pass reads windows of the original files.
   Pixels without data in either scene are nodata (255). Scenes whose footprints do not meet
   are an error.
 * **Methods.** (a) *Water maps differenced*: a water model (``task: water``) is run on each
@@ -239,14 +240,15 @@ def align_pair(before_path: str, after_path: str, workdir: str, feedback: Feedba
                 rshutil.copy(vrt, path, driver="VRT")
             return path
 
-        before_vrt = save(before, "before_aligned.vrt", "nearest")
-        after_vrt = save(after, "after_aligned.vrt", resampling)
         same_grid = (
             after.crs == before.crs
             and after.transform.almost_equals(transform)
             and (after.width, after.height) == (width, height)
         )
         full = (col0, row0, width, height) == (0, 0, before.width, before.height)
+        # A file already on the analysis grid is read as it is: no warp, its own nodata and masks.
+        before_vrt = before_path if full else save(before, "before_aligned.vrt", "nearest")
+        after_vrt = after_path if same_grid else save(after, "after_aligned.vrt", resampling)
         description = (
             f"Aligned to BEFORE's grid: {_crs_name(before.crs)}, pixels {_res_text(before)}, "
             f"{width} x {height} px"
