@@ -234,6 +234,11 @@ def _layout_from_descriptions(descs: list[str], band_count: int | None = None) -
     if any(re.fullmatch(r"[Bb]0\d", d) or d.upper() == "B8A" for d in raw):
         candidates = [c for c in candidates if c.family == "sentinel2"]
     families = {c.family for c in candidates}
+    if len(families) > 1 and "sentinel2" in families:
+        # B2, B3, B4, B8 fit Sentinel-2 and Landsat alike; Sentinel-2 stacks named this way
+        # are by far the most common. The log says so, and BAND_MAP=<layout> overrides.
+        candidates = [c for c in candidates if c.family == "sentinel2"]
+        families = {"sentinel2"}
     if len(families) != 1:
         return None
     return min(candidates, key=lambda c: c.count)
@@ -260,7 +265,7 @@ def resolve_bands(
 
     if layout_key:
         layout = LAYOUTS[layout_key]
-        if layout.count > band_count:
+        if layout.count > band_count and not any(d.strip() for d in descs):
             raise BandError(f"BAND_MAP says the raster is {layout.describe()}, but it has only {band_count} band(s)")
         layout_source = f"layout {layout.title} from BAND_MAP"
     else:
@@ -289,9 +294,17 @@ def resolve_bands(
     # Band positions follow the layout only when the layout covers the whole raster;
     # a file whose descriptions name a subset (B2, B3, B4, B8) is matched by name alone.
     described_layout = _layout_from_descriptions(descs, band_count)
+    # Descriptions that are band names of some sensor, but not of the assumed layout
+    # (B2, B3, B4, B8 on a 4-band file guessed as RGBN), must never be overruled by positions.
+    recognized = any(
+        normalize(d) in {normalize(n) for lay in LAYOUTS.values() for n, _ in lay.bands}
+        and re.fullmatch(r"[Bb]0*\d+[Aa]?", d.strip())
+        for d in descs
+        if d and d.strip()
+    )
     trust_positions = layout is not None and (
-        layout_key is not None
-        or described_layout is None
+        (layout_key is not None and (layout.count == band_count or not recognized))
+        or (described_layout is None and not recognized)
         or (described_layout is layout and layout.count == band_count)
     )
     indices: list[int] = []

@@ -1,6 +1,7 @@
 """Band matching by name: descriptions, known layouts, BAND_MAP, and errors that name the band."""
 
 import pytest
+
 from satimpact.engine.bands import LAYOUTS, resolve_bands
 from satimpact.engine.errors import BandError
 from satimpact.engine.raster import raster_info
@@ -74,9 +75,13 @@ def test_missing_band_names_band_and_layout():
 def test_subset_descriptions_match_by_name_only():
     # A 4-band extract named B2, B3, B4, B8: names work, positions of the full layout do not.
     descs = ["B02", "B03", "B04", "B08"]
-    assert resolve_bands(["nir", "green"], 4, descs).indices == [4, 2]
+    assert resolve_bands(["nir", "green", "red", "blue"], 4, descs).indices == [4, 2, 3, 1]
     with pytest.raises(BandError):
         resolve_bands(["B1"], 4, descs)
+    # unpadded names fit Landsat too; Sentinel-2 is assumed and said so, never RGBN positions
+    res = resolve_bands(["red", "nir"], 4, ["B2", "B3", "B4", "B8"])
+    assert res.indices == [3, 4] and "Sentinel-2" in res.layout
+    assert resolve_bands(["red"], 4, ["B2", "B3", "B4", "B8"], "landsat7_etm").indices == [2]
 
 
 def test_sensor_mismatch_is_an_error():
