@@ -134,6 +134,12 @@ class AlignedPair:
     row_off: int
     resampling: str
     description: str
+    # original band number -> band number in the aligned file, per role ("before", "after")
+    band_numbers: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    def bands(self, role: str, indices: list[int]) -> list[int]:
+        table = self.band_numbers.get(role)
+        return [table[i] for i in indices] if table else list(indices)
 
 
 def _open(path: str, role: str):
@@ -171,8 +177,19 @@ def choose_resampling(before, after) -> str:
     return "average" if after_px * FINER_FOR_AVERAGE <= before_px else "bilinear"
 
 
-def align_pair(before_path: str, after_path: str, workdir: str, feedback: Feedback | None = None) -> AlignedPair:
-    """Put AFTER on BEFORE's grid, over the part of BEFORE that AFTER overlaps (see module doc)."""
+def align_pair(
+    before_path: str,
+    after_path: str,
+    workdir: str,
+    feedback: Feedback | None = None,
+    bands: dict[str, list[int]] | None = None,
+) -> AlignedPair:
+    """Put AFTER on BEFORE's grid, over the part of BEFORE that AFTER overlaps (see module doc).
+
+    ``bands`` (1-based, per role): the only bands a warped file needs to carry. GDAL warps every
+    band of a block at once, so a 13-band scene of which a model reads 5 would cost 13.
+    """
+    import rasterio
     import rasterio.shutil as rshutil
     from rasterio.enums import Resampling
     from rasterio.vrt import WarpedVRT
@@ -224,11 +241,27 @@ def align_pair(before_path: str, after_path: str, workdir: str, feedback: Feedba
         width, height = int(window.width), int(window.height)
         resampling = choose_resampling(before, after)
 
-        def save(ds, name: str, method: str) -> str:
-            nodata = ds.nodata if ds.nodata is not None and not math.isnan(ds.nodata) else float("nan")
-            path = os.path.join(workdir, name)
+        band_numbers: dict[str, dict[int, int]] = {}
+
+        def save(ds, role: str, method: str) -> str:
+            path = os.path.join(workdir, f"{role}_aligned.vrt")
+            wanted = sorted(set((bands or {}).get(role) or []))
+            source = ds
+            # GDAL's vrt:// connection string picks bands; a file name with '?' cannot be written in it.
+            if wanted and len(wanted) < ds.count and "?" not in ds.name:
+                source = rasterio.open(f"vrt://{ds.name}?bands={','.join(map(str, wanted))}")
+                band_numbers[role] = {b: k for k, b in enumerate(wanted, start=1)}
+            try:
+                warp_to_vrt(source, path, method)
+            finally:
+                if source is not ds:
+                    source.close()
+            return path
+
+        def warp_to_vrt(source, path, method):
+            nodata = source.nodata if source.nodata is not None and not math.isnan(source.nodata) else float("nan")
             with WarpedVRT(
-                ds,
+                source,
                 crs=before.crs,
                 transform=transform,
                 width=width,
@@ -238,7 +271,6 @@ def align_pair(before_path: str, after_path: str, workdir: str, feedback: Feedba
                 dtype="float32",
             ) as vrt:
                 rshutil.copy(vrt, path, driver="VRT")
-            return path
 
         same_grid = (
             after.crs == before.crs
@@ -247,8 +279,8 @@ def align_pair(before_path: str, after_path: str, workdir: str, feedback: Feedba
         )
         full = (col0, row0, width, height) == (0, 0, before.width, before.height)
         # A file already on the analysis grid is read as it is: no warp, its own nodata and masks.
-        before_vrt = before_path if full else save(before, "before_aligned.vrt", "nearest")
-        after_vrt = after_path if same_grid else save(after, "after_aligned.vrt", resampling)
+        before_vrt = before_path if full else save(before, "before", "nearest")
+        after_vrt = after_path if same_grid else save(after, "after", resampling)
         description = (
             f"Aligned to BEFORE's grid: {_crs_name(before.crs)}, pixels {_res_text(before)}, "
             f"{width} x {height} px"
@@ -272,6 +304,7 @@ def align_pair(before_path: str, after_path: str, workdir: str, feedback: Feedba
             row0,
             "none" if same_grid else resampling,
             description,
+            band_numbers,
         )
     finally:
         before.close()
@@ -684,23 +717,29 @@ def detect_change(
     workdir = tempfile.mkdtemp(prefix=".satimpact-floodchange-", dir=folder)
     tmp = temporary_path(output_path)
     try:
-        pair = align_pair(before_path, after_path, workdir, feedback)
+        needed: dict[str, list[int]] = {"before": [], "after": []}
+        for role, dm in (("before", method.before), ("after", method.after)):
+            if dm is not None:
+                needed[role] += dm.bands.indices
+        for role, res in method.change_bands.items():
+            needed[role] += res.indices
+        pair = align_pair(before_path, after_path, workdir, feedback, needed)
         paths = {}
         stages = []
         if method.before is not None:
             stages += [
-                ("water_before", method.before, pair.before_path),
-                ("water_after", method.after, pair.after_path),
+                ("water_before", method.before, pair.before_path, "before"),
+                ("water_after", method.after, pair.after_path, "after"),
             ]
         n_stages = len(stages) + (1 if method.change_model is not None else 0)
         share = 80.0 / max(1, n_stages)
-        for k, (key, dm, src) in enumerate(stages):
+        for k, (key, dm, src, role) in enumerate(stages):
             spec = dm.model.card.inputs[0]
             feedback.info(f"Running {dm.model.card.name} on the {key.split('_')[1].upper()} scene ...")
             paths[key] = os.path.join(workdir, f"{key}.tif")
             run_model(
                 dm.model,
-                {spec.name: RasterInput(src, dm.bands.indices)},
+                {spec.name: RasterInput(src, pair.bands(role, dm.bands.indices))},
                 paths[key],
                 _Stage(feedback, k * share, (k + 1) * share),
                 options,
@@ -715,8 +754,10 @@ def detect_change(
             run_model(
                 cm,
                 {
-                    "before": RasterInput(pair.before_path, method.change_bands["before"].indices),
-                    "after": RasterInput(pair.after_path, method.change_bands["after"].indices),
+                    "before": RasterInput(
+                        pair.before_path, pair.bands("before", method.change_bands["before"].indices)
+                    ),
+                    "after": RasterInput(pair.after_path, pair.bands("after", method.change_bands["after"].indices)),
                 },
                 paths["change"],
                 _Stage(feedback, len(stages) * share, 80.0),

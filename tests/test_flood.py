@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from rasterio.enums import Resampling
 from rasterio.warp import calculate_default_transform, reproject
+
 from satimpact.engine.change import CLASSES, NEW_FLOOD, NODATA, PERMANENT, RECEDED, class_map
 from satimpact.engine.errors import CardError
 from satimpact.models.recipes.onnx_builders import (
@@ -264,8 +265,9 @@ def test_only_the_overlap_is_analysed(run_alg, s2_chip, tmp_path):
 
 
 def test_non_overlapping_pair_is_a_clear_error(run_alg, s2_chip, tmp_path):
-    from conftest import data_path
     from satimpact.engine.stack import stack_bigearthnet_s2
+
+    from conftest import data_path
 
     folder = data_path("bigearthnet", "S2", "S2A_MSIL2A_20170613T101031_87_48")
     far = stack_bigearthnet_s2(str(folder), str(tmp_path))
@@ -726,3 +728,23 @@ def test_cancel_leaves_nothing(s2_chip, s1_chip, tmp_path):
     with pytest.raises(Cancelled):
         change.detect_change(str(s2_chip), str(s1_chip), str(out), feedback=CancelLate())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_warped_after_carries_only_the_bands_the_models_read(s2_chip, tmp_path):
+    from satimpact.engine.change import align_pair
+
+    utm = reproject_scene(s2_chip, tmp_path / "utm.tif", "EPSG:32630", 20.0)
+    work = tmp_path / "work"
+    work.mkdir()
+    pair = align_pair(str(s2_chip), str(utm), str(work), bands={"before": [3, 12], "after": [12, 3]})
+    assert pair.before_path == str(s2_chip)  # already on the grid: read as it is
+    assert pair.bands("before", [3, 12]) == [3, 12] and pair.bands("after", [12, 3]) == [2, 1]
+    with rasterio.open(pair.after_path) as ds, rasterio.open(s2_chip) as ref:
+        assert ds.count == 2 and ds.descriptions == ("B3", "B11")
+        assert ds.crs == ref.crs and ds.transform.almost_equals(ref.transform) and ds.shape == ref.shape
+        green = ds.read(1)
+        truth = ref.read(3).astype(np.float32)
+    ok = np.isfinite(green)
+    assert ok.mean() > 0.97
+    # bilinear from 20 m back to 10 m: close to the original green reflectance, not equal
+    assert np.median(np.abs(green[ok] - truth[ok])) < 100
