@@ -5,7 +5,7 @@ PYTEST := $(VENV)/bin/pytest
 RUFF := $(VENV)/bin/ruff
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test demo bench models lint format package clean
+.PHONY: setup test demo bench models lint format translations package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,10 @@ lint: setup
 format: setup
 	$(RUFF) format .
 	$(RUFF) check --fix .
+
+translations: setup
+	@command -v lrelease >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qttools5-dev-tools
+	$(PY) scripts/i18n.py
 
 package: setup
 	$(PY) scripts/package.py
