@@ -35,7 +35,8 @@ def test_korean_names_for_every_algorithm(satimpact_provider):
                 assert HANGUL.search(alg.group()), alg.id()
                 # parameters are described when an algorithm is created, after the translator
                 # is installed (the plugin installs it before it registers its provider)
-                for param in alg.create().parameterDefinitions():
+                fresh = alg.create()
+                for param in fresh.parameterDefinitions():
                     assert HANGUL.search(param.description()) or not param.description(), (alg.id(), param.name())
     finally:
         QgsApplication.removeTranslator(translator)
