@@ -15,7 +15,6 @@ import os
 import numpy as np
 import pytest
 import rasterio
-from conftest import data_path
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -34,6 +33,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
+
+from conftest import data_path
 
 JUNE = ("S2A_MSIL2A_20170613T101031_87_48", "S2A_MSIL2A_20170617T113321_36_85", "S2A_MSIL2A_20170617T113321_4_55")
 DECEMBER = "S2A_MSIL2A_20171221T112501_56_35"
@@ -507,6 +508,33 @@ def test_rgb_only_raster_uses_the_rgb_model(run_alg, s2_patches, tmp_path):
     assert abs(res["GREEN_RATIO"] - ndvi["GREEN_RATIO"]) < 0.05
     # no date in this file name or its tags: the tool says it cannot confirm the season
     assert "Acquisition date unknown" in res["SEASON_WARNING"]
+
+
+def test_rgb_model_keeps_clouds_and_blue_water_out(run_alg, tmp_path):
+    """Landsat 7 RGB (8-bit, Bahamas): white clouds and blue water are never vegetation."""
+    path = data_path("landsat", "RGB.byte.tif")
+    res = run_alg(
+        "satimpact:greenratio",
+        {
+            "INPUT": str(path),
+            "CELL_SIZE": 5000,
+            "OUTPUT": str(tmp_path / "l.gpkg"),
+            "OUTPUT_MASK": str(tmp_path / "l.tif"),
+        },
+    )
+    assert res["MODEL_USED"] == "green_rgb"
+    with rasterio.open(path) as ds:
+        r, g, b = (x.astype(np.float64) for x in ds.read())
+    with rasterio.open(res["OUTPUT_MASK"]) as ds:
+        mask = ds.read(1)
+    data = (r > 0) & (g > 0) & (b > 0)
+    low, high = np.minimum(np.minimum(r, g), b), np.maximum(np.maximum(r, g), b)
+    white = data & (low > 180) & (high < 1.04 * low)  # bright and colourless: cloud
+    blue = data & (b > 1.2 * g)
+    assert white.sum() > 1000 and blue.sum() > 10000
+    assert not (mask[white] == 1).any() and not (mask[blue] == 1).any()
+    assert (mask[data & (g > 1.2 * r) & (g > 1.2 * b)] == 1).mean() > 0.95
+    assert 0.3 < res["GREEN_RATIO"] < 0.5  # measured 0.415; the logistic alone said 0.77
 
 
 # --- styles, qgis_process, model3, errors --------------------------------------------------------------------
