@@ -8,8 +8,8 @@ depends on the tile size and the budget, never on the raster's size. Chip models
 chip) write one output pixel per chip.
 
 Reading the next batch of tiles runs in a thread while onnxruntime works on the
-current one, and writing runs in another thread; GDAL and onnxruntime both
-release the GIL, so the three overlap.
+current one; merging the previous batch into the strip buffer and writing run in two
+more threads. GDAL, numpy and onnxruntime release the GIL, so the four overlap.
 """
 
 from __future__ import annotations
@@ -109,19 +109,32 @@ def prepare_input(raw: np.ndarray, spec: InputSpec) -> np.ndarray:
     return x
 
 
-def _valid_mask(ds, bands: list[int], data: np.ndarray, window) -> np.ndarray:
-    valid = np.isfinite(data).all(axis=0)
+def _valid_mask(ds, bands: list[int], data: np.ndarray, window, facts: tuple | None = None) -> np.ndarray:
+    """Pixels that are not nodata, NaN or masked. ``facts`` (from ``_mask_facts``) saves
+    looking up the same dataset properties for every tile."""
+    floating, nodatas, masked = facts or _mask_facts(ds, bands)
+    # Integer rasters read as float32 cannot hold NaN: skip the test on the hot path.
+    valid = np.isfinite(data).all(axis=0) if floating else np.ones(data.shape[1:], dtype=bool)
+    for k, nodata in nodatas:
+        valid &= data[k] != nodata
+    # Alpha bands and internal masks say more than nodata values do.
+    if masked:
+        valid &= ds.read_masks(bands[0], window=window) > 0
+    return valid
+
+
+def _mask_facts(ds, bands: list[int]) -> tuple:
+    from rasterio.enums import MaskFlags
+
+    floating = any(np.issubdtype(np.dtype(ds.dtypes[b - 1]), np.floating) for b in bands)
+    nodatas = []
     for k, b in enumerate(bands):
         nodata = ds.nodatavals[b - 1]
         if nodata is not None and not math.isnan(nodata):
-            valid &= data[k] != nodata
-    # Alpha bands and internal masks say more than nodata values do.
-    from rasterio.enums import MaskFlags
-
+            nodatas.append((k, nodata))
     flags = ds.mask_flag_enums[bands[0] - 1]
-    if MaskFlags.per_dataset in flags or MaskFlags.alpha in flags:
-        valid &= ds.read_masks(bands[0], window=window) > 0
-    return valid
+    masked = MaskFlags.per_dataset in flags or MaskFlags.alpha in flags
+    return floating, nodatas, masked
 
 
 class _Reader:
@@ -136,6 +149,7 @@ class _Reader:
         try:
             for name, inp in inputs.items():
                 self.datasets[name] = rasterio.open(inp.path)
+            self.facts = {name: _mask_facts(self.datasets[name], inp.bands) for name, inp in inputs.items()}
         except Exception:
             self.close()
             raise
@@ -155,15 +169,17 @@ class _Reader:
         for name, inp in self.inputs.items():
             ds = self.datasets[name]
             data = ds.read(inp.bands, window=window, out_dtype="float32")
-            valid &= _valid_mask(ds, inp.bands, data, window)
+            valid &= _valid_mask(ds, inp.bands, data, window, self.facts[name])
             arrays[name] = data
         feeds = {}
+        all_valid = bool(valid.all())
         for name, data in arrays.items():
             spec = self.model.card.input(name)
             x_ = prepare_input(data, spec)
             # Invalid pixels become 0 in model units, so they cannot spill NaN into
             # neighbours through a convolution; they are masked again on output.
-            x_[:, ~valid] = 0.0
+            if not all_valid:
+                x_[:, ~valid] = 0.0
             if (pad_h, pad_w) != (h, w):
                 x_ = np.pad(x_, ((0, 0), (0, pad_h - h), (0, pad_w - w)))
             feeds[name] = x_
@@ -337,6 +353,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     out = None
     pool_read = ThreadPoolExecutor(1, thread_name_prefix="satimpact-read")
     pool_write = ThreadPoolExecutor(1, thread_name_prefix="satimpact-write")
+    pool_merge = ThreadPoolExecutor(1, thread_name_prefix="satimpact-merge")
     try:
         _probe_writable(tmp)
         _check_same_grid(reader.datasets)
@@ -400,7 +417,9 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 return
             lo, hi = c0 - ax0, c1 - ax0
             block = acc[:, :n, lo:hi].copy()
-            block[:, ~valid_acc[:n, lo:hi]] = nodata
+            keep = valid_acc[:n, lo:hi]
+            if not keep.all():
+                block[:, ~keep] = nodata
             block = block.astype(dtype, copy=False)
             if pending is not None:
                 pending.result()
@@ -412,9 +431,52 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             valid_acc[rest:] = False
             acc_y0 = upto
 
-        next_read = pool_read.submit(read_batch, batches[0])
+        def merge_batch(pred, batch_tiles, valids):
+            # Runs in its own thread, one batch at a time, so onnxruntime never waits on it.
+            nonlocal stripe, c0, c1, cols, ax0, acc_y0
+            for k, (s, j, i) in enumerate(batch_tiles):
+                if s != stripe:
+                    stripe = s
+                    c0, c1, cols = stripes[s]
+                    ax0 = xs[cols[0]]
+                    acc_y0 = 0
+                    acc[:] = 0
+                    valid_acc[:] = False
+                y, x = ys[j], xs[i] - ax0
+                r = y - acc_y0
+                valid_acc[r : r + th, x : x + tw] = valids[k]
+                if merge == "blend":
+                    acc[:, r : r + th, x : x + tw] += pred[k] * (wy[j][:, None] * wx[i][None, :])
+                else:
+                    r0, r1 = owned_span(wy[j])
+                    q0, q1 = owned_span(wx[i])
+                    acc[:, r + r0 : r + r1, x + q0 : x + q1] = pred[k, :, r0:r1, q0:q1]
+                if i == cols[-1]:
+                    # Row of tiles done: everything above the next row's top is final.
+                    if j + 1 < len(ys):
+                        final = ys[j + 1]
+                        flush(acc_y0 + ((final - acc_y0) // OUTPUT_BLOCK) * OUTPUT_BLOCK)
+                    else:
+                        flush(height)
+
         done = 0
         reported = -1.0
+
+        def tiles_done(n: int):
+            # Progress and cancel stay on the caller's thread (Qt feedback objects live there).
+            nonlocal done, reported
+            for _ in range(n):
+                done += 1
+                percent = 100.0 * done / len(tiles)
+                if percent - reported >= 0.1 or done == len(tiles):
+                    feedback.progress(percent)
+                    reported = percent
+                if feedback.is_cancelled():
+                    raise Cancelled("cancelled by the user; no output was written")
+
+        cols: list[int] = []
+        merging: Future | None = None
+        next_read = pool_read.submit(read_batch, batches[0])
         for b, batch_tiles in enumerate(batches):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")
@@ -453,37 +515,13 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 acc = np.zeros((len(names), rows_buffered, widest), dtype=np.float32)
                 valid_acc = np.zeros((rows_buffered, widest), dtype=bool)
             pred = np.concatenate(results, axis=1)[:, :, :th, :tw]
-            for k, (s, j, i) in enumerate(batch_tiles):
-                if feedback.is_cancelled():
-                    raise Cancelled("cancelled by the user; no output was written")
-                if s != stripe:
-                    stripe = s
-                    c0, c1, cols = stripes[s]
-                    ax0 = xs[cols[0]]
-                    acc_y0 = 0
-                    acc[:] = 0
-                    valid_acc[:] = False
-                y, x = ys[j], xs[i] - ax0
-                r = y - acc_y0
-                valid_acc[r : r + th, x : x + tw] = valids[k]
-                if merge == "blend":
-                    acc[:, r : r + th, x : x + tw] += pred[k] * (wy[j][:, None] * wx[i][None, :])
-                else:
-                    r0, r1 = owned_span(wy[j])
-                    q0, q1 = owned_span(wx[i])
-                    acc[:, r + r0 : r + r1, x + q0 : x + q1] = pred[k, :, r0:r1, q0:q1]
-                if i == cols[-1]:
-                    # Row of tiles done: everything above the next row's top is final.
-                    if j + 1 < len(ys):
-                        final = ys[j + 1]
-                        flush(acc_y0 + ((final - acc_y0) // OUTPUT_BLOCK) * OUTPUT_BLOCK)
-                    else:
-                        flush(height)
-                done += 1
-                percent = 100.0 * done / len(tiles)
-                if percent - reported >= 0.1 or done == len(tiles):
-                    feedback.progress(percent)
-                    reported = percent
+            # The previous batch's merge ran while this batch was inferred.
+            if merging is not None:
+                merging.result()
+                tiles_done(len(batches[b - 1]))
+            merging = pool_merge.submit(merge_batch, pred, batch_tiles, valids)
+        merging.result()
+        tiles_done(len(batches[-1]))
         if pending is not None:
             pending.result()
         out.close()
@@ -508,6 +546,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         return report
     except BaseException:
         pool_read.shutdown(wait=True, cancel_futures=True)
+        pool_merge.shutdown(wait=True, cancel_futures=True)
         pool_write.shutdown(wait=True, cancel_futures=True)
         if out is not None:
             out.close()
@@ -515,6 +554,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         raise
     finally:
         pool_read.shutdown(wait=True)
+        pool_merge.shutdown(wait=True)
         pool_write.shutdown(wait=True)
         reader.close()
 

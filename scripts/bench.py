@@ -30,7 +30,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "bench-output")
+OUT = os.environ.get("SATIMPACT_BENCH_OUT", os.path.join(ROOT, "bench-output"))
 DATA = os.environ.get("SATIMPACT_DATA", os.path.join(os.path.dirname(ROOT), "shared", "data"))
 CHIP = os.path.join(DATA, "sen1floods11", "Spain_7370579_S2Hand.tif")
 BASE = 2048  # side of the mirrored mosaic the VRTs repeat
