@@ -125,7 +125,9 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             )
         feedback.pushInfo(f"Model: {card.summary()}")
         spec = card.inputs[0]
-        steps = QgsProcessingMultiStepFeedback(1 if layer is None or layer.providerType() == "gdal" else 2, feedback)
+        # Layers that are not files are rendered first: progress in two steps, render then model.
+        is_file = layer is None or layer.providerType() == "gdal"
+        steps = feedback if is_file else QgsProcessingMultiStepFeedback(2, feedback)
         resolution = (
             self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
         )
