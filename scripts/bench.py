@@ -34,6 +34,8 @@ OUT = os.environ.get("SATIMPACT_BENCH_OUT", os.path.join(ROOT, "bench-output"))
 DATA = os.environ.get("SATIMPACT_DATA", os.path.join(os.path.dirname(ROOT), "shared", "data"))
 CHIP = os.path.join(DATA, "sen1floods11", "Spain_7370579_S2Hand.tif")
 BASE = 2048  # side of the mirrored mosaic the VRTs repeat
+REPEATS_CNN = 2
+REPEATS_INDEX = 3
 
 sys.path.insert(0, os.path.join(ROOT, ".qgis-plugins"))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
@@ -197,6 +199,7 @@ def bare_loop(model_path: str, raster: str, samples: int = 8) -> tuple[float, in
     import numpy as np
     import rasterio
     from rasterio.windows import Window
+
     from satimpact.engine.bands import resolve_bands
     from satimpact.engine.model import default_threads, get_session, load_model
     from satimpact.engine.raster import axis_starts
@@ -269,12 +272,19 @@ def measure_speed(size: int) -> list[dict]:
     onnx.save(conv16_model(tile=512, overlap=32, merge="blend"), conv_path)
     ndvi_path = os.path.join(ROOT, "models", "index_ndvi.onnx")
     rows = []
-    for label, model_path in (("CNN 3x conv3x3, 16 ch, tile 512, overlap 32, blend", conv_path),
-                              ("NDVI (index_ndvi), tile 512, no overlap", ndvi_path)):  # fmt: skip
+    # Best of N, (a) and (b) alternated: the machine is shared, and the least disturbed run
+    # is the closest to what the code can do.
+    for label, model_path, repeats in (
+        ("CNN 3x conv3x3, 16 ch, tile 512, overlap 32, blend", conv_path, REPEATS_CNN),
+        ("NDVI (index_ndvi), tile 512, no overlap", ndvi_path, REPEATS_INDEX),
+    ):
         output = os.path.join(OUT, f"speed_{os.path.basename(model_path)}.tif")
-        t_alg = run_processing(model_path, raster, output)
-        os.remove(output)
-        t_bare, tiles, batch = bare_loop(model_path, raster)
+        t_alg = t_bare = float("inf")
+        for _ in range(repeats):
+            t_alg = min(t_alg, run_processing(model_path, raster, output))
+            os.remove(output)
+            seconds, tiles, batch = bare_loop(model_path, raster)
+            t_bare = min(t_bare, seconds)
         row = {
             "model": label,
             "pixels": pixels,
@@ -285,10 +295,11 @@ def measure_speed(size: int) -> list[dict]:
             "runmodel_mpx_s": pixels / t_alg / 1e6,
             "bare_mpx_s": pixels / t_bare / 1e6,
             "ratio": t_bare / t_alg,
+            "repeats": repeats,
         }
         if model_path == ndvi_path:
             calc_out = os.path.join(OUT, "speed_gdal_calc.tif")
-            row["gdal_calc_s"] = gdal_calc(raster, calc_out)
+            row["gdal_calc_s"] = min(gdal_calc(raster, calc_out) for _ in range(repeats))
             os.remove(calc_out)
         print(
             f"  {label}: runmodel {row['runmodel_s']:.1f} s = {row['runmodel_mpx_s']:.2f} Mpx/s; "
@@ -322,6 +333,8 @@ def table(rss: list[dict], speed: list[dict]) -> str:
     if speed:
         lines += [
             f"Scene: the Sen1Floods11 S2 chip mirrored to {speed[0]['pixels'] / 1e6:.0f} Mpx (4-band uint16 VRT).",
+            "",
+            f"Best of {REPEATS_CNN} (CNN) or {REPEATS_INDEX} (NDVI, gdal_calc.py) runs each, (a) and (b) alternated.",
             "",
             "| model | satimpact:runmodel (a) | bare onnxruntime loop (b) | (a)/(b) | gdal_calc.py |",
             "|---|---|---|---|---|",
