@@ -69,6 +69,8 @@ def raster_info(path: str) -> RasterInfo:
 
 def check_output_writable(path: str) -> None:
     """Fail before any compute when the output cannot be written."""
+    if not path or not str(path).strip():
+        raise EngineError("no output file given (an empty output path)")
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
         raise EngineError(f"the output folder does not exist: {folder}")

@@ -8,7 +8,10 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms.debris_detection import DebrisDetectionAlgorithm
 from .algorithms.flood_change import FloodChangeAlgorithm
 from .algorithms.green_ratio import GreenRatioAlgorithm
+from .algorithms.poverty_grid import PovertyGridAlgorithm
 from .algorithms.run_model import RunModelAlgorithm
+from .algorithms.train_poverty_ranking import TrainPovertyRankingAlgorithm
+from .algorithms.train_poverty_survey import TrainPovertySurveyAlgorithm
 from .algorithms.water_detection import WaterDetectionAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "satimpact.svg")
@@ -37,8 +40,25 @@ class SatImpactProvider(QgsProcessingProvider):
             WaterDetectionAlgorithm(),
             DebrisDetectionAlgorithm(),
             FloodChangeAlgorithm(),
+            PovertyGridAlgorithm(),
+            TrainPovertyRankingAlgorithm(),
+            TrainPovertySurveyAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
+        self.load_workflows()
+
+    def load_workflows(self):
+        """The example workflows (.model3) shipped in workflows/: toolbox group "Workflows"."""
+        from qgis.core import QgsProcessingModelAlgorithm
+
+        folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "workflows")
+        if not os.path.isdir(folder):
+            return
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".model3"):
+                model = QgsProcessingModelAlgorithm()
+                if model.fromFile(os.path.join(folder, name)):
+                    self.addAlgorithm(model)
 
     def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API)
         # The engine writes tiled, compressed GeoTIFF only.

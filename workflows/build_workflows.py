@@ -1,0 +1,216 @@
+"""Recipe for the example workflows shipped as .model3 files (`make workflows`).
+
+The .model3 files are what QGIS loads (toolbox group "Workflows", and they open in the
+graphical modeler); this script is how they were made, so they can be rebuilt and read.
+Run with a QGIS Python: `.venv/bin/python workflows/build_workflows.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _child(model, alg_id: str, child_id: str, description: str, sources: dict, outputs: dict | None = None):
+    from qgis.core import (
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+    )
+
+    child = QgsProcessingModelChildAlgorithm(alg_id)
+    child.setChildId(child_id)
+    child.setDescription(description)
+    for name, (kind, value) in sources.items():
+        if kind == "param":
+            src = QgsProcessingModelChildParameterSource.fromModelParameter(value)
+        elif kind == "static":
+            src = QgsProcessingModelChildParameterSource.fromStaticValue(value)
+        elif kind == "child":
+            src = QgsProcessingModelChildParameterSource.fromChildOutput(*value)
+        elif kind == "expression":
+            src = QgsProcessingModelChildParameterSource.fromExpression(value)
+        else:
+            raise ValueError(kind)
+        child.addParameterSources(name, [src])
+    model_outputs = {}
+    for output_name, (child_output, label) in (outputs or {}).items():
+        out = QgsProcessingModelOutput(output_name, label)
+        out.setChildId(child_id)
+        out.setChildOutputName(child_output)
+        model_outputs[output_name] = out
+    child.setModelOutputs(model_outputs)
+    model.addChildAlgorithm(child)
+    return child
+
+
+def flood_impact_on_poverty():
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterNumber,
+        QgsProcessingParameterRasterLayer,
+    )
+
+    model = QgsProcessingModelAlgorithm("Flood impact on poverty", "Workflows", "workflow_floodpoverty")
+    model.setHelpContent(
+        {
+            "ALG_DESC": "Flood change between two scenes, flooded share per grid cell, development scores of the "
+            "same cells, and the cells that are both flooded (damaged) and among the least developed. "
+            "<br><code>qgis_process run 'satimpact:Flood impact on poverty' -- before=pre.tif after=post.tif "
+            "imagery=pre.tif poor_and_flooded=priority.gpkg</code>",
+            "ALG_CREATOR": "SatImpact",
+            "before": "Scene before the flood (Sentinel-2, Landsat or Sentinel-1).",
+            "after": "Scene after (or during) the flood.",
+            "imagery": "Imagery to score development on (RGB or Sentinel-2); often the before scene.",
+            "cell_size": "Grid cell size in metres.",
+            "damage_threshold": "Share of a cell newly flooded above which it counts as damaged.",
+            "poor_percent": "Cells at or below this percentile of the development score count as poor.",
+        }
+    )
+    for name, label in (
+        ("before", "Scene before the flood"),
+        ("after", "Scene after the flood"),
+        ("imagery", "Imagery for development scores"),
+    ):
+        model.addModelParameter(QgsProcessingParameterRasterLayer(name, label), QgsProcessingModelParameter(name))
+    numbers = (
+        ("cell_size", "Grid cell size (metres)", 1000.0, 10.0),
+        ("damage_threshold", "Damage threshold (share of a cell newly flooded)", 0.1, 0.0),
+        ("poor_percent", "Poor cells: development percentile at or below", 40.0, 0.0),
+    )
+    for name, label, default, minimum in numbers:
+        param = QgsProcessingParameterNumber(
+            name, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default, minValue=minimum
+        )
+        model.addModelParameter(param, QgsProcessingModelParameter(name))
+    _child(
+        model,
+        "satimpact:floodchange",
+        "flood",
+        "Flood change per cell",
+        {
+            "BEFORE": ("param", "before"),
+            "AFTER": ("param", "after"),
+            "CELL_SIZE": ("param", "cell_size"),
+            "DAMAGE_THRESHOLD": ("param", "damage_threshold"),
+        },
+        {"flood_change": ("OUTPUT", "Flood change classes"), "flood_cells": ("OUTPUT_GRID", "Flooded share per cell")},
+    )
+    _child(
+        model,
+        "satimpact:povertygrid",
+        "poverty",
+        "Development score of the same cells",
+        {"INPUT": ("param", "imagery"), "ZONES": ("child", ("flood", "OUTPUT_GRID"))},
+        {"cells_scored": ("OUTPUT", "Cells with flood figures and development scores")},
+    )
+    _child(
+        model,
+        "native:extractbyexpression",
+        "poor_and_flooded",
+        "Cells both poor and flooded",
+        {
+            "INPUT": ("child", ("poverty", "OUTPUT")),
+            "EXPRESSION": (
+                "expression",
+                '\'"damaged" = 1 AND "score_percentile" <= \' || to_string(@poor_percent)',
+            ),
+        },
+        {"poor_and_flooded": ("OUTPUT", "Cells both poor and flooded")},
+    )
+    return model
+
+
+def green_space_per_person():
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterRasterLayer,
+    )
+
+    model = QgsProcessingModelAlgorithm("Green space per person by district", "Workflows", "workflow_greenperperson")
+    model.setHelpContent(
+        {
+            "ALG_DESC": "Green ratio and green area per person for each district of a summer scene, ranked from "
+            "the least to the most green space per person (green_rank 1 = least). "
+            "<br><code>qgis_process run 'satimpact:Green space per person by district' -- scene=summer.tif "
+            "districts=districts.gpkg population=pop districts_green=green.gpkg</code>",
+            "ALG_CREATOR": "SatImpact",
+            "scene": "Summer imagery (Sentinel-2, Landsat, or RGB).",
+            "districts": "District polygons.",
+            "population": "Population field of the districts.",
+        }
+    )
+    model.addModelParameter(
+        QgsProcessingParameterRasterLayer("scene", "Summer scene"), QgsProcessingModelParameter("scene")
+    )
+    model.addModelParameter(
+        QgsProcessingParameterFeatureSource("districts", "Districts", [QgsProcessing.SourceType.TypeVectorPolygon]),
+        QgsProcessingModelParameter("districts"),
+    )
+    model.addModelParameter(
+        QgsProcessingParameterField(
+            "population",
+            "Population field",
+            parentLayerParameterName="districts",
+            type=QgsProcessingParameterField.DataType.Numeric,
+        ),
+        QgsProcessingModelParameter("population"),
+    )
+    _child(
+        model,
+        "satimpact:greenratio",
+        "green",
+        "Green ratio per district",
+        {"INPUT": ("param", "scene"), "ZONES": ("param", "districts"), "POPULATION_FIELD": ("param", "population")},
+    )
+    # A rank field rather than a sort: GeoPackage keeps feature ids, so file order is lost.
+    _child(
+        model,
+        "native:fieldcalculator",
+        "ranked",
+        "Rank by green area per person (1 = least)",
+        {
+            "INPUT": ("child", ("green", "OUTPUT")),
+            "FIELD_NAME": ("static", "green_rank"),
+            "FIELD_TYPE": ("static", 1),
+            "FIELD_LENGTH": ("static", 10),
+            "FIELD_PRECISION": ("static", 0),
+            "FORMULA": (
+                "static",
+                'if("green_m2_per_person" IS NULL, NULL, array_find(array_sort(array_filter('
+                'array_agg("green_m2_per_person"), @element IS NOT NULL)), "green_m2_per_person") + 1)',
+            ),
+        },
+        {"districts_green": ("OUTPUT", "Districts with green space per person")},
+    )
+    return model
+
+
+def build(out_dir: str = HERE) -> list[str]:
+    paths = []
+    for factory, name in (
+        (flood_impact_on_poverty, "flood_impact_on_poverty"),
+        (green_space_per_person, "green_space_per_person"),
+    ):
+        path = os.path.join(out_dir, f"{name}.model3")
+        if not factory().toFile(path):
+            raise SystemExit(f"could not write {path}")
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    for p in build(sys.argv[1] if len(sys.argv) > 1 else HERE):
+        print(f"built {os.path.relpath(p)}")
+    app.exitQgis()
