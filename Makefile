@@ -5,7 +5,7 @@ PYTEST := $(VENV)/bin/pytest
 RUFF := $(VENV)/bin/ruff
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test demo bench models lint format translations package clean
+.PHONY: setup test demo bench models workflows lint format translations package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,9 @@ lint: setup
 format: setup
 	$(RUFF) format .
 	$(RUFF) check --fix .
+
+workflows: setup
+	$(PY) workflows/build_workflows.py
 
 translations: setup
 	@command -v lrelease >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qttools5-dev-tools
