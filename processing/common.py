@@ -262,24 +262,26 @@ class LayerFile:
         return False
 
 
-def metres_per_map_unit(crs, point, transform_context) -> float:
-    """Ground metres per map unit of ``crs`` at ``point`` (ellipsoidal, so degrees and Web
-    Mercator's stretched metres both come out right)."""
+def metres_per_map_unit(crs, point, transform_context) -> tuple[float, float]:
+    """Ground metres per map unit of ``crs`` at ``point``, east-west and north-south
+    (ellipsoidal, so degrees and Web Mercator's stretched metres both come out right)."""
     from qgis.core import QgsDistanceArea, QgsPointXY, QgsUnitTypes
 
     if crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters and not crs.authid() == "EPSG:3857":
-        return 1.0
+        return 1.0, 1.0
     area = QgsDistanceArea()
     area.setSourceCrs(crs, transform_context)
     area.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030")
     step = 1e-4 if crs.isGeographic() else 10.0
-    p0 = QgsPointXY(point.x() - step / 2, point.y())
-    p1 = QgsPointXY(point.x() + step / 2, point.y())
-    metres = area.measureLine(p0, p1)
-    metres = area.convertLengthMeasurement(metres, QgsUnitTypes.DistanceUnit.DistanceMeters)
-    if not metres > 0:
-        raise QgsProcessingException(tr(f"cannot measure ground distances in {crs.authid()} at {point.toString()}"))
-    return metres / step
+    scales = []
+    for dx, dy in ((step, 0.0), (0.0, step)):
+        p0 = QgsPointXY(point.x() - dx / 2, point.y() - dy / 2)
+        p1 = QgsPointXY(point.x() + dx / 2, point.y() + dy / 2)
+        metres = area.convertLengthMeasurement(area.measureLine(p0, p1), QgsUnitTypes.DistanceUnit.DistanceMeters)
+        if not metres > 0:
+            raise QgsProcessingException(tr(f"cannot measure ground distances in {crs.authid()} at {point.toString()}"))
+        scales.append(metres / step)
+    return scales[0], scales[1]
 
 
 def raster_layer_file(
@@ -346,9 +348,9 @@ def raster_layer_file(
                 "rendered at a ground resolution; set RESOLUTION (metres per pixel), the model card gives none"
             )
         )
-    per_unit = metres_per_map_unit(crs, area.center(), context.transformContext())
-    step = resolution / per_unit
-    cols, rows = max(1, round(area.width() / step)), max(1, round(area.height() / step))
+    per_x, per_y = metres_per_map_unit(crs, area.center(), context.transformContext())
+    step_x, step_y = resolution / per_x, resolution / per_y
+    cols, rows = max(1, round(area.width() / step_x)), max(1, round(area.height() / step_y))
     if cols * rows > MAX_RENDER_PIXELS:
         raise QgsProcessingException(
             tr(
@@ -357,7 +359,9 @@ def raster_layer_file(
             )
         )
     # Snap the extent to whole pixels so the ground resolution is exactly the requested one.
-    area = QgsRectangle(area.xMinimum(), area.yMaximum() - rows * step, area.xMinimum() + cols * step, area.yMaximum())
+    area = QgsRectangle(
+        area.xMinimum(), area.yMaximum() - rows * step_y, area.xMinimum() + cols * step_x, area.yMaximum()
+    )
     provider = layer.dataProvider().clone()
     pipe = QgsRasterPipe()
     if not pipe.set(provider):

@@ -9,6 +9,7 @@ import copy
 import numpy as np
 import onnx
 from onnx import helper
+
 from satimpact.models.recipes.onnx_builders import (
     build_model,
     card_base,
@@ -155,3 +156,23 @@ def write_bgrn_mosaic(s2_path: str, out_path: str, reps: int = 1) -> str:
         for k, name in enumerate(RGBN_NAMES, start=1):
             dst.set_band_description(k, name)
     return out_path
+
+
+def one_band_model(band: str = "nir", resolution_m: float = 10.0) -> onnx.ModelProto:
+    """Passes one band through unchanged: what goes in is what comes out, so a rendered
+    layer's values can be checked against the source."""
+    card = card_base(
+        name="test_identity",
+        title="Identity (test)",
+        version="0.0.1",
+        task="generic",
+        citation="none",
+        data="formula",
+        caveats="test only",
+        model_type="dense",
+        inputs=[{"name": "image", "bands": [band], "scale": 1.0, "resolution_m": [resolution_m, resolution_m * 2]}],
+        tiling={"tile_size": 256, "overlap": 0, "merge": "none"},
+        outputs=[{"name": "value", "kind": "value", "nodata": -9999.0, "band_names": [band]}],
+    )
+    nodes = [helper.make_node("Identity", ["image"], ["value"])]
+    return build_model(nodes, [tensor_input("image", 1)], [tensor_output("value", 1)], card)

@@ -145,3 +145,52 @@ def test_xyz_layer_default_extent_and_card_resolution(run_alg, xyz_layer, grvi_m
             rgb_index_card()["inputs"][0]["resolution_m"][0] / np.cos(np.radians(lat)), rel=0.01
         )
         assert (ds.read(1) != ds.nodata).mean() > 0.9
+
+
+def test_virtual_raster_layer_rendered_with_its_values(run_alg, s2_chip, tmp_path):
+    """A virtual raster (QGIS raster calculator on the fly, provider 'virtualraster') is not a
+    file: it is rendered with its data values (not colours) at the card's resolution."""
+    from qgis.core import QgsProject, QgsRasterDataProvider, QgsRasterLayer
+
+    from .scale_models import one_band_model
+
+    source = QgsRasterLayer(str(s2_chip), "s2")
+    params = QgsRasterDataProvider.VirtualRasterParameters()
+    params.crs = source.crs()
+    params.extent = source.extent()
+    params.width, params.height = source.width(), source.height()
+    params.formula = '"s2@8" * 2'
+    entry = QgsRasterDataProvider.VirtualRasterInputLayers()
+    entry.name, entry.uri, entry.provider = "s2", str(s2_chip), "gdal"
+    params.rInputLayers = [entry]
+    layer = QgsRasterLayer(QgsRasterDataProvider.encodeVirtualRasterProviderUri(params), "twice nir", "virtualraster")
+    assert layer.isValid(), layer.error().summary()
+    QgsProject.instance().addMapLayer(layer)
+    model = tmp_path / "identity.onnx"
+    onnx.save(one_band_model("nir", resolution_m=10.0), model)
+    out = tmp_path / "twice_nir.tif"
+    try:
+        run_alg("satimpact:runmodel", {"INPUT": layer, "MODEL": str(model), "BAND_MAP": "nir=1", "OUTPUT": str(out)})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    with rasterio.open(out) as ds, rasterio.open(s2_chip) as src:
+        got = ds.read(1)
+        assert ds.crs == src.crs
+        # 10 m on the ground, in degrees at the chip's latitude.
+        lat = (src.bounds.top + src.bounds.bottom) / 2
+        assert ds.res[1] == pytest.approx(10.0 / 110574.0, rel=0.02)
+        assert ds.res[0] == pytest.approx(10.0 / (111320.0 * np.cos(np.radians(lat))), rel=0.02)
+        expected = np.zeros_like(got)
+        reproject(
+            src.read(8) * 2,
+            expected,
+            src_transform=src.transform,
+            src_crs=src.crs,
+            dst_transform=ds.transform,
+            dst_crs=ds.crs,
+            resampling=Resampling.nearest,
+        )
+    inside = (got != -9999.0) & (expected > 0)
+    assert inside.mean() > 0.95
+    assert np.corrcoef(got[inside], expected[inside])[0, 1] > 0.95
+    assert np.median(np.abs(got[inside] - expected[inside]) / expected[inside]) < 0.02
