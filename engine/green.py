@@ -15,8 +15,8 @@ What this module decides (and the help text and README repeat):
   models have no cloud test (aerial photos and basemaps are cloud-free composites).
 * **Areas.** Every pixel's area is computed in a Lambert azimuthal equal-area projection
   centred on the raster (an equal-area projection of the WGS 84 ellipsoid), from the pixel's
-  four corners, so areas are true square metres whether the raster is in UTM, Web Mercator or
-  EPSG:4326.
+  four corners (exactly at every 16th pixel, bilinear in between), so areas are true square
+  metres whether the raster is in UTM, Web Mercator or EPSG:4326.
 * **Zone edges.** A pixel belongs to a zone when its centre lies inside the zone (the
   rasterisation rule of GDAL without ALL_TOUCHED); overlapping zones each count it.
 * **Grid.** Without zones, square cells of ``cell_size`` metres are laid over the raster in its
@@ -37,6 +37,7 @@ import datetime as dt
 import math
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,7 +46,7 @@ from .bands import resolve_bands
 from .errors import BandError, Cancelled, EngineError
 from .model import LoadedModel, get_session
 from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
-from .runner import Feedback, prepare_input
+from .runner import Feedback, _gdal_cache_limit, prepare_input
 
 TILE = 512
 SCL_CLOUD_CLASSES = (3, 8, 9, 10)
@@ -158,10 +159,29 @@ def _crs(value):
     return value if isinstance(value, CRS) else CRS.from_user_input(value)
 
 
-def lonlat_of(crs, x: float, y: float) -> tuple[float, float]:
+_TRANSFORMERS = threading.local()
+
+
+def _transformer(source: str, target: str):
+    # Creating a pyproj Transformer costs about 20 ms and grids of thousands of cells reuse a few;
+    # one cache per thread, since Processing may run two algorithms in parallel threads.
     from pyproj import Transformer
 
-    tr = Transformer.from_crs(_crs(crs).to_wkt(), "EPSG:4326", always_xy=True)
+    cache = _TRANSFORMERS.__dict__.setdefault("cache", {})
+    key = (source, target)
+    if key not in cache:
+        if len(cache) > 64:
+            cache.clear()
+        cache[key] = Transformer.from_crs(source, target, always_xy=True)
+    return cache[key]
+
+
+def transformer(source, target: str):
+    return _transformer(_crs(source).to_wkt(), target if isinstance(target, str) else _crs(target).to_wkt())
+
+
+def lonlat_of(crs, x: float, y: float) -> tuple[float, float]:
+    tr = transformer(crs, "EPSG:4326")
     lon, lat = tr.transform(x, y)
     return float(lon), float(lat)
 
@@ -186,9 +206,9 @@ def is_metric(crs) -> bool:
 
 def scale_error(crs, x: float, y: float, step: float = 1000.0) -> float:
     """Largest relative difference between CRS distance and true (geodesic) distance at (x, y)."""
-    from pyproj import Geod, Transformer
+    from pyproj import Geod
 
-    to_ll = Transformer.from_crs(_crs(crs).to_wkt(), "EPSG:4326", always_xy=True)
+    to_ll = transformer(crs, "EPSG:4326")
     geod = Geod(ellps="WGS84")
     lon0, lat0 = to_ll.transform(x, y)
     worst = 0.0
@@ -202,29 +222,68 @@ def scale_error(crs, x: float, y: float, step: float = 1000.0) -> float:
 MAX_GRID_SCALE_ERROR = 0.01
 
 
+LATTICE = 16  # exact projections every 16 pixels, bilinear in between (both vary smoothly)
+
+
+def _lattice(n: int, step: int) -> np.ndarray:
+    return np.unique(np.r_[np.arange(0, n, step), n - 1])
+
+
+def _bilinear(values: np.ndarray, rs: np.ndarray, cs: np.ndarray, h: int, w: int) -> np.ndarray:
+    """Fill (h, w) from values known at rows ``rs`` x columns ``cs`` (both include the ends)."""
+    cols = np.arange(w)
+    along = np.stack([np.interp(cols, cs, row) for row in values]) if len(cs) > 1 else np.repeat(values, w, axis=1)
+    if len(rs) == 1:
+        return np.repeat(along, h, axis=0)
+    rows = np.arange(h)
+    k = np.clip(np.searchsorted(rs, rows, side="right") - 1, 0, len(rs) - 2)
+    frac = ((rows - rs[k]) / (rs[k + 1] - rs[k]))[:, None]
+    return along[k] * (1.0 - frac) + along[k + 1] * frac
+
+
 class PixelAreas:
-    """True pixel areas (m2) of raster windows, from the corners in a local equal-area projection."""
+    """True pixel areas (m2) of raster windows, from the corners in a local equal-area projection.
+
+    Areas are exact (shoelace over the four projected corners) at every ``LATTICE``-th pixel and
+    bilinear in between: the area of a pixel varies with the scale of the projection, which
+    changes by far less than 1e-6 over 16 pixels, and projecting every corner would cost more
+    than the model itself.
+    """
 
     def __init__(self, crs, transform, equal_area: str):
-        from pyproj import Transformer
-
         self.transform = transform
-        self.to_ea = Transformer.from_crs(_crs(crs).to_wkt(), equal_area, always_xy=True)
+        self.to_ea = transformer(crs, equal_area)
 
-    def window(self, row0: int, col0: int, h: int, w: int) -> np.ndarray:
-        cols, rows = np.meshgrid(np.arange(col0, col0 + w + 1, dtype=np.float64), np.arange(row0, row0 + h + 1))
+    def exact(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Areas of the pixels (rows x cols), absolute pixel indices."""
         t = self.transform
-        xs = t.a * cols + t.b * rows + t.c
-        ys = t.d * cols + t.e * rows + t.f
+        c, r = np.meshgrid(cols.astype(np.float64), rows.astype(np.float64))
+        corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)]
+        xs = np.stack([t.a * cc + t.b * rr + t.c for cc, rr in corners])
+        ys = np.stack([t.d * cc + t.e * rr + t.f for cc, rr in corners])
         ex, ey = self.to_ea.transform(xs, ys)
         ex, ey = np.asarray(ex), np.asarray(ey)
-        # Shoelace over each pixel's corners (top-left, top-right, bottom-right, bottom-left).
-        x0, y0 = ex[:-1, :-1], ey[:-1, :-1]
-        x1, y1 = ex[:-1, 1:], ey[:-1, 1:]
-        x2, y2 = ex[1:, 1:], ey[1:, 1:]
-        x3, y3 = ex[1:, :-1], ey[1:, :-1]
-        area = 0.5 * np.abs((x0 * y1 - x1 * y0) + (x1 * y2 - x2 * y1) + (x2 * y3 - x3 * y2) + (x3 * y0 - x0 * y3))
-        return area
+        total = np.zeros(c.shape)
+        for k in range(4):
+            j = (k + 1) % 4
+            total += ex[k] * ey[j] - ex[j] * ey[k]
+        return 0.5 * np.abs(total)
+
+    def window(self, row0: int, col0: int, h: int, w: int) -> np.ndarray:
+        rs, cs = _lattice(h, LATTICE), _lattice(w, LATTICE)
+        return _bilinear(self.exact(rs + row0, cs + col0), rs, cs, h, w)
+
+
+def pixel_centres(transform, transformer, row0: int, col0: int, h: int, w: int):
+    """Pixel-centre coordinates of a window, in the raster CRS or (with a transformer) another one."""
+    t = transform
+    if transformer is None:
+        c, r = np.meshgrid(np.arange(col0, col0 + w) + 0.5, np.arange(row0, row0 + h) + 0.5)
+        return t.a * c + t.b * r + t.c, t.d * c + t.e * r + t.f
+    rs, cs = _lattice(h, LATTICE), _lattice(w, LATTICE)
+    c, r = np.meshgrid(cs + col0 + 0.5, rs + row0 + 0.5)
+    x, y = transformer.transform(t.a * c + t.b * r + t.c, t.d * c + t.e * r + t.f)
+    return _bilinear(np.asarray(x), rs, cs, h, w), _bilinear(np.asarray(y), rs, cs, h, w)
 
 
 def _densify_ring(coords, steps: int):
@@ -240,10 +299,9 @@ def _densify_ring(coords, steps: int):
 
 def true_area(geometry, crs, equal_area: str, steps: int = 16) -> float:
     """Area (m2) of a shapely polygon given in ``crs``, edges densified, in the equal-area projection."""
-    from pyproj import Transformer
     from shapely.geometry import MultiPolygon, Polygon
 
-    to_ea = Transformer.from_crs(_crs(crs).to_wkt(), equal_area, always_xy=True)
+    to_ea = transformer(crs, equal_area)
 
     def one(poly):
         rings = [poly.exterior, *poly.interiors]
@@ -473,6 +531,9 @@ def _scl_band(descriptions) -> int | None:
     return None
 
 
+GDAL_CACHE_BYTES = 64 << 20  # each block is read once: a big cache only grows the process
+
+
 def green_ratio(
     raster_path: str,
     model: LoadedModel,
@@ -484,6 +545,20 @@ def green_ratio(
     threads: int | None = None,
 ) -> GreenResult:
     """Vegetation mask and per-zone (or per-cell) green and valid areas for one raster."""
+    with _gdal_cache_limit(GDAL_CACHE_BYTES):
+        return _green_ratio(raster_path, model, band_map, zones, cell_size, mask_path, feedback, threads)
+
+
+def _green_ratio(
+    raster_path: str,
+    model: LoadedModel,
+    band_map: str | None = None,
+    zones: list[Zone] | None = None,
+    cell_size: float = 1000.0,
+    mask_path: str | None = None,
+    feedback: Feedback | None = None,
+    threads: int | None = None,
+) -> GreenResult:
     import rasterio
     from rasterio.features import rasterize
     from rasterio.windows import Window
@@ -556,9 +631,7 @@ def green_ratio(
                 f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}"
             )
             if not grid.native:
-                from pyproj import Transformer
-
-                to_grid = Transformer.from_crs(ds.crs.to_wkt(), grid.crs_wkt, always_xy=True)
+                to_grid = transformer(ds.crs, grid.crs_wkt)
             cell_stats = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
         else:
             zone_list = list(zones)
@@ -656,12 +729,7 @@ def green_ratio(
 
             tile_tr = window_transform(window, ds.transform)
             if grid is not None:
-                cols_, rows_ = np.meshgrid(np.arange(w) + 0.5, np.arange(h) + 0.5)
-                px = tile_tr.a * cols_ + tile_tr.b * rows_ + tile_tr.c
-                py = tile_tr.d * cols_ + tile_tr.e * rows_ + tile_tr.f
-                if to_grid is not None:
-                    px, py = to_grid.transform(px, py)
-                    px, py = np.asarray(px), np.asarray(py)
+                px, py = pixel_centres(ds.transform, to_grid, row0, col0, h, w)
                 gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
                 gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
                 inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
