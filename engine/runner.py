@@ -279,7 +279,9 @@ def _gdal_cache_limit(limit: int):
     if gdal is not None and old > limit:
         gdal.SetCacheMax(limit)
     try:
-        with rasterio.Env(GDAL_CACHEMAX=max(1, limit >> 20)):
+        # rasterio hands an integer GDAL_CACHEMAX to GDALSetCacheMax, i.e. in bytes (256 would be
+        # 256 bytes: no block cache at all, every read decompresses and warps its blocks again).
+        with rasterio.Env(GDAL_CACHEMAX=max(1 << 20, limit)):
             yield
     finally:
         if gdal is not None and old > limit:

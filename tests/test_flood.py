@@ -748,3 +748,16 @@ def test_warped_after_carries_only_the_bands_the_models_read(s2_chip, tmp_path):
     assert ok.mean() > 0.97
     # bilinear from 20 m back to 10 m: close to the original green reflectance, not equal
     assert np.median(np.abs(green[ok] - truth[ok])) < 100
+
+
+def test_runner_keeps_a_real_gdal_block_cache():
+    """Regression: the runner capped GDAL's cache through rasterio.Env(GDAL_CACHEMAX=<MB>), which
+    rasterio passes on as bytes (256 MB became 256 bytes); warped VRT reads were then 4-8x slower."""
+    from osgeo import gdal
+
+    from satimpact.engine.runner import _gdal_cache_limit
+
+    before = gdal.GetCacheMax()
+    with _gdal_cache_limit(256 << 20):
+        assert gdal.GetCacheMax() == 256 << 20
+    assert gdal.GetCacheMax() == before
