@@ -82,9 +82,8 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
         if not _TOKEN.match(x):
             raise OrderError(f"{origin} line {lineno}: '{x}' is not a cluster id")
         if known is not None and x not in known:
-            raise OrderError(
-                f"{origin} line {lineno}: unknown cluster id '{x}' (the clusters are {', '.join(sorted(known, key=_natural))})"
-            )
+            names = ", ".join(sorted(known, key=_natural))
+            raise OrderError(f"{origin} line {lineno}: unknown cluster id '{x}' (the clusters are {names})")
         parent.setdefault(x, x)
 
     less: list[tuple[str, str, int]] = []
@@ -358,7 +357,6 @@ def featurizer_nodes(rf: RandomFeatures, input_name: str, output_name: str, pref
     inits = [
         numpy_helper.from_array(np.asarray(rf.mean, np.float32).reshape(1, c, 1, 1), f"{prefix}_mean"),
         numpy_helper.from_array(np.asarray(rf.std, np.float32).reshape(1, c, 1, 1), f"{prefix}_std"),
-        numpy_helper.from_array(rf.filters.astype(np.float32), f"{prefix}_w"),
         numpy_helper.from_array(np.concatenate([rf.filters, -rf.filters]).astype(np.float32), f"{prefix}_w2"),
         numpy_helper.from_array(-np.concatenate([rf.bias, rf.bias]).astype(np.float32), f"{prefix}_b2"),
     ]
@@ -373,8 +371,6 @@ def featurizer_nodes(rf: RandomFeatures, input_name: str, output_name: str, pref
         helper.make_node("GlobalAveragePool", [f"{prefix}_relu"], [f"{prefix}_pool"]),
         helper.make_node("Flatten", [f"{prefix}_pool"], [output_name], axis=1),
     ]
-    # The single-sign weights are kept only for the record; drop them from the graph.
-    inits = [i for i in inits if i.name != f"{prefix}_w"]
     return nodes, inits
 
 
@@ -396,7 +392,7 @@ OPSET = 17
 IR_VERSION = 8
 
 
-def featurizer_model(rf: RandomFeatures, bands: list[str], chip_px: int, card: dict | None):
+def featurizer_model(rf: RandomFeatures, bands: list[str], chip_px: int | None, card: dict | None):
     """A standalone featurizer ONNX model: (N, C, chip, chip) in model units -> (N, 2K) features."""
     from onnx import TensorProto, helper
 
@@ -406,7 +402,7 @@ def featurizer_model(rf: RandomFeatures, bands: list[str], chip_px: int, card: d
     graph = helper.make_graph(
         nodes,
         "random_features",
-        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", len(bands), chip_px, chip_px])],
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["N", len(bands), chip_px or "H", chip_px or "W"])],
         [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", rf.n_features])],
         initializer=inits,
     )
@@ -522,8 +518,11 @@ def rank_fit(f: np.ndarray, levels: np.ndarray, alpha: float, iters: int = 300, 
     mask = diff != 0
     npairs = max(1, int(mask.sum()))
     # Start from the ridge solution onto levels: a good, cheap warm start.
-    w = np.linalg.solve(z.T @ z + alpha * len(lv) * np.eye(z.shape[1]), z.T @ (lv - lv.mean()))
-    lr = 1.0
+    w = np.linalg.solve(z.T @ z + np.eye(z.shape[1]), z.T @ (lv - lv.mean()))
+    # Step 1/L: the logistic pair loss has curvature <= 1/4 and a pair difference has
+    # covariance <= 2x the feature covariance, whose largest eigenvalue bounds the rest.
+    top = float(np.linalg.eigvalsh(z.T @ z / len(lv))[-1])
+    lr = 1.0 / (0.5 * top + alpha)
     for _ in range(iters):
         s = z @ w
         d = s[:, None] - s[None, :]

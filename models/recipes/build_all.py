@@ -9,7 +9,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PLUGINS = os.path.join(ROOT, ".qgis-plugins")
-RECIPES = ["index_models", "water_models", "green_models", "flood_models"]
+RECIPES = ["index_models", "water_models", "green_models", "flood_models", "poverty_models"]
 
 
 def main() -> int:

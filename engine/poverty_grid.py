@@ -1,0 +1,418 @@
+"""Scoring grid cells or zones with a chip model (poverty / development scores).
+
+Cells are squares of ``cell_size`` metres in a metric CRS chosen for the area (the UTM
+zone of the raster's centre, or a polar stereographic CRS beyond 84 degrees), also when
+the raster is in EPSG:4326 or EPSG:3857, so a "1 km cell" is 1 km on the ground.
+
+A cell or zone is scored from chips: squares of the model's ground footprint
+(``chip_ground_m`` in the card) resampled from the raster into the metric CRS at
+``tile_size`` pixels (area average). A unit no larger than one chip gets one chip centred
+on it (the chip's context reaches beyond a small cell); a larger unit is covered by a
+grid of chips whose centres fall inside it, and gets the mean of their scores, the way
+the papers aggregate chips to districts. A chip with less than ``min_valid_share`` valid
+pixels gets no score; a unit with no scored chip gets no score (NULL), never a zero.
+
+Rasters are read a chip window at a time, never whole.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import Cancelled, EngineError
+from .model import LoadedModel, default_threads, get_session
+from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .runner import Feedback, prepare_input
+
+DEFAULT_MIN_VALID = 0.5
+
+
+def metric_crs_for(lon: float, lat: float) -> str:
+    """A metric CRS for an area centred at lon/lat: its UTM zone, or polar stereographic."""
+    if lat > 84.0:
+        return "EPSG:3413"
+    if lat < -80.0:
+        return "EPSG:3031"
+    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
+    return f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
+
+
+def raster_centre_lonlat(path: str) -> tuple[float, float]:
+    import rasterio
+    from rasterio.warp import transform
+
+    with rasterio.open(path) as ds:
+        if ds.crs is None:
+            raise EngineError(f"{path} has no coordinate reference system")
+        cx = ds.transform.c + ds.transform.a * ds.width / 2 + ds.transform.b * ds.height / 2
+        cy = ds.transform.f + ds.transform.d * ds.width / 2 + ds.transform.e * ds.height / 2
+        xs, ys = transform(ds.crs, "EPSG:4326", [cx], [cy])
+    return float(xs[0]), float(ys[0])
+
+
+@dataclass
+class Unit:
+    """A cell or zone: its id, polygon rings (metric CRS) and chip centres."""
+
+    key: object
+    rings: list  # list of polygons, each a list of rings [(x, y), ...]
+    chips: list[tuple[float, float]]
+
+
+@dataclass
+class UnitScore:
+    score: float | None
+    valid_share: float
+    chips: int
+    chips_scored: int
+
+
+@dataclass
+class GridSpec:
+    crs: str
+    x0: float
+    y1: float  # top edge
+    cell: float
+    cols: int
+    rows: int
+
+    def cell_bounds(self, row: int, col: int) -> tuple[float, float, float, float]:
+        x = self.x0 + col * self.cell
+        y = self.y1 - row * self.cell
+        return x, y - self.cell, x + self.cell, y
+
+
+def _chip_centres_in_square(x0, y0, x1, y1, chip: float) -> list[tuple[float, float]]:
+    n = max(1, int(math.ceil(round((x1 - x0) / chip, 6))))
+    step = (x1 - x0) / n
+    return [(x0 + (i + 0.5) * step, y0 + (j + 0.5) * step) for j in range(n) for i in range(n)]
+
+
+def _raster_outline(ds, crs: str, samples: int = 21):
+    """The raster's edge, densified, in ``crs`` (for the grid extent and footprint tests)."""
+    from rasterio.warp import transform
+
+    t = np.linspace(0.0, 1.0, samples)
+    w, h = ds.width, ds.height
+    cols = np.concatenate([t * w, np.full(samples, w), (1 - t) * w, np.zeros(samples)])
+    rows = np.concatenate([np.zeros(samples), t * h, np.full(samples, h), (1 - t) * h])
+    xs = ds.transform.c + ds.transform.a * cols + ds.transform.b * rows
+    ys = ds.transform.f + ds.transform.d * cols + ds.transform.e * rows
+    ox, oy = transform(ds.crs, crs, xs.tolist(), ys.tolist())
+    return np.array(ox), np.array(oy)
+
+
+def points_in_polygon(px: np.ndarray, py: np.ndarray, rings: list) -> np.ndarray:
+    """Even-odd rule over all rings of one or more polygons (holes included)."""
+    inside = np.zeros(px.shape, dtype=bool)
+    for polygon in rings:
+        for ring in polygon:
+            r = np.asarray(ring, dtype=np.float64)
+            if len(r) < 3:
+                continue
+            xa, ya = r[:, 0], r[:, 1]
+            xb, yb = np.roll(xa, -1), np.roll(ya, -1)
+            for x1, y1, x2, y2 in zip(xa, ya, xb, yb):
+                cross = (y1 > py) != (y2 > py)
+                if not cross.any():
+                    continue
+                xint = x1 + (py - y1) * (x2 - x1) / np.where(y2 != y1, y2 - y1, 1e-300)
+                inside ^= cross & (px < xint)
+    return inside
+
+
+def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: float) -> tuple[GridSpec, list[Unit]]:
+    """Square cells of ``cell_size`` m in ``crs`` over the raster's footprint, snapped to multiples
+    of the cell size (so runs over neighbouring scenes share one grid)."""
+    import rasterio
+
+    if not cell_size > 0:
+        raise EngineError(f"CELL_SIZE must be positive, got {cell_size}")
+    with rasterio.open(raster_path) as ds:
+        if ds.crs is None:
+            raise EngineError(f"{raster_path} has no coordinate reference system")
+        ox, oy = _raster_outline(ds, crs)
+    x0 = math.floor(ox.min() / cell_size) * cell_size
+    x1 = math.ceil(ox.max() / cell_size) * cell_size
+    y0 = math.floor(oy.min() / cell_size) * cell_size
+    y1 = math.ceil(oy.max() / cell_size) * cell_size
+    cols, rows = int(round((x1 - x0) / cell_size)), int(round((y1 - y0) / cell_size))
+    if cols * rows > 5_000_000:
+        raise EngineError(
+            f"a {cell_size:g} m grid over this raster has {cols} x {rows} cells; choose a larger CELL_SIZE "
+            "or split the area"
+        )
+    grid = GridSpec(crs, x0, y1, float(cell_size), cols, rows)
+    outline = [[list(zip(ox.tolist(), oy.tolist()))]]
+    units = []
+    # Keep a cell when any of 5x5 sample points lies on the raster: rotated footprints
+    # (UTM cells over a 4326 or 3857 raster) leave empty corner cells out.
+    s = np.linspace(0.05, 0.95, 5)
+    for row in range(rows):
+        by0 = grid.cell_bounds(row, 0)[1]
+        cx0 = x0 + np.arange(cols) * cell_size
+        px = (cx0[:, None, None] + s[None, None, :] * cell_size).repeat(5, 1)
+        py = np.broadcast_to((by0 + s * cell_size)[None, :, None], px.shape)
+        hit = points_in_polygon(px.reshape(-1), np.ascontiguousarray(py).reshape(-1), outline)
+        hit = hit.reshape(cols, 25).any(axis=1)
+        for col in np.flatnonzero(hit):
+            bx0, by0_, bx1, by1_ = grid.cell_bounds(row, int(col))
+            ring = [(bx0, by0_), (bx1, by0_), (bx1, by1_), (bx0, by1_), (bx0, by0_)]
+            units.append(Unit((row, int(col)), [[ring]], _chip_centres_in_square(bx0, by0_, bx1, by1_, chip_ground_m)))
+    return grid, units
+
+
+def zone_units(zones: list[tuple[object, list, tuple[float, float]]], chip_ground_m: float) -> list[Unit]:
+    """Units for zones given as (key, polygons in the metric CRS, a point on the zone's surface)."""
+    units = []
+    for key, rings, anchor in zones:
+        pts = np.array([p for polygon in rings for ring in polygon for p in ring], dtype=np.float64)
+        if len(pts) == 0:
+            units.append(Unit(key, rings, []))
+            continue
+        x0, y0 = pts.min(axis=0)
+        x1, y1 = pts.max(axis=0)
+        nx = max(1, int(math.ceil((x1 - x0) / chip_ground_m)))
+        ny = max(1, int(math.ceil((y1 - y0) / chip_ground_m)))
+        cx = (x0 + x1) / 2 + (np.arange(nx) - (nx - 1) / 2) * chip_ground_m
+        cy = (y0 + y1) / 2 + (np.arange(ny) - (ny - 1) / 2) * chip_ground_m
+        gx, gy = np.meshgrid(cx, cy)
+        inside = points_in_polygon(gx.ravel(), gy.ravel(), rings)
+        centres = list(zip(gx.ravel()[inside].tolist(), gy.ravel()[inside].tolist()))
+        if not centres:
+            centres = [tuple(anchor)]  # a zone smaller than a chip: one chip on the zone
+        units.append(Unit(key, rings, centres))
+    return units
+
+
+@dataclass
+class ChipReader:
+    """Reads chips of ``chip_ground_m`` x ``chip_ground_m`` metres centred on points of ``crs``,
+    resampled (area average) to ``chip_px`` pixels; invalid source pixels never enter averages."""
+
+    raster_path: str
+    bands: list[int]
+    crs: str
+    chip_ground_m: float
+    chip_px: int
+    render_gain: float | None = None  # reflectance x10000 -> 8-bit: clip(v * 1e-4 * gain, 0, 1) * 255
+    _ds: object = field(default=None, repr=False)
+
+    def __enter__(self):
+        import rasterio
+
+        self._ds = rasterio.open(self.raster_path)
+        return self
+
+    def __exit__(self, *exc):
+        self._ds.close()
+        return False
+
+    def read(self, cx: float, cy: float) -> tuple[np.ndarray, float]:
+        """(bands, px, px) float32 chip (NaN where invalid) and its valid share."""
+        from rasterio.enums import MaskFlags, Resampling
+        from rasterio.transform import from_origin
+        from rasterio.warp import reproject, transform_bounds
+        from rasterio.windows import Window, from_bounds
+
+        ds = self._ds
+        half = self.chip_ground_m / 2.0
+        res = self.chip_ground_m / self.chip_px
+        dst_transform = from_origin(cx - half, cy + half, res, res)
+        out = np.full((len(self.bands), self.chip_px, self.chip_px), np.nan, dtype=np.float32)
+        left, bottom, right, top = transform_bounds(
+            self.crs, ds.crs, cx - half, cy - half, cx + half, cy + half, densify_pts=21
+        )
+        win = from_bounds(left, bottom, right, top, ds.transform)
+        col0 = max(0, int(math.floor(win.col_off)) - 2)
+        row0 = max(0, int(math.floor(win.row_off)) - 2)
+        col1 = min(ds.width, int(math.ceil(win.col_off + win.width)) + 2)
+        row1 = min(ds.height, int(math.ceil(win.row_off + win.height)) + 2)
+        if col1 <= col0 or row1 <= row0:
+            return out, 0.0
+        window = Window(col0, row0, col1 - col0, row1 - row0)
+        data = ds.read(self.bands, window=window, out_dtype="float32")
+        valid = np.isfinite(data).all(axis=0)
+        for k, b in enumerate(self.bands):
+            nodata = ds.nodatavals[b - 1]
+            if nodata is not None and not math.isnan(nodata):
+                valid &= data[k] != nodata
+        flags = ds.mask_flag_enums[self.bands[0] - 1]
+        if MaskFlags.per_dataset in flags or MaskFlags.alpha in flags:
+            valid &= ds.read_masks(self.bands[0], window=window) > 0
+        data[:, ~valid] = np.nan
+        src_transform = ds.window_transform(window)
+        for k in range(len(self.bands)):
+            reproject(
+                data[k],
+                out[k],
+                src_transform=src_transform,
+                src_crs=ds.crs,
+                src_nodata=np.nan,
+                dst_transform=dst_transform,
+                dst_crs=self.crs,
+                dst_nodata=np.nan,
+                resampling=Resampling.average,
+            )
+        ok = np.isfinite(out).all(axis=0)
+        if self.render_gain is not None:
+            out = np.clip(out * np.float32(1e-4 * self.render_gain), 0.0, 1.0) * np.float32(255.0)
+        out[:, ~ok] = np.nan
+        return out, float(ok.mean())
+
+
+def score_chips(model: LoadedModel, chips: np.ndarray, threads: int | None = None) -> np.ndarray:
+    """Scores of raw chips (N, bands, px, px; NaN = invalid): card scaling, invalid -> 0, model."""
+    spec = model.card.inputs[0]
+    x = prepare_input(np.array(chips, dtype=np.float32), spec)
+    x[~np.isfinite(x)] = 0.0
+    session = get_session(model, threads)
+    out = session.run([model.card.outputs[0].name], {spec.name: x})[0]
+    return out.reshape(len(x), -1)[:, 0]
+
+
+def check_score_model(model: LoadedModel) -> None:
+    card = model.card
+    if card.model_type != "chip":
+        raise EngineError(
+            f"model '{card.name}' is a {card.model_type} (per-pixel) model; the poverty grid needs a chip model "
+            "that gives one score per chip (e.g. poverty_nk_siscore)"
+        )
+    if len(card.inputs) != 1:
+        raise EngineError(f"model '{card.name}' takes {len(card.inputs)} inputs; the poverty grid needs one")
+    out = card.outputs[0]
+    if out.kind == "features":
+        raise EngineError(
+            f"model '{card.name}' outputs features, not a score; train a score on them first "
+            "(satimpact:trainpovertysurvey or satimpact:trainpovertyranking)"
+        )
+
+
+def chip_ground_size(model: LoadedModel, raster_res_m: float) -> tuple[float, str]:
+    """The chip footprint in metres from the card, else tile_size raster pixels."""
+    extra = model.card.extra or {}
+    if isinstance(extra.get("chip_ground_m"), (int, float)) and extra["chip_ground_m"] > 0:
+        return float(extra["chip_ground_m"]), "from the model card"
+    size = model.card.tiling.tile_size * raster_res_m
+    return size, f"the card gives no chip_ground_m: {model.card.tiling.tile_size} raster pixels"
+
+
+def score_units(
+    model: LoadedModel,
+    reader: ChipReader,
+    units: list[Unit],
+    feedback: Feedback | None = None,
+    min_valid_share: float = DEFAULT_MIN_VALID,
+    batch: int = 64,
+    threads: int | None = None,
+) -> list[UnitScore]:
+    """Score every unit: chips are read in a thread while the previous batch runs."""
+    feedback = feedback or Feedback()
+    threads = threads or default_threads()
+    jobs = [(u, c) for u, unit in enumerate(units) for c in unit.chips]
+    chip_scores = np.full(len(jobs), np.nan)
+    chip_valid = np.zeros(len(jobs))
+    batches = [list(range(k, min(k + batch, len(jobs)))) for k in range(0, len(jobs), batch)]
+
+    def read(indices):
+        arrays, shares = [], []
+        for j in indices:
+            a, s = reader.read(*jobs[j][1])
+            arrays.append(a)
+            shares.append(s)
+        return np.stack(arrays), shares
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(1, thread_name_prefix="satimpact-chips") as pool:
+        pending = pool.submit(read, batches[0]) if batches else None
+        for b, indices in enumerate(batches):
+            if feedback.is_cancelled():
+                pending.cancel()
+                raise Cancelled("cancelled by the user; no output was written")
+            arrays, shares = pending.result()
+            if b + 1 < len(batches):
+                pending = pool.submit(read, batches[b + 1])
+            keep = [k for k, s in enumerate(shares) if s >= min_valid_share]
+            if keep:
+                scores = score_chips(model, arrays[keep], threads)
+                chip_scores[[indices[k] for k in keep]] = scores
+            chip_valid[indices] = shares
+            feedback.progress(100.0 * (b + 1) / len(batches))
+    feedback.info(
+        f"{len(jobs)} chips scored for {len(units)} units in {time.perf_counter() - start:.1f} s "
+        f"({len(jobs) / max(time.perf_counter() - start, 1e-9):.1f} chips/s)"
+    )
+    owner = np.array([u for u, _ in jobs], dtype=np.int64)
+    results = []
+    for u in range(len(units)):
+        mine = owner == u
+        s = chip_scores[mine]
+        ok = np.isfinite(s)
+        results.append(
+            UnitScore(
+                score=float(s[ok].mean()) if ok.any() else None,
+                valid_share=float(chip_valid[mine].mean()) if mine.any() else 0.0,
+                chips=int(mine.sum()),
+                chips_scored=int(ok.sum()),
+            )
+        )
+    return results
+
+
+def percentiles(scores: list[float | None]) -> list[float | None]:
+    """Share (%) of the scored units whose score is lower than or equal to each unit's."""
+    values = np.array([s for s in scores if s is not None], dtype=np.float64)
+    if values.size == 0:
+        return [None] * len(scores)
+    ordered = np.sort(values)
+    return [
+        None if s is None else float(100.0 * np.searchsorted(ordered, s, side="right") / values.size) for s in scores
+    ]
+
+
+def write_grid_raster(path: str, grid: GridSpec, units: list[Unit], scores: list[UnitScore], tags: dict) -> None:
+    """The cell scores as a one-band GeoTIFF on the grid (one pixel per cell), nodata -9999."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    check_output_writable(path)
+    nodata = -9999.0
+    tmp = temporary_path(path)
+    profile = dict(GTIFF_OPTIONS)
+    profile.update(
+        width=grid.cols,
+        height=grid.rows,
+        count=2,
+        dtype="float32",
+        crs=grid.crs,
+        transform=from_origin(grid.x0, grid.y1, grid.cell, grid.cell),
+        nodata=nodata,
+        predictor=3,
+    )
+    where = {unit.key: k for k, unit in enumerate(units)}
+    try:
+        with rasterio.open(tmp, "w", **profile) as out:
+            out.set_band_description(1, "score")
+            out.set_band_description(2, "valid_share")
+            out.update_tags(**tags)
+            from rasterio.windows import Window
+
+            for row in range(grid.rows):
+                line = np.full((2, 1, grid.cols), nodata, dtype=np.float32)
+                for col in range(grid.cols):
+                    k = where.get((row, col))
+                    if k is None:
+                        continue
+                    if scores[k].score is not None:
+                        line[0, 0, col] = scores[k].score
+                    line[1, 0, col] = scores[k].valid_share
+                out.write(line, window=Window(0, row, grid.cols, 1))
+        commit_output(tmp, path)
+    except BaseException:
+        remove_quietly(tmp)
+        raise

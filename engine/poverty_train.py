@@ -1,0 +1,533 @@
+"""Training poverty models inside the plugin, with numpy + onnx only (no torch).
+
+Both trainers put a linear head on a carded featurizer (by default the shipped MOSAIKS
+random convolutional features) and export featurizer + head as one ONNX graph with its
+card, so the result runs in satimpact:povertygrid like the shipped model.
+
+- ranking (siScore-style, Han et al. 2020; Ahn et al. 2023): chips grouped into clusters
+  and a partial order of the clusters; a linear ranking model (logistic loss on every pair
+  of chips from clusters on different levels) on the features, squashed to [0, 1].
+- survey (Jean et al. 2016; Rolf et al. 2021): survey points with a label; ridge
+  regression on the features of chips around each point, regularisation chosen by k-fold
+  cross-validation.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import poverty as pov
+from .errors import Cancelled, EngineError
+from .model import LoadedModel, get_session
+from .raster import check_output_writable, commit_output, remove_quietly, temporary_path
+from .runner import Feedback, prepare_input
+
+DEFAULT_ALPHAS = tuple(float(a) for a in np.logspace(-2, 5, 15))
+
+
+def check_featurizer(model: LoadedModel) -> None:
+    card = model.card
+    if card.model_type != "chip" or len(card.inputs) != 1 or card.outputs[0].kind != "features":
+        raise EngineError(
+            f"model '{card.name}' is not a chip featurizer (a chip model with one input and a 'features' "
+            "output, such as poverty_features_rgb or poverty_features_s2)"
+        )
+
+
+def featurize(model: LoadedModel, raw_chips: np.ndarray, batch: int = 64) -> np.ndarray:
+    """Features of raw chips (N, bands, px, px; NaN = invalid) through the featurizer's card scaling."""
+    spec = model.card.inputs[0]
+    session = get_session(model)
+    out = []
+    for k in range(0, len(raw_chips), batch):
+        x = prepare_input(np.array(raw_chips[k : k + batch], dtype=np.float32), spec)
+        x[~np.isfinite(x)] = 0.0
+        f = session.run([model.card.outputs[0].name], {spec.name: x})[0]
+        out.append(f.reshape(len(x), -1))
+    return np.concatenate(out).astype(np.float64)
+
+
+def _save_model(proto, path: str) -> None:
+    import onnx
+
+    check_output_writable(path)
+    onnx.checker.check_model(proto)
+    tmp = temporary_path(path)
+    try:
+        onnx.save(proto, tmp)
+        commit_output(tmp, path)
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+
+
+def _write_text(path: str, text: str) -> None:
+    check_output_writable(path)
+    tmp = temporary_path(path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+        commit_output(tmp, path)
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+
+
+def _featurizer_proto(model: LoadedModel):
+    import onnx
+
+    return onnx.load(model.path)
+
+
+def _rendering_extra(featurizer: LoadedModel) -> dict:
+    """A model built on the 8-bit RGB featurizer expects 8-bit true colour, like the shipped score."""
+    spec = featurizer.card.inputs[0]
+    if abs(spec.scale * 255.0 - 1.0) < 1e-6 and len(spec.bands) == 3:
+        return {
+            "pixel_values": "8-bit true colour (0-255) RGB",
+            "reflectance_rendering": {"gain": 2.5, "reflectance_scale": 1e-4},
+        }
+    return {"pixel_values": (featurizer.card.extra or {}).get("pixel_values", "as the featurizer's card says")}
+
+
+# --- SVG plots (inline, no plotting library) -----------------------------------------------
+
+
+def svg_scatter(x, y, xlabel: str, ylabel: str, width: int = 420, height: int = 360) -> str:
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    lo = float(min(x.min(), y.min()))
+    hi = float(max(x.max(), y.max()))
+    if hi <= lo:
+        hi = lo + 1.0
+    pad = 50
+
+    def px(v):
+        return pad + (v - lo) / (hi - lo) * (width - pad - 10)
+
+    def py(v):
+        return height - pad - (v - lo) / (hi - lo) * (height - pad - 10)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-size="11">',
+        f'<rect x="{pad}" y="10" width="{width - pad - 10}" height="{height - pad - 10}" fill="none" stroke="#999"/>',
+        f'<line x1="{px(lo):.1f}" y1="{py(lo):.1f}" x2="{px(hi):.1f}" y2="{py(hi):.1f}" '
+        'stroke="#c33" stroke-dasharray="4"/>',
+    ]
+    for a, b in zip(x, y):
+        parts.append(f'<circle cx="{px(a):.1f}" cy="{py(b):.1f}" r="2.5" fill="#2a6ebb" fill-opacity="0.6"/>')
+    for t in np.linspace(lo, hi, 5):
+        parts.append(f'<text x="{px(t):.1f}" y="{height - pad + 15}" text-anchor="middle">{t:.3g}</text>')
+        parts.append(f'<text x="{pad - 5}" y="{py(t) + 4:.1f}" text-anchor="end">{t:.3g}</text>')
+    parts.append(
+        f'<text x="{(width + pad) / 2:.0f}" y="{height - 12}" text-anchor="middle">{html.escape(xlabel)}</text>'
+    )
+    parts.append(
+        f'<text x="12" y="{height / 2:.0f}" transform="rotate(-90 12 {height / 2:.0f})" text-anchor="middle">'
+        f"{html.escape(ylabel)}</text>"
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def svg_bars(labels: list[str], values: list[float], groups: list[int], width: int = 640, height: int = 300) -> str:
+    pad = 40
+    n = max(1, len(values))
+    bw = (width - pad - 10) / n
+    top = max(max(values), 1e-9) if values else 1.0
+    palette = ["#d73027", "#fc8d59", "#fee090", "#e0f3f8", "#91bfdb", "#4575b4"]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-size="10">']
+    for k, (lab, v, g) in enumerate(zip(labels, values, groups)):
+        h = (height - pad - 10) * max(v, 0.0) / top
+        x = pad + k * bw
+        color = palette[min(len(palette) - 1, int(g * (len(palette) - 1) / max(1, max(groups))))]
+        parts.append(
+            f'<rect x="{x + 1:.1f}" y="{height - pad - h:.1f}" width="{bw - 2:.1f}" height="{h:.1f}" '
+            f'fill="{color}" stroke="#555"/>'
+        )
+        parts.append(
+            f'<text x="{x + bw / 2:.1f}" y="{height - pad + 12}" text-anchor="middle">{html.escape(lab)}</text>'
+        )
+    parts.append(
+        f'<text x="{pad}" y="{height - 8}">clusters, least developed (left) to most (right) by the order; '
+        "bar = mean score of held-out chips</text>"
+    )
+    parts.append(f'<text x="4" y="16">{top:.2f}</text></svg>')
+    return "".join(parts)
+
+
+def _html(title: str, body: str) -> str:
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto}table{border-collapse:collapse}"
+        "td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}th{background:#eee}</style></head>"
+        f"<body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    )
+
+
+# --- ranking --------------------------------------------------------------------------------
+
+
+@dataclass
+class RankingResult:
+    tau: float
+    spearman: float
+    cluster_means: dict[str, float]
+    levels: dict[str, int]
+    train_chips: int
+    test_chips: int
+    model_path: str
+    report_path: str
+
+
+def train_ranking(
+    chip_folder: str,
+    order_path: str,
+    featurizer: LoadedModel,
+    model_out: str,
+    report_out: str,
+    chip_ground_m: float | None = None,
+    holdout: float = 0.2,
+    seed: int = 0,
+    alpha: float = 1e-3,
+    feedback: Feedback | None = None,
+) -> RankingResult:
+    feedback = feedback or Feedback()
+    check_featurizer(featurizer)
+    check_output_writable(model_out)
+    check_output_writable(report_out)
+    if not 0.05 <= holdout <= 0.5:
+        raise EngineError(f"HOLDOUT must be between 0.05 and 0.5, got {holdout}")
+    start = time.perf_counter()
+    chips = pov.list_cluster_chips(chip_folder)
+    order = pov.read_order(order_path, list(chips))
+    spec = featurizer.card.inputs[0]
+    px = featurizer.card.tiling.tile_size
+    feedback.info(
+        f"{sum(map(len, chips.values()))} chips in {len(chips)} clusters; order: "
+        + " < ".join("=".join(g) for g in order.groups)
+    )
+    raws, clusters, is_test = [], [], []
+    done = 0
+    total = sum(map(len, chips.values()))
+    for k, (cid, files) in enumerate(chips.items()):
+        if len(files) < 2:
+            raise EngineError(
+                f"cluster '{cid}' has {len(files)} chip; at least 2 are needed (one to train, one to test)"
+            )
+        _, test = pov.split_chips(len(files), seed + k, (1.0 - holdout, holdout))
+        if len(test) == 0:
+            test = np.array([len(files) - 1])
+        for i, path in enumerate(files):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no model was written")
+            raws.append(pov.read_chip(path, px, len(spec.bands)))
+            clusters.append(cid)
+            is_test.append(i in set(test.tolist()))
+            done += 1
+        feedback.progress(60.0 * done / total)
+    clusters = np.array(clusters)
+    is_test = np.array(is_test)
+    feats = featurize(featurizer, np.stack(raws))
+    feedback.progress(75.0)
+    levels = np.array([order.levels[c] for c in clusters], dtype=np.float64)
+    tr, te = ~is_test, is_test
+    if len(set(levels[tr])) < 2:
+        raise EngineError("the order puts every cluster on one level; nothing to rank")
+    w, _ = pov.rank_fit(feats[tr], levels[tr], alpha)
+    raw_train = feats[tr] @ w
+    centre = float(np.median(raw_train))
+    width = float(raw_train.std()) or 1.0
+    score = 1.0 / (1.0 + np.exp(-(feats @ w - centre) / width))
+    ids = list(chips)
+    means = {c: float(score[te & (clusters == c)].mean()) for c in ids}
+    tau = pov.kendall_tau([means[c] for c in ids], [order.levels[c] for c in ids])
+    rho = pov.spearman(score[te], levels[te])
+    train_means = {c: float(score[tr & (clusters == c)].mean()) for c in ids}
+    tau_train = pov.kendall_tau([train_means[c] for c in ids], [order.levels[c] for c in ids])
+    feedback.info(
+        f"Held-out chips ({int(te.sum())}): Kendall tau of cluster means vs the order {tau:.3f}, "
+        f"Spearman chip score vs level {rho:.3f} (training chips: tau {tau_train:.3f})"
+    )
+
+    fextra = featurizer.card.extra or {}
+    card = {
+        "card_version": 1,
+        "name": os.path.splitext(os.path.basename(model_out))[0],
+        "title": f"Development score from a partial order ({os.path.basename(chip_folder.rstrip(os.sep))})",
+        "version": "1.0.0",
+        "task": "poverty",
+        "license": "as the training chips allow",
+        "citation": "Han, S. et al. (2020) Learning to score economic development from satellite imagery, KDD "
+        "(siScore); Ahn, D. et al. (2023) Nat. Commun. 14, 6811; features: " + featurizer.card.citation,
+        "data": f"{len(clusters)} chips in {len(ids)} clusters from {chip_folder}; order {order_path}; "
+        f"{int(tr.sum())} chips trained, {int(te.sum())} held out (seed {seed}).",
+        "caveats": "A relative development score in [0, 1] learnt from an expert ordering of clusters: not money. "
+        "Valid for imagery like the training chips (sensor, rendering, season, region).",
+        "description": f"Featurizer '{featurizer.card.name}' + linear ranking head (logistic pair loss, "
+        f"L2 {alpha:g}), sigmoid((s - {centre:.4g}) / {width:.4g}).",
+        "model_type": "chip",
+        "inputs": [
+            {
+                "name": spec.name,
+                "bands": list(spec.bands),
+                "scale": spec.scale,
+                "offset": spec.offset,
+                "mean": spec.mean,
+                "std": spec.std,
+                "clip": spec.clip,
+                "resolution_m": spec.resolution_m,
+                "sensor": spec.sensor,
+            }
+        ],
+        "tiling": {"tile_size": px, "overlap": 0, "merge": "none"},
+        "outputs": [{"name": "score", "kind": "score", "units": "relative development (0-1)", "nodata": -9999.0}],
+        "metrics": [
+            {
+                "name": "Kendall tau (held-out cluster means vs order)",
+                "value": round(tau, 4),
+                "data": f"{int(te.sum())} held-out chips",
+            },
+            {
+                "name": "Spearman (held-out chip score vs level)",
+                "value": round(rho, 4),
+                "data": f"{int(te.sum())} held-out chips",
+            },
+        ],
+        "extra": {
+            "featurizer": fextra.get("featurizer", featurizer.card.name),
+            "featurizer_model": featurizer.card.name,
+            "chip_px": px,
+            **({"chip_ground_m": float(chip_ground_m)} if chip_ground_m else {}),
+            **_rendering_extra(featurizer),
+            "training": {"method": "linear ranking (RankNet loss)", "alpha": alpha, "holdout": holdout, "seed": seed},
+        },
+    }
+    proto = pov.append_linear_head(
+        _featurizer_proto(featurizer), featurizer.card.outputs[0].name, w, 0.0, ("sigmoid", centre, width), card
+    )
+    _save_model(proto, model_out)
+
+    order_ids = sorted(ids, key=lambda c: (order.levels[c], means[c]))
+    rows = "".join(
+        f"<tr><td>{html.escape(c)}</td><td>{order.levels[c]}</td><td>{means[c]:.3f}</td><td>{train_means[c]:.3f}</td>"
+        f"<td>{int((te & (clusters == c)).sum())}</td></tr>"
+        for c in order_ids
+    )
+    body = (
+        f"<p>Chips: <code>{html.escape(chip_folder)}</code>; order: <code>{html.escape(order_path)}</code>; "
+        f"featurizer: {html.escape(featurizer.card.title)} ({html.escape(featurizer.card.name)}).</p>"
+        f"<p><b>Held-out chips</b> ({int(te.sum())}, {holdout:.0%} of every cluster, seed {seed}): "
+        f"Kendall's tau between cluster mean scores and the order's levels <b>{tau:.3f}</b>; Spearman between "
+        f"chip scores and their cluster's level <b>{rho:.3f}</b>. Training chips: tau {tau_train:.3f}.</p>"
+        f"<p>Order (least to most developed): {html.escape(' &lt; '.join('='.join(g) for g in order.groups))}</p>"
+        + svg_bars(order_ids, [means[c] for c in order_ids], [order.levels[c] for c in order_ids])
+        + "<table><tr><th>cluster</th><th>level</th><th>mean score, held out</th><th>mean score, trained</th>"
+        f"<th>held-out chips</th></tr>{rows}</table>"
+        f"<p>Method: features of every chip from the featurizer; a linear scorer trained with the logistic "
+        f"loss on all pairs of training chips from clusters on different levels (Han et al. 2020), L2 penalty "
+        f"{alpha:g}; the score is sigmoid((s - median) / sd) of the training scores, in [0, 1]. "
+        f"{time.perf_counter() - start:.1f} s.</p>"
+    )
+    _write_text(report_out, _html("Partial-order ranking model", body))
+    feedback.progress(100.0)
+    return RankingResult(tau, rho, means, dict(order.levels), int(tr.sum()), int(te.sum()), model_out, report_out)
+
+
+# --- survey ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SurveyPoint:
+    key: object
+    x: float  # metric CRS
+    y: float
+    label: float | None
+
+
+@dataclass
+class SurveyResult:
+    r2: float
+    spearman: float
+    alpha: float
+    used: int
+    dropped: dict[str, list] = field(default_factory=dict)
+    predictions: list[float] = field(default_factory=list)
+    labels: list[float] = field(default_factory=list)
+    model_path: str = ""
+    report_path: str = ""
+
+
+def displacement_offsets(displacement_m: float) -> list[tuple[float, float]]:
+    """Chip centres relative to a point: the point itself, plus, when survey points are displaced on
+    purpose (DHS moves urban clusters up to 2 km, rural up to 5 km), 8 chips on a ring at half the
+    maximum displacement, so the features are averaged over where the cluster can truly be."""
+    if not displacement_m or displacement_m <= 0:
+        return [(0.0, 0.0)]
+    r = displacement_m / 2.0
+    return [(0.0, 0.0)] + [(r * math.cos(a), r * math.sin(a)) for a in np.arange(8) * math.pi / 4]
+
+
+def train_survey(
+    reader,
+    points: list[SurveyPoint],
+    featurizer: LoadedModel,
+    model_out: str,
+    report_out: str,
+    label_name: str,
+    chip_ground_m: float,
+    folds: int = 5,
+    displacement_m: float = 0.0,
+    min_valid_share: float = 0.5,
+    alphas=DEFAULT_ALPHAS,
+    seed: int = 0,
+    raster_name: str = "",
+    feedback: Feedback | None = None,
+) -> SurveyResult:
+    """``reader``: a poverty_grid.ChipReader over the imagery, in the metric CRS of the points."""
+    feedback = feedback or Feedback()
+    check_featurizer(featurizer)
+    check_output_writable(model_out)
+    check_output_writable(report_out)
+    if folds < 2:
+        raise EngineError(f"FOLDS must be at least 2, got {folds}")
+    start = time.perf_counter()
+    dropped: dict[str, list] = {}
+    offsets = displacement_offsets(displacement_m)
+    feats, labels, keys = [], [], []
+    for n, pt in enumerate(points):
+        if feedback.is_cancelled():
+            raise Cancelled("cancelled by the user; no model was written")
+        if pt.label is None or not math.isfinite(pt.label):
+            dropped.setdefault("no numeric label", []).append(pt.key)
+            continue
+        if not (math.isfinite(pt.x) and math.isfinite(pt.y)):
+            dropped.setdefault("no geometry", []).append(pt.key)
+            continue
+        chips, shares = [], []
+        for dx, dy in offsets:
+            a, s = reader.read(pt.x + dx, pt.y + dy)
+            if s >= min_valid_share:
+                chips.append(a)
+            shares.append(s)
+        if max(shares) == 0:
+            dropped.setdefault("outside the imagery", []).append(pt.key)
+            continue
+        if not chips:
+            dropped.setdefault(f"less than {min_valid_share:.0%} valid pixels in its chip(s)", []).append(pt.key)
+            continue
+        feats.append(featurize(featurizer, np.stack(chips)).mean(axis=0))
+        labels.append(float(pt.label))
+        keys.append(pt.key)
+        feedback.progress(70.0 * (n + 1) / len(points))
+    used = len(labels)
+    if used < max(folds, 10):
+        reasons = "; ".join(f"{k}: {len(v)}" for k, v in dropped.items()) or "none dropped"
+        raise EngineError(
+            f"only {used} survey points are usable ({reasons}); at least {max(folds, 10)} are needed for "
+            f"{folds}-fold cross-validation"
+        )
+    f = np.stack(feats)
+    y = np.array(labels)
+    if float(y.std()) == 0.0:
+        raise EngineError(f"every usable point has the same {label_name} ({y[0]}); nothing to learn")
+    alpha, oof, curve = pov.ridge_cv(f, y, alphas, folds, seed)
+    r2 = pov.r2_score(y, oof)
+    rho = pov.spearman(oof, y)
+    w, b = pov.ridge_fit(f, y, alpha)
+    feedback.info(
+        f"{used} points used, {sum(map(len, dropped.values()))} dropped; ridge alpha {alpha:.3g} chosen by "
+        f"{folds}-fold CV: r2 {r2:.3f}, Spearman {rho:.3f}"
+    )
+    if alpha in (min(alphas), max(alphas)):
+        feedback.warning(f"the chosen alpha {alpha:.3g} is at the edge of the searched range")
+
+    spec = featurizer.card.inputs[0]
+    card = {
+        "card_version": 1,
+        "name": os.path.splitext(os.path.basename(model_out))[0],
+        "title": f"{label_name} from imagery (ridge on {featurizer.card.name})",
+        "version": "1.0.0",
+        "task": "poverty",
+        "license": "as the survey and imagery allow",
+        "citation": "Jean, N. et al. (2016) Combining satellite imagery and machine learning to predict poverty. "
+        "Science 353, 790-794; features: " + featurizer.card.citation,
+        "data": f"{used} survey points of {raster_name or 'the input raster'}, label '{label_name}', chips of "
+        f"{chip_ground_m:g} m.",
+        "caveats": "Predicts the survey label in its own units for imagery like the training raster; "
+        "cross-validated figures below, spatial autocorrelation can make them optimistic.",
+        "description": f"Featurizer '{featurizer.card.name}' + ridge regression (alpha {alpha:.4g}, chosen by "
+        f"{folds}-fold CV).",
+        "model_type": "chip",
+        "inputs": [
+            {
+                "name": spec.name,
+                "bands": list(spec.bands),
+                "scale": spec.scale,
+                "offset": spec.offset,
+                "mean": spec.mean,
+                "std": spec.std,
+                "clip": spec.clip,
+                "resolution_m": spec.resolution_m,
+                "sensor": spec.sensor,
+            }
+        ],
+        "tiling": {"tile_size": featurizer.card.tiling.tile_size, "overlap": 0, "merge": "none"},
+        "outputs": [{"name": "score", "kind": "value", "units": label_name, "nodata": -9999.0}],
+        "metrics": [
+            {"name": "cross-validated r2", "value": round(r2, 4), "data": f"{used} points, {folds} folds"},
+            {"name": "cross-validated Spearman", "value": round(rho, 4), "data": f"{used} points, {folds} folds"},
+        ],
+        "extra": {
+            "featurizer_model": featurizer.card.name,
+            "chip_px": featurizer.card.tiling.tile_size,
+            "chip_ground_m": float(chip_ground_m),
+            "label": label_name,
+            "ridge_alpha": alpha,
+            "displacement_m": displacement_m,
+            **_rendering_extra(featurizer),
+        },
+    }
+    proto = pov.append_linear_head(_featurizer_proto(featurizer), featurizer.card.outputs[0].name, w, b, None, card)
+    _save_model(proto, model_out)
+
+    drop_rows = (
+        "".join(
+            f"<tr><td style='text-align:left'>{html.escape(k)}</td><td>{len(v)}</td>"
+            f"<td style='text-align:left'>{html.escape(', '.join(map(str, v[:30])))}"
+            f"{' ...' if len(v) > 30 else ''}</td></tr>"
+            for k, v in dropped.items()
+        )
+        or "<tr><td colspan='3'>none</td></tr>"
+    )
+    curve_rows = "".join(
+        f"<tr><td>{a:.3g}</td><td>{s:.3f}</td><td>{'chosen' if a == alpha else ''}</td></tr>" for a, s in curve.items()
+    )
+    disp = (
+        f"Survey locations may be displaced by up to {displacement_m:g} m: the features of each point are the mean "
+        f"of 9 chips, one on the point and 8 on a ring of {displacement_m / 2:g} m around it."
+        if displacement_m > 0
+        else "DISPLACEMENT 0: one chip centred on each point (use it for exact locations)."
+    )
+    body = (
+        f"<p>Imagery: {html.escape(raster_name)}; label: <b>{html.escape(label_name)}</b>; featurizer: "
+        f"{html.escape(featurizer.card.title)}; chips {chip_ground_m:g} m at {featurizer.card.tiling.tile_size} px.</p>"
+        f"<p><b>Cross-validated</b> ({folds} folds, out-of-fold predictions): r&sup2; <b>{r2:.3f}</b>, "
+        f"Spearman <b>{rho:.3f}</b>. Regularisation: ridge alpha <b>{alpha:.4g}</b> (on standardised features), "
+        f"the best of {len(curve)} values by CV r&sup2;.</p>"
+        f"<p>Points: <b>{used} used</b>, {sum(map(len, dropped.values()))} dropped.</p>"
+        f"<table><tr><th>dropped because</th><th>points</th><th>ids</th></tr>{drop_rows}</table>"
+        f"<p>{html.escape(disp)}</p>"
+        + svg_scatter(y, oof, f"observed {label_name}", "predicted (out of fold)")
+        + f"<h2>Regularisation path</h2><table><tr><th>alpha</th><th>CV r&sup2;</th><th></th></tr>{curve_rows}</table>"
+        f"<p>{time.perf_counter() - start:.1f} s.</p>"
+    )
+    _write_text(report_out, _html(f"Survey model: {label_name}", body))
+    feedback.progress(100.0)
+    return SurveyResult(r2, rho, alpha, used, dropped, oof.tolist(), y.tolist(), model_out, report_out)

@@ -1,0 +1,333 @@
+"""satimpact:povertygrid: a development score per grid cell (or zone) from imagery."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...engine.bands import resolve_bands
+from ...engine.model import load_model
+from ...engine.poverty_grid import (
+    DEFAULT_MIN_VALID,
+    ChipReader,
+    build_grid,
+    check_score_model,
+    chip_ground_size,
+    metric_crs_for,
+    percentiles,
+    raster_centre_lonlat,
+    score_units,
+    write_grid_raster,
+    zone_units,
+)
+from ...engine.raster import raster_info
+from ..common import (
+    LayerStyler,
+    ProcessingFeedback,
+    SatImpactAlgorithm,
+    metres_per_map_unit,
+    model_parameter,
+    model_path,
+    raster_layer_file,
+    style_pseudocolor,
+)
+
+DEFAULT_MODEL = "poverty_nk_siscore"
+RESULT_FIELDS = ("score", "score_percentile", "valid_share", "chips", "chips_scored")
+
+
+def style_score_quantiles(layer, classes: int = 5) -> None:
+    """Score quantiles (equal counts of cells) on a red-to-blue ramp, legend least -> most developed."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange, QgsStyle, QgsSymbol
+
+    values = sorted(f["score"] for f in layer.getFeatures() if f["score"] is not None and f["score"] == f["score"])
+    ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
+    if not values:
+        return
+    n = len(values)
+    edges = [values[min(n - 1, int(round(k * (n - 1) / classes)))] for k in range(classes + 1)]
+    names = ["least developed", "less developed", "middle", "more developed", "most developed"]
+    if classes != 5:
+        names = [f"quantile {k + 1}" for k in range(classes)]
+    ranges = []
+    for k in range(classes):
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(ramp.color((k + 0.5) / classes))
+        symbol.setOpacity(0.75)
+        label = f"{names[k]} ({edges[k]:.3f} - {edges[k + 1]:.3f})"
+        ranges.append(QgsRendererRange(edges[k], edges[k + 1], symbol, label))
+    renderer = QgsGraduatedSymbolRenderer("score", ranges)
+    renderer.setSourceColorRamp(ramp.clone())
+    layer.setRenderer(renderer)
+
+
+class PovertyGridAlgorithm(SatImpactAlgorithm):
+    INPUT = "INPUT"
+    MODEL = "MODEL"
+    CELL_SIZE = "CELL_SIZE"
+    ZONES = "ZONES"
+    BAND_MAP = "BAND_MAP"
+    MIN_VALID = "MIN_VALID"
+    OUTPUT = "OUTPUT"
+    OUTPUT_RASTER = "OUTPUT_RASTER"
+    MODEL_USED = "MODEL_USED"
+    GRID_CRS = "GRID_CRS"
+
+    group_id = "poverty"
+    group_name = "Poverty and development"
+
+    def name(self):
+        return "povertygrid"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Poverty grid (development score per cell)")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Scores economic development per grid cell or zone from daytime imagery.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Estimates a relative economic-development score for every cell of a square grid (default "
+            "1 km) or for every polygon of ZONES, from daytime satellite imagery. Cells are built in a metric "
+            "CRS suited to the area (the UTM zone of the raster's centre, polar stereographic near the poles), "
+            "also when the raster is in EPSG:4326 or EPSG:3857, so a 1000 m cell is 1 km on the ground; the "
+            "output is in that CRS (zones keep their own).</p>"
+            "<p><b>Method.</b> A chip model (one score per image chip) scores chips of the ground size its card "
+            "states, resampled from the raster into the metric CRS by area averaging. A cell or zone no larger "
+            "than one chip gets the chip centred on it (so a 1 km cell is scored with the ~1.9 km of context "
+            "the model was trained on); a larger one gets the mean score of the chips whose centres fall "
+            "inside it, as the papers aggregate to districts. Chips with less than MIN_VALID valid pixels are "
+            "not scored, and a cell with no scored chip gets no score (NULL), never a zero. The default model "
+            "<i>poverty_nk_siscore</i> is a small CNN trained on Sentinel-2 true-colour tiles of North Korea "
+            "with the experts' partial order of Ahn et al. (2023, Nat. Commun. 14) and the siScore loss of "
+            "Han et al. (2020, KDD); the approach follows Jean et al. (2016, Science 353) and MOSAIKS (Rolf "
+            "et al. 2021, Nat. Commun. 12). The score is relative (0 least, 1 most developed), not money; "
+            "score_percentile ranks cells within this run.</p>"
+            "<p><b>Bands.</b> red, green, blue. 8-bit true-colour imagery (RGB basemaps, web tiles) is used as "
+            "it is; a Sentinel-2 reflectance scene (L1C/L2A, values x 10000) is converted to the 8-bit "
+            "true-colour rendering the model expects (2.5 x reflectance, clipped, x 255), which the log "
+            "says. Bands are found by name or layout, or from BAND_MAP.</p>"
+            "<p><b>Parameters.</b> INPUT: raster layer. MODEL: shipped or user chip model with a score output "
+            "(default poverty_nk_siscore; models from satimpact:trainpovertysurvey or "
+            "satimpact:trainpovertyranking work too). CELL_SIZE: metres. ZONES (optional): polygons scored "
+            "instead of the grid. MIN_VALID: least share of valid pixels in a chip. OUTPUT: cells or zones "
+            "with score, score_percentile (% of scored units at or below), valid_share, chips, chips_scored. "
+            "OUTPUT_RASTER (optional, grid only): cell scores as a GeoTIFF, one pixel per cell.</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:povertygrid -- INPUT=mosaic.tif "
+            "CELL_SIZE=1000 OUTPUT=cells.gpkg</code></p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Imagery (RGB or Sentinel-2)")))
+        self.addParameter(
+            model_parameter(self.MODEL, self.tr("Score model (chip model)"), task="poverty", default=DEFAULT_MODEL)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CELL_SIZE,
+                self.tr("Cell size (metres)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=1000.0,
+                minValue=10.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Zones to score instead of a grid (optional)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BAND_MAP, self.tr("Band mapping (e.g. red=4,green=3,blue=2; empty: automatic)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_VALID,
+                self.tr("Least share of valid pixels in a chip"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=DEFAULT_MIN_VALID,
+                minValue=0.01,
+                maxValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Development score"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_RASTER, self.tr("Cell scores as a raster"), optional=True, createByDefault=False
+            )
+        )
+        self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Model used")))
+        self.addOutput(QgsProcessingOutputString(self.GRID_CRS, self.tr("CRS of the cells")))
+
+    def process(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        model = load_model(model_path(self.parameterAsString(parameters, self.MODEL, context) or DEFAULT_MODEL))
+        check_score_model(model)
+        card = model.card
+        spec = card.inputs[0]
+        cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        min_valid = self.parameterAsDouble(parameters, self.MIN_VALID, context)
+        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
+        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
+        raster_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
+        if zones_source is not None and raster_out:
+            raise QgsProcessingException(
+                "OUTPUT_RASTER is a raster of grid cells; with ZONES there is no grid: leave OUTPUT_RASTER empty"
+            )
+        feedback.pushInfo(f"Model: {card.summary()}")
+        extra = card.extra or {}
+        chip_px = card.tiling.tile_size
+        default_res = (extra.get("chip_ground_m") or 0) / chip_px or None
+
+        with raster_layer_file(layer, context, feedback, self.INPUT, default_resolution_m=default_res) as source:
+            info = raster_info(source.path)
+            bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+            feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+            centre = layer.extent().center()
+            res_m = info.resolution[0] * metres_per_map_unit(layer.crs(), centre, context.transformContext())
+            chip_m, why = chip_ground_size(model, res_m)
+            feedback.pushInfo(
+                f"Chips: {chip_m:.0f} m x {chip_m:.0f} m ({why}), resampled to {chip_px} px "
+                f"({chip_m / chip_px:.1f} m per model pixel); raster pixels {res_m:.1f} m"
+            )
+            if res_m > 1.5 * chip_m / chip_px:
+                feedback.pushWarning(
+                    f"the raster ({res_m:.1f} m per pixel) is coarser than the model's pixels "
+                    f"({chip_m / chip_px:.1f} m); scores of upsampled imagery are less reliable"
+                )
+
+            render_gain = None
+            rendering = extra.get("reflectance_rendering")
+            dtypes = {info.dtypes[i - 1] for i in bands.indices}
+            if rendering and dtypes != {"uint8"}:
+                render_gain = float(rendering.get("gain", 2.5))
+                feedback.pushInfo(
+                    f"The raster holds {', '.join(sorted(dtypes))} values, not 8-bit colour: reading it as "
+                    f"Sentinel-2 reflectance x 10000 and converting to the 8-bit true-colour rendering the model "
+                    f"expects: 255 x clip({render_gain:g} x reflectance, 0, 1)"
+                )
+            elif dtypes == {"uint8"} and spec.scale < 0.01 and abs(spec.scale * 255 - 1) > 0.01:
+                feedback.pushWarning(
+                    f"the raster is 8-bit but model '{card.name}' expects other values (scale {spec.scale:g}); "
+                    "check that the model and the imagery match"
+                )
+
+            lon, lat = raster_centre_lonlat(source.path)
+            metric = metric_crs_for(lon, lat)
+            metric_crs = QgsCoordinateReferenceSystem(metric)
+            feedback.pushInfo(f"Cells and chips in {metric} ({metric_crs.description()}), metric for this area")
+
+            if zones_source is None:
+                grid, units = build_grid(source.path, cell_size, metric, chip_m)
+                feedback.pushInfo(
+                    f"Grid: {cell_size:g} m cells, {len(units)} cells over the raster "
+                    f"({grid.cols} x {grid.rows} grid), {sum(len(u.chips) for u in units)} chips"
+                )
+                features = None
+            else:
+                to_metric = QgsCoordinateTransform(zones_source.sourceCrs(), metric_crs, context.transformContext())
+                zones, features = [], []
+                for feat in zones_source.getFeatures():
+                    geom = QgsGeometry(feat.geometry())
+                    features.append(feat)
+                    if geom.isNull() or geom.isEmpty():
+                        zones.append((feat.id(), [], (0.0, 0.0)))
+                        continue
+                    geom.transform(to_metric)
+                    polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
+                    rings = [[[(p.x(), p.y()) for p in ring] for ring in polygon] for polygon in polygons]
+                    anchor = geom.pointOnSurface().asPoint()
+                    zones.append((feat.id(), rings, (anchor.x(), anchor.y())))
+                units = zone_units(zones, chip_m)
+                grid = None
+                feedback.pushInfo(f"Zones: {len(units)} polygons, {sum(len(u.chips) for u in units)} chips")
+
+            with ChipReader(source.path, bands.indices, metric, chip_m, chip_px, render_gain) as reader:
+                results = score_units(model, reader, units, ProcessingFeedback(feedback), min_valid)
+
+        pct = percentiles([r.score for r in results])
+        fields = QgsFields()
+        if zones_source is None:
+            for name in ("cell_id", "row", "col"):
+                fields.append(QgsField(name, QVariant.Int))
+            out_crs = metric_crs
+            wkb_type = QgsWkbTypes.Type.Polygon
+        else:
+            for f in zones_source.fields():
+                if f.name() not in RESULT_FIELDS:
+                    fields.append(f)
+            kept = [i for i, f in enumerate(zones_source.fields()) if f.name() not in RESULT_FIELDS]
+            out_crs = zones_source.sourceCrs()
+            wkb_type = QgsWkbTypes.multiType(zones_source.wkbType())
+        for name in ("score", "score_percentile", "valid_share"):
+            fields.append(QgsField(name, QVariant.Double))
+        for name in ("chips", "chips_scored"):
+            fields.append(QgsField(name, QVariant.Int))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, out_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        unscored = 0
+        for k, (unit, res) in enumerate(zip(units, results)):
+            if res.score is None:
+                unscored += 1
+            figures = [res.score, pct[k], res.valid_share, res.chips, res.chips_scored]
+            out = QgsFeature(fields)
+            if zones_source is None:
+                row, col = unit.key
+                ring = unit.rings[0][0]
+                out.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in ring]]))
+                out.setAttributes([row * grid.cols + col, row, col] + figures)
+            else:
+                feat = features[k]
+                geom = feat.geometry()
+                if not geom.isNull():
+                    geom = QgsGeometry(geom)
+                    geom.convertToMultiType()
+                    out.setGeometry(geom)
+                out.setAttributes([feat.attributes()[i] for i in kept] + figures)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        if unscored:
+            feedback.pushWarning(
+                f"{unscored} of {len(units)} cells/zones have too little valid imagery "
+                f"(chips below {min_valid:.0%} valid pixels) and get no score (NULL)"
+            )
+        scored = [r.score for r in results if r.score is not None]
+        if scored:
+            feedback.pushInfo(
+                f"Scores: {len(scored)} units, min {min(scored):.3f}, median {sorted(scored)[len(scored) // 2]:.3f}, "
+                f"max {max(scored):.3f}"
+            )
+        name = f"Development score ({card.name}) - {layer.name()}"
+        LayerStyler.attach(context, dest_id, name, style_score_quantiles)
+        outputs = {self.OUTPUT: dest_id, self.MODEL_USED: card.name, self.GRID_CRS: metric}
+        if raster_out:
+            tags = {"SATIMPACT_MODEL": card.name, "SATIMPACT_CELL_SIZE_M": str(cell_size)}
+            write_grid_raster(raster_out, grid, units, results, tags)
+            LayerStyler.attach(context, raster_out, f"{name} (raster)", style_pseudocolor(0.0, 1.0, "RdYlBu"))
+            outputs[self.OUTPUT_RASTER] = raster_out
+        return outputs

@@ -1,0 +1,221 @@
+"""satimpact:trainpovertysurvey: a poverty model from survey points (ridge on image features)."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ...engine.bands import resolve_bands
+from ...engine.errors import BandError
+from ...engine.model import load_model
+from ...engine.poverty_grid import ChipReader, metric_crs_for, raster_centre_lonlat
+from ...engine.poverty_train import SurveyPoint, train_survey
+from ...engine.raster import raster_info
+from ..common import ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path, raster_layer_path
+
+
+class TrainPovertySurveyAlgorithm(SatImpactAlgorithm):
+    INPUT = "INPUT"
+    POINTS = "POINTS"
+    LABEL_FIELD = "LABEL_FIELD"
+    CHIP_SIZE = "CHIP_SIZE"
+    FOLDS = "FOLDS"
+    DISPLACEMENT = "DISPLACEMENT"
+    FEATURIZER = "FEATURIZER"
+    BAND_MAP = "BAND_MAP"
+    OUTPUT_MODEL = "OUTPUT_MODEL"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    R2 = "R2"
+    SPEARMAN = "SPEARMAN"
+    ALPHA = "ALPHA"
+    POINTS_USED = "POINTS_USED"
+
+    group_id = "poverty"
+    group_name = "Poverty and development"
+
+    def name(self):
+        return "trainpovertysurvey"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Train poverty model from survey points (ridge on image features)")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Fits a ridge regression from image features to a survey label, with a CV report.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Trains a model that predicts a survey label (wealth index, consumption, ...) from imagery, "
+            "following Jean et al. (2016, Science 353): features of the image around each survey cluster, then "
+            "ridge regression, with the regularisation chosen by k-fold cross-validation. Writes one ONNX model "
+            "(featurizer + regression in one graph, usable in satimpact:povertygrid) with its card and an HTML "
+            "report: cross-validated r2 and Spearman, a scatter plot of predicted against observed, the "
+            "regularisation chosen, and the points used and dropped, with the reasons.</p>"
+            "<p><b>Method.</b> A chip of CHIP_SIZE metres (in the UTM zone of the area) is cut around each point "
+            "and resampled to the featurizer's size; FEATURIZER turns it into features (default: the shipped "
+            "MOSAIKS random convolutional features, Rolf et al. 2021, Nat. Commun. 12: "
+            "<i>poverty_features_s2</i> for Sentinel-2 reflectance with blue, green, red, NIR, SWIR bands, "
+            "<i>poverty_features_rgb</i> otherwise; any carded chip featurizer works, e.g. a CNN backbone "
+            "exported elsewhere). Ridge alpha is picked from 15 values (0.01 to 1e5) by FOLDS-fold CV r2. "
+            "<b>Displacement.</b> Survey programmes such as DHS move cluster coordinates on purpose (up to 2 km "
+            "urban, 5 km rural). With DISPLACEMENT &gt; 0 the features of a point are the mean over 9 chips: "
+            "one on the point and 8 on a ring of DISPLACEMENT/2 around it, approximating the expected features "
+            "over where the cluster can truly lie. Points without a numeric label, outside the imagery or with "
+            "less than half valid pixels are dropped and listed.</p>"
+            "<p><b>Bands.</b> Those of the featurizer, found by name or layout, or from BAND_MAP. With the RGB "
+            "featurizer, non-8-bit imagery is read as Sentinel-2 reflectance x 10000 and rendered to 8-bit true "
+            "colour (2.5 x reflectance).</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:trainpovertysurvey -- INPUT=scene.tif "
+            "POINTS=clusters.gpkg LABEL_FIELD=wealth CHIP_SIZE=1000 FOLDS=5 OUTPUT_MODEL=wealth.onnx "
+            "OUTPUT_REPORT=wealth.html</code></p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Imagery")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.POINTS, self.tr("Survey points"), [QgsProcessing.SourceType.TypeVectorPoint]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.LABEL_FIELD,
+                self.tr("Label field (wealth index, consumption, ...)"),
+                parentLayerParameterName=self.POINTS,
+                type=QgsProcessingParameterField.DataType.Numeric,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.CHIP_SIZE,
+                self.tr("Chip size (metres)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=1000.0,
+                minValue=50.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.FOLDS, self.tr("Cross-validation folds"), QgsProcessingParameterNumber.Type.Integer, 5, minValue=2
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DISPLACEMENT,
+                self.tr("Largest displacement of the survey locations (metres, 0 = exact)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=0.0,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            model_parameter(self.FEATURIZER, self.tr("Featurizer (empty: by the bands)"), task="poverty", optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BAND_MAP, self.tr("Band mapping (e.g. red=4,green=3,blue=2; empty: automatic)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_MODEL, self.tr("Model"), self.tr("ONNX model (*.onnx)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Report"), self.tr("HTML (*.html)"))
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.R2, self.tr("Cross-validated r2")))
+        self.addOutput(QgsProcessingOutputNumber(self.SPEARMAN, self.tr("Cross-validated Spearman")))
+        self.addOutput(QgsProcessingOutputNumber(self.ALPHA, self.tr("Ridge alpha chosen")))
+        self.addOutput(QgsProcessingOutputNumber(self.POINTS_USED, self.tr("Points used")))
+
+    def _featurizer(self, reference, info, band_map):
+        if reference:
+            return load_model(model_path(reference))
+        if set(info.dtypes) != {"uint8"}:
+            try:
+                s2 = load_model(model_path("poverty_features_s2"))
+                resolve_bands(s2.card.inputs[0].bands, info.count, info.descriptions, band_map)
+                return s2
+            except BandError:
+                pass
+        return load_model(model_path("poverty_features_rgb"))
+
+    def process(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        source = raster_layer_path(layer)
+        points = self.parameterAsSource(parameters, self.POINTS, context)
+        if points is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.POINTS))
+        label = self.parameterAsString(parameters, self.LABEL_FIELD, context)
+        index = points.fields().lookupField(label)
+        if index < 0:
+            raise QgsProcessingException(
+                f"LABEL_FIELD: the points have no field '{label}' (fields: {', '.join(points.fields().names())})"
+            )
+        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
+        info = raster_info(source)
+        featurizer = self._featurizer(self.parameterAsString(parameters, self.FEATURIZER, context), info, band_map)
+        spec = featurizer.card.inputs[0]
+        bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+        feedback.pushInfo(f"Featurizer: {featurizer.card.summary()}")
+        feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+        render_gain = None
+        if abs(spec.scale * 255.0 - 1.0) < 1e-6 and {info.dtypes[i - 1] for i in bands.indices} != {"uint8"}:
+            render_gain = 2.5
+            feedback.pushInfo(
+                "The raster is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and converting to "
+                "8-bit true colour, 255 x clip(2.5 x reflectance, 0, 1), as the RGB featurizer expects"
+            )
+        lon, lat = raster_centre_lonlat(source)
+        metric = metric_crs_for(lon, lat)
+        feedback.pushInfo(f"Chips cut in {metric}")
+        to_metric = QgsCoordinateTransform(
+            points.sourceCrs(), QgsCoordinateReferenceSystem(metric), context.transformContext()
+        )
+        survey = []
+        for feat in points.getFeatures():
+            geom = feat.geometry()
+            value = feat.attributes()[index]
+            try:
+                value = None if value is None else float(value)
+            except (TypeError, ValueError):
+                value = None
+            if geom.isNull() or geom.isEmpty():
+                survey.append(SurveyPoint(feat.id(), float("nan"), float("nan"), None))
+                continue
+            pt = to_metric.transform(geom.centroid().asPoint())
+            survey.append(SurveyPoint(feat.id(), pt.x(), pt.y(), value))
+        chip_size = self.parameterAsDouble(parameters, self.CHIP_SIZE, context)
+        with ChipReader(
+            source, bands.indices, metric, chip_size, featurizer.card.tiling.tile_size, render_gain
+        ) as reader:
+            result = train_survey(
+                reader,
+                survey,
+                featurizer,
+                self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context),
+                self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context),
+                label,
+                chip_size,
+                folds=self.parameterAsInt(parameters, self.FOLDS, context),
+                displacement_m=self.parameterAsDouble(parameters, self.DISPLACEMENT, context),
+                raster_name=layer.name(),
+                feedback=ProcessingFeedback(feedback),
+            )
+        for reason, keys in result.dropped.items():
+            feedback.pushWarning(f"{len(keys)} point(s) dropped: {reason}")
+        return {
+            self.OUTPUT_MODEL: result.model_path,
+            self.OUTPUT_REPORT: result.report_path,
+            self.R2: result.r2,
+            self.SPEARMAN: result.spearman,
+            self.ALPHA: result.alpha,
+            self.POINTS_USED: result.used,
+        }
