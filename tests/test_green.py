@@ -592,6 +592,35 @@ def test_styles(run_alg, s2_patches, tmp_path):
     assert [c.value for c in classes] == [1]
 
 
+def test_results_load_styled(satimpact_provider, s2_patches, tmp_path):
+    """Loaded on completion (as from the toolbox): the ramp on the cells, the mask green on transparent."""
+    import processing
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    result = processing.runAndLoadResults(
+        "satimpact:greenratio",
+        {
+            "INPUT": s2_patches[JUNE[0]],
+            "CELL_SIZE": 600,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_MASK": str(tmp_path / "loaded_mask.tif"),
+        },
+    )
+    new = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    try:
+        cells = [lyr for lyr in new if isinstance(lyr, QgsVectorLayer)]
+        masks = [lyr for lyr in new if isinstance(lyr, QgsRasterLayer)]
+        assert len(cells) == 1 and len(masks) == 1, [lyr.name() for lyr in new]
+        assert cells[0].name().startswith("Green ratio - ")
+        assert cells[0].renderer().type() == "graduatedSymbol"
+        assert cells[0].featureCount() == 4
+        assert masks[0].renderer().type() == "paletted"
+        assert result["GREEN_RATIO"] > 0.9
+    finally:
+        project.removeMapLayers([lyr.id() for lyr in new])
+
+
 def test_greenratio_through_qgis_process(qgis_process_runner, s2_patches, tmp_path):
     out = tmp_path / "cli.gpkg"
     done = qgis_process_runner(
