@@ -517,6 +517,36 @@ def test_population_and_non_overlapping_zones(run_alg, s2_patches, tmp_path):
     assert rows[2]["green_area_m2"] == pytest.approx(ref["area"][mask == 1].sum(), rel=1e-4)
 
 
+def test_zones_in_another_crs_are_reprojected(run_alg, s2_patches, tmp_path):
+    """Zones in EPSG:4326 over a UTM patch: the patch outline (densified) gives the patch's figures."""
+    from pyproj import Transformer
+
+    path = s2_patches[JUNE[2]]
+    with rasterio.open(path) as ds:
+        left, bottom, right, top = ds.bounds
+        crs = ds.crs.to_wkt()
+    inset = 2.0  # metres: every pixel centre (5 m from the edge) lies inside
+    xs = np.r_[np.linspace(left + inset, right - inset, 50), np.full(50, right - inset)]
+    ys = np.r_[np.full(50, top - inset), np.linspace(top - inset, bottom + inset, 50)]
+    xs = np.r_[xs, np.linspace(right - inset, left + inset, 50), np.full(50, left + inset)]
+    ys = np.r_[ys, np.full(50, bottom + inset), np.linspace(bottom + inset, top - inset, 50)]
+    lon, lat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(xs, ys)
+    res = run_alg(
+        "satimpact:greenratio",
+        {
+            "INPUT": path,
+            "ZONES": zones_layer("EPSG:4326", [list(zip(lon, lat))]),
+            "OUTPUT": str(tmp_path / "ll.gpkg"),
+        },
+    )
+    layer = QgsVectorLayer(res["OUTPUT"], "z", "ogr")
+    assert layer.crs().authid() == "EPSG:4326"  # the zones keep their own CRS
+    row = features_of(res["OUTPUT"])[0]
+    ref = reference(path)
+    assert row["green_area_m2"] == pytest.approx(ref["area"][ref["veg"]].sum(), rel=1e-4)
+    assert row["valid_area_m2"] == pytest.approx(ref["area"][ref["clear"]].sum(), rel=1e-4)
+
+
 def test_rgb_only_raster_uses_the_rgb_model(run_alg, s2_patches, tmp_path):
     """A 3-band RGB copy of a June patch: the RGB model is chosen and agrees with NDVI."""
     src = s2_patches[JUNE[0]]
