@@ -690,8 +690,8 @@ def test_windows_and_nodata_do_not_change_the_figures(s2_chip, s1_chip, tmp_path
     assert np.array_equal(read(tmp_path / "whole.tif"), read(tmp_path / "tiled.tif"))
     for a, b in zip(whole.cells, tiled.cells):
         assert (a.key, a.pixels) == (b.key, b.pixels)
-        assert a.flooded_m2 == pytest.approx(b.flooded_m2, rel=1e-9, abs=1e-6)
-        assert a.valid_m2 == pytest.approx(b.valid_m2, rel=1e-9)
+        assert a.flooded_m2 == pytest.approx(b.flooded_m2, rel=1e-7, abs=1e-6)
+        assert a.valid_m2 == pytest.approx(b.valid_m2, rel=1e-7)
 
     with rasterio.open(s1_chip) as ds:
         data = ds.read()
@@ -705,7 +705,7 @@ def test_windows_and_nodata_do_not_change_the_figures(s2_chip, s1_chip, tmp_path
     by_key = {c.key: c for c in whole.cells}
     for cell in partial.cells:
         ref = by_key[cell.key]
-        assert cell.valid_m2 <= ref.valid_m2 + 1e-6
+        assert cell.valid_m2 <= ref.valid_m2 * (1 + 1e-7)
         if cell.valid_m2 == pytest.approx(ref.valid_m2):
             assert cell.flooded_share == pytest.approx(ref.flooded_share)
     assert any(c.valid_m2 < by_key[c.key].valid_m2 - 1.0 for c in partial.cells)
