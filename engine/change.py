@@ -124,7 +124,7 @@ class _Stage(Feedback):
 
 @dataclass
 class AlignedPair:
-    before_path: str  # VRT on the analysis grid
+    before_path: str  # the file itself, or a warped VRT, on the analysis grid
     after_path: str
     crs: object  # rasterio CRS
     transform: object  # affine

@@ -164,6 +164,12 @@ def test_s1_same_scene_log_ratio(run_alg, s1_chip, water_label, tmp_path):
     print(f"\nS1 chip, BEFORE = AFTER (log-ratio): change union IoU {got:.4f}, water tool IoU {tool:.4f}")
     assert tool >= 0.56
     assert got >= tool - 1e-9
+    # the figure in the shipped card is this measurement
+    from satimpact.engine.model import load_model
+    from satimpact.engine.registry import SHIPPED_DIR
+
+    card = load_model(f"{SHIPPED_DIR}/flood_s1_logratio.onnx").card
+    assert next(m["value"] for m in card.metrics if m["name"].startswith("IoU")) == pytest.approx(got, abs=5e-4)
 
 
 def test_s1_log_ratio_finds_a_simulated_fall(run_alg, s1_chip, tmp_path):
