@@ -452,8 +452,6 @@ def plan_method(
 
 def _change_method(model, bi, ai, band_map_before, band_map_after, user_dir, reason) -> Method:
     card = model.card
-    if card.model_type != "dense":
-        raise CardError(f"change model '{card.name}' is a {card.model_type} model; this tool needs a value per pixel")
     bands = {}
     for role, info, band_map in (("before", bi, band_map_before), ("after", ai, band_map_after)):
         spec = card.input(role)
@@ -463,6 +461,8 @@ def _change_method(model, bi, ai, band_map_before, band_map_after, user_dir, rea
             raise BandError(f"{role.upper()}: {exc}") from exc
     rule = card.extra.get("change_rule")
     if rule == "log_ratio":
+        if card.model_type != "dense":
+            raise CardError(f"model '{card.name}': a log-ratio model must give a value per pixel (model_type dense)")
         water_name = card.extra.get("water_model")
         if water_name:
             water = load_model(resolve_model(water_name, user_dir))
@@ -622,6 +622,22 @@ def _water(ds, win, dm: DateModel) -> tuple[np.ndarray, np.ndarray]:
     return water & ok, ok
 
 
+def _chip_classes(ds, win, chip: int, decode, pixel_valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A chip model's classes spread onto the pixels of one window (one output pixel per chip)."""
+    from rasterio.windows import Window
+
+    y0, x0 = int(win.row_off), int(win.col_off)
+    rows = np.arange(y0, y0 + int(win.height)) // chip
+    cols = np.arange(x0, x0 + int(win.width)) // chip
+    r0, c0 = int(rows[0]), int(cols[0])
+    data = ds.read(window=Window(c0, r0, int(cols[-1]) - c0 + 1, int(rows[-1]) - r0 + 1)).astype(np.float32)
+    ok = _finite(data[0], ds.nodatavals[0])
+    cls = decode(data)
+    cls = cls[rows - r0][:, cols - c0]
+    valid = ok[rows - r0][:, cols - c0] & pixel_valid & (cls != NODATA)
+    return cls, valid
+
+
 # --- cells -------------------------------------------------------------------------------------
 
 
@@ -765,6 +781,12 @@ def detect_change(
             )
             if method.kind == "learned":
                 decoder_text, decode = _learned_decoder(cm)
+                if cm.card.model_type == "chip":
+                    chip = cm.card.tiling.tile_size
+                    decoder_text += (
+                        f"; chip model: each {chip} x {chip} px chip's class is given to its valid pixels "
+                        "(chips less than half valid are nodata)"
+                    )
                 thresholds = decoder_text
                 feedback.info(f"Output mapping: {decoder_text}")
             else:
@@ -857,12 +879,29 @@ def detect_change(
             out.write_colormap(1, {**COLORS, NODATA: (0, 0, 0, 0)})
             src = {k: rasterio.open(p) for k, p in paths.items()}
             opened.extend(src.values())
+            scenes = {}
+            if method.kind == "learned":
+                scenes = {"before": rasterio.open(pair.before_path), "after": rasterio.open(pair.after_path)}
+                opened.extend(scenes.values())
+
+            def inputs_valid(win):
+                """Pixels with data in both scenes, judged as the runner judges them."""
+                from .runner import _valid_mask
+
+                ok = np.ones((int(win.height), int(win.width)), dtype=bool)
+                for role, ds in scenes.items():
+                    bands = pair.bands(role, method.change_bands[role].indices)
+                    ok &= _valid_mask(ds, bands, ds.read(bands, window=win, out_dtype="float32"), win)
+                return ok
+
             wins = list(_windows(pair.width, pair.height))
             for k, win in enumerate(wins):
                 if feedback.is_cancelled():
                     raise Cancelled("cancelled by the user; no output was written")
                 h, w = int(win.height), int(win.width)
-                if method.kind == "learned":
+                if method.kind == "learned" and method.change_model.card.model_type == "chip":
+                    cls, valid = _chip_classes(src["change"], win, chip, decode, inputs_valid(win))
+                elif method.kind == "learned":
                     ds = src["change"]
                     data = ds.read(window=win).astype(np.float32)
                     valid = _finite(data[0], ds.nodatavals[0])

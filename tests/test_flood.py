@@ -767,3 +767,74 @@ def test_runner_keeps_a_real_gdal_block_cache():
     with _gdal_cache_limit(256 << 20):
         assert gdal.GetCacheMax() == 256 << 20
     assert gdal.GetCacheMax() == before
+
+
+def chip_pair_model(chip: int):
+    """A grid-level two-input classifier (like a Siamese flood-damage classifier on chips): the share
+    of a chip's pixels whose MNDWI rose above 0.2 is its probability of new flood."""
+    nodes, inits = [], []
+    water = {}
+    for role in ("before", "after"):
+        n, i = split_bands(role, [f"{role}_green", f"{role}_swir"])
+        nd, nd_i = normalized_difference_nodes(f"{role}_green", f"{role}_swir", f"{role}_mndwi", prefix=f"{role}_nd")
+        nodes += n + nd
+        nodes += [
+            helper.make_node("Greater", [f"{role}_mndwi", "c_thr"], [f"{role}_bool"]),
+            helper.make_node("Cast", [f"{role}_bool"], [f"{role}_w"], to=onnx.TensorProto.FLOAT),
+        ]
+        inits += i + nd_i
+        water[role] = f"{role}_w"
+    nodes += [
+        helper.make_node("Sub", ["c_one", water["before"]], ["dry_before"]),
+        helper.make_node("Mul", [water["after"], "dry_before"], ["is_new"]),
+        helper.make_node("ReduceMean", ["is_new"], ["share"], axes=[2, 3], keepdims=0),
+    ]
+    inits += [const("c_thr", 0.2), const("c_one", 1.0)]
+    card = card_base(
+        name="test_chip_change",
+        title="Test grid-level change classifier",
+        version="0.0.1",
+        task="flood_change",
+        citation="none",
+        data="formula",
+        caveats="test only",
+        model_type="chip",
+        inputs=[
+            {"name": "before", "bands": ["green", "swir16"], "scale": 0.0001},
+            {"name": "after", "bands": ["green", "swir16"], "scale": 0.0001},
+        ],
+        tiling={"tile_size": chip, "overlap": 0, "merge": "none"},
+        outputs=[{"name": "share", "kind": "probability", "threshold": 0.3}],
+    )
+    graph_out = helper.make_tensor_value_info("share", onnx.TensorProto.FLOAT, ["N", 1])
+    return build_model(
+        nodes, [tensor_input("before", 2, chip, chip), tensor_input("after", 2, chip, chip)], [graph_out], card, inits
+    )
+
+
+def test_two_input_chip_model_plugs_in(run_alg, s2_chip, flipped_before, tmp_path):
+    chip = 48  # 512 px is not a multiple: the last chips of each row and column are partial
+    path = tmp_path / "chip_change.onnx"
+    onnx.save(chip_pair_model(chip), str(path))
+    log = Log()
+    _, out, grid = flood(run_alg, flipped_before, s2_chip, tmp_path, feedback=log, MODEL=str(path), CELL_SIZE=500)
+    assert "chip model: each 48 x 48 px chip's class is given to its valid pixels" in log.text
+    got = read(out)
+    pixel = expected_mndwi_change(flipped_before, s2_chip)
+    valid = pixel != NODATA
+    expected = np.full(got.shape, NODATA, dtype=np.uint8)
+    flagged = 0
+    for y in range(0, 512, chip):
+        for x in range(0, 512, chip):
+            cell = (slice(y, y + chip), slice(x, x + chip))
+            # the runner pads chips to 48 x 48 with invalid pixels; shares are of the whole chip
+            if valid[cell].sum() < 0.5 * chip * chip:
+                continue
+            share = (pixel[cell] == NEW_FLOOD).sum() / (chip * chip)
+            flagged += share > 0.3
+            expected[cell] = np.where(valid[cell], NEW_FLOOD if share > 0.3 else 0, NODATA)
+    print(f"\ntwo-input chip model: {flagged} chips flagged as new flood")
+    assert flagged > 3
+    assert np.array_equal(got, expected)
+    cells = gpd.read_file(grid)
+    assert cells["damaged"].sum() >= 1
