@@ -25,7 +25,8 @@ What this module decides (the help text and the README repeat it):
   more than Otsu's threshold on the pixels that were water before, at least ``min_change_db``).
   Water after without a significant fall is permanent water; the rest is dry. (c) *Learned
   change models*: any carded model with the two inputs ``before`` and ``after``; its output is
-  mapped to the change classes by name (see ``class_map``).
+  mapped to the change classes by name (see ``class_map`` and ``_learned_decoder``). Chip
+  (grid-level) models answer once per chip; the answer goes to the chip's valid pixels.
 * **Cells.** Square cells of ``cell_size`` metres in BEFORE's CRS when that is projected in
   metres, else in the UTM zone of the scene's centre (``green.make_grid``), or the given zone
   polygons. A pixel belongs to the cell or zone that holds its centre. Areas are true areas in
