@@ -116,6 +116,19 @@ def main() -> int:
             OUTPUT_CANDIDATES=os.path.join(OUT, f"{lake_stem}_debris_candidates.gpkg"),
         )
 
+    # Poverty grid: the shipped North Korea development score on the June L2A patch (reflectance,
+    # converted to 8-bit true colour, as the log says). The patch (1.2 km) is smaller than one
+    # model chip (1.87 km), so the cells are 600 m and chips need only 30 % valid pixels; farmland in
+    # central Europe (UTM 33N) is far outside the training region: this shows the mechanics only.
+    qgis_process(
+        "satimpact:povertygrid",
+        INPUT=summer,
+        CELL_SIZE=600,
+        MIN_VALID=0.3,
+        OUTPUT=os.path.join(OUT, f"{stem}_development.gpkg"),
+        OUTPUT_RASTER=os.path.join(OUT, f"{stem}_development.tif"),
+    )
+
     # Flood change: the wheel holds no two dates of one place (the two 35VPK Sentinel-1 patches,
     # September and February, lie about 20 km apart and do not overlap), so the demo compares the
     # water-bodies patch seen by Sentinel-2B (optical, 24 Sep 2017) with its Sentinel-1 pair
