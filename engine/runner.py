@@ -70,6 +70,7 @@ class RunOptions:
     write_valid_share: bool = False  # chip models: add a band with each chip's valid share
     strip_bytes: int = 64 << 20  # dense models: merge buffer budget; wider rasters go in column stripes
     gdal_cache_bytes: int = 256 << 20  # GDAL block cache cap during the run
+    compress: str | None = None  # GeoTIFF compression instead of GTIFF_OPTIONS' (deflate): zstd, lzw, none
 
 
 @dataclass
@@ -313,6 +314,15 @@ def _run_session(session, model: LoadedModel, output_names: list[str], feeds: di
         ) from exc
 
 
+def _gtiff_profile(options: RunOptions) -> dict:
+    profile = dict(GTIFF_OPTIONS)
+    if options.compress:
+        profile["compress"] = options.compress.lower()
+        if profile["compress"] != "deflate":
+            profile.pop("zlevel", None)
+    return profile
+
+
 def _expected_channels(model: LoadedModel) -> int:
     total = 0
     for spec in model.card.outputs:
@@ -497,7 +507,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             if channels is None:
                 channels = {name: r.shape[1] for name, r in zip(output_names, results)}
                 names, dtype, nodata = _output_layout(model, channels)
-                profile = dict(GTIFF_OPTIONS)
+                profile = _gtiff_profile(options)
                 profile.update(
                     width=width,
                     height=height,
@@ -507,7 +517,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                     transform=ref.transform,
                     nodata=nodata,
                 )
-                if dtype == "float32":
+                if dtype == "float32" and profile["compress"] != "none":
                     profile["predictor"] = 3
                 out = rasterio.open(tmp, "w", **profile)
                 for k, band_name in enumerate(names, start=1):
@@ -638,7 +648,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
                 names, _, nodata = _output_layout(model, channels)
                 if options.write_valid_share:
                     names = names + ["valid_share"]
-                profile = dict(GTIFF_OPTIONS)
+                profile = _gtiff_profile(options)
                 profile.update(
                     width=cols,
                     height=rows,
