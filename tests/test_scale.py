@@ -57,3 +57,16 @@ def test_column_stripes_match_single_stripe(mosaic, tmp_path, merge, overlap):
     np.testing.assert_allclose(striped, whole, rtol=0, atol=1e-6)
     assert log_striped.values[-1] == pytest.approx(100.0)
     assert all(b >= a for a, b in zip(log_striped.values, log_striped.values[1:]))
+
+
+def test_uncompressed_output_has_the_same_values(mosaic, tmp_path):
+    """RunOptions.compress changes the file's encoding, never its values."""
+    path = tmp_path / "conv.onnx"
+    onnx.save(conv16_model(tile=128, overlap=32, merge="blend"), path)
+    packed, _, _ = _run(path, mosaic, tmp_path / "deflate.tif")
+    plain, _, _ = _run(path, mosaic, tmp_path / "plain.tif", compress="none")
+    with rasterio.open(tmp_path / "plain.tif") as ds:
+        assert ds.compression is None
+    with rasterio.open(tmp_path / "deflate.tif") as ds:
+        assert ds.compression.value == "DEFLATE"
+    np.testing.assert_array_equal(plain, packed)
