@@ -219,9 +219,24 @@ def _direct_chip_score(raster: Path, cx: float, cy: float, chip_m: float, crs: s
         width=64,
         height=64,
         resampleAlg="average",
+        outputType=gdal.GDT_Float32,
     )
     x = ds.ReadAsArray().astype(np.float32)[None] / 255.0
     return float(_ort(MODEL, x)[0])
+
+
+def _num(value):
+    """A field value as float, or None for NULL (a QVariant in QGIS 3.22, None in newer)."""
+    from qgis.core import NULL
+
+    if value is None or value == NULL:
+        return None
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+def _scored(feats):
+    return [f for f in feats if _num(f["score"]) is not None]
 
 
 def _features(path):
@@ -255,8 +270,8 @@ def test_grid_scores_true_km_cells(which, mosaic_3857, mosaic_4326, run_alg, tmp
         assert box.width() == pytest.approx(1000.0) and box.height() == pytest.approx(1000.0)
         assert area.measureArea(f.geometry()) == pytest.approx(1e6, rel=0.002)
         assert box.xMinimum() / 1000 == pytest.approx(round(box.xMinimum() / 1000), abs=1e-9)
-    scored = [f for f in feats if f["score"] is not None and f["score"] == f["score"]]
-    nulls = [f for f in feats if f["score"] is None or f["score"] != f["score"]]
+    scored = _scored(feats)
+    nulls = [f for f in feats if _num(f["score"]) is None]
     assert len(scored) >= 25
     # Edge cells whose chip is mostly off the imagery get NULL, not zero.
     for f in nulls:
@@ -271,7 +286,7 @@ def test_grid_scores_true_km_cells(which, mosaic_3857, mosaic_4326, run_alg, tmp
     for f in full[:6]:
         c = f.geometry().centroid().asPoint()
         direct = _direct_chip_score(raster, c.x(), c.y(), 1870.0, "EPSG:32651")
-        assert f["score"] == pytest.approx(direct, abs=0.02), (f["cell_id"], f["score"], direct)
+        assert f["score"] == pytest.approx(direct, abs=1e-4), (f["cell_id"], f["score"], direct)
     # Urban chips (west half) score above uninhabited/least developed ones (east half).
     xs = sorted(f.geometry().centroid().asPoint().x() for f in full)
     mid = (xs[0] + xs[-1]) / 2
@@ -370,7 +385,7 @@ def test_grid_reflectance_scene_is_rendered(s2_chip, run_alg, tmp_path):
     assert any("converting to the 8-bit true-colour rendering" in t for t in log.text)
     assert result["GRID_CRS"].startswith("EPSG:326")
     _, feats = _features(out)
-    assert any(f["score"] is not None for f in feats)
+    assert _scored(feats)
 
 
 # --- ranking tool ----------------------------------------------------------------------------
@@ -389,7 +404,7 @@ def test_ranking_tool_on_nk_chips(nk_dir, run_alg, tmp_path):
             "OUTPUT_REPORT": str(report),
         },
     )
-    # Random features + linear ranking: measured 0.82 tau / 0.73 Spearman on the held-out 20 %.
+    # Random features + linear ranking: measured tau 0.739, Spearman 0.755 on the held-out 20 %.
     assert result["KENDALL_TAU"] >= 0.7, result
     assert result["SPEARMAN"] >= 0.65, result
     text = report.read_text()
@@ -637,7 +652,7 @@ def test_model3_chain_ranking_then_grid(nk_dir, nk_small, mosaic_3857, satimpact
     )
     assert ok
     _, feats = _features(cells)
-    scored = [f["score"] for f in feats if f["score"] is not None and f["score"] == f["score"]]
+    scored = [f["score"] for f in _scored(feats)]
     assert len(scored) >= 25 and all(0 <= s <= 1 for s in scored)
 
 

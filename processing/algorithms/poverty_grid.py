@@ -209,7 +209,8 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
             feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
             centre = layer.extent().center()
-            res_m = info.resolution[0] * metres_per_map_unit(layer.crs(), centre, context.transformContext())
+            per_x, per_y = metres_per_map_unit(layer.crs(), centre, context.transformContext())
+            res_m = max(info.resolution[0] * per_x, info.resolution[1] * per_y)
             chip_m, why = chip_ground_size(model, res_m)
             feedback.pushInfo(
                 f"Chips: {chip_m:.0f} m x {chip_m:.0f} m ({why}), resampled to {chip_px} px "
