@@ -671,3 +671,36 @@ def test_engine_grid_cells_engine_only(mosaic_3857):
     assert percentiles([0.1, None, 0.3, 0.2]) == [pytest.approx(100 / 3), None, 100.0, pytest.approx(200 / 3)]
     with pytest.raises(EngineError, match="CELL_SIZE"):
         build_grid(str(mosaic_3857), 0.0, crs, 1870.0)
+
+
+def test_grid_results_load_styled(mosaic_3857, satimpact_provider, tmp_path):
+    """Loaded on completion (as from the toolbox): score quintiles, legend least -> most developed,
+    layer named after the model."""
+    from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+
+    import processing
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    processing.runAndLoadResults(
+        "satimpact:povertygrid",
+        {"INPUT": str(mosaic_3857), "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_RASTER": str(tmp_path / "loaded.tif")},
+    )
+    new = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    try:
+        cells = [lyr for lyr in new if isinstance(lyr, QgsVectorLayer)]
+        rasters = [lyr for lyr in new if isinstance(lyr, QgsRasterLayer)]
+        assert len(cells) == 1 and len(rasters) == 1, [lyr.name() for lyr in new]
+        assert "poverty_nk_siscore" in cells[0].name() and "poverty_nk_siscore" in rasters[0].name()
+        renderer = cells[0].renderer()
+        assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "score"
+        labels = [r.label() for r in renderer.ranges()]
+        assert len(labels) == 5
+        assert labels[0].startswith("least developed") and labels[-1].startswith("most developed")
+        # Quintiles: about a fifth of the scored cells in each class
+        scores = sorted(f["score"] for f in _scored(list(cells[0].getFeatures())))
+        lows = [r.lowerValue() for r in renderer.ranges()]
+        assert lows[0] == pytest.approx(scores[0]) and renderer.ranges()[-1].upperValue() == pytest.approx(scores[-1])
+        assert rasters[0].renderer().type() == "singlebandpseudocolor"
+    finally:
+        project.removeMapLayers([lyr.id() for lyr in new])

@@ -342,6 +342,12 @@ def _ort_scores(path: str, x: np.ndarray) -> np.ndarray:
 
 
 def build(out_dir: str, log=print) -> list[str]:
+    try:
+        import torch  # noqa: F401 (the recipe trains the shipped CNN; the plugin never needs torch)
+    except ImportError as exc:
+        raise SystemExit(
+            "poverty recipe: torch is needed to train poverty_nk_siscore: .venv/bin/pip install torch==2.13.0"
+        ) from exc
     started = time.time()
     x, clusters, paths, order, chips = load_nk()
     split = nk_split(chips)

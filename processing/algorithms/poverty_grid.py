@@ -57,7 +57,18 @@ def style_score_quantiles(layer, classes: int = 5) -> None:
     """Score quantiles (equal counts of cells) on a red-to-blue ramp, legend least -> most developed."""
     from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange, QgsStyle, QgsSymbol
 
-    values = sorted(f["score"] for f in layer.getFeatures() if f["score"] is not None and f["score"] == f["score"])
+    from qgis.core import NULL
+
+    values = []
+    for feature in layer.getFeatures():
+        value = feature["score"]
+        # NULL is a QVariant in QGIS 3.22 and None in later versions; cells without a score stay unclassed.
+        if value is None or value == NULL:
+            continue
+        value = float(value)
+        if value == value:
+            values.append(value)
+    values.sort()
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
     if not values:
         return
