@@ -55,9 +55,7 @@ RESULT_FIELDS = ("score", "score_percentile", "valid_share", "chips", "chips_sco
 
 def style_score_quantiles(layer, classes: int = 5) -> None:
     """Score quantiles (equal counts of cells) on a red-to-blue ramp, legend least -> most developed."""
-    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange, QgsStyle, QgsSymbol
-
-    from qgis.core import NULL
+    from qgis.core import NULL, QgsGraduatedSymbolRenderer, QgsRendererRange, QgsStyle, QgsSymbol
 
     values = []
     for feature in layer.getFeatures():
