@@ -487,41 +487,48 @@ def _water_share(label_path: Path, cx: float, cy: float, chip_m: float, crs: str
     return float((a[valid] == 1).mean())
 
 
-def test_survey_tool_learns_water_share(s2_chip, water_label, run_alg, tmp_path):
-    """Survey points on the real Sen1Floods11 Sentinel-2 chip; the label is the share of hand-labelled
-    water in the 500 m around each point, computed here. The tool must predict it from the imagery."""
+@pytest.fixture(scope="session")
+def water_survey(s2_chip, water_label, tmp_path_factory):
+    """120 seeded points on the real Sen1Floods11 Sentinel-2 chip, labelled with the share of
+    hand-labelled water in the 500 m around each (computed here), plus one point off the imagery
+    and one without a label; as a GeoPackage in UTM 30N. Returns (path, labels)."""
     import rasterio
-    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+    from osgeo import ogr, osr
     from rasterio.warp import transform
 
     with rasterio.open(s2_chip) as ds:
         b = ds.bounds
-        crs = "EPSG:32630"
-        (x0, x1), (y0, y1) = transform(ds.crs, crs, [b.left, b.right], [b.bottom, b.top])
+        (x0, x1), (y0, y1) = transform(ds.crs, "EPSG:32630", [b.left, b.right], [b.bottom, b.top])
     rng = np.random.default_rng(3)
-    points = QgsVectorLayer(f"Point?crs={crs}", "survey", "memory")
-    points.dataProvider().addAttributes([QgsField("water", QVariant.Double)])
-    points.updateFields()
-    feats, labels = [], []
+    rows, labels = [], []
     for _ in range(120):
         x = rng.uniform(x0 + 300, x1 - 300)
         y = rng.uniform(y0 + 300, y1 - 300)
-        share = _water_share(water_label, x, y, 500.0, crs)
-        f = QgsFeature(points.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        f.setAttributes([share])
-        feats.append(f)
+        share = _water_share(water_label, x, y, 500.0, "EPSG:32630")
+        rows.append((x, y, share))
         labels.append(share)
-    far = QgsFeature(points.fields())  # off the imagery: dropped, and said so
-    far.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x1 + 50000, y1)))
-    far.setAttributes([0.5])
-    feats.append(far)
-    unlabelled = QgsFeature(points.fields())  # no label: dropped, and said so
-    unlabelled.setGeometry(QgsGeometry.fromPointXY(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2)))
-    unlabelled.setAttributes([None])
-    feats.append(unlabelled)
-    points.dataProvider().addFeatures(feats)
+    rows.append((x1 + 50000, y1, 0.5))  # off the imagery: dropped, and said so
+    rows.append(((x0 + x1) / 2, (y0 + y1) / 2, None))  # no label: dropped, and said so
+    path = tmp_path_factory.mktemp("survey") / "water_points.gpkg"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32630)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = ds.CreateLayer("survey", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("water", ogr.OFTReal))
+    for x, y, share in rows:
+        feat = ogr.Feature(layer.GetLayerDefn())
+        if share is not None:
+            feat.SetField("water", share)
+        feat.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} {y})"))
+        layer.CreateFeature(feat)
+    ds = None
+    return path, labels
+
+
+def test_survey_tool_learns_water_share(s2_chip, water_survey, run_alg, tmp_path):
+    """Survey points on the real Sen1Floods11 Sentinel-2 chip; the label is the share of hand-labelled
+    water in the 500 m around each point, computed by the test. The tool must predict it from the imagery."""
+    points, labels = water_survey
     assert np.std([v for v in labels if v is not None]) > 0.1
     model = tmp_path / "water.onnx"
     report = tmp_path / "water.html"
@@ -529,7 +536,7 @@ def test_survey_tool_learns_water_share(s2_chip, water_label, run_alg, tmp_path)
         "satimpact:trainpovertysurvey",
         {
             "INPUT": str(s2_chip),
-            "POINTS": points,
+            "POINTS": str(points),
             "LABEL_FIELD": "water",
             "CHIP_SIZE": 500,
             "FOLDS": 5,
@@ -704,3 +711,143 @@ def test_grid_results_load_styled(mosaic_3857, satimpact_provider, tmp_path):
         assert rasters[0].renderer().type() == "singlebandpseudocolor"
     finally:
         project.removeMapLayers([lyr.id() for lyr in new])
+
+
+def test_survey_through_qgis_process_with_displacement(s2_chip, water_survey, qgis_process_runner, tmp_path):
+    points, labels = water_survey
+    model = tmp_path / "cli_water.onnx"
+    report = tmp_path / "cli_water.html"
+    done = qgis_process_runner(
+        "run",
+        "satimpact:trainpovertysurvey",
+        "--",
+        f"INPUT={s2_chip}",
+        f"POINTS={points}",
+        "LABEL_FIELD=water",
+        "CHIP_SIZE=500",
+        "FOLDS=4",
+        "DISPLACEMENT=300",
+        f"OUTPUT_MODEL={model}",
+        f"OUTPUT_REPORT={report}",
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "R2:" in done.stdout and model.exists()
+    text = report.read_text()
+    assert "mean of 9 chips" in text and "150 m" in text
+    from satimpact.engine.model import load_model
+
+    card = load_model(str(model)).card
+    assert card.extra["displacement_m"] == 300
+    # Averaging over 9 chips spread 150 m around each point blurs a 500 m label, yet keeps most of it.
+    assert card.metrics[0]["value"] >= 0.7, card.metrics
+
+
+def test_survey_too_few_points(s2_chip, run_alg, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
+
+    points = QgsVectorLayer("Point?crs=EPSG:4326&field=wealth:double", "p", "memory")
+    feats = []
+    for k in range(3):
+        f = QgsFeature(points.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(-5.0 + k, 40.0)))  # far off the Spanish chip
+        f.setAttributes([float(k)])
+        feats.append(f)
+    points.dataProvider().addFeatures(feats)
+    with pytest.raises(QgsProcessingException, match="only 0 survey points are usable .outside the imagery: 3"):
+        run_alg(
+            "satimpact:trainpovertysurvey",
+            {
+                "INPUT": str(s2_chip),
+                "POINTS": points,
+                "LABEL_FIELD": "wealth",
+                "OUTPUT_MODEL": str(tmp_path / "m.onnx"),
+                "OUTPUT_REPORT": str(tmp_path / "m.html"),
+            },
+        )
+    assert not (tmp_path / "m.onnx").exists()
+
+
+def test_ranking_through_qgis_process(nk_small, nk_dir, qgis_process_runner, tmp_path):
+    model = tmp_path / "cli_rank.onnx"
+    done = qgis_process_runner(
+        "run",
+        "satimpact:trainpovertyranking",
+        "--",
+        f"INPUT={nk_small}",
+        f"ORDER={nk_dir / 'nk.txt'}",
+        f"OUTPUT_MODEL={model}",
+        f"OUTPUT_REPORT={tmp_path / 'cli_rank.html'}",
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "KENDALL_TAU:" in done.stdout and model.exists()
+
+
+def test_model3_chain_survey_then_grid(s2_chip, water_survey, satimpact_provider, tmp_path):
+    """trainpovertysurvey -> povertygrid on the same Sentinel-2 chip, through a saved .model3: the
+    trained water-share model scores 500 m cells, and its cells' water share follows the hand label."""
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterRasterLayer,
+        QgsProcessingParameterVectorLayer,
+        QgsProject,
+    )
+
+    points, _ = water_survey
+    model = QgsProcessingModelAlgorithm("survey chain", "tests")
+    model.addModelParameter(QgsProcessingParameterRasterLayer("scene", "scene"), QgsProcessingModelParameter("scene"))
+    model.addModelParameter(
+        QgsProcessingParameterVectorLayer("points", "points"), QgsProcessingModelParameter("points")
+    )
+    train = QgsProcessingModelChildAlgorithm("satimpact:trainpovertysurvey")
+    train.setChildId("train")
+    train.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("scene")])
+    train.addParameterSources("POINTS", [QgsProcessingModelChildParameterSource.fromModelParameter("points")])
+    for key, value in {
+        "LABEL_FIELD": "water",
+        "CHIP_SIZE": 500,
+        "FOLDS": 5,
+        "OUTPUT_MODEL": str(tmp_path / "chain_water.onnx"),
+        "OUTPUT_REPORT": str(tmp_path / "chain_water.html"),
+    }.items():
+        train.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    model.addChildAlgorithm(train)
+    grid = QgsProcessingModelChildAlgorithm("satimpact:povertygrid")
+    grid.setChildId("grid")
+    grid.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("scene")])
+    grid.addParameterSources("MODEL", [QgsProcessingModelChildParameterSource.fromChildOutput("train", "OUTPUT_MODEL")])
+    grid.addParameterSources("CELL_SIZE", [QgsProcessingModelChildParameterSource.fromStaticValue(500)])
+    out = QgsProcessingModelOutput("cells", "cells")
+    out.setChildOutputName("OUTPUT")
+    grid.setModelOutputs({"cells": out})
+    model.addChildAlgorithm(grid)
+    path = tmp_path / "survey_chain.model3"
+    assert model.toFile(str(path))
+    loaded = QgsProcessingModelAlgorithm()
+    assert loaded.fromFile(str(path))
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    cells = tmp_path / "chain_water_cells.gpkg"
+    _, ok = loaded.run(
+        {"scene": str(s2_chip), "points": str(points), "grid:cells": str(cells)}, context, QgsProcessingFeedback()
+    )
+    assert ok
+    layer, feats = _features(cells)
+    predicted, observed = [], []
+    for f in _scored(feats):
+        if f["valid_share"] < 0.999:
+            continue
+        c = f.geometry().centroid().asPoint()
+        share = _water_share(
+            data_path("sen1floods11", "Spain_7370579_LabelHand.tif"), c.x(), c.y(), 500.0, "EPSG:32630"
+        )
+        if share is not None:
+            predicted.append(f["score"])
+            observed.append(share)
+    assert len(predicted) >= 30
+    assert pov.spearman(predicted, observed) >= 0.8
