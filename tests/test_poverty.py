@@ -851,3 +851,46 @@ def test_model3_chain_survey_then_grid(s2_chip, water_survey, satimpact_provider
             observed.append(share)
     assert len(predicted) >= 30
     assert pov.spearman(predicted, observed) >= 0.8
+
+
+def test_ranking_with_a_user_featurizer(nk_small, nk_dir, run_alg, tmp_path):
+    """A featurizer the user brings (here: a carded ONNX with 32 seeded Gaussian 5x5 filters, written
+    for the test) is used as given, and its name lands in the trained model's card."""
+    import onnx
+
+    from satimpact.engine.model import load_model
+
+    rf = pov.RandomFeatures(
+        pov.gaussian_filters(32, 3, 5, seed=11), np.zeros(32, np.float32), [0.4] * 3, [0.2] * 3, 1 / 255, 11, "test"
+    )
+    card = {
+        "card_version": 1,
+        "name": "user_featurizer",
+        "title": "User featurizer",
+        "version": "0.1",
+        "task": "poverty",
+        "license": "test",
+        "citation": "test",
+        "data": "none",
+        "caveats": "test only",
+        "model_type": "chip",
+        "inputs": [{"name": "image", "bands": ["red", "green", "blue"], "scale": 1 / 255}],
+        "tiling": {"tile_size": 32, "overlap": 0, "merge": "none"},
+        "outputs": [{"name": "features", "kind": "features"}],
+    }
+    path = tmp_path / "user_featurizer.onnx"
+    onnx.save(pov.featurizer_model(rf, ["red", "green", "blue"], None, card), str(path))
+    model = tmp_path / "user_rank.onnx"
+    result = run_alg(
+        "satimpact:trainpovertyranking",
+        {
+            "INPUT": str(nk_small),
+            "ORDER": str(nk_dir / "nk.txt"),
+            "FEATURIZER": str(path),
+            "OUTPUT_MODEL": str(model),
+            "OUTPUT_REPORT": str(tmp_path / "user_rank.html"),
+        },
+    )
+    trained = load_model(str(model)).card
+    assert trained.extra["featurizer_model"] == "user_featurizer" and trained.tiling.tile_size == 32
+    assert -1.0 <= result["KENDALL_TAU"] <= 1.0
