@@ -187,7 +187,7 @@ class RankingResult:
 
 
 def train_ranking(
-    chip_folder: str,
+    chip_source,
     order_path: str,
     featurizer: LoadedModel,
     model_out: str,
@@ -197,7 +197,12 @@ def train_ranking(
     seed: int = 0,
     alpha: float = 1e-3,
     feedback: Feedback | None = None,
+    source_name: str | None = None,
 ) -> RankingResult:
+    """``chip_source``: a folder with one subfolder of chip files per cluster, or a dict
+    {cluster id: [callables]} where each callable returns one raw chip (bands, px, px) at the
+    featurizer's size, or None when the chip has too little valid imagery (chips cut from a
+    raster under polygons)."""
     feedback = feedback or Feedback()
     check_featurizer(featurizer)
     check_output_writable(model_out)
@@ -205,36 +210,75 @@ def train_ranking(
     if not 0.05 <= holdout <= 0.5:
         raise EngineError(f"HOLDOUT must be between 0.05 and 0.5, got {holdout}")
     start = time.perf_counter()
-    chips = pov.list_cluster_chips(chip_folder)
-    order = pov.read_order(order_path, list(chips))
     spec = featurizer.card.inputs[0]
     px = featurizer.card.tiling.tile_size
+    if isinstance(chip_source, str):
+        chips = pov.list_cluster_chips(chip_source)
+        source_name = source_name or chip_source
+
+        def load(item):
+            return pov.read_chip(item, px, len(spec.bands))
+
+    else:
+        chips = {str(k): list(v) for k, v in chip_source.items()}
+        source_name = source_name or "chips cut from a raster"
+
+        def load(item):
+            return item()
+
+    order = pov.read_order(order_path, list(chips))
     feedback.info(
         f"{sum(map(len, chips.values()))} chips in {len(chips)} clusters; order: "
         + " < ".join("=".join(g) for g in order.groups)
     )
-    raws, clusters, is_test = [], [], []
+    feats, buffer, clusters, is_test = [], [], [], []
+    skipped = 0
     done = 0
     total = sum(map(len, chips.values()))
-    for k, (cid, files) in enumerate(chips.items()):
-        if len(files) < 2:
+    for k, (cid, items) in enumerate(chips.items()):
+        if len(items) < 2:
             raise EngineError(
-                f"cluster '{cid}' has {len(files)} chip; at least 2 are needed (one to train, one to test)"
+                f"cluster '{cid}' has {len(items)} chip; at least 2 are needed (one to train, one to test)"
             )
-        _, test = pov.split_chips(len(files), seed + k, (1.0 - holdout, holdout))
+        _, test = pov.split_chips(len(items), seed + k, (1.0 - holdout, holdout))
         if len(test) == 0:
-            test = np.array([len(files) - 1])
-        for i, path in enumerate(files):
+            test = np.array([len(items) - 1])
+        test = set(test.tolist())
+        kept = 0
+        for i, item in enumerate(items):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no model was written")
-            raws.append(pov.read_chip(path, px, len(spec.bands)))
-            clusters.append(cid)
-            is_test.append(i in set(test.tolist()))
+            raw = load(item)
             done += 1
-        feedback.progress(60.0 * done / total)
+            if raw is None:
+                skipped += 1
+                continue
+            buffer.append(raw)
+            clusters.append(cid)
+            is_test.append(i in test)
+            kept += 1
+            # Featurize in batches while reading, so memory holds features, not chips.
+            if len(buffer) == 256:
+                feats.append(featurize(featurizer, np.stack(buffer)))
+                buffer = []
+        if kept < 2:
+            raise EngineError(f"cluster '{cid}' has {kept} chip(s) with enough valid imagery; at least 2 are needed")
+        # Skipped chips must not leave a cluster without a training or a held-out chip.
+        mine = is_test[-kept:]
+        if not any(mine):
+            is_test[-1] = True
+        elif all(mine):
+            is_test[-kept] = False
+        feedback.progress(75.0 * done / total)
+    if buffer:
+        feats.append(featurize(featurizer, np.stack(buffer)))
+    if skipped:
+        feedback.warning(f"{skipped} chip(s) with too little valid imagery were left out")
     clusters = np.array(clusters)
     is_test = np.array(is_test)
-    feats = featurize(featurizer, np.stack(raws))
+    feats = np.concatenate(feats)
+    if not is_test.any() or is_test.all():
+        raise EngineError("the hold-out split left no training or no test chips; add chips or change HOLDOUT")
     feedback.progress(75.0)
     levels = np.array([order.levels[c] for c in clusters], dtype=np.float64)
     tr, te = ~is_test, is_test
@@ -260,13 +304,13 @@ def train_ranking(
     card = {
         "card_version": 1,
         "name": os.path.splitext(os.path.basename(model_out))[0],
-        "title": f"Development score from a partial order ({os.path.basename(chip_folder.rstrip(os.sep))})",
+        "title": f"Development score from a partial order ({os.path.basename(source_name.rstrip(os.sep))})",
         "version": "1.0.0",
         "task": "poverty",
         "license": "as the training chips allow",
         "citation": "Han, S. et al. (2020) Learning to score economic development from satellite imagery, KDD "
         "(siScore); Ahn, D. et al. (2023) Nat. Commun. 14, 6811; features: " + featurizer.card.citation,
-        "data": f"{len(clusters)} chips in {len(ids)} clusters from {chip_folder}; order {order_path}; "
+        "data": f"{len(clusters)} chips in {len(ids)} clusters from {source_name}; order {order_path}; "
         f"{int(tr.sum())} chips trained, {int(te.sum())} held out (seed {seed}).",
         "caveats": "A relative development score in [0, 1] learnt from an expert ordering of clusters: not money. "
         "Valid for imagery like the training chips (sensor, rendering, season, region).",
@@ -321,7 +365,7 @@ def train_ranking(
         for c in order_ids
     )
     body = (
-        f"<p>Chips: <code>{html.escape(chip_folder)}</code>; order: <code>{html.escape(order_path)}</code>; "
+        f"<p>Chips: <code>{html.escape(source_name)}</code>; order: <code>{html.escape(order_path)}</code>; "
         f"featurizer: {html.escape(featurizer.card.title)} ({html.escape(featurizer.card.name)}).</p>"
         f"<p><b>Held-out chips</b> ({int(te.sum())}, {holdout:.0%} of every cluster, seed {seed}): "
         f"Kendall's tau between cluster mean scores and the order's levels <b>{tau:.3f}</b>; Spearman between "

@@ -894,3 +894,76 @@ def test_ranking_with_a_user_featurizer(nk_small, nk_dir, run_alg, tmp_path):
     trained = load_model(str(model)).card
     assert trained.extra["featurizer_model"] == "user_featurizer" and trained.tiling.tile_size == 32
     assert -1.0 <= result["KENDALL_TAU"] <= 1.0
+
+
+def test_ranking_from_raster_and_polygons(nk_split, run_alg, tmp_path):
+    """Clusters given as polygons over a raster: the west half of the NK mosaic (urban chips) is
+    cluster 'urban', the east half (uninhabited and least developed rural chips) cluster 'low'."""
+    import rasterio
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    from satimpact.engine.model import load_model
+
+    raster, _ = _mosaic(nk_split, tmp_path)
+    with rasterio.open(raster) as ds:
+        b = ds.bounds
+    polygons = QgsVectorLayer("Polygon?crs=EPSG:3857", "clusters", "memory")
+    polygons.dataProvider().addAttributes([QgsField("cluster", QVariant.String)])
+    polygons.updateFields()
+    mid_x, mid_y = (b.left + b.right) / 2, (b.bottom + b.top) / 2
+    feats = []
+    for name, x0, x1 in (("urban", b.left, mid_x), ("low", mid_x, b.right)):
+        for y0, y1 in ((b.bottom, mid_y), (mid_y, b.top)):
+            f = QgsFeature(polygons.fields())
+            ring = [QgsPointXY(x0, y0), QgsPointXY(x1, y0), QgsPointXY(x1, y1), QgsPointXY(x0, y1)]
+            f.setGeometry(QgsGeometry.fromPolygonXY([ring]))
+            f.setAttributes([name])
+            feats.append(f)
+    polygons.dataProvider().addFeatures(feats)
+    order = tmp_path / "order.txt"
+    order.write_text("low<urban\n")
+    model = tmp_path / "poly_rank.onnx"
+    report = tmp_path / "poly_rank.html"
+    result = run_alg(
+        "satimpact:trainpovertyranking",
+        {
+            "RASTER": str(raster),
+            "POLYGONS": polygons,
+            "CLUSTER_FIELD": "cluster",
+            "CHIP_SIZE": 900,
+            "ORDER": str(order),
+            "OUTPUT_MODEL": str(model),
+            "OUTPUT_REPORT": str(report),
+        },
+    )
+    assert result["KENDALL_TAU"] == pytest.approx(1.0) and result["SPEARMAN"] > 0.5
+    card = load_model(str(model)).card
+    assert card.extra["chip_ground_m"] == 900 and "under" in card.data
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="not both"):
+        run_alg(
+            "satimpact:trainpovertyranking",
+            {
+                "INPUT": str(tmp_path),
+                "RASTER": str(raster),
+                "POLYGONS": polygons,
+                "CLUSTER_FIELD": "cluster",
+                "ORDER": str(order),
+                "OUTPUT_MODEL": str(tmp_path / "x.onnx"),
+                "OUTPUT_REPORT": str(tmp_path / "x.html"),
+            },
+        )
+    with pytest.raises(QgsProcessingException, match="CHIP_SIZE"):
+        run_alg(
+            "satimpact:trainpovertyranking",
+            {
+                "RASTER": str(raster),
+                "POLYGONS": polygons,
+                "CLUSTER_FIELD": "cluster",
+                "ORDER": str(order),
+                "OUTPUT_MODEL": str(tmp_path / "y.onnx"),
+                "OUTPUT_REPORT": str(tmp_path / "y.html"),
+            },
+        )

@@ -1,21 +1,43 @@
 """satimpact:trainpovertyranking: a development score learnt from an expert ordering of image clusters."""
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
 )
 
+from ...engine.bands import resolve_bands
 from ...engine.model import load_model
+from ...engine.poverty_grid import ChipReader, metric_crs_for, raster_centre_lonlat, zone_units
 from ...engine.poverty_train import train_ranking
-from ..common import ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path
+from ...engine.raster import raster_info
+from ..common import (
+    ProcessingFeedback,
+    SatImpactAlgorithm,
+    model_parameter,
+    model_path,
+    raster_layer_path,
+)
 
 DEFAULT_FEATURIZER = "poverty_features_rgb"
 
 
 class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
     INPUT = "INPUT"
+    RASTER = "RASTER"
+    POLYGONS = "POLYGONS"
+    CLUSTER_FIELD = "CLUSTER_FIELD"
+    BAND_MAP = "BAND_MAP"
     ORDER = "ORDER"
     FEATURIZER = "FEATURIZER"
     CHIP_SIZE = "CHIP_SIZE"
@@ -52,7 +74,10 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
             "scores and the order, the Spearman correlation of held-out chip scores with their cluster's "
             "level, and the mean score per cluster in a plot. Needs numpy and onnx only.</p>"
             "<p><b>Input.</b> INPUT: a folder with one subfolder per cluster (named by the cluster id) "
-            "holding the chips (PNG, JPEG or GeoTIFF, 8-bit RGB for the default featurizer). ORDER: a text "
+            "holding the chips (PNG, JPEG or GeoTIFF, 8-bit RGB for the default featurizer); or instead RASTER "
+            "+ POLYGONS + CLUSTER_FIELD: chips of CHIP_SIZE metres are cut from the raster on a lattice inside "
+            "every polygon (in the UTM zone of the area) and grouped by the polygon's cluster id; chips with "
+            "less than half valid pixels are left out. ORDER: a text "
             "file, one relation per line: <code>a&lt;b</code> (a less developed than b) or "
             "<code>a=b=c</code> (tied). A cycle, an unknown cluster id or a cluster missing from the order is "
             "an error. CHIP_SIZE (optional): the ground width of one chip in metres, stored in the card so "
@@ -67,6 +92,30 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
                 self.INPUT,
                 self.tr("Chip folder (one subfolder per cluster)"),
                 behavior=QgsProcessingParameterFile.Behavior.Folder,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.RASTER, self.tr("Or: imagery to cut chips from (with POLYGONS)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.POLYGONS,
+                self.tr("Polygons of the clusters (with RASTER)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CLUSTER_FIELD, self.tr("Cluster id field"), parentLayerParameterName=self.POLYGONS, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BAND_MAP, self.tr("Band mapping for RASTER (empty: automatic)"), optional=True
             )
         )
         self.addParameter(
@@ -107,6 +156,8 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
 
     def process(self, parameters, context, feedback):
         folder = self.parameterAsFile(parameters, self.INPUT, context)
+        raster = self.parameterAsRasterLayer(parameters, self.RASTER, context)
+        polygons = self.parameterAsSource(parameters, self.POLYGONS, context)
         order = self.parameterAsFile(parameters, self.ORDER, context)
         featurizer = load_model(
             model_path(self.parameterAsString(parameters, self.FEATURIZER, context) or DEFAULT_FEATURIZER)
@@ -114,19 +165,90 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
         chip_size = None
         if parameters.get(self.CHIP_SIZE) not in (None, ""):
             chip_size = self.parameterAsDouble(parameters, self.CHIP_SIZE, context) or None
-        result = train_ranking(
-            folder,
-            order,
-            featurizer,
-            self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context),
-            self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context),
+        if folder and (raster is not None or polygons is not None):
+            raise QgsProcessingException(
+                "give either INPUT (a chip folder) or RASTER + POLYGONS + CLUSTER_FIELD, not both"
+            )
+        common = dict(
+            order_path=order,
+            featurizer=featurizer,
+            model_out=self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context),
+            report_out=self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context),
             chip_ground_m=chip_size,
             holdout=self.parameterAsDouble(parameters, self.HOLDOUT, context),
             feedback=ProcessingFeedback(feedback),
         )
+        if folder:
+            result = train_ranking(folder, **common)
+        else:
+            result = self._from_raster(parameters, context, feedback, raster, polygons, chip_size, featurizer, common)
         return {
             self.OUTPUT_MODEL: result.model_path,
             self.OUTPUT_REPORT: result.report_path,
             self.KENDALL_TAU: result.tau,
             self.SPEARMAN: result.spearman,
         }
+
+    def _from_raster(self, parameters, context, feedback, raster, polygons, chip_size, featurizer, common):
+        """Chips cut from RASTER: a lattice of CHIP_SIZE chips inside every polygon, grouped by cluster."""
+        if raster is None or polygons is None:
+            raise QgsProcessingException(
+                "no chips given: set INPUT (a folder with one subfolder of chips per cluster) or RASTER, "
+                "POLYGONS and CLUSTER_FIELD"
+            )
+        field = self.parameterAsString(parameters, self.CLUSTER_FIELD, context)
+        index = polygons.fields().lookupField(field) if field else -1
+        if index < 0:
+            raise QgsProcessingException(
+                f"CLUSTER_FIELD: the polygons have no field '{field}' (fields: {', '.join(polygons.fields().names())})"
+            )
+        if not chip_size:
+            raise QgsProcessingException("CHIP_SIZE (metres) is needed to cut chips from RASTER")
+        source = raster_layer_path(raster, self.RASTER)
+        info = raster_info(source)
+        spec = featurizer.card.inputs[0]
+        bands = resolve_bands(
+            spec.bands, info.count, info.descriptions, self.parameterAsString(parameters, self.BAND_MAP, context)
+        )
+        render_gain = None
+        if abs(spec.scale * 255.0 - 1.0) < 1e-6 and {info.dtypes[i - 1] for i in bands.indices} != {"uint8"}:
+            render_gain = 2.5
+            feedback.pushInfo(
+                "RASTER is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and converting to 8-bit "
+                "true colour, 255 x clip(2.5 x reflectance, 0, 1), as the RGB featurizer expects"
+            )
+        metric = metric_crs_for(*raster_centre_lonlat(source))
+        to_metric = QgsCoordinateTransform(
+            polygons.sourceCrs(), QgsCoordinateReferenceSystem(metric), context.transformContext()
+        )
+        zones = []
+        for feat in polygons.getFeatures():
+            value = feat.attributes()[index]
+            geom = QgsGeometry(feat.geometry())
+            if value is None or str(value) in ("", "NULL") or geom.isNull() or geom.isEmpty():
+                continue
+            geom.transform(to_metric)
+            parts = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
+            rings = [[[(p.x(), p.y()) for p in ring] for ring in polygon] for polygon in parts]
+            anchor = geom.pointOnSurface().asPoint()
+            zones.append((str(value), rings, (anchor.x(), anchor.y())))
+        units = zone_units(zones, chip_size)
+        with ChipReader(
+            source, bands.indices, metric, chip_size, featurizer.card.tiling.tile_size, render_gain
+        ) as reader:
+
+            def chip_at(cx, cy):
+                def read():
+                    array, share = reader.read(cx, cy)
+                    return array if share >= 0.5 else None
+
+                return read
+
+            clusters = {}
+            for unit in units:
+                clusters.setdefault(unit.key, []).extend(chip_at(cx, cy) for cx, cy in unit.chips)
+            feedback.pushInfo(
+                f"{sum(map(len, clusters.values()))} chips of {chip_size:g} m cut in {metric} from "
+                f"{len(units)} polygons in {len(clusters)} clusters"
+            )
+            return train_ranking(clusters, source_name=f"{raster.name()} under {polygons.sourceName()}", **common)
