@@ -967,3 +967,45 @@ def test_ranking_from_raster_and_polygons(nk_split, run_alg, tmp_path):
                 "OUTPUT_REPORT": str(tmp_path / "y.html"),
             },
         )
+
+
+def test_grid_on_xyz_tiles(nk_split, run_alg, tmp_path):
+    """The NK chips are zoom-14 web tiles: served as a file:// XYZ layer (no network), QGIS renders
+    them over EXTENT at the training imagery's ground resolution, and the cell scores agree with
+    the run on the same tiles as a GeoTIFF mosaic."""
+    from qgis.core import QgsProcessingFeedback, QgsProject, QgsRasterLayer
+
+    raster, layout = _mosaic(nk_split, tmp_path)
+    for (r, c), chip in layout.items():
+        folder = tmp_path / "tiles" / "14" / str(TILE_X + c)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{TILE_Y + r}.png").symlink_to(chip)
+    url = f"file://{tmp_path / 'tiles'}/{{z}}/{{x}}/{{y}}.png"
+    layer = QgsRasterLayer(f"type=xyz&url={url}&zmin=14&zmax=14", "nk tiles", "wms")
+    assert layer.isValid(), layer.error().summary()
+    QgsProject.instance().addMapLayer(layer)
+    messages = []
+
+    class Log(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802 (QGIS API)
+            messages.append(info)
+
+    try:
+        import rasterio
+
+        with rasterio.open(raster) as ds:
+            b = ds.bounds
+        extent = f"{b.left},{b.right},{b.bottom},{b.top} [EPSG:3857]"
+        tiles_out = tmp_path / "xyz_cells.gpkg"
+        run_alg("satimpact:povertygrid", {"INPUT": layer, "EXTENT": extent, "OUTPUT": str(tiles_out)}, feedback=Log())
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    assert any("rendering 'nk tiles'" in m and "at 7.3" in m for m in messages), messages
+    assert any("raster pixels 7.3 m" in m for m in messages), messages
+    file_out = tmp_path / "file_cells.gpkg"
+    run_alg("satimpact:povertygrid", {"INPUT": str(raster), "OUTPUT": str(file_out)})
+    by_cell = {f["cell_id"]: f["score"] for f in _scored(_features(file_out)[1]) if f["valid_share"] > 0.999}
+    pairs = [(by_cell[f["cell_id"]], f["score"]) for f in _scored(_features(tiles_out)[1]) if f["cell_id"] in by_cell]
+    assert len(pairs) >= 10
+    a, b = np.array(pairs).T
+    assert pov.spearman(a, b) >= 0.9 and np.abs(a - b).mean() < 0.05, pairs

@@ -535,6 +535,7 @@ def build(out_dir: str, log=print) -> list[str]:
         "extra": {
             "chip_px": CHIP_PX,
             "chip_ground_m": CHIP_GROUND_M,
+            "source_px": SOURCE_PX,
             "pixel_values": "8-bit true-colour rendering (0-255) of Sentinel-2 RGB, as web map tiles",
             "reflectance_rendering": {"gain": 2.5, "reflectance_scale": 1e-4},
             "region": "North Korea",

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
+    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -94,6 +95,8 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
     ZONES = "ZONES"
     BAND_MAP = "BAND_MAP"
     MIN_VALID = "MIN_VALID"
+    EXTENT = "EXTENT"
+    RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
     OUTPUT_RASTER = "OUTPUT_RASTER"
     MODEL_USED = "MODEL_USED"
@@ -133,7 +136,10 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             "it is; a Sentinel-2 reflectance scene (L1C/L2A, values x 10000) is converted to the 8-bit "
             "true-colour rendering the model expects (2.5 x reflectance, clipped, x 255), which the log "
             "says. Bands are found by name or layout, or from BAND_MAP.</p>"
-            "<p><b>Parameters.</b> INPUT: raster layer. MODEL: shipped or user chip model with a score output "
+            "<p><b>Parameters.</b> INPUT: raster layer, a file or a layer QGIS renders first (XYZ or WMS basemap, "
+            "virtual raster) over EXTENT at RESOLUTION metres (defaults: the layer's extent, the ground resolution "
+            "of the model's training imagery, 7.3 m for the shipped model). "
+            "MODEL: shipped or user chip model with a score output "
             "(default poverty_nk_siscore; models from satimpact:trainpovertysurvey or "
             "satimpact:trainpovertyranking work too). CELL_SIZE: metres. ZONES (optional): polygons scored "
             "instead of the grid. MIN_VALID: least share of valid pixels in a chip. OUTPUT: cells or zones "
@@ -181,6 +187,22 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterExtent(
+                self.EXTENT,
+                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RESOLUTION,
+                self.tr("Ground resolution in metres to render such layers (default: the model's source imagery)"),
+                QgsProcessingParameterNumber.Type.Double,
+                optional=True,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Development score"), QgsProcessing.SourceType.TypeVectorPolygon
             )
@@ -211,13 +233,30 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         feedback.pushInfo(f"Model: {card.summary()}")
         extra = card.extra or {}
         chip_px = card.tiling.tile_size
-        default_res = (extra.get("chip_ground_m") or 0) / chip_px or None
-
-        with raster_layer_file(layer, context, feedback, self.INPUT, default_resolution_m=default_res) as source:
+        # Layers that are not files (XYZ, WMS) are rendered at the ground resolution of the imagery the
+        # model learnt from (source_px pixels per chip), finer than the model's own pixels, so the
+        # area average that makes the chips sees the detail the training chips had.
+        source_px = extra.get("source_px") or chip_px
+        default_res = (extra.get("chip_ground_m") or 0) / source_px or None
+        resolution = (
+            self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
+        )
+        with raster_layer_file(
+            layer,
+            context,
+            feedback,
+            self.INPUT,
+            extent=self.parameterAsExtent(parameters, self.EXTENT, context),
+            extent_crs=self.parameterAsExtentCrs(parameters, self.EXTENT, context),
+            resolution_m=resolution,
+            default_resolution_m=default_res,
+        ) as source:
             info = raster_info(source.path)
             bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
             feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
-            centre = layer.extent().center()
+            # The centre of the pixels actually read (an XYZ layer's own extent is the whole world).
+            t = info.transform
+            centre = QgsPointXY(t[2] + t[0] * info.width / 2, t[5] + t[4] * info.height / 2)
             per_x, per_y = metres_per_map_unit(layer.crs(), centre, context.transformContext())
             res_m = max(info.resolution[0] * per_x, info.resolution[1] * per_y)
             chip_m, why = chip_ground_size(model, res_m)
