@@ -370,7 +370,7 @@ def train_ranking(
         f"<p><b>Held-out chips</b> ({int(te.sum())}, {holdout:.0%} of every cluster, seed {seed}): "
         f"Kendall's tau between cluster mean scores and the order's levels <b>{tau:.3f}</b>; Spearman between "
         f"chip scores and their cluster's level <b>{rho:.3f}</b>. Training chips: tau {tau_train:.3f}.</p>"
-        f"<p>Order (least to most developed): {html.escape(' &lt; '.join('='.join(g) for g in order.groups))}</p>"
+        f"<p>Order (least to most developed): {' &lt; '.join(html.escape('='.join(g)) for g in order.groups)}</p>"
         + svg_bars(order_ids, [means[c] for c in order_ids], [order.levels[c] for c in order_ids])
         + "<table><tr><th>cluster</th><th>level</th><th>mean score, held out</th><th>mean score, trained</th>"
         f"<th>held-out chips</th></tr>{rows}</table>"
