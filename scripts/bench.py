@@ -21,6 +21,7 @@ Usage: scripts/bench.py [--small 10240] [--large 40960] [--perf 10240] [--skip-l
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -277,6 +278,17 @@ def gdal_calc(raster: str, output: str) -> float:
     return time.perf_counter() - start
 
 
+@contextlib.contextmanager
+def cpu_seconds(children: bool = False):
+    """User + system CPU seconds spent inside the block (this process's threads, or its children)."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    before = resource.getrusage(who)
+    used = [0.0]
+    yield used
+    after = resource.getrusage(who)
+    used[0] = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
 def measure_speed(size: int) -> list[dict]:
     import onnx
     from scale_models import conv16_model
@@ -294,11 +306,15 @@ def measure_speed(size: int) -> list[dict]:
         ("NDVI (index_ndvi), tile 512, no overlap", ndvi_path, REPEATS_INDEX),
     ):
         output = os.path.join(OUT, f"speed_{os.path.basename(model_path)}.tif")
-        t_alg = t_bare = float("inf")
+        t_alg = t_bare = cpu_alg = cpu_bare = float("inf")
         for _ in range(repeats):
-            t_alg = min(t_alg, run_processing(model_path, raster, output))
+            with cpu_seconds() as used:
+                t_alg = min(t_alg, run_processing(model_path, raster, output))
+            cpu_alg = min(cpu_alg, used[0])
             os.remove(output)
-            seconds, tiles, batch = bare_loop(model_path, raster)
+            with cpu_seconds() as used:
+                seconds, tiles, batch = bare_loop(model_path, raster)
+            cpu_bare = min(cpu_bare, used[0])
             t_bare = min(t_bare, seconds)
         t_plain = engine_uncompressed(model_path, raster, output)
         os.remove(output)
@@ -315,16 +331,26 @@ def measure_speed(size: int) -> list[dict]:
             "repeats": repeats,
             "plain_s": t_plain,
             "plain_ratio": t_bare / t_plain,
+            # CPU seconds (all threads): steadier than wall time when others share the cores.
+            "runmodel_cpu_s": cpu_alg,
+            "bare_cpu_s": cpu_bare,
         }
         if model_path == ndvi_path:
             calc_out = os.path.join(OUT, "speed_gdal_calc.tif")
-            row["gdal_calc_s"] = min(gdal_calc(raster, calc_out) for _ in range(repeats))
+            times, cpus = [], []
+            for _ in range(repeats):
+                with cpu_seconds(children=True) as used:
+                    times.append(gdal_calc(raster, calc_out))
+                cpus.append(used[0])
+            row["gdal_calc_s"], row["gdal_calc_cpu_s"] = min(times), min(cpus)
             os.remove(calc_out)
         print(
             f"  {label}: runmodel {row['runmodel_s']:.1f} s = {row['runmodel_mpx_s']:.2f} Mpx/s; "
             f"bare onnxruntime {row['bare_s']:.1f} s = {row['bare_mpx_s']:.2f} Mpx/s; ratio {row['ratio']:.2f}"
             + f"; engine with uncompressed output {t_plain:.1f} s, ratio {row['plain_ratio']:.2f}"
-            + (f"; gdal_calc.py {row['gdal_calc_s']:.1f} s" if "gdal_calc_s" in row else ""),
+            + (f"; gdal_calc.py {row['gdal_calc_s']:.1f} s" if "gdal_calc_s" in row else "")
+            + f"; CPU s: runmodel {cpu_alg:.1f}, bare {cpu_bare:.1f}"
+            + (f", gdal_calc.py {row['gdal_calc_cpu_s']:.1f}" if "gdal_calc_s" in row else ""),
             flush=True,
         )
         rows.append(row)
@@ -360,15 +386,17 @@ def table(rss: list[dict], speed: list[dict]) -> str:
             "uncompressed, to show what the compression costs on 2 cores.",
             "",
             "| model | satimpact:runmodel (a) | bare onnxruntime loop (b) | (a)/(b) | (a') uncompressed, (a')/(b) "
-            "| gdal_calc.py, same output options |",
-            "|---|---|---|---|---|---|",
+            "| gdal_calc.py, same output options | CPU s: (a), (b), gdal_calc.py |",
+            "|---|---|---|---|---|---|---|",
         ]
         for r in speed:
             calc = f"{r['gdal_calc_s']:.1f} s" if "gdal_calc_s" in r else "-"
             lines.append(
                 f"| {r['model']} | {r['runmodel_mpx_s']:.2f} Mpx/s ({r['runmodel_s']:.1f} s) | "
                 f"{r['bare_mpx_s']:.2f} Mpx/s ({r['bare_s']:.1f} s) | {r['ratio']:.2f} | "
-                f"{r['plain_s']:.1f} s, {r['plain_ratio']:.2f} | {calc} |"
+                f"{r['plain_s']:.1f} s, {r['plain_ratio']:.2f} | {calc} | "
+                f"{r['runmodel_cpu_s']:.1f}, {r['bare_cpu_s']:.1f}, "
+                + (f"{r['gdal_calc_cpu_s']:.1f} |" if "gdal_calc_cpu_s" in r else "- |")
             )
         lines.append("")
     if len(rss) == 2:
