@@ -326,6 +326,8 @@ def _gtiff_profile(options: RunOptions) -> dict:
         profile["compress"] = options.compress.lower()
         if profile["compress"] != "deflate":
             profile.pop("zlevel", None)
+        if profile["compress"] == "zstd":
+            profile["zstd_level"] = 1  # GDAL's default (9) is several times slower
     return profile
 
 
