@@ -11,16 +11,19 @@ import numpy as np
 
 from .errors import EngineError
 
-# Tiled, compressed GeoTIFF. DEFLATE level 1 with a predictor: nearly the size
-# of level 6 at a fraction of the time, and readable by every GIS.
+# Tiled, compressed GeoTIFF. ZSTD level 1: on float32 model outputs it costs a quarter
+# of the CPU of DEFLATE level 1 with a float predictor (0.20 s vs 1.00 s for 16 Mpx here)
+# for files about 20% larger; on a 2-core machine that CPU is taken from inference.
+# Every GDAL since 2.3 reads it (QGIS 3.x on all platforms); RunOptions.compress="deflate"
+# writes DEFLATE for older readers.
 OUTPUT_BLOCK = 256
 GTIFF_OPTIONS = {
     "driver": "GTiff",
     "tiled": True,
     "blockxsize": OUTPUT_BLOCK,
     "blockysize": OUTPUT_BLOCK,
-    "compress": "deflate",
-    "zlevel": 1,
+    "compress": "zstd",
+    "zstd_level": 1,
     "bigtiff": "IF_SAFER",
     "num_threads": "ALL_CPUS",
 }

@@ -244,6 +244,34 @@ def _tags(model: LoadedModel) -> dict:
     }
 
 
+
+def _ones_span(weights: np.ndarray) -> tuple[int, int]:
+    """The run of positions where a blend weight is exactly one (empty if none)."""
+    idx = np.flatnonzero(weights == 1.0)
+    if idx.size == 0:
+        return 0, 0
+    return int(idx[0]), int(idx[-1]) + 1
+
+
+def _blend_into(acc, tile, r, x, wy, wx, ones_y, ones_x) -> None:
+    """acc[:, r:r+h, x:x+w] += tile * wy x wx, copying the centre where the weight is 1.
+
+    The weights of all tiles sum to one, so where this tile's weight is 1 every other
+    tile's is 0 and a copy gives the same sum; only the overlap frame is multiplied and
+    added, which is a small part of a tile."""
+    h, w = tile.shape[1:]
+    a, b = ones_y
+    c, d = ones_x
+    if b - a <= 0 or d - c <= 0 or not (wy[a:b] == 1).all() or not (wx[c:d] == 1).all():
+        acc[:, r : r + h, x : x + w] += tile * (wy[:, None] * wx[None, :])
+        return
+    acc[:, r + a : r + b, x + c : x + d] = tile[:, a:b, c:d]
+    for y0, y1, x0, x1 in ((0, a, 0, w), (b, h, 0, w), (a, b, 0, c), (a, b, d, w)):
+        if y1 > y0 and x1 > x0:
+            acc[:, r + y0 : r + y1, x + x0 : x + x1] += tile[:, y0:y1, x0:x1] * (
+                wy[y0:y1, None] * wx[None, x0:x1]
+            )
+
 def _column_stripes(width: int, xs: list[int], tw: int, wx: list[np.ndarray], column_bytes: int, budget: int):
     """Split the output columns into stripes whose merge buffer fits ``budget`` bytes.
 
@@ -324,10 +352,12 @@ def _gtiff_profile(options: RunOptions) -> dict:
     profile = dict(GTIFF_OPTIONS)
     if options.compress:
         profile["compress"] = options.compress.lower()
-        if profile["compress"] != "deflate":
-            profile.pop("zlevel", None)
+        profile.pop("zstd_level", None)
+        profile.pop("zlevel", None)
         if profile["compress"] == "zstd":
             profile["zstd_level"] = 1  # GDAL's default (9) is several times slower
+        elif profile["compress"] == "deflate":
+            profile["zlevel"] = 1
     return profile
 
 
@@ -391,6 +421,9 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         xs = axis_starts(width, tw, overlap)
         wy = axis_weights(height, ys, th, overlap, merge)
         wx = axis_weights(width, xs, tw, overlap, merge)
+        # Where a tile's weight is exactly 1 no other tile contributes: copy instead of blending.
+        ones_y = [_ones_span(w) for w in wy]
+        ones_x = [_ones_span(w) for w in wx]
         rows_buffered = th + OUTPUT_BLOCK
         # Per output column: the float32 merge buffer, its copy on the way to the writer, the mask.
         column_bytes = rows_buffered * (_expected_channels(model) * 4 * 2 + 1)
@@ -466,7 +499,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 r = y - acc_y0
                 valid_acc[r : r + th, x : x + tw] = valids[k]
                 if merge == "blend":
-                    acc[:, r : r + th, x : x + tw] += pred[k] * (wy[j][:, None] * wx[i][None, :])
+                    _blend_into(acc, pred[k], r, x, wy[j], wx[i], ones_y[j], ones_x[i])
                 else:
                     r0, r1 = owned_span(wy[j])
                     q0, q1 = owned_span(wx[i])
@@ -525,8 +558,8 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                     transform=ref.transform,
                     nodata=nodata,
                 )
-                if dtype == "float32" and profile["compress"] != "none":
-                    profile["predictor"] = 3
+                if dtype == "float32" and profile["compress"] == "deflate":
+                    profile["predictor"] = 3  # DEFLATE alone barely shrinks floats
                 out = rasterio.open(tmp, "w", **profile)
                 for k, band_name in enumerate(names, start=1):
                     out.set_band_description(k, band_name)

@@ -9,6 +9,7 @@ import json
 import numpy as np
 import onnx
 from onnx import TensorProto, helper
+
 from satimpact.models.recipes.onnx_builders import (
     build_model,
     card_base,

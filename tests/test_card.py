@@ -4,11 +4,13 @@ import json
 
 import onnx
 import pytest
-from models_for_tests import conv_model, ndwi_card, ndwi_model, with_props
 from onnx import helper
+
 from satimpact.engine.card import CARD_KEY
 from satimpact.engine.errors import CardError
 from satimpact.engine.model import clear_caches, load_model, read_model
+
+from models_for_tests import conv_model, ndwi_card, ndwi_model, with_props
 
 
 def save(model, tmp_path, name="m.onnx"):

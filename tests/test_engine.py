@@ -6,11 +6,13 @@ import onnx
 import onnxruntime as ort
 import pytest
 import rasterio
-from models_for_tests import chip_model, conv_model, ndwi_model
+
 from satimpact.engine.bands import resolve_bands
 from satimpact.engine.model import clear_caches, load_model
 from satimpact.engine.raster import axis_starts, axis_weights, raster_info
 from satimpact.engine.runner import RasterInput, RunOptions, prepare_input, run_model
+
+from models_for_tests import chip_model, conv_model, ndwi_model
 
 
 def save(model, path):
@@ -130,7 +132,7 @@ def test_geographic_input_keeps_georeference(s2_chip, tmp_path):
         assert out.crs.to_epsg() == 4326 == src.crs.to_epsg()
         assert out.transform.almost_equals(src.transform)
         assert (out.width, out.height) == (src.width, src.height)
-        assert out.profile["tiled"] and out.profile["compress"] == "deflate"
+        assert out.profile["tiled"] and out.profile["compress"] == "zstd"
         assert out.descriptions == ("ndwi",)
         assert out.tags()["SATIMPACT_MODEL"] == "test_ndwi"
 

@@ -6,7 +6,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,8 @@ def test_korean_names_for_every_algorithm(satimpact_provider):
     try:
         assert QCoreApplication.translate("SatImpact", "Model manager...") == "모델 관리자..."
         for alg in satimpact_provider.algorithms():
-            if alg.id().startswith("satimpact:") and not alg.id().startswith("satimpact:workflow"):
+            # the shipped .model3 workflows carry their own (English) names
+            if alg.id().startswith("satimpact:") and not isinstance(alg, QgsProcessingModelAlgorithm):
                 assert HANGUL.search(alg.displayName()), alg.id()
                 assert HANGUL.search(alg.group()), alg.id()
                 # parameters are described when an algorithm is created, after the translator

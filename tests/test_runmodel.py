@@ -7,7 +7,6 @@ import numpy as np
 import onnx
 import pytest
 import rasterio
-from models_for_tests import conv_model, ndwi_model
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -20,6 +19,8 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProject,
 )
+
+from models_for_tests import conv_model, ndwi_model
 
 
 def ndvi_reference(path):

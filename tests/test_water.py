@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProject,
 )
+
 from satimpact.engine.model import load_model
 from satimpact.engine.registry import SHIPPED_DIR
 from satimpact.engine.water import (
@@ -76,7 +77,7 @@ def test_optical_default_model_and_accuracy(run_alg, s2_chip, water_label, tmp_p
     with rasterio.open(out) as ds, rasterio.open(s2_chip) as src:
         assert ds.dtypes[0] == "uint8" and ds.nodata == 255
         assert ds.crs == src.crs and ds.transform == src.transform
-        assert ds.profile["tiled"] and ds.profile["compress"] == "deflate"
+        assert ds.profile["tiled"] and ds.profile["compress"] == "zstd"
         assert set(np.unique(ds.read(1))) <= {0, 1, 255}
 
 
@@ -196,8 +197,9 @@ def test_polygons_true_area_in_epsg4326(run_alg, s2_chip, tmp_path):
 
 @pytest.fixture(scope="module")
 def bigearthnet_s2(tmp_path_factory):
-    from conftest import data_path
     from satimpact.engine.stack import stack_bigearthnet_s2
+
+    from conftest import data_path
 
     folder = data_path("bigearthnet", "S2", "S2B_MSIL2A_20170924T93020_69_24")  # CORINE: water bodies, peat bogs
     return stack_bigearthnet_s2(str(folder), str(tmp_path_factory.mktemp("stacks")))

@@ -162,14 +162,13 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
-        for key, label in ((self.BAND_MAP_BEFORE, "before"), (self.BAND_MAP_AFTER, "after")):
-            self.addParameter(
-                QgsProcessingParameterString(
-                    key,
-                    self.tr(f"Band mapping of the {label} scene (e.g. green=3,swir16=6; empty: automatic)"),
-                    optional=True,
-                )
-            )
+        # literal strings (not an f-string in a loop) so that they can be translated
+        band_map_labels = (
+            (self.BAND_MAP_BEFORE, self.tr("Band mapping of the before scene (e.g. green=3,swir16=6; empty: automatic)")),
+            (self.BAND_MAP_AFTER, self.tr("Band mapping of the after scene (e.g. green=3,swir16=6; empty: automatic)")),
+        )
+        for key, label in band_map_labels:
+            self.addParameter(QgsProcessingParameterString(key, label, optional=True))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.CELL_SIZE,

@@ -63,7 +63,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             "OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.</p>"
             "<p><b>Parameters.</b> INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, rendered "
             "first). MODEL: the name of a shipped or user model "
-            f"({shipped}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based "
+            "({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based "
             "band numbers, e.g. <code>green=3,swir16=12</code>, and/or a layout name "
             "(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). "
             "EXTENT, RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual "
@@ -72,7 +72,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             "OUTPUT: GeoTIFF.</p>"
             "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:runmodel -- "
             "INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif</code></p>"
-        )
+        ).format(shipped)
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
