@@ -18,8 +18,12 @@ demo: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_poverty.py
 
+# The poverty recipe trains a small CNN with torch (CPU); the plugin itself never needs torch.
+# The green and poverty recipes read ../shared/data.
 models: setup
+	$(VENV)/bin/python -c "import torch" 2>/dev/null || $(VENV)/bin/pip install -q -c $(VENV)/constraints.txt torch==2.13.0
 	$(PY) models/recipes/build_all.py
 
 lint: setup

@@ -244,7 +244,6 @@ def _tags(model: LoadedModel) -> dict:
     }
 
 
-
 def _ones_span(weights: np.ndarray) -> tuple[int, int]:
     """The run of positions where a blend weight is exactly one (empty if none)."""
     idx = np.flatnonzero(weights == 1.0)
@@ -268,9 +267,8 @@ def _blend_into(acc, tile, r, x, wy, wx, ones_y, ones_x) -> None:
     acc[:, r + a : r + b, x + c : x + d] = tile[:, a:b, c:d]
     for y0, y1, x0, x1 in ((0, a, 0, w), (b, h, 0, w), (a, b, 0, c), (a, b, d, w)):
         if y1 > y0 and x1 > x0:
-            acc[:, r + y0 : r + y1, x + x0 : x + x1] += tile[:, y0:y1, x0:x1] * (
-                wy[y0:y1, None] * wx[None, x0:x1]
-            )
+            acc[:, r + y0 : r + y1, x + x0 : x + x1] += tile[:, y0:y1, x0:x1] * (wy[y0:y1, None] * wx[None, x0:x1])
+
 
 def _column_stripes(width: int, xs: list[int], tw: int, wx: list[np.ndarray], column_bytes: int, budget: int):
     """Split the output columns into stripes whose merge buffer fits ``budget`` bytes.

@@ -54,7 +54,6 @@ def run_qgis_gui(steps: list[dict], workdir: Path, block_modules: tuple[str, ...
         "qgis",
         "--nologo",
         "--noversioncheck",
-        "--skipbadlayers",
         "--profiles-path",
         str(profiles),
         "--code",

@@ -164,7 +164,10 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         )
         # literal strings (not an f-string in a loop) so that they can be translated
         band_map_labels = (
-            (self.BAND_MAP_BEFORE, self.tr("Band mapping of the before scene (e.g. green=3,swir16=6; empty: automatic)")),
+            (
+                self.BAND_MAP_BEFORE,
+                self.tr("Band mapping of the before scene (e.g. green=3,swir16=6; empty: automatic)"),
+            ),
             (self.BAND_MAP_AFTER, self.tr("Band mapping of the after scene (e.g. green=3,swir16=6; empty: automatic)")),
         )
         for key, label in band_map_labels:

@@ -51,9 +51,22 @@ def check_menu():
 
 
 def show_toolbox(path):
+    from qgis.gui import QgsProcessingToolboxTreeView
+
     for dock in iface.mainWindow().findChildren(QDockWidget):
         if dock.objectName() == "ProcessingToolbox":
             dock.show()
+            tree = dock.findChild(QgsProcessingToolboxTreeView)
+            if tree is not None:
+                # open the SatImpact provider and its groups
+                model = tree.model()
+                for row in range(model.rowCount()):
+                    index = model.index(row, 0)
+                    if model.data(index) == "SatImpact":
+                        tree.expand(index)
+                        for sub in range(model.rowCount(index)):
+                            tree.expand(model.index(sub, 0, index))
+                        tree.scrollTo(index, tree.ScrollHint.PositionAtTop)
     settle(500)
     iface.mainWindow().grab().save(path)
 
@@ -139,8 +152,23 @@ def main():
             kind = step["kind"]
             if kind == "load":
                 layer = QgsRasterLayer(step["path"], step.get("name", os.path.basename(step["path"])))
+                if step.get("rgb"):
+                    from qgis.core import QgsContrastEnhancement, QgsMultiBandColorRenderer, QgsRasterMinMaxOrigin
+
+                    red, green, blue = step["rgb"]
+                    layer.setRenderer(QgsMultiBandColorRenderer(layer.dataProvider(), red, green, blue))
+                    layer.setContrastEnhancement(
+                        QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum,
+                        QgsRasterMinMaxOrigin.Limits.CumulativeCut,
+                    )
                 QgsProject.instance().addMapLayer(layer)
+                # the map follows the scene just loaded (after a "clear" the project keeps its old CRS)
+                QgsProject.instance().setCrs(layer.crs())
+                iface.mapCanvas().setDestinationCrs(layer.crs())
                 iface.mapCanvas().setExtent(layer.extent())
+            elif kind == "clear":
+                QgsProject.instance().removeAllMapLayers()
+                QgsProject.instance().layerTreeRoot().removeAllChildren()
             elif kind == "menu":
                 check_menu()
             elif kind == "toolbox":
