@@ -115,6 +115,8 @@ def main() -> int:
         return 1
     for run in result.get("runs", []):
         print(run["alg"], [layer["name"] for layer in run["layers"]])
+    for world_file in IMG.glob("*.pgw"):  # QGIS writes world files next to map images
+        world_file.unlink()
     print(f"screenshots in {os.path.relpath(IMG, ROOT)}")
     return 0
 

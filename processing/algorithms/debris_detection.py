@@ -16,7 +16,15 @@ from ...engine.model import load_model
 from ...engine.raster import raster_info
 from ...engine.registry import available_models
 from ...engine.water import DEFAULT_WATER_MODELS, choose_model
-from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_path, raster_layer_path, user_models_dir
+from ..common import (
+    LayerStyler,
+    ProcessingFeedback,
+    SatImpactAlgorithm,
+    model_parameter,
+    model_path,
+    raster_layer_path,
+    user_models_dir,
+)
 from ..water_styles import CANDIDATE_MAGENTA, diverging_ramp, style_outline
 
 DEBRIS_MODELS = {"S2A": "debris_fdi", "S2B": "debris_fdi_s2b"}
@@ -80,10 +88,10 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Sentinel-2 scene (L1C or L2A)")))
         self.addParameter(
-            QgsProcessingParameterString(
+            model_parameter(
                 self.MODEL,
                 self.tr("Debris model (empty: debris_fdi or debris_fdi_s2b from the product name)"),
-                defaultValue="",
+                task="debris",
                 optional=True,
             )
         )

@@ -26,7 +26,14 @@ from qgis.core import (
 
 from ...engine.change import CLASSES, COLORS, NEW_FLOOD, detect_change
 from ...engine.green import Zone
-from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, raster_layer_path, user_models_dir
+from ..common import (
+    LayerStyler,
+    ProcessingFeedback,
+    SatImpactAlgorithm,
+    model_parameter,
+    raster_layer_path,
+    user_models_dir,
+)
 
 RESULT_FIELDS = (
     ("flooded_area_m2", "double"),
@@ -154,11 +161,12 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.BEFORE, self.tr("Scene before the flood")))
         self.addParameter(QgsProcessingParameterRasterLayer(self.AFTER, self.tr("Scene after (or during) the flood")))
         self.addParameter(
-            QgsProcessingParameterString(
+            model_parameter(
                 self.MODEL,
                 self.tr(
                     "Model (empty: chosen from the bands; or a water model, or a two-input change model name/.onnx)"
                 ),
+                task=None,
                 optional=True,
             )
         )

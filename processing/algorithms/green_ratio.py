@@ -29,7 +29,7 @@ from ...engine.errors import EngineError
 from ...engine.green import Zone, check_green_model, choose_green_model, green_ratio
 from ...engine.model import load_model
 from ...engine.raster import raster_info
-from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_path, raster_layer_path
+from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path, raster_layer_path
 
 RESULT_FIELDS = (
     ("green_ratio", "double"),
@@ -151,9 +151,10 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster (summer imagery)")))
         self.addParameter(
-            QgsProcessingParameterString(
+            model_parameter(
                 self.MODEL,
                 self.tr("Green model (green_ndvi, green_rgb or an .onnx path; empty: chosen from the bands)"),
+                task="green",
                 optional=True,
             )
         )

@@ -21,6 +21,7 @@ from ..common import (
     LayerStyler,
     ProcessingFeedback,
     SatImpactAlgorithm,
+    model_parameter,
     model_path,
     raster_layer_path,
     user_models_dir,
@@ -99,12 +100,12 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input scene (optical or Sentinel-1)")))
         self.addParameter(
-            QgsProcessingParameterString(
+            model_parameter(
                 self.MODEL,
                 self.tr(
                     "Water model (empty: chosen from the bands; water_mndwi_evi, water_mndwi, water_ndwi, water_sdwi)"
                 ),
-                defaultValue="",
+                task="water",
                 optional=True,
             )
         )
