@@ -70,7 +70,7 @@ class RunOptions:
     write_valid_share: bool = False  # chip models: add a band with each chip's valid share
     strip_bytes: int = 96 << 20  # dense models: merge buffer budget; wider rasters go in column stripes
     gdal_cache_bytes: int = 256 << 20  # GDAL block cache cap during the run
-    compress: str | None = None  # GeoTIFF compression instead of GTIFF_OPTIONS' (deflate): zstd, lzw, none
+    compress: str | None = None  # GeoTIFF compression instead of GTIFF_OPTIONS' (zstd): deflate, lzw, none
 
 
 @dataclass
