@@ -332,6 +332,12 @@ def resolve_bands(
         if found is None and layout:
             for cand in candidates:
                 if cand in native_position and native_position[cand] <= band_count and trust_positions:
+                    # A band whose own description names something else (an 'alpha' band where
+                    # RGBN would put NIR) is never taken by position.
+                    own = descs[native_position[cand] - 1].strip() if native_position[cand] <= len(descs) else ""
+                    generic = re.fullmatch(r"(?i)band[\s_]*\d+", own) is not None
+                    if own and not generic and normalize(own) not in candidates:
+                        continue
                     found, how = native_position[cand], layout_source
                     break
         if found is None and re.fullmatch(r"band\d+", key):

@@ -212,6 +212,14 @@
         <translation>식생 마스크</translation>
     </message>
     <message>
+        <source>Extent (layers that are not files: XYZ, WMS ...; default: layer extent)</source>
+        <translation>범위 (XYZ, WMS 등 파일이 아닌 레이어; 기본값: 레이어 범위)</translation>
+    </message>
+    <message>
+        <source>Ground resolution in metres to render layers that are not files (default: 10)</source>
+        <translation>파일이 아닌 레이어를 렌더링할 지상 해상도 (미터, 기본값: 10)</translation>
+    </message>
+    <message>
         <source>Green ratio of the whole raster</source>
         <translation>래스터 전체의 녹지 비율</translation>
     </message>
@@ -262,10 +270,6 @@
     <message>
         <source>Least share of valid pixels in a chip</source>
         <translation>칩의 최소 유효 픽셀 비율</translation>
-    </message>
-    <message>
-        <source>Extent (layers that are not files: XYZ, WMS ...; default: layer extent)</source>
-        <translation>범위 (XYZ, WMS 등 파일이 아닌 레이어; 기본값: 레이어 범위)</translation>
     </message>
     <message>
         <source>Ground resolution in metres to render such layers (default: the model's source imagery)</source>

@@ -94,3 +94,14 @@ def test_every_layout_is_consistent():
     for layout in LAYOUTS.values():
         names = [n for n, _ in layout.bands]
         assert len(set(names)) == len(names), layout.key
+
+
+def test_a_described_band_is_not_taken_by_position():
+    # a rendered basemap: red, green, blue, alpha; RGBN would put NIR at band 4
+    descs = ["red", "green", "blue", "alpha"]
+    assert resolve_bands(["red", "green", "blue"], 4, descs).indices == [1, 2, 3]
+    with pytest.raises(BandError) as info:
+        resolve_bands(["nir"], 4, descs)
+    assert "band 'nir' is missing" in str(info.value)
+    # generic GDAL names ("Band 4") say nothing, so positions still apply
+    assert resolve_bands(["nir"], 4, ["Band 1", "Band 2", "Band 3", "Band 4"]).indices == [4]

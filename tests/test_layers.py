@@ -194,3 +194,27 @@ def test_virtual_raster_layer_rendered_with_its_values(run_alg, s2_chip, tmp_pat
     assert inside.mean() > 0.95
     assert np.corrcoef(got[inside], expected[inside])[0, 1] > 0.95
     assert np.median(np.abs(got[inside] - expected[inside]) / expected[inside]) < 0.02
+
+
+def test_green_ratio_on_an_xyz_basemap(run_alg, xyz_layer, landsat, tmp_path):
+    """A basemap (red, green, blue, alpha) gets the RGB-only model, never alpha as NIR, and the
+    green ratio of a zone matches the same zone measured on the original file."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
+
+    xmin, ymin, xmax, ymax = _scene_extent_3857(landsat)
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    half = 0.3 * (xmax - xmin)
+    zone = QgsVectorLayer("Polygon?crs=EPSG:3857", "zone", "memory")
+    feat = QgsFeature()
+    feat.setGeometry(QgsGeometry.fromRect(QgsRectangle(cx - half, cy - half, cx + half, cy + half)))
+    zone.dataProvider().addFeature(feat)
+    extent = f"{cx - half},{cx + half},{cy - half},{cy + half} [EPSG:3857]"
+    xyz = run_alg(
+        "satimpact:greenratio",
+        {"INPUT": xyz_layer, "ZONES": zone, "EXTENT": extent, "RESOLUTION": 300.0, "OUTPUT": str(tmp_path / "x.gpkg")},
+    )
+    direct = run_alg("satimpact:greenratio", {"INPUT": str(landsat), "ZONES": zone, "OUTPUT": str(tmp_path / "f.gpkg")})
+    assert xyz["MODEL_USED"].startswith("green_rgb") and direct["MODEL_USED"].startswith("green_rgb")
+    assert 0.05 < direct["GREEN_RATIO"] < 0.95
+    print(f"green ratio: XYZ {xyz['GREEN_RATIO']:.3f}, file {direct['GREEN_RATIO']:.3f}")
+    assert xyz["GREEN_RATIO"] == pytest.approx(direct["GREEN_RATIO"], abs=0.05)

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -29,7 +30,14 @@ from ...engine.errors import EngineError
 from ...engine.green import Zone, check_green_model, choose_green_model, green_ratio
 from ...engine.model import load_model
 from ...engine.raster import raster_info
-from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path, raster_layer_path
+from ..common import (
+    LayerStyler,
+    ProcessingFeedback,
+    SatImpactAlgorithm,
+    model_parameter,
+    model_path,
+    raster_layer_file,
+)
 
 RESULT_FIELDS = (
     ("green_ratio", "double"),
@@ -85,6 +93,8 @@ def style_vegetation_mask(layer) -> None:
 
 class GreenRatioAlgorithm(SatImpactAlgorithm):
     INPUT = "INPUT"
+    EXTENT = "EXTENT"
+    RESOLUTION = "RESOLUTION"
     MODEL = "MODEL"
     BAND_MAP = "BAND_MAP"
     ZONES = "ZONES"
@@ -199,13 +209,46 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
                 self.OUTPUT_MASK, self.tr("Vegetation mask"), optional=True, createByDefault=False
             )
         )
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                self.EXTENT,
+                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RESOLUTION,
+                self.tr("Ground resolution in metres to render layers that are not files (default: 10)"),
+                QgsProcessingParameterNumber.Type.Double,
+                optional=True,
+                minValue=0.01,
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.GREEN_RATIO, self.tr("Green ratio of the whole raster")))
         self.addOutput(QgsProcessingOutputString(self.SEASON_WARNING, self.tr("Season warning (empty: none)")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Green model used")))
 
     def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        source_path = raster_layer_path(layer)
+        resolution = (
+            self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
+        )
+        # Basemaps (XYZ, WMS) are rendered to a file first, at 10 m by default: the ground
+        # resolution of the Sentinel-2 imagery the green models were checked on.
+        with raster_layer_file(
+            layer,
+            context,
+            feedback,
+            self.INPUT,
+            extent=self.parameterAsExtent(parameters, self.EXTENT, context),
+            extent_crs=self.parameterAsExtentCrs(parameters, self.EXTENT, context),
+            resolution_m=resolution,
+            default_resolution_m=10.0,
+        ) as source:
+            return self._process_file(layer, source.path, parameters, context, feedback)
+
+    def _process_file(self, layer, source_path, parameters, context, feedback):
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         info = raster_info(source_path)
         reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
