@@ -8,22 +8,15 @@ import numpy as np
 import pytest
 import rasterio
 from qgis.core import (
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
-    QgsProcessingParameterRasterLayer,
-    QgsProject,
 )
 from scipy.ndimage import binary_closing, binary_erosion
 
 from satimpact.engine.model import load_model
 from satimpact.engine.registry import SHIPPED_DIR
 from satimpact.engine.runner import predict_arrays
+
+from model3_chains import run_chain, tool_then_raster_stats
 
 # Central wavelengths (nm), shared/data/README.md
 S2A = {"B4": 664.6, "B6": 740.5, "B8": 832.8, "B11": 1613.7}
@@ -220,34 +213,9 @@ def test_debris_through_qgis_process(qgis_process_runner, s2_chip, tmp_path):
 
 def test_debris_in_model3_chain(satimpact_provider, s2_chip, tmp_path):
     """debrisdetection -> native:rasterlayerstatistics on the FDI, saved as .model3 and run."""
-    import processing
-
-    model = QgsProcessingModelAlgorithm("fdi_stats", "SatImpact tests")
-    model.addModelParameter(QgsProcessingParameterRasterLayer("scene", "Scene"), QgsProcessingModelParameter("scene"))
-    debris = QgsProcessingModelChildAlgorithm("satimpact:debrisdetection")
-    debris.setChildId("debris")
-    debris.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("scene")])
-    fdi_out = QgsProcessingModelOutput("fdi", "FDI")
-    fdi_out.setChildId("debris")
-    fdi_out.setChildOutputName("OUTPUT")
-    debris.setModelOutputs({"fdi": fdi_out})
-    model.addChildAlgorithm(debris)
-    stats = QgsProcessingModelChildAlgorithm("native:rasterlayerstatistics")
-    stats.setChildId("stats")
-    stats.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("debris", "OUTPUT")])
-    stats.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(1)])
-    model.addChildAlgorithm(stats)
-    path = tmp_path / "fdi_stats.model3"
-    assert model.toFile(str(path))
-
-    loaded = QgsProcessingModelAlgorithm()
-    assert loaded.fromFile(str(path))
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
+    loaded = tool_then_raster_stats("satimpact:debrisdetection", "debris", "fdi", {}, tmp_path / "fdi_stats.model3")
     out = tmp_path / "chain_fdi.tif"
-    result = processing.run(
-        loaded, {"scene": str(s2_chip), "debris:fdi": str(out)}, context=context, feedback=QgsProcessingFeedback()
-    )
+    result = run_chain(loaded, {"scene": str(s2_chip), "debris:fdi": str(out)})
     assert out.exists()
     with rasterio.open(out) as ds:
         fdi = ds.read(1)

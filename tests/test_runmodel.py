@@ -8,18 +8,11 @@ import onnx
 import pytest
 import rasterio
 from qgis.core import (
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
-    QgsProcessingParameterRasterLayer,
-    QgsProject,
 )
 
+from model3_chains import run_chain, tool_then_raster_stats
 from models_for_tests import conv_model, ndwi_model
 
 
@@ -105,35 +98,11 @@ def test_runmodel_through_qgis_process(qgis_process_runner, s2_chip, tmp_path):
 
 def test_runmodel_in_model3_chain(satimpact_provider, s2_chip, tmp_path):
     """runmodel -> native:rasterlayerstatistics, saved as .model3, loaded back and run."""
-    import processing
-
-    model = QgsProcessingModelAlgorithm("ndvi_stats", "SatImpact tests")
-    model.addModelParameter(QgsProcessingParameterRasterLayer("scene", "Scene"), QgsProcessingModelParameter("scene"))
-    run = QgsProcessingModelChildAlgorithm("satimpact:runmodel")
-    run.setChildId("runmodel")
-    run.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("scene")])
-    run.addParameterSources("MODEL", [QgsProcessingModelChildParameterSource.fromStaticValue("index_ndvi")])
-    ndvi_out = QgsProcessingModelOutput("ndvi", "NDVI")
-    ndvi_out.setChildId("runmodel")
-    ndvi_out.setChildOutputName("OUTPUT")
-    run.setModelOutputs({"ndvi": ndvi_out})
-    model.addChildAlgorithm(run)
-    stats = QgsProcessingModelChildAlgorithm("native:rasterlayerstatistics")
-    stats.setChildId("stats")
-    stats.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("runmodel", "OUTPUT")])
-    stats.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(1)])
-    model.addChildAlgorithm(stats)
-    path = tmp_path / "ndvi_stats.model3"
-    assert model.toFile(str(path))
-
-    loaded = QgsProcessingModelAlgorithm()
-    assert loaded.fromFile(str(path))
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    out = tmp_path / "chain_ndvi.tif"
-    result = processing.run(
-        loaded, {"scene": str(s2_chip), "runmodel:ndvi": str(out)}, context=context, feedback=QgsProcessingFeedback()
+    loaded = tool_then_raster_stats(
+        "satimpact:runmodel", "runmodel", "ndvi", {"MODEL": "index_ndvi"}, tmp_path / "ndvi_stats.model3"
     )
+    out = tmp_path / "chain_ndvi.tif"
+    result = run_chain(loaded, {"scene": str(s2_chip), "runmodel:ndvi": str(out)})
     assert os.path.exists(out)
     ref, valid = ndvi_reference(s2_chip)
     child = result["CHILD_RESULTS"]["stats"]

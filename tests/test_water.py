@@ -12,12 +12,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
-    QgsProcessingParameterRasterLayer,
     QgsProject,
 )
 
@@ -29,6 +23,8 @@ from satimpact.engine.water import (
     otsu_threshold,
     threshold_to_mask,
 )
+
+from model3_chains import run_chain, tool_then_raster_stats
 
 # Floors asserted below: the issue's bars for the defaults; for Otsu, the figure measured on
 # this chip (see the model cards) minus a margin of 0.01.
@@ -318,35 +314,11 @@ def test_water_through_qgis_process(qgis_process_runner, s2_chip, water_label, t
 
 def test_water_in_model3_chain(satimpact_provider, s1_chip, water_label, tmp_path):
     """waterdetection -> native:rasterlayerstatistics, saved as .model3, loaded back and run."""
-    import processing
-
-    model = QgsProcessingModelAlgorithm("water_share", "SatImpact tests")
-    model.addModelParameter(QgsProcessingParameterRasterLayer("scene", "Scene"), QgsProcessingModelParameter("scene"))
-    water = QgsProcessingModelChildAlgorithm("satimpact:waterdetection")
-    water.setChildId("water")
-    water.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("scene")])
-    water.addParameterSources("AUTO_THRESHOLD", [QgsProcessingModelChildParameterSource.fromStaticValue(True)])
-    mask_out = QgsProcessingModelOutput("mask", "Water mask")
-    mask_out.setChildId("water")
-    mask_out.setChildOutputName("OUTPUT")
-    water.setModelOutputs({"mask": mask_out})
-    model.addChildAlgorithm(water)
-    stats = QgsProcessingModelChildAlgorithm("native:rasterlayerstatistics")
-    stats.setChildId("stats")
-    stats.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("water", "OUTPUT")])
-    stats.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(1)])
-    model.addChildAlgorithm(stats)
-    path = tmp_path / "water_share.model3"
-    assert model.toFile(str(path))
-
-    loaded = QgsProcessingModelAlgorithm()
-    assert loaded.fromFile(str(path))
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    out = tmp_path / "chain_water.tif"
-    result = processing.run(
-        loaded, {"scene": str(s1_chip), "water:mask": str(out)}, context=context, feedback=QgsProcessingFeedback()
+    loaded = tool_then_raster_stats(
+        "satimpact:waterdetection", "water", "mask", {"AUTO_THRESHOLD": True}, tmp_path / "water_share.model3"
     )
+    out = tmp_path / "chain_water.tif"
+    result = run_chain(loaded, {"scene": str(s1_chip), "water:mask": str(out)})
     assert out.exists()
     assert iou(out, water_label) >= 0.5925 - MARGIN
     with rasterio.open(out) as ds:
