@@ -96,8 +96,8 @@
         <translation>후보 구역 수</translation>
     </message>
     <message>
-        <source>Water and floods</source>
-        <translation>수체와 홍수</translation>
+        <source>Floods</source>
+        <translation>홍수</translation>
     </message>
     <message>
         <source>Flood change (before / after)</source>
@@ -164,8 +164,8 @@
         <translation>방법, 정렬, 임계값</translation>
     </message>
     <message>
-        <source>Indicators</source>
-        <translation>지표</translation>
+        <source>Green space</source>
+        <translation>녹지</translation>
     </message>
     <message>
         <source>Urban green ratio</source>

@@ -111,8 +111,8 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
     DAMAGED_CELLS = "DAMAGED_CELLS"
     METHOD = "METHOD"
 
-    group_id = "water"
-    group_name = "Water and floods"
+    group_id = "flood"
+    group_name = "Floods"
 
     def name(self):
         return "floodchange"

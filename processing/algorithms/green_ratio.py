@@ -106,8 +106,8 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
     SEASON_WARNING = "SEASON_WARNING"
     MODEL_USED = "MODEL_USED"
 
-    group_id = "indicators"
-    group_name = "Indicators"
+    group_id = "green"
+    group_name = "Green space"
 
     def name(self):
         return "greenratio"
