@@ -166,16 +166,24 @@ class _Reader:
             ds.close()
         self.datasets = {}
 
-    def read(self, y: int, x: int, h: int, w: int, pad_h: int, pad_w: int):
-        """One tile of every input, padded with zeros to (pad_h, pad_w); returns feeds and validity."""
+    def read(self, y: int, x: int, h: int, w: int, pad_h: int, pad_w: int, out: dict | None = None):
+        """One tile of every input, padded with zeros to (pad_h, pad_w); returns feeds and validity.
+
+        With ``out`` (input name -> a float32 (bands, pad_h, pad_w) slot of the batch array),
+        GDAL reads straight into the batch and the values are prepared there in place: no
+        per-tile copy when the batch is stacked."""
         from rasterio.windows import Window
 
         window = Window(x, y, w, h)
         valid = np.ones((h, w), dtype=bool)
         arrays = {}
+        direct = out is not None and (pad_h, pad_w) == (h, w)
         for name, inp in self.inputs.items():
             ds = self.datasets[name]
-            data = ds.read(inp.bands, window=window, out_dtype="float32")
+            if direct:
+                data = ds.read(inp.bands, window=window, out=out[name])
+            else:
+                data = ds.read(inp.bands, window=window, out_dtype="float32")
             valid &= _valid_mask(ds, inp.bands, data, window, self.facts[name])
             arrays[name] = data
         feeds = {}
@@ -189,6 +197,9 @@ class _Reader:
                 x_[:, ~valid] = 0.0
             if (pad_h, pad_w) != (h, w):
                 x_ = np.pad(x_, ((0, 0), (0, pad_h - h), (0, pad_w - w)))
+            if out is not None and not direct:
+                out[name][...] = x_
+                x_ = out[name]
             feeds[name] = x_
         return feeds, valid
 
@@ -442,16 +453,18 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         )
 
         def read_batch(batch_tiles):
-            feeds = {name: [] for name in reader.inputs}
+            # A fresh batch array each time: the previous one may still be in onnxruntime.
+            feeds = {
+                name: np.empty((len(batch_tiles), len(inp.bands), pad_h, pad_w), dtype=np.float32)
+                for name, inp in reader.inputs.items()
+            }
             valids = []
-            for _, j, i in batch_tiles:
+            for k, (_, j, i) in enumerate(batch_tiles):
                 if feedback.is_cancelled():
                     return None, None
-                f, v = reader.read(ys[j], xs[i], th, tw, pad_h, pad_w)
-                for name in feeds:
-                    feeds[name].append(f[name])
+                _, v = reader.read(ys[j], xs[i], th, tw, pad_h, pad_w, out={n: a[k] for n, a in feeds.items()})
                 valids.append(v)
-            return {name: np.stack(arrs) for name, arrs in feeds.items()}, valids
+            return feeds, valids
 
         acc = valid_acc = None
         acc_y0 = 0
@@ -565,7 +578,8 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 widest = max(xs[cols[-1]] + tw - xs[cols[0]] for _, _, cols in stripes)
                 acc = np.zeros((len(names), rows_buffered, widest), dtype=np.float32)
                 valid_acc = np.zeros((rows_buffered, widest), dtype=bool)
-            pred = np.concatenate(results, axis=1)[:, :, :th, :tw]
+            # one output (the usual case) needs no concatenation copy
+            pred = (results[0] if len(results) == 1 else np.concatenate(results, axis=1))[:, :, :th, :tw]
             # The previous batch's merge ran while this batch was inferred.
             if merging is not None:
                 merging.result()
