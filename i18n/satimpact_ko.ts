@@ -36,6 +36,10 @@
         <translation>모델</translation>
     </message>
     <message>
+        <source>Extent (layers that are not files: XYZ, WMS ...; default: layer extent)</source>
+        <translation>범위 (XYZ, WMS 등 파일이 아닌 레이어; 기본값: 레이어 범위)</translation>
+    </message>
+    <message>
         <source>Water and debris</source>
         <translation>수체와 쓰레기</translation>
     </message>
@@ -180,6 +184,10 @@
         <translation>&lt;p&gt;각 구역(도시 경계, 행정구역) 또는 격자가 얼마나 녹지로 덮여 있는지 측정합니다: 녹지 모델로 식생 마스크를 만든 뒤 구역별 녹지 면적, 유효 면적과 그 비율을 구하고, 인구 필드가 주어지면 1인당 녹지 면적도 구합니다. 이는 여름철 Sentinel-2 영상을 사용한 Kwon et al. (2021), &lt;i&gt;Urban green space and happiness in developed countries&lt;/i&gt;, EPJ Data Science 10:28의 도시 녹지 지표입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; &lt;code&gt;green_ndvi&lt;/code&gt;: NDVI = (NIR - red) / (NIR + red) &gt; 0.2인 곳을 식생으로 봅니다. 0.2는 지표가 더 이상 나지(맨땅)가 아니게 되는 NDVI 값입니다(Sobrino et al. 2004, Remote Sens. Environ. 90:434). &lt;code&gt;green_rgb&lt;/code&gt;는 NIR이 없는 영상(항공사진, 배경지도)을 위한 모델로, 색 비율 ln(G/R), ln(G/B)에 대한 로지스틱 모델을 실제 Sentinel-2 영상의 NDVI 마스크에 맞춰 적합한 것입니다(NDVI와의 일치도는 모델 카드에 있음). 면적은 EPSG:4326 래스터에서도 실제 제곱미터 단위입니다: 각 픽셀의 면적은 영상 중심을 기준으로 한 람베르트 방위 등적 투영에서 픽셀 모서리 좌표로 계산합니다. 픽셀은 &lt;b&gt;중심&lt;/b&gt;이 구역 안에 있을 때 그 구역에 속합니다. Nodata 픽셀과 구름 픽셀은 녹지 면적에도 유효 면적에도 포함되지 않습니다. 구름: SCL 밴드가 있으면 Sentinel-2 SCL 클래스 3, 8, 9, 10이고, 없으면(green_ndvi) blue 반사율이 0.2를 넘는 픽셀입니다. 단, NDSI &gt;= 0.4인 픽셀(눈: 유효하지만 녹지가 아닌 지표)은 제외합니다. RGB 모델에는 구름 검사가 없습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;계절 확인.&lt;/b&gt; 촬영일은 래스터의 ACQUISITION_DATE 태그나 파일 이름의 Sentinel-2/Landsat 제품명(S2A_MSIL2A_20170613T101031...)에서 읽으며, 현지 여름(열대 이북은 6-9월, 열대 이남은 12-2월)에 해당하는지 판단합니다. 또한 가장 푸른 상위 5 % 픽셀의 NDVI가 0.5 미만이거나 눈이 10 % 넘게 덮고 있으면 낙엽기 영상으로 봅니다. 의심스러운 점은 모두 로그에 경고로 남기고 season_warning 필드에 기록합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; green_ndvi: red와 NIR; green_rgb: red, green, blue. Blue, green, SWIR 1.6 밴드가 있으면 구름과 눈 검사에 사용합니다. 밴드는 이름, 배열 또는 BAND_MAP으로 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 래스터. MODEL (선택): green_ndvi, green_rgb 또는 카드가 있는 .onnx 녹지 모델. 비우면 래스터에 red와 NIR이 있을 때 green_ndvi, 없으면 green_rgb를 사용합니다. BAND_MAP (선택): 예: &lt;code&gt;red=3,nir=4&lt;/code&gt; 또는 배열 이름. ZONES (선택): 폴리곤. 비우면 래스터 위에 CELL_SIZE 미터(기본값 1000) 격자를 만들며, 래스터의 CRS가 실제 미터 단위(UTM, 국가 좌표계)이면 그 CRS에서, 아니면(EPSG:4326, Web Mercator) 영상이 속한 UTM 구역에서 만듭니다. POPULATION_FIELD (선택): ZONES의 숫자 필드. 인구가 0 이하이면 green_m2_per_person은 비어 있습니다. OUTPUT: green_ratio (0..1), green_area_m2, valid_area_m2, valid_fraction (유효 면적 / 구역 면적), zone_area_m2, cloud_area_m2, green_m2_per_person, season_warning 필드를 가진 구역 또는 격자. OUTPUT_MASK (선택): 식생 마스크 GeoTIFF (1 식생, 0 기타, 2 구름, 255 nodata). 래스터와 겹치지 않는 구역은 유효 면적이 0이 되며 경고가 표시됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenratio -- INPUT=scene.tif ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Ground resolution in metres to render layers that are not files (default: 10)</source>
+        <translation>파일이 아닌 레이어를 렌더링할 지상 해상도 (미터, 기본값: 10)</translation>
+    </message>
+    <message>
         <source>Input raster (summer imagery)</source>
         <translation>입력 래스터 (여름 영상)</translation>
     </message>
@@ -212,14 +220,6 @@
         <translation>식생 마스크</translation>
     </message>
     <message>
-        <source>Extent (layers that are not files: XYZ, WMS ...; default: layer extent)</source>
-        <translation>범위 (XYZ, WMS 등 파일이 아닌 레이어; 기본값: 레이어 범위)</translation>
-    </message>
-    <message>
-        <source>Ground resolution in metres to render layers that are not files (default: 10)</source>
-        <translation>파일이 아닌 레이어를 렌더링할 지상 해상도 (미터, 기본값: 10)</translation>
-    </message>
-    <message>
         <source>Green ratio of the whole raster</source>
         <translation>래스터 전체의 녹지 비율</translation>
     </message>
@@ -248,6 +248,10 @@
         <translation>&lt;p&gt;주간 위성영상으로 정사각형 격자(기본 1 km)의 각 격자 또는 ZONES의 각 폴리곤에 대해 상대적인 경제 발전 점수를 추정합니다. 래스터가 EPSG:4326이나 EPSG:3857이어도 격자는 해당 지역에 맞는 미터 단위 CRS(래스터 중심이 속한 UTM 구역, 극지방 근처에서는 극 평사 투영)에서 만들므로, 1000 m 격자는 지상에서 실제 1 km입니다. 출력은 그 CRS로 저장됩니다(구역은 원래 CRS를 유지).&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; 칩 모델(영상 칩마다 점수 하나)이 모델 카드에 적힌 지상 크기의 칩에 점수를 매깁니다. 칩은 래스터를 면적 평균 방식으로 미터 단위 CRS에 리샘플링하여 만듭니다. 칩 하나보다 크지 않은 격자나 구역은 그 중심에 놓인 칩의 점수를 받고(따라서 1 km 격자는 모델이 학습한 약 1.9 km의 주변 맥락으로 점수가 매겨짐), 더 큰 격자나 구역은 중심이 그 안에 있는 칩들의 평균 점수를 받습니다. 이는 선행 연구들이 행정구역 단위로 집계한 방식과 같습니다. 유효 픽셀이 MIN_VALID보다 적은 칩에는 점수를 매기지 않으며, 점수가 매겨진 칩이 없는 격자는 0이 아니라 점수 없음(NULL)이 됩니다. 기본 모델 &lt;i&gt;poverty_nk_siscore&lt;/i&gt;는 북한의 Sentinel-2 참색상 타일로 학습한 작은 CNN으로, Ahn et al. (2023, Nat. Commun. 14)의 전문가 부분 순서와 Han et al. (2020, KDD)의 siScore 손실을 사용했습니다. 이 접근법은 Jean et al. (2016, Science 353)과 MOSAIKS (Rolf et al. 2021, Nat. Commun. 12)를 따릅니다. 점수는 상대적인 값(0 발전 수준이 가장 낮음, 1 가장 높음)이며 금액이 아닙니다. score_percentile은 이번 실행 안에서 격자의 순위를 나타냅니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; red, green, blue. 8비트 참색상 영상(RGB 배경지도, 웹 타일)은 그대로 사용합니다. Sentinel-2 반사율 영상(L1C/L2A, 값 x 10000)은 모델이 기대하는 8비트 참색상 렌더링(2.5 x 반사율, 클리핑, x 255)으로 변환하며, 변환 사실을 로그에 남깁니다. 밴드는 이름이나 배열, 또는 BAND_MAP으로 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 래스터 레이어. 파일이거나, QGIS가 먼저 EXTENT 범위를 RESOLUTION 미터 해상도로 렌더링하는 레이어(XYZ 또는 WMS 배경지도, 가상 래스터)입니다(기본값: 레이어 범위, 모델 학습 영상의 지상 해상도이며 기본 제공 모델은 7.3 m). MODEL: score 출력이 있는 기본 제공 또는 사용자 칩 모델(기본값 poverty_nk_siscore; satimpact:trainpovertysurvey나 satimpact:trainpovertyranking으로 만든 모델도 사용 가능). CELL_SIZE: 미터 단위. ZONES (선택): 격자 대신 점수를 매길 폴리곤. MIN_VALID: 칩의 최소 유효 픽셀 비율. OUTPUT: score, score_percentile (점수가 매겨진 단위 중 이 값 이하인 비율, %), valid_share, chips, chips_scored 필드를 가진 격자 또는 구역. OUTPUT_RASTER (선택, 격자에만 해당): 격자 하나가 픽셀 하나인 격자 점수 GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:povertygrid -- INPUT=mosaic.tif CELL_SIZE=1000 OUTPUT=cells.gpkg&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Ground resolution in metres to render such layers (default: the model's source imagery)</source>
+        <translation>이런 레이어를 렌더링할 지상 해상도 (미터, 기본값: 모델의 원본 영상)</translation>
+    </message>
+    <message>
         <source>Imagery (RGB or Sentinel-2)</source>
         <translation>영상 (RGB 또는 Sentinel-2)</translation>
     </message>
@@ -270,10 +274,6 @@
     <message>
         <source>Least share of valid pixels in a chip</source>
         <translation>칩의 최소 유효 픽셀 비율</translation>
-    </message>
-    <message>
-        <source>Ground resolution in metres to render such layers (default: the model's source imagery)</source>
-        <translation>이런 레이어를 렌더링할 지상 해상도 (미터, 기본값: 모델의 원본 영상)</translation>
     </message>
     <message>
         <source>Development score</source>
@@ -300,6 +300,10 @@
         <translation>SatImpact 또는 Deepness ONNX 모델을 래스터에 타일 단위로 실행합니다.</translation>
     </message>
     <message>
+        <source>Ground resolution in metres (layers that are not files; default: the model card's)</source>
+        <translation>지상 해상도 (미터, 파일이 아닌 레이어; 기본값: 모델 카드 값)</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Runs an ONNX model that carries a SatImpact model card (or Deepness metadata) over a raster and writes its outputs as a tiled, compressed GeoTIFF with the input's georeference.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The card says which bands the model needs (by name), how raw values are scaled, the tile size and overlap, and how overlapping tiles are merged (weighted blending for continuous outputs, centre crop for classes). Nodata stays nodata. Dense models give a value per pixel; chip models give one value or vector per chip (one output pixel per chip). Inference with onnxruntime (Microsoft, https://onnxruntime.ai).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bands.&lt;/b&gt; Whatever the card lists. They are found from the raster's band descriptions, from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parameters.&lt;/b&gt; INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, rendered first). MODEL: the name of a shipped or user model ({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based band numbers, e.g. &lt;code&gt;green=3,swir16=12&lt;/code&gt;, and/or a layout name (sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). EXTENT, RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual rasters), the area and the ground resolution in metres at which QGIS renders the layer for the model (defaults: the layer's extent, the finest resolution on the model card). OUTPUT: GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;SatImpact 모델 카드(또는 Deepness 메타데이터)가 있는 ONNX 모델을 래스터에 실행하고, 그 출력을 입력 래스터의 지리참조를 유지한 타일 구조의 압축 GeoTIFF로 저장합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; 카드에는 모델에 필요한 밴드(이름), 원시 값의 스케일 변환 방법, 타일 크기와 중첩 폭, 중첩된 타일의 병합 방법(연속값 출력은 가중 블렌딩, 클래스 출력은 중앙 자르기)이 적혀 있습니다. Nodata는 nodata로 유지됩니다. 조밀(dense) 모델은 픽셀마다 값을 내고, 칩 모델은 칩마다 값 또는 벡터 하나를 냅니다(칩마다 출력 픽셀 하나). 추론에는 onnxruntime (Microsoft, https://onnxruntime.ai)을 사용합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; 카드에 나열된 밴드. 래스터의 밴드 설명, 밴드 수로 추정한 배열(Sentinel-2 L1C 13 밴드, L2A 12, Landsat 8/9 OLI 11 또는 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), 또는 BAND_MAP에서 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 모든 래스터 레이어(파일, 또는 먼저 렌더링되는 XYZ/WMS 배경지도나 가상 래스터). MODEL: 기본 제공 또는 사용자 모델의 이름({0}) 또는 .onnx 파일 경로. BAND_MAP (선택): 1부터 시작하는 밴드 번호를 쓴 NAME=BAND 쌍(예: &lt;code&gt;green=3,swir16=12&lt;/code&gt;) 및/또는 배열 이름(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). EXTENT, RESOLUTION (선택): 파일이 아닌 레이어(XYZ 또는 WMS 배경지도, 가상 래스터)에서 QGIS가 모델 입력용으로 레이어를 렌더링할 영역과 지상 해상도(미터)(기본값: 레이어 범위, 모델 카드에 있는 가장 세밀한 해상도). OUTPUT: GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
@@ -314,10 +318,6 @@
     <message>
         <source>Band mapping (e.g. green=3,swir16=12 or a layout name; empty: automatic)</source>
         <translation>밴드 지정 (예: green=3,swir16=12 또는 배열 이름; 비우면 자동)</translation>
-    </message>
-    <message>
-        <source>Ground resolution in metres (layers that are not files; default: the model card's)</source>
-        <translation>지상 해상도 (미터, 파일이 아닌 레이어; 기본값: 모델 카드 값)</translation>
     </message>
     <message>
         <source>Model output</source>

@@ -149,6 +149,47 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
         """The algorithm's work; EngineError becomes QgsProcessingException with its message."""
         raise NotImplementedError
 
+    # --- layers that are not files (XYZ, WMS, virtual rasters) ---------------------------------
+    EXTENT = "EXTENT"
+    RESOLUTION = "RESOLUTION"
+
+    def add_render_parameters(self, resolution_label: str, min_resolution: float = 0.0) -> None:
+        """EXTENT and RESOLUTION: where and how finely INPUT is rendered when it is not a file."""
+        from qgis.core import QgsProcessingParameterExtent, QgsProcessingParameterNumber
+
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                self.EXTENT,
+                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.RESOLUTION,
+                resolution_label,
+                QgsProcessingParameterNumber.Type.Double,
+                optional=True,
+                minValue=min_resolution,
+            )
+        )
+
+    def input_layer_file(self, layer, parameters, context, feedback, default_resolution_m):
+        """INPUT as a file (see raster_layer_file), rendered over EXTENT at RESOLUTION if need be."""
+        resolution = (
+            self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
+        )
+        return raster_layer_file(
+            layer,
+            context,
+            feedback,
+            "INPUT",
+            extent=self.parameterAsExtent(parameters, self.EXTENT, context),
+            extent_crs=self.parameterAsExtentCrs(parameters, self.EXTENT, context),
+            resolution_m=resolution,
+            default_resolution_m=default_resolution_m,
+        )
+
 
 class LayerStyler(QgsProcessingLayerPostProcessorInterface):
     """Names and styles a result layer when QGIS loads it (GUI and modeler), and puts all

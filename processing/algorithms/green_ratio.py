@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -36,7 +35,6 @@ from ..common import (
     SatImpactAlgorithm,
     model_parameter,
     model_path,
-    raster_layer_file,
 )
 
 RESULT_FIELDS = (
@@ -93,8 +91,6 @@ def style_vegetation_mask(layer) -> None:
 
 class GreenRatioAlgorithm(SatImpactAlgorithm):
     INPUT = "INPUT"
-    EXTENT = "EXTENT"
-    RESOLUTION = "RESOLUTION"
     MODEL = "MODEL"
     BAND_MAP = "BAND_MAP"
     ZONES = "ZONES"
@@ -209,21 +205,9 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
                 self.OUTPUT_MASK, self.tr("Vegetation mask"), optional=True, createByDefault=False
             )
         )
-        self.addParameter(
-            QgsProcessingParameterExtent(
-                self.EXTENT,
-                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                self.tr("Ground resolution in metres to render layers that are not files (default: 10)"),
-                QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-                minValue=0.01,
-            )
+        self.add_render_parameters(
+            self.tr("Ground resolution in metres to render layers that are not files (default: 10)"),
+            min_resolution=0.01,
         )
         self.addOutput(QgsProcessingOutputNumber(self.GREEN_RATIO, self.tr("Green ratio of the whole raster")))
         self.addOutput(QgsProcessingOutputString(self.SEASON_WARNING, self.tr("Season warning (empty: none)")))
@@ -231,21 +215,9 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
 
     def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        resolution = (
-            self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
-        )
         # Basemaps (XYZ, WMS) are rendered to a file first, at 10 m by default: the ground
         # resolution of the Sentinel-2 imagery the green models were checked on.
-        with raster_layer_file(
-            layer,
-            context,
-            feedback,
-            self.INPUT,
-            extent=self.parameterAsExtent(parameters, self.EXTENT, context),
-            extent_crs=self.parameterAsExtentCrs(parameters, self.EXTENT, context),
-            resolution_m=resolution,
-            default_resolution_m=10.0,
-        ) as source:
+        with self.input_layer_file(layer, parameters, context, feedback, 10.0) as source:
             return self._process_file(layer, source.path, parameters, context, feedback)
 
     def _process_file(self, layer, source_path, parameters, context, feedback):

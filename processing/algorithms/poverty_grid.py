@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -46,7 +45,6 @@ from ..common import (
     metres_per_map_unit,
     model_parameter,
     model_path,
-    raster_layer_file,
     style_pseudocolor,
 )
 
@@ -95,8 +93,6 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
     ZONES = "ZONES"
     BAND_MAP = "BAND_MAP"
     MIN_VALID = "MIN_VALID"
-    EXTENT = "EXTENT"
-    RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
     OUTPUT_RASTER = "OUTPUT_RASTER"
     MODEL_USED = "MODEL_USED"
@@ -186,21 +182,8 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
                 maxValue=1.0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterExtent(
-                self.EXTENT,
-                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                self.tr("Ground resolution in metres to render such layers (default: the model's source imagery)"),
-                QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-                minValue=0.0,
-            )
+        self.add_render_parameters(
+            self.tr("Ground resolution in metres to render such layers (default: the model's source imagery)")
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -238,19 +221,7 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         # area average that makes the chips sees the detail the training chips had.
         source_px = extra.get("source_px") or chip_px
         default_res = (extra.get("chip_ground_m") or 0) / source_px or None
-        resolution = (
-            self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
-        )
-        with raster_layer_file(
-            layer,
-            context,
-            feedback,
-            self.INPUT,
-            extent=self.parameterAsExtent(parameters, self.EXTENT, context),
-            extent_crs=self.parameterAsExtentCrs(parameters, self.EXTENT, context),
-            resolution_m=resolution,
-            default_resolution_m=default_res,
-        ) as source:
+        with self.input_layer_file(layer, parameters, context, feedback, default_res) as source:
             info = raster_info(source.path)
             bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
             feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")

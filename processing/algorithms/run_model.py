@@ -3,8 +3,6 @@
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -21,7 +19,6 @@ from ..common import (
     SatImpactAlgorithm,
     model_parameter,
     model_path,
-    raster_layer_file,
     shipped_model_names,
     style_pseudocolor,
 )
@@ -31,8 +28,6 @@ class RunModelAlgorithm(SatImpactAlgorithm):
     INPUT = "INPUT"
     MODEL = "MODEL"
     BAND_MAP = "BAND_MAP"
-    EXTENT = "EXTENT"
-    RESOLUTION = "RESOLUTION"
     OUTPUT = "OUTPUT"
     MODEL_INFO = "MODEL_INFO"
 
@@ -92,21 +87,8 @@ class RunModelAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterExtent(
-                self.EXTENT,
-                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.RESOLUTION,
-                self.tr("Ground resolution in metres (layers that are not files; default: the model card's)"),
-                QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-                minValue=0.0,
-            )
+        self.add_render_parameters(
+            self.tr("Ground resolution in metres (layers that are not files; default: the model card's)")
         )
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Model output")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_INFO, self.tr("Model card summary")))
@@ -128,18 +110,8 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         # Layers that are not files are rendered first: progress in two steps, render then model.
         is_file = layer is None or layer.providerType() == "gdal"
         steps = feedback if is_file else QgsProcessingMultiStepFeedback(2, feedback)
-        resolution = (
-            self.parameterAsDouble(parameters, self.RESOLUTION, context) if parameters.get(self.RESOLUTION) else None
-        )
-        with raster_layer_file(
-            layer,
-            context,
-            steps,
-            self.INPUT,
-            extent=self.parameterAsExtent(parameters, self.EXTENT, context),
-            extent_crs=self.parameterAsExtentCrs(parameters, self.EXTENT, context),
-            resolution_m=resolution,
-            default_resolution_m=spec.resolution_m[0] if spec.resolution_m else None,
+        with self.input_layer_file(
+            layer, parameters, context, steps, spec.resolution_m[0] if spec.resolution_m else None
         ) as source:
             if source.rendered:
                 steps.setCurrentStep(1)
