@@ -6,8 +6,6 @@ import os
 import threading
 from dataclasses import dataclass
 
-import numpy as np
-
 from .card import (
     CARD_KEY,
     STANDARD_DOMAINS,
@@ -247,10 +245,6 @@ def clear_caches() -> None:
     with _LOCK:
         _SESSIONS.clear()
         _MODELS.clear()
-
-
-def run_session(session, feeds: dict[str, np.ndarray], output_names: list[str]) -> list[np.ndarray]:
-    return session.run(output_names, feeds)
 
 
 def attach_card(proto, card: ModelCard | dict) -> None:

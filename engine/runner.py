@@ -775,7 +775,3 @@ def predict_arrays(model: LoadedModel, feeds: dict[str, np.ndarray], threads: in
     """Run the model on arrays already in model units (batch, bands, h, w)."""
     session = get_session(model, threads)
     return session.run([o.name for o in model.card.outputs], feeds)
-
-
-def file_size(path: str) -> int:
-    return os.path.getsize(path)
