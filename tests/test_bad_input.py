@@ -13,6 +13,7 @@ import numpy as np
 import onnx
 import pytest
 import rasterio
+from qgis.core import QgsProcessingException
 
 from satimpact.engine.card import CARD_KEY
 
@@ -38,6 +39,14 @@ class Guard:
         folder = os.path.dirname(self.output)
         self.listing = set(os.listdir(folder)) if os.access(folder, os.R_OK) else set()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        # checked whether or not the block raised; the exception itself goes on
+        self.check()
+        return False
+
     def check(self):
         for p, digest in self.before.items():
             assert sha256(p) == digest, f"input changed: {p}"
@@ -49,19 +58,11 @@ class Guard:
             assert set(os.listdir(folder)) - self.listing <= set(), set(os.listdir(folder)) - self.listing
 
 
-def expect_failure(run_alg, params, match, *inputs):
-    from qgis.core import QgsProcessingException
-
-    guard = Guard(params["OUTPUT"], *inputs)
-    with pytest.raises(QgsProcessingException, match=match):
-        run_alg("satimpact:runmodel", params)
-    guard.check()
-
-
 def test_missing_required_band(run_alg, s1_chip, tmp_path):
     # Sentinel-1 VV/VH has neither red nor NIR.
     out = tmp_path / "ndvi.tif"
-    expect_failure(run_alg, {"INPUT": str(s1_chip), "MODEL": NDVI, "OUTPUT": str(out)}, r"(red|nir)", s1_chip, NDVI)
+    with pytest.raises(QgsProcessingException, match=r"(red|nir)"), Guard(out, s1_chip, NDVI):
+        run_alg("satimpact:runmodel", {"INPUT": str(s1_chip), "MODEL": NDVI, "OUTPUT": str(out)})
 
 
 def test_missing_band_via_qgis_process(qgis_process_runner, s1_chip, tmp_path):
@@ -76,13 +77,15 @@ def test_missing_band_via_qgis_process(qgis_process_runner, s1_chip, tmp_path):
 
 def test_band_map_names_missing_band_number(run_alg, s2_chip, tmp_path):
     out = tmp_path / "ndvi.tif"
-    expect_failure(
-        run_alg,
-        {"INPUT": str(s2_chip), "MODEL": NDVI, "BAND_MAP": "red=4,nir=20", "OUTPUT": str(out)},
-        r"BAND_MAP maps 'nir' to band 20, but the raster has only 13 band\(s\)",
-        s2_chip,
-        NDVI,
-    )
+    with (
+        pytest.raises(
+            QgsProcessingException, match=r"BAND_MAP maps 'nir' to band 20, but the raster has only 13 band\(s\)"
+        ),
+        Guard(out, s2_chip, NDVI),
+    ):
+        run_alg(
+            "satimpact:runmodel", {"INPUT": str(s2_chip), "MODEL": NDVI, "BAND_MAP": "red=4,nir=20", "OUTPUT": str(out)}
+        )
 
 
 def test_raster_without_crs(run_alg, s2_chip, tmp_path):
@@ -94,13 +97,8 @@ def test_raster_without_crs(run_alg, s2_chip, tmp_path):
     with rasterio.open(plain, "w", **profile) as dst:
         dst.write(data)
     out = tmp_path / "ndvi.tif"
-    expect_failure(
-        run_alg,
-        {"INPUT": str(plain), "MODEL": NDVI, "OUTPUT": str(out)},
-        r"has no coordinate reference system",
-        plain,
-        NDVI,
-    )
+    with pytest.raises(QgsProcessingException, match=r"has no coordinate reference system"), Guard(out, plain, NDVI):
+        run_alg("satimpact:runmodel", {"INPUT": str(plain), "MODEL": NDVI, "OUTPUT": str(out)})
 
 
 def test_corrupt_onnx(run_alg, s2_chip, tmp_path):
@@ -109,13 +107,11 @@ def test_corrupt_onnx(run_alg, s2_chip, tmp_path):
         raw = f.read()
     broken.write_bytes(raw[: len(raw) // 2] + b"\x00garbage\xff" * 7)
     out = tmp_path / "ndvi.tif"
-    expect_failure(
-        run_alg,
-        {"INPUT": str(s2_chip), "MODEL": str(broken), "OUTPUT": str(out)},
-        r"broken\.onnx: not a readable ONNX model",
-        s2_chip,
-        broken,
-    )
+    with (
+        pytest.raises(QgsProcessingException, match=r"broken\.onnx: not a readable ONNX model"),
+        Guard(out, s2_chip, broken),
+    ):
+        run_alg("satimpact:runmodel", {"INPUT": str(s2_chip), "MODEL": str(broken), "OUTPUT": str(out)})
 
 
 def test_fixed_graph_size_disagrees_with_card(run_alg, s2_chip, tmp_path):
@@ -129,13 +125,11 @@ def test_fixed_graph_size_disagrees_with_card(run_alg, s2_chip, tmp_path):
     path = tmp_path / "fixed256.onnx"
     onnx.save(model, path)
     out = tmp_path / "prob.tif"
-    expect_failure(
-        run_alg,
-        {"INPUT": str(s2_chip), "MODEL": str(path), "OUTPUT": str(out)},
-        r"fixed height of 256 px but the card's tile_size is 512 px",
-        s2_chip,
-        path,
-    )
+    with (
+        pytest.raises(QgsProcessingException, match=r"fixed height of 256 px but the card's tile_size is 512 px"),
+        Guard(out, s2_chip, path),
+    ):
+        run_alg("satimpact:runmodel", {"INPUT": str(s2_chip), "MODEL": str(path), "OUTPUT": str(out)})
 
 
 def test_graph_cannot_take_the_tile(run_alg, s2_chip, tmp_path):
@@ -144,13 +138,11 @@ def test_graph_cannot_take_the_tile(run_alg, s2_chip, tmp_path):
     path = tmp_path / "even_only.onnx"
     onnx.save(even_only_model(tile=255), path)
     out = tmp_path / "even.tif"
-    expect_failure(
-        run_alg,
-        {"INPUT": str(s2_chip), "MODEL": str(path), "OUTPUT": str(out)},
-        r"cannot run on tiles of shape 'image' \(\d+, 2, 255, 255\)",
-        s2_chip,
-        path,
-    )
+    with (
+        pytest.raises(QgsProcessingException, match=r"cannot run on tiles of shape 'image' \(\d+, 2, 255, 255\)"),
+        Guard(out, s2_chip, path),
+    ):
+        run_alg("satimpact:runmodel", {"INPUT": str(s2_chip), "MODEL": str(path), "OUTPUT": str(out)})
 
 
 def _unwritable_folder(tmp_path):
@@ -171,7 +163,7 @@ def _unwritable_folder(tmp_path):
 
 
 def test_output_folder_not_writable_checked_before_compute(run_alg, s2_chip, tmp_path):
-    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    from qgis.core import QgsProcessingFeedback
 
     folder = _unwritable_folder(tmp_path)
     out = os.path.join(str(folder), "satimpact_ndvi.tif")
