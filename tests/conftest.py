@@ -43,6 +43,11 @@ def data_path(*parts: str) -> Path:
     return path
 
 
+def null_to_none(value):
+    """A field value with NULL as None: QGIS 3.22 gives NULL as a null QVariant, newer QGIS as None."""
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
 @pytest.fixture(scope="session")
 def s2_chip() -> Path:
     return data_path("sen1floods11", "Spain_7370579_S2Hand.tif")

@@ -34,7 +34,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from conftest import data_path
+from conftest import data_path, null_to_none
 
 JUNE = ("S2A_MSIL2A_20170613T101031_87_48", "S2A_MSIL2A_20170617T113321_36_85", "S2A_MSIL2A_20170617T113321_4_55")
 DECEMBER = "S2A_MSIL2A_20171221T112501_56_35"
@@ -143,7 +143,7 @@ def features_of(path: str) -> list[dict]:
 
 
 def is_null(value) -> bool:
-    return value is None or (isinstance(value, QVariant) and value.isNull()) or str(value) == "NULL"
+    return null_to_none(value) is None or str(value) == "NULL"
 
 
 def zones_layer(crs: str, rings: list[list[tuple[float, float]]], populations=None) -> QgsVectorLayer:

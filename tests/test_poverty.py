@@ -13,7 +13,7 @@ import pytest
 from satimpact.engine import poverty as pov
 from satimpact.engine.errors import EngineError
 
-from conftest import data_path
+from conftest import data_path, null_to_none
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "poverty_nk_siscore.onnx"
@@ -227,9 +227,7 @@ def _direct_chip_score(raster: Path, cx: float, cy: float, chip_m: float, crs: s
 
 def _num(value):
     """A field value as float, or None for NULL (a QVariant in QGIS 3.22, None in newer)."""
-    from qgis.core import NULL
-
-    if value is None or value == NULL:
+    if null_to_none(value) is None:
         return None
     value = float(value)
     return None if math.isnan(value) else value

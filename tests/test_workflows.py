@@ -19,6 +19,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from conftest import null_to_none
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -57,15 +59,10 @@ def run(alg, params):
         raise AssertionError(f"{exc}\n" + "\n".join(feedback.lines[-15:])) from exc
 
 
-def plain(value):
-    """QGIS 3.22 gives NULL as a QVariant; make it None."""
-    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-
-
 def features(path):
     layer = QgsVectorLayer(str(path), "out", "ogr")
     assert layer.isValid(), path
-    return [{f.name(): plain(feat[f.name()]) for f in layer.fields()} for feat in layer.getFeatures()]
+    return [{f.name(): null_to_none(feat[f.name()]) for f in layer.fields()} for feat in layer.getFeatures()]
 
 
 def districts_over(raster, path):
