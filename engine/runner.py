@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -378,6 +379,46 @@ def _expected_channels(model: LoadedModel) -> int:
     return max(1, total)
 
 
+class _RunScope:
+    """What one run owns: the input reader, its helper threads and the temporary output.
+
+    On any failure (or cancel) the threads stop, the temporary file is removed and nothing
+    ever appears under the output name; ``commit()`` moves the finished file into place."""
+
+    def __init__(self, model: LoadedModel, inputs: dict[str, RasterInput], output_path: str, pools: tuple[str, ...]):
+        self.reader = _Reader(model, {i.name: inputs[i.name] for i in model.card.inputs})
+        self.tmp = temporary_path(output_path)
+        self.output_path = output_path
+        self.out = None
+        self.pools = {name: ThreadPoolExecutor(1, thread_name_prefix=f"satimpact-{name}") for name in pools}
+
+    def __enter__(self):
+        try:
+            _probe_writable(self.tmp)
+            _check_same_grid(self.reader.datasets)
+        except BaseException:
+            self.__exit__(*sys.exc_info())
+            raise
+        return self
+
+    def commit(self) -> None:
+        self.out.close()
+        self.out = None
+        self.reader.close()
+        commit_output(self.tmp, self.output_path)
+
+    def __exit__(self, exc_type, exc, tb):
+        failed = exc_type is not None
+        for pool in self.pools.values():
+            pool.shutdown(wait=True, cancel_futures=failed)
+        if failed:
+            if self.out is not None:
+                self.out.close()
+            remove_quietly(self.tmp)
+        self.reader.close()
+        return False
+
+
 def run_dense(
     model: LoadedModel,
     inputs: dict[str, RasterInput],
@@ -407,15 +448,9 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     start = time.perf_counter()
     threads = options.threads or default_threads()
     session = get_session(model, threads)
-    reader = _Reader(model, {i.name: inputs[i.name] for i in card.inputs})
-    tmp = temporary_path(output_path)
-    out = None
-    pool_read = ThreadPoolExecutor(1, thread_name_prefix="satimpact-read")
-    pool_write = ThreadPoolExecutor(1, thread_name_prefix="satimpact-write")
-    pool_merge = ThreadPoolExecutor(1, thread_name_prefix="satimpact-merge")
-    try:
-        _probe_writable(tmp)
-        _check_same_grid(reader.datasets)
+    with _RunScope(model, inputs, output_path, ("read", "write", "merge")) as run:
+        reader, tmp = run.reader, run.tmp
+        pool_read, pool_write, pool_merge = run.pools["read"], run.pools["write"], run.pools["merge"]
         ref = next(iter(reader.datasets.values()))
         height, width = ref.height, ref.width
         fixed = model.fixed_tile()
@@ -571,7 +606,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 )
                 if dtype == "float32" and profile["compress"] == "deflate":
                     profile["predictor"] = 3  # DEFLATE alone barely shrinks floats
-                out = rasterio.open(tmp, "w", **profile)
+                out = run.out = rasterio.open(tmp, "w", **profile)
                 for k, band_name in enumerate(names, start=1):
                     out.set_band_description(k, band_name)
                 out.update_tags(**_tags(model))
@@ -589,10 +624,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         tiles_done(len(batches[-1]))
         if pending is not None:
             pending.result()
-        out.close()
-        out = None
-        reader.close()
-        commit_output(tmp, output_path)
+        run.commit()
         seconds = time.perf_counter() - start
         report = RunReport(
             output_path=output_path,
@@ -609,19 +641,6 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         )
         feedback.info(f"Done: {report.describe()}")
         return report
-    except BaseException:
-        pool_read.shutdown(wait=True, cancel_futures=True)
-        pool_merge.shutdown(wait=True, cancel_futures=True)
-        pool_write.shutdown(wait=True, cancel_futures=True)
-        if out is not None:
-            out.close()
-        remove_quietly(tmp)
-        raise
-    finally:
-        pool_read.shutdown(wait=True)
-        pool_merge.shutdown(wait=True)
-        pool_write.shutdown(wait=True)
-        reader.close()
 
 
 def run_chips(
@@ -650,13 +669,8 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
     start = time.perf_counter()
     threads = options.threads or default_threads()
     session = get_session(model, threads)
-    reader = _Reader(model, {i.name: inputs[i.name] for i in card.inputs})
-    tmp = temporary_path(output_path)
-    out = None
-    pool_read = ThreadPoolExecutor(1, thread_name_prefix="satimpact-read")
-    try:
-        _probe_writable(tmp)
-        _check_same_grid(reader.datasets)
+    with _RunScope(model, inputs, output_path, ("read",)) as run:
+        reader, tmp, pool_read = run.reader, run.tmp, run.pools["read"]
         ref = next(iter(reader.datasets.values()))
         height, width = ref.height, ref.width
         chip = card.tiling.tile_size
@@ -711,7 +725,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
                     transform=ref.transform * ref.transform.scale(chip, chip),
                     nodata=nodata,
                 )
-                out = rasterio.open(tmp, "w", **profile)
+                out = run.out = rasterio.open(tmp, "w", **profile)
                 for k, band_name in enumerate(names, start=1):
                     out.set_band_description(k, band_name)
                 out.update_tags(**_tags(model), SATIMPACT_CHIP_SIZE=str(chip))
@@ -729,10 +743,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
                     row_buffer[:] = nodata
             done += len(batch_chips)
             feedback.progress(100.0 * done / len(chips))
-        out.close()
-        out = None
-        reader.close()
-        commit_output(tmp, output_path)
+        run.commit()
         seconds = time.perf_counter() - start
         report = RunReport(
             output_path=output_path,
@@ -749,15 +760,6 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
         )
         feedback.info(f"Done: {report.describe()}")
         return report
-    except BaseException:
-        pool_read.shutdown(wait=True, cancel_futures=True)
-        if out is not None:
-            out.close()
-        remove_quietly(tmp)
-        raise
-    finally:
-        pool_read.shutdown(wait=True)
-        reader.close()
 
 
 def run_model(
