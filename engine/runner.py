@@ -7,16 +7,21 @@ that is written out block row by block row. Rasters wider than the buffer budget
 depends on the tile size and the budget, never on the raster's size. Chip models (one vector per
 chip) write one output pixel per chip.
 
-Reading the next batch of tiles runs in a thread while onnxruntime works on the
-current one; merging the previous batch into the strip buffer and writing run in two
-more threads. GDAL, numpy and onnxruntime release the GIL, so the four overlap.
+Dense models run in "lanes": each lane thread reads a batch of tiles (with its own
+dataset handles) and runs the model on it, so while one lane reads another infers.
+The caller's thread merges finished batches in order into the strip buffer, and a
+writer thread writes (and compresses) the final rows. GDAL, numpy and onnxruntime
+release the GIL, so all of these overlap. Chip models read in one thread while
+onnxruntime works on the previous batch.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import math
 import os
+import queue
 import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -72,6 +77,7 @@ class RunOptions:
     strip_bytes: int = 96 << 20  # dense models: merge buffer budget; wider rasters go in column stripes
     gdal_cache_bytes: int = 256 << 20  # GDAL block cache cap during the run
     compress: str | None = None  # GeoTIFF compression instead of GTIFF_OPTIONS' (zstd): deflate, lzw, none
+    lanes: int | None = None  # dense models: batches inferred side by side (threads split between them)
 
 
 @dataclass
@@ -87,11 +93,13 @@ class RunReport:
     pixels: int
     band_names: list[str] = field(default_factory=list)
     nodata: float | None = None
+    lanes: int = 1
 
     def describe(self) -> str:
         return (
             f"{self.tiles} tiles of {self.tile_size[1]}x{self.tile_size[0]} px, overlap {self.overlap} px, "
-            f"merge {self.merge}, batch {self.batch_size}, {self.threads} onnxruntime thread(s), "
+            f"merge {self.merge}, batch {self.batch_size}, {self.threads} onnxruntime thread(s)"
+            f"{f' in {self.lanes} lanes' if self.lanes > 1 else ''}, "
             f"{self.seconds:.2f} s ({self.pixels / max(self.seconds, 1e-9) / 1e6:.1f} Mpx/s)"
         )
 
@@ -385,12 +393,32 @@ class _RunScope:
     On any failure (or cancel) the threads stop, the temporary file is removed and nothing
     ever appears under the output name; ``commit()`` moves the finished file into place."""
 
-    def __init__(self, model: LoadedModel, inputs: dict[str, RasterInput], output_path: str, pools: tuple[str, ...]):
-        self.reader = _Reader(model, {i.name: inputs[i.name] for i in model.card.inputs})
+    def __init__(
+        self,
+        model: LoadedModel,
+        inputs: dict[str, RasterInput],
+        output_path: str,
+        pools: dict[str, int],
+        readers: int = 1,
+    ):
+        ordered = {i.name: inputs[i.name] for i in model.card.inputs}
+        # rasterio datasets must not be shared between threads: one reader per reading thread.
+        self.readers = []
+        try:
+            for _ in range(readers):
+                self.readers.append(_Reader(model, ordered))
+        except BaseException:
+            self._close_readers()
+            raise
+        self.reader = self.readers[0]
         self.tmp = temporary_path(output_path)
         self.output_path = output_path
         self.out = None
-        self.pools = {name: ThreadPoolExecutor(1, thread_name_prefix=f"satimpact-{name}") for name in pools}
+        self.pools = {name: ThreadPoolExecutor(n, thread_name_prefix=f"satimpact-{name}") for name, n in pools.items()}
+
+    def _close_readers(self) -> None:
+        for reader in self.readers:
+            reader.close()
 
     def __enter__(self):
         try:
@@ -404,7 +432,7 @@ class _RunScope:
     def commit(self) -> None:
         self.out.close()
         self.out = None
-        self.reader.close()
+        self._close_readers()
         commit_output(self.tmp, self.output_path)
 
     def __exit__(self, exc_type, exc, tb):
@@ -415,7 +443,7 @@ class _RunScope:
             if self.out is not None:
                 self.out.close()
             remove_quietly(self.tmp)
-        self.reader.close()
+        self._close_readers()
         return False
 
 
@@ -440,6 +468,16 @@ def run_dense(
         return _run_dense(model, inputs, output_path, feedback, options)
 
 
+def default_lanes(threads: int) -> int:
+    """Batches to infer side by side. On CPUs whole batches on separate threads scale better
+    than one batch with each operator split over threads (no per-operator barrier, and a
+    thread pre-empted by reading or writing holds up only its own batch): on 2 cores the
+    benchmark CNN took 6.4 s as 2 x 1 thread against 6.7 s as 1 x 2. More than 4 lanes would
+    multiply the memory held in flight for little gain, so larger machines split their
+    threads between 4 lanes."""
+    return max(1, min(threads, 4))
+
+
 def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     import rasterio
     from rasterio.windows import Window
@@ -447,11 +485,16 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     card = model.card
     start = time.perf_counter()
     threads = options.threads or default_threads()
-    session = get_session(model, threads)
-    with _RunScope(model, inputs, output_path, ("read", "write", "merge")) as run:
-        reader, tmp = run.reader, run.tmp
-        pool_read, pool_write, pool_merge = run.pools["read"], run.pools["write"], run.pools["merge"]
-        ref = next(iter(reader.datasets.values()))
+    lanes = max(1, min(options.lanes or default_lanes(threads), threads))
+    lane_threads = max(1, threads // lanes)
+    session = get_session(model, lane_threads)
+    with _RunScope(model, inputs, output_path, {"infer": lanes, "write": 1}, readers=lanes) as run:
+        tmp = run.tmp
+        pool_infer, pool_write = run.pools["infer"], run.pools["write"]
+        free_readers: queue.SimpleQueue = queue.SimpleQueue()
+        for r in run.readers:
+            free_readers.put(r)
+        ref = next(iter(run.reader.datasets.values()))
         height, width = ref.height, ref.width
         fixed = model.fixed_tile()
         tile = card.tiling.tile_size
@@ -481,25 +524,37 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         batches = [tiles[k : k + batch] for k in range(0, len(tiles), batch)]
         output_names = [o.name for o in card.outputs]
         stripe_note = f", in {len(stripes)} column stripes" if len(stripes) > 1 else ""
+        lanes = min(lanes, len(batches))
         feedback.info(
             f"{card.title}: {width}x{height} px, {len(tiles)} tiles of {tw}x{th} px "
             f"(overlap {overlap} px, merge {merge}){stripe_note}, batches of {batch}, "
-            f"{threads} onnxruntime thread(s)"
+            f"{lanes} batch(es) at a time with {lane_threads} onnxruntime thread(s) each"
         )
 
-        def read_batch(batch_tiles):
-            # A fresh batch array each time: the previous one may still be in onnxruntime.
-            feeds = {
-                name: np.empty((len(batch_tiles), len(inp.bands), pad_h, pad_w), dtype=np.float32)
-                for name, inp in reader.inputs.items()
-            }
-            valids = []
-            for k, (_, j, i) in enumerate(batch_tiles):
-                if feedback.is_cancelled():
-                    return None, None
-                _, v = reader.read(ys[j], xs[i], th, tw, pad_h, pad_w, out={n: a[k] for n, a in feeds.items()})
-                valids.append(v)
-            return feeds, valids
+        def infer_batch(batch_tiles):
+            """Read one batch and run the model on it; up to ``lanes`` of these run at once."""
+            reader = free_readers.get()
+            try:
+                feeds = {
+                    name: np.empty((len(batch_tiles), len(inp.bands), pad_h, pad_w), dtype=np.float32)
+                    for name, inp in reader.inputs.items()
+                }
+                valids = []
+                for k, (_, j, i) in enumerate(batch_tiles):
+                    if feedback.is_cancelled():
+                        return None, None
+                    _, v = reader.read(ys[j], xs[i], th, tw, pad_h, pad_w, out={n: a[k] for n, a in feeds.items()})
+                    valids.append(v)
+            finally:
+                free_readers.put(reader)
+            results = [_as_nchw(r) for r in _run_session(session, model, output_names, feeds)]
+            for r in results:
+                if r.shape[0] != len(batch_tiles) or r.shape[2:] != (pad_h, pad_w):
+                    raise EngineError(
+                        f"model '{card.name}' returned an output of shape {tuple(r.shape)} for tiles of "
+                        f"{pad_w}x{pad_h} px; a dense model must return one value per input pixel"
+                    )
+            return results, valids
 
         acc = valid_acc = None
         acc_y0 = 0
@@ -531,7 +586,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             acc_y0 = upto
 
         def merge_batch(pred, batch_tiles, valids):
-            # Runs in its own thread, one batch at a time, so onnxruntime never waits on it.
+            # Batches are merged in order on the caller's thread while the lanes infer the next ones.
             nonlocal stripe, c0, c1, cols, ax0, acc_y0
             for k, (s, j, i) in enumerate(batch_tiles):
                 if s != stripe:
@@ -574,23 +629,18 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                     raise Cancelled("cancelled by the user; no output was written")
 
         cols: list[int] = []
-        merging: Future | None = None
-        next_read = pool_read.submit(read_batch, batches[0])
-        for b, batch_tiles in enumerate(batches):
+        # One batch queued beyond the lanes, so a lane never waits for the next batch to be handed out.
+        in_flight: collections.deque[Future] = collections.deque()
+        submitted = 0
+        for batch_tiles in batches:
+            while submitted < len(batches) and len(in_flight) < lanes + 1:
+                in_flight.append(pool_infer.submit(infer_batch, batches[submitted]))
+                submitted += 1
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")
-            feeds, valids = next_read.result()
-            if feeds is None:
+            results, valids = in_flight.popleft().result()
+            if results is None:
                 raise Cancelled("cancelled by the user; no output was written")
-            if b + 1 < len(batches):
-                next_read = pool_read.submit(read_batch, batches[b + 1])
-            results = [_as_nchw(r) for r in _run_session(session, model, output_names, feeds)]
-            for r in results:
-                if r.shape[0] != len(batch_tiles) or r.shape[2:] != (pad_h, pad_w):
-                    raise EngineError(
-                        f"model '{card.name}' returned an output of shape {tuple(r.shape)} for tiles of "
-                        f"{pad_w}x{pad_h} px; a dense model must return one value per input pixel"
-                    )
             if channels is None:
                 channels = {name: r.shape[1] for name, r in zip(output_names, results)}
                 names, dtype, nodata = _output_layout(model, channels)
@@ -615,13 +665,8 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 valid_acc = np.zeros((rows_buffered, widest), dtype=bool)
             # one output (the usual case) needs no concatenation copy
             pred = (results[0] if len(results) == 1 else np.concatenate(results, axis=1))[:, :, :th, :tw]
-            # The previous batch's merge ran while this batch was inferred.
-            if merging is not None:
-                merging.result()
-                tiles_done(len(batches[b - 1]))
-            merging = pool_merge.submit(merge_batch, pred, batch_tiles, valids)
-        merging.result()
-        tiles_done(len(batches[-1]))
+            merge_batch(pred, batch_tiles, valids)
+            tiles_done(len(batch_tiles))
         if pending is not None:
             pending.result()
         run.commit()
@@ -638,6 +683,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             pixels=width * height,
             band_names=names,
             nodata=nodata,
+            lanes=lanes,
         )
         feedback.info(f"Done: {report.describe()}")
         return report
@@ -669,7 +715,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
     start = time.perf_counter()
     threads = options.threads or default_threads()
     session = get_session(model, threads)
-    with _RunScope(model, inputs, output_path, ("read",)) as run:
+    with _RunScope(model, inputs, output_path, {"read": 1}) as run:
         reader, tmp, pool_read = run.reader, run.tmp, run.pools["read"]
         ref = next(iter(reader.datasets.values()))
         height, width = ref.height, ref.width

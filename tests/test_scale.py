@@ -70,3 +70,20 @@ def test_uncompressed_output_has_the_same_values(mosaic, tmp_path):
     with rasterio.open(tmp_path / "deflate.tif") as ds:
         assert ds.compression.value == "ZSTD"
     np.testing.assert_array_equal(plain, packed)
+
+
+@pytest.mark.parametrize("merge", ["blend", "crop"])
+def test_lanes_give_the_same_values(mosaic, tmp_path, merge):
+    """Batches inferred side by side finish in any order; merged in order, the result is the
+    same as one batch at a time, to the bit, and progress still only goes up."""
+    path = tmp_path / "conv.onnx"
+    onnx.save(conv16_model(tile=128, overlap=32, merge=merge), path)
+    one, report_one, _ = _run(path, mosaic, tmp_path / "one.tif", lanes=1, threads=2, max_batch=2)
+    three, report_three, log = _run(path, mosaic, tmp_path / "three.tif", lanes=3, threads=3, max_batch=2)
+    assert (report_one.lanes, report_three.lanes) == (1, 3)
+    assert "3 batch(es) at a time with 1 onnxruntime thread(s) each" in log.messages[0]
+    assert report_three.tiles == report_one.tiles > 3 * 2
+    assert np.isfinite(one).all() and one.std() > 0.01
+    np.testing.assert_array_equal(three, one)
+    assert log.values[-1] == pytest.approx(100.0)
+    assert all(b >= a for a, b in zip(log.values, log.values[1:]))
