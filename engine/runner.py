@@ -23,6 +23,7 @@ import math
 import os
 import queue
 import sys
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -531,14 +532,25 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             f"{lanes} batch(es) at a time with {lane_threads} onnxruntime thread(s) each"
         )
 
+        lane_local = threading.local()
+
+        def lane_feeds(n: int) -> dict[str, np.ndarray]:
+            # Each lane reuses its own batch arrays: onnxruntime is done with them when run()
+            # returns, and fresh 16 MB arrays per batch cost page faults on every one.
+            cached = getattr(lane_local, "feeds", None)
+            if cached is None or cached[0] != n:
+                arrays = {
+                    name: np.empty((n, len(inp.bands), pad_h, pad_w), dtype=np.float32)
+                    for name, inp in run.reader.inputs.items()
+                }
+                cached = lane_local.feeds = (n, arrays)
+            return cached[1]
+
         def infer_batch(batch_tiles):
             """Read one batch and run the model on it; up to ``lanes`` of these run at once."""
+            feeds = lane_feeds(len(batch_tiles))
             reader = free_readers.get()
             try:
-                feeds = {
-                    name: np.empty((len(batch_tiles), len(inp.bands), pad_h, pad_w), dtype=np.float32)
-                    for name, inp in reader.inputs.items()
-                }
                 valids = []
                 for k, (_, j, i) in enumerate(batch_tiles):
                     if feedback.is_cancelled():
@@ -548,6 +560,9 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             finally:
                 free_readers.put(reader)
             results = [_as_nchw(r) for r in _run_session(session, model, output_names, feeds)]
+            # A graph that passes an input straight through may hand back the lane's own array,
+            # which the lane's next read would overwrite before the merge.
+            results = [r.copy() if any(np.may_share_memory(r, a) for a in feeds.values()) else r for r in results]
             for r in results:
                 if r.shape[0] != len(batch_tiles) or r.shape[2:] != (pad_h, pad_w):
                     raise EngineError(

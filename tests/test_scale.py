@@ -87,3 +87,25 @@ def test_lanes_give_the_same_values(mosaic, tmp_path, merge):
     np.testing.assert_array_equal(three, one)
     assert log.values[-1] == pytest.approx(100.0)
     assert all(b >= a for a, b in zip(log.values, log.values[1:]))
+
+
+def test_output_that_aliases_the_lane_buffer_is_copied(mosaic, tmp_path, monkeypatch):
+    """Lanes reuse their batch arrays. A session whose output shares memory with its input
+    (onnxruntime does not do this today; a pass-through graph could) must not see that
+    array overwritten by the lane's next read before the batch is merged."""
+    from satimpact.engine import runner
+
+    path = tmp_path / "conv.onnx"
+    onnx.save(conv16_model(tile=128, overlap=0, merge="none"), path)
+
+    def first_band(session, model, names, feeds):
+        return [feeds["image"][:, :1]]  # a view of the lane's own batch array
+
+    monkeypatch.setattr(runner, "_run_session", first_band)
+    got, report, _ = _run(path, mosaic, tmp_path / "band.tif", lanes=1, threads=1, max_batch=1)
+    assert report.tiles == 64
+    model = load_model(str(path))
+    with rasterio.open(mosaic) as ds:
+        expected = runner.prepare_input(ds.read([1, 2, 3, 4], out_dtype="float32"), model.card.inputs[0])[:1]
+    assert expected.std() > 0.1
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-6)
