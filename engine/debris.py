@@ -18,7 +18,7 @@ import numpy as np
 
 from .errors import Cancelled, EngineError
 from .model import LoadedModel
-from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, RasterInput, RunOptions, run_model
 from .water import (
     MASK_NODATA,
@@ -185,18 +185,9 @@ def detect_debris(
 
             # Pass 2: the FDI output, the candidate mask and the counts.
             flagged = 0
-            profile = dict(GTIFF_OPTIONS)
-            profile.update(
-                width=width,
-                height=height,
-                count=1,
-                dtype="float32",
-                crs=fdi_ds.crs,
-                transform=fdi_ds.transform,
-                nodata=FDI_NODATA,
-                predictor=3,
-            )
-            mask_profile = dict(profile, dtype="uint8", nodata=MASK_NODATA, predictor=2)
+            grid = dict(width=width, height=height, count=1, crs=fdi_ds.crs, transform=fdi_ds.transform)
+            profile = dict(gtiff_profile("float32"), dtype="float32", nodata=FDI_NODATA, **grid)
+            mask_profile = dict(gtiff_profile("uint8"), dtype="uint8", nodata=MASK_NODATA, **grid)
             with rasterio.open(tmp_out, "w", **profile) as out, rasterio.open(cand_mask, "w", **mask_profile) as cm:
                 out.set_band_description(1, "fdi")
                 out.update_tags(

@@ -26,7 +26,7 @@ import numpy as np
 
 from .errors import Cancelled, EngineError
 from .model import LoadedModel, default_threads, get_session
-from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, prepare_input
 
 DEFAULT_MIN_VALID = 0.5
@@ -383,7 +383,7 @@ def write_grid_raster(path: str, grid: GridSpec, units: list[Unit], scores: list
     check_output_writable(path)
     nodata = -9999.0
     tmp = temporary_path(path)
-    profile = dict(GTIFF_OPTIONS)
+    profile = gtiff_profile("float32")
     profile.update(
         width=grid.cols,
         height=grid.rows,
@@ -392,7 +392,6 @@ def write_grid_raster(path: str, grid: GridSpec, units: list[Unit], scores: list
         crs=grid.crs,
         transform=from_origin(grid.x0, grid.y1, grid.cell, grid.cell),
         nodata=nodata,
-        predictor=3,
     )
     where = {unit.key: k for k, unit in enumerate(units)}
     try:

@@ -10,7 +10,7 @@ chip) write one output pixel per chip.
 Dense models run in "lanes": each lane thread reads a batch of tiles (with its own
 dataset handles) and runs the model on it, so while one lane reads another infers.
 The caller's thread merges finished batches in order into the strip buffer, and a
-writer thread writes (and compresses) the final rows. GDAL, numpy and onnxruntime
+writer thread writes the final rows. GDAL, numpy and onnxruntime
 release the GIL, so all of these overlap. Chip models read in one thread while
 onnxruntime works on the previous batch.
 """
@@ -34,12 +34,13 @@ from .card import InputSpec
 from .errors import Cancelled, EngineError
 from .model import LoadedModel, default_threads, get_session
 from .raster import (
-    GTIFF_OPTIONS,
     OUTPUT_BLOCK,
+    GeoTiffWriter,
     axis_starts,
     axis_weights,
     check_output_writable,
     commit_output,
+    gtiff_profile,
     owned_span,
     remove_quietly,
     temporary_path,
@@ -77,7 +78,7 @@ class RunOptions:
     write_valid_share: bool = False  # chip models: add a band with each chip's valid share
     strip_bytes: int = 96 << 20  # dense models: merge buffer budget; wider rasters go in column stripes
     gdal_cache_bytes: int = 256 << 20  # GDAL block cache cap during the run
-    compress: str | None = None  # GeoTIFF compression instead of GTIFF_OPTIONS' (zstd): deflate, lzw, none
+    compress: str | None = None  # auto (None), zstd, deflate or none: see raster.gtiff_profile
     lanes: int | None = None  # dense models: batches inferred side by side (threads split between them)
 
 
@@ -367,19 +368,6 @@ def _run_session(session, model: LoadedModel, output_names: list[str], feeds: di
         ) from exc
 
 
-def _gtiff_profile(options: RunOptions) -> dict:
-    profile = dict(GTIFF_OPTIONS)
-    if options.compress:
-        profile["compress"] = options.compress.lower()
-        profile.pop("zstd_level", None)
-        profile.pop("zlevel", None)
-        if profile["compress"] == "zstd":
-            profile["zstd_level"] = 1  # GDAL's default (9) is several times slower
-        elif profile["compress"] == "deflate":
-            profile["zlevel"] = 1
-    return profile
-
-
 def _expected_channels(model: LoadedModel) -> int:
     total = 0
     for spec in model.card.outputs:
@@ -480,7 +468,6 @@ def default_lanes(threads: int) -> int:
 
 
 def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
-    import rasterio
     from rasterio.windows import Window
 
     card = model.card
@@ -513,8 +500,8 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         ones_y = [_ones_span(w) for w in wy]
         ones_x = [_ones_span(w) for w in wx]
         rows_buffered = th + OUTPUT_BLOCK
-        # Per output column: the float32 merge buffer, its copy on the way to the writer, the mask.
-        column_bytes = rows_buffered * (_expected_channels(model) * 4 * 2 + 1)
+        # Per output column: two float32 merge buffers (one may be on its way to the writer), two masks.
+        column_bytes = rows_buffered * (_expected_channels(model) * 4 * 2 + 2)
         stripes = _column_stripes(width, xs, tw, wx, column_bytes, options.strip_bytes)
         # Stripe by stripe, row by row: a stripe's top rows are final (and written) before
         # its lower rows are read, so only a band of rows_buffered x stripe width is held.
@@ -571,7 +558,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                     )
             return results, valids
 
-        acc = valid_acc = None
+        acc = valid_acc = spare = spare_valid = None
         acc_y0 = 0
         stripe = -1
         ax0 = c0 = c1 = 0
@@ -579,25 +566,36 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         names = dtype = nodata = None
         pending: Future | None = None
 
+        def write_rows(block, window):
+            out.write(block, window)
+            out.flush()  # whole block rows: finished blocks go to the file now, not all at close
+
         def flush(upto: int):
-            nonlocal acc_y0, pending
+            nonlocal acc_y0, pending, acc, spare, valid_acc, spare_valid
             n = upto - acc_y0
             if n <= 0:
                 return
             lo, hi = c0 - ax0, c1 - ax0
-            block = acc[:, :n, lo:hi].copy()
+            block = acc[:, :n, lo:hi]
             keep = valid_acc[:n, lo:hi]
             if not keep.all():
+                block = block.copy()
                 block[:, ~keep] = nodata
             block = block.astype(dtype, copy=False)
             if pending is not None:
-                pending.result()
-            pending = pool_write.submit(out.write, block, window=Window(c0, acc_y0, c1 - c0, n))
+                pending.result()  # the spare buffer's rows have been written: it can be reused
+            pending = pool_write.submit(write_rows, block, Window(c0, acc_y0, c1 - c0, n))
+            # The rows still open move to the spare buffer, which becomes the merge buffer, and
+            # the writer reads the finished rows where they are. Shifting in place instead
+            # made numpy copy through a fresh temporary, and the writer needed a copy of its
+            # own: ~35 MB of new pages per row of 512 px tiles on a 10240 px wide raster.
             rest = acc.shape[1] - n
-            acc[:, :rest] = acc[:, n:]
-            acc[:, rest:] = 0
-            valid_acc[:rest] = valid_acc[n:]
-            valid_acc[rest:] = False
+            spare[:, :rest] = acc[:, n:]
+            spare[:, rest:] = 0
+            spare_valid[:rest] = valid_acc[n:]
+            spare_valid[rest:] = False
+            acc, spare = spare, acc
+            valid_acc, spare_valid = spare_valid, valid_acc
             acc_y0 = upto
 
         def merge_batch(pred, batch_tiles, valids):
@@ -659,7 +657,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             if channels is None:
                 channels = {name: r.shape[1] for name, r in zip(output_names, results)}
                 names, dtype, nodata = _output_layout(model, channels)
-                profile = _gtiff_profile(options)
+                profile = gtiff_profile(dtype, options.compress)
                 profile.update(
                     width=width,
                     height=height,
@@ -669,15 +667,13 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                     transform=ref.transform,
                     nodata=nodata,
                 )
-                if dtype == "float32" and profile["compress"] == "deflate":
-                    profile["predictor"] = 3  # DEFLATE alone barely shrinks floats
-                out = run.out = rasterio.open(tmp, "w", **profile)
+                out = run.out = GeoTiffWriter(tmp, profile)
                 for k, band_name in enumerate(names, start=1):
                     out.set_band_description(k, band_name)
                 out.update_tags(**_tags(model))
                 widest = max(xs[cols[-1]] + tw - xs[cols[0]] for _, _, cols in stripes)
-                acc = np.zeros((len(names), rows_buffered, widest), dtype=np.float32)
-                valid_acc = np.zeros((rows_buffered, widest), dtype=bool)
+                acc, spare = (np.zeros((len(names), rows_buffered, widest), dtype=np.float32) for _ in range(2))
+                valid_acc, spare_valid = (np.zeros((rows_buffered, widest), dtype=bool) for _ in range(2))
             # one output (the usual case) needs no concatenation copy
             pred = (results[0] if len(results) == 1 else np.concatenate(results, axis=1))[:, :, :th, :tw]
             merge_batch(pred, batch_tiles, valids)
@@ -776,7 +772,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
                 names, _, nodata = _output_layout(model, channels)
                 if options.write_valid_share:
                     names = names + ["valid_share"]
-                profile = _gtiff_profile(options)
+                profile = gtiff_profile("float32", options.compress)
                 profile.update(
                     width=cols,
                     height=rows,

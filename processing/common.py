@@ -174,6 +174,29 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
             )
         )
 
+    # --- output encoding ---------------------------------------------------------------------
+    COMPRESSION = "COMPRESSION"
+
+    def add_compression_parameter(self) -> None:
+        """COMPRESSION (advanced): how the output GeoTIFF is compressed (engine.raster.gtiff_profile)."""
+        from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterEnum
+
+        from ..engine.raster import COMPRESSIONS
+
+        param = QgsProcessingParameterEnum(
+            self.COMPRESSION,
+            self.tr("Output compression (auto: ZSTD for classes and masks, none for continuous values)"),
+            options=list(COMPRESSIONS),
+            defaultValue=COMPRESSIONS[0],
+            optional=True,
+            usesStaticStrings=True,
+        )
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+
+    def compression(self, parameters, context) -> str:
+        return self.parameterAsEnumString(parameters, self.COMPRESSION, context) or "auto"
+
     def input_layer_file(self, layer, parameters, context, feedback, default_resolution_m):
         """INPUT as a file (see raster_layer_file), rendered over EXTENT at RESOLUTION if need be."""
         resolution = (

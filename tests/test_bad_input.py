@@ -197,6 +197,10 @@ def test_all_nodata_input_gives_nodata(run_alg, s2_chip, tmp_path):
         values = ds.read(1)
         assert ds.nodata == -9999.0
         assert (values == ds.nodata).all(), np.unique(values)[:10]
+        assert ds.compression is None
+        raw = values.nbytes
+    # Blocks that are all nodata are not stored (SPARSE_OK), even without compression.
+    assert os.path.getsize(out) < raw / 20, (os.path.getsize(out), raw)
     assert not [n for n in os.listdir(tmp_path) if ".satimpact-" in n]
 
 

@@ -94,6 +94,21 @@ def test_runmodel_through_qgis_process(qgis_process_runner, s2_chip, tmp_path):
     )
     assert bad.returncode == 1
     assert "band 40" in bad.stdout + bad.stderr
+    # COMPRESSION by name; the values are the same as the default (uncompressed) run's
+    packed = tmp_path / "ndvi_zstd.tif"
+    done = qgis_process_runner(
+        "run",
+        "satimpact:runmodel",
+        "--",
+        f"INPUT={s2_chip}",
+        "MODEL=index_ndvi",
+        "COMPRESSION=zstd",
+        f"OUTPUT={packed}",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    with rasterio.open(out) as plain, rasterio.open(packed) as zstd:
+        assert plain.compression is None and zstd.compression.value == "ZSTD"
+        np.testing.assert_array_equal(plain.read(), zstd.read())
 
 
 def test_runmodel_in_model3_chain(satimpact_provider, s2_chip, tmp_path):

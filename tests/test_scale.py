@@ -3,13 +3,17 @@ is the same as one stripe (blend and crop), on the real Sen1Floods11 chip."""
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import onnx
 import pytest
 import rasterio
 
 from satimpact.engine.bands import resolve_bands
+from satimpact.engine.errors import EngineError
 from satimpact.engine.model import load_model
+from satimpact.engine.raster import gtiff_profile
 from satimpact.engine.runner import Feedback, RasterInput, RunOptions, run_model
 
 from .scale_models import conv16_model, write_bgrn_mosaic
@@ -59,17 +63,29 @@ def test_column_stripes_match_single_stripe(mosaic, tmp_path, merge, overlap):
     assert all(b >= a for a, b in zip(log_striped.values, log_striped.values[1:]))
 
 
-def test_uncompressed_output_has_the_same_values(mosaic, tmp_path):
-    """RunOptions.compress changes the file's encoding, never its values."""
+def test_compression_changes_the_encoding_never_the_values(mosaic, tmp_path):
+    """Float outputs are written uncompressed by default (auto), ZSTD or DEFLATE on request;
+    the values are the same in every case."""
     path = tmp_path / "conv.onnx"
     onnx.save(conv16_model(tile=128, overlap=32, merge="blend"), path)
-    packed, _, _ = _run(path, mosaic, tmp_path / "deflate.tif")
-    plain, _, _ = _run(path, mosaic, tmp_path / "plain.tif", compress="none")
-    with rasterio.open(tmp_path / "plain.tif") as ds:
-        assert ds.compression is None
-    with rasterio.open(tmp_path / "deflate.tif") as ds:
-        assert ds.compression.value == "ZSTD"
-    np.testing.assert_array_equal(plain, packed)
+    default, _, _ = _run(path, mosaic, tmp_path / "auto.tif")
+    with rasterio.open(tmp_path / "auto.tif") as ds:
+        assert ds.compression is None and ds.dtypes[0] == "float32"
+    for choice in ("zstd", "deflate", "none"):
+        values, _, _ = _run(path, mosaic, tmp_path / f"{choice}.tif", compress=choice)
+        with rasterio.open(tmp_path / f"{choice}.tif") as ds:
+            assert (ds.compression.value.lower() if ds.compression else "none") == choice
+        np.testing.assert_array_equal(values, default)
+    assert os.path.getsize(tmp_path / "zstd.tif") < os.path.getsize(tmp_path / "none.tif")
+
+
+def test_auto_compression_by_data_type():
+    assert gtiff_profile("uint8")["compress"] == "zstd"
+    assert gtiff_profile("float32")["compress"] == "none"
+    assert gtiff_profile("float32", "deflate")["predictor"] == 3
+    assert all(gtiff_profile(t)["sparse_ok"] for t in ("uint8", "float32"))
+    with pytest.raises(EngineError, match="unknown compression 'lz4'; use one of auto, zstd, deflate, none"):
+        gtiff_profile("float32", "lz4")
 
 
 @pytest.mark.parametrize("merge", ["blend", "crop"])
