@@ -366,8 +366,8 @@ def measure_speed(size: int) -> list[dict]:
                 with cpu_seconds(children=True) as used:
                     times.append(gdal_calc(raster, calc_out))
                 cpus.append(used[0])
+                os.remove(calc_out)  # each run writes a new file, as each runmodel run does
             row["gdal_calc_s"], row["gdal_calc_cpu_s"] = min(times), min(cpus)
-            os.remove(calc_out)
         print(
             f"  {label}: runmodel {row['runmodel_s']:.2f} s = {row['runmodel_mpx_s']:.2f} Mpx/s; "
             f"bare onnxruntime {row['bare_s']:.2f} s = {row['bare_mpx_s']:.2f} Mpx/s ({bare_note}); "
