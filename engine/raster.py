@@ -124,7 +124,12 @@ class GeoTiffWriter:
         self._gdal.ErrorReset()
         x, y = int(window.col_off), int(window.row_off)
         for k in range(array.shape[0]):
-            self.ds.GetRasterBand(k + 1).WriteArray(np.ascontiguousarray(array[k], dtype=self.dtype), x, y)
+            try:
+                err = self.ds.GetRasterBand(k + 1).WriteArray(np.ascontiguousarray(array[k], dtype=self.dtype), x, y)
+            except (ValueError, RuntimeError) as exc:  # the bindings check shapes and offsets themselves
+                raise EngineError(f"writing {self.path} failed (write): {exc}") from exc
+            if err:
+                raise EngineError(f"writing {self.path} failed (write): {self._gdal.GetLastErrorMsg()}")
         self._check("write")
 
     def flush(self) -> None:

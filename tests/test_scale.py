@@ -125,3 +125,58 @@ def test_output_that_aliases_the_lane_buffer_is_copied(mosaic, tmp_path, monkeyp
         expected = runner.prepare_input(ds.read([1, 2, 3, 4], out_dtype="float32"), model.card.inputs[0])[:1]
     assert expected.std() > 0.1
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-6)
+
+
+def _writer_profile(width=1024, height=1024):
+    from rasterio.crs import CRS
+    from rasterio.transform import from_origin
+
+    profile = gtiff_profile("float32")
+    profile.update(
+        width=width,
+        height=height,
+        count=1,
+        dtype="float32",
+        crs=CRS.from_epsg(32630),
+        transform=from_origin(500000, 4600000, 10, 10),
+        nodata=-9999.0,
+    )
+    return profile
+
+
+def test_writer_flushes_finished_rows_before_close(tmp_path):
+    """Finished block rows reach the file as they are written, not when it is closed: the
+    file on disk grows row by row (dirty blocks piling up in GDAL's cache until close were a
+    serial tail at the end of every run)."""
+    from rasterio.windows import Window
+
+    from satimpact.engine.raster import OUTPUT_BLOCK, GeoTiffWriter
+
+    path = tmp_path / "rows.tif"
+    writer = GeoTiffWriter(str(path), _writer_profile())
+    rng = np.random.default_rng(3)
+    data = rng.random((1, 1024, 1024), dtype=np.float32)
+    sizes = []
+    for y in range(0, 1024, OUTPUT_BLOCK):
+        writer.write(data[:, y : y + OUTPUT_BLOCK], Window(0, y, 1024, OUTPUT_BLOCK))
+        writer.flush()
+        sizes.append(os.path.getsize(path))
+    writer.close()
+    row_bytes = OUTPUT_BLOCK * 1024 * 4
+    assert all(s >= (k + 1) * row_bytes for k, s in enumerate(sizes)), sizes
+    with rasterio.open(path) as ds:
+        assert ds.crs.to_epsg() == 32630 and ds.nodata == -9999.0 and ds.compression is None
+        np.testing.assert_array_equal(ds.read(), data)
+
+
+def test_writer_reports_gdal_errors(tmp_path):
+    from rasterio.windows import Window
+
+    from satimpact.engine.raster import GeoTiffWriter
+
+    writer = GeoTiffWriter(str(tmp_path / "small.tif"), _writer_profile(256, 256))
+    with pytest.raises(EngineError, match=r"small\.tif failed \(write\)"):
+        writer.write(np.zeros((1, 256, 256), dtype=np.float32), Window(128, 0, 256, 256))  # past the edge
+    writer.close()
+    with pytest.raises(EngineError, match="cannot create"):
+        GeoTiffWriter(str(tmp_path / "no_such_folder" / "x.tif"), _writer_profile())
