@@ -383,7 +383,7 @@ def write_grid_raster(path: str, grid: GridSpec, units: list[Unit], scores: list
     check_output_writable(path)
     nodata = -9999.0
     tmp = temporary_path(path)
-    profile = gtiff_profile("float32")
+    profile = gtiff_profile("float32", size=(grid.cols, grid.rows))
     profile.update(
         width=grid.cols,
         height=grid.rows,

@@ -660,7 +660,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             if channels is None:
                 channels = {name: r.shape[1] for name, r in zip(output_names, results)}
                 names, dtype, nodata = _output_layout(model, channels)
-                profile = gtiff_profile(dtype, options.compress)
+                profile = gtiff_profile(dtype, options.compress, (width, height))
                 profile.update(
                     width=width,
                     height=height,
@@ -775,7 +775,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
                 names, _, nodata = _output_layout(model, channels)
                 if options.write_valid_share:
                     names = names + ["valid_share"]
-                profile = gtiff_profile("float32", options.compress)
+                profile = gtiff_profile("float32", options.compress, (cols, rows))
                 profile.update(
                     width=cols,
                     height=rows,

@@ -86,6 +86,30 @@ def test_auto_compression_by_data_type():
     assert all(gtiff_profile(t)["sparse_ok"] for t in ("uint8", "float32"))
     with pytest.raises(EngineError, match="unknown compression 'lz4'; use one of auto, zstd, deflate, none"):
         gtiff_profile("float32", "lz4")
+    # uncompressed rasters that 256 px tiles would pad by more than 10% go in strips
+    assert gtiff_profile("float32", size=(10980, 10980))["tiled"]
+    assert gtiff_profile("float32", size=(1024, 768))["tiled"]
+    assert not gtiff_profile("float32", size=(120, 120))["tiled"]
+    assert gtiff_profile("float32", "zstd", size=(120, 120))["tiled"]  # padding compresses away
+
+
+def test_small_uncompressed_output_is_not_padded(tmp_path):
+    """A 120 x 120 px float output (the size of the demo's BigEarthNet patches) in strips:
+    about its raw size, where 256 px tiles made it 4.5x larger."""
+    from rasterio.windows import Window
+
+    from satimpact.engine.raster import GeoTiffWriter
+
+    profile = _writer_profile(120, 120)
+    profile.update(gtiff_profile("float32", size=(120, 120)))
+    path = tmp_path / "small.tif"
+    writer = GeoTiffWriter(str(path), profile)
+    data = np.random.default_rng(5).random((1, 120, 120), dtype=np.float32)
+    writer.write(data, Window(0, 0, 120, 120))
+    writer.close()
+    assert os.path.getsize(path) < 1.1 * data.nbytes, os.path.getsize(path)
+    with rasterio.open(path) as ds:
+        np.testing.assert_array_equal(ds.read(), data)
 
 
 @pytest.mark.parametrize("merge", ["blend", "crop"])
