@@ -160,7 +160,9 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterExtent(
                 self.EXTENT,
-                self.tr("Extent (layers that are not files: XYZ, WMS ...; default: layer extent)"),
+                self.tr(
+                    "Extent to process (default: the whole layer; a file is cut to it, other layers rendered over it)"
+                ),
                 optional=True,
             )
         )
@@ -307,13 +309,15 @@ class LayerFile:
     from a layer that is not a file (XYZ, WMS, virtual raster ...). ``cleanup()`` removes a
     rendered file; a layer's own file is never touched."""
 
-    def __init__(self, path: str, rendered: bool, description: str = ""):
+    def __init__(self, path: str, rendered: bool, description: str = "", temporary: bool | None = None):
         self.path = path
         self.rendered = rendered
         self.description = description
+        # a file made for this run (a rendering, or a VRT window on a file layer): removed after
+        self.temporary = rendered if temporary is None else temporary
 
     def cleanup(self) -> None:
-        if self.rendered:
+        if self.temporary:
             from ..engine.raster import remove_quietly
 
             remove_quietly(self.path)
@@ -348,6 +352,31 @@ def metres_per_map_unit(crs, point, transform_context) -> tuple[float, float]:
     return scales[0], scales[1]
 
 
+def _file_window(source: str, area, layer, parameter: str, feedback) -> LayerFile:
+    """A VRT over the pixels of ``source`` inside ``area`` (layer CRS): the file's own grid,
+    cut to whole pixels, nothing resampled or copied."""
+    from osgeo import gdal
+    from qgis.core import QgsProcessingUtils
+
+    path = QgsProcessingUtils.generateTempFilename(f"{parameter.lower()}_window.vrt")
+    gdal.ErrorReset()
+    window = gdal.Translate(
+        path,
+        source,
+        format="VRT",
+        projWin=[area.xMinimum(), area.yMaximum(), area.xMaximum(), area.yMinimum()],
+    )
+    if window is None:
+        raise QgsProcessingException(
+            tr(f"{parameter}: cannot cut '{layer.name()}' to the requested extent: {gdal.GetLastErrorMsg()}")
+        )
+    cols, rows = window.RasterXSize, window.RasterYSize
+    window = None  # closes (and writes) the VRT
+    if feedback is not None:
+        feedback.pushInfo(f"{parameter}: '{layer.name()}' cut to the extent {area.toString(3)}: {cols} x {rows} px")
+    return LayerFile(path, False, f"file {source}, window of {cols} x {rows} px", temporary=True)
+
+
 def raster_layer_file(
     layer: QgsRasterLayer,
     context,
@@ -360,12 +389,13 @@ def raster_layer_file(
 ) -> LayerFile:
     """A GeoTIFF path for any raster layer QGIS can show.
 
-    File layers (GDAL provider) are used as they are, whole and at their own resolution.
-    Other layers (XYZ and WMS tiles, virtual rasters, ...) are rendered by QGIS through a
-    raster pipe into a temporary GeoTIFF over ``extent`` (default: the layer's extent) at
-    ``resolution_m`` ground metres per pixel (default: ``default_resolution_m``, usually the
-    model card's). Data providers give their raw values and nodata; image providers (XYZ,
-    WMS) give red, green, blue and an alpha band that marks missing tiles as nodata.
+    File layers (GDAL provider) are used at their own resolution, whole or cut to ``extent``
+    (a VRT window on the file's own pixel grid). Other layers (XYZ and WMS tiles, virtual
+    rasters, ...) are rendered by QGIS through a raster pipe into a temporary GeoTIFF over
+    ``extent`` (default: the layer's extent) at ``resolution_m`` ground metres per pixel
+    (default: ``default_resolution_m``, usually the model card's). Data providers give their
+    raw values and nodata; image providers (XYZ, WMS) give red, green, blue and an alpha band
+    that marks missing tiles as nodata.
     """
     from qgis.core import (
         QgsCoordinateTransform,
@@ -380,30 +410,38 @@ def raster_layer_file(
         raise QgsProcessingException(tr(f"{parameter}: no raster layer given"))
     if not layer.isValid():
         raise QgsProcessingException(tr(f"{parameter}: the layer '{layer.name()}' is not valid"))
-    if layer.providerType() == "gdal":
-        if (extent is not None and not extent.isNull()) or resolution_m:
-            if feedback is not None:
-                feedback.pushWarning(
-                    f"{parameter}: '{layer.name()}' is a file; it is processed whole at its own resolution "
-                    "(EXTENT and RESOLUTION apply to layers that are not files: XYZ, WMS, virtual rasters)"
+
+    def requested_area():
+        """The layer's extent, cut to EXTENT (given in its own CRS or the layer's)."""
+        area = QgsRectangle(layer.extent())
+        if extent is not None and not extent.isNull():
+            requested = QgsRectangle(extent)
+            if extent_crs is not None and extent_crs.isValid() and extent_crs != layer.crs():
+                requested = QgsCoordinateTransform(
+                    extent_crs, layer.crs(), context.transformContext()
+                ).transformBoundingBox(requested)
+            area = area.intersect(requested)
+            if area.isEmpty():
+                raise QgsProcessingException(
+                    tr(f"{parameter}: the requested extent does not overlap the layer '{layer.name()}'")
                 )
-        return LayerFile(raster_layer_path(layer, parameter), False, f"file {layer.source()}")
+        return area
+
+    if layer.providerType() == "gdal":
+        source = raster_layer_path(layer, parameter)
+        if resolution_m and feedback is not None:
+            feedback.pushWarning(
+                f"{parameter}: '{layer.name()}' is a file; it is processed at its own resolution "
+                "(RESOLUTION applies to layers that are not files: XYZ, WMS, virtual rasters)"
+            )
+        if extent is None or extent.isNull():
+            return LayerFile(source, False, f"file {layer.source()}")
+        return _file_window(source, requested_area(), layer, parameter, feedback)
 
     crs = layer.crs()
     if not crs.isValid():
         raise QgsProcessingException(tr(f"{parameter}: the layer '{layer.name()}' has no coordinate reference system"))
-    area = QgsRectangle(layer.extent())
-    if extent is not None and not extent.isNull():
-        requested = QgsRectangle(extent)
-        if extent_crs is not None and extent_crs.isValid() and extent_crs != crs:
-            requested = QgsCoordinateTransform(extent_crs, crs, context.transformContext()).transformBoundingBox(
-                requested
-            )
-        area = area.intersect(requested)
-        if area.isEmpty():
-            raise QgsProcessingException(
-                tr(f"{parameter}: the requested extent does not overlap the layer '{layer.name()}'")
-            )
+    area = requested_area()
     resolution = resolution_m or default_resolution_m
     if not resolution or resolution <= 0:
         raise QgsProcessingException(

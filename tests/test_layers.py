@@ -218,3 +218,65 @@ def test_green_ratio_on_an_xyz_basemap(run_alg, xyz_layer, landsat, tmp_path):
     assert 0.05 < direct["GREEN_RATIO"] < 0.95
     print(f"green ratio: XYZ {xyz['GREEN_RATIO']:.3f}, file {direct['GREEN_RATIO']:.3f}")
     assert xyz["GREEN_RATIO"] == pytest.approx(direct["GREEN_RATIO"], abs=0.05)
+
+
+def test_file_layer_cut_to_extent(run_alg, s2_chip, tmp_path):
+    """A file layer with an EXTENT is cut to it on its own pixel grid (a VRT window, nothing
+    resampled): the output covers the window only, and its values are the whole run's there.
+    The extent may be given in another CRS; one that misses the raster is an error."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsProcessingException,
+        QgsProject,
+        QgsRectangle,
+    )
+
+    whole = tmp_path / "whole.tif"
+    run_alg("satimpact:runmodel", {"INPUT": str(s2_chip), "MODEL": "index_ndvi", "OUTPUT": str(whole)})
+    with rasterio.open(s2_chip) as src:
+        t = src.transform
+        # columns 100..300, rows 50..250 of the chip, as map coordinates (EPSG:4326)
+        x0, y0 = t * (100, 50)
+        x1, y1 = t * (300, 250)
+    inset = 0.25 * abs(t.a)  # a quarter pixel inside: the window snaps to whole pixels
+    extent = f"{x0 + inset},{x1 - inset},{y1 + inset},{y0 - inset} [EPSG:4326]"
+    part = tmp_path / "part.tif"
+    run_alg("satimpact:runmodel", {"INPUT": str(s2_chip), "MODEL": "index_ndvi", "EXTENT": extent, "OUTPUT": str(part)})
+    with rasterio.open(whole) as a, rasterio.open(part) as b:
+        assert (b.width, b.height) == (200, 200)
+        assert b.transform.almost_equals(a.transform * a.transform.translation(100, 50))
+        np.testing.assert_array_equal(b.read(1), a.read(1)[50:250, 100:300])
+
+    # the same window asked for in Web Mercator
+    to_3857 = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateReferenceSystem("EPSG:3857"),
+        QgsProject.instance().transformContext(),
+    )
+    box = to_3857.transformBoundingBox(QgsRectangle(x0 + inset, y1 + inset, x1 - inset, y0 - inset))
+    mercator = tmp_path / "mercator.tif"
+    run_alg(
+        "satimpact:runmodel",
+        {
+            "INPUT": str(s2_chip),
+            "MODEL": "index_ndvi",
+            "EXTENT": f"{box.xMinimum()},{box.xMaximum()},{box.yMinimum()},{box.yMaximum()} [EPSG:3857]",
+            "OUTPUT": str(mercator),
+        },
+    )
+    with rasterio.open(mercator) as c:
+        assert abs(c.width - 200) <= 1 and abs(c.height - 200) <= 1
+        assert c.crs.to_epsg() == 4326  # the file's own grid, not the extent's CRS
+
+    with pytest.raises(QgsProcessingException, match="does not overlap"):
+        run_alg(
+            "satimpact:runmodel",
+            {
+                "INPUT": str(s2_chip),
+                "MODEL": "index_ndvi",
+                "EXTENT": "0,1,0,1 [EPSG:4326]",
+                "OUTPUT": str(tmp_path / "x.tif"),
+            },
+        )
+    assert not (tmp_path / "x.tif").exists()
