@@ -466,8 +466,9 @@ def default_lanes(threads: int) -> int:
     thread pre-empted by reading or writing holds up only its own batch): on 2 cores the
     benchmark CNN took 6.4 s as 2 x 1 thread against 6.7 s as 1 x 2. More than 4 lanes would
     multiply the memory held in flight for little gain, so larger machines split their
-    threads between 4 lanes."""
-    return max(1, min(threads, 4))
+    threads between 4 lanes. Never fewer than 2: with one lane, reading (a slow disk, a
+    network share) would not overlap with inference at all."""
+    return max(2, min(threads, 4))
 
 
 def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
@@ -476,7 +477,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     card = model.card
     start = time.perf_counter()
     threads = options.threads or default_threads()
-    lanes = max(1, min(options.lanes or default_lanes(threads), threads))
+    lanes = max(1, options.lanes or default_lanes(threads))
     lane_threads = max(1, threads // lanes)
     session = get_session(model, lane_threads)
     with _RunScope(model, inputs, output_path, {"infer": lanes, "write": 1}, readers=lanes) as run:

@@ -204,3 +204,17 @@ def test_writer_reports_gdal_errors(tmp_path):
     writer.close()
     with pytest.raises(EngineError, match="cannot create"):
         GeoTiffWriter(str(tmp_path / "no_such_folder" / "x.tif"), _writer_profile())
+
+
+def test_one_thread_still_reads_while_it_infers(mosaic, tmp_path):
+    """With one onnxruntime thread there are still two lanes, so one reads while the other
+    runs the model; the result is the same as with one lane."""
+    from satimpact.engine.runner import default_lanes
+
+    assert default_lanes(1) == 2 and default_lanes(2) == 2 and default_lanes(16) == 4
+    path = tmp_path / "conv.onnx"
+    onnx.save(conv16_model(tile=128, overlap=32, merge="blend"), path)
+    two, report, log = _run(path, mosaic, tmp_path / "two.tif", threads=1, max_batch=2)
+    assert report.lanes == 2 and "2 batch(es) at a time with 1 onnxruntime thread(s) each" in log.messages[0]
+    one, _, _ = _run(path, mosaic, tmp_path / "one.tif", threads=1, lanes=1, max_batch=2)
+    np.testing.assert_array_equal(two, one)
