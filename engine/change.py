@@ -50,7 +50,7 @@ import numpy as np
 from .bands import BandResolution, resolve_bands
 from .errors import BandError, Cancelled, CardError, EngineError
 from .model import LoadedModel, load_model
-from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .registry import available_models, resolve_model
 from .runner import Feedback, RasterInput, RunOptions, run_model
 
@@ -853,16 +853,8 @@ def detect_change(
             ).reshape(-1, 4)
             feedback.info(f"Zones: {len(zone_list)} polygons; a pixel counts in every zone holding its centre")
 
-        profile = dict(GTIFF_OPTIONS)
-        profile.update(
-            width=pair.width,
-            height=pair.height,
-            count=1,
-            dtype="uint8",
-            crs=pair.crs,
-            transform=pair.transform,
-            nodata=NODATA,
-        )
+        profile = gtiff_profile("uint8", size=(pair.width, pair.height))
+        profile.update(count=1, crs=pair.crs, transform=pair.transform, nodata=NODATA)
         counts = {c: 0 for c in (*CLASSES, NODATA)}
         class_m2 = {c: 0.0 for c in CLASSES}
         opened = []

@@ -185,9 +185,9 @@ def detect_debris(
 
             # Pass 2: the FDI output, the candidate mask and the counts.
             flagged = 0
-            grid = dict(width=width, height=height, count=1, crs=fdi_ds.crs, transform=fdi_ds.transform)
-            profile = dict(gtiff_profile("float32", size=(width, height)), dtype="float32", nodata=FDI_NODATA, **grid)
-            mask_profile = dict(gtiff_profile("uint8"), dtype="uint8", nodata=MASK_NODATA, **grid)
+            grid = dict(count=1, crs=fdi_ds.crs, transform=fdi_ds.transform)
+            profile = dict(gtiff_profile("float32", size=(width, height)), nodata=FDI_NODATA, **grid)
+            mask_profile = dict(gtiff_profile("uint8", size=(width, height)), nodata=MASK_NODATA, **grid)
             with rasterio.open(tmp_out, "w", **profile) as out, rasterio.open(cand_mask, "w", **mask_profile) as cm:
                 out.set_band_description(1, "fdi")
                 out.update_tags(

@@ -45,7 +45,7 @@ import numpy as np
 from .bands import resolve_bands
 from .errors import BandError, Cancelled, EngineError
 from .model import LoadedModel, get_session
-from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, _gdal_cache_limit, prepare_input
 
 TILE = 512
@@ -647,16 +647,8 @@ def _green_ratio(
 
         if mask_path:
             tmp_mask = temporary_path(mask_path)
-            profile = dict(GTIFF_OPTIONS)
-            profile.update(
-                width=ds.width,
-                height=ds.height,
-                count=1,
-                dtype="uint8",
-                crs=ds.crs,
-                transform=ds.transform,
-                nodata=MASK_NODATA,
-            )
+            profile = gtiff_profile("uint8", size=(ds.width, ds.height))
+            profile.update(count=1, crs=ds.crs, transform=ds.transform, nodata=MASK_NODATA)
             mask_ds = rasterio.open(tmp_mask, "w", **profile)
             mask_ds.set_band_description(1, "vegetation")
             mask_ds.update_tags(

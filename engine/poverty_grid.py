@@ -385,10 +385,7 @@ def write_grid_raster(path: str, grid: GridSpec, units: list[Unit], scores: list
     tmp = temporary_path(path)
     profile = gtiff_profile("float32", size=(grid.cols, grid.rows))
     profile.update(
-        width=grid.cols,
-        height=grid.rows,
         count=2,
-        dtype="float32",
         crs=grid.crs,
         transform=from_origin(grid.x0, grid.y1, grid.cell, grid.cell),
         nodata=nodata,

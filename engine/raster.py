@@ -12,25 +12,26 @@ import numpy as np
 
 from .errors import EngineError
 
-# Tiled GeoTIFF; integer rasters (classes, masks, counts) ZSTD level 1 compressed: they
-# shrink 4-18x on the real outputs of the water, green and flood tools. Every GDAL since 2.3
-# reads ZSTD (QGIS 3.x on all platforms); compress="deflate" writes DEFLATE for older readers.
+# Every output GeoTIFF is made by gtiff_profile(): tiled, blocks that are all nodata left out
+# (SPARSE_OK); integer rasters (classes, masks, counts) ZSTD level 1 compressed: they shrink
+# 4-18x on the real outputs of the water, green and flood tools. Every GDAL since 2.3 reads
+# ZSTD (QGIS 3.x on all platforms); compress="deflate" writes DEFLATE for older readers.
 OUTPUT_BLOCK = 256
-GTIFF_OPTIONS = {
+_GTIFF_BASE = {
     "driver": "GTiff",
     "tiled": True,
     "blockxsize": OUTPUT_BLOCK,
     "blockysize": OUTPUT_BLOCK,
-    "compress": "zstd",
-    "zstd_level": 1,
     "bigtiff": "IF_SAFER",
     "num_threads": "ALL_CPUS",
+    "sparse_ok": True,
 }
 COMPRESSIONS = ("auto", "zstd", "deflate", "none")
 
 
 def gtiff_profile(dtype: str, compress: str | None = None, size: tuple[int, int] | None = None) -> dict:
-    """GeoTIFF creation options for an output of ``dtype``.
+    """A rasterio-style GeoTIFF profile (creation options and ``dtype``; ``width`` and
+    ``height`` too when ``size`` is given) for an output of ``dtype``.
 
     ``compress`` None or "auto": ZSTD for integer rasters, none for floating point. Model
     scores and indices are noisy floats that ZSTD shrinks by only 1.11-1.13x (the NDVI, FDI
@@ -42,17 +43,17 @@ def gtiff_profile(dtype: str, compress: str | None = None, size: tuple[int, int]
     ``size`` (width, height): an uncompressed raster that full tiles would pad by more than
     10% (a 120 px chip in 256 px tiles: 4.5x its size) is written in strips instead.
     """
-    profile = dict(GTIFF_OPTIONS)
-    profile["sparse_ok"] = True
+    profile = dict(_GTIFF_BASE, dtype=np.dtype(dtype).name)
     choice = (compress or "auto").lower()
     if choice not in COMPRESSIONS:
         raise EngineError(f"unknown compression '{compress}'; use one of {', '.join(COMPRESSIONS)}")
     if choice == "auto":
         choice = "none" if np.issubdtype(np.dtype(dtype), np.floating) else "zstd"
-    profile.pop("zstd_level")
     profile["compress"] = choice
-    if choice == "none" and size is not None:
+    if size is not None:
         width, height = size
+        profile.update(width=width, height=height)
+    if choice == "none" and size is not None:
         padded = math.ceil(width / OUTPUT_BLOCK) * math.ceil(height / OUTPUT_BLOCK) * OUTPUT_BLOCK**2
         if padded > 1.1 * width * height:
             profile["tiled"] = False

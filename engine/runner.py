@@ -662,15 +662,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 channels = {name: r.shape[1] for name, r in zip(output_names, results)}
                 names, dtype, nodata = _output_layout(model, channels)
                 profile = gtiff_profile(dtype, options.compress, (width, height))
-                profile.update(
-                    width=width,
-                    height=height,
-                    count=len(names),
-                    dtype=dtype,
-                    crs=ref.crs,
-                    transform=ref.transform,
-                    nodata=nodata,
-                )
+                profile.update(count=len(names), crs=ref.crs, transform=ref.transform, nodata=nodata)
                 out = run.out = GeoTiffWriter(tmp, profile)
                 for k, band_name in enumerate(names, start=1):
                     out.set_band_description(k, band_name)
@@ -778,10 +770,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
                     names = names + ["valid_share"]
                 profile = gtiff_profile("float32", options.compress, (cols, rows))
                 profile.update(
-                    width=cols,
-                    height=rows,
                     count=len(names),
-                    dtype="float32",
                     crs=ref.crs,
                     transform=ref.transform * ref.transform.scale(chip, chip),
                     nodata=nodata,

@@ -12,7 +12,7 @@ import glob
 import json
 import os
 
-from .raster import GTIFF_OPTIONS, commit_output, temporary_path
+from .raster import commit_output, gtiff_profile, temporary_path
 
 S2_L2A_ORDER = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B11", "B12"]
 S1_ORDER = ["VV", "VH"]
@@ -33,8 +33,8 @@ def _stack(band_files: list[tuple[str, str]], out_path: str, tags: dict) -> str:
     with rasterio.open(finest.name) as ref:
         width, height, crs, transform = ref.width, ref.height, ref.crs, ref.transform
         dtype = ref.dtypes[0]
-    profile = dict(GTIFF_OPTIONS)
-    profile.update(width=width, height=height, count=len(band_files), dtype=dtype, crs=crs, transform=transform)
+    profile = gtiff_profile(dtype, size=(width, height))
+    profile.update(count=len(band_files), crs=crs, transform=transform)
     # Patches are 120 x 120 px: reading a band whole is fine here (not for scenes).
     tmp = temporary_path(out_path)
     with rasterio.open(tmp, "w", **profile) as out:

@@ -19,7 +19,7 @@ from .bands import BandResolution, resolve_bands
 from .card import ModelCard
 from .errors import BandError, Cancelled, EngineError
 from .model import LoadedModel
-from .raster import GTIFF_OPTIONS, check_output_writable, commit_output, remove_quietly, temporary_path
+from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, RasterInput, RunOptions, run_model
 
 WATER, LAND, MASK_NODATA = 1, 0, 255
@@ -203,10 +203,8 @@ class MaskStats:
 
 
 def _mask_profile(ds) -> dict:
-    profile = dict(GTIFF_OPTIONS)
-    profile.update(
-        width=ds.width, height=ds.height, count=1, dtype="uint8", crs=ds.crs, transform=ds.transform, nodata=MASK_NODATA
-    )
+    profile = gtiff_profile("uint8", size=(ds.width, ds.height))
+    profile.update(count=1, crs=ds.crs, transform=ds.transform, nodata=MASK_NODATA)
     return profile
 
 
