@@ -684,7 +684,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             tile_size=(th, tw),
             overlap=overlap,
             merge=merge,
-            threads=threads,
+            threads=lanes * lane_threads,  # what ran: with one thread asked for, two lanes still run
             batch_size=batch,
             seconds=seconds,
             pixels=width * height,

@@ -216,5 +216,6 @@ def test_one_thread_still_reads_while_it_infers(mosaic, tmp_path):
     onnx.save(conv16_model(tile=128, overlap=32, merge="blend"), path)
     two, report, log = _run(path, mosaic, tmp_path / "two.tif", threads=1, max_batch=2)
     assert report.lanes == 2 and "2 batch(es) at a time with 1 onnxruntime thread(s) each" in log.messages[0]
+    assert report.threads == 2 and "2 onnxruntime thread(s) in 2 lanes" in report.describe()
     one, _, _ = _run(path, mosaic, tmp_path / "one.tif", threads=1, lanes=1, max_batch=2)
     np.testing.assert_array_equal(two, one)
