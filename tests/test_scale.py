@@ -101,7 +101,7 @@ def test_small_uncompressed_output_is_not_padded(tmp_path):
     from satimpact.engine.raster import GeoTiffWriter
 
     profile = _writer_profile(120, 120)
-    profile.update(gtiff_profile("float32", size=(120, 120)))
+    assert not profile["tiled"]
     path = tmp_path / "small.tif"
     writer = GeoTiffWriter(str(path), profile)
     data = np.random.default_rng(5).random((1, 120, 120), dtype=np.float32)
@@ -155,16 +155,8 @@ def _writer_profile(width=1024, height=1024):
     from rasterio.crs import CRS
     from rasterio.transform import from_origin
 
-    profile = gtiff_profile("float32")
-    profile.update(
-        width=width,
-        height=height,
-        count=1,
-        dtype="float32",
-        crs=CRS.from_epsg(32630),
-        transform=from_origin(500000, 4600000, 10, 10),
-        nodata=-9999.0,
-    )
+    profile = gtiff_profile("float32", size=(width, height))
+    profile.update(count=1, crs=CRS.from_epsg(32630), transform=from_origin(500000, 4600000, 10, 10), nodata=-9999.0)
     return profile
 
 
