@@ -82,7 +82,10 @@ def test_compression_changes_the_encoding_never_the_values(mosaic, tmp_path):
 def test_auto_compression_by_data_type():
     assert gtiff_profile("uint8")["compress"] == "zstd"
     assert gtiff_profile("float32")["compress"] == "none"
+    # floats get the floating-point predictor with either codec; integers need none
     assert gtiff_profile("float32", "deflate")["predictor"] == 3
+    assert gtiff_profile("float32", "zstd")["predictor"] == 3
+    assert "predictor" not in gtiff_profile("uint8") and "predictor" not in gtiff_profile("uint8", "deflate")
     assert all(gtiff_profile(t)["sparse_ok"] for t in ("uint8", "float32"))
     with pytest.raises(EngineError, match="unknown compression 'lz4'; use one of auto, zstd, deflate, none"):
         gtiff_profile("float32", "lz4")
