@@ -408,7 +408,8 @@ def table(rss: list[dict], speed: list[dict]) -> str:
             f"Best of {REPEATS_CNN} (CNN) or {REPEATS_INDEX} (NDVI, gdal_calc.py) runs each, (a) and (b) alternated.",
             "",
             "(a) writes the default float32 GeoTIFF (tiled, uncompressed, nodata blocks left out); (a') is the "
-            "engine alone writing it ZSTD-compressed (level 1, floating-point predictor), to show what compressing costs.",
+            "engine alone writing it ZSTD-compressed (level 1, floating-point predictor), "
+            "to show what compressing costs.",
             "",
             "| model | satimpact:runmodel (a) | bare onnxruntime loop (b) | (a)/(b) | (a') ZSTD, (a')/(b) "
             "| gdal_calc.py, same output options | CPU s: (a), (b), gdal_calc.py |",
