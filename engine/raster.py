@@ -37,7 +37,7 @@ def gtiff_profile(dtype: str, compress: str | None = None, size: tuple[int, int]
     scores and indices are noisy floats: ZSTD level 1 with the floating-point predictor
     shrinks the real NDVI, MNDWI, NDWI and FDI outputs of the Sen1Floods11 chip 1.38-1.42x,
     but on a 2-core machine that CPU is taken from inference (``make bench``: the CNN run
-    0.87 -> 0.75 of the onnxruntime ceiling, the NDVI run 1.6 s -> 3.6 s, slower than
+    0.91 -> 0.75 of the onnxruntime ceiling, the NDVI run 1.5 s -> 3.5 s, slower than
     ``gdal_calc.py``). Blocks that are all nodata are left out of the file either way
     (SPARSE_OK), which is where much of what compression would save on real scenes lies.
 
