@@ -5,7 +5,7 @@ PYTEST := $(VENV)/bin/pytest
 RUFF := $(VENV)/bin/ruff
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test demo bench models workflows lint format translations package clean
+.PHONY: setup test demo bench models workflows lint format translations docs package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -40,6 +40,10 @@ workflows: setup
 translations: setup
 	@command -v lrelease >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qttools5-dev-tools
 	$(PY) scripts/i18n.py
+
+# docs/tools.md and docs/model-cards.md come from the code and the model cards (tests/test_docs.py checks).
+docs: setup
+	$(PY) scripts/docs.py
 
 package: setup
 	$(PY) scripts/package.py

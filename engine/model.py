@@ -115,7 +115,7 @@ def read_model(path: str) -> LoadedModel:
     else:
         raise CardError(
             f"{origin}: has no model card: metadata_props holds neither '{CARD_KEY}' "
-            "nor Deepness metadata (model_type, tile_size); see README 'Model cards'"
+            "nor Deepness metadata (model_type, tile_size); see docs/model-cards.md"
         )
 
     check_card_against_graph(card, graph_inputs, graph_outputs, origin)

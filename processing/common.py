@@ -127,7 +127,7 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
         return QIcon(ICON)
 
     def helpUrl(self):  # noqa: N802 (QGIS API)
-        return "https://github.com/satimpact/satimpact#tools"
+        return "https://github.com/satimpact/satimpact/blob/main/docs/tools.md"
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
