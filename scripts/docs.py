@@ -88,15 +88,53 @@ def format_default(param) -> str:
     return f"`{text}`"
 
 
+# Processing's type ids as a user reads them.
+TYPE_NAMES = {
+    "raster": "raster layer",
+    "source": "vector layer",
+    "vector": "vector layer",
+    "sink": "vector output",
+    "vectorDestination": "vector output",
+    "rasterDestination": "raster output",
+    "fileDestination": "file output",
+    "folderDestination": "folder output",
+    "string": "text",
+    "file": "file",
+    "field": "field",
+    "extent": "extent",
+    "boolean": "boolean",
+    "crs": "CRS",
+    "multilayer": "layers",
+    "outputRaster": "raster",
+    "outputVector": "vector",
+    "outputNumber": "number",
+    "outputString": "text",
+    "outputFile": "file",
+    "outputHtml": "HTML file",
+    "outputFolder": "folder",
+    "outputBoolean": "boolean",
+}
+GEOMETRY_NAMES = {
+    -1: "any geometry",
+    0: "point",
+    1: "line",
+    2: "polygon",
+    5: "any geometry",
+}  # QgsProcessing.SourceType
+
+
 def describe_type(param) -> str:
     """The parameter's type as a user reads it, with the details that limit its values."""
     from qgis.core import (
         QgsProcessingDestinationParameter,
         QgsProcessingParameterEnum,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterFile,
         QgsProcessingParameterNumber,
     )
 
-    kind = param.type()
+    kind = TYPE_NAMES.get(param.type(), param.type())
     if isinstance(param, QgsProcessingParameterNumber):
         integer = param.dataType() == QgsProcessingParameterNumber.Type.Integer
         kind = "integer" if integer else "number"
@@ -111,7 +149,20 @@ def describe_type(param) -> str:
     elif isinstance(param, QgsProcessingParameterEnum):
         options = ", ".join(f"`{o}`" for o in param.options())
         many = "one or more of" if param.allowMultiple() else "one of"
-        kind = f"enum, {many} {options}"
+        kind = f"{many} {options}"
+    elif isinstance(param, QgsProcessingParameterFeatureSource):
+        geometries = sorted({GEOMETRY_NAMES.get(int(t), "any geometry") for t in param.dataTypes()})
+        if geometries and geometries != ["any geometry"]:
+            kind += " (" + ", ".join(geometries) + ")"
+    elif isinstance(param, QgsProcessingParameterField):
+        parent = param.parentLayerParameterName()
+        numeric = param.dataType() == QgsProcessingParameterField.DataType.Numeric
+        kind = ("numeric field" if numeric else "field") + (f" of `{parent}`" if parent else "")
+    elif isinstance(param, QgsProcessingParameterFile):
+        folder = param.behavior() == QgsProcessingParameterFile.Behavior.Folder
+        kind = "folder" if folder else "file"
+        if not folder and param.extension():
+            kind += f" (.{param.extension()})"
     elif isinstance(param, QgsProcessingDestinationParameter):
         extension = param.defaultFileExtension()
         kind = f"{kind} (.{extension})" if extension else kind
@@ -168,7 +219,7 @@ def algorithm_section(alg) -> list[str]:
     if outputs:
         lines += ["", "### Outputs", "", "| name | type | description |", "|---|---|---|"]
         for o in outputs:
-            cells = [f"`{o.name()}`", o.type(), o.description()]
+            cells = [f"`{o.name()}`", TYPE_NAMES.get(o.type(), o.type()), o.description()]
             lines.append("| " + " | ".join(table_cell(c) for c in cells) + " |")
     lines.append("")
     return lines
