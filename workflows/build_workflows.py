@@ -60,7 +60,7 @@ def flood_impact_on_poverty():
             "ALG_DESC": "Flood change between two scenes, flooded share per grid cell, development scores of the "
             "same cells, and the cells that are both flooded (damaged) and among the least developed. "
             "<br><code>qgis_process run 'satimpact:Flood impact on poverty' -- before=pre.tif after=post.tif "
-            "imagery=pre.tif poor_and_flooded=priority.gpkg</code>",
+            "imagery=pre.tif poor_and_flooded:poor_and_flooded=priority.gpkg</code>",
             "ALG_CREATOR": "SatImpact",
             "before": "Scene before the flood (Sentinel-2, Landsat or Sentinel-1).",
             "after": "Scene after (or during) the flood.",
@@ -140,7 +140,7 @@ def green_space_per_person():
             "ALG_DESC": "Green ratio and green area per person for each district of a summer scene, ranked from "
             "the least to the most green space per person (green_rank 1 = least). "
             "<br><code>qgis_process run 'satimpact:Green space per person by district' -- scene=summer.tif "
-            "districts=districts.gpkg population=pop districts_green=green.gpkg</code>",
+            "districts=districts.gpkg population=pop ranked:districts_green=green.gpkg</code>",
             "ALG_CREATOR": "SatImpact",
             "scene": "Summer imagery (Sentinel-2, Landsat, or RGB).",
             "districts": "District polygons.",
