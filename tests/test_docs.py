@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -61,6 +62,40 @@ def test_readme_shows_every_algorithm(satimpact_provider):
     text = README.read_text(encoding="utf-8")
     missing = sorted(alg.id() for alg in satimpact_provider.algorithms() if alg.id() not in text)
     assert not missing, f"README.md has no example for {missing}: add one qgis_process line per tool"
+
+
+def readme_examples() -> list[tuple[str, dict[str, str]]]:
+    """(algorithm id, {parameter: value}) of every `qgis_process run` line in README.md."""
+    examples = []
+    for line in README.read_text(encoding="utf-8").splitlines():
+        if "qgis_process" not in line or " run " not in line or " -- " not in line:
+            continue
+        command, arguments = line.split(" -- ", 1)
+        words = shlex.split(command)
+        alg_id = words[words.index("run") + 1]
+        values = dict(word.split("=", 1) for word in shlex.split(arguments))
+        examples.append((alg_id, values))
+    return examples
+
+
+def test_readme_examples_use_the_tools_own_parameters(satimpact_provider):
+    examples = readme_examples()
+    assert examples, "README.md has no qgis_process example"
+    from qgis.core import QgsProcessingParameterDefinition
+
+    algorithms = {alg.id(): alg for alg in satimpact_provider.algorithms()}
+    for alg_id, values in examples:
+        assert alg_id in algorithms, f"README.md runs {alg_id}, which the provider does not have"
+        params = algorithms[alg_id].parameterDefinitions()
+        names = {p.name() for p in params}
+        unknown = sorted(set(values) - names)
+        assert not unknown, f"README.md example of {alg_id} uses unknown parameters {unknown}; it has {sorted(names)}"
+        mandatory = {p.name() for p in params if not p.flags() & QgsProcessingParameterDefinition.FlagOptional}
+        # a mandatory parameter with a default may be left out, as qgis_process uses the default
+        missing = sorted(
+            n for n in mandatory - set(values) if algorithms[alg_id].parameterDefinition(n).defaultValue() is None
+        )
+        assert not missing, f"README.md example of {alg_id} lacks mandatory parameters {missing}"
 
 
 def test_readme_links_resolve_and_list_every_doc_page():
