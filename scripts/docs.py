@@ -5,8 +5,10 @@ QGIS application: id, name, group, help text, and every parameter and output def
 docs/model-cards.md comes from the cards inside the shipped models (models/*.onnx), read
 with engine/card.py, plus the card contract (the module docstring of engine/card.py).
 
-The output is deterministic (sorted, no dates, no absolute paths, English strings), so
-tests/test_docs.py can regenerate it and fail when a committed page is stale.
+The output is deterministic (sorted, no dates, no absolute paths, English strings, an empty
+QGIS profile), so tests/test_docs.py can regenerate it and fail when a committed page is
+stale. Help texts and defaults must therefore not depend on the machine (its core count, its
+paths): write "default: the number of cores", not the number.
 `python scripts/docs.py --check` writes nothing and exits 1 when a page differs.
 """
 
@@ -83,6 +85,8 @@ def format_default(param) -> str:
     if isinstance(value, (list, tuple)):
         value = ",".join(str(v) for v in value)
     text = str(value)
+    if " object at 0x" in text:  # an object without a readable value; its address would change every run
+        text = type(value).__name__
     if not text or text == "TEMPORARY_OUTPUT":
         return ""
     return f"`{text}`"
