@@ -266,6 +266,17 @@ def _tags(model: LoadedModel) -> dict:
     }
 
 
+def _fit_to_tile(result: np.ndarray, h: int, w: int) -> np.ndarray:
+    """An output smaller than its tile by an even margin (a convolution without padding:
+    512 px in, 484 px out) covers the tile's centre: pad it back with its edge values. The
+    card's overlap must hide that frame (engine.stated_card sets it so); at the raster's
+    outer edge the frame keeps the nearest computed value."""
+    dh, dw = h - result.shape[2], w - result.shape[3]
+    if (dh, dw) == (0, 0) or dh < 0 or dw < 0 or dh % 2 or dw % 2:
+        return result
+    return np.pad(result, ((0, 0), (0, 0), (dh // 2, dh // 2), (dw // 2, dw // 2)), mode="edge")
+
+
 def _ones_span(weights: np.ndarray) -> tuple[int, int]:
     """The run of positions where a blend weight is exactly one (empty if none)."""
     idx = np.flatnonzero(weights == 1.0)
@@ -513,6 +524,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         batch = max(1, min(options.max_batch, options.batch_pixels // (pad_h * pad_w)))
         if fixed and model.graph_inputs[card.inputs[0].name].fixed(0):
             batch = model.graph_inputs[card.inputs[0].name].fixed(0)
+        batch = min(batch, card.extra.get("max_batch") or batch)  # graphs that run one tile only
         batches = [tiles[k : k + batch] for k in range(0, len(tiles), batch)]
         output_names = [o.name for o in card.outputs]
         stripe_note = f", in {len(stripes)} column stripes" if len(stripes) > 1 else ""
@@ -554,6 +566,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             # A graph that passes an input straight through may hand back the lane's own array,
             # which the lane's next read would overwrite before the merge.
             results = [r.copy() if any(np.may_share_memory(r, a) for a in feeds.values()) else r for r in results]
+            results = [_fit_to_tile(r, pad_h, pad_w) for r in results]
             for r in results:
                 if r.shape[0] != len(batch_tiles) or r.shape[2:] != (pad_h, pad_w):
                     raise EngineError(

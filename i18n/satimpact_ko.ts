@@ -304,12 +304,12 @@
         <translation>SatImpact 또는 Deepness ONNX 모델을 래스터에 타일 단위로 실행합니다.</translation>
     </message>
     <message>
-        <source>Ground resolution in metres (layers that are not files; default: the model card's)</source>
-        <translation>지상 해상도 (미터, 파일이 아닌 레이어; 기본값: 모델 카드 값)</translation>
+        <source>&lt;p&gt;&lt;b&gt;Models without a card&lt;/b&gt; (advanced parameters, like Deepness' dock). Set MODEL_TYPE (segmentation: class probabilities, blended; regression: values, blended; index: a pixelwise formula, no overlap; features: one vector per chip) and, where the defaults do not fit: TILE_SIZE (px; default: the graph's fixed input size, else 512), OVERLAP (px shared by neighbouring tiles; default 15% of the tile, as Deepness; raised automatically for outputs smaller than the input), MODEL_RESOLUTION (m/px of the model's training data: recorded in the card and the default render resolution for layers that are not files; RESOLUTION stays the render resolution), SCALE and OFFSET (model value = raw x SCALE + OFFSET; default SCALE 1/255 = 0.00392157 for 8-bit imagery, as Deepness), MEAN and STD (per band, applied after SCALE), BANDS (1-based raster bands in the model's input order; default the first bands, as many as the graph takes) and THRESHOLD (segmentation, default 0.5). Input and output shapes come from the graph. A typical PyTorch export on RGB with ImageNet normalisation: &lt;code&gt;MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225&lt;/code&gt;. These parameters apply only to models without a card: a model with a SatImpact card or Deepness metadata refuses them with a message (the card is the model's contract). SAVE_CARD (optional .onnx file): writes the stated parameters as a SatImpact card into a copy of the model; that copy then runs like any carded model (save it in the user model folder, or import it in the model manager, to see it in the model list).&lt;/p&gt;&lt;p&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 SAVE_CARD=export_carded.onnx OUTPUT=probs.tif&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;카드가 없는 모델&lt;/b&gt; (고급 매개변수, Deepness 도크와 같음). MODEL_TYPE을 지정하고(segmentation: 클래스 확률, 블렌딩; regression: 값, 블렌딩; index: 픽셀 단위 수식, 겹침 없음; features: 칩마다 벡터 하나), 기본값이 맞지 않으면 다음을 지정합니다: TILE_SIZE (픽셀; 기본값: 그래프의 고정 입력 크기, 없으면 512), OVERLAP (이웃 타일이 공유하는 픽셀; 기본값은 Deepness처럼 타일의 15%; 출력이 입력보다 작으면 자동으로 늘어남), MODEL_RESOLUTION (모델 학습 데이터의 m/픽셀: 카드에 기록되며 파일이 아닌 레이어의 기본 렌더링 해상도; RESOLUTION은 계속 렌더링 해상도), SCALE과 OFFSET (모델 값 = 원시값 x SCALE + OFFSET; 8비트 영상의 기본 SCALE은 Deepness처럼 1/255 = 0.00392157), MEAN과 STD (밴드별, SCALE 다음에 적용), BANDS (모델 입력 순서대로의 1부터 시작하는 래스터 밴드 번호; 기본값은 그래프가 받는 수만큼 앞쪽 밴드), THRESHOLD (segmentation, 기본값 0.5). 입력과 출력의 형태는 그래프에서 읽습니다. ImageNet 정규화를 쓰는 일반적인 RGB PyTorch 내보내기: &lt;code&gt;MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225&lt;/code&gt;. 이 매개변수는 카드가 없는 모델에만 적용됩니다: SatImpact 카드나 Deepness 메타데이터가 있는 모델은 메시지와 함께 이를 거부합니다(카드가 모델의 계약이므로). SAVE_CARD (선택, .onnx 파일): 지정한 매개변수를 SatImpact 카드로 모델 사본에 기록합니다. 그 사본은 이후 카드가 있는 모델처럼 실행됩니다(모델 목록에 보이려면 사용자 모델 폴더에 저장하거나 모델 관리자에서 가져오십시오).&lt;/p&gt;&lt;p&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 SAVE_CARD=export_carded.onnx OUTPUT=probs.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Runs an ONNX model that carries a SatImpact model card (or Deepness metadata) over a raster and writes its outputs as a tiled GeoTIFF with the input's georeference.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The card says which bands the model needs (by name), how raw values are scaled, the tile size and overlap, and how overlapping tiles are merged (weighted blending for continuous outputs, centre crop for classes). Nodata stays nodata. Dense models give a value per pixel; chip models give one value or vector per chip (one output pixel per chip). Inference with onnxruntime (Microsoft, https://onnxruntime.ai).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bands.&lt;/b&gt; Whatever the card lists. They are found from the raster's band descriptions, from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parameters.&lt;/b&gt; INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, rendered first). MODEL: the name of a shipped or user model ({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based band numbers, e.g. &lt;code&gt;green=3,swir16=12&lt;/code&gt;, and/or a layout name (sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). EXTENT (optional): the area to process (default: the whole layer); a file is cut to it on its own pixel grid. RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual rasters), the ground resolution in metres at which QGIS renders the layer over EXTENT (default: the finest resolution on the model card). COMPRESSION (advanced): auto (default: ZSTD for class outputs, none for continuous values, which ZSTD makes about 30% smaller but, on a machine with few cores, at the cost of a slower run), zstd, deflate (for GDAL older than 2.3) or none; blocks that are all nodata are never stored. OUTPUT: GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif&lt;/code&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;SatImpact 모델 카드(또는 Deepness 메타데이터)가 있는 ONNX 모델을 래스터에 실행하고, 그 출력을 입력 래스터의 지리참조를 유지한 타일 구조의 GeoTIFF로 저장합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; 카드에는 모델에 필요한 밴드(이름), 원시 값의 스케일 변환 방법, 타일 크기와 중첩 폭, 중첩된 타일의 병합 방법(연속값 출력은 가중 블렌딩, 클래스 출력은 중앙 자르기)이 적혀 있습니다. Nodata는 nodata로 유지됩니다. 조밀(dense) 모델은 픽셀마다 값을 내고, 칩 모델은 칩마다 값 또는 벡터 하나를 냅니다(칩마다 출력 픽셀 하나). 추론에는 onnxruntime (Microsoft, https://onnxruntime.ai)을 사용합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; 카드에 나열된 밴드. 래스터의 밴드 설명, 밴드 수로 추정한 배열(Sentinel-2 L1C 13 밴드, L2A 12, Landsat 8/9 OLI 11 또는 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), 또는 BAND_MAP에서 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 모든 래스터 레이어(파일, 또는 먼저 렌더링되는 XYZ/WMS 배경지도나 가상 래스터). MODEL: 기본 제공 또는 사용자 모델의 이름({0}) 또는 .onnx 파일 경로. BAND_MAP (선택): 1부터 시작하는 밴드 번호를 쓴 NAME=BAND 쌍(예: &lt;code&gt;green=3,swir16=12&lt;/code&gt;) 및/또는 배열 이름(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). EXTENT (선택): 처리할 영역(기본값: 레이어 전체). 파일은 자체 픽셀 격자 그대로 이 영역으로 잘라냅니다. RESOLUTION (선택): 파일이 아닌 레이어(XYZ 또는 WMS 배경지도, 가상 래스터)를 QGIS가 EXTENT 위에 렌더링할 지상 해상도(미터)(기본값: 모델 카드에 있는 가장 세밀한 해상도). COMPRESSION (고급): auto (기본값: 클래스 출력은 ZSTD, 연속값 출력은 압축 없음. 연속값은 ZSTD로 약 30% 줄지만, 코어가 적은 컴퓨터에서는 실행이 느려집니다), zstd, deflate (GDAL 2.3 이전 버전용) 또는 none. 모두 nodata인 블록은 저장하지 않습니다. OUTPUT: GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif&lt;/code&gt;&lt;/p&gt;</translation>
+        <source>Ground resolution in metres (layers that are not files; default: the model card's)</source>
+        <translation>지상 해상도 (미터, 파일이 아닌 레이어; 기본값: 모델 카드 값)</translation>
     </message>
     <message>
         <source>Input raster</source>
@@ -330,6 +330,58 @@
     <message>
         <source>Model card summary</source>
         <translation>모델 카드 요약</translation>
+    </message>
+    <message>
+        <source>Model saved with the stated card</source>
+        <translation>지정한 카드로 저장된 모델</translation>
+    </message>
+    <message>
+        <source>Model type, for a model without a card (segmentation, regression, index, features)</source>
+        <translation>모델 유형, 카드가 없는 모델용 (segmentation, regression, index, features)</translation>
+    </message>
+    <message>
+        <source>Tile size in px (no card; default: the graph's fixed input size, else 512)</source>
+        <translation>타일 크기(픽셀) (카드 없음; 기본값: 그래프의 고정 입력 크기, 없으면 512)</translation>
+    </message>
+    <message>
+        <source>Tile overlap in px (no card; default 15% of the tile)</source>
+        <translation>타일 겹침(픽셀) (카드 없음; 기본값 타일의 15%)</translation>
+    </message>
+    <message>
+        <source>Resolution of the model's training data in m/px (no card)</source>
+        <translation>모델 학습 데이터의 해상도(m/픽셀) (카드 없음)</translation>
+    </message>
+    <message>
+        <source>Scale: model value = raw x SCALE + OFFSET (no card; default 1/255)</source>
+        <translation>스케일: 모델 값 = 원시값 x SCALE + OFFSET (카드 없음; 기본값 1/255)</translation>
+    </message>
+    <message>
+        <source>Offset (no card; default 0)</source>
+        <translation>오프셋 (카드 없음; 기본값 0)</translation>
+    </message>
+    <message>
+        <source>Mean per band, after scaling (no card; ImageNet: 0.485,0.456,0.406)</source>
+        <translation>밴드별 평균, 스케일 적용 후 (카드 없음; ImageNet: 0.485,0.456,0.406)</translation>
+    </message>
+    <message>
+        <source>Std per band, after scaling (no card; ImageNet: 0.229,0.224,0.225)</source>
+        <translation>밴드별 표준편차, 스케일 적용 후 (카드 없음; ImageNet: 0.229,0.224,0.225)</translation>
+    </message>
+    <message>
+        <source>Raster bands in the model's input order, e.g. 1,2,3 (no card; default: the first ones)</source>
+        <translation>모델 입력 순서대로의 래스터 밴드, 예: 1,2,3 (카드 없음; 기본값: 앞쪽 밴드)</translation>
+    </message>
+    <message>
+        <source>Class probability threshold (no card; segmentation, default 0.5)</source>
+        <translation>클래스 확률 임계값 (카드 없음; segmentation, 기본값 0.5)</translation>
+    </message>
+    <message>
+        <source>Save the stated parameters as a card in a copy of the model (no card)</source>
+        <translation>지정한 매개변수를 모델 사본에 카드로 저장 (카드 없음)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Runs an ONNX model that carries a SatImpact model card (or Deepness metadata) over a raster and writes its outputs as a tiled GeoTIFF with the input's georeference.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The card says which bands the model needs (by name), how raw values are scaled, the tile size and overlap, and how overlapping tiles are merged (weighted blending for continuous outputs, centre crop for classes). Nodata stays nodata. Dense models give a value per pixel; chip models give one value or vector per chip (one output pixel per chip). Inference with onnxruntime (Microsoft, https://onnxruntime.ai).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bands.&lt;/b&gt; Whatever the card lists. They are found from the raster's band descriptions, from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parameters.&lt;/b&gt; INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, rendered first). MODEL: the name of a shipped or user model ({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based band numbers, e.g. &lt;code&gt;green=3,swir16=12&lt;/code&gt;, and/or a layout name (sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). EXTENT (optional): the area to process (default: the whole layer); a file is cut to it on its own pixel grid. RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual rasters), the ground resolution in metres at which QGIS renders the layer over EXTENT (default: the finest resolution on the model card). COMPRESSION (advanced): auto (default: ZSTD for class outputs, none for continuous values, which ZSTD makes about 30% smaller but, on a machine with few cores, at the cost of a slower run), zstd, deflate (for GDAL older than 2.3) or none; blocks that are all nodata are never stored. OUTPUT: GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;SatImpact 모델 카드(또는 Deepness 메타데이터)가 있는 ONNX 모델을 래스터에 실행하고, 그 출력을 입력 래스터의 지리참조를 유지한 타일 구조의 GeoTIFF로 저장합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; 카드에는 모델에 필요한 밴드(이름), 원시 값의 스케일 변환 방법, 타일 크기와 중첩 폭, 중첩된 타일의 병합 방법(연속값 출력은 가중 블렌딩, 클래스 출력은 중앙 자르기)이 적혀 있습니다. Nodata는 nodata로 유지됩니다. 조밀(dense) 모델은 픽셀마다 값을 내고, 칩 모델은 칩마다 값 또는 벡터 하나를 냅니다(칩마다 출력 픽셀 하나). 추론에는 onnxruntime (Microsoft, https://onnxruntime.ai)을 사용합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; 카드에 나열된 밴드. 래스터의 밴드 설명, 밴드 수로 추정한 배열(Sentinel-2 L1C 13 밴드, L2A 12, Landsat 8/9 OLI 11 또는 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), 또는 BAND_MAP에서 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 모든 래스터 레이어(파일, 또는 먼저 렌더링되는 XYZ/WMS 배경지도나 가상 래스터). MODEL: 기본 제공 또는 사용자 모델의 이름({0}) 또는 .onnx 파일 경로. BAND_MAP (선택): 1부터 시작하는 밴드 번호를 쓴 NAME=BAND 쌍(예: &lt;code&gt;green=3,swir16=12&lt;/code&gt;) 및/또는 배열 이름(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). EXTENT (선택): 처리할 영역(기본값: 레이어 전체). 파일은 자체 픽셀 격자 그대로 이 영역으로 잘라냅니다. RESOLUTION (선택): 파일이 아닌 레이어(XYZ 또는 WMS 배경지도, 가상 래스터)를 QGIS가 EXTENT 위에 렌더링할 지상 해상도(미터)(기본값: 모델 카드에 있는 가장 세밀한 해상도). COMPRESSION (고급): auto (기본값: 클래스 출력은 ZSTD, 연속값 출력은 압축 없음. 연속값은 ZSTD로 약 30% 줄지만, 코어가 적은 컴퓨터에서는 실행이 느려집니다), zstd, deflate (GDAL 2.3 이전 버전용) 또는 none. 모두 nodata인 블록은 저장하지 않습니다. OUTPUT: GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Train poverty model from an expert ranking (partial order of clusters)</source>
@@ -520,6 +572,62 @@
         <translation>수체 픽셀 수</translation>
     </message>
     <message>
+        <source>Card for a model without one</source>
+        <translation>카드가 없는 모델의 카드</translation>
+    </message>
+    <message>
+        <source>graph's size, else 512</source>
+        <translation>그래프의 크기, 없으면 512</translation>
+    </message>
+    <message>
+        <source>15% of the tile</source>
+        <translation>타일의 15%</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Model type</source>
+        <translation>모델 유형</translation>
+    </message>
+    <message>
+        <source>Tile size (px)</source>
+        <translation>타일 크기(픽셀)</translation>
+    </message>
+    <message>
+        <source>Tile overlap (px)</source>
+        <translation>타일 겹침(픽셀)</translation>
+    </message>
+    <message>
+        <source>Resolution of the training data (m/px)</source>
+        <translation>학습 데이터의 해상도(m/픽셀)</translation>
+    </message>
+    <message>
+        <source>Scale (model value = raw x scale + offset)</source>
+        <translation>스케일 (모델 값 = 원시값 x 스케일 + 오프셋)</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>Mean per band (after scaling)</source>
+        <translation>밴드별 평균 (스케일 적용 후)</translation>
+    </message>
+    <message>
+        <source>Std per band (after scaling)</source>
+        <translation>밴드별 표준편차 (스케일 적용 후)</translation>
+    </message>
+    <message>
+        <source>Band names, in the model's input order</source>
+        <translation>모델 입력 순서대로의 밴드 이름</translation>
+    </message>
+    <message>
+        <source>Class probability threshold (segmentation)</source>
+        <translation>클래스 확률 임계값 (segmentation)</translation>
+    </message>
+    <message>
         <source>SatImpact model manager</source>
         <translation>SatImpact 모델 관리자</translation>
     </message>
@@ -532,8 +640,16 @@
         <translation>사용자 모델 삭제</translation>
     </message>
     <message>
+        <source>Add a card to a model...</source>
+        <translation>모델에 카드 추가...</translation>
+    </message>
+    <message>
         <source>Import an ONNX model</source>
         <translation>ONNX 모델 가져오기</translation>
+    </message>
+    <message>
+        <source>An ONNX model without a card</source>
+        <translation>카드가 없는 ONNX 모델</translation>
     </message>
     <message>
         <source>Remove model</source>

@@ -82,8 +82,10 @@ class ModelManagerDialog(QDialog):
         splitter.setStretchFactor(1, 3)
         self.import_button = QPushButton(tr("Import model..."))
         self.remove_button = QPushButton(tr("Remove user model"))
+        self.card_button = QPushButton(tr("Add a card to a model..."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.card_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -95,6 +97,7 @@ class ModelManagerDialog(QDialog):
         self.list.currentItemChanged.connect(self.show_current)
         self.import_button.clicked.connect(self.ask_import)
         self.remove_button.clicked.connect(self.remove_current)
+        self.card_button.clicked.connect(self.ask_card)
         self.refresh()
 
     def refresh(self, select: str | None = None):
@@ -132,6 +135,27 @@ class ModelManagerDialog(QDialog):
             return
         try:
             self.import_file(path)
+        except EngineError as exc:
+            QMessageBox.warning(self, tr("Model refused"), str(exc))
+
+    def add_card(self, path: str, params, band_names: list[str]) -> str:
+        """Save a card stated for the uncarded model at ``path`` into a copy in the user folder."""
+        from ..engine.stated_card import add_stated_card
+
+        target = add_stated_card(path, params, band_names, self.user_dir)
+        self.refresh(select=os.path.splitext(os.path.basename(target))[0])
+        return target
+
+    def ask_card(self):
+        from .card_dialog import StatedCardDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("An ONNX model without a card"), "", "ONNX models (*.onnx)")
+        if not path:
+            return
+        try:
+            dialog = StatedCardDialog(path, self)
+            if dialog.exec():
+                self.add_card(path, *dialog.stated())
         except EngineError as exc:
             QMessageBox.warning(self, tr("Model refused"), str(exc))
 

@@ -3,16 +3,30 @@
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
 from ...engine.bands import resolve_bands
-from ...engine.errors import EngineError
+from ...engine.errors import CardError, EngineError
 from ...engine.model import load_model
 from ...engine.raster import raster_info
 from ...engine.runner import RasterInput, RunOptions, run_model
+from ...engine.stated_card import (
+    MODEL_KINDS,
+    StatedParameters,
+    carries_card,
+    load_with_parameters,
+    parse_bands,
+    parse_numbers,
+    read_graph,
+    save_card_copy,
+)
 from ..common import (
     LayerStyler,
     ProcessingFeedback,
@@ -30,6 +44,19 @@ class RunModelAlgorithm(SatImpactAlgorithm):
     BAND_MAP = "BAND_MAP"
     OUTPUT = "OUTPUT"
     MODEL_INFO = "MODEL_INFO"
+    # Stated parameters: for models without a card (see engine/stated_card.py)
+    MODEL_TYPE = "MODEL_TYPE"
+    TILE_SIZE = "TILE_SIZE"
+    OVERLAP = "OVERLAP"
+    MODEL_RESOLUTION = "MODEL_RESOLUTION"
+    SCALE = "SCALE"
+    OFFSET = "OFFSET"
+    MEAN = "MEAN"
+    STD = "STD"
+    BANDS = "BANDS"
+    THRESHOLD = "THRESHOLD"
+    SAVE_CARD = "SAVE_CARD"
+    SAVED_MODEL = "SAVED_MODEL"
 
     group_id = "models"
     group_name = "Models"
@@ -71,7 +98,29 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             "OUTPUT: GeoTIFF.</p>"
             "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:runmodel -- "
             "INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif</code></p>"
-        ).format(shipped)
+        ).format(shipped) + self.tr(
+            "<p><b>Models without a card</b> (advanced parameters, like Deepness' dock). Set MODEL_TYPE "
+            "(segmentation: class probabilities, blended; regression: values, blended; index: a pixelwise "
+            "formula, no overlap; features: one vector per chip) and, where the defaults do not fit: "
+            "TILE_SIZE (px; default: the graph's fixed input size, else 512), OVERLAP (px shared by neighbouring "
+            "tiles; default 15% of the tile, as Deepness; raised automatically for outputs smaller than the "
+            "input), MODEL_RESOLUTION (m/px of the model's training data: recorded in the card and the default "
+            "render resolution for layers that are not files; RESOLUTION stays the render resolution), "
+            "SCALE and OFFSET (model value = raw x SCALE + OFFSET; default SCALE 1/255 = 0.00392157 for 8-bit "
+            "imagery, as Deepness), MEAN and STD (per band, applied after SCALE), BANDS (1-based raster bands "
+            "in the model's input order; default the first bands, as many as the graph takes) and THRESHOLD "
+            "(segmentation, default 0.5). Input and output shapes come from the graph. A typical PyTorch export "
+            "on RGB with ImageNet normalisation: <code>MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 "
+            "MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225</code>. These parameters apply only to models "
+            "without a card: a model with a SatImpact card or Deepness metadata refuses them with a message "
+            "(the card is the model's contract). SAVE_CARD (optional .onnx file): writes the stated "
+            "parameters as a SatImpact card into a copy of the model; that copy then runs like any carded "
+            "model (save it in the user model folder, or import it in the model manager, to see it in the "
+            "model list).</p>"
+            "<p><code>qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx "
+            "MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 "
+            "SAVE_CARD=export_carded.onnx OUTPUT=probs.tif</code></p>"
+        )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
@@ -95,14 +144,152 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             self.tr("Ground resolution in metres (layers that are not files; default: the model card's)")
         )
         self.add_compression_parameter()
+        self.add_stated_parameters()
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Model output")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_INFO, self.tr("Model card summary")))
+        self.addOutput(QgsProcessingOutputString(self.SAVED_MODEL, self.tr("Model saved with the stated card")))
+
+    def add_stated_parameters(self):
+        """Advanced parameters stating the essentials of a model that has no card."""
+
+        def advanced(param):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+
+        number = QgsProcessingParameterNumber
+        advanced(
+            QgsProcessingParameterEnum(
+                self.MODEL_TYPE,
+                self.tr("Model type, for a model without a card (segmentation, regression, index, features)"),
+                options=list(MODEL_KINDS),
+                optional=True,
+                usesStaticStrings=True,
+            )
+        )
+        advanced(
+            number(
+                self.TILE_SIZE,
+                self.tr("Tile size in px (no card; default: the graph's fixed input size, else 512)"),
+                number.Type.Integer,
+                optional=True,
+                minValue=8,
+            )
+        )
+        advanced(
+            number(
+                self.OVERLAP,
+                self.tr("Tile overlap in px (no card; default 15% of the tile)"),
+                number.Type.Integer,
+                optional=True,
+                minValue=0,
+            )
+        )
+        advanced(
+            number(
+                self.MODEL_RESOLUTION,
+                self.tr("Resolution of the model's training data in m/px (no card)"),
+                number.Type.Double,
+                optional=True,
+                minValue=0.0,
+            )
+        )
+        advanced(
+            number(
+                self.SCALE,
+                self.tr("Scale: model value = raw x SCALE + OFFSET (no card; default 1/255)"),
+                number.Type.Double,
+                optional=True,
+            )
+        )
+        advanced(number(self.OFFSET, self.tr("Offset (no card; default 0)"), number.Type.Double, optional=True))
+        advanced(
+            QgsProcessingParameterString(
+                self.MEAN, self.tr("Mean per band, after scaling (no card; ImageNet: 0.485,0.456,0.406)"), optional=True
+            )
+        )
+        advanced(
+            QgsProcessingParameterString(
+                self.STD, self.tr("Std per band, after scaling (no card; ImageNet: 0.229,0.224,0.225)"), optional=True
+            )
+        )
+        advanced(
+            QgsProcessingParameterString(
+                self.BANDS,
+                self.tr("Raster bands in the model's input order, e.g. 1,2,3 (no card; default: the first ones)"),
+                optional=True,
+            )
+        )
+        advanced(
+            number(
+                self.THRESHOLD,
+                self.tr("Class probability threshold (no card; segmentation, default 0.5)"),
+                number.Type.Double,
+                optional=True,
+            )
+        )
+        advanced(
+            QgsProcessingParameterFileDestination(
+                self.SAVE_CARD,
+                self.tr("Save the stated parameters as a card in a copy of the model (no card)"),
+                fileFilter="ONNX models (*.onnx)",
+                optional=True,
+                createByDefault=False,
+            )
+        )
+
+    def stated_parameters(self, parameters, context) -> StatedParameters | None:
+        """The stated parameters, or None where none is set (the model must then have a card)."""
+
+        def given(name):
+            return parameters.get(name) not in (None, "")
+
+        def number(name, integer=False):
+            if not given(name):
+                return None
+            if integer:
+                return self.parameterAsInt(parameters, name, context)
+            return self.parameterAsDouble(parameters, name, context)
+
+        kind = self.parameterAsEnumString(parameters, self.MODEL_TYPE, context) if given(self.MODEL_TYPE) else ""
+        stated = StatedParameters(
+            model_kind=kind or "",
+            tile_size=number(self.TILE_SIZE, True),
+            overlap=number(self.OVERLAP, True),
+            resolution_m=number(self.MODEL_RESOLUTION),
+            scale=number(self.SCALE),
+            offset=number(self.OFFSET),
+            mean=parse_numbers(self.parameterAsString(parameters, self.MEAN, context), "MEAN"),
+            std=parse_numbers(self.parameterAsString(parameters, self.STD, context), "STD"),
+            bands=parse_bands(self.parameterAsString(parameters, self.BANDS, context)),
+            threshold=number(self.THRESHOLD),
+        )
+        save = self.parameterAsFileOutput(parameters, self.SAVE_CARD, context) if given(self.SAVE_CARD) else ""
+        if not stated.given() and not save:
+            return None
+        if not stated.model_kind:
+            raise CardError(
+                f"{', '.join(stated.given() or ['SAVE_CARD'])} describe(s) a model without a card: set "
+                f"MODEL_TYPE too ({', '.join(MODEL_KINDS)})"
+            )
+        return stated
 
     def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        model = load_model(model_path(self.parameterAsString(parameters, self.MODEL, context)))
+        path = model_path(self.parameterAsString(parameters, self.MODEL, context))
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        stated = self.stated_parameters(parameters, context)
+        if stated is not None:
+            return self.process_stated(layer, path, stated, parameters, context, feedback, output)
+        try:
+            model = load_model(path)
+        except CardError as exc:
+            if carries_card(read_graph(path)[2]) is None:
+                raise CardError(
+                    f"{exc}; or state its essentials with the advanced parameters MODEL_TYPE, TILE_SIZE, "
+                    "SCALE, BANDS... (see the help)"
+                ) from exc
+            raise
         card = model.card
         if len(card.inputs) != 1:
             raise EngineError(
@@ -143,3 +330,48 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             style = None
         LayerStyler.attach(context, output, f"{card.title} - {layer.name()}", style)
         return {self.OUTPUT: output, self.MODEL_INFO: f"{card.summary()}; {report.describe()}"}
+
+    def process_stated(self, layer, path, stated, parameters, context, feedback, output):
+        """A model without a card, run with the card its stated parameters make."""
+        graph_inputs = read_graph(path)[0]
+        port = next(iter(graph_inputs.values()), None)
+        is_file = layer is None or layer.providerType() == "gdal"
+        steps = feedback if is_file else QgsProcessingMultiStepFeedback(2, feedback)
+        with self.input_layer_file(layer, parameters, context, steps, stated.resolution_m) as source:
+            if source.rendered:
+                steps.setCurrentStep(1)
+            info = raster_info(source.path)
+            channels = port.fixed(1) if port is not None else None
+            bands = stated.bands
+            if bands is None:
+                if channels is None:
+                    raise CardError("the graph does not fix its number of input channels: set BANDS (e.g. 1,2,3)")
+                bands = list(range(1, channels + 1))
+            if max(bands) > info.count:
+                raise CardError(f"BANDS asks for band {max(bands)}, but the raster has only {info.count} band(s)")
+            # The card names the bands as the raster does, so a saved card finds them again by name.
+            descs = [(info.descriptions[b - 1] or "").strip() for b in bands]
+            names = descs if all(descs) and len(set(descs)) == len(descs) else [f"band_{b}" for b in bands]
+            model = load_with_parameters(path, stated, names, warn=feedback.pushWarning)
+            card = model.card
+            feedback.pushInfo(f"Model (stated parameters): {card.summary()}")
+            feedback.pushInfo(f"Bands: {', '.join(f'{n}=band {b}' for n, b in zip(names, bands))}")
+            saved = ""
+            if stated and parameters.get(self.SAVE_CARD) not in (None, ""):
+                saved = save_card_copy(path, card, self.parameterAsFileOutput(parameters, self.SAVE_CARD, context))
+                feedback.pushInfo(f"Card saved into a copy of the model: {saved}")
+            report = run_model(
+                model,
+                {card.inputs[0].name: RasterInput(source.path, bands)},
+                output,
+                ProcessingFeedback(steps),
+                RunOptions(compress=self.compression(parameters, context)),
+            )
+        kind = card.outputs[0].kind
+        style = style_pseudocolor(0.0, 1.0, "Blues") if kind == "probability" else None
+        LayerStyler.attach(context, output, f"{card.title} - {layer.name()}", style)
+        return {
+            self.OUTPUT: output,
+            self.MODEL_INFO: f"{card.summary()}; {report.describe()}",
+            self.SAVED_MODEL: saved,
+        }
