@@ -37,13 +37,27 @@ import datetime as dt
 import math
 import os
 import re
-import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .bands import resolve_bands
 from .errors import BandError, Cancelled, EngineError
+from .geo import (  # noqa: F401 (re-exported: callers import them from green)
+    LATTICE,
+    MAX_GRID_SCALE_ERROR,
+    Grid,
+    PixelAreas,
+    equal_area_crs,
+    is_metric,
+    lonlat_of,
+    make_grid,
+    pixel_centres,
+    scale_error,
+    transformer,
+    true_area,
+    utm_epsg,
+)
 from .model import LoadedModel, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, _gdal_cache_limit, prepare_input
@@ -151,222 +165,7 @@ def cloud_and_snow(
 
 
 # --- areas and grids -------------------------------------------------------------------------------
-
-
-def _crs(value):
-    from rasterio.crs import CRS
-
-    return value if isinstance(value, CRS) else CRS.from_user_input(value)
-
-
-_TRANSFORMERS = threading.local()
-
-
-def _transformer(source: str, target: str):
-    # Creating a pyproj Transformer costs about 20 ms and grids of thousands of cells reuse a few;
-    # one cache per thread, since Processing may run two algorithms in parallel threads.
-    from pyproj import Transformer
-
-    cache = _TRANSFORMERS.__dict__.setdefault("cache", {})
-    key = (source, target)
-    if key not in cache:
-        if len(cache) > 64:
-            cache.clear()
-        cache[key] = Transformer.from_crs(source, target, always_xy=True)
-    return cache[key]
-
-
-def transformer(source, target: str):
-    return _transformer(_crs(source).to_wkt(), target if isinstance(target, str) else _crs(target).to_wkt())
-
-
-def lonlat_of(crs, x: float, y: float) -> tuple[float, float]:
-    tr = transformer(crs, "EPSG:4326")
-    lon, lat = tr.transform(x, y)
-    return float(lon), float(lat)
-
-
-def equal_area_crs(lon: float, lat: float) -> str:
-    """Lambert azimuthal equal-area on WGS 84, centred on the scene: true areas everywhere."""
-    return f"+proj=laea +lat_0={lat:.6f} +lon_0={lon:.6f} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
-
-
-def utm_epsg(lon: float, lat: float) -> int:
-    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
-    return (32600 if lat >= 0 else 32700) + zone
-
-
-def is_metric(crs) -> bool:
-    crs = _crs(crs)
-    if not crs.is_projected:
-        return False
-    factor = crs.linear_units_factor[1] if hasattr(crs, "linear_units_factor") else None
-    return factor is not None and abs(factor - 1.0) < 1e-9
-
-
-def scale_error(crs, x: float, y: float, step: float = 1000.0) -> float:
-    """Largest relative difference between CRS distance and true (geodesic) distance at (x, y)."""
-    from pyproj import Geod
-
-    to_ll = transformer(crs, "EPSG:4326")
-    geod = Geod(ellps="WGS84")
-    lon0, lat0 = to_ll.transform(x, y)
-    worst = 0.0
-    for dx, dy in ((step, 0.0), (0.0, step)):
-        lon1, lat1 = to_ll.transform(x + dx, y + dy)
-        true = geod.inv(lon0, lat0, lon1, lat1)[2]
-        worst = max(worst, abs(step / true - 1.0))
-    return worst
-
-
-MAX_GRID_SCALE_ERROR = 0.01
-
-
-LATTICE = 16  # exact projections every 16 pixels, bilinear in between (both vary smoothly)
-
-
-def _lattice(n: int, step: int) -> np.ndarray:
-    return np.unique(np.r_[np.arange(0, n, step), n - 1])
-
-
-def _bilinear(values: np.ndarray, rs: np.ndarray, cs: np.ndarray, h: int, w: int) -> np.ndarray:
-    """Fill (h, w) from values known at rows ``rs`` x columns ``cs`` (both include the ends)."""
-    cols = np.arange(w)
-    along = np.stack([np.interp(cols, cs, row) for row in values]) if len(cs) > 1 else np.repeat(values, w, axis=1)
-    if len(rs) == 1:
-        return np.repeat(along, h, axis=0)
-    rows = np.arange(h)
-    k = np.clip(np.searchsorted(rs, rows, side="right") - 1, 0, len(rs) - 2)
-    frac = ((rows - rs[k]) / (rs[k + 1] - rs[k]))[:, None]
-    return along[k] * (1.0 - frac) + along[k + 1] * frac
-
-
-class PixelAreas:
-    """True pixel areas (m2) of raster windows, from the corners in a local equal-area projection.
-
-    Areas are exact (shoelace over the four projected corners) at every ``LATTICE``-th pixel and
-    bilinear in between: the area of a pixel varies with the scale of the projection, which
-    changes by far less than 1e-6 over 16 pixels, and projecting every corner would cost more
-    than the model itself.
-    """
-
-    def __init__(self, crs, transform, equal_area: str):
-        self.transform = transform
-        self.to_ea = transformer(crs, equal_area)
-
-    def exact(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Areas of the pixels (rows x cols), absolute pixel indices."""
-        t = self.transform
-        c, r = np.meshgrid(cols.astype(np.float64), rows.astype(np.float64))
-        corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)]
-        xs = np.stack([t.a * cc + t.b * rr + t.c for cc, rr in corners])
-        ys = np.stack([t.d * cc + t.e * rr + t.f for cc, rr in corners])
-        ex, ey = self.to_ea.transform(xs, ys)
-        ex, ey = np.asarray(ex), np.asarray(ey)
-        total = np.zeros(c.shape)
-        for k in range(4):
-            j = (k + 1) % 4
-            total += ex[k] * ey[j] - ex[j] * ey[k]
-        return 0.5 * np.abs(total)
-
-    def window(self, row0: int, col0: int, h: int, w: int) -> np.ndarray:
-        rs, cs = _lattice(h, LATTICE), _lattice(w, LATTICE)
-        return _bilinear(self.exact(rs + row0, cs + col0), rs, cs, h, w)
-
-
-def pixel_centres(transform, transformer, row0: int, col0: int, h: int, w: int):
-    """Pixel-centre coordinates of a window, in the raster CRS or (with a transformer) another one."""
-    t = transform
-    if transformer is None:
-        c, r = np.meshgrid(np.arange(col0, col0 + w) + 0.5, np.arange(row0, row0 + h) + 0.5)
-        return t.a * c + t.b * r + t.c, t.d * c + t.e * r + t.f
-    rs, cs = _lattice(h, LATTICE), _lattice(w, LATTICE)
-    c, r = np.meshgrid(cs + col0 + 0.5, rs + row0 + 0.5)
-    x, y = transformer.transform(t.a * c + t.b * r + t.c, t.d * c + t.e * r + t.f)
-    return _bilinear(np.asarray(x), rs, cs, h, w), _bilinear(np.asarray(y), rs, cs, h, w)
-
-
-def _densify_ring(coords, steps: int):
-    out = []
-    pts = list(coords)
-    for (xa, ya), (xb, yb) in zip(pts[:-1], pts[1:]):
-        for k in range(steps):
-            f = k / steps
-            out.append((xa + (xb - xa) * f, ya + (yb - ya) * f))
-    out.append(pts[-1])
-    return out
-
-
-def true_area(geometry, crs, equal_area: str, steps: int = 16) -> float:
-    """Area (m2) of a shapely polygon given in ``crs``, edges densified, in the equal-area projection."""
-    from shapely.geometry import MultiPolygon, Polygon
-
-    to_ea = transformer(crs, equal_area)
-
-    def one(poly):
-        rings = [poly.exterior, *poly.interiors]
-        projected = []
-        for ring in rings:
-            pts = _densify_ring([(c[0], c[1]) for c in ring.coords], steps)
-            xs, ys = to_ea.transform([p[0] for p in pts], [p[1] for p in pts])
-            projected.append(list(zip(xs, ys)))
-        return Polygon(projected[0], projected[1:]).area
-
-    if geometry.is_empty:
-        return 0.0
-    if isinstance(geometry, Polygon):
-        return one(geometry)
-    if isinstance(geometry, MultiPolygon):
-        return sum(one(p) for p in geometry.geoms)
-    polys = [g for g in getattr(geometry, "geoms", []) if isinstance(g, (Polygon, MultiPolygon))]
-    return sum(true_area(p, crs, equal_area, steps) for p in polys)
-
-
-@dataclass
-class Grid:
-    crs_wkt: str
-    epsg: int | None
-    cell_size: float
-    x0: float  # west edge of column 0
-    y0: float  # north edge of row 0
-    cols: int
-    rows: int
-    native: bool  # True when the cells are in the raster's own CRS
-
-    def cell_polygon(self, col: int, row: int):
-        from shapely.geometry import box
-
-        x = self.x0 + col * self.cell_size
-        y = self.y0 - row * self.cell_size
-        return box(x, y - self.cell_size, x + self.cell_size, y)
-
-
-def make_grid(crs, bounds, cell_size: float) -> Grid:
-    """Cells of ``cell_size`` metres covering ``bounds`` (raster CRS), in a metric CRS."""
-    from rasterio.warp import transform_bounds
-
-    if not cell_size or cell_size <= 0 or not math.isfinite(cell_size):
-        raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
-    crs = _crs(crs)
-    cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
-    # The raster's own CRS only where its metres are true metres (UTM and national grids, not
-    # Web Mercator, whose "metres" are 1 / cos(latitude) too long).
-    if is_metric(crs) and scale_error(crs, cx, cy) <= MAX_GRID_SCALE_ERROR:
-        grid_crs = crs
-    else:
-        lon, lat = lonlat_of(crs, cx, cy)
-        grid_crs = _crs(f"EPSG:{utm_epsg(lon, lat)}")
-    left, bottom, right, top = transform_bounds(crs, grid_crs, *bounds, densify_pts=21)
-    x0 = math.floor(left / cell_size) * cell_size
-    y0 = math.ceil(top / cell_size) * cell_size
-    cols = max(1, math.ceil((right - x0) / cell_size - 1e-9))
-    rows = max(1, math.ceil((y0 - bottom) / cell_size - 1e-9))
-    if cols * rows > 5_000_000:
-        raise EngineError(
-            f"a grid of {cell_size:g} m cells over this raster has {cols * rows} cells; use a larger CELL_SIZE"
-        )
-    return Grid(grid_crs.to_wkt(), grid_crs.to_epsg(), float(cell_size), x0, y0, cols, rows, grid_crs == crs)
-
+# --- areas and grids: engine/geo.py (re-exported here for existing callers) --------------
 
 # --- season ------------------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ import numpy as np
 
 from .card import InputSpec
 from .errors import Cancelled, EngineError
+from .geo import mask_facts, valid_mask
 from .model import LoadedModel, default_threads, get_session
 from .raster import (
     OUTPUT_BLOCK,
@@ -127,32 +128,8 @@ def prepare_input(raw: np.ndarray, spec: InputSpec) -> np.ndarray:
     return x
 
 
-def _valid_mask(ds, bands: list[int], data: np.ndarray, window, facts: tuple | None = None) -> np.ndarray:
-    """Pixels that are not nodata, NaN or masked. ``facts`` (from ``_mask_facts``) saves
-    looking up the same dataset properties for every tile."""
-    floating, nodatas, masked = facts or _mask_facts(ds, bands)
-    # Integer rasters read as float32 cannot hold NaN: skip the test on the hot path.
-    valid = np.isfinite(data).all(axis=0) if floating else np.ones(data.shape[1:], dtype=bool)
-    for k, nodata in nodatas:
-        valid &= data[k] != nodata
-    # Alpha bands and internal masks say more than nodata values do.
-    if masked:
-        valid &= ds.read_masks(bands[0], window=window) > 0
-    return valid
-
-
-def _mask_facts(ds, bands: list[int]) -> tuple:
-    from rasterio.enums import MaskFlags
-
-    floating = any(np.issubdtype(np.dtype(ds.dtypes[b - 1]), np.floating) for b in bands)
-    nodatas = []
-    for k, b in enumerate(bands):
-        nodata = ds.nodatavals[b - 1]
-        if nodata is not None and not math.isnan(nodata):
-            nodatas.append((k, nodata))
-    flags = ds.mask_flag_enums[bands[0] - 1]
-    masked = MaskFlags.per_dataset in flags or MaskFlags.alpha in flags
-    return floating, nodatas, masked
+# The valid-pixel mask lives in engine/geo.py (shared with the green, change and series tools).
+_valid_mask, _mask_facts = valid_mask, mask_facts
 
 
 class _Reader:

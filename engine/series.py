@@ -1,0 +1,558 @@
+"""Time series of water (or green) area per zone over a stack of dates, with occurrence and trends.
+
+What this module decides (the help texts repeat it):
+
+* **Dates.** Each input's date comes from the DATES list when given, else from a tag
+  (``ACQUISITION_DATE`` as written by ``engine/stack.py``, and the other tags the green-ratio
+  season check reads), else from the file name: a Sentinel-2 or Landsat product name, an
+  eight-digit ``YYYYMMDD`` (NAIP ``m_..._20090818.tif``) or a bare year (``1985.tif``, taken as
+  1 January, marked as year-only). No date is an error naming the file.
+* **Alignment.** Each date's water mask is made on its own grid (exactly as
+  ``waterdetection`` makes it), then read onto the reference grid (the first date's, or a
+  chosen raster's) with nearest-neighbour resampling: a mask is categorical.
+* **Areas.** True m2 per pixel on the reference grid (``geo.PixelAreas``), in any CRS.
+* **Per zone per date.** Water and valid (observed) area; a zone-date without any observed
+  pixel has NULL water area and share, never 0. A zone-date observed over less than
+  ``min_observed`` of its area is flagged and left out of the trend.
+* **Occurrence** (Pekel et al. 2016, Nature 540): per pixel, water observations / valid
+  observations, in [0, 1].
+* **Change classes** (after Pekel et al.): 1 permanent (water in every valid observation),
+  2 new (land at the first valid observation, water at the last), 3 lost (water first, land
+  last), 4 seasonal (water in some observations, the same state first and last), 0 never water,
+  255 never observed.
+* **Trend.** Sen's slope (Theil-Sen) of the area per year, with the Mann-Kendall p-value
+  (Kendall's tau of the values against time), over the unflagged dates; needs 3 or more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import Cancelled, EngineError
+from .geo import as_crs, footprint, pixel_areas_for, same_grid, transformer, windows
+from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
+from .runner import Feedback
+from .zonal import ZonalAccumulator, ZoneMasks, observed_or_null, share_or_null
+
+WATER, LAND, NODATA = 1, 0, 255
+NEVER_WATER, PERMANENT, NEW, LOST, SEASONAL = 0, 1, 2, 3, 4
+CHANGE_CLASSES = {
+    NEVER_WATER: "never water",
+    PERMANENT: "permanent water",
+    NEW: "new water",
+    LOST: "lost water",
+    SEASONAL: "seasonal water",
+}
+OCCURRENCE_NODATA = -1.0
+DEFAULT_MIN_OBSERVED = 0.5
+SERIES_WINDOW = 512
+
+_EIGHT_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+_BARE_YEAR = re.compile(r"^((?:19|20)\d{2})$")
+_GIVEN_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+@dataclass
+class SeriesDate:
+    """One input of a series: its file, date and where the date came from."""
+
+    path: str
+    date: dt.date
+    source: str
+    year_only: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(self.date.year) if self.year_only else self.date.isoformat()
+
+    @property
+    def decimal_year(self) -> float:
+        start = dt.date(self.date.year, 1, 1)
+        days = (dt.date(self.date.year + 1, 1, 1) - start).days
+        return self.date.year + (self.date - start).days / days
+
+
+def parse_given_date(text: str) -> tuple[dt.date, bool]:
+    """A date typed by the user: ``2019-08-31``, ``2019-08`` or ``2019``; returns (date, year_only)."""
+    m = _GIVEN_DATE.match(text or "")
+    if not m:
+        raise EngineError(f"DATES: '{text}' is not a date; write YYYY-MM-DD or a year such as 1985")
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        return dt.date(year, month, day), m.group(2) is None
+    except ValueError as exc:
+        raise EngineError(f"DATES: '{text}' is not a valid date ({exc})") from exc
+
+
+def date_from_name(path: str) -> tuple[dt.date, bool] | None:
+    """The date in a file name: ``..._YYYYMMDD...`` (NAIP, many products) or a bare year ``1985.tif``."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    for m in _EIGHT_DIGITS.finditer(stem):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
+        except ValueError:
+            continue
+    m = _BARE_YEAR.match(stem)
+    if m:
+        return dt.date(int(m.group(1)), 1, 1), True
+    return None
+
+
+def series_date(path: str, tags: dict, given: str | None = None) -> SeriesDate:
+    """The date of one input: the given text, else a tag or product name, else the file name.
+
+    Raises:
+        EngineError: no date could be found (the message names the file).
+    """
+    from .green import acquisition_date
+
+    if given:
+        date, year_only = parse_given_date(given)
+        return SeriesDate(path, date, f"DATES entry '{given.strip()}'", year_only)
+    date, source = acquisition_date(path, tags)
+    if date is not None:
+        return SeriesDate(path, date, source)
+    found = date_from_name(path)
+    if found is not None:
+        return SeriesDate(path, found[0], f"file name {os.path.basename(path)}", found[1])
+    raise EngineError(
+        f"{os.path.basename(path)} ({path}): no date found. Give it an ACQUISITION_DATE tag, a name with "
+        "YYYYMMDD or a year (1985.tif), or list the dates in DATES (one per input, in the order of the inputs)"
+    )
+
+
+def series_dates(paths: list[str], given: list[str] | None = None) -> list[SeriesDate]:
+    """Dates of all inputs, sorted by date; DATES (if given) must have one entry per input.
+
+    Raises:
+        EngineError: a missing date, a DATES list of the wrong length, or two inputs on one date.
+    """
+    import rasterio
+
+    given = [g for g in (given or []) if g.strip()]
+    if given and len(given) != len(paths):
+        raise EngineError(f"DATES has {len(given)} entries for {len(paths)} inputs; give one date per input")
+    if len(paths) < 2:
+        raise EngineError(f"a time series needs at least two inputs, got {len(paths)}")
+    out = []
+    for k, path in enumerate(paths):
+        try:
+            with rasterio.open(path) as ds:
+                tags = ds.tags()
+        except rasterio.errors.RasterioIOError as exc:
+            raise EngineError(f"cannot open raster {path}: {exc}") from exc
+        out.append(series_date(path, tags, given[k] if given else None))
+    out.sort(key=lambda d: d.date)
+    for a, b in zip(out, out[1:]):
+        if a.date == b.date:
+            raise EngineError(
+                f"{os.path.basename(a.path)} and {os.path.basename(b.path)} have the same date {a.label}; "
+                "one raster per date (mosaic same-day scenes first)"
+            )
+    return out
+
+
+# --- trend ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Trend:
+    """Sen's slope (units per year) with the Mann-Kendall p-value, over ``n`` dates."""
+
+    slope_per_year: float | None
+    p_value: float | None
+    n: int
+
+    def describe(self, unit: str) -> str:
+        if self.slope_per_year is None:
+            return f"no trend (only {self.n} usable dates; 3 or more needed)"
+        return (
+            f"{self.slope_per_year:+.4g} {unit}/year (Sen's slope), Mann-Kendall p = {self.p_value:.3g}, n = {self.n}"
+        )
+
+
+def sen_mann_kendall(years: list[float], values: list[float | None]) -> Trend:
+    """Theil-Sen slope and Mann-Kendall p-value (two-sided) of values over decimal years; None values skipped."""
+    from scipy.stats import kendalltau, theilslopes
+
+    pairs = [(t, v) for t, v in zip(years, values) if v is not None and np.isfinite(v)]
+    if len(pairs) < 3:
+        return Trend(None, None, len(pairs))
+    t = np.array([p[0] for p in pairs])
+    v = np.array([p[1] for p in pairs])
+    slope = float(theilslopes(v, t)[0])
+    if np.ptp(v) == 0:
+        return Trend(slope, 1.0, len(pairs))
+    p = float(kendalltau(t, v).pvalue)
+    return Trend(slope, p, len(pairs))
+
+
+# --- grids and zones -----------------------------------------------------------------------------
+
+
+@dataclass
+class GridRef:
+    """The pixel grid every date is read onto."""
+
+    crs: object
+    transform: object
+    width: int
+    height: int
+    path: str
+
+    @classmethod
+    def of(cls, path: str) -> GridRef:
+        import rasterio
+
+        with rasterio.open(path) as ds:
+            if ds.crs is None:
+                raise EngineError(f"{path} has no coordinate reference system; assign one first")
+            return cls(ds.crs, ds.transform, ds.width, ds.height, path)
+
+
+def common_footprint(paths: list[str], crs) -> object:
+    """The area every input covers, as a shapely polygon in ``crs``.
+
+    Raises:
+        EngineError: the inputs do not all overlap.
+    """
+    import rasterio
+
+    area = None
+    for path in paths:
+        with rasterio.open(path) as ds:
+            if ds.crs is None:
+                raise EngineError(f"{path} has no coordinate reference system; assign one first")
+            poly = footprint(ds.crs, ds.transform, ds.width, ds.height, crs)
+        area = poly if area is None else area.intersection(poly)
+    if area is None or area.is_empty or area.area <= 0:
+        raise EngineError("the inputs have no area in common; a series needs rasters of one place")
+    return area
+
+
+def to_crs(geometry, source, target):
+    """A shapely geometry from ``source`` to ``target`` CRS."""
+    from shapely.ops import transform
+
+    if as_crs(source) == as_crs(target):
+        return geometry
+    tr = transformer(source, target)
+    return transform(tr.transform, geometry)
+
+
+# --- water series ---------------------------------------------------------------------------------
+
+
+class _Stage(Feedback):
+    def __init__(self, parent: Feedback, start: float, end: float):
+        self.parent, self.start, self.end = parent, start, end
+
+    def progress(self, percent: float) -> None:
+        self.parent.progress(self.start + (self.end - self.start) * percent / 100.0)
+
+    def is_cancelled(self) -> bool:
+        return self.parent.is_cancelled()
+
+    def info(self, message: str) -> None:
+        self.parent.info(message)
+
+    def warning(self, message: str) -> None:
+        self.parent.warning(message)
+
+
+@dataclass
+class ZoneDate:
+    """Figures of one zone on one date (None: not observed)."""
+
+    water_m2: float | None
+    valid_m2: float
+    zone_m2: float
+    water_share: float | None
+    unobserved_share: float | None
+    low_observation: bool
+
+
+@dataclass
+class WaterSeriesResult:
+    dates: list[SeriesDate]
+    zones: int
+    water_m2: np.ndarray  # (zones, dates)
+    valid_m2: np.ndarray  # (zones, dates)
+    zone_m2: np.ndarray  # (zones,) area of the zone's pixels on the reference grid
+    min_observed: float
+    trends: list[Trend]
+    class_pixels: dict[int, int]
+    reference: GridRef
+    equal_area: str
+    zone_names: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def figures(self, zone: int, d: int) -> ZoneDate:
+        """The row of one zone on one date, NULL where nothing was observed."""
+        valid = float(self.valid_m2[zone, d])
+        zone_area = float(self.zone_m2[zone])
+        observed = share_or_null(valid, zone_area)
+        return ZoneDate(
+            water_m2=observed_or_null(self.water_m2[zone, d], valid),
+            valid_m2=valid,
+            zone_m2=zone_area,
+            water_share=share_or_null(self.water_m2[zone, d], valid),
+            unobserved_share=None if observed is None else max(0.0, 1.0 - min(1.0, observed)),
+            low_observation=observed is None or observed < self.min_observed,
+        )
+
+
+def water_mask_maker(model, band_map: str | None, threshold: float | None = None, auto_threshold: bool = False):
+    """A ``make_mask`` for ``water_series`` that runs ``water.detect_water`` on each date, as
+    ``waterdetection`` would; the band map applies to every date and is resolved per file."""
+    from .bands import resolve_bands
+    from .raster import raster_info
+    from .water import detect_water
+
+    spec = model.card.inputs[0]
+
+    def make(date: SeriesDate, path: str, feedback: Feedback) -> None:
+        info = raster_info(date.path)
+        bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+        report = detect_water(
+            date.path, model, bands.indices, path, threshold=threshold, auto_threshold=auto_threshold, feedback=feedback
+        )
+        feedback.info(
+            f"{date.label}: threshold {report.threshold:.4g} ({report.threshold_source}); water "
+            f"{report.stats.water} of {report.stats.valid} valid pixels on its own grid"
+        )
+
+    return make
+
+
+def water_series(
+    dates: list[SeriesDate],
+    make_mask,
+    zones: list | None = None,
+    zone_names: list[str] | None = None,
+    reference: str | None = None,
+    min_observed: float = DEFAULT_MIN_OBSERVED,
+    occurrence_path: str | None = None,
+    change_path: str | None = None,
+    report_path: str | None = None,
+    title: str = "Water area over time",
+    feedback: Feedback | None = None,
+) -> WaterSeriesResult:
+    """Water area per zone per date, occurrence and change classes, for dates sorted in time.
+
+    Args:
+        dates: the inputs (``series_dates``).
+        make_mask: ``make_mask(date, path, feedback)`` writes that date's water mask (1 water,
+            0 land, 255 nodata) on the date's own grid, e.g. with ``water.detect_water``.
+        zones: shapely polygons in the reference grid's CRS; None or empty: the common footprint.
+        zone_names: labels of the zones in the report.
+        reference: a raster whose grid the dates are read onto; None: the first date's.
+        min_observed: share of a zone's area below which a zone-date is flagged as low observation.
+        occurrence_path, change_path: GeoTIFFs to write (optional).
+        report_path, title: the HTML report (optional), with charts, trends and the maps.
+        feedback: progress, cancel and messages.
+
+    Raises:
+        EngineError: bad inputs (no common area, bad min_observed, unwritable output).
+        Cancelled: the user cancelled; nothing was written.
+    """
+    feedback = feedback or Feedback()
+    if not 0.0 <= min_observed <= 1.0:
+        raise EngineError(f"MIN_OBSERVED must be a share between 0 and 1, got {min_observed}")
+    for path in (occurrence_path, change_path, report_path):
+        if path:
+            check_output_writable(path)
+    ref = GridRef.of(reference or dates[0].path)
+    paths = [d.path for d in dates]
+    zone_geoms = list(zones or [])
+    if not zone_geoms:
+        zone_geoms = [common_footprint(paths, ref.crs)]
+        zone_names = ["area common to all dates"]
+        feedback.info("No zones: the series covers the area all dates have in common")
+    areas, equal_area = pixel_areas_for(ref.crs, ref.transform, ref.width, ref.height)
+    feedback.info(f"Reference grid: {os.path.basename(ref.path)}; areas in m2 from {equal_area}")
+
+    masks = []
+    tmp_outputs = []
+    try:
+        n = len(dates)
+        for k, d in enumerate(dates):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            feedback.info(f"Date {k + 1}/{n}: {d.label} ({d.source}) - {os.path.basename(d.path)}")
+            mask = temporary_path(
+                os.path.join(_scratch_dir(occurrence_path, change_path, report_path), f"series_mask_{k}.tif")
+            )
+            masks.append(mask)
+            make_mask(d, mask, _Stage(feedback, 80.0 * k / n, 80.0 * (k + 1) / n))
+        # The report shows both maps, so they are made (as scratch files) even when not asked for.
+        scratch = _scratch_dir(report_path)
+        occ_tmp = temporary_path(occurrence_path or os.path.join(scratch, "series_occurrence.tif"))
+        chg_tmp = temporary_path(change_path or os.path.join(scratch, "series_change.tif"))
+        if not (occurrence_path or change_path or report_path):
+            occ_tmp = chg_tmp = None
+        tmp_outputs = [p for p in (occ_tmp, chg_tmp) if p]
+        result = _accumulate(
+            dates, masks, ref, areas, zone_geoms, occ_tmp, chg_tmp, _Stage(feedback, 80.0, 99.0), min_observed
+        )
+        result.equal_area = equal_area
+        result.zone_names = list(zone_names or [f"zone {k + 1}" for k in range(len(zone_geoms))])
+        if report_path:
+            from .series_report import write_water_report
+
+            write_water_report(result, report_path, title, occ_tmp, chg_tmp)
+        if occurrence_path:
+            commit_output(occ_tmp, occurrence_path)
+            tmp_outputs.remove(occ_tmp)
+        if change_path:
+            commit_output(chg_tmp, change_path)
+            tmp_outputs.remove(chg_tmp)
+        feedback.progress(100.0)
+        return result
+    finally:
+        for path in masks + tmp_outputs:
+            remove_quietly(path)
+
+
+def _scratch_dir(*outputs) -> str:
+    import tempfile
+
+    for path in outputs:
+        if path:
+            return os.path.dirname(os.path.abspath(path))
+    return tempfile.gettempdir()
+
+
+def _open_on_grid(path: str, ref: GridRef):
+    """A mask on the reference grid: the file itself, or a nearest-neighbour warped view of it."""
+    import rasterio
+    from rasterio.enums import Resampling
+    from rasterio.vrt import WarpedVRT
+
+    ds = rasterio.open(path)
+    if same_grid(ds, ref):
+        return ds, None
+    vrt = WarpedVRT(
+        ds,
+        crs=ref.crs,
+        transform=ref.transform,
+        width=ref.width,
+        height=ref.height,
+        resampling=Resampling.nearest,
+        nodata=NODATA,
+        src_nodata=NODATA,
+    )
+    return vrt, ds
+
+
+def _occurrence_profile(ref: GridRef, dtype: str, nodata: float) -> dict:
+    profile = gtiff_profile(dtype, size=(ref.width, ref.height))
+    profile.update(count=1, crs=ref.crs, transform=ref.transform, nodata=nodata)
+    return profile
+
+
+def change_classes(states: np.ndarray) -> np.ndarray:
+    """Pekel-style classes of a stack of mask states (dates, h, w; 1 water, 0 land, 255 nodata)."""
+    water = states == WATER
+    valid = states != NODATA
+    n_valid = valid.sum(axis=0)
+    n_water = water.sum(axis=0)
+    first = np.argmax(valid, axis=0)
+    last = states.shape[0] - 1 - np.argmax(valid[::-1], axis=0)
+    first_water = np.take_along_axis(water, first[None], axis=0)[0]
+    last_water = np.take_along_axis(water, last[None], axis=0)[0]
+    out = np.full(states.shape[1:], SEASONAL, dtype=np.uint8)
+    out[~first_water & last_water] = NEW
+    out[first_water & ~last_water] = LOST
+    out[n_water == 0] = NEVER_WATER
+    out[(n_water == n_valid) & (n_valid > 0)] = PERMANENT
+    out[n_valid == 0] = NODATA
+    return out
+
+
+def _accumulate(dates, masks, ref, areas, zone_geoms, occ_path, chg_path, feedback, min_observed):
+    import rasterio
+    from rasterio.windows import transform as window_transform
+
+    n = len(dates)
+    zone_masks = ZoneMasks(zone_geoms)
+    acc = ZonalAccumulator(len(zone_masks), ("water_m2", "valid_m2"), layers=n)
+    zone_m2 = np.zeros(len(zone_masks))
+    class_pixels = dict.fromkeys([*CHANGE_CLASSES, NODATA], 0)
+    opened = [_open_on_grid(m, ref) for m in masks]
+    occ = chg = None
+    try:
+        if occ_path:
+            occ = rasterio.open(occ_path, "w", **_occurrence_profile(ref, "float32", OCCURRENCE_NODATA))
+            occ.set_band_description(1, "water occurrence")
+            occ.update_tags(
+                SATIMPACT_TASK="water occurrence",
+                SATIMPACT_DATES=",".join(d.label for d in dates),
+                SATIMPACT_DEFINITION="water observations / valid observations (Pekel et al. 2016)",
+            )
+        if chg_path:
+            chg = rasterio.open(chg_path, "w", **_occurrence_profile(ref, "uint8", NODATA))
+            chg.set_band_description(1, "water change class")
+            chg.update_tags(
+                SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in CHANGE_CLASSES.items()) + "; 255=never observed",
+                SATIMPACT_DATES=",".join(d.label for d in dates),
+            )
+        wins = list(windows(ref.width, ref.height, SERIES_WINDOW))
+        for done, win in enumerate(wins, start=1):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            h, w = int(win.height), int(win.width)
+            states = np.stack([src.read(1, window=win) for src, _ in opened])
+            water = states == WATER
+            valid = states != NODATA
+            area = areas.window(int(win.row_off), int(win.col_off), h, w)
+            for k, inside in zone_masks.in_window(window_transform(win, ref.transform), h, w):
+                zone_m2[k] += float(area[inside].sum())
+                acc.add_masked(k, inside, area, water_m2=water, valid_m2=valid)
+            classes = change_classes(states)
+            counts = np.bincount(classes.ravel(), minlength=256)
+            for c in class_pixels:
+                class_pixels[c] += int(counts[c])
+            if occ is not None:
+                n_valid = valid.sum(axis=0)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    share = np.where(n_valid > 0, water.sum(axis=0) / np.maximum(n_valid, 1), OCCURRENCE_NODATA)
+                occ.write(share.astype(np.float32), 1, window=win)
+            if chg is not None:
+                chg.write(classes, 1, window=win)
+            feedback.progress(100.0 * done / len(wins))
+    finally:
+        for a, b in opened:
+            a.close()
+            if b is not None:
+                b.close()
+        for out in (occ, chg):
+            if out is not None:
+                out.close()
+    water_m2, valid_m2 = acc.get("water_m2"), acc.get("valid_m2")
+    years = [d.decimal_year for d in dates]
+    result = WaterSeriesResult(
+        dates=dates,
+        zones=len(zone_masks),
+        water_m2=water_m2,
+        valid_m2=valid_m2,
+        zone_m2=zone_m2,
+        min_observed=min_observed,
+        trends=[],
+        class_pixels=class_pixels,
+        reference=ref,
+        equal_area="",
+    )
+    for z in range(result.zones):
+        rows = [result.figures(z, d) for d in range(n)]
+        values = [None if r.low_observation else r.water_m2 for r in rows]
+        result.trends.append(sen_mann_kendall(years, values))
+    return result

@@ -1,0 +1,97 @@
+"""Zonal statistics: zones rasterised window by window, streaming per-zone sums, NULL never zero.
+
+* **Zones as masks.** ``ZoneMasks`` holds shapely polygons in the raster's CRS and, for each
+  window, rasterises only the zones whose bounding box touches it (``rasterio.features.
+  rasterize``). A pixel belongs to a zone when its centre lies inside (GDAL's rule without
+  ALL_TOUCHED); overlapping zones each count it.
+* **Streaming sums.** ``ZonalAccumulator`` adds area-weighted quantities per zone (and per
+  layer, e.g. per date) window after window, so memory depends on the window, not the scene.
+* **NULL, never zero.** A zone (or zone-date) with no observed pixel has an unknown value,
+  not a value of 0: ``share_or_null`` and ``observed_or_null`` return None there.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class ZoneMasks:
+    """Polygons (shapely, in the raster's CRS) as boolean masks of raster windows."""
+
+    def __init__(self, geometries):
+        self.geometries = list(geometries)
+        self.bounds = np.array(
+            [
+                g.bounds if g is not None and not g.is_empty else (np.inf, np.inf, -np.inf, -np.inf)
+                for g in self.geometries
+            ],
+            dtype=np.float64,
+        ).reshape(-1, 4)
+
+    def __len__(self) -> int:
+        return len(self.geometries)
+
+    def touching(self, window_transform, height: int, width: int) -> np.ndarray:
+        """Indices of the zones whose bounding box touches the window."""
+        t = window_transform
+        xs = (t.c, t.c + t.a * width)
+        ys = (t.f, t.f + t.e * height)
+        left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+        b = self.bounds
+        return np.flatnonzero((b[:, 0] <= right) & (b[:, 2] >= left) & (b[:, 1] <= top) & (b[:, 3] >= bottom))
+
+    def in_window(self, window_transform, height: int, width: int):
+        """Yield (zone index, boolean mask of shape (height, width)) for each zone with a pixel in the window."""
+        from rasterio.features import rasterize
+
+        for k in self.touching(window_transform, height, width):
+            inside = rasterize(
+                [(self.geometries[k], 1)],
+                out_shape=(height, width),
+                transform=window_transform,
+                fill=0,
+                all_touched=False,
+                dtype="uint8",
+            ).astype(bool)
+            if inside.any():
+                yield int(k), inside
+
+
+class ZonalAccumulator:
+    """Per-zone, per-layer sums of named quantities (areas in m2, pixel counts), added window by window.
+
+    Args:
+        zones: number of zones.
+        names: the quantities summed (e.g. ``("water_m2", "valid_m2")``).
+        layers: number of layers per zone (dates of a series; 1 for a single raster).
+    """
+
+    def __init__(self, zones: int, names, layers: int = 1):
+        self.names = tuple(names)
+        self._index = {n: i for i, n in enumerate(self.names)}
+        self.sums = np.zeros((len(self.names), zones, layers), dtype=np.float64)
+
+    def add(self, name: str, zone: int, values, layer: int | slice = slice(None)) -> None:
+        """Add ``values`` (a number, or one per layer) to the sum ``name`` of ``zone``."""
+        self.sums[self._index[name], zone, layer] += values
+
+    def add_masked(self, zone: int, inside: np.ndarray, area: np.ndarray, **stacks: np.ndarray) -> None:
+        """Add the area under ``inside`` where each boolean stack (layers, h, w) is true, per layer."""
+        weights = np.where(inside, area, 0.0).ravel()
+        for name, stack in stacks.items():
+            flat = stack.reshape(stack.shape[0], -1) if stack.ndim == 3 else stack.reshape(1, -1)
+            self.sums[self._index[name], zone, :] += flat @ weights
+
+    def get(self, name: str) -> np.ndarray:
+        """The sums of ``name``: an array (zones, layers)."""
+        return self.sums[self._index[name]]
+
+
+def share_or_null(numerator: float, denominator: float) -> float | None:
+    """numerator / denominator, or None (unknown) where nothing was observed."""
+    return float(numerator) / float(denominator) if denominator > 0 else None
+
+
+def observed_or_null(value: float, observed: float) -> float | None:
+    """``value`` where something was observed (``observed`` > 0), else None: unobserved is unknown, not 0."""
+    return float(value) if observed > 0 else None
