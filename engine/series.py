@@ -556,3 +556,121 @@ def _accumulate(dates, masks, ref, areas, zone_geoms, occ_path, chg_path, feedba
         values = [None if r.low_observation else r.water_m2 for r in rows]
         result.trends.append(sen_mann_kendall(years, values))
     return result
+
+
+# --- green series -----------------------------------------------------------------------------------
+
+
+@dataclass
+class GreenSeriesResult:
+    dates: list[SeriesDate]
+    zones: int
+    green_m2: np.ndarray  # (zones, dates)
+    valid_m2: np.ndarray
+    unobserved_m2: np.ndarray  # cloud + nodata pixel area
+    zone_m2: np.ndarray  # (zones, dates): true area of each zone's polygon
+    seasons: list  # green.SeasonCheck per date
+    min_observed: float
+    trends: list[Trend]
+    model: str
+    zone_names: list[str] = field(default_factory=list)
+
+    def figures(self, zone: int, d: int) -> dict:
+        """The row of one zone on one date, NULL where nothing was observed."""
+        valid = float(self.valid_m2[zone, d])
+        seen = valid + float(self.unobserved_m2[zone, d])
+        observed = share_or_null(valid, seen)
+        return {
+            "green_area_m2": observed_or_null(self.green_m2[zone, d], valid),
+            "valid_area_m2": valid,
+            "zone_area_m2": float(self.zone_m2[zone, d]),
+            "green_ratio": share_or_null(self.green_m2[zone, d], valid),
+            "cloud_or_nodata_share": None if observed is None else max(0.0, 1.0 - observed),
+            "low_observation": observed is None or observed < self.min_observed,
+            "season_warning": self.seasons[d].warning_text,
+        }
+
+
+def green_series(
+    dates: list[SeriesDate],
+    model,
+    band_map: str | None = None,
+    zones: list | None = None,
+    zones_crs=None,
+    zone_names: list[str] | None = None,
+    min_observed: float = DEFAULT_MIN_OBSERVED,
+    report_path: str | None = None,
+    title: str = "Green ratio over time",
+    feedback: Feedback | None = None,
+) -> GreenSeriesResult:
+    """Green ratio per zone per date with the green-ratio engine, its season check per date and a trend.
+
+    Each date is counted on its own grid (``green.green_ratio``: true pixel areas, pixel centres
+    in the zone); the zones are reprojected to each date's CRS.
+
+    Args:
+        dates: the inputs (``series_dates``).
+        model: a loaded green model (task 'green').
+        band_map: applies to every date.
+        zones: shapely polygons in ``zones_crs``; None or empty: the area common to all dates.
+        zones_crs: CRS of ``zones`` (default: the first date's).
+        zone_names: labels of the zones in the report.
+        min_observed: share of a zone's pixel area below which a zone-date is flagged.
+        report_path, title: the HTML report (optional).
+        feedback: progress, cancel and messages.
+
+    Raises:
+        EngineError: bad inputs; Cancelled: the user cancelled.
+    """
+    from .green import Zone, green_ratio, judge_season
+
+    feedback = feedback or Feedback()
+    if not 0.0 <= min_observed <= 1.0:
+        raise EngineError(f"MIN_OBSERVED must be a share between 0 and 1, got {min_observed}")
+    if report_path:
+        check_output_writable(report_path)
+    first = GridRef.of(dates[0].path)
+    zones_crs = zones_crs or first.crs
+    geoms = list(zones or [])
+    if not geoms:
+        geoms = [common_footprint([d.path for d in dates], zones_crs)]
+        zone_names = ["area common to all dates"]
+        feedback.info("No zones: the series covers the area all dates have in common")
+    names = list(zone_names or [f"zone {k + 1}" for k in range(len(geoms))])
+    n, nz = len(dates), len(geoms)
+    green, valid, unobserved, zone_m2 = (np.zeros((nz, n)) for _ in range(4))
+    seasons = []
+    model_name = model.card.name
+    for k, d in enumerate(dates):
+        if feedback.is_cancelled():
+            raise Cancelled("cancelled by the user; no output was written")
+        feedback.info(f"Date {k + 1}/{n}: {d.label} ({d.source}) - {os.path.basename(d.path)}")
+        grid = GridRef.of(d.path)
+        local = [Zone(z, to_crs(g, zones_crs, grid.crs)) for z, g in enumerate(geoms)]
+        result = green_ratio(
+            d.path, model, band_map=band_map, zones=local, feedback=_Stage(feedback, 95.0 * k / n, 95.0 * (k + 1) / n)
+        )
+        for z in range(nz):
+            s = result.stats[z]
+            green[z, k], valid[z, k] = s.green_m2, s.valid_m2
+            unobserved[z, k], zone_m2[z, k] = s.cloud_m2 + s.nodata_m2, s.zone_area_m2
+        s = result.season
+        # The series knows the date (file name, DATES) even where the green-ratio tool would not;
+        # a bare year says nothing about the season.
+        date, source = (None, f"{d.source}: a year without month") if d.year_only else (d.date, d.source)
+        season = judge_season(date, source, s.latitude, s.index_p95, s.leaf_off_p95, s.snow_share)
+        seasons.append(season)
+        for warning in season.warnings:
+            feedback.warning(f"{d.label}: {warning}")
+    out = GreenSeriesResult(dates, nz, green, valid, unobserved, zone_m2, seasons, min_observed, [], model_name, names)
+    years = [d.decimal_year for d in dates]
+    for z in range(nz):
+        rows = [out.figures(z, d) for d in range(n)]
+        values = [None if r["low_observation"] or r["season_warning"] else r["green_ratio"] for r in rows]
+        out.trends.append(sen_mann_kendall(years, values))
+    if report_path:
+        from .series_report import write_green_report
+
+        write_green_report(out, report_path, title)
+    feedback.progress(100.0)
+    return out

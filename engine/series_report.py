@@ -86,7 +86,8 @@ def zone_chart(report: Report, zone: ZoneSeries) -> bytes:
     low = np.array(zone.low_observation) & np.isfinite(ys)
     ax.plot(xs[good], ys[good], "o", color="#1f5fa8", ms=5, zorder=3, label="observed")
     if low.any():
-        ax.plot(xs[low], ys[low], "o", mfc="white", mec="#1f5fa8", ms=5, zorder=3, label="low observation")
+        label = "flagged (left out of the trend)"
+        ax.plot(xs[low], ys[low], "o", mfc="white", mec="#1f5fa8", ms=5, zorder=3, label=label)
     trend = zone.trend
     if trend.slope_per_year is not None and good.any():
         t0, y0 = np.median(xs[good]), np.median(ys[good])
@@ -243,4 +244,33 @@ def write_water_report(result, path: str, title: str, occurrence_path: str | Non
         report.pictures.append(("Water occurrence (Pekel et al. 2016)", occurrence_picture(occurrence_path)))
     if change_path:
         report.pictures.append(("Water change classes", change_picture(change_path)))
+    write_report(report, path)
+
+
+def write_green_report(result, path: str, title: str) -> None:
+    """The report of a ``series.green_series`` run: green-ratio charts, trends and season warnings."""
+    n = len(result.dates)
+    zones = []
+    for z in range(result.zones):
+        rows = [result.figures(z, d) for d in range(n)]
+        low = [r["low_observation"] or bool(r["season_warning"]) for r in rows]
+        zones.append(ZoneSeries(result.zone_names[z], [r["green_ratio"] for r in rows], low, result.trends[z]))
+    notes = [
+        f"Model {result.model}. Green ratio = vegetation area / valid (cloud-free, not nodata) area, in true "
+        "square metres on each date's own grid. Dates observed over less than "
+        f"{100 * result.min_observed:.0f} % of a zone, or with a season warning, are marked and left out of the trend.",
+        "Trend: Sen's slope of the green ratio per year, p-value of the Mann-Kendall test (two-sided).",
+    ]
+    for d, season in zip(result.dates, result.seasons):
+        if season.warnings:
+            notes.append(f"Season warning {d.label}: {season.warning_text}")
+    report = Report(
+        title=title,
+        labels=[d.label for d in result.dates],
+        years=[d.decimal_year for d in result.dates],
+        quantity="Green ratio",
+        unit="share",
+        zones=zones,
+        notes=notes,
+    )
     write_report(report, path)

@@ -44,6 +44,14 @@
         <translation>처리할 범위 (기본값: 레이어 전체; 파일은 이 범위로 잘라내고, 다른 레이어는 이 범위에 렌더링)</translation>
     </message>
     <message>
+        <source>cancelled by the user</source>
+        <translation>사용자가 취소함</translation>
+    </message>
+    <message>
+        <source>{0}: a time series needs at least two rasters</source>
+        <translation>{0}: 시계열에는 래스터가 두 개 이상 필요합니다</translation>
+    </message>
+    <message>
         <source>Water and debris</source>
         <translation>수체와 쓰레기</translation>
     </message>
@@ -234,6 +242,62 @@
     <message>
         <source>Green model used</source>
         <translation>사용한 녹지 모델</translation>
+    </message>
+    <message>
+        <source>Green ratio over time</source>
+        <translation>시간에 따른 녹지 비율</translation>
+    </message>
+    <message>
+        <source>Green ratio per zone across a stack of dates, with the season check per date and a trend.</source>
+        <translation>여러 날짜의 래스터에서 구역별 녹지 비율을 날짜별 계절 확인과 추세와 함께 계산합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The green ratio tool over a stack of rasters of one area on different dates: one row per zone per date with the green ratio, green and valid area in true m2, the season check of that date and the zone's trend (Sen's slope of the green ratio per year, Mann-Kendall p-value), plus an HTML report with a line chart per zone.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates&lt;/b&gt; as in waterseries: DATES (one per input, in input order), an ACQUISITION_DATE tag, a product name, a YYYYMMDD in the file name or a bare year. &lt;b&gt;Season check&lt;/b&gt; per date as in greenratio (leaf-on summer, leaf-off index, snow); a bare year cannot be checked for the season. Dates with a season warning or observed over less than MIN_OBSERVED of the zone are flagged and left out of the trend.&lt;/p&gt;&lt;p&gt;Each date is counted on its own grid with true pixel areas; ZONES are reprojected to each date. ZONES empty: the area all dates cover. A zone-date with no valid pixel gets NULL, never 0.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenseries -- INPUTS=2016.tif INPUTS=2018.tif INPUTS=2020.tif ZONES=districts.gpkg OUTPUT=green.gpkg OUTPUT_REPORT=green.html&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;여러 날짜에 걸친 한 지역의 래스터에 녹지 비율 도구를 적용합니다: 구역별·날짜별로 한 행씩 녹지 비율, 실제 m2 단위의 녹지 면적과 유효 면적, 그 날짜의 계절 확인, 구역의 추세(연간 녹지 비율의 Sen 기울기, Mann-Kendall p값)를 쓰고, 구역마다 선 그래프가 있는 HTML 보고서를 만듭니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;날짜&lt;/b&gt;는 waterseries와 같습니다: DATES(입력 순서대로 입력마다 하나), ACQUISITION_DATE 태그, 제품 이름, 파일 이름의 YYYYMMDD 또는 연도만 있는 이름. &lt;b&gt;계절 확인&lt;/b&gt;은 날짜마다 greenratio와 같습니다(잎이 난 여름, 낙엽기 지수, 눈); 연도만 있으면 계절을 확인할 수 없습니다. 계절 경고가 있거나 구역의 MIN_OBSERVED 미만만 관측된 날짜는 표시되고 추세에서 제외됩니다.&lt;/p&gt;&lt;p&gt;날짜마다 자체 격자에서 실제 픽셀 면적으로 계산하며, ZONES는 날짜마다 재투영됩니다. ZONES를 비우면 모든 날짜가 덮는 지역입니다. 유효 픽셀이 없는 구역-날짜는 0이 아니라 NULL입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenseries -- INPUTS=2016.tif INPUTS=2018.tif INPUTS=2020.tif ZONES=districts.gpkg OUTPUT=green.gpkg OUTPUT_REPORT=green.html&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Rasters of one area on different dates</source>
+        <translation>한 지역의 여러 날짜 래스터</translation>
+    </message>
+    <message>
+        <source>Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)</source>
+        <translation>날짜, 입력 순서대로 입력마다 하나 (예: 1985,1990 또는 2019-08-31; 비우면 태그나 파일 이름에서)</translation>
+    </message>
+    <message>
+        <source>Green model (empty: green_ndvi with red and NIR, else green_rgb)</source>
+        <translation>녹지 모델 (비우면 적색과 NIR이 있으면 green_ndvi, 없으면 green_rgb)</translation>
+    </message>
+    <message>
+        <source>Band mapping for every date (e.g. green=2,nir=4; empty: automatic)</source>
+        <translation>모든 날짜에 적용할 밴드 매핑 (예: green=2,nir=4; 비우면 자동)</translation>
+    </message>
+    <message>
+        <source>Zones (districts, parks; empty: the area all dates cover)</source>
+        <translation>구역 (행정구, 공원; 비우면 모든 날짜가 덮는 지역)</translation>
+    </message>
+    <message>
+        <source>Zone name field (for the report)</source>
+        <translation>구역 이름 필드 (보고서용)</translation>
+    </message>
+    <message>
+        <source>Minimum observed share of a zone (below: flagged, left out of the trend)</source>
+        <translation>구역의 최소 관측 비율 (미만이면 표시하고 추세에서 제외)</translation>
+    </message>
+    <message>
+        <source>Green ratio per zone and date</source>
+        <translation>구역별·날짜별 녹지 비율</translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation>보고서 (HTML)</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 파일 (*.html)</translation>
+    </message>
+    <message>
+        <source>Number of dates</source>
+        <translation>날짜 수</translation>
     </message>
     <message>
         <source>Poverty and development</source>
@@ -570,6 +634,50 @@
     <message>
         <source>Water pixels</source>
         <translation>수체 픽셀 수</translation>
+    </message>
+    <message>
+        <source>Water area over time (lakes, reservoirs, rivers)</source>
+        <translation>시간에 따른 수면 면적 (호수, 저수지, 하천)</translation>
+    </message>
+    <message>
+        <source>Water area per zone across a stack of dates, with occurrence, change classes and a report.</source>
+        <translation>여러 날짜의 래스터에서 구역별 수면 면적을 출현 빈도, 변화 등급, 보고서와 함께 계산합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tracks the surface water of lakes, reservoirs and river reaches over a stack of rasters of one area on different dates (the SDG 6.6.1 question): one row per zone per date with the water area in m2, a chart and a trend per zone, the water occurrence map and change classes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dates.&lt;/b&gt; From the DATES list (one per input, in the order of INPUTS: 2019-08-31 or 1985), else an ACQUISITION_DATE tag, a Sentinel-2/Landsat product name, a YYYYMMDD in the file name (NAIP m_..._20090818.tif) or a bare year (1985.tif, taken as 1 January). An input without a date is an error naming the file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Water.&lt;/b&gt; Each date is classified as waterdetection would (same MODEL, BAND_MAP and THRESHOLD; the band map applies to every date). &lt;i&gt;water_ndwi&lt;/i&gt; (green, NIR) and &lt;i&gt;water_mndwi&lt;/i&gt; (green, SWIR1) threshold a normalised difference at 0, so only its sign matters: they suit 8-bit display-stretched imagery (NAIP, Landsat browse stacks) as well as reflectance. &lt;i&gt;water_mndwi_evi&lt;/i&gt; uses absolute reflectance (EVI) and needs reflectance x 10000; it is never chosen automatically for 8-bit data. &lt;i&gt;water_sdwi&lt;/i&gt; is for Sentinel-1 VV/VH in dB.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Alignment and areas.&lt;/b&gt; Each date's mask is made on its own grid, then read onto the grid of the first date (or REFERENCE) with nearest-neighbour resampling. Areas are true m2 per pixel in any CRS. ZONES: polygons (lakes, reservoirs, river reaches, shoreline buffers); empty: the area all dates cover. A pixel belongs to a zone when its centre is inside.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Outputs.&lt;/b&gt; OUTPUT: date, water_area_m2, valid_area_m2, water_share, cloud_or_nodata_share, low_observation (1 when less than MIN_OBSERVED of the zone was observed) and the zone's trend. A zone-date with no observed pixel gets NULL, never 0. OUTPUT_FREQUENCY: occurrence, the share of valid observations that were water (Pekel et al. 2016, Nature 540). OUTPUT_CHANGE: 1 permanent water, 2 new water (land first, water last), 3 lost water, 4 seasonal, 0 never water, 255 never observed. OUTPUT_REPORT: HTML with a line chart per zone, Sen's slope and Mann-Kendall p-value (unflagged dates, 3 or more) and the maps.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:waterseries -- INPUTS=1985.tif INPUTS=1990.tif INPUTS=1995.tif BAND_MAP=swir16=1,nir=2,red=3,green=4 OUTPUT=water.gpkg OUTPUT_REPORT=water.html&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;한 지역의 여러 날짜 래스터에서 호수, 저수지, 하천 구간의 수면을 추적합니다(SDG 6.6.1의 질문): 구역별·날짜별로 한 행씩 m2 단위 수면 면적, 구역마다 그래프와 추세, 수면 출현 빈도 지도와 변화 등급을 만듭니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;날짜.&lt;/b&gt; DATES 목록(INPUTS 순서대로 입력마다 하나: 2019-08-31 또는 1985), 없으면 ACQUISITION_DATE 태그, Sentinel-2/Landsat 제품 이름, 파일 이름의 YYYYMMDD(NAIP m_..._20090818.tif) 또는 연도만 있는 이름(1985.tif, 1월 1일로 봄). 날짜가 없는 입력은 파일 이름을 밝힌 오류입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;수체.&lt;/b&gt; 날짜마다 waterdetection과 똑같이 분류합니다(같은 MODEL, BAND_MAP, THRESHOLD; 밴드 매핑은 모든 날짜에 적용). &lt;i&gt;water_ndwi&lt;/i&gt;(녹색, NIR)와 &lt;i&gt;water_mndwi&lt;/i&gt;(녹색, SWIR1)는 정규화 차이를 0에서 나누므로 부호만 중요합니다: 반사율뿐 아니라 8비트로 화면 늘이기한 영상(NAIP, Landsat 미리보기 스택)에도 맞습니다. &lt;i&gt;water_mndwi_evi&lt;/i&gt;는 절대 반사율(EVI)을 쓰므로 반사율 x 10000이 필요하며, 8비트 자료에는 자동으로 선택되지 않습니다. &lt;i&gt;water_sdwi&lt;/i&gt;는 dB 단위 Sentinel-1 VV/VH용입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;정렬과 면적.&lt;/b&gt; 날짜마다 자체 격자에서 마스크를 만든 뒤 첫 날짜(또는 REFERENCE)의 격자로 최근린 리샘플링해 읽습니다. 면적은 어느 좌표계에서나 픽셀별 실제 m2입니다. ZONES: 다각형(호수, 저수지, 하천 구간, 호안 버퍼); 비우면 모든 날짜가 덮는 지역. 픽셀 중심이 구역 안에 있으면 그 구역에 속합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력.&lt;/b&gt; OUTPUT: date, water_area_m2, valid_area_m2, water_share, cloud_or_nodata_share, low_observation(구역의 MIN_OBSERVED 미만이 관측되면 1)과 구역의 추세. 관측된 픽셀이 없는 구역-날짜는 0이 아니라 NULL입니다. OUTPUT_FREQUENCY: 출현 빈도, 유효 관측 중 수면이었던 비율(Pekel 외 2016, Nature 540). OUTPUT_CHANGE: 1 영구 수면, 2 새 수면(처음 육지, 마지막 수면), 3 사라진 수면, 4 계절 수면, 0 수면 아님, 255 관측 없음. OUTPUT_REPORT: 구역별 선 그래프, Sen 기울기와 Mann-Kendall p값(표시되지 않은 날짜 3개 이상), 지도가 담긴 HTML.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:waterseries -- INPUTS=1985.tif INPUTS=1990.tif INPUTS=1995.tif BAND_MAP=swir16=1,nir=2,red=3,green=4 OUTPUT=water.gpkg OUTPUT_REPORT=water.html&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Water model (empty: chosen from the bands; water_ndwi or water_mndwi for 8-bit imagery)</source>
+        <translation>수체 모델 (비우면 밴드로 선택; 8비트 영상에는 water_ndwi 또는 water_mndwi)</translation>
+    </message>
+    <message>
+        <source>Automatic threshold per date (Otsu)</source>
+        <translation>날짜별 자동 임계값 (Otsu)</translation>
+    </message>
+    <message>
+        <source>Zones: lakes, reservoirs, river reaches (empty: the area all dates cover)</source>
+        <translation>구역: 호수, 저수지, 하천 구간 (비우면 모든 날짜가 덮는 지역)</translation>
+    </message>
+    <message>
+        <source>Reference grid (empty: the first date's)</source>
+        <translation>기준 격자 (비우면 첫 날짜의 격자)</translation>
+    </message>
+    <message>
+        <source>Water area per zone and date</source>
+        <translation>구역별·날짜별 수면 면적</translation>
+    </message>
+    <message>
+        <source>Water occurrence</source>
+        <translation>수면 출현 빈도</translation>
+    </message>
+    <message>
+        <source>Water change classes</source>
+        <translation>수면 변화 등급</translation>
+    </message>
+    <message>
+        <source>8-bit imagery: only the sign-based index models are candidates</source>
+        <translation>8비트 영상: 부호만 쓰는 지수 모델만 후보입니다</translation>
     </message>
     <message>
         <source>Card for a model without one</source>

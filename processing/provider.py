@@ -8,11 +8,13 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms.debris_detection import DebrisDetectionAlgorithm
 from .algorithms.flood_change import FloodChangeAlgorithm
 from .algorithms.green_ratio import GreenRatioAlgorithm
+from .algorithms.green_series import GreenSeriesAlgorithm
 from .algorithms.poverty_grid import PovertyGridAlgorithm
 from .algorithms.run_model import RunModelAlgorithm
 from .algorithms.train_poverty_ranking import TrainPovertyRankingAlgorithm
 from .algorithms.train_poverty_survey import TrainPovertySurveyAlgorithm
 from .algorithms.water_detection import WaterDetectionAlgorithm
+from .algorithms.water_series import WaterSeriesAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "satimpact.svg")
 
@@ -38,6 +40,8 @@ class SatImpactProvider(QgsProcessingProvider):
             RunModelAlgorithm(),
             GreenRatioAlgorithm(),
             WaterDetectionAlgorithm(),
+            WaterSeriesAlgorithm(),
+            GreenSeriesAlgorithm(),
             DebrisDetectionAlgorithm(),
             FloodChangeAlgorithm(),
             PovertyGridAlgorithm(),

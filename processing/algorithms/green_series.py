@@ -1,0 +1,231 @@
+"""satimpact:greenseries: green ratio per zone over a stack of dates, with the season check and a trend."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ...engine.errors import EngineError
+from ...engine.green import check_green_model, choose_green_model
+from ...engine.model import load_model
+from ...engine.raster import raster_info
+from ...engine.series import DEFAULT_MIN_OBSERVED, GridRef, common_footprint, green_series
+from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path
+from ..series_common import add_row, input_dates, qdate, style_series_table, table_sink, zones_from_source
+
+RESULT_FIELDS = (
+    ("zone_id", "int"),
+    ("zone_name", "string"),
+    ("date", "date"),
+    ("date_label", "string"),
+    ("source_file", "string"),
+    ("green_ratio", "double"),
+    ("green_area_m2", "double"),
+    ("valid_area_m2", "double"),
+    ("zone_area_m2", "double"),
+    ("cloud_or_nodata_share", "double"),
+    ("low_observation", "int"),
+    ("season_warning", "string"),
+    ("trend_ratio_per_year", "double"),
+    ("trend_p_value", "double"),
+)
+
+
+class GreenSeriesAlgorithm(SatImpactAlgorithm):
+    INPUTS = "INPUTS"
+    DATES = "DATES"
+    MODEL = "MODEL"
+    BAND_MAP = "BAND_MAP"
+    ZONES = "ZONES"
+    ZONE_NAME_FIELD = "ZONE_NAME_FIELD"
+    MIN_OBSERVED = "MIN_OBSERVED"
+    OUTPUT = "OUTPUT"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    DATE_COUNT = "DATE_COUNT"
+
+    group_id = "green"
+    group_name = "Green space"
+
+    def name(self):
+        return "greenseries"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Green ratio over time")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Green ratio per zone across a stack of dates, with the season check per date and a trend.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>The green ratio tool over a stack of rasters of one area on different dates: one row per zone per "
+            "date with the green ratio, green and valid area in true m2, the season check of that date and the "
+            "zone's trend (Sen's slope of the green ratio per year, Mann-Kendall p-value), plus an HTML report "
+            "with a line chart per zone.</p>"
+            "<p><b>Dates</b> as in waterseries: DATES (one per input, in input order), an ACQUISITION_DATE tag, "
+            "a product name, a YYYYMMDD in the file name or a bare year. <b>Season check</b> per date as in "
+            "greenratio (leaf-on summer, leaf-off index, snow); a bare year cannot be checked for the season. "
+            "Dates with a season warning or observed over less than MIN_OBSERVED of the zone are flagged and "
+            "left out of the trend.</p>"
+            "<p>Each date is counted on its own grid with true pixel areas; ZONES are reprojected to each date. "
+            "ZONES empty: the area all dates cover. A zone-date with no valid pixel gets NULL, never 0.</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:greenseries -- INPUTS=2016.tif "
+            "INPUTS=2018.tif INPUTS=2020.tif ZONES=districts.gpkg OUTPUT=green.gpkg OUTPUT_REPORT=green.html</code></p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.INPUTS, self.tr("Rasters of one area on different dates"), QgsProcessing.TypeRaster
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DATES,
+                self.tr(
+                    "Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)"
+                ),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            model_parameter(
+                self.MODEL,
+                self.tr("Green model (empty: green_ndvi with red and NIR, else green_rgb)"),
+                task="green",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BAND_MAP,
+                self.tr("Band mapping for every date (e.g. green=2,nir=4; empty: automatic)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Zones (districts, parks; empty: the area all dates cover)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_NAME_FIELD,
+                self.tr("Zone name field (for the report)"),
+                parentLayerParameterName=self.ZONES,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_OBSERVED,
+                self.tr("Minimum observed share of a zone (below: flagged, left out of the trend)"),
+                type=QgsProcessingParameterNumber.Type.Double,
+                minValue=0.0,
+                maxValue=1.0,
+                defaultValue=DEFAULT_MIN_OBSERVED,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Green ratio per zone and date"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT, self.tr("Report (HTML)"), self.tr("HTML files (*.html)"), optional=True
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.DATE_COUNT, self.tr("Number of dates")))
+
+    def process(self, parameters, context, feedback):
+        dates = input_dates(self, parameters, self.INPUTS, self.DATES, context)
+        for d in dates:
+            feedback.pushInfo(f"{d.label}: {d.path} (date from {d.source})")
+        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
+        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
+        if not reference:
+            info = raster_info(dates[0].path)
+            reference, why = choose_green_model(info.count, info.descriptions, band_map)
+            feedback.pushInfo(f"Model: {reference} ({why})")
+        model = load_model(model_path(reference))
+        if model.card.task != "green":
+            raise EngineError(
+                f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model "
+                "(task 'green'), e.g. green_ndvi or green_rgb"
+            )
+        check_green_model(model)
+        grid = GridRef.of(dates[0].path)
+        grid_crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs.to_wkt())
+        zone_source = self.parameterAsSource(parameters, self.ZONES, context)
+        name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context) or ""
+        features, geoms, names = zones_from_source(zone_source, grid_crs, context, name_field, feedback)
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context) or None
+        result = green_series(
+            dates,
+            model,
+            band_map=band_map,
+            zones=geoms or None,
+            zones_crs=grid.crs,
+            zone_names=names or None,
+            min_observed=self.parameterAsDouble(parameters, self.MIN_OBSERVED, context),
+            report_path=report,
+            title=f"Green ratio over time ({model.card.name})",
+            feedback=ProcessingFeedback(feedback),
+        )
+        sink, dest_id, fields, kept = table_sink(
+            self, parameters, self.OUTPUT, context, zone_source, RESULT_FIELDS, grid_crs
+        )
+        footprint = None
+        if zone_source is None:
+            footprint = QgsGeometry.fromWkt(common_footprint([d.path for d in dates], grid.crs).wkt)
+        for z in range(result.zones):
+            trend = result.trends[z]
+            geometry = features[z].geometry() if features else footprint
+            own = [features[z].attributes()[i] for i in kept] if features else []
+            zone_id = int(features[z].id()) if features else 0
+            for k, d in enumerate(result.dates):
+                f = result.figures(z, k)
+                add_row(
+                    sink,
+                    fields,
+                    geometry,
+                    own
+                    + [
+                        zone_id,
+                        result.zone_names[z],
+                        qdate(d.date),
+                        d.label,
+                        d.path,
+                        f["green_ratio"],
+                        f["green_area_m2"],
+                        f["valid_area_m2"],
+                        f["zone_area_m2"],
+                        f["cloud_or_nodata_share"],
+                        int(f["low_observation"]),
+                        f["season_warning"],
+                        trend.slope_per_year,
+                        trend.p_value,
+                    ],
+                )
+            feedback.pushInfo(f"Trend {result.zone_names[z]}: {trend.describe('green ratio')}")
+        LayerStyler.attach(
+            context, dest_id, "Green ratio per zone and date", style_series_table("green_ratio", "Greens")
+        )
+        outputs = {self.OUTPUT: dest_id, self.DATE_COUNT: len(result.dates)}
+        if report:
+            outputs[self.OUTPUT_REPORT] = report
+        return outputs

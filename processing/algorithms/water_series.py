@@ -1,0 +1,332 @@
+"""satimpact:waterseries: water area per zone over a stack of dates, occurrence, change classes, report."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ...engine.model import load_model
+from ...engine.raster import raster_info
+from ...engine.registry import available_models
+from ...engine.series import DEFAULT_MIN_OBSERVED, GridRef, water_mask_maker, water_series
+from ...engine.water import DEFAULT_WATER_MODELS, choose_model
+from ..common import (
+    LayerStyler,
+    ProcessingFeedback,
+    SatImpactAlgorithm,
+    model_parameter,
+    model_path,
+    raster_layer_path,
+    style_pseudocolor,
+    user_models_dir,
+)
+from ..series_common import (
+    add_row,
+    input_dates,
+    qdate,
+    style_change_classes,
+    style_series_table,
+    table_sink,
+    zones_from_source,
+)
+from .water_detection import optional_number
+
+RESULT_FIELDS = (
+    ("zone_id", "int"),
+    ("zone_name", "string"),
+    ("date", "date"),
+    ("date_label", "string"),
+    ("source_file", "string"),
+    ("water_area_m2", "double"),
+    ("valid_area_m2", "double"),
+    ("zone_area_m2", "double"),
+    ("water_share", "double"),
+    ("cloud_or_nodata_share", "double"),
+    ("low_observation", "int"),
+    ("trend_m2_per_year", "double"),
+    ("trend_p_value", "double"),
+)
+# EVI in water_mndwi_evi needs true reflectance: never chosen automatically for 8-bit imagery.
+REFLECTANCE_ONLY = ("water_mndwi_evi",)
+
+
+class WaterSeriesAlgorithm(SatImpactAlgorithm):
+    INPUTS = "INPUTS"
+    DATES = "DATES"
+    MODEL = "MODEL"
+    BAND_MAP = "BAND_MAP"
+    THRESHOLD = "THRESHOLD"
+    AUTO_THRESHOLD = "AUTO_THRESHOLD"
+    ZONES = "ZONES"
+    ZONE_NAME_FIELD = "ZONE_NAME_FIELD"
+    REFERENCE = "REFERENCE"
+    MIN_OBSERVED = "MIN_OBSERVED"
+    OUTPUT = "OUTPUT"
+    OUTPUT_FREQUENCY = "OUTPUT_FREQUENCY"
+    OUTPUT_CHANGE = "OUTPUT_CHANGE"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    DATE_COUNT = "DATE_COUNT"
+    MODEL_USED = "MODEL_USED"
+
+    group_id = "water"
+    group_name = "Water and debris"
+
+    def name(self):
+        return "waterseries"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Water area over time (lakes, reservoirs, rivers)")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Water area per zone across a stack of dates, with occurrence, change classes and a report.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Tracks the surface water of lakes, reservoirs and river reaches over a stack of rasters of one "
+            "area on different dates (the SDG 6.6.1 question): one row per zone per date with the water area in "
+            "m2, a chart and a trend per zone, the water occurrence map and change classes.</p>"
+            "<p><b>Dates.</b> From the DATES list (one per input, in the order of INPUTS: 2019-08-31 or 1985), "
+            "else an ACQUISITION_DATE tag, a Sentinel-2/Landsat product name, a YYYYMMDD in the file name (NAIP "
+            "m_..._20090818.tif) or a bare year (1985.tif, taken as 1 January). An input without a date is an "
+            "error naming the file.</p>"
+            "<p><b>Water.</b> Each date is classified as waterdetection would (same MODEL, BAND_MAP and "
+            "THRESHOLD; the band map applies to every date). <i>water_ndwi</i> (green, NIR) and <i>water_mndwi</i> "
+            "(green, SWIR1) threshold a normalised difference at 0, so only its sign matters: they suit 8-bit "
+            "display-stretched imagery (NAIP, Landsat browse stacks) as well as reflectance. "
+            "<i>water_mndwi_evi</i> uses absolute reflectance (EVI) and needs reflectance x 10000; it is never "
+            "chosen automatically for 8-bit data. <i>water_sdwi</i> is for Sentinel-1 VV/VH in dB.</p>"
+            "<p><b>Alignment and areas.</b> Each date's mask is made on its own grid, then read onto the grid of "
+            "the first date (or REFERENCE) with nearest-neighbour resampling. Areas are true m2 per pixel in any "
+            "CRS. ZONES: polygons (lakes, reservoirs, river reaches, shoreline buffers); empty: the area all "
+            "dates cover. A pixel belongs to a zone when its centre is inside.</p>"
+            "<p><b>Outputs.</b> OUTPUT: date, water_area_m2, valid_area_m2, water_share, cloud_or_nodata_share, "
+            "low_observation (1 when less than MIN_OBSERVED of the zone was observed) and the zone's trend. A "
+            "zone-date with no observed pixel gets NULL, never 0. OUTPUT_FREQUENCY: occurrence, the share of "
+            "valid observations that were water (Pekel et al. 2016, Nature 540). OUTPUT_CHANGE: 1 permanent "
+            "water, 2 new water (land first, water last), 3 lost water, 4 seasonal, 0 never water, 255 never "
+            "observed. OUTPUT_REPORT: HTML with a line chart per zone, Sen's slope and Mann-Kendall p-value "
+            "(unflagged dates, 3 or more) and the maps.</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:waterseries -- INPUTS=1985.tif "
+            "INPUTS=1990.tif INPUTS=1995.tif BAND_MAP=swir16=1,nir=2,red=3,green=4 OUTPUT=water.gpkg "
+            "OUTPUT_REPORT=water.html</code></p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.INPUTS, self.tr("Rasters of one area on different dates"), QgsProcessing.TypeRaster
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DATES,
+                self.tr(
+                    "Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)"
+                ),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            model_parameter(
+                self.MODEL,
+                self.tr("Water model (empty: chosen from the bands; water_ndwi or water_mndwi for 8-bit imagery)"),
+                task="water",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BAND_MAP,
+                self.tr("Band mapping for every date (e.g. green=2,nir=4; empty: automatic)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.THRESHOLD,
+                self.tr("Threshold (empty: the model card's default)"),
+                type=QgsProcessingParameterNumber.Type.Double,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.AUTO_THRESHOLD, self.tr("Automatic threshold per date (Otsu)"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Zones: lakes, reservoirs, river reaches (empty: the area all dates cover)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_NAME_FIELD,
+                self.tr("Zone name field (for the report)"),
+                parentLayerParameterName=self.ZONES,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.REFERENCE, self.tr("Reference grid (empty: the first date's)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_OBSERVED,
+                self.tr("Minimum observed share of a zone (below: flagged, left out of the trend)"),
+                type=QgsProcessingParameterNumber.Type.Double,
+                minValue=0.0,
+                maxValue=1.0,
+                defaultValue=DEFAULT_MIN_OBSERVED,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Water area per zone and date"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_FREQUENCY, self.tr("Water occurrence"), optional=True, createByDefault=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_CHANGE, self.tr("Water change classes"), optional=True, createByDefault=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT, self.tr("Report (HTML)"), self.tr("HTML files (*.html)"), optional=True
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.DATE_COUNT, self.tr("Number of dates")))
+        self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Water model used")))
+
+    def _model(self, parameters, context, first_path, band_map, feedback):
+        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
+        if reference:
+            return load_model(model_path(reference))
+        info = raster_info(first_path)
+        shipped = available_models(user_models_dir())
+        names = [n for n in DEFAULT_WATER_MODELS if n in shipped]
+        if info.dtypes and info.dtypes[0] == "uint8":
+            names = [n for n in names if n not in REFLECTANCE_ONLY]
+            feedback.pushInfo(self.tr("8-bit imagery: only the sign-based index models are candidates"))
+        model, _ = choose_model([load_model(shipped[n]) for n in names], info.count, info.descriptions, band_map)
+        feedback.pushInfo(f"Model chosen from the bands of the first date: {model.card.name}")
+        return model
+
+    def process(self, parameters, context, feedback):
+        dates = input_dates(self, parameters, self.INPUTS, self.DATES, context)
+        for d in dates:
+            feedback.pushInfo(f"{d.label}: {d.path} (date from {d.source})")
+        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
+        model = self._model(parameters, context, dates[0].path, band_map, feedback)
+        feedback.pushInfo(f"Model: {model.card.summary()}")
+        ref_layer = self.parameterAsRasterLayer(parameters, self.REFERENCE, context)
+        reference = raster_layer_path(ref_layer, self.REFERENCE) if ref_layer is not None else None
+        grid = GridRef.of(reference or dates[0].path)
+        grid_crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs.to_wkt())
+
+        zone_source = self.parameterAsSource(parameters, self.ZONES, context)
+        name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context) or ""
+        features, geoms, names = zones_from_source(zone_source, grid_crs, context, name_field, feedback)
+
+        occurrence = self.parameterAsOutputLayer(parameters, self.OUTPUT_FREQUENCY, context) or None
+        change = self.parameterAsOutputLayer(parameters, self.OUTPUT_CHANGE, context) or None
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context) or None
+        result = water_series(
+            dates,
+            water_mask_maker(
+                model,
+                band_map,
+                optional_number(self, parameters, self.THRESHOLD, context),
+                self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context),
+            ),
+            zones=geoms or None,
+            zone_names=names or None,
+            reference=reference,
+            min_observed=self.parameterAsDouble(parameters, self.MIN_OBSERVED, context),
+            occurrence_path=occurrence,
+            change_path=change,
+            report_path=report,
+            title=f"Water area over time ({model.card.name})",
+            feedback=ProcessingFeedback(feedback),
+        )
+
+        sink, dest_id, fields, kept = table_sink(
+            self, parameters, self.OUTPUT, context, zone_source, RESULT_FIELDS, grid_crs
+        )
+        footprint = None
+        if zone_source is None:
+            from ...engine.series import common_footprint
+
+            footprint = QgsGeometry.fromWkt(common_footprint([d.path for d in dates], grid.crs).wkt)
+        for z in range(result.zones):
+            trend = result.trends[z]
+            geometry = features[z].geometry() if features else footprint
+            own = [features[z].attributes()[i] for i in kept] if features else []
+            zone_id = int(features[z].id()) if features else 0
+            for k, d in enumerate(result.dates):
+                f = result.figures(z, k)
+                add_row(
+                    sink,
+                    fields,
+                    geometry,
+                    own
+                    + [
+                        zone_id,
+                        result.zone_names[z],
+                        qdate(d.date),
+                        d.label,
+                        d.path,
+                        f.water_m2,
+                        f.valid_m2,
+                        f.zone_m2,
+                        f.water_share,
+                        f.unobserved_share,
+                        int(f.low_observation),
+                        trend.slope_per_year,
+                        trend.p_value,
+                    ],
+                )
+            feedback.pushInfo(f"Trend {result.zone_names[z]}: {trend.describe('m2')}")
+        c = result.class_pixels
+        feedback.pushInfo(
+            f"Pixels: {c[1]} permanent, {c[2]} new, {c[3]} lost, {c[4]} seasonal, {c[0]} never water, "
+            f"{c[255]} never observed"
+        )
+        LayerStyler.attach(
+            context, dest_id, "Water share per zone and date", style_series_table("water_share", "Blues")
+        )
+        outputs = {self.OUTPUT: dest_id, self.DATE_COUNT: len(result.dates), self.MODEL_USED: model.card.name}
+        if occurrence:
+            LayerStyler.attach(context, occurrence, "Water occurrence", style_pseudocolor(0.0, 1.0, "Blues"))
+            outputs[self.OUTPUT_FREQUENCY] = occurrence
+        if change:
+            LayerStyler.attach(context, change, "Water change classes", style_change_classes)
+            outputs[self.OUTPUT_CHANGE] = change
+        if report:
+            outputs[self.OUTPUT_REPORT] = report
+        return outputs

@@ -1,0 +1,437 @@
+"""Water and green over time (satimpact:waterseries, satimpact:greenseries) on two real stacks:
+the Ucayali river at Pucallpa (Landsat, 8 dates 1985-2020, 8-bit SWIR1/NIR/Red/Green, EPSG:4326)
+and prairie-pothole lakes in North Dakota (NAIP, 10 dates 2009-2020, RGBN 5 m, grids shifted by
+a few metres between years). Expected areas are counted here from waterdetection's own masks,
+with pixel areas from geodesic polygons (pyproj.Geod), not from the plugin's area code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import rasterio
+from pyproj import Geod, Transformer
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from rasterio.enums import Resampling
+from rasterio.warp import reproject
+
+from conftest import data_path, null_to_none
+
+PUCALLPA_BANDS = "swir16=1,nir=2,red=3,green=4"
+NAIP_BANDS = "red=1,green=2,blue=3,nir=4"
+GEOD = Geod(ellps="WGS84")
+
+
+def stack(name: str) -> list[Path]:
+    folder = data_path("timeseries", name)
+    return sorted(folder.glob("*.tif"))
+
+
+@pytest.fixture(scope="module")
+def pucallpa():
+    return stack("pucallpa_landsat")
+
+
+@pytest.fixture(scope="module")
+def naip():
+    return stack("naip_nd_lakes")
+
+
+def rows_of(path):
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    assert layer.isValid(), path
+    return [{f.name(): null_to_none(feat[f.name()]) for f in layer.fields()} for feat in layer.getFeatures()]
+
+
+def pixel_area_grid(ds) -> np.ndarray:
+    """True (geodesic) area of every pixel of a north-up grid, m2: exact per row for EPSG:4326,
+    from the centre pixel for a small projected scene (UTM scale varies < 1e-6 over 5 km)."""
+    t = ds.transform
+    if ds.crs.is_geographic:
+        areas = []
+        for row in range(ds.height):
+            lat0, lat1 = t.f + t.e * row, t.f + t.e * (row + 1)
+            lons = [t.c, t.c + t.a, t.c + t.a, t.c]
+            area, _ = GEOD.polygon_area_perimeter(lons, [lat0, lat0, lat1, lat1])
+            areas.append(abs(area))
+        return np.repeat(np.array(areas)[:, None], ds.width, axis=1)
+    to_ll = Transformer.from_crs(ds.crs, "EPSG:4326", always_xy=True)
+    col, row = ds.width // 2, ds.height // 2
+    xs = [t.c + t.a * c for c in (col, col + 1, col + 1, col)]
+    ys = [t.f + t.e * r for r in (row, row, row + 1, row + 1)]
+    lons, lats = to_ll.transform(xs, ys)
+    area, _ = GEOD.polygon_area_perimeter(lons, lats)
+    return np.full((ds.height, ds.width), abs(area))
+
+
+def waterdetection_mask(run_alg, scene: Path, model: str, band_map: str, out: Path) -> np.ndarray:
+    run_alg("satimpact:waterdetection", {"INPUT": str(scene), "MODEL": model, "BAND_MAP": band_map, "OUTPUT": str(out)})
+    with rasterio.open(out) as ds:
+        return ds.read(1)
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "year_only"),
+    [
+        ("1985.tif", dt.date(1985, 1, 1), True),
+        ("m_4709963_se_14_1_20090818.tif", dt.date(2009, 8, 18), False),
+        ("S2A_MSIL2A_20170613T101031_N0205_R022_T33UUP_20170613T101608.tif", dt.date(2017, 6, 13), False),
+        ("LC08_L2SP_198024_20200715_20200912_02_T1.tif", dt.date(2020, 7, 15), False),
+    ],
+)
+def test_dates_from_names(tmp_path, name, expected, year_only):
+    from satimpact.engine.series import series_date
+
+    d = series_date(str(tmp_path / name), {})
+    assert (d.date, d.year_only) == (expected, year_only)
+
+
+def tiny_raster(path: Path, tags: dict | None = None):
+    profile = {"driver": "GTiff", "width": 4, "height": 4, "count": 1, "dtype": "uint8", "crs": "EPSG:32633"}
+    profile["transform"] = rasterio.transform.from_origin(500000, 5000000, 10, 10)
+    with rasterio.open(path, "w", **profile) as ds:
+        ds.write(np.ones((1, 4, 4), dtype=np.uint8))
+        if tags:
+            ds.update_tags(**tags)
+    return path
+
+
+def test_dates_from_tag_list_and_errors(tmp_path):
+    from satimpact.engine.errors import EngineError
+    from satimpact.engine.series import series_dates
+
+    tagged = tiny_raster(tmp_path / "patch_a.tif", {"ACQUISITION_DATE": "2017-06-13 10:10:31"})
+    nameless = tiny_raster(tmp_path / "scene.tif")
+    other = tiny_raster(tmp_path / "patch_b.tif", {"ACQUISITION_DATE": "2018-07-01"})
+    assert [d.date for d in series_dates([str(other), str(tagged)])] == [dt.date(2017, 6, 13), dt.date(2018, 7, 1)]
+    with pytest.raises(EngineError, match="scene.tif"):
+        series_dates([str(tagged), str(nameless)])
+    given = series_dates([str(nameless), str(tagged)], ["2001", "2002-03-04"])
+    assert [(d.label, d.path) for d in given] == [("2001", str(nameless)), ("2002-03-04", str(tagged))]
+    with pytest.raises(EngineError, match="one date per input"):
+        series_dates([str(nameless), str(tagged)], ["2001"])
+    with pytest.raises(EngineError, match="same date"):
+        series_dates([str(tagged), str(other)], ["2001", "2001"])
+
+
+# --- water over time on Pucallpa ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pucallpa_masks(tmp_path_factory, pucallpa, satimpact_provider):
+    """waterdetection's mask of every date, run on its own."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    import processing
+
+    folder = tmp_path_factory.mktemp("puc_masks")
+    masks = []
+    for scene in pucallpa:
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        out = folder / f"{scene.stem}_water.tif"
+        processing.run(
+            "satimpact:waterdetection",
+            {"INPUT": str(scene), "MODEL": "water_mndwi", "BAND_MAP": PUCALLPA_BANDS, "OUTPUT": str(out)},
+            feedback=QgsProcessingFeedback(),
+            context=context,
+        )
+        with rasterio.open(out) as ds:
+            masks.append(ds.read(1))
+    return np.stack(masks)
+
+
+def test_water_series_pucallpa(run_alg, pucallpa, pucallpa_masks, tmp_path):
+    out, occ, chg, html = (tmp_path / n for n in ("puc.gpkg", "occ.tif", "chg.tif", "report.html"))
+    result = run_alg(
+        "satimpact:waterseries",
+        {
+            "INPUTS": [str(p) for p in pucallpa],
+            "BAND_MAP": PUCALLPA_BANDS,
+            "OUTPUT": str(out),
+            "OUTPUT_FREQUENCY": str(occ),
+            "OUTPUT_CHANGE": str(chg),
+            "OUTPUT_REPORT": str(html),
+        },
+    )
+    assert result["DATE_COUNT"] == 8
+    # 8-bit display-stretched Landsat without blue: the sign-based MNDWI (EVI needs reflectance)
+    assert result["MODEL_USED"] == "water_mndwi"
+    rows = rows_of(out)
+    assert len(rows) == 8  # one zone (the common footprint) x 8 dates
+    assert [r["date_label"] for r in rows] == ["1985", "1990", "1995", "2000", "2005", "2010", "2015", "2020"]
+    assert [r["date"].year() for r in rows] == [1985, 1990, 1995, 2000, 2005, 2010, 2015, 2020]
+    assert all((r["date"].month(), r["date"].day()) == (1, 1) for r in rows)
+
+    with rasterio.open(pucallpa[0]) as ds:
+        areas = pixel_area_grid(ds)
+    for row, mask in zip(rows, pucallpa_masks):
+        water = float(areas[mask == 1].sum())
+        valid = float(areas[mask != 255].sum())
+        assert water > 1e7  # the Ucayali is in every date
+        assert row["water_area_m2"] == pytest.approx(water, rel=1e-5)
+        assert row["valid_area_m2"] == pytest.approx(valid, rel=1e-5)
+        assert row["water_share"] == pytest.approx(water / valid, rel=1e-5)
+        assert row["low_observation"] == 0
+    assert len({r["trend_m2_per_year"] for r in rows}) == 1
+    assert 0.0 <= rows[0]["trend_p_value"] <= 1.0
+
+    with rasterio.open(occ) as ds:
+        occurrence = ds.read(1)
+    observed = (pucallpa_masks != 255).any(axis=0)
+    assert occurrence[observed].min() >= 0.0 and occurrence[observed].max() <= 1.0
+    assert np.all(occurrence[~observed] == -1.0)
+    expected = (pucallpa_masks == 1).sum(0)[observed] / (pucallpa_masks != 255).sum(0)[observed]
+    np.testing.assert_allclose(occurrence[observed], expected, rtol=1e-6)
+
+    with rasterio.open(chg) as ds:
+        classes = ds.read(1)
+    always = (pucallpa_masks == 1).all(axis=0)
+    assert always.sum() > 1000
+    assert np.all(classes[always] == 1)  # permanent
+    never = ((pucallpa_masks == 0) | (pucallpa_masks == 255)).all(axis=0) & observed
+    assert np.all(classes[never] == 0)
+    # river migration: both new and lost water
+    assert (classes == 2).sum() > 1000 and (classes == 3).sum() > 1000
+
+    text = html.read_text()
+    assert text.count("data:image/png;base64,") == 3  # the chart, occurrence and change maps
+    assert "Sen's slope" in text and "Mann-Kendall" in text and "<script" not in text
+
+
+def zone_layer(crs: str, boxes: dict) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"Polygon?crs={crs}&field=name:string", "zones", "memory")
+    feats = []
+    for name, (x0, y0, x1, y1) in boxes.items():
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"))
+        f.setAttributes([name])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def test_land_zone_is_zero_and_outside_zone_is_null(run_alg, pucallpa, pucallpa_masks, tmp_path):
+    """A zone that is land on every date has 0 m2 of water (not NULL); a zone no date covers has NULL."""
+    never_water = (pucallpa_masks == 0).all(axis=0)
+    with rasterio.open(pucallpa[0]) as ds:
+        t = ds.transform
+    # the first 12 x 12 block that is land in every date
+    block = next(
+        (r, c)
+        for r in range(0, never_water.shape[0] - 12, 12)
+        for c in range(0, never_water.shape[1] - 12, 12)
+        if never_water[r : r + 12, c : c + 12].all()
+    )
+    r, c = block
+    land = (t.c + t.a * (c + 1), t.f + t.e * (r + 11), t.c + t.a * (c + 11), t.f + t.e * (r + 1))
+    outside = (10.0, 10.0, 10.1, 10.1)
+    zones = zone_layer("EPSG:4326", {"dry land": land, "elsewhere": outside})
+    out = tmp_path / "zones.gpkg"
+    run_alg(
+        "satimpact:waterseries",
+        {
+            "INPUTS": [str(p) for p in pucallpa[:4]],
+            "BAND_MAP": PUCALLPA_BANDS,
+            "ZONES": zones,
+            "ZONE_NAME_FIELD": "name",
+            "OUTPUT": str(out),
+        },
+    )
+    rows = rows_of(out)
+    assert len(rows) == 8  # 2 zones x 4 dates
+    dry = [r for r in rows if r["name"] == "dry land"]
+    assert all(r["water_area_m2"] == 0.0 and r["water_share"] == 0.0 for r in dry)
+    assert all(r["valid_area_m2"] > 0 and r["low_observation"] == 0 for r in dry)
+    away = [r for r in rows if r["name"] == "elsewhere"]
+    assert all(r["water_area_m2"] is None and r["water_share"] is None for r in away)
+    assert all(r["low_observation"] == 1 and r["valid_area_m2"] == 0 for r in away)
+    assert all(r["trend_m2_per_year"] is None for r in away)
+
+
+# --- NAIP: grids shifted between years --------------------------------------------------------------------
+
+
+def test_water_series_naip_misaligned_grids(run_alg, naip, tmp_path):
+    out = tmp_path / "naip.gpkg"
+    result = run_alg(
+        "satimpact:waterseries", {"INPUTS": [str(p) for p in naip], "BAND_MAP": NAIP_BANDS, "OUTPUT": str(out)}
+    )
+    assert result["MODEL_USED"] == "water_ndwi"  # RGBN: no SWIR
+    rows = rows_of(out)
+    assert len(rows) == 10
+    stamps = [re.search(r"_(\d{8})\.tif$", p.name).group(1) for p in naip]
+    assert [r["date_label"] for r in rows] == [f"{s[:4]}-{s[4:6]}-{s[6:]}" for s in stamps]
+    assert rows[0]["date_label"] == "2009-08-18" and rows[-1]["date_label"] == "2020-08-31"
+    with rasterio.open(naip[0]) as ref:
+        ref_crs, ref_transform, shape = ref.crs, ref.transform, (ref.height, ref.width)
+        pixel = pixel_area_grid(ref)
+        bounds = [ref.bounds]
+    shifted = 0
+    for scene in naip[1:]:
+        with rasterio.open(scene) as ds:
+            bounds.append(ds.bounds)
+            shifted += ds.transform != ref_transform
+    assert shifted >= 5  # the stack really is misaligned
+    # the area all dates cover, and the reference pixels whose centres lie in it
+    left, bottom = max(b.left for b in bounds), max(b.bottom for b in bounds)
+    right, top = min(b.right for b in bounds), min(b.top for b in bounds)
+    cols, rws = np.meshgrid(np.arange(shape[1]) + 0.5, np.arange(shape[0]) + 0.5)
+    x, y = ref_transform.c + ref_transform.a * cols, ref_transform.f + ref_transform.e * rws
+    inside = (x > left) & (x < right) & (y > bottom) & (y < top)
+    for k, (scene, row) in enumerate(zip(naip, rows)):
+        mask = waterdetection_mask(run_alg, scene, "water_ndwi", NAIP_BANDS, tmp_path / f"m{k}.tif")
+        with rasterio.open(scene) as ds:
+            warped = np.full(shape, 255, dtype=np.uint8)
+            reproject(
+                mask,
+                warped,
+                src_transform=ds.transform,
+                src_crs=ds.crs,
+                src_nodata=255,
+                dst_transform=ref_transform,
+                dst_crs=ref_crs,
+                dst_nodata=255,
+                resampling=Resampling.nearest,
+            )
+        water = float(pixel[inside & (warped == 1)].sum())
+        valid = float(pixel[inside & (warped != 255)].sum())
+        assert row["water_area_m2"] == pytest.approx(water, rel=1e-5), scene.name
+        assert row["valid_area_m2"] == pytest.approx(valid, rel=1e-5), scene.name
+        if k == 0:  # the reference date is not resampled at all
+            assert water == pytest.approx(float(pixel[inside & (mask == 1)].sum()), rel=1e-12)
+
+
+def test_water_series_cancel_writes_nothing(naip, tmp_path):
+    from satimpact.engine.errors import Cancelled
+    from satimpact.engine.model import load_model
+    from satimpact.engine.registry import available_models
+    from satimpact.engine.runner import Feedback
+    from satimpact.engine.series import series_dates, water_mask_maker, water_series
+
+    class CancelAfterFirstDate(Feedback):
+        progressed = 0.0
+
+        def progress(self, percent):
+            self.progressed = max(self.progressed, percent)
+
+        def is_cancelled(self):
+            return self.progressed >= 10.0
+
+    model = load_model(available_models(None)["water_ndwi"])
+    occ = tmp_path / "occ.tif"
+    with pytest.raises(Cancelled):
+        water_series(
+            series_dates([str(p) for p in naip]),
+            water_mask_maker(model, NAIP_BANDS),
+            occurrence_path=str(occ),
+            feedback=CancelAfterFirstDate(),
+        )
+    assert not occ.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_water_series_errors(run_alg, pucallpa, tmp_path):
+    with pytest.raises(QgsProcessingException, match="one date per input"):
+        run_alg(
+            "satimpact:waterseries",
+            {"INPUTS": [str(p) for p in pucallpa[:2]], "DATES": "1985", "OUTPUT": str(tmp_path / "x.gpkg")},
+        )
+    with pytest.raises(QgsProcessingException, match="at least two"):
+        run_alg("satimpact:waterseries", {"INPUTS": [str(pucallpa[0])], "OUTPUT": str(tmp_path / "y.gpkg")})
+
+
+def test_water_series_through_qgis_process(qgis_process_runner, pucallpa, tmp_path):
+    out, html = tmp_path / "cli.gpkg", tmp_path / "cli.html"
+    done = qgis_process_runner(
+        "run",
+        "satimpact:waterseries",
+        "--json",
+        "--",
+        *[f"INPUTS={p}" for p in pucallpa[-3:]],
+        f"BAND_MAP={PUCALLPA_BANDS}",
+        f"OUTPUT={out}",
+        f"OUTPUT_REPORT={html}",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    payload = json.loads(done.stdout[done.stdout.index("{") :])
+    assert payload["results"]["DATE_COUNT"] == 3
+    assert [r["date_label"] for r in rows_of(out)] == ["2010", "2015", "2020"]
+    assert "data:image/png;base64," in html.read_text()
+
+
+# --- green over time -----------------------------------------------------------------------------------------
+
+
+def test_green_series_naip_matches_green_ratio(run_alg, naip, tmp_path):
+    with rasterio.open(naip[0]) as ds:
+        b = ds.bounds
+    w, h = b.right - b.left, b.top - b.bottom
+    boxes = {
+        "west": (b.left + 0.1 * w, b.bottom + 0.2 * h, b.left + 0.45 * w, b.top - 0.2 * h),
+        "east": (b.left + 0.55 * w, b.bottom + 0.2 * h, b.right - 0.1 * w, b.top - 0.2 * h),
+    }
+    zones = zone_layer("EPSG:26914", boxes)
+    scenes = naip[::3]  # 2009, 2014, 2017, 2020
+    out, html = tmp_path / "green.gpkg", tmp_path / "green.html"
+    result = run_alg(
+        "satimpact:greenseries",
+        {
+            "INPUTS": [str(p) for p in scenes],
+            "BAND_MAP": NAIP_BANDS,
+            "ZONES": zones,
+            "ZONE_NAME_FIELD": "name",
+            "OUTPUT": str(out),
+            "OUTPUT_REPORT": str(html),
+        },
+    )
+    assert result["DATE_COUNT"] == 4
+    rows = rows_of(out)
+    assert len(rows) == 8
+    for k, scene in enumerate(scenes):
+        alone = rows_of(
+            run_alg(
+                "satimpact:greenratio",
+                {
+                    "INPUT": str(scene),
+                    "BAND_MAP": NAIP_BANDS,
+                    "ZONES": zones,
+                    "OUTPUT": str(tmp_path / f"alone{k}.gpkg"),
+                },
+            )["OUTPUT"]
+        )
+        label = re.search(r"_(\d{8})\.tif$", scene.name).group(1)
+        for zone in alone:
+            row = next(r for r in rows if r["name"] == zone["name"] and r["date_label"].replace("-", "") == label)
+            assert row["green_area_m2"] == pytest.approx(zone["green_area_m2"], rel=1e-9)
+            assert row["green_ratio"] == pytest.approx(zone["green_ratio"], rel=1e-9)
+            assert row["valid_area_m2"] == pytest.approx(zone["valid_area_m2"], rel=1e-9)
+            # the series knows the date from the file name, so NAIP's summer dates pass the season check
+            assert "Acquisition date unknown" not in (row["season_warning"] or "")
+    for r in rows:
+        assert r["trend_p_value"] is None or 0.0 <= r["trend_p_value"] <= 1.0
+    assert "data:image/png;base64," in html.read_text()
+
+
+def test_green_series_through_qgis_process(qgis_process_runner, naip, tmp_path):
+    out = tmp_path / "green_cli.gpkg"
+    done = qgis_process_runner(
+        "run",
+        "satimpact:greenseries",
+        "--json",
+        "--",
+        *[f"INPUTS={p}" for p in naip[-3:]],
+        f"BAND_MAP={NAIP_BANDS}",
+        f"OUTPUT={out}",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = rows_of(out)
+    assert [r["date_label"] for r in rows] == ["2018-07-16", "2019-09-04", "2020-08-31"]
+    assert all(0.0 < r["green_ratio"] < 1.0 for r in rows)
