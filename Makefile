@@ -19,6 +19,7 @@ demo: setup
 bench: setup
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_poverty.py
+	$(PY) scripts/bench_series.py
 
 # The poverty recipe trains a small CNN with torch (CPU); the plugin itself never needs torch.
 # The green and poverty recipes read ../shared/data.

@@ -310,18 +310,48 @@ class WaterSeriesResult:
         )
 
 
+def is_pixelwise_index(model) -> bool:
+    """True for models whose output at a pixel depends on that pixel only (index formulas: output
+    kind 'index', no tile overlap, any tile size): the series can then classify while it reads."""
+    card = model.card
+    return (
+        card.model_type == "dense"
+        and len(card.inputs) == 1
+        and card.outputs[0].kind == "index"
+        and card.tiling.overlap == 0
+        and not model.fixed_tile()
+    )
+
+
 def water_mask_maker(model, band_map: str | None, threshold: float | None = None, auto_threshold: bool = False):
-    """A ``make_mask`` for ``water_series`` that runs ``water.detect_water`` on each date, as
-    ``waterdetection`` would; the band map applies to every date and is resolved per file."""
+    """A ``make_mask`` for ``water_series`` giving each date the mask ``waterdetection`` gives it.
+
+    Per-pixel index models with a fixed threshold are classified in one read of the date
+    (index and threshold per window, only the 8-bit mask written); other models, and Otsu's
+    threshold (which needs the whole index first), go through ``water.detect_water``. The band
+    map applies to every date and is resolved per file.
+    """
     from .bands import resolve_bands
     from .raster import raster_info
-    from .water import detect_water
+    from .water import detect_water, water_direction
 
-    spec = model.card.inputs[0]
+    card = model.card
+    spec = card.inputs[0]
+    if card.task != "water":
+        raise EngineError(f"model '{card.name}' is a '{card.task}' model, not a water model (task 'water')")
+    side = water_direction(card)
+    value = card.outputs[0].threshold if threshold is None else float(threshold)
+    direct = is_pixelwise_index(model) and not auto_threshold and value is not None
 
     def make(date: SeriesDate, path: str, feedback: Feedback) -> None:
         info = raster_info(date.path)
         bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+        if direct:
+            water, valid = index_water_mask(date.path, model, bands.indices, value, side, path, feedback)
+            feedback.info(
+                f"{date.label}: water where {card.outputs[0].name} is {side} {value:.4g}; {water} of {valid} px valid"
+            )
+            return
         report = detect_water(
             date.path, model, bands.indices, path, threshold=threshold, auto_threshold=auto_threshold, feedback=feedback
         )
@@ -333,25 +363,64 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
     return make
 
 
-def water_series(
-    dates: list[SeriesDate],
-    make_mask,
-    zones: list | None = None,
-    zone_names: list[str] | None = None,
-    reference: str | None = None,
-    min_observed: float = DEFAULT_MIN_OBSERVED,
-    occurrence_path: str | None = None,
-    change_path: str | None = None,
-    report_path: str | None = None,
-    title: str = "Water area over time",
-    feedback: Feedback | None = None,
-) -> WaterSeriesResult:
+def index_water_mask(
+    source: str, model, bands: list[int], threshold: float, water_if: str, output: str, feedback: Feedback
+) -> tuple[int, int]:
+    """Water mask (1 water, 0 land, 255 nodata) of a per-pixel index model, in one pass over the
+    raster: read a window, run the model, threshold, write 8 bits. Returns (water, valid) pixels."""
+    import rasterio
+
+    from .geo import WINDOW, mask_facts, valid_mask
+    from .model import get_session
+    from .runner import prepare_input
+
+    card = model.card
+    spec, out_spec = card.inputs[0], card.outputs[0]
+    session = get_session(model, None)
+    tmp = temporary_path(output)
+    water_px = valid_px = 0
+    try:
+        with rasterio.open(source) as ds:
+            facts = mask_facts(ds, bands)
+            # a scratch file read back once: compression would only cost time
+            profile = gtiff_profile("uint8", "none", size=(ds.width, ds.height))
+            profile.update(count=1, crs=ds.crs, transform=ds.transform, nodata=NODATA)
+            wins = list(windows(ds.width, ds.height, WINDOW))
+            with rasterio.open(tmp, "w", **profile) as out:
+                out.set_band_description(1, "water")
+                for k, win in enumerate(wins, start=1):
+                    if feedback.is_cancelled():
+                        raise Cancelled("cancelled by the user; no output was written")
+                    h, w = int(win.height), int(win.width)
+                    data = ds.read(bands, window=win, out_dtype="float32")
+                    valid = valid_mask(ds, bands, data, win, facts)
+                    x = prepare_input(data, spec)
+                    x[:, ~valid] = 0.0
+                    index = np.asarray(session.run([out_spec.name], {spec.name: x[None]})[0]).reshape(-1, h, w)[0]
+                    valid &= np.isfinite(index)
+                    water = (index > threshold) if water_if == "above" else (index < threshold)
+                    water &= valid
+                    mask = np.full((h, w), NODATA, dtype=np.uint8)
+                    mask[valid] = LAND
+                    mask[water] = WATER
+                    out.write(mask, 1, window=win)
+                    water_px += int(water.sum())
+                    valid_px += int(valid.sum())
+                    feedback.progress(100.0 * k / len(wins))
+        commit_output(tmp, output)
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    return water_px, valid_px
+
+
+def water_series(dates: list[SeriesDate], make_mask, **options) -> WaterSeriesResult:
     """Water area per zone per date, occurrence and change classes, for dates sorted in time.
 
     Args:
         dates: the inputs (``series_dates``).
         make_mask: ``make_mask(date, path, feedback)`` writes that date's water mask (1 water,
-            0 land, 255 nodata) on the date's own grid, e.g. with ``water.detect_water``.
+            0 land, 255 nodata) on the date's own grid, e.g. ``water_mask_maker(...)``.
         zones: shapely polygons in the reference grid's CRS; None or empty: the common footprint.
         zone_names: labels of the zones in the report.
         reference: a raster whose grid the dates are read onto; None: the first date's.
@@ -364,6 +433,26 @@ def water_series(
         EngineError: bad inputs (no common area, bad min_observed, unwritable output).
         Cancelled: the user cancelled; nothing was written.
     """
+    import rasterio
+
+    # One GDAL environment for the whole run: dozens of datasets are opened, each would set one up.
+    with rasterio.Env():
+        return _water_series(dates, make_mask, **options)
+
+
+def _water_series(
+    dates: list[SeriesDate],
+    make_mask,
+    zones: list | None = None,
+    zone_names: list[str] | None = None,
+    reference: str | None = None,
+    min_observed: float = DEFAULT_MIN_OBSERVED,
+    occurrence_path: str | None = None,
+    change_path: str | None = None,
+    report_path: str | None = None,
+    title: str = "Water area over time",
+    feedback: Feedback | None = None,
+) -> WaterSeriesResult:
     feedback = feedback or Feedback()
     if not 0.0 <= min_observed <= 1.0:
         raise EngineError(f"MIN_OBSERVED must be a share between 0 and 1, got {min_observed}")
@@ -461,17 +550,19 @@ def _occurrence_profile(ref: GridRef, dtype: str, nodata: float) -> dict:
 
 def change_classes(states: np.ndarray) -> np.ndarray:
     """Pekel-style classes of a stack of mask states (dates, h, w; 1 water, 0 land, 255 nodata)."""
-    water = states == WATER
-    valid = states != NODATA
-    n_valid = valid.sum(axis=0)
-    n_water = water.sum(axis=0)
-    first = np.argmax(valid, axis=0)
-    last = states.shape[0] - 1 - np.argmax(valid[::-1], axis=0)
-    first_water = np.take_along_axis(water, first[None], axis=0)[0]
-    last_water = np.take_along_axis(water, last[None], axis=0)[0]
+    first = np.full(states.shape[1:], NODATA, dtype=np.uint8)
+    last = first.copy()
+    n_valid = np.zeros(states.shape[1:], dtype=np.uint16)
+    n_water = np.zeros(states.shape[1:], dtype=np.uint16)
+    for state in states:
+        valid = state != NODATA
+        np.copyto(first, state, where=valid & (first == NODATA))
+        np.copyto(last, state, where=valid)
+        n_valid += valid
+        n_water += state == WATER
     out = np.full(states.shape[1:], SEASONAL, dtype=np.uint8)
-    out[~first_water & last_water] = NEW
-    out[first_water & ~last_water] = LOST
+    out[(first == LAND) & (last == WATER)] = NEW
+    out[(first == WATER) & (last == LAND)] = LOST
     out[n_water == 0] = NEVER_WATER
     out[(n_water == n_valid) & (n_valid > 0)] = PERMANENT
     out[n_valid == 0] = NODATA
@@ -505,7 +596,9 @@ def _accumulate(dates, masks, ref, areas, zone_geoms, occ_path, chg_path, feedba
                 SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in CHANGE_CLASSES.items()) + "; 255=never observed",
                 SATIMPACT_DATES=",".join(d.label for d in dates),
             )
-        wins = list(windows(ref.width, ref.height, SERIES_WINDOW))
+        # Bigger windows mean fewer warped reads; the stack of states is dates x window pixels.
+        size = SERIES_WINDOW * (2 if n <= 16 else 1)
+        wins = list(windows(ref.width, ref.height, size))
         for done, win in enumerate(wins, start=1):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")

@@ -77,10 +77,12 @@ class ZonalAccumulator:
 
     def add_masked(self, zone: int, inside: np.ndarray, area: np.ndarray, **stacks: np.ndarray) -> None:
         """Add the area under ``inside`` where each boolean stack (layers, h, w) is true, per layer."""
-        weights = np.where(inside, area, 0.0).ravel()
+        weights = np.where(inside, area, 0.0)
         for name, stack in stacks.items():
-            flat = stack.reshape(stack.shape[0], -1) if stack.ndim == 3 else stack.reshape(1, -1)
-            self.sums[self._index[name], zone, :] += flat @ weights
+            layers = stack if stack.ndim == 3 else stack[None]
+            # masked sums, no float copy of the boolean stack
+            sums = [weights.sum(where=layer) for layer in layers]
+            self.sums[self._index[name], zone, :] += np.asarray(sums)
 
     def get(self, name: str) -> np.ndarray:
         """The sums of ``name``: an array (zones, layers)."""

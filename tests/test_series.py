@@ -435,3 +435,42 @@ def test_green_series_through_qgis_process(qgis_process_runner, naip, tmp_path):
     rows = rows_of(out)
     assert [r["date_label"] for r in rows] == ["2018-07-16", "2019-09-04", "2020-08-31"]
     assert all(0.0 < r["green_ratio"] < 1.0 for r in rows)
+
+
+def test_green_space_per_person_over_years_workflow(naip, tmp_path, satimpact_provider):
+    from test_workflows import run, workflow
+
+    alg = workflow("Green space per person by district over years")
+    with rasterio.open(naip[0]) as ds:
+        b = ds.bounds
+    my = (b.bottom + b.top) / 2
+    layer = QgsVectorLayer("Polygon?crs=EPSG:26914&field=name:string&field=pop:double", "districts", "memory")
+    feats = []
+    for name, pop, (x0, y0, x1, y1) in (
+        ("north", 1200.0, (b.left + 50, my, b.right - 50, b.top - 50)),
+        ("south", 0.0, (b.left + 50, b.bottom + 50, b.right - 50, my)),
+    ):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"))
+        f.setAttributes([name, pop])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    out = tmp_path / "by_year.gpkg"
+    run(
+        alg,
+        {
+            "scenes": [str(p) for p in naip[-3:]],
+            "districts": layer,
+            "population": "pop",
+            "per_person:districts_green_by_year": str(out),
+        },
+    )
+    rows = rows_of(out)
+    assert len(rows) == 6  # 2 districts x 3 dates
+    assert sorted({r["date_label"] for r in rows}) == ["2018-07-16", "2019-09-04", "2020-08-31"]
+    for r in rows:
+        if r["name"] == "north":
+            assert r["green_area_m2"] > 0
+            assert r["green_m2_per_person"] == pytest.approx(r["green_area_m2"] / 1200.0, rel=1e-6)
+        else:  # no population: no per-person figure, never a division by zero
+            assert r["green_m2_per_person"] is None

@@ -193,11 +193,93 @@ def green_space_per_person():
     return model
 
 
+def green_space_per_person_over_years():
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterString,
+    )
+
+    model = QgsProcessingModelAlgorithm(
+        "Green space per person by district over years", "Workflows", "workflow_greenperperson_years"
+    )
+    model.setHelpContent(
+        {
+            "ALG_DESC": "The green space per person workflow over a stack of summer scenes: green ratio, green "
+            "area and green area per person for each district on each date, with the season check per date "
+            "and the trend of the green ratio per district (satimpact:greenseries). The one population field "
+            "is used for every date. "
+            "<br><code>qgis_process run 'satimpact:Green space per person by district over years' -- "
+            "scenes=2016.tif scenes=2018.tif scenes=2020.tif districts=districts.gpkg population=pop "
+            "districts_green_by_year=green.gpkg</code>",
+            "ALG_CREATOR": "SatImpact",
+            "scenes": "Summer imagery of the same area on different dates (Sentinel-2, Landsat, NAIP or RGB).",
+            "dates": "Optional: one date per scene, in order (e.g. 2016,2018,2020), when names and tags lack them.",
+            "districts": "District polygons.",
+            "population": "Population field of the districts.",
+        }
+    )
+    model.addModelParameter(
+        QgsProcessingParameterMultipleLayers("scenes", "Summer scenes (one per date)", QgsProcessing.TypeRaster),
+        QgsProcessingModelParameter("scenes"),
+    )
+    model.addModelParameter(
+        QgsProcessingParameterString("dates", "Dates, one per scene (empty: from tags or names)", optional=True),
+        QgsProcessingModelParameter("dates"),
+    )
+    model.addModelParameter(
+        QgsProcessingParameterFeatureSource("districts", "Districts", [QgsProcessing.SourceType.TypeVectorPolygon]),
+        QgsProcessingModelParameter("districts"),
+    )
+    model.addModelParameter(
+        QgsProcessingParameterField(
+            "population",
+            "Population field",
+            parentLayerParameterName="districts",
+            type=QgsProcessingParameterField.DataType.Numeric,
+        ),
+        QgsProcessingModelParameter("population"),
+    )
+    _child(
+        model,
+        "satimpact:greenseries",
+        "green",
+        "Green ratio per district and date",
+        {"INPUTS": ("param", "scenes"), "DATES": ("param", "dates"), "ZONES": ("param", "districts")},
+    )
+    # The population field's name is only known when the workflow runs: the formula is built then.
+    _child(
+        model,
+        "native:fieldcalculator",
+        "per_person",
+        "Green area per person",
+        {
+            "INPUT": ("child", ("green", "OUTPUT")),
+            "FIELD_NAME": ("static", "green_m2_per_person"),
+            "FIELD_TYPE": ("static", 0),
+            "FIELD_LENGTH": ("static", 20),
+            "FIELD_PRECISION": ("static", 3),
+            "FORMULA": (
+                "expression",
+                "'if(\"green_area_m2\" IS NULL OR coalesce(\"' || @population || '\", 0) <= 0, NULL, "
+                "\"green_area_m2\" / \"' || @population || '\")'",
+            ),
+        },
+        {"districts_green_by_year": ("OUTPUT", "Districts with green space per person, per date")},
+    )
+    return model
+
+
 def build(out_dir: str = HERE) -> list[str]:
     paths = []
     for factory, name in (
         (flood_impact_on_poverty, "flood_impact_on_poverty"),
         (green_space_per_person, "green_space_per_person"),
+        (green_space_per_person_over_years, "green_space_per_person_over_years"),
     ):
         path = os.path.join(out_dir, f"{name}.model3")
         if not factory().toFile(path):
