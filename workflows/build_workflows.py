@@ -215,7 +215,7 @@ def green_space_per_person_over_years():
             "is used for every date. "
             "<br><code>qgis_process run 'satimpact:Green space per person by district over years' -- "
             "scenes=2016.tif scenes=2018.tif scenes=2020.tif districts=districts.gpkg population=pop "
-            "districts_green_by_year=green.gpkg</code>",
+            "per_person:districts_green_by_year=green.gpkg</code>",
             "ALG_CREATOR": "SatImpact",
             "scenes": "Summer imagery of the same area on different dates (Sentinel-2, Landsat, NAIP or RGB).",
             "dates": "Optional: one date per scene, in order (e.g. 2016,2018,2020), when names and tags lack them.",
@@ -265,8 +265,8 @@ def green_space_per_person_over_years():
             "FIELD_PRECISION": ("static", 3),
             "FORMULA": (
                 "expression",
-                "'if(\"green_area_m2\" IS NULL OR coalesce(\"' || @population || '\", 0) <= 0, NULL, "
-                "\"green_area_m2\" / \"' || @population || '\")'",
+                '\'if("green_area_m2" IS NULL OR coalesce("\' || @population || \'", 0) <= 0, NULL, '
+                '"green_area_m2" / "\' || @population || \'")\'',
             ),
         },
         {"districts_green_by_year": ("OUTPUT", "Districts with green space per person, per date")},
