@@ -104,6 +104,6 @@ def test_readme_links_resolve_and_list_every_doc_page():
     local = sorted(t for t in targets if not re.match(r"[a-z]+://", t))
     dead = [t for t in local if not (ROOT / t).exists()]
     assert not dead, f"README.md links to missing files: {dead}"
-    pages = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md"))
+    pages = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*.md"))
     unlisted = [p for p in pages if p not in targets]
     assert not unlisted, f"README.md's 'More documentation' list does not link {unlisted}"
