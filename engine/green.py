@@ -61,6 +61,7 @@ from .geo import (  # noqa: F401 (re-exported: callers import them from green)
 from .model import LoadedModel, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, _gdal_cache_limit, prepare_input
+from .zonal import ZoneMasks
 
 TILE = 512
 SCL_CLOUD_CLASSES = (3, 8, 9, 10)
@@ -359,7 +360,6 @@ def _green_ratio(
     threads: int | None = None,
 ) -> GreenResult:
     import rasterio
-    from rasterio.features import rasterize
     from rasterio.windows import Window
     from rasterio.windows import transform as window_transform
 
@@ -436,13 +436,7 @@ def _green_ratio(
             zone_list = list(zones)
             for z in zone_list:
                 stats[z.key] = ZoneStats(z.key, zone_area_m2=true_area(z.geometry, ds.crs, equal_area))
-            zone_bounds = np.array(
-                [
-                    z.geometry.bounds if not z.geometry.is_empty else (np.inf, np.inf, -np.inf, -np.inf)
-                    for z in zone_list
-                ],
-                dtype=np.float64,
-            ).reshape(-1, 4)
+            zone_masks = ZoneMasks([z.geometry for z in zone_list])
 
         if mask_path:
             tmp_mask = temporary_path(mask_path)
@@ -533,23 +527,8 @@ def _green_ratio(
                 cell_stats[3] += np.bincount(cell, weights=a * ~valid[inside], minlength=n)
                 cell_stats[4] += np.bincount(cell, minlength=n)
             elif zone_list:
-                tb = (tile_tr.c, tile_tr.f + tile_tr.e * h, tile_tr.c + tile_tr.a * w, tile_tr.f)
-                left, right = min(tb[0], tb[2]), max(tb[0], tb[2])
-                bottom, top = min(tb[1], tb[3]), max(tb[1], tb[3])
-                hits = np.flatnonzero(
-                    (zone_bounds[:, 0] <= right)
-                    & (zone_bounds[:, 2] >= left)
-                    & (zone_bounds[:, 1] <= top)
-                    & (zone_bounds[:, 3] >= bottom)
-                )
-                for k in hits:
-                    z = zone_list[k]
-                    inside = rasterize(
-                        [(z.geometry, 1)], out_shape=(h, w), transform=tile_tr, fill=0, all_touched=False, dtype="uint8"
-                    ).astype(bool)
-                    if not inside.any():
-                        continue
-                    s = stats[z.key]
+                for k, inside in zone_masks.in_window(tile_tr, h, w):
+                    s = stats[zone_list[k].key]
                     s.green_m2 += float(area[inside & green].sum())
                     s.valid_m2 += float(area[inside & clear].sum())
                     s.cloud_m2 += float(area[inside & cloudy].sum())

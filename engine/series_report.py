@@ -174,7 +174,10 @@ def render_html(report: Report) -> str:
     parts.append("<th>Mann-Kendall p</th><th>dates used</th></tr>")
     for z in report.zones:
         t = z.trend
-        slope = "n/a" if t.slope_per_year is None else f"{t.slope_per_year:+,.4g}"
+        if t.slope_per_year is None:
+            slope = "n/a"
+        else:
+            slope = f"{t.slope_per_year:+,.0f}" if report.unit == "m2" else f"{t.slope_per_year:+.4f}"
         p = "n/a" if t.p_value is None else f"{t.p_value:.3g}"
         parts.append(f"<tr><td class='n'>{esc(z.name)}</td><td>{slope}</td><td>{p}</td><td>{t.n}</td></tr>")
     parts.append("</table>")

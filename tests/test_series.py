@@ -415,6 +415,8 @@ def test_green_series_naip_matches_green_ratio(run_alg, naip, tmp_path):
             assert row["valid_area_m2"] == pytest.approx(zone["valid_area_m2"], rel=1e-9)
             # the series knows the date from the file name, so NAIP's summer dates pass the season check
             assert "Acquisition date unknown" not in (row["season_warning"] or "")
+    # 2009 looks leaf-off (the greenest 5 % of pixels below the card's NDVI): warned per date
+    assert all("leaf-off" in r["season_warning"] for r in rows if r["date_label"] == "2009-08-18")
     for r in rows:
         assert r["trend_p_value"] is None or 0.0 <= r["trend_p_value"] <= 1.0
     assert "data:image/png;base64," in html.read_text()
