@@ -68,13 +68,21 @@ class SeriesDate:
     date: dt.date
     source: str
     year_only: bool = False
+    display: str = ""  # what the table and log call the input (a band group: "file.tif bands 5-8")
+
+    @property
+    def name(self) -> str:
+        """The input as the user knows it: the file, or the file and band group."""
+        return self.display or self.path
 
     @property
     def label(self) -> str:
+        """The date as text: ``1985`` for a bare year, else ``YYYY-MM-DD``."""
         return str(self.date.year) if self.year_only else self.date.isoformat()
 
     @property
     def decimal_year(self) -> float:
+        """The date as a decimal year (2019.5 is early July), the time axis of the trend."""
         start = dt.date(self.date.year, 1, 1)
         days = (dt.date(self.date.year + 1, 1, 1) - start).days
         return self.date.year + (self.date - start).days / days
@@ -129,8 +137,44 @@ def series_date(path: str, tags: dict, given: str | None = None) -> SeriesDate:
     )
 
 
-def series_dates(paths: list[str], given: list[str] | None = None) -> list[SeriesDate]:
+def split_band_groups(paths: list[str], bands_per_date: int, folder: str) -> list[tuple[str, str]]:
+    """Each multi-band file as one input per group of ``bands_per_date`` bands (a VRT in ``folder``
+    keeping the band descriptions); returns (path to read, name to show) in input order.
+
+    Raises:
+        EngineError: a file whose band count is not a multiple of ``bands_per_date``.
+    """
+    import rasterio
+    from osgeo import gdal
+
+    out = []
+    for k, path in enumerate(paths):
+        try:
+            with rasterio.open(path) as ds:
+                count = ds.count
+        except rasterio.errors.RasterioIOError as exc:
+            raise EngineError(f"cannot open raster {path}: {exc}") from exc
+        if count % bands_per_date:
+            raise EngineError(
+                f"{os.path.basename(path)} has {count} bands, not a multiple of BANDS_PER_DATE={bands_per_date}"
+            )
+        for g in range(count // bands_per_date):
+            first = g * bands_per_date + 1
+            bands = list(range(first, first + bands_per_date))
+            vrt = os.path.join(folder, f"input{k}_group{g}.vrt")
+            if gdal.Translate(vrt, path, format="VRT", bandList=bands) is None:
+                raise EngineError(f"cannot read bands {bands[0]}-{bands[-1]} of {path}")
+            out.append((vrt, f"{path} bands {bands[0]}-{bands[-1]}"))
+    return out
+
+
+def series_dates(paths: list[str], given: list[str] | None = None, names: list[str] | None = None) -> list[SeriesDate]:
     """Dates of all inputs, sorted by date; DATES (if given) must have one entry per input.
+
+    Args:
+        paths: the rasters (or band-group VRTs from ``split_band_groups``).
+        given: the DATES entries, one per input, in input order.
+        names: what to call each input in messages and tables (default: its path).
 
     Raises:
         EngineError: a missing date, a DATES list of the wrong length, or two inputs on one date.
@@ -138,6 +182,7 @@ def series_dates(paths: list[str], given: list[str] | None = None) -> list[Serie
     import rasterio
 
     given = [g for g in (given or []) if g.strip()]
+    names = names or list(paths)
     if given and len(given) != len(paths):
         raise EngineError(f"DATES has {len(given)} entries for {len(paths)} inputs; give one date per input")
     if len(paths) < 2:
@@ -149,12 +194,16 @@ def series_dates(paths: list[str], given: list[str] | None = None) -> list[Serie
                 tags = ds.tags()
         except rasterio.errors.RasterioIOError as exc:
             raise EngineError(f"cannot open raster {path}: {exc}") from exc
-        out.append(series_date(path, tags, given[k] if given else None))
+        if names[k] != path and not given:
+            raise EngineError(f"{names[k]}: a band group has no date of its own; list the dates in DATES")
+        date = series_date(path, tags, given[k] if given else None)
+        date.display = names[k] if names[k] != path else ""
+        out.append(date)
     out.sort(key=lambda d: d.date)
     for a, b in zip(out, out[1:]):
         if a.date == b.date:
             raise EngineError(
-                f"{os.path.basename(a.path)} and {os.path.basename(b.path)} have the same date {a.label}; "
+                f"{os.path.basename(a.name)} and {os.path.basename(b.name)} have the same date {a.label}; "
                 "one raster per date (mosaic same-day scenes first)"
             )
     return out
@@ -172,6 +221,7 @@ class Trend:
     n: int
 
     def describe(self, unit: str) -> str:
+        """One line for the log, e.g. ``-5.4e+05 m2/year (Sen's slope), Mann-Kendall p = 0.4, n = 8``."""
         if self.slope_per_year is None:
             return f"no trend (only {self.n} usable dates; 3 or more needed)"
         return (
@@ -210,6 +260,11 @@ class GridRef:
 
     @classmethod
     def of(cls, path: str) -> GridRef:
+        """The grid of a raster file.
+
+        Raises:
+            EngineError: the raster has no CRS.
+        """
         import rasterio
 
         with rasterio.open(path) as ds:
@@ -282,6 +337,8 @@ class ZoneDate:
 
 @dataclass
 class WaterSeriesResult:
+    """Sums per zone and date of a water series, with trends and change-class pixel counts."""
+
     dates: list[SeriesDate]
     zones: int
     water_m2: np.ndarray  # (zones, dates)
@@ -476,7 +533,7 @@ def _water_series(
         for k, d in enumerate(dates):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")
-            feedback.info(f"Date {k + 1}/{n}: {d.label} ({d.source}) - {os.path.basename(d.path)}")
+            feedback.info(f"Date {k + 1}/{n}: {d.label} ({d.source}) - {os.path.basename(d.name)}")
             mask = temporary_path(
                 os.path.join(_scratch_dir(occurrence_path, change_path, report_path), f"series_mask_{k}.tif")
             )
@@ -656,6 +713,8 @@ def _accumulate(dates, masks, ref, areas, zone_geoms, occ_path, chg_path, feedba
 
 @dataclass
 class GreenSeriesResult:
+    """Green, valid and unobserved areas per zone and date, season checks and trends."""
+
     dates: list[SeriesDate]
     zones: int
     green_m2: np.ndarray  # (zones, dates)

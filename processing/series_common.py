@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import EngineError
-from ..engine.series import CHANGE_CLASSES, NODATA, series_dates
+from ..engine.series import CHANGE_CLASSES, NODATA, series_dates, split_band_groups
 from .common import raster_layer_path, tr
 
 
@@ -38,15 +38,36 @@ def qgs_field(name: str, kind: str) -> QgsField:
     return QgsField(name, types[kind])
 
 
-def input_dates(alg, parameters, inputs_name: str, dates_name: str, context):
-    """The INPUTS as files with their dates (sorted by date), DATES split on commas or semicolons."""
-    layers = alg.parameterAsLayerList(parameters, inputs_name, context)
-    if len(layers) < 2:
-        raise QgsProcessingException(tr("{0}: a time series needs at least two rasters").format(inputs_name))
-    paths = [raster_layer_path(layer, inputs_name) for layer in layers]
-    text = alg.parameterAsString(parameters, dates_name, context) or ""
+def input_dates(alg, parameters, context, scratch: str):
+    """The INPUTS as dated inputs (sorted by date): files, or band groups of BANDS_PER_DATE bands
+    (as VRTs in ``scratch``); DATES split on commas or semicolons."""
+    layers = alg.parameterAsLayerList(parameters, "INPUTS", context)
+    paths = [raster_layer_path(layer, "INPUTS") for layer in layers]
+    per_date = alg.parameterAsInt(parameters, "BANDS_PER_DATE", context)
+    if len(paths) < 2 and per_date <= 0:
+        raise QgsProcessingException(tr("{0}: a time series needs at least two rasters").format("INPUTS"))
+    text = alg.parameterAsString(parameters, "DATES", context) or ""
     given = [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
-    return series_dates(paths, given or None)
+    names = None
+    if per_date > 0:
+        groups = split_band_groups(paths, per_date, scratch)
+        paths, names = [g[0] for g in groups], [g[1] for g in groups]
+    return series_dates(paths, given or None, names)
+
+
+def bands_per_date_parameter(alg) -> None:
+    """BANDS_PER_DATE: split multi-band files into one date per group of bands (advanced)."""
+    from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterNumber
+
+    param = QgsProcessingParameterNumber(
+        "BANDS_PER_DATE",
+        tr("Bands per date in multi-date files (0: one file per date; dates then from DATES)"),
+        type=QgsProcessingParameterNumber.Type.Integer,
+        minValue=0,
+        defaultValue=0,
+    )
+    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    alg.addParameter(param)
 
 
 def zones_from_source(source, target_crs, context, name_field: str, feedback):

@@ -256,6 +256,52 @@ def test_land_zone_is_zero_and_outside_zone_is_null(run_alg, pucallpa, pucallpa_
     assert all(r["trend_m2_per_year"] is None for r in away)
 
 
+def test_multi_date_file_as_band_groups(run_alg, pucallpa, tmp_path):
+    """Two real dates stacked into one 8-band file give the same rows as the two files."""
+    stacked = tmp_path / "pucallpa_1985_2020.tif"
+    with rasterio.open(pucallpa[0]) as a, rasterio.open(pucallpa[-1]) as b:
+        profile = a.profile
+        profile.update(count=8, driver="GTiff")
+        with rasterio.open(stacked, "w", **profile) as out:
+            out.write(np.concatenate([a.read(), b.read()]))
+    base = {"BAND_MAP": PUCALLPA_BANDS, "MODEL": "water_mndwi"}
+    run_alg(
+        "satimpact:waterseries",
+        {
+            **base,
+            "INPUTS": [str(stacked)],
+            "BANDS_PER_DATE": 4,
+            "DATES": "1985,2020",
+            "OUTPUT": str(tmp_path / "g.gpkg"),
+        },
+    )
+    run_alg(
+        "satimpact:waterseries",
+        {**base, "INPUTS": [str(pucallpa[0]), str(pucallpa[-1])], "OUTPUT": str(tmp_path / "f.gpkg")},
+    )
+    grouped, files = rows_of(tmp_path / "g.gpkg"), rows_of(tmp_path / "f.gpkg")
+    assert [r["date_label"] for r in grouped] == ["1985", "2020"]
+    assert grouped[1]["source_file"].endswith("pucallpa_1985_2020.tif bands 5-8")
+    for g, f in zip(grouped, files):
+        assert g["water_area_m2"] == pytest.approx(f["water_area_m2"], rel=1e-12)
+    with pytest.raises(QgsProcessingException, match="DATES"):
+        run_alg(
+            "satimpact:waterseries",
+            {**base, "INPUTS": [str(stacked)], "BANDS_PER_DATE": 4, "OUTPUT": str(tmp_path / "x.gpkg")},
+        )
+    with pytest.raises(QgsProcessingException, match="not a multiple"):
+        run_alg(
+            "satimpact:waterseries",
+            {
+                **base,
+                "INPUTS": [str(stacked)],
+                "BANDS_PER_DATE": 3,
+                "DATES": "1985,2020",
+                "OUTPUT": str(tmp_path / "y.gpkg"),
+            },
+        )
+
+
 # --- NAIP: grids shifted between years --------------------------------------------------------------------
 
 

@@ -22,7 +22,15 @@ from ...engine.model import load_model
 from ...engine.raster import raster_info
 from ...engine.series import DEFAULT_MIN_OBSERVED, GridRef, common_footprint, green_series
 from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path
-from ..series_common import add_row, input_dates, qdate, style_series_table, table_sink, zones_from_source
+from ..series_common import (
+    add_row,
+    bands_per_date_parameter,
+    input_dates,
+    qdate,
+    style_series_table,
+    table_sink,
+    zones_from_source,
+)
 
 RESULT_FIELDS = (
     ("zone_id", "int"),
@@ -73,7 +81,8 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
             "zone's trend (Sen's slope of the green ratio per year, Mann-Kendall p-value), plus an HTML report "
             "with a line chart per zone.</p>"
             "<p><b>Dates</b> as in waterseries: DATES (one per input, in input order), an ACQUISITION_DATE tag, "
-            "a product name, a YYYYMMDD in the file name or a bare year. <b>Season check</b> per date as in "
+            "a product name, a YYYYMMDD in the file name or a bare year; BANDS_PER_DATE splits a multi-date file into "
+            "one date per group of bands. <b>Season check</b> per date as in "
             "greenratio (leaf-on summer, leaf-off index, snow); a bare year cannot be checked for the season. "
             "Dates with a season warning or observed over less than MIN_OBSERVED of the zone are flagged and "
             "left out of the trend.</p>"
@@ -98,6 +107,7 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
+        bands_per_date_parameter(self)
         self.addParameter(
             model_parameter(
                 self.MODEL,
@@ -152,9 +162,16 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.DATE_COUNT, self.tr("Number of dates")))
 
     def process(self, parameters, context, feedback):
-        dates = input_dates(self, parameters, self.INPUTS, self.DATES, context)
+        import tempfile
+
+        # band groups of multi-date files are read through VRTs that live for the run only
+        with tempfile.TemporaryDirectory(prefix="satimpact_series_") as scratch:
+            return self._process(parameters, context, feedback, scratch)
+
+    def _process(self, parameters, context, feedback, scratch):
+        dates = input_dates(self, parameters, context, scratch)
         for d in dates:
-            feedback.pushInfo(f"{d.label}: {d.path} (date from {d.source})")
+            feedback.pushInfo(f"{d.label}: {d.name} (date from {d.source})")
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
         if not reference:
@@ -209,7 +226,7 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
                         result.zone_names[z],
                         qdate(d.date),
                         d.label,
-                        d.path,
+                        d.name,
                         f["green_ratio"],
                         f["green_area_m2"],
                         f["valid_area_m2"],

@@ -37,6 +37,7 @@ from ..common import (
 )
 from ..series_common import (
     add_row,
+    bands_per_date_parameter,
     input_dates,
     qdate,
     style_change_classes,
@@ -103,7 +104,8 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
             "<p><b>Dates.</b> From the DATES list (one per input, in the order of INPUTS: 2019-08-31 or 1985), "
             "else an ACQUISITION_DATE tag, a Sentinel-2/Landsat product name, a YYYYMMDD in the file name (NAIP "
             "m_..._20090818.tif) or a bare year (1985.tif, taken as 1 January). An input without a date is an "
-            "error naming the file.</p>"
+            "error naming the file. A multi-band file holding several dates is split into groups of BANDS_PER_DATE "
+            "bands (advanced), one date per group in band order, dated by DATES.</p>"
             "<p><b>Water.</b> Each date is classified as waterdetection would (same MODEL, BAND_MAP and "
             "THRESHOLD; the band map applies to every date). <i>water_ndwi</i> (green, NIR) and <i>water_mndwi</i> "
             "(green, SWIR1) threshold a normalised difference at 0, so only its sign matters: they suit 8-bit "
@@ -141,6 +143,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
+        bands_per_date_parameter(self)
         self.addParameter(
             model_parameter(
                 self.MODEL,
@@ -238,9 +241,16 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
         return model
 
     def process(self, parameters, context, feedback):
-        dates = input_dates(self, parameters, self.INPUTS, self.DATES, context)
+        import tempfile
+
+        # band groups of multi-date files are read through VRTs that live for the run only
+        with tempfile.TemporaryDirectory(prefix="satimpact_series_") as scratch:
+            return self._process(parameters, context, feedback, scratch)
+
+    def _process(self, parameters, context, feedback, scratch):
+        dates = input_dates(self, parameters, context, scratch)
         for d in dates:
-            feedback.pushInfo(f"{d.label}: {d.path} (date from {d.source})")
+            feedback.pushInfo(f"{d.label}: {d.name} (date from {d.source})")
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         model = self._model(parameters, context, dates[0].path, band_map, feedback)
         feedback.pushInfo(f"Model: {model.card.summary()}")
@@ -300,7 +310,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
                         result.zone_names[z],
                         qdate(d.date),
                         d.label,
-                        d.path,
+                        d.name,
                         f.water_m2,
                         f.valid_m2,
                         f.zone_m2,
