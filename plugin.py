@@ -25,9 +25,20 @@ def missing_dependencies() -> list[str]:
     return missing
 
 
+def activate_dependencies() -> str | None:
+    """Put the packages the in-QGIS installer wrote (``<profile>/python/satimpact-deps``)
+    first on sys.path, before anything imports onnxruntime."""
+    from .ui.dependencies import activate, deps_dir
+
+    return activate(deps_dir(QgsApplication.qgisSettingsDirPath()))
+
+
 class SatImpactPlugin:
     def __init__(self, iface):
+        activate_dependencies()
         self.iface = iface
+        self.install_dialog = None
+        self.missing_message = None
         self.provider = None
         self.actions = []
         self.menu = None
@@ -99,25 +110,31 @@ class SatImpactPlugin:
         ).format(", ".join(missing))
         widget = bar.createMessage("SatImpact", text)
         button = QPushButton(self.tr("Install into my profile"), widget)
+        button.setObjectName("satimpactInstallButton")
         button.clicked.connect(lambda: self.install_dependencies(missing))
         widget.layout().addWidget(button)
         bar.pushWidget(widget, Qgis.MessageLevel.Warning)
+        self.missing_message = widget
 
     def install_dependencies(self, missing: list[str]):
+        """pip's output in a dialog; the packages go into the plugin's folder of this profile."""
+        from .ui.install_dialog import InstallDialog
+
+        self.install_dialog = InstallDialog(missing, self.iface.mainWindow())
+        self.install_dialog.finished.connect(lambda _result: self._report_install(self.install_dialog))
+        self.install_dialog.show()
+        self.install_dialog.start()
+
+    def _report_install(self, dialog):
         from qgis.core import Qgis
-        from qgis.PyQt.QtCore import Qt
-        from qgis.PyQt.QtWidgets import QApplication
 
-        from .ui.dependencies import install_command, run_install
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            ok, log = run_install(install_command(missing))
-        finally:
-            QApplication.restoreOverrideCursor()
-        level = Qgis.MessageLevel.Success if ok else Qgis.MessageLevel.Critical
-        message = self.tr("Installed; restart QGIS to use SatImpact.") if ok else log[-500:]
-        self.iface.messageBar().pushMessage("SatImpact", message, level)
+        if dialog.succeeded is None:
+            return
+        level = Qgis.MessageLevel.Success if dialog.succeeded else Qgis.MessageLevel.Critical
+        if dialog.succeeded and self.missing_message is not None:
+            self.iface.messageBar().popWidget(self.missing_message)
+            self.missing_message = None
+        self.iface.messageBar().pushMessage("SatImpact", dialog.status, level)
 
     def _opener(self, alg_id: str):
         return lambda _checked=False: self.open_algorithm(alg_id)

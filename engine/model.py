@@ -181,8 +181,8 @@ _LOCK = threading.Lock()
 def missing_package_message(package: str) -> str:
     return (
         f"the Python package '{package}' is not installed in the Python that runs QGIS; "
-        f"install it (SatImpact menu offers to, or: pip install --user {package} "
-        "with numpy kept at the version QGIS ships) and restart QGIS"
+        "install it (QGIS's message bar offers to, into the profile's python/satimpact-deps; "
+        "or see 'Install in QGIS' in the README) and restart QGIS"
     )
 
 

@@ -24,10 +24,6 @@
         <translation>내 프로필에 설치</translation>
     </message>
     <message>
-        <source>Installed; restart QGIS to use SatImpact.</source>
-        <translation>설치되었습니다. SatImpact를 사용하려면 QGIS를 다시 시작하세요.</translation>
-    </message>
-    <message>
         <source>SatImpact needs the Python package(s) {0}, which QGIS cannot import. The tools will not run until they are installed.</source>
         <translation>SatImpact에는 QGIS가 불러올 수 없는 Python 패키지 {0}이(가) 필요합니다. 설치하기 전까지 도구가 실행되지 않습니다.</translation>
     </message>
@@ -738,6 +734,54 @@
     <message>
         <source>Class probability threshold (segmentation)</source>
         <translation>클래스 확률 임계값 (segmentation)</translation>
+    </message>
+    <message>
+        <source>SatImpact: install Python packages</source>
+        <translation>SatImpact: 파이썬 패키지 설치</translation>
+    </message>
+    <message>
+        <source>Looking for the Python interpreter that runs QGIS...</source>
+        <translation>QGIS를 실행하는 파이썬 인터프리터를 찾는 중...</translation>
+    </message>
+    <message>
+        <source>Cancelled; the package folder may be incomplete, run the installer again.</source>
+        <translation>취소했습니다. 패키지 폴더가 불완전할 수 있으니 설치를 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>Creating the plugin's package folder</source>
+        <translation>플러그인 전용 패키지 폴더를 만드는 중</translation>
+    </message>
+    <message>
+        <source>Installing with pip</source>
+        <translation>pip로 설치하는 중</translation>
+    </message>
+    <message>
+        <source>Checking that the packages import</source>
+        <translation>패키지를 가져올 수 있는지 확인하는 중</translation>
+    </message>
+    <message>
+        <source>see the log above</source>
+        <translation>위의 로그를 참조하십시오</translation>
+    </message>
+    <message>
+        <source>Installing {0} into {1} with the Python that runs QGIS. System packages are not touched.</source>
+        <translation>QGIS를 실행하는 파이썬으로 {0}을(를) {1}에 설치합니다. 시스템 패키지는 변경하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Could not find the Python interpreter that runs QGIS (looked at: {0}).</source>
+        <translation>QGIS를 실행하는 파이썬 인터프리터를 찾을 수 없습니다(확인한 곳: {0}).</translation>
+    </message>
+    <message>
+        <source>Installed and checked: {0}. Restart QGIS to use SatImpact.</source>
+        <translation>설치 및 확인 완료: {0}. SatImpact를 사용하려면 QGIS를 다시 시작하십시오.</translation>
+    </message>
+    <message>
+        <source>Could not start {0}.</source>
+        <translation>{0}을(를) 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Failed (exit code {0}): {1}</source>
+        <translation>실패(종료 코드 {0}): {1}</translation>
     </message>
     <message>
         <source>SatImpact model manager</source>

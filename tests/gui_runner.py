@@ -11,21 +11,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_qgis_gui(steps: list[dict], workdir: Path, block_modules: tuple[str, ...] = (), timeout: int = 240) -> dict:
+def run_qgis_gui(
+    steps: list[dict],
+    workdir: Path,
+    block_modules: tuple[str, ...] = (),
+    timeout: int = 240,
+    profiles: Path | None = None,
+    venv: bool = True,
+    extra_env: dict | None = None,
+) -> dict:
+    """``profiles``: reuse a profiles folder (a QGIS restart); ``venv=False``: QGIS sees only the
+    system's Python packages (no onnxruntime on Debian); ``extra_env``: e.g. HOME, PIP_*."""
     workdir.mkdir(parents=True, exist_ok=True)
-    profiles = Path(tempfile.mkdtemp(prefix="satimpact-profile-", dir=workdir))
+    profiles = profiles or Path(tempfile.mkdtemp(prefix="satimpact-profile-", dir=workdir))
     ini = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    ini.parent.mkdir(parents=True)
+    ini.parent.mkdir(parents=True, exist_ok=True)
     # enable the plugin, no first-run wizard, no news, English
     ini.write_text(
         "[PythonPlugins]\nsatimpact=true\n\n[core]\nfirstRunVersionFlag=32216\n\n"
         "[qgis]\ncheckVersion=false\nshowTips322=false\n\n[locale]\noverrideFlag=true\nuserLocale=en_US\n"
     )
     result = workdir / "gui_result.json"
+    result.unlink(missing_ok=True)
     job = workdir / "gui_job.json"
     job.write_text(json.dumps({"steps": steps, "result": str(result)}))
     site = next((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
-    pythonpath = [str(site)]
+    pythonpath = [str(site)] if venv else []
     if block_modules:
         # "hide" a package from QGIS's Python: a sitecustomize that refuses to import it
         hide = workdir / "hide"
@@ -46,6 +57,11 @@ def run_qgis_gui(steps: list[dict], workdir: Path, block_modules: tuple[str, ...
         PYTHONPATH=os.pathsep.join(pythonpath),
         XDG_RUNTIME_DIR=env.get("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}"),
     )
+    if not venv:
+        for name in ("VIRTUAL_ENV", "PYTHONHOME"):
+            env.pop(name, None)
+        env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
+    env.update(extra_env or {})
     cmd = [
         "xvfb-run",
         "-a",

@@ -128,12 +128,36 @@ def model_manager(path):
     dlg.close()
 
 
-def message_bar():
+def message_bar(key="message_bar"):
     bar = iface.messageBar()
     texts = []
     for item in bar.items():
         texts.append(f"{item.title()} {item.text()}")
-    RESULT["message_bar"] = texts
+    RESULT[key] = texts
+
+
+def click_install(path, timeout_s):
+    """Clicks the message bar's install button and waits for the installer dialog to finish."""
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    buttons = iface.messageBar().findChildren(QPushButton, "satimpactInstallButton")
+    RESULT["install_button_found"] = bool(buttons)
+    if not buttons:
+        return
+    buttons[0].click()
+    dialog = plugins["satimpact"].install_dialog
+    waited = 0
+    while dialog.succeeded is None and waited < timeout_s * 1000:
+        settle(250)
+        waited += 250
+    RESULT["install_succeeded"] = dialog.succeeded
+    RESULT["install_status"] = dialog.status
+    RESULT["install_log"] = dialog.log.toPlainText()[-20000:]
+    RESULT["install_progress"] = dialog.progress.value()
+    if path:
+        dialog.grab().save(path)
+    dialog.close()
+    settle(300)
 
 
 def run_expect_error(alg_id, params):
@@ -180,7 +204,9 @@ def main():
             elif kind == "manager":
                 model_manager(step["shot"])
             elif kind == "messages":
-                message_bar()
+                message_bar(step.get("key", "message_bar"))
+            elif kind == "install":
+                click_install(step.get("shot"), step.get("timeout_s", 600))
             elif kind == "expect_error":
                 run_expect_error(step["alg"], step["params"])
             elif kind == "window":
