@@ -425,4 +425,7 @@ def card_from_deepness(props: dict[str, str], channels: int | None, origin: str 
 
 
 def has_deepness_metadata(props: dict[str, str]) -> bool:
-    return "model_type" in props and "tile_size" in props
+    # Deepness needs only a known model_type; the tile size may come from the graph.
+    from .deepness import deepness_type
+
+    return deepness_type(props) is not None

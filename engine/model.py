@@ -10,7 +10,6 @@ from .card import (
     CARD_KEY,
     STANDARD_DOMAINS,
     ModelCard,
-    card_from_deepness,
     has_deepness_metadata,
     parse_card,
 )
@@ -104,18 +103,18 @@ def read_model(path: str) -> LoadedModel:
     if CARD_KEY in props:
         card = parse_card(props[CARD_KEY], origin)
     elif has_deepness_metadata(props):
-        first = next(iter(graph_inputs.values()), None)
-        channels = first.fixed(1) if first else None
-        card = card_from_deepness(props, channels, origin)
-        # Deepness models have one input and one output whose names the card cannot know.
-        if len(graph_inputs) != 1:
-            raise CardError(f"{origin}: Deepness models must have exactly one input")
-        card.inputs[0].name = next(iter(graph_inputs))
-        card.outputs[0].name = next(iter(graph_outputs))
+        from .deepness import card_from_deepness_graph
+        from .stated_card import limit_batch_if_needed
+
+        card = card_from_deepness_graph(path, props, graph_inputs, graph_outputs)
+        check_card_against_graph(card, graph_inputs, graph_outputs, origin)
+        model = LoadedModel(path=path, card=card, graph_inputs=graph_inputs, graph_outputs=graph_outputs)
+        limit_batch_if_needed(model)
+        return model
     else:
         raise CardError(
             f"{origin}: has no model card: metadata_props holds neither '{CARD_KEY}' "
-            "nor Deepness metadata (model_type, tile_size); see docs/model-cards.md"
+            "nor Deepness metadata (a known model_type); see docs/model-cards.md"
         )
 
     check_card_against_graph(card, graph_inputs, graph_outputs, origin)

@@ -544,6 +544,8 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             # which the lane's next read would overwrite before the merge.
             results = [r.copy() if any(np.may_share_memory(r, a) for a in feeds.values()) else r for r in results]
             results = [_fit_to_tile(r, pad_h, pad_w) for r in results]
+            if card.extra.get("output_scaling"):  # Deepness' reg_output_scaling, applied in float32
+                results = [r * np.float32(card.extra["output_scaling"]) for r in results]
             for r in results:
                 if r.shape[0] != len(batch_tiles) or r.shape[2:] != (pad_h, pad_w):
                     raise EngineError(

@@ -24,14 +24,21 @@ from .errors import CardError
 from .model import LoadedModel, _ports, check_card_against_graph
 
 # What the user may say a model is, and how each maps onto the card.
-#   segmentation: class probabilities per pixel (sigmoid or softmax), blended across tiles
+#   segmentation: class probabilities per pixel (sigmoid or softmax), blended across tiles, then
+#                 a class raster (engine.deepness)
 #   regression:   a continuous value per pixel, blended across tiles
 #   index:        a pixelwise formula (NDVI-like): no overlap needed
 #   features:     one vector per chip (recognition / embeddings), chips side by side
-MODEL_KINDS = ("segmentation", "regression", "index", "features")
+#   detection:    YOLO-style boxes per tile (engine.detection)
+#   superresolution: an upscaled raster (engine.superres)
+#   recognition:  one embedding per chip, compared with a query image (engine.recognition)
+MODEL_KINDS = ("segmentation", "regression", "detection", "superresolution", "recognition", "index", "features")
 _KIND_LAYOUT = {
     "segmentation": ("dense", "probability", "blend"),
     "regression": ("dense", "value", "blend"),
+    "detection": ("dense", "score", "none"),
+    "superresolution": ("dense", "value", "crop"),
+    "recognition": ("chip", "features", "none"),
     "index": ("dense", "index", "none"),
     "features": ("chip", "features", "none"),
 }
@@ -58,7 +65,8 @@ class StatedParameters:
     threshold: float | None = None
 
     def given(self) -> list[str]:
-        """The parameter names the user actually set (for messages)."""
+        """The parameter names the user actually set (for messages). THRESHOLD is left out: it
+        is a run-time option that also applies to carded models."""
         names = {
             "tile_size": "TILE_SIZE",
             "overlap": "OVERLAP",
@@ -68,7 +76,6 @@ class StatedParameters:
             "mean": "MEAN",
             "std": "STD",
             "bands": "BANDS",
-            "threshold": "THRESHOLD",
         }
         out = ["MODEL_TYPE"] if self.model_kind else []
         return out + [label for key, label in names.items() if getattr(self, key) is not None]
@@ -193,7 +200,10 @@ def card_from_parameters(
     if tile < 8:
         raise CardError(f"TILE_SIZE must be at least 8 px, got {tile}")
 
-    margin = output_margin(graph_inputs, graph_outputs)
+    # Only maps (segmentation, regression, index) can be smaller than their tile; boxes, upscaled
+    # images and embeddings have other sizes by nature.
+    spatial = params.model_kind in ("segmentation", "regression", "index")
+    margin = output_margin(graph_inputs, graph_outputs) if spatial else 0
     if model_type == "chip":
         overlap = 0
         if params.overlap:

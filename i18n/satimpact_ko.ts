@@ -368,12 +368,16 @@
         <translation>SatImpact 또는 Deepness ONNX 모델을 래스터에 타일 단위로 실행합니다.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Models without a card&lt;/b&gt; (advanced parameters, like Deepness' dock). Set MODEL_TYPE (segmentation: class probabilities, blended; regression: values, blended; index: a pixelwise formula, no overlap; features: one vector per chip) and, where the defaults do not fit: TILE_SIZE (px; default: the graph's fixed input size, else 512), OVERLAP (px shared by neighbouring tiles; default 15% of the tile, as Deepness; raised automatically for outputs smaller than the input), MODEL_RESOLUTION (m/px of the model's training data: recorded in the card and the default render resolution for layers that are not files; RESOLUTION stays the render resolution), SCALE and OFFSET (model value = raw x SCALE + OFFSET; default SCALE 1/255 = 0.00392157 for 8-bit imagery, as Deepness), MEAN and STD (per band, applied after SCALE), BANDS (1-based raster bands in the model's input order; default the first bands, as many as the graph takes) and THRESHOLD (segmentation, default 0.5). Input and output shapes come from the graph. A typical PyTorch export on RGB with ImageNet normalisation: &lt;code&gt;MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225&lt;/code&gt;. These parameters apply only to models without a card: a model with a SatImpact card or Deepness metadata refuses them with a message (the card is the model's contract). SAVE_CARD (optional .onnx file): writes the stated parameters as a SatImpact card into a copy of the model; that copy then runs like any carded model (save it in the user model folder, or import it in the model manager, to see it in the model list).&lt;/p&gt;&lt;p&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 SAVE_CARD=export_carded.onnx OUTPUT=probs.tif&lt;/code&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;카드가 없는 모델&lt;/b&gt; (고급 매개변수, Deepness 도크와 같음). MODEL_TYPE을 지정하고(segmentation: 클래스 확률, 블렌딩; regression: 값, 블렌딩; index: 픽셀 단위 수식, 겹침 없음; features: 칩마다 벡터 하나), 기본값이 맞지 않으면 다음을 지정합니다: TILE_SIZE (픽셀; 기본값: 그래프의 고정 입력 크기, 없으면 512), OVERLAP (이웃 타일이 공유하는 픽셀; 기본값은 Deepness처럼 타일의 15%; 출력이 입력보다 작으면 자동으로 늘어남), MODEL_RESOLUTION (모델 학습 데이터의 m/픽셀: 카드에 기록되며 파일이 아닌 레이어의 기본 렌더링 해상도; RESOLUTION은 계속 렌더링 해상도), SCALE과 OFFSET (모델 값 = 원시값 x SCALE + OFFSET; 8비트 영상의 기본 SCALE은 Deepness처럼 1/255 = 0.00392157), MEAN과 STD (밴드별, SCALE 다음에 적용), BANDS (모델 입력 순서대로의 1부터 시작하는 래스터 밴드 번호; 기본값은 그래프가 받는 수만큼 앞쪽 밴드), THRESHOLD (segmentation, 기본값 0.5). 입력과 출력의 형태는 그래프에서 읽습니다. ImageNet 정규화를 쓰는 일반적인 RGB PyTorch 내보내기: &lt;code&gt;MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225&lt;/code&gt;. 이 매개변수는 카드가 없는 모델에만 적용됩니다: SatImpact 카드나 Deepness 메타데이터가 있는 모델은 메시지와 함께 이를 거부합니다(카드가 모델의 계약이므로). SAVE_CARD (선택, .onnx 파일): 지정한 매개변수를 SatImpact 카드로 모델 사본에 기록합니다. 그 사본은 이후 카드가 있는 모델처럼 실행됩니다(모델 목록에 보이려면 사용자 모델 폴더에 저장하거나 모델 관리자에서 가져오십시오).&lt;/p&gt;&lt;p&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 SAVE_CARD=export_carded.onnx OUTPUT=probs.tif&lt;/code&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;What each model type gives&lt;/b&gt; (Deepness' model_type, or MODEL_TYPE). &lt;i&gt;Segmentation&lt;/i&gt;: OUTPUT is a class raster (uint8, one band per output head, 255 nodata) with the class names in its attribute table and legend; per head, sigmoid heads get a background class, values below THRESHOLD (seg_thresh) are dropped and each pixel takes the highest class, as Deepness does; SMALL_SEGMENT (seg_small_segment) removes small segments as Deepness does (erosion then dilation). OUTPUT_PROBABILITIES (optional): the blended class probabilities. OUTPUT_VECTOR (optional): one polygon layer, fields class, class_id, output and area, simplified by VECTOR_SIMPLIFY px and at least VECTOR_MIN_AREA px large. &lt;i&gt;Regression&lt;/i&gt;: OUTPUT holds float32 values times reg_output_scaling. &lt;i&gt;Detection&lt;/i&gt; (YOLOv5/v6/v7 and Ultralytics box outputs): OUTPUT_VECTOR holds one rectangle per object with class, class_id and confidence, in map coordinates, above DETECTION_CONFIDENCE (det_conf), after class-aware suppression across tiles at DETECTION_IOU (det_iou_thresh); no OUTPUT raster. &lt;i&gt;Super-resolution&lt;/i&gt;: OUTPUT at the model's scale factor (pixels that much smaller, same area). &lt;i&gt;Recognition&lt;/i&gt;: OUTPUT holds, per tile, the cosine similarity of the tile's embedding to the embedding of QUERY_IMAGE. &lt;i&gt;Index&lt;/i&gt; and &lt;i&gt;features&lt;/i&gt;, and SatImpact cards: the model's outputs as they are.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;모델 유형별 결과&lt;/b&gt; (Deepness의 model_type 또는 MODEL_TYPE). &lt;i&gt;분할(segmentation)&lt;/i&gt;: OUTPUT은 클래스 래스터입니다(uint8, 출력 헤드마다 밴드 하나, nodata 255). 클래스 이름은 속성 테이블과 범례에 들어갑니다. 헤드마다, 시그모이드 헤드에는 배경 클래스가 추가되고 THRESHOLD(seg_thresh)보다 낮은 값은 버리며 각 픽셀은 가장 높은 클래스를 받습니다(Deepness와 같음). SMALL_SEGMENT(seg_small_segment)는 Deepness처럼 작은 조각을 없앱니다(침식 후 팽창). OUTPUT_PROBABILITIES(선택): 블렌딩된 클래스 확률. OUTPUT_VECTOR(선택): class, class_id, output, area 필드를 가진 폴리곤 레이어 하나로, VECTOR_SIMPLIFY 픽셀로 단순화하고 VECTOR_MIN_AREA 픽셀 이상인 것만 남깁니다. &lt;i&gt;회귀(regression)&lt;/i&gt;: OUTPUT은 reg_output_scaling을 곱한 float32 값입니다. &lt;i&gt;탐지(detection)&lt;/i&gt; (YOLOv5/v6/v7 및 Ultralytics 박스 출력): OUTPUT_VECTOR에 객체마다 class, class_id, confidence를 가진 사각형 하나가 지도 좌표로 들어갑니다. DETECTION_CONFIDENCE(det_conf) 이상만, 타일 사이에서 클래스별로 DETECTION_IOU(det_iou_thresh) 기준 중복 제거 후; OUTPUT 래스터는 없습니다. &lt;i&gt;초해상도(super-resolution)&lt;/i&gt;: 모델의 배율로 된 OUTPUT(픽셀이 그만큼 작고 영역은 같음). &lt;i&gt;인식(recognition)&lt;/i&gt;: OUTPUT은 타일마다 타일 임베딩과 QUERY_IMAGE 임베딩의 코사인 유사도입니다. &lt;i&gt;index&lt;/i&gt;와 &lt;i&gt;features&lt;/i&gt;, 그리고 SatImpact 카드: 모델의 출력을 그대로 씁니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Ground resolution in metres (layers that are not files; default: the model card's)</source>
         <translation>지상 해상도 (미터, 파일이 아닌 레이어; 기본값: 모델 카드 값)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Models without a card&lt;/b&gt; (advanced parameters, like Deepness' dock). Set MODEL_TYPE (segmentation: class probabilities, blended; regression: values, blended; index: a pixelwise formula, no overlap; features: one vector per chip) and, where the defaults do not fit: TILE_SIZE (px; default: the graph's fixed input size, else 512), OVERLAP (px shared by neighbouring tiles; default 15% of the tile, as Deepness; raised automatically for outputs smaller than the input), MODEL_RESOLUTION (m/px of the model's training data: recorded in the card and the default render resolution for layers that are not files; RESOLUTION stays the render resolution), SCALE and OFFSET (model value = raw x SCALE + OFFSET; default SCALE 1/255 = 0.00392157 for 8-bit imagery, as Deepness), MEAN and STD (per band, applied after SCALE), BANDS (1-based raster bands in the model's input order; default the first bands, as many as the graph takes) and THRESHOLD (segmentation, default 0.5). Input and output shapes come from the graph. A typical PyTorch export on RGB with ImageNet normalisation: &lt;code&gt;MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225&lt;/code&gt;. These parameters apply only to models without a card: a model with a SatImpact card or Deepness metadata refuses them with a message (the card is the model's contract). SAVE_CARD (optional .onnx file): writes the stated parameters as a SatImpact card into a copy of the model; that copy then runs like any carded model (save it in the user model folder, or import it in the model manager, to see it in the model list).&lt;/p&gt;&lt;p&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 SAVE_CARD=export_carded.onnx OUTPUT=probs.tif&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;카드가 없는 모델&lt;/b&gt; (고급 매개변수, Deepness 도크와 같음). MODEL_TYPE을 지정하고(segmentation: 클래스 확률, 블렌딩; regression: 값, 블렌딩; index: 픽셀 단위 수식, 겹침 없음; features: 칩마다 벡터 하나), 기본값이 맞지 않으면 다음을 지정합니다: TILE_SIZE (픽셀; 기본값: 그래프의 고정 입력 크기, 없으면 512), OVERLAP (이웃 타일이 공유하는 픽셀; 기본값은 Deepness처럼 타일의 15%; 출력이 입력보다 작으면 자동으로 늘어남), MODEL_RESOLUTION (모델 학습 데이터의 m/픽셀: 카드에 기록되며 파일이 아닌 레이어의 기본 렌더링 해상도; RESOLUTION은 계속 렌더링 해상도), SCALE과 OFFSET (모델 값 = 원시값 x SCALE + OFFSET; 8비트 영상의 기본 SCALE은 Deepness처럼 1/255 = 0.00392157), MEAN과 STD (밴드별, SCALE 다음에 적용), BANDS (모델 입력 순서대로의 1부터 시작하는 래스터 밴드 번호; 기본값은 그래프가 받는 수만큼 앞쪽 밴드), THRESHOLD (segmentation, 기본값 0.5). 입력과 출력의 형태는 그래프에서 읽습니다. ImageNet 정규화를 쓰는 일반적인 RGB PyTorch 내보내기: &lt;code&gt;MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225&lt;/code&gt;. 이 매개변수는 카드가 없는 모델에만 적용됩니다: SatImpact 카드나 Deepness 메타데이터가 있는 모델은 메시지와 함께 이를 거부합니다(카드가 모델의 계약이므로). SAVE_CARD (선택, .onnx 파일): 지정한 매개변수를 SatImpact 카드로 모델 사본에 기록합니다. 그 사본은 이후 카드가 있는 모델처럼 실행됩니다(모델 목록에 보이려면 사용자 모델 폴더에 저장하거나 모델 관리자에서 가져오십시오).&lt;/p&gt;&lt;p&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 SAVE_CARD=export_carded.onnx OUTPUT=probs.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Input raster</source>
@@ -388,8 +392,16 @@
         <translation>밴드 지정 (예: green=3,swir16=12 또는 배열 이름; 비우면 자동)</translation>
     </message>
     <message>
-        <source>Model output</source>
-        <translation>모델 출력</translation>
+        <source>Model output (raster: values, classes, upscaled image or similarity)</source>
+        <translation>모델 출력 (래스터: 값, 클래스, 확대 영상 또는 유사도)</translation>
+    </message>
+    <message>
+        <source>Polygons (segmentation: one per class area; detection: boxes)</source>
+        <translation>폴리곤 (분할: 클래스 영역마다 하나; 탐지: 박스)</translation>
+    </message>
+    <message>
+        <source>Class probabilities (segmentation)</source>
+        <translation>클래스 확률 (분할)</translation>
     </message>
     <message>
         <source>Model card summary</source>
@@ -400,8 +412,8 @@
         <translation>지정한 카드로 저장된 모델</translation>
     </message>
     <message>
-        <source>Model type, for a model without a card (segmentation, regression, index, features)</source>
-        <translation>모델 유형, 카드가 없는 모델용 (segmentation, regression, index, features)</translation>
+        <source>Model type, for a model without a card (segmentation, regression, detection, superresolution, recognition, index, features)</source>
+        <translation>모델 유형, 카드가 없는 모델용 (segmentation, regression, detection, superresolution, recognition, index, features)</translation>
     </message>
     <message>
         <source>Tile size in px (no card; default: the graph's fixed input size, else 512)</source>
@@ -442,6 +454,30 @@
     <message>
         <source>Save the stated parameters as a card in a copy of the model (no card)</source>
         <translation>지정한 매개변수를 모델 사본에 카드로 저장 (카드 없음)</translation>
+    </message>
+    <message>
+        <source>Remove small segments: Deepness' size (segmentation; default: the card's seg_small_segment)</source>
+        <translation>작은 조각 제거: Deepness의 크기 (분할; 기본값: 카드의 seg_small_segment)</translation>
+    </message>
+    <message>
+        <source>Polygon simplification tolerance in pixels (segmentation; default 1)</source>
+        <translation>폴리곤 단순화 허용 오차(픽셀) (분할; 기본값 1)</translation>
+    </message>
+    <message>
+        <source>Smallest polygon kept, in pixels (segmentation; default 0)</source>
+        <translation>남길 가장 작은 폴리곤(픽셀) (분할; 기본값 0)</translation>
+    </message>
+    <message>
+        <source>Detection confidence threshold (default: the card's det_conf, else 0.5)</source>
+        <translation>탐지 신뢰도 임계값 (기본값: 카드의 det_conf, 없으면 0.5)</translation>
+    </message>
+    <message>
+        <source>Detection overlap (IoU) above which the weaker box is dropped (default: det_iou_thresh, else 0.4)</source>
+        <translation>이 겹침(IoU)을 넘으면 약한 박스를 버림 (기본값: det_iou_thresh, 없으면 0.4)</translation>
+    </message>
+    <message>
+        <source>Query image (recognition: tiles are compared with it)</source>
+        <translation>질의 영상 (인식: 타일을 이 영상과 비교)</translation>
     </message>
     <message>
         <source>&lt;p&gt;Runs an ONNX model that carries a SatImpact model card (or Deepness metadata) over a raster and writes its outputs as a tiled GeoTIFF with the input's georeference.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method.&lt;/b&gt; The card says which bands the model needs (by name), how raw values are scaled, the tile size and overlap, and how overlapping tiles are merged (weighted blending for continuous outputs, centre crop for classes). Nodata stays nodata. Dense models give a value per pixel; chip models give one value or vector per chip (one output pixel per chip). Inference with onnxruntime (Microsoft, https://onnxruntime.ai).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bands.&lt;/b&gt; Whatever the card lists. They are found from the raster's band descriptions, from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parameters.&lt;/b&gt; INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, rendered first). MODEL: the name of a shipped or user model ({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based band numbers, e.g. &lt;code&gt;green=3,swir16=12&lt;/code&gt;, and/or a layout name (sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). EXTENT (optional): the area to process (default: the whole layer); a file is cut to it on its own pixel grid. RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual rasters), the ground resolution in metres at which QGIS renders the layer over EXTENT (default: the finest resolution on the model card). COMPRESSION (advanced): auto (default: ZSTD for class outputs, none for continuous values, which ZSTD makes about 30% smaller but, on a machine with few cores, at the cost of a slower run), zstd, deflate (for GDAL older than 2.3) or none; blocks that are all nodata are never stored. OUTPUT: GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:runmodel -- INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif&lt;/code&gt;&lt;/p&gt;</source>

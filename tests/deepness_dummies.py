@@ -103,3 +103,114 @@ def expected_output(model: Path, x: np.ndarray) -> tuple[np.ndarray, int]:
 def read_output(path: Path) -> np.ndarray:
     with rasterio.open(path) as ds:
         return ds.read().astype(np.float64)
+
+
+def yolo_cell_detector(target: Path, props: dict[str, str], cell: int = 32, box: int = 48, tile: int = 512) -> Path:
+    """A YOLOv5-layout detector whose boxes are known by construction: every ``cell`` x ``cell``
+    square of the tile is a candidate box of ``box`` px centred on it; its objectness is the
+    square's mean red, its class scores the square's mean red and green (class 0 red, 1 green).
+    Output (batch, cells, 7): cx, cy, w, h, objectness, red, green (tile pixels)."""
+    from onnx import TensorProto, helper
+
+    n = tile // cell
+    k = np.arange(n * n)
+    centres = np.stack([(k % n) * cell + cell / 2, (k // n) * cell + cell / 2], axis=1)
+    boxes = np.concatenate([centres, np.full((n * n, 2), float(box))], axis=1)[None].astype(np.float32)
+    nodes = [
+        helper.make_node("AveragePool", ["images"], ["pooled"], kernel_shape=[cell, cell], strides=[cell, cell]),
+        helper.make_node("Reshape", ["pooled", "flat_shape"], ["flat"]),
+        helper.make_node("Transpose", ["flat"], ["cells"], perm=[0, 2, 1]),
+        helper.make_node("Slice", ["cells", "s0", "s1", "axis2"], ["red"]),
+        helper.make_node("Slice", ["cells", "s0", "s2", "axis2"], ["red_green"]),
+        helper.make_node("Mul", ["red", "zero"], ["zeros"]),
+        helper.make_node("Add", ["zeros", "boxes"], ["xywh"]),
+        helper.make_node("Concat", ["xywh", "red", "red_green"], ["output0"], axis=2),
+    ]
+    inits = [
+        helper.make_tensor("flat_shape", TensorProto.INT64, [3], [0, 3, n * n]),
+        helper.make_tensor("s0", TensorProto.INT64, [1], [0]),
+        helper.make_tensor("s1", TensorProto.INT64, [1], [1]),
+        helper.make_tensor("s2", TensorProto.INT64, [1], [2]),
+        helper.make_tensor("axis2", TensorProto.INT64, [1], [2]),
+        helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0]),
+        numpy_helper.from_array(boxes, "boxes"),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "yolo_cells",
+        [helper.make_tensor_value_info("images", TensorProto.FLOAT, ["batch", 3, tile, tile])],
+        [helper.make_tensor_value_info("output0", TensorProto.FLOAT, ["batch", n * n, 7])],
+        inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    for key, value in props.items():
+        model.metadata_props.add(key=key, value=value)
+    onnx.checker.check_model(model)
+    onnx.save(model, str(target))
+    return target
+
+
+def reference_nms(boxes: np.ndarray, scores: np.ndarray, classes: np.ndarray, iou: float) -> list[int]:
+    """Plain greedy non-max suppression per class, one box at a time (the test's own, slow version):
+    best score first (ties: the earlier box), a box goes if it overlaps a kept box of its class
+    with IoU > ``iou``."""
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    kept: list[int] = []
+    for i in order:
+        ok = True
+        for j in kept:
+            if classes[j] != classes[i]:
+                continue
+            ix = max(0.0, min(boxes[i][2], boxes[j][2]) - max(boxes[i][0], boxes[j][0]))
+            iy = max(0.0, min(boxes[i][3], boxes[j][3]) - max(boxes[i][1], boxes[j][1]))
+            inter = ix * iy
+            area_i = (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])
+            area_j = (boxes[j][2] - boxes[j][0]) * (boxes[j][3] - boxes[j][1])
+            if inter / (area_i + area_j - inter) > iou:
+                ok = False
+                break
+        if ok:
+            kept.append(i)
+    return kept
+
+
+def tile_starts(length: int, tile: int, overlap: int) -> list[int]:
+    """Tile origins as the help documents them: every tile - overlap px, the last one ending at the edge."""
+    if length <= tile:
+        return [0]
+    starts = list(range(0, length - tile, tile - overlap))
+    if starts[-1] != length - tile:
+        starts.append(length - tile)
+    return starts
+
+
+def superres_forward(model: Path, tile: np.ndarray) -> np.ndarray:
+    """The super-resolution dummy by hand: conv 3x3 (pad 1) + ReLU, bilinear x2 with aligned
+    corners, conv 3x3 (pad 1). ``tile`` (3, h, w) in model units."""
+    from scipy.signal import correlate
+
+    proto = onnx.load(str(model))
+    w = {i.name: numpy_helper.to_array(i).astype(np.float64) for i in proto.graph.initializer}
+
+    def conv(x, weight, bias):
+        padded = np.pad(x, ((0, 0), (1, 1), (1, 1)))
+        out = np.empty((weight.shape[0], x.shape[1], x.shape[2]))
+        for o in range(weight.shape[0]):
+            out[o] = sum(correlate(padded[c], weight[o, c], mode="valid") for c in range(x.shape[0])) + bias[o]
+        return out
+
+    def upsample_matrix(n_in: int, n_out: int) -> np.ndarray:
+        m = np.zeros((n_out, n_in))
+        for i in range(n_out):
+            pos = i * (n_in - 1) / (n_out - 1)
+            lo = int(np.floor(pos))
+            hi = min(lo + 1, n_in - 1)
+            m[i, lo] += 1 - (pos - lo)
+            m[i, hi] += pos - lo
+        return m
+
+    h = np.maximum(conv(tile, w["conv1.weight"], w["conv1.bias"]), 0.0)
+    my, mx = upsample_matrix(h.shape[1], 2 * h.shape[1]), upsample_matrix(h.shape[2], 2 * h.shape[2])
+    up = np.einsum("ij,cjk,lk->cil", my, h, mx)
+    return conv(up, w["conv2.weight"], w["conv2.bias"])

@@ -137,7 +137,8 @@ def test_deepness_metadata_is_read(tmp_path):
     clear_caches()
     card = read_model(save(deepness, tmp_path)).card
     assert card.source_format == "deepness"
-    assert card.tiling.tile_size == 256 and card.tiling.overlap == round(256 * 0.2 / 2)
+    # Deepness' tiles_overlap is the share of the tile that neighbouring tiles have in common
+    assert card.tiling.tile_size == 256 and card.tiling.overlap == round(256 * 0.2)
     assert card.inputs[0].scale == pytest.approx(1 / 255) and card.inputs[0].mean[0] == pytest.approx(0.485)
     assert card.inputs[0].bands[:3] == ["red", "green", "blue"]
     assert card.outputs[0].kind == "probability" and card.outputs[0].class_names == ["water"]
@@ -145,7 +146,10 @@ def test_deepness_metadata_is_read(tmp_path):
     assert card.inputs[0].resolution_m == [pytest.approx(0.25), pytest.approx(1.0)]
 
 
-def test_deepness_detector_refused(tmp_path):
-    model = with_props(ndwi_model(), {"model_type": "Detector", "tile_size": "512"})
-    message = refused(model, tmp_path)
-    assert "not supported" in message and "detector" in message.lower()
+def test_deepness_detector_is_read_and_unknown_types_refused(tmp_path):
+    model = with_props(ndwi_model(), {"model_type": "Detector", "tile_size": "512", "det_conf": "0.3"})
+    clear_caches()
+    card = read_model(save(model, tmp_path)).card
+    assert card.extra["model_kind"] == "detection" and card.extra["det_conf"] == 0.3
+    message = refused(with_props(ndwi_model(), {"model_type": "Classifier", "tile_size": "512"}), tmp_path)
+    assert "no model card" in message and "model_type" in message

@@ -1,21 +1,29 @@
 """satimpact:runmodel: run any carded ONNX model (or a Deepness model) over a raster."""
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
 )
 
 from ...engine.bands import resolve_bands
+from ...engine.deepness import class_polygons, write_class_raster
+from ...engine.detection import run_detection
 from ...engine.errors import CardError, EngineError
 from ...engine.model import load_model
-from ...engine.raster import raster_info
+from ...engine.raster import raster_info, remove_quietly
+from ...engine.recognition import run_recognition
 from ...engine.runner import RasterInput, RunOptions, run_model
 from ...engine.stated_card import (
     MODEL_KINDS,
@@ -27,6 +35,7 @@ from ...engine.stated_card import (
     read_graph,
     save_card_copy,
 )
+from ...engine.superres import run_superresolution
 from ..common import (
     LayerStyler,
     ProcessingFeedback,
@@ -56,6 +65,15 @@ class RunModelAlgorithm(SatImpactAlgorithm):
     BANDS = "BANDS"
     THRESHOLD = "THRESHOLD"
     SAVE_CARD = "SAVE_CARD"
+    # Outputs and run-time options by model type (see engine/deepness.py, detection.py, ...)
+    OUTPUT_VECTOR = "OUTPUT_VECTOR"
+    OUTPUT_PROBABILITIES = "OUTPUT_PROBABILITIES"
+    SMALL_SEGMENT = "SMALL_SEGMENT"
+    VECTOR_SIMPLIFY = "VECTOR_SIMPLIFY"
+    VECTOR_MIN_AREA = "VECTOR_MIN_AREA"
+    DETECTION_CONFIDENCE = "DETECTION_CONFIDENCE"
+    DETECTION_IOU = "DETECTION_IOU"
+    QUERY_IMAGE = "QUERY_IMAGE"
     SAVED_MODEL = "SAVED_MODEL"
 
     group_id = "models"
@@ -72,54 +90,76 @@ class RunModelAlgorithm(SatImpactAlgorithm):
 
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         shipped = ", ".join(shipped_model_names()) or "none"
-        return self.tr(
-            "<p>Runs an ONNX model that carries a SatImpact model card (or Deepness metadata) over a "
-            "raster and writes its outputs as a tiled GeoTIFF with the input's georeference.</p>"
-            "<p><b>Method.</b> The card says which bands the model needs (by name), how raw values are "
-            "scaled, the tile size and overlap, and how overlapping tiles are merged (weighted blending "
-            "for continuous outputs, centre crop for classes). Nodata stays nodata. Dense models give a "
-            "value per pixel; chip models give one value or vector per chip (one output pixel per chip). "
-            "Inference with onnxruntime (Microsoft, https://onnxruntime.ai).</p>"
-            "<p><b>Bands.</b> Whatever the card lists. They are found from the raster's band descriptions, "
-            "from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 "
-            "OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.</p>"
-            "<p><b>Parameters.</b> INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, rendered "
-            "first). MODEL: the name of a shipped or user model "
-            "({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based "
-            "band numbers, e.g. <code>green=3,swir16=12</code>, and/or a layout name "
-            "(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). "
-            "EXTENT (optional): the area to process (default: the whole layer); a file is cut to it on its own "
-            "pixel grid. RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual "
-            "rasters), the ground resolution in metres at which QGIS renders the layer over EXTENT (default: "
-            "the finest resolution on the model card). "
-            "COMPRESSION (advanced): auto (default: ZSTD for class outputs, none for continuous values, "
-            "which ZSTD makes about 30% smaller but, on a machine with few cores, at the cost of a slower "
-            "run), zstd, deflate (for GDAL older than 2.3) or none; blocks that are all nodata are never stored. "
-            "OUTPUT: GeoTIFF.</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:runmodel -- "
-            "INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif</code></p>"
-        ).format(shipped) + self.tr(
-            "<p><b>Models without a card</b> (advanced parameters, like Deepness' dock). Set MODEL_TYPE "
-            "(segmentation: class probabilities, blended; regression: values, blended; index: a pixelwise "
-            "formula, no overlap; features: one vector per chip) and, where the defaults do not fit: "
-            "TILE_SIZE (px; default: the graph's fixed input size, else 512), OVERLAP (px shared by neighbouring "
-            "tiles; default 15% of the tile, as Deepness; raised automatically for outputs smaller than the "
-            "input), MODEL_RESOLUTION (m/px of the model's training data: recorded in the card and the default "
-            "render resolution for layers that are not files; RESOLUTION stays the render resolution), "
-            "SCALE and OFFSET (model value = raw x SCALE + OFFSET; default SCALE 1/255 = 0.00392157 for 8-bit "
-            "imagery, as Deepness), MEAN and STD (per band, applied after SCALE), BANDS (1-based raster bands "
-            "in the model's input order; default the first bands, as many as the graph takes) and THRESHOLD "
-            "(segmentation, default 0.5). Input and output shapes come from the graph. A typical PyTorch export "
-            "on RGB with ImageNet normalisation: <code>MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 "
-            "MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225</code>. These parameters apply only to models "
-            "without a card: a model with a SatImpact card or Deepness metadata refuses them with a message "
-            "(the card is the model's contract). SAVE_CARD (optional .onnx file): writes the stated "
-            "parameters as a SatImpact card into a copy of the model; that copy then runs like any carded "
-            "model (save it in the user model folder, or import it in the model manager, to see it in the "
-            "model list).</p>"
-            "<p><code>qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx "
-            "MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 "
-            "SAVE_CARD=export_carded.onnx OUTPUT=probs.tif</code></p>"
+        return (
+            self.tr(
+                "<p>Runs an ONNX model that carries a SatImpact model card (or Deepness metadata) over a "
+                "raster and writes its outputs as a tiled GeoTIFF with the input's georeference.</p>"
+                "<p><b>Method.</b> The card says which bands the model needs (by name), how raw values are "
+                "scaled, the tile size and overlap, and how overlapping tiles are merged (weighted blending "
+                "for continuous outputs, centre crop for classes). Nodata stays nodata. Dense models give a "
+                "value per pixel; chip models give one value or vector per chip (one output pixel per chip). "
+                "Inference with onnxruntime (Microsoft, https://onnxruntime.ai).</p>"
+                "<p><b>Bands.</b> Whatever the card lists. They are found from the raster's band descriptions, "
+                "from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 "
+                "OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.</p>"
+                "<p><b>Parameters.</b> INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, "
+                "rendered "
+                "first). MODEL: the name of a shipped or user model "
+                "({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based "
+                "band numbers, e.g. <code>green=3,swir16=12</code>, and/or a layout name "
+                "(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). "
+                "EXTENT (optional): the area to process (default: the whole layer); a file is cut to it on its own "
+                "pixel grid. RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual "
+                "rasters), the ground resolution in metres at which QGIS renders the layer over EXTENT (default: "
+                "the finest resolution on the model card). "
+                "COMPRESSION (advanced): auto (default: ZSTD for class outputs, none for continuous values, "
+                "which ZSTD makes about 30% smaller but, on a machine with few cores, at the cost of a slower "
+                "run), zstd, deflate (for GDAL older than 2.3) or none; blocks that are all nodata are never stored. "
+                "OUTPUT: GeoTIFF.</p>"
+                "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:runmodel -- "
+                "INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif</code></p>"
+            ).format(shipped)
+            + self.tr(
+                "<p><b>Models without a card</b> (advanced parameters, like Deepness' dock). Set MODEL_TYPE "
+                "(segmentation: class probabilities, blended; regression: values, blended; index: a pixelwise "
+                "formula, no overlap; features: one vector per chip) and, where the defaults do not fit: "
+                "TILE_SIZE (px; default: the graph's fixed input size, else 512), OVERLAP (px shared by neighbouring "
+                "tiles; default 15% of the tile, as Deepness; raised automatically for outputs smaller than the "
+                "input), MODEL_RESOLUTION (m/px of the model's training data: recorded in the card and the default "
+                "render resolution for layers that are not files; RESOLUTION stays the render resolution), "
+                "SCALE and OFFSET (model value = raw x SCALE + OFFSET; default SCALE 1/255 = 0.00392157 for 8-bit "
+                "imagery, as Deepness), MEAN and STD (per band, applied after SCALE), BANDS (1-based raster bands "
+                "in the model's input order; default the first bands, as many as the graph takes) and THRESHOLD "
+                "(segmentation, default 0.5). Input and output shapes come from the graph. A typical PyTorch export "
+                "on RGB with ImageNet normalisation: <code>MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 "
+                "MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225</code>. These parameters apply only to models "
+                "without a card: a model with a SatImpact card or Deepness metadata refuses them with a message "
+                "(the card is the model's contract). SAVE_CARD (optional .onnx file): writes the stated "
+                "parameters as a SatImpact card into a copy of the model; that copy then runs like any carded "
+                "model (save it in the user model folder, or import it in the model manager, to see it in the "
+                "model list).</p>"
+                "<p><code>qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx "
+                "MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 "
+                "SAVE_CARD=export_carded.onnx OUTPUT=probs.tif</code></p>"
+            )
+            + self.tr(
+                "<p><b>What each model type gives</b> (Deepness' model_type, or MODEL_TYPE). "
+                "<i>Segmentation</i>: OUTPUT is a class raster (uint8, one band per output head, 255 nodata) with the "
+                "class names in its attribute table and legend; per head, sigmoid heads get a background class, values "
+                "below THRESHOLD (seg_thresh) are dropped and each pixel takes the highest class, as Deepness does; "
+                "SMALL_SEGMENT (seg_small_segment) removes small segments as Deepness does (erosion then dilation). "
+                "OUTPUT_PROBABILITIES (optional): the blended class probabilities. OUTPUT_VECTOR (optional): one "
+                "polygon layer, fields class, class_id, output and area, simplified by VECTOR_SIMPLIFY px and at least "
+                "VECTOR_MIN_AREA px large. <i>Regression</i>: OUTPUT holds float32 values times reg_output_scaling. "
+                "<i>Detection</i> (YOLOv5/v6/v7 and Ultralytics box outputs): OUTPUT_VECTOR holds one rectangle per "
+                "object with class, class_id and confidence, in map coordinates, above DETECTION_CONFIDENCE "
+                "(det_conf), "
+                "after class-aware suppression across tiles at DETECTION_IOU (det_iou_thresh); no OUTPUT raster. "
+                "<i>Super-resolution</i>: OUTPUT at the model's scale factor (pixels that much smaller, same area). "
+                "<i>Recognition</i>: OUTPUT holds, per tile, the cosine similarity of the tile's embedding to the "
+                "embedding of QUERY_IMAGE. <i>Index</i> and <i>features</i>, and SatImpact cards: the model's outputs "
+                "as they are.</p>"
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -145,7 +185,32 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         )
         self.add_compression_parameter()
         self.add_stated_parameters()
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Model output")))
+        self.add_type_parameters()
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT,
+                self.tr("Model output (raster: values, classes, upscaled image or similarity)"),
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_VECTOR,
+                self.tr("Polygons (segmentation: one per class area; detection: boxes)"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                self.OUTPUT_PROBABILITIES,
+                self.tr("Class probabilities (segmentation)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.addOutput(QgsProcessingOutputString(self.MODEL_INFO, self.tr("Model card summary")))
         self.addOutput(QgsProcessingOutputString(self.SAVED_MODEL, self.tr("Model saved with the stated card")))
 
@@ -160,7 +225,10 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         advanced(
             QgsProcessingParameterEnum(
                 self.MODEL_TYPE,
-                self.tr("Model type, for a model without a card (segmentation, regression, index, features)"),
+                self.tr(
+                    "Model type, for a model without a card (segmentation, regression, detection, superresolution, "
+                    "recognition, index, features)"
+                ),
                 options=list(MODEL_KINDS),
                 optional=True,
                 usesStaticStrings=True,
@@ -237,6 +305,71 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             )
         )
 
+    def add_type_parameters(self):
+        """Run-time options of Deepness model types (defaults from the card)."""
+
+        def advanced(param):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+
+        number = QgsProcessingParameterNumber
+        advanced(
+            number(
+                self.SMALL_SEGMENT,
+                self.tr("Remove small segments: Deepness' size (segmentation; default: the card's seg_small_segment)"),
+                number.Type.Integer,
+                optional=True,
+                minValue=0,
+            )
+        )
+        advanced(
+            number(
+                self.VECTOR_SIMPLIFY,
+                self.tr("Polygon simplification tolerance in pixels (segmentation; default 1)"),
+                number.Type.Double,
+                optional=True,
+                minValue=0.0,
+            )
+        )
+        advanced(
+            number(
+                self.VECTOR_MIN_AREA,
+                self.tr("Smallest polygon kept, in pixels (segmentation; default 0)"),
+                number.Type.Double,
+                optional=True,
+                minValue=0.0,
+            )
+        )
+        advanced(
+            number(
+                self.DETECTION_CONFIDENCE,
+                self.tr("Detection confidence threshold (default: the card's det_conf, else 0.5)"),
+                number.Type.Double,
+                optional=True,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        advanced(
+            number(
+                self.DETECTION_IOU,
+                self.tr(
+                    "Detection overlap (IoU) above which the weaker box is dropped (default: det_iou_thresh, else 0.4)"
+                ),
+                number.Type.Double,
+                optional=True,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        advanced(
+            QgsProcessingParameterFile(
+                self.QUERY_IMAGE,
+                self.tr("Query image (recognition: tiles are compared with it)"),
+                optional=True,
+            )
+        )
+
     def stated_parameters(self, parameters, context) -> StatedParameters | None:
         """The stated parameters, or None where none is set (the model must then have a card)."""
 
@@ -277,10 +410,9 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         path = model_path(self.parameterAsString(parameters, self.MODEL, context))
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         stated = self.stated_parameters(parameters, context)
         if stated is not None:
-            return self.process_stated(layer, path, stated, parameters, context, feedback, output)
+            return self.process_stated(layer, path, stated, parameters, context, feedback)
         try:
             model = load_model(path)
         except CardError as exc:
@@ -299,39 +431,21 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             )
         feedback.pushInfo(f"Model: {card.summary()}")
         spec = card.inputs[0]
+        default_resolution = card.extra.get("resolution_nominal_m") or (
+            spec.resolution_m[0] if spec.resolution_m else None
+        )
         # Layers that are not files are rendered first: progress in two steps, render then model.
         is_file = layer is None or layer.providerType() == "gdal"
         steps = feedback if is_file else QgsProcessingMultiStepFeedback(2, feedback)
-        with self.input_layer_file(
-            layer, parameters, context, steps, spec.resolution_m[0] if spec.resolution_m else None
-        ) as source:
+        with self.input_layer_file(layer, parameters, context, steps, default_resolution) as source:
             if source.rendered:
                 steps.setCurrentStep(1)
             info = raster_info(source.path)
             bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
             feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
-            report = run_model(
-                model,
-                {spec.name: RasterInput(source.path, bands.indices)},
-                output,
-                ProcessingFeedback(steps),
-                RunOptions(compress=self.compression(parameters, context)),
-            )
-        # A card may suggest its own ramp (extra.style); otherwise one by output kind.
-        hint = card.extra.get("style") if isinstance(card.extra.get("style"), dict) else {}
-        kind = card.outputs[0].kind
-        if hint.get("ramp"):
-            style = style_pseudocolor(float(hint.get("min", 0.0)), float(hint.get("max", 1.0)), hint["ramp"])
-        elif kind == "probability":
-            style = style_pseudocolor(0.0, 1.0, "Blues")
-        elif kind == "index":
-            style = style_pseudocolor(-1.0, 1.0, "RdYlBu")
-        else:
-            style = None
-        LayerStyler.attach(context, output, f"{card.title} - {layer.name()}", style)
-        return {self.OUTPUT: output, self.MODEL_INFO: f"{card.summary()}; {report.describe()}"}
+            return self.execute(model, source.path, bands.indices, info, layer, parameters, context, feedback, steps)
 
-    def process_stated(self, layer, path, stated, parameters, context, feedback, output):
+    def process_stated(self, layer, path, stated, parameters, context, feedback):
         """A model without a card, run with the card its stated parameters make."""
         graph_inputs = read_graph(path)[0]
         port = next(iter(graph_inputs.values()), None)
@@ -357,21 +471,201 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             feedback.pushInfo(f"Model (stated parameters): {card.summary()}")
             feedback.pushInfo(f"Bands: {', '.join(f'{n}=band {b}' for n, b in zip(names, bands))}")
             saved = ""
-            if stated and parameters.get(self.SAVE_CARD) not in (None, ""):
+            if parameters.get(self.SAVE_CARD) not in (None, ""):
                 saved = save_card_copy(path, card, self.parameterAsFileOutput(parameters, self.SAVE_CARD, context))
                 feedback.pushInfo(f"Card saved into a copy of the model: {saved}")
+            results = self.execute(model, source.path, bands, info, layer, parameters, context, feedback, steps)
+        results[self.SAVED_MODEL] = saved
+        return results
+
+    # --- what each model type gives ------------------------------------------------------------
+
+    def execute(self, model, raster, bands, info, layer, parameters, context, feedback, steps):
+        """Run ``model`` on the file ``raster`` (1-based ``bands`` in the model's order) and write
+        the outputs its type gives: OUTPUT, OUTPUT_VECTOR, OUTPUT_PROBABILITIES."""
+        card = model.card
+        kind = card.extra.get("model_kind") or "generic"
+        engine_feedback = ProcessingFeedback(steps)
+        compress = self.compression(parameters, context)
+        output = self.optional_output(parameters, self.OUTPUT, context)
+        probabilities = self.optional_output(parameters, self.OUTPUT_PROBABILITIES, context)
+        wants_vector = parameters.get(self.OUTPUT_VECTOR) not in (None, "")
+        if probabilities and kind != "segmentation":
+            feedback.pushWarning("OUTPUT_PROBABILITIES applies to segmentation models only; not written")
+        if wants_vector and kind not in ("segmentation", "detection"):
+            feedback.pushWarning("OUTPUT_VECTOR applies to segmentation and detection models only; not written")
+        results = {self.OUTPUT: None, self.OUTPUT_VECTOR: None, self.OUTPUT_PROBABILITIES: None}
+        title = f"{card.title} - {layer.name()}"
+
+        if kind == "detection":
+            if not wants_vector:
+                raise EngineError(
+                    "a detection model gives boxes: set OUTPUT_VECTOR (TEMPORARY_OUTPUT for a temporary layer)"
+                )
+            if output:
+                feedback.pushWarning("a detection model gives no raster; OUTPUT is not written")
+            found = run_detection(
+                model,
+                raster,
+                bands,
+                engine_feedback,
+                confidence=self.optional_number(parameters, self.DETECTION_CONFIDENCE, context),
+                iou_threshold=self.optional_number(parameters, self.DETECTION_IOU, context),
+            )
+            fields = [("class", "string"), ("class_id", "int"), ("confidence", "double")]
+            rows = [((name, cls, score), poly) for cls, name, score, poly in found.polygons()]
+            results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, info, fields, rows)
+            results[self.MODEL_INFO] = f"{card.summary()}; {len(rows)} boxes from {found.tiles} tiles"
+            return results
+
+        if not output:
+            raise EngineError(f"a {kind} model gives a raster: set OUTPUT")
+        if kind == "superresolution":
+            report = run_superresolution(model, raster, bands, output, engine_feedback, compress)
+            info_text = f"scale factor {report['scale_factor']}, {report['tiles']} tiles, {report['seconds']:.2f} s"
+            LayerStyler.attach(context, output, title, None)
+        elif kind == "recognition":
+            query = self.parameterAsFile(parameters, self.QUERY_IMAGE, context)
+            if not query:
+                raise EngineError("a recognition model compares tiles with a query image: set QUERY_IMAGE")
+            report = run_recognition(model, raster, bands, query, output, engine_feedback, compress)
+            info_text = f"similarity of {report['tiles']} tiles to {query}, {report['seconds']:.2f} s"
+            LayerStyler.attach(context, output, title, style_pseudocolor(0.0, 1.0, "Reds"))
+        elif kind == "segmentation":
+            keep_probabilities = bool(probabilities)
+            prob_path = probabilities or QgsProcessingUtils.generateTempFilename("probabilities.tif")
+            try:
+                report = run_model(
+                    model,
+                    {card.inputs[0].name: RasterInput(raster, bands)},
+                    prob_path,
+                    engine_feedback,
+                    RunOptions(compress=compress),
+                )
+                threshold = self.optional_number(parameters, self.THRESHOLD, context, card.outputs[0].threshold)
+                small = self.optional_number(
+                    parameters, self.SMALL_SEGMENT, context, card.extra.get("seg_small_segment")
+                )
+                names = write_class_raster(
+                    prob_path, output, model, 0.5 if threshold is None else threshold, small, engine_feedback, compress
+                )
+                feedback.pushInfo(
+                    f"Classes (threshold {0.5 if threshold is None else threshold:g}, small segments "
+                    f"{int(small or 0)}): " + "; ".join(", ".join(f"{i}={n}" for i, n in enumerate(h)) for h in names)
+                )
+                if wants_vector:
+                    polys = class_polygons(
+                        output,
+                        names,
+                        simplify_px=self.optional_number(parameters, self.VECTOR_SIMPLIFY, context, 1.0),
+                        min_area_px=self.optional_number(parameters, self.VECTOR_MIN_AREA, context, 0.0),
+                        feedback=engine_feedback,
+                    )
+                    heads = [o.name for o in card.outputs]
+                    fields = [("class", "string"), ("class_id", "int"), ("output", "string"), ("area", "double")]
+                    rows = [((label, value, heads[band - 1], poly.area), poly) for band, value, label, poly in polys]
+                    results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, info, fields, rows)
+                    feedback.pushInfo(f"{len(rows)} class polygons")
+            finally:
+                if not keep_probabilities:
+                    remove_quietly(prob_path)
+            if keep_probabilities:
+                results[self.OUTPUT_PROBABILITIES] = probabilities
+                LayerStyler.attach(
+                    context, probabilities, f"{title} (probabilities)", style_pseudocolor(0.0, 1.0, "Blues")
+                )
+            LayerStyler.attach(context, output, title, style_classes(names[0]))
+            info_text = report.describe()
+        else:
             report = run_model(
                 model,
-                {card.inputs[0].name: RasterInput(source.path, bands)},
+                {card.inputs[0].name: RasterInput(raster, bands)},
                 output,
-                ProcessingFeedback(steps),
-                RunOptions(compress=self.compression(parameters, context)),
+                engine_feedback,
+                RunOptions(compress=compress),
             )
-        kind = card.outputs[0].kind
-        style = style_pseudocolor(0.0, 1.0, "Blues") if kind == "probability" else None
-        LayerStyler.attach(context, output, f"{card.title} - {layer.name()}", style)
-        return {
-            self.OUTPUT: output,
-            self.MODEL_INFO: f"{card.summary()}; {report.describe()}",
-            self.SAVED_MODEL: saved,
-        }
+            info_text = report.describe()
+            # A card may suggest its own ramp (extra.style); otherwise one by output kind.
+            hint = card.extra.get("style") if isinstance(card.extra.get("style"), dict) else {}
+            out_kind = card.outputs[0].kind
+            if hint.get("ramp"):
+                style = style_pseudocolor(float(hint.get("min", 0.0)), float(hint.get("max", 1.0)), hint["ramp"])
+            elif out_kind == "probability":
+                style = style_pseudocolor(0.0, 1.0, "Blues")
+            elif out_kind == "index":
+                style = style_pseudocolor(-1.0, 1.0, "RdYlBu")
+            else:
+                style = None
+            LayerStyler.attach(context, output, title, style)
+        results[self.OUTPUT] = output
+        results[self.MODEL_INFO] = f"{card.summary()}; {info_text}"
+        return results
+
+    def optional_output(self, parameters, name, context) -> str:
+        if parameters.get(name) in (None, ""):
+            return ""
+        return self.parameterAsOutputLayer(parameters, name, context) or ""
+
+    def optional_number(self, parameters, name, context, default=None):
+        if parameters.get(name) in (None, ""):
+            return default
+        return self.parameterAsDouble(parameters, name, context)
+
+    def write_polygons(self, parameters, context, info, fields, rows):
+        """Polygons (shapely, in the raster's CRS) with attributes into OUTPUT_VECTOR."""
+        from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsWkbTypes
+
+        qfields = QgsFields()
+        for name, kind in fields:
+            qfields.append(_field(name, kind))
+        crs = QgsCoordinateReferenceSystem.fromWkt(info.crs_wkt) if info.crs_wkt else QgsCoordinateReferenceSystem()
+        sink, dest = self.parameterAsSink(
+            parameters, self.OUTPUT_VECTOR, context, qfields, QgsWkbTypes.Type.Polygon, crs
+        )
+        if sink is None:
+            raise EngineError("OUTPUT_VECTOR cannot be created")
+        for attrs, poly in rows:
+            feature = QgsFeature(qfields)
+            geom = QgsGeometry()
+            geom.fromWkb(poly.wkb)
+            feature.setGeometry(geom)
+            feature.setAttributes(list(attrs))
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        return dest
+
+
+def _field(name: str, kind: str):
+    # QGIS >= 3.38 (and Qt6 builds) type fields with QMetaType; older ones with QVariant.
+    from qgis.core import Qgis, QgsField
+
+    if Qgis.versionInt() >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {"double": QMetaType.Type.Double, "int": QMetaType.Type.Int, "string": QMetaType.Type.QString}
+    else:
+        from qgis.PyQt.QtCore import QVariant
+
+        types = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String}
+    return QgsField(name, types[kind])
+
+
+def style_classes(names: list[str]):
+    """Paletted renderer with the class names as labels (first band); background transparent."""
+
+    def apply(layer):
+        from qgis.core import QgsPalettedRasterRenderer, QgsStyle
+        from qgis.PyQt.QtGui import QColor
+
+        ramp = QgsStyle.defaultStyle().colorRamp("Set1")
+        classes = []
+        for value, name in enumerate(names):
+            if name.lower() in ("background", "_background"):
+                colour = QColor(0, 0, 0, 0)
+            else:
+                colour = (
+                    ramp.color(value / max(1, len(names) - 1)) if ramp else QColor.fromHsv(value * 47 % 360, 200, 220)
+                )
+            classes.append(QgsPalettedRasterRenderer.Class(value, colour, name))
+        layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+
+    return apply

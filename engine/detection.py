@@ -1,0 +1,219 @@
+"""Object detection with YOLO-style models (Deepness' Detector): boxes from every tile,
+a confidence threshold, class-aware non-max suppression across tiles, boxes in map
+coordinates.
+
+Output layouts (Deepness' ``det_type``):
+- ``YOLO_v5_v7_DEFAULT`` / ``YOLO_v6``: (batch, boxes, 5 + classes), rows
+  ``cx, cy, w, h, objectness, class scores...`` in tile pixels; the confidence is the
+  objectness (as Deepness), the class the best class score.
+- ``YOLO_ULTRALYTICS`` / ``YOLO_v9``: (batch, 4 + classes, boxes), no objectness; the
+  confidence is the best class score.
+Without ``det_type`` the layout is told from the shape (boxes outnumber values per box) and
+the log says which. Rotated boxes (``YOLO_ULTRALYTICS_OBB``) and instance masks
+(``YOLO_ULTRALYTICS_SEGMENTATION``) are refused with a message: no test model of either
+format exists in Deepness' test data to check a decoder against.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import Cancelled, EngineError
+from .model import LoadedModel, get_session
+from .raster import axis_starts
+
+V5_TYPES = ("YOLO_V5_V7_DEFAULT", "YOLO_V6", "YOLO_V5", "YOLO_V7")
+ULTRALYTICS_TYPES = ("YOLO_ULTRALYTICS", "YOLO_V9", "YOLO_V8")
+REFUSED_TYPES = ("YOLO_ULTRALYTICS_OBB", "YOLO_ULTRALYTICS_SEGMENTATION")
+
+
+@dataclass
+class Detections:
+    boxes: np.ndarray  # (n, 4) x1, y1, x2, y2 in raster pixel coordinates (column, row)
+    scores: np.ndarray  # (n,)
+    classes: np.ndarray  # (n,) int
+    class_names: list[str]
+    transform: object  # affine.Affine of the raster
+    crs_wkt: str | None
+    tiles: int
+    candidates: int  # boxes above the threshold before suppression
+    seconds: float
+
+    def polygons(self):
+        """(class id, class name, confidence, shapely polygon in map coordinates) per box."""
+        from shapely.geometry import Polygon
+
+        out = []
+        for (x1, y1, x2, y2), score, cls in zip(self.boxes, self.scores, self.classes):
+            corners = [self.transform * (x, y) for x, y in ((x1, y1), (x2, y1), (x2, y2), (x1, y2))]
+            name = self.class_names[cls] if cls < len(self.class_names) else f"class_{cls}"
+            out.append((int(cls), name, float(score), Polygon(corners)))
+        return out
+
+
+def decode(output: np.ndarray, layout: str, confidence: float):
+    """Boxes (x1, y1, x2, y2 in tile pixels), scores and classes above ``confidence`` from
+    one tile's output (2-D, see the module's layouts)."""
+    rows = output.T if layout == "ultralytics" else output
+    if layout == "ultralytics":
+        cls_scores = rows[:, 4:]
+        if cls_scores.shape[1] == 0:
+            raise EngineError("the detector's output has no class scores (expected 4 + classes values per box)")
+        scores = cls_scores.max(axis=1)
+        classes = cls_scores.argmax(axis=1)
+    else:
+        if rows.shape[1] < 5:
+            raise EngineError(
+                f"the detector's output has {rows.shape[1]} values per box; YOLOv5-style needs 5 + classes"
+            )
+        scores = rows[:, 4]
+        classes = rows[:, 5:].argmax(axis=1) if rows.shape[1] > 5 else np.zeros(len(rows), dtype=np.int64)
+    keep = scores >= confidence
+    rows, scores, classes = rows[keep], scores[keep], classes[keep]
+    cx, cy, w, h = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
+    boxes = np.stack([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], axis=1)
+    return boxes.astype(np.float64), scores.astype(np.float64), classes.astype(np.int64)
+
+
+def nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> np.ndarray:
+    """Greedy non-max suppression: indices kept, best score first. A box goes when its
+    intersection over union with a kept box exceeds ``iou_threshold``."""
+    x1, y1, x2, y2 = boxes.T
+    areas = np.maximum(0.0, x2 - x1) * np.maximum(0.0, y2 - y1)
+    order = np.argsort(-scores, kind="stable")
+    keep = []
+    while order.size:
+        i = order[0]
+        keep.append(i)
+        rest = order[1:]
+        w = np.maximum(0.0, np.minimum(x2[i], x2[rest]) - np.maximum(x1[i], x1[rest]))
+        h = np.maximum(0.0, np.minimum(y2[i], y2[rest]) - np.maximum(y1[i], y1[rest]))
+        inter = w * h
+        union = areas[i] + areas[rest] - inter
+        iou = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+        order = rest[iou <= iou_threshold]
+    return np.asarray(keep, dtype=np.int64)
+
+
+def class_aware_nms(boxes, scores, classes, iou_threshold: float) -> np.ndarray:
+    """NMS within each class only (a car and a tree may overlap); indices by descending score."""
+    keep = []
+    for cls in np.unique(classes):
+        idx = np.flatnonzero(classes == cls)
+        keep.extend(idx[nms(boxes[idx], scores[idx], iou_threshold)])
+    keep = np.asarray(keep, dtype=np.int64)
+    return keep[np.argsort(-scores[keep], kind="stable")] if keep.size else keep
+
+
+def output_layout(model: LoadedModel, sample_shape: tuple) -> str:
+    det_type = str(model.card.extra.get("det_type") or "").upper()
+    if det_type in REFUSED_TYPES:
+        raise EngineError(
+            f"detector type {det_type} (rotated boxes or instance masks) is not supported yet: "
+            "SatImpact decodes YOLOv5/v6/v7 and Ultralytics (v8/v9) box outputs"
+        )
+    if det_type in V5_TYPES:
+        return "v5"
+    if det_type in ULTRALYTICS_TYPES:
+        return "ultralytics"
+    if det_type:
+        raise EngineError(
+            f"det_type '{det_type}' is unknown (expected one of {', '.join(V5_TYPES + ULTRALYTICS_TYPES)})"
+        )
+    return "ultralytics" if sample_shape[-2] < sample_shape[-1] else "v5"
+
+
+def run_detection(
+    model: LoadedModel,
+    raster_path: str,
+    bands: list[int],
+    feedback=None,
+    confidence: float | None = None,
+    iou_threshold: float | None = None,
+    threads: int | None = None,
+) -> Detections:
+    """Detect over the whole raster, tile by tile (the card's tile size and overlap)."""
+    from .runner import Feedback, RasterInput, _Reader
+
+    feedback = feedback or Feedback()
+    card = model.card
+    start = time.perf_counter()
+    confidence = card.extra.get("det_conf", 0.5) if confidence is None else confidence
+    iou_threshold = card.extra.get("det_iou_thresh", 0.4) if iou_threshold is None else iou_threshold
+    spec = card.inputs[0]
+    output_name = card.outputs[0].name
+    session = get_session(model, threads)
+    reader = _Reader(model, {spec.name: RasterInput(raster_path, bands)})
+    try:
+        ds = reader.datasets[spec.name]
+        height, width, transform = ds.height, ds.width, ds.transform
+        crs_wkt = ds.crs.to_wkt() if ds.crs else None
+        tile, overlap = card.tiling.tile_size, card.tiling.overlap
+        ys, xs = axis_starts(height, tile, overlap), axis_starts(width, tile, overlap)
+        tiles = [(y, x) for y in ys for x in xs]
+        feedback.info(
+            f"{card.title}: {width}x{height} px, {len(tiles)} tiles of {tile} px (overlap {overlap} px), "
+            f"confidence >= {confidence:g}, IoU for suppression {iou_threshold:g}"
+        )
+        all_boxes, all_scores, all_classes = [], [], []
+        layout = None
+        for k, (y, x) in enumerate(tiles):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            h, w = min(tile, height - y), min(tile, width - x)
+            feeds, valid = reader.read(y, x, h, w, tile, tile)
+            feeds = {name: a[None] for name, a in feeds.items()}
+            (out,) = session.run([output_name], feeds)
+            out = np.asarray(out)
+            if out.ndim == 3:
+                out = out[0]
+            if out.ndim != 2:
+                raise EngineError(
+                    f"the detector's output has shape {tuple(out.shape)}; expected (batch, boxes, values) or "
+                    "(batch, values, boxes)"
+                )
+            if layout is None:
+                layout = output_layout(model, out.shape)
+                feedback.info(f"Detector output {tuple(out.shape)} read as {layout} layout")
+            boxes, scores, classes = decode(out, layout, confidence)
+            if len(boxes):
+                # Boxes whose centre falls on nodata (or the padding beyond the raster) are dropped.
+                cx = np.clip(((boxes[:, 0] + boxes[:, 2]) / 2).astype(int), 0, tile - 1)
+                cy = np.clip(((boxes[:, 1] + boxes[:, 3]) / 2).astype(int), 0, tile - 1)
+                inside = (cx < w) & (cy < h)
+                inside[inside] = valid[cy[inside], cx[inside]]
+                boxes, scores, classes = boxes[inside], scores[inside], classes[inside]
+                boxes = boxes + np.array([x, y, x, y], dtype=np.float64)
+                all_boxes.append(boxes)
+                all_scores.append(scores)
+                all_classes.append(classes)
+            feedback.progress(100.0 * (k + 1) / len(tiles))
+    finally:
+        reader.close()
+    if all_boxes:
+        boxes, scores, classes = (np.concatenate(a) for a in (all_boxes, all_scores, all_classes))
+    else:
+        boxes, scores, classes = np.zeros((0, 4)), np.zeros(0), np.zeros(0, dtype=np.int64)
+    candidates = len(boxes)
+    keep = class_aware_nms(boxes, scores, classes, iou_threshold)
+    boxes = np.clip(boxes[keep], 0, [width, height, width, height])
+    names = (card.extra.get("class_names") or [[]])[0]
+    result = Detections(
+        boxes=boxes,
+        scores=scores[keep],
+        classes=classes[keep],
+        class_names=list(names),
+        transform=transform,
+        crs_wkt=crs_wkt,
+        tiles=len(tiles),
+        candidates=candidates,
+        seconds=time.perf_counter() - start,
+    )
+    feedback.info(
+        f"Done: {candidates} boxes above {confidence:g} in {len(tiles)} tiles, {len(keep)} kept after "
+        f"class-aware suppression, {result.seconds:.2f} s"
+    )
+    return result
