@@ -522,3 +522,40 @@ def test_green_space_per_person_over_years_workflow(naip, tmp_path, satimpact_pr
             assert r["green_m2_per_person"] == pytest.approx(r["green_area_m2"] / 1200.0, rel=1e-6)
         else:  # no population: no per-person figure, never a division by zero
             assert r["green_m2_per_person"] is None
+
+
+def test_result_layers_are_styled(run_alg, pucallpa, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject, QgsRasterLayer
+
+    out, occ, chg = tmp_path / "s.gpkg", tmp_path / "occ.tif", tmp_path / "chg.tif"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+
+    def to_project(path):  # as the algorithm dialog asks: load the output when done
+        return QgsProcessingOutputLayerDefinition(str(path), QgsProject.instance())
+
+    params = {"INPUTS": [str(p) for p in pucallpa[:3]], "BAND_MAP": PUCALLPA_BANDS, "OUTPUT": to_project(out)}
+    params.update(OUTPUT_FREQUENCY=to_project(occ), OUTPUT_CHANGE=to_project(chg))
+    run_alg("satimpact:waterseries", params, context=context)
+    # what QGIS applies when it loads the outputs (GUI and modeler)
+    details = {path: context.layerToLoadOnCompletionDetails(str(path)) for path in (out, occ, chg)}
+    assert {d.name for d in details.values()} == {
+        "Water share per zone and date",
+        "Water occurrence",
+        "Water change classes",
+    }
+    table = QgsVectorLayer(str(out), "t", "ogr")
+    details[out].postProcessor().postProcessLayer(table, context, None)
+    assert table.renderer().type() == "graduatedSymbol" and table.renderer().classAttribute() == "water_share"
+    assert table.temporalProperties().isActive() and table.temporalProperties().startField() == "date"
+    occurrence = QgsRasterLayer(str(occ), "o")
+    details[occ].postProcessor().postProcessLayer(occurrence, context, None)
+    shader = occurrence.renderer().shader().rasterShaderFunction()
+    assert occurrence.renderer().type() == "singlebandpseudocolor"
+    assert (shader.minimumValue(), shader.maximumValue()) == (0.0, 1.0)
+    ramp = shader.colorRampItemList()
+    assert ramp[-1].color.blue() > ramp[-1].color.red()  # blue ramp, dark blue for always water
+    change = QgsRasterLayer(str(chg), "c")
+    details[chg].postProcessor().postProcessLayer(change, context, None)
+    labels = {c.value: c.label for c in change.renderer().classes()}
+    assert labels == {0: "never water", 1: "permanent water", 2: "new water", 3: "lost water", 4: "seasonal water"}
