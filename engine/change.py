@@ -719,7 +719,7 @@ def detect_change(
 
     ``zones``: ``green.Zone`` objects (key, shapely geometry in BEFORE's CRS), or None for a grid.
     """
-    from .green import PixelAreas, equal_area_crs, lonlat_of, make_grid, true_area
+    from .geo import PixelAreas, equal_area_crs, lonlat_of, make_grid, true_area
 
     feedback = feedback or Feedback()
     if not (0.0 <= damage_threshold <= 1.0):
@@ -879,12 +879,12 @@ def detect_change(
 
             def inputs_valid(win):
                 """Pixels with data in both scenes, judged as the runner judges them."""
-                from .runner import _valid_mask
+                from .geo import valid_mask
 
                 ok = np.ones((int(win.height), int(win.width)), dtype=bool)
                 for role, ds in scenes.items():
                     bands = pair.bands(role, method.change_bands[role].indices)
-                    ok &= _valid_mask(ds, bands, ds.read(bands, window=win, out_dtype="float32"), win)
+                    ok &= valid_mask(ds, bands, ds.read(bands, window=win, out_dtype="float32"), win)
                 return ok
 
             wins = list(_windows(pair.width, pair.height))
