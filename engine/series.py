@@ -439,8 +439,8 @@ def index_water_mask(
     try:
         with rasterio.open(source) as ds:
             facts = mask_facts(ds, bands)
-            # a scratch file read back once: compression would only cost time
-            profile = gtiff_profile("uint8", "none", size=(ds.width, ds.height))
+            # a scratch file read back once; ZSTD level 1 keeps a 20-date Sentinel-2 tile stack small on disk
+            profile = gtiff_profile("uint8", "zstd", size=(ds.width, ds.height))
             profile.update(count=1, crs=ds.crs, transform=ds.transform, nodata=NODATA)
             wins = list(windows(ds.width, ds.height, WINDOW))
             with rasterio.open(tmp, "w", **profile) as out:
