@@ -39,6 +39,7 @@ class SatImpactPlugin:
         self.iface = iface
         self.install_dialog = None
         self.missing_message = None
+        self.toolbox_actions = []
         self.provider = None
         self.actions = []
         self.menu = None
@@ -95,9 +96,22 @@ class SatImpactPlugin:
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(button)
 
+        self._register_toolbox_actions()
+
         missing = missing_dependencies()
         if missing:
             self.report_missing(missing)
+
+    def _register_toolbox_actions(self):
+        """Right-click "Edit model..." on the shipped workflows (QGIS's own is for user models)."""
+        try:
+            from processing.gui.ProviderActions import ProviderContextMenuActions
+
+            from .ui.workflow_actions import EditWorkflowAction
+        except ImportError:  # Processing plugin disabled
+            return
+        self.toolbox_actions = [EditWorkflowAction()]
+        ProviderContextMenuActions.registerProviderContextMenuActions(self.toolbox_actions)
 
     def report_missing(self, missing: list[str]):
         from qgis.core import Qgis
@@ -155,6 +169,11 @@ class SatImpactPlugin:
         show_about(self.iface.mainWindow())
 
     def unload(self):
+        if self.toolbox_actions:
+            from processing.gui.ProviderActions import ProviderContextMenuActions
+
+            ProviderContextMenuActions.deregisterProviderContextMenuActions(self.toolbox_actions)
+            self.toolbox_actions = []
         if self.menu is not None:
             if self.iface is not None:
                 self.iface.rasterMenu().removeAction(self.menu.menuAction())

@@ -855,5 +855,9 @@
         <source>Remove the user model '{0}'?</source>
         <translation>사용자 모델 '{0}'을(를) 삭제할까요?</translation>
     </message>
+    <message>
+        <source>Edit model...</source>
+        <translation>모델 편집...</translation>
+    </message>
 </context>
 </TS>

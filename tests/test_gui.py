@@ -41,6 +41,7 @@ def test_gui_menu_dialog_run_and_manager(qgis_app, s2_chip, tmp_path):
                 "shot": str(shots / "ndvi_map.png"),
             },
             {"kind": "manager", "shot": str(shots / "manager.png")},
+            {"kind": "edit_workflow", "alg": "satimpact:Flood impact on poverty", "shot": str(shots / "modeler.png")},
             {"kind": "window", "shot": str(shots / "window.png")},
         ],
         tmp_path,
@@ -58,7 +59,10 @@ def test_gui_menu_dialog_run_and_manager(qgis_app, s2_chip, tmp_path):
     assert layer["group"] and layer["group"].startswith("NDVI")
     assert any(m.startswith("index_ndvi") for m in result["manager_models"])
     assert "Citation" in result["manager_details"] and "Licence" in result["manager_details"]
-    for name in ("dialog.png", "ndvi_map.png", "manager.png", "window.png"):
+    # right-click "Edit model..." opens the shipped workflow in the modeler, as a copy to save elsewhere
+    edited = result["edited_workflows"]["satimpact:Flood impact on poverty"]
+    assert edited == {"children": ["flood", "poor_and_flooded", "poverty"], "source_file": ""}
+    for name in ("dialog.png", "ndvi_map.png", "manager.png", "window.png", "modeler.png"):
         assert_real_picture(shots / name)
 
 

@@ -15,6 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def _child(model, alg_id: str, child_id: str, description: str, sources: dict, outputs: dict | None = None):
     from qgis.core import (
+        QgsApplication,
         QgsProcessingModelChildAlgorithm,
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
@@ -23,6 +24,17 @@ def _child(model, alg_id: str, child_id: str, description: str, sources: dict, o
     child = QgsProcessingModelChildAlgorithm(alg_id)
     child.setChildId(child_id)
     child.setDescription(description)
+    algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
+    if algorithm is None:
+        raise SystemExit(f"{alg_id} is not registered: run this script with the plugin loaded (`make workflows`)")
+    # The modeler asks for a value for every mandatory parameter (QGIS flags a model as invalid
+    # otherwise, even where the parameter has a default): the algorithm's default, written out.
+    for param in algorithm.parameterDefinitions():
+        optional = param.flags() & param.Flag.FlagOptional
+        if param.name() not in sources and not optional and not param.isDestination():
+            if param.defaultValue() is None:
+                raise SystemExit(f"{alg_id}: mandatory parameter {param.name()} has no default; give it a source")
+            sources = {**sources, param.name(): ("static", param.defaultValue())}
     for name, (kind, value) in sources.items():
         if kind == "param":
             src = QgsProcessingModelChildParameterSource.fromModelParameter(value)
@@ -38,6 +50,9 @@ def _child(model, alg_id: str, child_id: str, description: str, sources: dict, o
     model_outputs = {}
     for output_name, (child_output, label) in (outputs or {}).items():
         out = QgsProcessingModelOutput(output_name, label)
+        # qgis_process leaves outputs it is not given empty (processing.run makes them temporary):
+        # a temporary file by default lets `qgis_process run` name only the outputs it wants.
+        out.setDefaultValue("TEMPORARY_OUTPUT")
         out.setChildId(child_id)
         out.setChildOutputName(child_output)
         model_outputs[output_name] = out
@@ -60,7 +75,11 @@ def flood_impact_on_poverty():
             "ALG_DESC": "Flood change between two scenes, flooded share per grid cell, development scores of the "
             "same cells, and the cells that are both flooded (damaged) and among the least developed. "
             "<br><code>qgis_process run 'satimpact:Flood impact on poverty' -- before=pre.tif after=post.tif "
-            "imagery=pre.tif poor_and_flooded:poor_and_flooded=priority.gpkg</code>",
+            "imagery=pre.tif flood:flood_change=change.tif flood:flood_cells=TEMPORARY_OUTPUT "
+            "poverty:cells_scored=cells.gpkg poor_and_flooded:poor_and_flooded=priority.gpkg</code> "
+            "(qgis_process needs every output named; TEMPORARY_OUTPUT for those you do not keep). "
+            "The development scores need imagery larger than one model chip (1.87 km); cells whose chip "
+            "has too little valid imagery get NULL scores.",
             "ALG_CREATOR": "SatImpact",
             "before": "Scene before the flood (Sentinel-2, Landsat or Sentinel-1).",
             "after": "Scene after (or during) the flood.",
@@ -116,7 +135,8 @@ def flood_impact_on_poverty():
             "INPUT": ("child", ("poverty", "OUTPUT")),
             "EXPRESSION": (
                 "expression",
-                '\'"damaged" = 1 AND "score_percentile" <= \' || to_string(@poor_percent)',
+                # qgis_process (3.22) leaves a model input it is not given NULL: fall back to the default
+                '\'"damaged" = 1 AND "score_percentile" <= \' || to_string(coalesce(@poor_percent, 40))',
             ),
         },
         {"poor_and_flooded": ("OUTPUT", "Cells both poor and flooded")},
@@ -274,6 +294,65 @@ def green_space_per_person_over_years():
     return model
 
 
+def register_providers() -> None:
+    """QGIS's native algorithms and the plugin (from .qgis-plugins, as the tests load it)."""
+    from qgis.analysis import QgsNativeAlgorithms
+    from qgis.core import QgsApplication
+
+    QgsApplication.processingRegistry().addProvider(QgsNativeAlgorithms())
+    sys.path.insert(0, os.path.join(os.path.dirname(HERE), ".qgis-plugins"))
+    sys.path.append("/usr/share/qgis/python/plugins")
+    import satimpact
+
+    plugin = satimpact.classFactory(None)
+    plugin.initProcessing()
+    register_providers.plugin = plugin  # keeps the provider alive while the script runs
+
+
+def lay_out(model) -> None:
+    """Places the components as the modeler draws them: inputs in a column on the left, the
+    steps left to right in the order they run, the final outputs in a column on the right."""
+    from qgis.PyQt.QtCore import QPointF
+
+    left, top, column, row = 150.0, 80.0, 300.0, 100.0
+    components = model.parameterComponents()
+    # in the order the inputs were declared (the dialog's order), not alphabetical
+    order = [p.name() for p in model.parameterDefinitions() if p.name() in components]
+    for i, name in enumerate(order):
+        components[name].setPosition(QPointF(left, top + i * row))
+    model.setParameterComponents(components)
+    children = model.childAlgorithms()
+    depth = {}
+
+    def depth_of(child_id):
+        if child_id not in depth:
+            before = model.dependsOnChildAlgorithms(child_id)
+            depth[child_id] = 1 + max((depth_of(d) for d in before), default=0)
+        return depth[child_id]
+
+    per_column = {}
+    output_row = 0
+    for child_id in children:
+        per_column.setdefault(depth_of(child_id), []).append(child_id)
+    last_x = left + column * max(per_column)
+    for level, ids in sorted(per_column.items()):
+        for i, child_id in enumerate(ids):
+            child = model.childAlgorithm(child_id)
+            child.setPosition(QPointF(left + column * level, top + row * (0.5 + i + level * 0.5)))
+            outputs = child.modelOutputs()
+            for output in outputs.values():
+                output.setPosition(QPointF(last_x + column, top + output_row * row))
+                output_row += 1
+            child.setModelOutputs(outputs)
+            model.setChildAlgorithm(child)
+
+
+def check(model) -> None:
+    ok, issues = model.validate()
+    if not ok or issues:
+        raise SystemExit(f"{model.name()} does not validate: {issues}")
+
+
 def build(out_dir: str = HERE) -> list[str]:
     paths = []
     for factory, name in (
@@ -282,7 +361,10 @@ def build(out_dir: str = HERE) -> list[str]:
         (green_space_per_person_over_years, "green_space_per_person_over_years"),
     ):
         path = os.path.join(out_dir, f"{name}.model3")
-        if not factory().toFile(path):
+        model = factory()
+        lay_out(model)
+        check(model)
+        if not model.toFile(path):
             raise SystemExit(f"could not write {path}")
         paths.append(path)
     return paths
@@ -293,6 +375,7 @@ if __name__ == "__main__":
 
     app = QgsApplication([], False)
     app.initQgis()
+    register_providers()
     for p in build(sys.argv[1] if len(sys.argv) > 1 else HERE):
         print(f"built {os.path.relpath(p)}")
     app.exitQgis()

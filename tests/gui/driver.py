@@ -160,6 +160,34 @@ def click_install(path, timeout_s):
     settle(300)
 
 
+def edit_workflow(alg_id, path):
+    """The toolbox's right-click "Edit model..." on a shipped workflow: the modeler opens it."""
+    from processing.gui.ProviderActions import ProviderContextMenuActions
+
+    alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+    for action in ProviderContextMenuActions.actions:
+        action.setData(alg, None)
+        if action.isEnabled() and action.name == "Edit model...":
+            dialog = action.execute()
+            dialog.resize(1400, 850)
+            settle(500)
+            from qgis.PyQt.QtCore import Qt
+
+            view = dialog.view()
+            view.fitInView(view.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            settle(500)
+            model = dialog.model()
+            RESULT.setdefault("edited_workflows", {})[alg_id] = {
+                "children": sorted(model.childAlgorithms()),
+                "source_file": model.sourceFilePath(),
+            }
+            if path:
+                dialog.grab().save(path)
+            dialog.close()
+            return
+    RESULT.setdefault("edited_workflows", {})[alg_id] = None
+
+
 def run_expect_error(alg_id, params):
     import processing
 
@@ -205,6 +233,8 @@ def main():
                 model_manager(step["shot"])
             elif kind == "messages":
                 message_bar(step.get("key", "message_bar"))
+            elif kind == "edit_workflow":
+                edit_workflow(step["alg"], step.get("shot"))
             elif kind == "install":
                 click_install(step.get("shot"), step.get("timeout_s", 600))
             elif kind == "expect_error":
