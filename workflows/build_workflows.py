@@ -371,6 +371,8 @@ def build(out_dir: str = HERE) -> list[str]:
 
 
 if __name__ == "__main__":
+    # A fixed hash seed keeps the XML attributes in one order, so a rebuild diffs only what changed.
+    os.environ["QT_HASH_SEED"] = "0"
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
