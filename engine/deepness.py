@@ -13,14 +13,13 @@ essentials the user states (``engine.stated_card``): the type becomes ``extra.mo
 and the type's settings go to ``card.extra`` under the names used here, so a stated card,
 a Deepness card and a saved card all run the same way.
 
-Segmentation post-processing follows Deepness (version 0.6): per output head, a sigmoid head
-(one channel) gets a background channel ``1 - p``; values below ``seg_thresh`` become 0; each
-pixel takes the channel with the highest remaining value (ties and all-zero: channel 0);
-``seg_small_segment`` = s removes small segments by an erosion then a dilation of the class
-image with a square kernel of ``(s // 2) ** 2 + 1`` px (Deepness' own formula, cv2.erode /
-cv2.dilate; scipy's minimum and maximum filters with edge replication here, which is the same
-at the border).
-Unlike Deepness, tiles are blended (not cropped) before classes are taken, so seams agree.
+Segmentation post-processing follows Deepness (0.6, map_processor_segmentation.py), per output
+head: values below ``seg_thresh`` become 0; a sigmoid head (one channel, or a (batch, height,
+width) output) gives class 1 where its value remains (class 0, background, elsewhere); a softmax
+head gives the channel with the highest remaining value (ties and all-zero: channel 0). Small
+segments go as in Deepness: a median filter of ``(s // 2) * 2 + 1`` px over each head's class
+image (cv2.medianBlur, edges replicated; scipy's median filter here). Unlike Deepness, tiles
+are blended (not cropped) before classes are taken, so classes agree across seams.
 """
 
 from __future__ import annotations
@@ -199,19 +198,18 @@ def head_class_names(model) -> list[list[str]]:
     return names
 
 
-def opening_size(small_segment: int | None) -> int:
-    """Deepness' kernel for 'remove small segments': (s // 2) ** 2 + 1 px; 0 for none."""
-    return (int(small_segment) // 2) ** 2 + 1 if small_segment else 0
+def median_size(small_segment: int | None) -> int:
+    """Deepness' median filter for 'remove small segments': (s // 2) * 2 + 1 px (odd); 0 for none."""
+    size = (int(small_segment) // 2) * 2 + 1 if small_segment else 0
+    return size if size > 1 else 0
 
 
 def classify(probabilities: list[np.ndarray], threshold: float) -> np.ndarray:
     """Class per pixel and head, as Deepness: (heads, h, w) uint8 from per-head (c, h, w) arrays."""
     out = np.empty((len(probabilities),) + probabilities[0].shape[1:], dtype=np.uint8)
     for k, p in enumerate(probabilities):
-        if p.shape[0] == 1:
-            p = np.concatenate([1.0 - p, p])
         p = np.where(p < threshold, 0.0, p)
-        out[k] = np.argmax(p, axis=0)
+        out[k] = (p[0] != 0) if p.shape[0] == 1 else np.argmax(p, axis=0)
     return out
 
 
@@ -225,18 +223,18 @@ def write_class_raster(
     compress: str | None = None,
 ) -> list[list[str]]:
     """Class raster (one uint8 band per head, 255 nodata) from the blended probabilities,
-    strip by strip with a halo for the opening. Written aside, moved into place; the class
+    strip by strip with a halo for the median filter. Written aside, moved into place; the class
     names go into a raster attribute table and category names. Returns the names per head."""
     import rasterio
     from rasterio.windows import Window
-    from scipy.ndimage import maximum_filter, minimum_filter
+    from scipy.ndimage import median_filter
 
     from .raster import commit_output, gtiff_profile, remove_quietly, temporary_path
 
     heads = head_layout(model)
     names = head_class_names(model)
-    kernel = opening_size(small_segment)
-    halo = kernel
+    kernel = median_size(small_segment)
+    halo = kernel // 2
     tmp = temporary_path(output_path)
     try:
         with rasterio.open(probability_path) as src:
@@ -272,11 +270,8 @@ def write_class_raster(
                         b += channels
                     classes = classify(parts, threshold)
                     if kernel:
-                        # cv2.erode then cv2.dilate with the same anchor (neither mirrors the kernel,
-                        # unlike a textbook opening; with even sizes the two differ by a pixel)
                         for k in range(classes.shape[0]):
-                            eroded = minimum_filter(classes[k], size=kernel, mode="nearest")
-                            classes[k] = maximum_filter(eroded, size=kernel, mode="nearest")
+                            classes[k] = median_filter(classes[k], size=kernel, mode="nearest")
                     classes[:, invalid] = CLASS_NODATA
                     dst.write(classes[:, y0 - r0 : y0 - r0 + (y1 - y0)], window=Window(0, y0, width, y1 - y0))
                     if feedback is not None:
