@@ -17,6 +17,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..engine.errors import EngineError
 from ..engine.registry import available_models, resolve_model
 from ..engine.runner import Feedback
+from . import safety
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "satimpact.svg")
 
@@ -139,11 +140,34 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
                 "(run() belongs to QgsProcessingAlgorithm)"
             )
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        # ours first: a 0-byte file is "empty" (not "not found") and a range is always named
+        try:
+            message = safety.check_values(self, parameters, context)
+        except Exception as exc:  # a check must never be the traceback
+            message = safety.message_of(safety.as_processing_exception(self, exc))
+        if message:
+            return False, message
+        return super().checkParameterValues(parameters, context)
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        # Every output is checked against every input before anything runs, and a failed run
+        # removes what it created; any exception reaches the analyst as a message.
+        message = safety.check_values(self, parameters, context)
+        if message:
+            raise QgsProcessingException(message)
+        try:
+            guard = safety.OutputGuard(safety.check_paths(self, parameters, context))
+        except Exception as exc:
+            raise safety.as_processing_exception(self, exc) from exc
         try:
             return self.process(parameters, context, feedback)
-        except EngineError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+        except Exception as exc:
+            guard.remove_new()
+            raise safety.as_processing_exception(self, exc) from exc
+        except BaseException:
+            guard.remove_new()
+            raise
 
     def process(self, parameters, context, feedback):
         """The algorithm's work; EngineError becomes QgsProcessingException with its message."""
