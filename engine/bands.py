@@ -191,12 +191,19 @@ def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
     layout = None
     if not text or not text.strip():
         return mapping, None
+    if len(text) > 10000:
+        raise BandError(f"BAND_MAP is {len(text)} characters long; a band mapping is at most 10000")
+    given: dict[str, str] = {}  # normalised name -> the entry that named it, for messages
     for part in re.split(r"[,;\s]+", text.strip()):
         if not part:
             continue
         if "=" not in part:
             key = part.strip().lower()
             if key in LAYOUTS:
+                if layout is not None and layout != key:
+                    raise BandError(
+                        f"BAND_MAP names two layouts, '{layout}' and '{key}'; a raster has one layout: keep one"
+                    )
                 layout = key
                 continue
             raise BandError(f"BAND_MAP entry '{part}' is neither NAME=NUMBER nor a known layout ({', '.join(LAYOUTS)})")
@@ -204,13 +211,21 @@ def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
         name = name.strip()
         if not name:
             raise BandError(f"BAND_MAP entry '{part}' has no band name before '='")
-        try:
-            index = int(number.strip())
-        except ValueError as exc:
-            raise BandError(f"BAND_MAP entry '{part}': '{number}' is not a band number (1-based)") from exc
+        if not re.fullmatch(r"[0-9]{1,6}", number.strip()):
+            raise BandError(f"BAND_MAP entry '{part}': '{number}' is not a band number (1-based)")
+        index = int(number.strip())
         if index < 1:
             raise BandError(f"BAND_MAP entry '{part}': band numbers start at 1")
-        mapping[_normalize_request(name)] = index
+        key = _normalize_request(name)
+        if key in given:
+            raise BandError(f"BAND_MAP names '{name}' twice ('{given[key]}' and '{part}'); give each band once")
+        twin = next((given[k] for k, i in mapping.items() if i == index), None)
+        if twin is not None:
+            raise BandError(
+                f"BAND_MAP gives band {index} two names ('{twin}' and '{part}'); each name needs its own band"
+            )
+        given[key] = part
+        mapping[key] = index
     return mapping, layout
 
 

@@ -62,6 +62,16 @@ OUTPUT_KINDS = (
 STANDARD_DOMAINS = ("", "ai.onnx", "ai.onnx.ml", "com.microsoft")
 DEEPNESS_KEYS = ("model_type", "class_names", "tile_size", "tiles_overlap", "resolution")
 
+# Ranges every card value is checked against when the card is read. A tile below 16 px makes
+# a run take hours (a 512 px raster as 262,144 tiles); above 4096 px one tile's buffers alone
+# take gigabytes. Numbers must fit the float32 the engine computes in.
+TILE_SIZE_RANGE = (16, 4096)
+FLOAT32_MAX = 3.4028234663852886e38
+MAX_CARD_BYTES = 1 << 20  # a card is a page of text; a megabyte is far beyond any real one
+MAX_JSON_DEPTH = 32
+MAX_BANDS = 512
+MAX_CLASSES = 65536
+
 
 @dataclass
 class InputSpec:
@@ -156,17 +166,55 @@ def _optional_numbers(data: dict, key: str, where: str, length: int | None = Non
         raise CardError(f"{where}: field '{key}' must be a list of numbers, got {value!r}")
     if length is not None and len(value) != length:
         raise CardError(f"{where}: field '{key}' has {len(value)} values, expected {length}")
-    if not all(math.isfinite(v) for v in value):
-        raise CardError(f"{where}: field '{key}' holds a value that is not finite")
-    return [float(v) for v in value]
+    return [_number(v, where, key) for v in value]
+
+
+def _json_depth(value) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def load_json(text, origin: str, what: str):
+    """JSON text of bounded size and depth; anything else is a CardError (never RecursionError)."""
+    if not isinstance(text, (str, bytes)):
+        raise CardError(f"{origin}: the {what} must be JSON text, got {type(text).__name__}")
+    if len(text) > MAX_CARD_BYTES:
+        raise CardError(f"{origin}: the {what} is {len(text)} bytes long; at most {MAX_CARD_BYTES} are read")
+    try:
+        data = json.loads(text)
+    except RecursionError as exc:
+        raise CardError(f"{origin}: the {what} is nested too deeply (at most {MAX_JSON_DEPTH} levels)") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as exc:
+        raise CardError(f"{origin}: the {what} is not valid JSON: {exc}") from exc
+    if _json_depth(data) > MAX_JSON_DEPTH:
+        raise CardError(f"{origin}: the {what} is nested too deeply (at most {MAX_JSON_DEPTH} levels)")
+    return data
+
+
+def _number(value, where: str, key: str, low: float = -FLOAT32_MAX, high: float = FLOAT32_MAX) -> float:
+    """A finite number inside [low, high], or a CardError naming the field and the range."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise CardError(f"{where}: '{key}' must be a number, got {value!r}")
+    try:
+        number = float(value)
+    except OverflowError as exc:  # a JSON integer with hundreds of digits
+        raise CardError(f"{where}: '{key}' is out of range ({low:g} to {high:g})") from exc
+    if not math.isfinite(number) or not low <= number <= high:
+        raise CardError(f"{where}: '{key}' must be a finite number from {low:g} to {high:g}, got {value!r}")
+    return number
 
 
 def parse_card(text: str, origin: str = "model") -> ModelCard:
     """Parse and validate the JSON text of a card (without looking at the graph)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CardError(f"{origin}: the card ('{CARD_KEY}') is not valid JSON: {exc}") from exc
+    data = load_json(text, origin, f"card ('{CARD_KEY}')")
     if not isinstance(data, dict):
         raise CardError(f"{origin}: the card must be a JSON object, got {type(data).__name__}")
     return card_from_dict(data, origin)
@@ -174,15 +222,21 @@ def parse_card(text: str, origin: str = "model") -> ModelCard:
 
 def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
     where = f"{origin}: card"
+    if not isinstance(data, dict):
+        raise CardError(f"{where}: must be a JSON object, got {type(data).__name__}")
+    if _json_depth(data) > MAX_JSON_DEPTH:
+        raise CardError(f"{where}: nested too deeply (at most {MAX_JSON_DEPTH} levels)")
     version = data.get("card_version")
     if version is None:
         raise CardError(f"{where}: required field 'card_version' is missing")
-    if version not in SUPPORTED_CARD_VERSIONS:
+    if isinstance(version, bool) or not isinstance(version, int) or version not in SUPPORTED_CARD_VERSIONS:
         raise CardError(
             f"{where}: card_version {version!r} is not supported "
             f"(this SatImpact reads version {', '.join(map(str, SUPPORTED_CARD_VERSIONS))})"
         )
     name = _require(data, "name", where, str)
+    if not name.strip() or len(name) > 200:
+        raise CardError(f"{where}: 'name' must be 1 to 200 characters, got {len(name)}")
     task = _require(data, "task", where, str)
     if task not in TASKS:
         raise CardError(f"{where}: task '{task}' is unknown (expected one of {', '.join(TASKS)})")
@@ -201,6 +255,8 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
         bands = _require(raw, "bands", iw, list)
         if not bands or not all(isinstance(b, str) and b for b in bands):
             raise CardError(f"{iw}: 'bands' must be a non-empty list of band names")
+        if len(bands) > MAX_BANDS:
+            raise CardError(f"{iw}: 'bands' lists {len(bands)} bands; at most {MAX_BANDS}")
         n = len(bands)
         mean = _optional_numbers(raw, "mean", iw, n)
         std = _optional_numbers(raw, "std", iw, n)
@@ -214,8 +270,17 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
         scale = raw.get("scale", 1.0)
         offset = raw.get("offset", 0.0)
         for key, value in (("scale", scale), ("offset", offset)):
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-                raise CardError(f"{iw}: '{key}' must be a finite number, got {value!r}")
+            _number(value, iw, key)
+        if scale == 0:
+            raise CardError(f"{iw}: 'scale' must not be 0 (every pixel would be the same value)")
+        resolution_m = _optional_numbers(raw, "resolution_m", iw, 2)
+        if resolution_m is not None and not 0 < resolution_m[0] <= resolution_m[1]:
+            raise CardError(
+                f"{iw}: 'resolution_m' must be [finest, coarsest] metres, both positive, got {resolution_m}"
+            )
+        sensor = raw.get("sensor")
+        if sensor is not None and not isinstance(sensor, str):
+            raise CardError(f"{iw}: 'sensor' must be text, got {sensor!r}")
         inputs.append(
             InputSpec(
                 name=_require(raw, "name", iw, str),
@@ -225,8 +290,8 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
                 mean=mean,
                 std=std,
                 clip=clip,
-                resolution_m=_optional_numbers(raw, "resolution_m", iw, 2),
-                sensor=raw.get("sensor"),
+                resolution_m=resolution_m,
+                sensor=sensor,
             )
         )
     names = [i.name for i in inputs]
@@ -237,14 +302,16 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
     tile_size = _require(raw_tiling, "tile_size", f"{where} tiling", int)
     overlap = raw_tiling.get("overlap", 0)
     merge = raw_tiling.get("merge", "none")
-    if tile_size < 1:
-        raise CardError(f"{where} tiling: tile_size must be positive, got {tile_size}")
-    if not isinstance(overlap, int) or overlap < 0 or 2 * overlap >= tile_size:
+    if not TILE_SIZE_RANGE[0] <= tile_size <= TILE_SIZE_RANGE[1]:
+        raise CardError(
+            f"{where} tiling: tile_size must be from {TILE_SIZE_RANGE[0]} to {TILE_SIZE_RANGE[1]} px, got {tile_size}"
+        )
+    if not isinstance(overlap, int) or isinstance(overlap, bool) or overlap < 0 or 2 * overlap >= tile_size:
         raise CardError(
             f"{where} tiling: overlap must be a whole number of pixels below half the tile "
             f"({tile_size} px), got {overlap!r}"
         )
-    if merge not in MERGE_MODES:
+    if not isinstance(merge, str) or merge not in MERGE_MODES:
         raise CardError(f"{where} tiling: merge '{merge}' is unknown (expected none, crop or blend)")
     if model_type == "chip" and overlap:
         raise CardError(f"{where} tiling: chip models score whole chips; overlap must be 0")
@@ -258,19 +325,22 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
         if not isinstance(raw, dict):
             raise CardError(f"{ow}: must be an object")
         kind = raw.get("kind", "value")
-        if kind not in OUTPUT_KINDS:
+        if not isinstance(kind, str) or kind not in OUTPUT_KINDS:
             raise CardError(f"{ow}: kind '{kind}' is unknown (expected one of {', '.join(OUTPUT_KINDS)})")
         threshold = raw.get("threshold")
-        if threshold is not None and (not isinstance(threshold, (int, float)) or isinstance(threshold, bool)):
-            raise CardError(f"{ow}: 'threshold' must be a number")
+        if threshold is not None:
+            threshold = _number(threshold, ow, "threshold")
         nodata = raw.get("nodata")
-        if nodata is not None and (not isinstance(nodata, (int, float)) or isinstance(nodata, bool)):
-            raise CardError(f"{ow}: 'nodata' must be a number")
+        if nodata is not None:
+            # class outputs are written as bytes: their nodata must be one
+            nodata = _number(nodata, ow, "nodata", *((0, 255) if kind == "class" else (-FLOAT32_MAX, FLOAT32_MAX)))
         class_names = raw.get("class_names")
         if class_names is not None and not (
             isinstance(class_names, list) and all(isinstance(c, str) for c in class_names)
         ):
             raise CardError(f"{ow}: 'class_names' must be a list of strings")
+        if class_names is not None and len(class_names) > MAX_CLASSES:
+            raise CardError(f"{ow}: 'class_names' lists {len(class_names)} classes; at most {MAX_CLASSES}")
         band_names = raw.get("band_names")
         if band_names is not None and not (
             isinstance(band_names, list) and all(isinstance(c, str) for c in band_names)
@@ -295,6 +365,7 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
     extra = data.get("extra", {})
     if not isinstance(extra, dict):
         raise CardError(f"{where}: 'extra' must be an object")
+    _check_style(extra.get("style"), f"{where} extra.style")
 
     def text(key: str, required: bool = True) -> str:
         if required:
@@ -324,10 +395,24 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
     )
 
 
+def _check_style(style, where: str) -> None:
+    """extra.style suggests a ramp for the result layer: {"ramp": name, "min": a, "max": b}."""
+    if style is None:
+        return
+    if not isinstance(style, dict):
+        raise CardError(f'{where}: must be an object like {{"ramp": "Viridis", "min": 0, "max": 1}}')
+    if "ramp" in style and not isinstance(style["ramp"], str):
+        raise CardError(f"{where}: 'ramp' must be the name of a colour ramp, got {style['ramp']!r}")
+    low = _number(style["min"], where, "min") if "min" in style else 0.0
+    high = _number(style["max"], where, "max") if "max" in style else 1.0
+    if not low < high:
+        raise CardError(f"{where}: 'min' ({low:g}) must be below 'max' ({high:g})")
+
+
 def _json_value(props: dict[str, str], key: str, origin: str):
     try:
-        return json.loads(props[key])
-    except (json.JSONDecodeError, TypeError):
+        return load_json(props[key], origin, f"Deepness metadata '{key}'")
+    except CardError:
         # Deepness writes some values as plain strings.
         return props[key]
 
@@ -337,8 +422,21 @@ def card_from_deepness(props: dict[str, str], channels: int | None, origin: str 
 
     Deepness feeds RGB(A) scaled by 1/255, then optionally standardised; its
     ``tiles_overlap`` is a percentage of the tile and ``resolution`` is in cm/px.
+    Any value that cannot be converted is a CardError naming the metadata.
     """
     where = f"{origin}: Deepness metadata"
+    for key, value in props.items():
+        if isinstance(value, str) and len(value) > MAX_CARD_BYTES:
+            raise CardError(f"{where}: '{key}' is {len(value)} bytes long; at most {MAX_CARD_BYTES} are read")
+    try:
+        return _card_from_deepness(props, channels, origin, where)
+    except CardError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
+        raise CardError(f"{where}: a value cannot be read ({type(exc).__name__}: {exc})") from exc
+
+
+def _card_from_deepness(props: dict[str, str], channels: int | None, origin: str, where: str) -> ModelCard:
     model_type = str(_json_value(props, "model_type", origin)).strip().lower()
     if model_type not in ("segmentor", "regressor", "recognition"):
         raise CardError(
@@ -350,6 +448,12 @@ def card_from_deepness(props: dict[str, str], channels: int | None, origin: str 
     except (KeyError, TypeError, ValueError) as exc:
         raise CardError(f"{where}: 'tile_size' is missing or not a number") from exc
     overlap_pct = float(_json_value(props, "tiles_overlap", origin) or 0) if "tiles_overlap" in props else 0.0
+    if not 0 <= overlap_pct < 100:
+        raise CardError(f"{where}: 'tiles_overlap' must be a percentage from 0 to below 100, got {overlap_pct!r}")
+    if not TILE_SIZE_RANGE[0] <= tile_size <= TILE_SIZE_RANGE[1]:
+        raise CardError(
+            f"{where}: 'tile_size' must be from {TILE_SIZE_RANGE[0]} to {TILE_SIZE_RANGE[1]} px, got {tile_size}"
+        )
     overlap = int(round(tile_size * overlap_pct / 100.0 / 2.0))
     overlap = min(overlap, (tile_size - 1) // 2)
     n = channels if channels else 3
@@ -362,8 +466,10 @@ def card_from_deepness(props: dict[str, str], channels: int | None, origin: str 
     )
     mean = std = None
     if "standardization_mean" in props and "standardization_std" in props:
-        mean = [float(v) for v in _json_value(props, "standardization_mean", origin)][:n]
-        std = [float(v) for v in _json_value(props, "standardization_std", origin)][:n]
+        mean = [_number(v, where, "standardization_mean") for v in _json_value(props, "standardization_mean", origin)][
+            :n
+        ]
+        std = [_number(v, where, "standardization_std") for v in _json_value(props, "standardization_std", origin)][:n]
     class_names = None
     if "class_names" in props:
         raw = _json_value(props, "class_names", origin)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .card import (
     CARD_KEY,
@@ -37,6 +37,7 @@ class LoadedModel:
     card: ModelCard
     graph_inputs: dict[str, GraphPort]
     graph_outputs: dict[str, GraphPort]
+    external_data: list[str] = field(default_factory=list)  # weight files beside the .onnx
 
     def fixed_tile(self) -> int | None:
         """The spatial size the graph insists on, or None where H and W are free."""
@@ -95,6 +96,7 @@ def read_model(path: str) -> LoadedModel:
             "standard ONNX operators (no custom-op libraries, models are data, not code)"
         )
 
+    external = _external_data(proto, path, origin)
     initializers = {init.name for init in proto.graph.initializer}
     graph_inputs = _ports([v for v in proto.graph.input if v.name not in initializers])
     graph_outputs = _ports(proto.graph.output)
@@ -118,7 +120,31 @@ def read_model(path: str) -> LoadedModel:
         )
 
     check_card_against_graph(card, graph_inputs, graph_outputs, origin)
-    return LoadedModel(path=path, card=card, graph_inputs=graph_inputs, graph_outputs=graph_outputs)
+    return LoadedModel(
+        path=path, card=card, graph_inputs=graph_inputs, graph_outputs=graph_outputs, external_data=external
+    )
+
+
+def _external_data(proto, path: str, origin: str) -> list[str]:
+    """Files the weights are kept in beside the model (ONNX external data). Each must be a
+    relative path inside the model's folder: a model file must never make onnxruntime read
+    /etc/passwd or ../../anything."""
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    found = []
+    for tensor in proto.graph.initializer:
+        if tensor.data_location != 1:  # onnx.TensorProto.EXTERNAL
+            continue
+        location = next((e.value for e in tensor.external_data if e.key == "location"), "")
+        target = os.path.realpath(os.path.join(folder, location))
+        if not location or os.path.isabs(location) or os.path.commonpath([folder, target]) != folder:
+            raise CardError(
+                f"{origin}: tensor '{tensor.name}' keeps its data at '{location}', outside the model's folder; refused"
+            )
+        if not os.path.isfile(target):
+            raise CardError(f"{origin}: tensor '{tensor.name}' keeps its data in '{location}', which is missing")
+        if location not in found:
+            found.append(location)
+    return found
 
 
 def check_card_against_graph(card: ModelCard, graph_inputs, graph_outputs, origin: str) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 
-from .errors import CardError
+from .errors import CardError, EngineError
 
 SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
 
@@ -16,16 +18,56 @@ def model_dirs(user_dir: str | None = None) -> list[str]:
     return dirs
 
 
+# A model's name is its file stem: letters, digits, '_', '-' and '.', no separator, no leading
+# dot or dash. Names come from cards (data written by anyone), so they are checked, never trusted.
+MODEL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
+
+
+def safe_model_name(name: str) -> str:
+    """A file stem made from a card's name: other characters become '_'; never empty."""
+    parts = [p for p in re.split(r"[/\\]+", str(name or "")) if p not in ("", ".", "..")]
+    cleaned = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9_.-]", "_", "_".join(parts)))
+    cleaned = cleaned.lstrip(".-")[:128].rstrip(".")
+    return cleaned if MODEL_NAME.fullmatch(cleaned) else "model"
+
+
+def _onnx_files(folder: str) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:  # not a folder, unreadable: no models there
+        return []
+
+
 def available_models(user_dir: str | None = None) -> dict[str, str]:
-    """Model name (file stem) -> path, shipped first; a user model never hides a shipped one."""
+    """Model name (file stem) -> path, shipped first; a user model never hides a shipped one.
+    Files whose names are not model names (see MODEL_NAME) are left out."""
     found: dict[str, str] = {}
     for folder in model_dirs(user_dir):
-        if not os.path.isdir(folder):
-            continue
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".onnx"):
-                found.setdefault(name[: -len(".onnx")], os.path.join(folder, name))
+        for name in _onnx_files(folder):
+            stem = name[: -len(".onnx")]
+            if name.endswith(".onnx") and MODEL_NAME.fullmatch(stem) and os.path.isfile(os.path.join(folder, name)):
+                found.setdefault(stem, os.path.join(folder, name))
     return found
+
+
+def model_problems(user_dir: str | None = None) -> dict[str, str]:
+    """Model files that cannot be used, name -> reason: a broken card, an odd file name. Each
+    is skipped on its own; listing never fails because of one of them."""
+    from .model import load_model
+
+    problems: dict[str, str] = {}
+    for name, path in available_models(user_dir).items():
+        try:
+            load_model(path)
+        except EngineError as exc:
+            problems[name] = str(exc)
+        except Exception as exc:  # noqa: BLE001 (one bad file must not take the others down)
+            problems[name] = f"{os.path.basename(path)}: cannot be read ({type(exc).__name__}: {exc})"
+    if user_dir:
+        for name in _onnx_files(user_dir):
+            if name.endswith(".onnx") and not MODEL_NAME.fullmatch(name[: -len(".onnx")]):
+                problems[name] = f"'{name}' is not a valid model file name (letters, digits, _ - . only); rename it"
+    return problems
 
 
 def resolve_model(reference: str, user_dir: str | None = None) -> str:
@@ -50,28 +92,59 @@ def model_origin(path: str) -> str:
     return "shipped" if os.path.dirname(os.path.abspath(path)) == os.path.abspath(SHIPPED_DIR) else "user"
 
 
-def import_model(source: str, user_dir: str) -> str:
-    """Validate a model's card, then copy it into the user folder. A bad file is refused
-    with the validation message and nothing is copied."""
-    import shutil
+class ModelExistsError(CardError):
+    """Import would replace a user model of the same name: the caller must say so explicitly."""
 
+    def __init__(self, message: str, target: str):
+        super().__init__(message)
+        self.target = target
+
+
+def _inside(folder: str, path: str) -> bool:
+    folder = os.path.realpath(folder)
+    return os.path.commonpath([folder, os.path.realpath(path)]) == folder
+
+
+def import_model(source: str, user_dir: str, overwrite: bool = False) -> str:
+    """Validate a model's card, then copy it into the user folder under a name made safe
+    (safe_model_name). A bad file is refused with the validation message and nothing is
+    copied; an existing user model is replaced only with ``overwrite=True``."""
     from .model import read_model
 
     model = read_model(source)  # raises CardError with the reason
-    name = model.card.name or os.path.splitext(os.path.basename(source))[0]
+    if model.external_data:
+        raise CardError(
+            f"{os.path.basename(source)}: keeps its weights in separate files ({', '.join(model.external_data)}); "
+            "SatImpact imports single-file models only: save it with onnx.save(model, path, "
+            "save_as_external_data=False) (models up to 2 GB)"
+        )
+    name = safe_model_name(model.card.name or os.path.splitext(os.path.basename(source))[0])
     if name in available_models(None):
         raise CardError(f"a shipped model is already called '{name}'; rename the model in its card")
     os.makedirs(user_dir, exist_ok=True)
     target = os.path.join(user_dir, f"{name}.onnx")
-    tmp = target + ".part"
-    shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
+    if not _inside(user_dir, target) or os.path.islink(target):
+        raise CardError(f"'{name}' would be written outside the user models folder {user_dir}; refused")
+    if os.path.exists(target):
+        if os.path.samefile(source, target):
+            return target
+        if not overwrite:
+            raise ModelExistsError(f"a user model called '{name}' exists already ({target})", target)
+    tmp = os.path.join(user_dir, f".{name}.import.part")
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
     return target
 
 
 def remove_model(name: str, user_dir: str) -> None:
+    if not MODEL_NAME.fullmatch(name or ""):
+        raise CardError(f"'{name}' is not a model name")
     path = os.path.join(user_dir, f"{name}.onnx")
-    if not os.path.isfile(path):
+    if not os.path.isfile(path) or not _inside(user_dir, path):
         if name in available_models(None):
             raise CardError(f"'{name}' is a shipped model; only user models can be removed")
         raise CardError(f"no user model called '{name}'")

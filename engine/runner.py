@@ -210,7 +210,12 @@ def _output_layout(model: LoadedModel, channels: dict[str, int]):
     for spec in model.card.outputs:
         n = channels[spec.name]
         kinds.add(spec.kind)
-        if spec.band_names and len(spec.band_names) == n:
+        if spec.band_names and len(spec.band_names) != n:
+            raise EngineError(
+                f"model '{model.card.name}': output '{spec.name}' has {n} channel(s) but the card names "
+                f"{len(spec.band_names)} band(s) ({', '.join(spec.band_names)}); fix the card's band_names"
+            )
+        if spec.band_names:
             names.extend(spec.band_names)
         elif spec.class_names and len(spec.class_names) == n:
             names.extend(f"{spec.name}_{c}" for c in spec.class_names)

@@ -40,6 +40,74 @@
         <translation>처리할 범위 (기본값: 레이어 전체; 파일은 이 범위로 잘라내고, 다른 레이어는 이 범위에 렌더링)</translation>
     </message>
     <message>
+        <source>any finite number</source>
+        <translation>유한한 숫자</translation>
+    </message>
+    <message>
+        <source>from {0} to {1}</source>
+        <translation>{0}부터 {1}까지의 값</translation>
+    </message>
+    <message>
+        <source>at least {0}</source>
+        <translation>{0} 이상</translation>
+    </message>
+    <message>
+        <source>at most {0}</source>
+        <translation>{0} 이하</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) must be {2}, got {3}</source>
+        <translation>{0} ({1})은(는) {2}이어야 합니다. 입력값: {3}</translation>
+    </message>
+    <message>
+        <source>internal error in {0}: {1}: {2}. Please report it at {3} with the log of this run</source>
+        <translation>{0}의 내부 오류: {1}: {2}. 이 실행의 로그와 함께 {3}에 보고해 주십시오</translation>
+    </message>
+    <message>
+        <source>{0}: the file name '{1}' contains '|', which QGIS reads as the start of layer options; rename the file</source>
+        <translation>{0}: 파일 이름 '{1}'에 '|'가 있습니다. QGIS는 이를 레이어 옵션의 시작으로 읽습니다. 파일 이름을 바꾸십시오</translation>
+    </message>
+    <message>
+        <source>{0}: the file '{1}' is empty (0 bytes)</source>
+        <translation>{0}: 파일 '{1}'이(가) 비어 있습니다(0 바이트)</translation>
+    </message>
+    <message>
+        <source>{0}: the layer '{1}' has {2} geometries; polygons are needed</source>
+        <translation>{0}: 레이어 '{1}'의 도형은 {2}입니다. 폴리곤이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{0}: '{1}' does not end with an extension of its format ({2})</source>
+        <translation>{0}: '{1}'의 확장자가 출력 형식의 확장자({2})가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not enough memory for this run ({0}); process a smaller extent or free memory</source>
+        <translation>이 실행에 필요한 메모리가 부족합니다({0}). 더 작은 범위를 처리하거나 메모리를 확보하십시오</translation>
+    </message>
+    <message>
+        <source>the input is nested too deeply to be read ({0})</source>
+        <translation>입력의 중첩이 너무 깊어 읽을 수 없습니다({0})</translation>
+    </message>
+    <message>
+        <source>a raster could not be read or written (damaged or truncated file?): {0}</source>
+        <translation>래스터를 읽거나 쓸 수 없습니다(손상되었거나 잘린 파일?): {0}</translation>
+    </message>
+    <message>
+        <source>file error: {0}</source>
+        <translation>파일 오류: {0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is the same file as the input {2} ({3}); writing it would destroy the input. Choose another output name</source>
+        <translation>{0} ({1})은(는) 입력 {2} ({3})와(과) 같은 파일입니다. 쓰면 입력이 훼손됩니다. 다른 출력 이름을 고르십시오</translation>
+    </message>
+    <message>
+        <source>{0} and {1} are the same file ({2}); give each output its own name</source>
+        <translation>{0}와(과) {1}이(가) 같은 파일({2})입니다. 출력마다 다른 이름을 주십시오</translation>
+    </message>
+    <message>
+        <source>{0}: the output path '{1}' contains '|'; choose a name without it</source>
+        <translation>{0}: 출력 경로 '{1}'에 '|'가 있습니다. '|'가 없는 이름을 고르십시오</translation>
+    </message>
+    <message>
         <source>Bands per date in multi-date files (0: one file per date; dates then from DATES)</source>
         <translation>여러 날짜 파일에서 날짜당 밴드 수 (0: 날짜마다 파일 하나; 그 밖에는 날짜를 DATES에서)</translation>
     </message>
@@ -854,6 +922,18 @@
     <message>
         <source>Remove the user model '{0}'?</source>
         <translation>사용자 모델 '{0}'을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>사용 불가</translation>
+    </message>
+    <message>
+        <source>Replace model</source>
+        <translation>모델 교체</translation>
+    </message>
+    <message>
+        <source>{0}. Replace it?</source>
+        <translation>{0}. 교체하시겠습니까?</translation>
     </message>
     <message>
         <source>Edit model...</source>

@@ -81,7 +81,7 @@ def _layer_file(layer) -> str | None:
 
 
 def _number_range(definition) -> tuple[float, float]:
-    lo, hi = definition.minValue(), definition.maxValue()
+    lo, hi = definition.minimum(), definition.maximum()
     # QGIS's "no limit" is +-DBL_MAX
     return (-math.inf if lo <= -1e300 else lo), (math.inf if hi >= 1e300 else hi)
 

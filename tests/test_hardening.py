@@ -9,7 +9,6 @@ import shutil
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorFileWriter, QgsVectorLayer
 
-from .conftest import ROOT
 from .test_bad_input import NDVI, Guard, sha256
 
 WATER = "water_mndwi"

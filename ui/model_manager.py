@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 
+from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QDialog,
@@ -22,7 +23,14 @@ from qgis.PyQt.QtWidgets import (
 
 from ..engine.errors import EngineError
 from ..engine.model import read_model
-from ..engine.registry import available_models, import_model, model_origin, remove_model
+from ..engine.registry import (
+    ModelExistsError,
+    available_models,
+    import_model,
+    model_origin,
+    model_problems,
+    remove_model,
+)
 from ..processing.common import tr, user_models_dir
 
 
@@ -102,9 +110,14 @@ class ModelManagerDialog(QDialog):
 
     def refresh(self, select: str | None = None):
         self.list.clear()
+        # A broken user model is listed as such (and logged); it never hides the others.
+        self.problems = model_problems(self.user_dir)
+        for name, reason in self.problems.items():
+            QgsMessageLog.logMessage(f"model '{name}' skipped: {reason}", "SatImpact", Qgis.MessageLevel.Warning)
         for name, path in available_models(self.user_dir).items():
             origin = model_origin(path)
-            item = QListWidgetItem(f"{name}  [{origin}]")
+            label = f"{name}  [{origin}, {tr('invalid')}]" if name in self.problems else f"{name}  [{origin}]"
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, (name, path, origin))
             self.list.addItem(item)
             if name == select:
@@ -120,23 +133,43 @@ class ModelManagerDialog(QDialog):
         self.remove_button.setEnabled(origin == "user")
         try:
             self.details.setHtml(card_html(read_model(path).card, origin, path))
-        except EngineError as exc:
-            self.details.setHtml(f"<h3>{html.escape(name)}</h3><p><b>Invalid model</b>: {html.escape(str(exc))}</p>")
+        except Exception as exc:  # noqa: BLE001 (a broken model file is shown as broken, never a traceback)
+            reason = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
+            self.details.setHtml(f"<h3>{html.escape(name)}</h3><p><b>Invalid model</b>: {html.escape(reason)}</p>")
 
-    def import_file(self, path: str) -> str:
-        """Import without dialogs (also used by tests); raises EngineError when refused."""
-        target = import_model(path, self.user_dir)
+    def import_file(self, path: str, overwrite: bool = False) -> str:
+        """Import without dialogs (also used by tests); raises EngineError when refused
+        (ModelExistsError where a user model of that name exists and overwrite is False)."""
+        target = import_model(path, self.user_dir, overwrite=overwrite)
         self.refresh(select=os.path.splitext(os.path.basename(target))[0])
         return target
+
+    def message(self, icon, title: str, text: str, buttons=None) -> int:
+        """A message box that shows its text as plain text (card text is data, not markup)."""
+        box = QMessageBox(icon, title, text, buttons or QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box.exec()
 
     def ask_import(self):
         path, _ = QFileDialog.getOpenFileName(self, tr("Import an ONNX model"), "", "ONNX models (*.onnx)")
         if not path:
             return
         try:
-            self.import_file(path)
+            try:
+                self.import_file(path)
+            except ModelExistsError as exists:
+                answer = self.message(
+                    QMessageBox.Icon.Question,
+                    tr("Replace model"),
+                    tr("{0}. Replace it?").format(exists),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.import_file(path, overwrite=True)
         except EngineError as exc:
-            QMessageBox.warning(self, tr("Model refused"), str(exc))
+            self.message(QMessageBox.Icon.Warning, tr("Model refused"), str(exc))
+        except OSError as exc:
+            self.message(QMessageBox.Icon.Warning, tr("Model refused"), str(exc))
 
     def add_card(self, path: str, params, band_names: list[str]) -> str:
         """Save a card stated for the uncarded model at ``path`` into a copy in the user folder."""
@@ -166,7 +199,12 @@ class ModelManagerDialog(QDialog):
         name, _path, origin = item.data(Qt.ItemDataRole.UserRole)
         if origin != "user":
             return
-        answer = QMessageBox.question(self, tr("Remove model"), tr("Remove the user model '{0}'?").format(name))
+        answer = self.message(
+            QMessageBox.Icon.Question,
+            tr("Remove model"),
+            tr("Remove the user model '{0}'?").format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             remove_model(name, self.user_dir)
             self.refresh()

@@ -7,8 +7,10 @@ name or a path unchanged.
 
 from __future__ import annotations
 
+import html
+
 from processing.gui.wrappers import WidgetWrapper
-from qgis.core import QgsProcessingParameterDefinition
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingParameterDefinition
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QToolButton, QWidget
 
@@ -24,11 +26,15 @@ def models_for_task(task: str | None) -> list[tuple[str, str]]:
     for name, path in available_models(user_models_dir()).items():
         try:
             card = load_model(path).card
-        except EngineError:
+        except Exception as exc:  # noqa: BLE001 (one broken user model must not break the dialog)
+            reason = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
+            QgsMessageLog.logMessage(f"model '{name}' skipped: {reason}", "SatImpact", Qgis.MessageLevel.Warning)
             continue
         # a tool lists the models of its own task; Run model lists every model
         if task is None or card.task == task:
-            found.append((name, f"{card.title} ({card.version}); bands {', '.join(card.inputs[0].bands)}"))
+            # card text is data: escaped, since Qt shows tooltips that look like HTML as HTML
+            tip = f"{card.title} ({card.version}); bands {', '.join(card.inputs[0].bands)}"
+            found.append((name, html.escape(tip)))
     return found
 
 
