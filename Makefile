@@ -20,6 +20,7 @@ bench: setup
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_poverty.py
 	$(PY) scripts/bench_series.py
+	$(PY) scripts/bench_deepness_memory.py
 
 # The poverty recipe trains a small CNN with torch (CPU); the plugin itself never needs torch.
 # The green and poverty recipes read ../shared/data.

@@ -530,6 +530,27 @@ def _card_from_deepness(props: dict[str, str], channels: int | None, origin: str
     return card
 
 
+# Values an output of each kind can take, for thresholds given by the user: probabilities
+# are 0..1; indices are normalised differences (-1..1) or differences of two (-2..2);
+# backscatter is in dB. Other kinds (values, scores, logits) have no range of their own.
+KIND_RANGES = {"probability": (0.0, 1.0), "index": (-2.0, 2.0), "backscatter": (-100.0, 60.0)}
+
+
+def check_threshold(card: ModelCard, value: float | None, parameter: str = "THRESHOLD") -> None:
+    """A user's threshold must be a finite number inside the range of the model's output."""
+    if value is None:
+        return
+    out = card.outputs[0]
+    low, high = KIND_RANGES.get(out.kind, (-FLOAT32_MAX, FLOAT32_MAX))
+    if not math.isfinite(value) or not low <= value <= high:
+        from .errors import EngineError
+
+        raise EngineError(
+            f"{parameter} must be from {low:g} to {high:g} for the {out.kind} of model '{card.name}' "
+            f"(its default is {out.threshold if out.threshold is not None else 'none'}), got {value}"
+        )
+
+
 def has_deepness_metadata(props: dict[str, str]) -> bool:
     # Deepness needs only a known model_type; the tile size may come from the graph.
     from .deepness import deepness_type

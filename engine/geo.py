@@ -184,10 +184,80 @@ def _densify_ring(coords, steps: int):
     return out
 
 
+# Zones wider or taller than this (degrees) are measured on the ellipsoid piece by piece: a
+# Lambert projection centred on the scene folds the far side of the Earth (a world-sized zone
+# came out at 0.11 m2).
+LARGE_ZONE_DEGREES = 20.0
+
+
+def _geodesic_area(geometry, crs) -> float | None:
+    """True area of a zone spanning many degrees: cut into 10 x 10 degree pieces in
+    longitude/latitude, each measured on the WGS 84 ellipsoid (pyproj.Geod). None where the
+    zone is small (the caller's projection is exact enough and faster)."""
+    from pyproj import Geod
+    from shapely.geometry import MultiPolygon, Polygon, box
+    from shapely.ops import transform as shapely_transform
+
+    to_ll = transformer(crs, "EPSG:4326")
+
+    def project(x, y, z=None):
+        return to_ll.transform(x, y)
+
+    def segmentize(geom, size: float):
+        """Edges cut into pieces of at most ``size`` (shapely 1.8 has no segmentize)."""
+        if isinstance(geom, MultiPolygon):
+            return MultiPolygon([segmentize(g, size) for g in geom.geoms])
+        rings = []
+        for ring in [geom.exterior, *geom.interiors]:
+            pts = list(ring.coords)
+            out = []
+            for (xa, ya, *_), (xb, yb, *_) in zip(pts[:-1], pts[1:]):
+                n = max(1, math.ceil(max(abs(xb - xa), abs(yb - ya)) / size))
+                out.extend((xa + (xb - xa) * k / n, ya + (yb - ya) * k / n) for k in range(n))
+            out.append(pts[-1][:2])
+            rings.append(out)
+        return Polygon(rings[0], rings[1:])
+
+    try:
+        ll = shapely_transform(project, segmentize(geometry, 1.0) if as_crs(crs).is_geographic else geometry)
+    except Exception:  # noqa: BLE001 (outside the projection's domain: the caller's method answers)
+        return None
+    if ll.is_empty or not all(math.isfinite(v) for v in ll.bounds):
+        return None
+    x0, y0, x1, y1 = ll.bounds
+    if x1 - x0 < LARGE_ZONE_DEGREES and y1 - y0 < LARGE_ZONE_DEGREES:
+        return None
+    geod = Geod(ellps="WGS84")
+    total = 0.0
+    step = 10.0
+    lon = math.floor(x0 / step) * step
+    while lon < x1:
+        lat = math.floor(y0 / step) * step
+        while lat < y1:
+            piece = ll.intersection(box(lon, max(lat, -90.0), lon + step, min(lat + step, 90.0)))
+            polys = [piece] if isinstance(piece, (Polygon, MultiPolygon)) else list(getattr(piece, "geoms", []))
+            for poly in polys:
+                if isinstance(poly, MultiPolygon):
+                    polys.extend(poly.geoms)
+                    continue
+                if not isinstance(poly, Polygon) or poly.is_empty:
+                    continue
+                dense = segmentize(poly, 0.25)  # edges follow lines of longitude/latitude, as drawn
+                area = abs(geod.polygon_area_perimeter(*dense.exterior.xy)[0])
+                area -= sum(abs(geod.polygon_area_perimeter(*ring.xy)[0]) for ring in dense.interiors)
+                total += area
+            lat += step
+        lon += step
+    return total
+
+
 def true_area(geometry, crs, equal_area: str, steps: int = 16) -> float:
     """Area (m2) of a shapely polygon given in ``crs``, edges densified, in the equal-area projection."""
     from shapely.geometry import MultiPolygon, Polygon
 
+    large = _geodesic_area(geometry, crs) if not geometry.is_empty else None
+    if large is not None:
+        return large
     to_ea = transformer(crs, equal_area)
 
     def one(poly):

@@ -257,6 +257,11 @@ def get_session(model: LoadedModel, threads: int | None = None):
     # Idle onnxruntime workers spin by default, burning the CPU that the runner's read,
     # merge and write threads need (on 2 cores a pixelwise model ran 30% slower).
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    # No memory arena: the arena keeps every activation buffer it ever grew to for the life of
+    # the session (cached across runs), and each lane grows its own. Without it the buffers go
+    # back to the system after each batch; on the Deepness benchmark (3-layer CNN, 512 px
+    # tiles, 57 Mpx) peak RSS fell from 1164 to 873 MB and the run was no slower.
+    options.enable_cpu_mem_arena = False
     try:
         session = ort.InferenceSession(model.path, sess_options=options, providers=["CPUExecutionProvider"])
     except Exception as exc:

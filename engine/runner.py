@@ -73,12 +73,16 @@ class RasterInput:
 @dataclass
 class RunOptions:
     threads: int | None = None
-    batch_pixels: int = 1 << 20  # tiles per batch are chosen to hold about this many pixels
+    # tiles per batch are chosen to hold about this many pixels: one 512 px tile. Activations
+    # grow with the batch (a 16-channel layer on 4 tiles: 67 MB per tensor, per lane), while
+    # one tile is already enough work per call for onnxruntime.
+    batch_pixels: int = 1 << 18
     max_batch: int = 16  # ...and at most this many tiles, so progress and cancel stay responsive
     min_valid_share: float = 0.5  # chip models: chips with less valid imagery get nodata
     write_valid_share: bool = False  # chip models: add a band with each chip's valid share
     strip_bytes: int = 96 << 20  # dense models: merge buffer budget; wider rasters go in column stripes
-    gdal_cache_bytes: int = 256 << 20  # GDAL block cache cap during the run
+    gdal_cache_bytes: int = 256 << 20  # GDAL block cache cap during the run (less where the run needs less)
+    memory_limit_bytes: int | None = None  # refuse runs estimated above this (default: half the RAM)
     compress: str | None = None  # auto (None), zstd, deflate or none: see raster.gtiff_profile
     lanes: int | None = None  # dense models: batches inferred side by side (threads split between them)
 
@@ -449,8 +453,51 @@ def run_dense(
     if missing:
         raise EngineError(f"model '{card.name}' needs input(s) {missing}")
     check_output_writable(output_path)
-    with _gdal_cache_limit(options.gdal_cache_bytes):
+    cache = _check_dense_memory(model, inputs, options)
+    with _gdal_cache_limit(cache):
         return _run_dense(model, inputs, output_path, feedback, options)
+
+
+def _check_dense_memory(model: LoadedModel, inputs: dict[str, RasterInput], options: RunOptions) -> int:
+    """Refuse a run whose estimated peak memory exceeds the limit (engine.memory), before any
+    allocation; returns the GDAL cache the run needs: one row of tiles of every input (the
+    next row's overlap is read from it) and the output rows in flight, capped by the options."""
+    import rasterio
+
+    from . import memory
+
+    card = model.card
+    needed = 0
+    width = height = 0
+    for spec in card.inputs:
+        with rasterio.open(inputs[spec.name].path) as ds:
+            memory.check_pixels(ds.width, ds.height, os.path.basename(inputs[spec.name].path))
+            width, height = ds.width, ds.height
+            itemsize = max(np.dtype(t).itemsize for t in ds.dtypes)
+            needed += ds.width * (card.tiling.tile_size + OUTPUT_BLOCK) * ds.count * itemsize
+    channels = _expected_channels(model)
+    needed += width * OUTPUT_BLOCK * channels * 4 * 2
+    cache = int(min(options.gdal_cache_bytes, max(32 << 20, needed * 1.25)))
+    tile = card.tiling.tile_size
+    fixed = model.fixed_tile()
+    pad = tile if fixed else min(tile, max(height, 1), max(width, 1))
+    batch = max(1, min(options.max_batch, options.batch_pixels // (pad * pad)))
+    threads = options.threads or default_threads()
+    parts = memory.dense_run_parts(
+        width,
+        height,
+        tile,
+        card.tiling.overlap,
+        sum(len(i.bands) for i in card.inputs),
+        channels,
+        batch,
+        max(1, options.lanes or default_lanes(threads)),
+        options.strip_bytes,
+        cache,
+        OUTPUT_BLOCK,
+    )
+    memory.check_estimate(parts, f"running '{card.name}' over {width} x {height} px", options.memory_limit_bytes)
+    return cache
 
 
 def default_lanes(threads: int) -> int:
@@ -707,8 +754,19 @@ def run_chips(
     if card.model_type != "chip":
         raise EngineError(f"model '{card.name}' is a {card.model_type} model; use the dense runner")
     check_output_writable(output_path)
+    _check_declared_sizes(model, inputs)
     with _gdal_cache_limit(options.gdal_cache_bytes):
         return _run_chips(model, inputs, output_path, feedback, options)
+
+
+def _check_declared_sizes(model: LoadedModel, inputs: dict[str, RasterInput]) -> None:
+    import rasterio
+
+    from .memory import check_pixels
+
+    for spec in model.card.inputs:
+        with rasterio.open(inputs[spec.name].path) as ds:
+            check_pixels(ds.width, ds.height, os.path.basename(inputs[spec.name].path))
 
 
 def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:

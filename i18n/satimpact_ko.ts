@@ -60,6 +60,10 @@
         <translation>{0} ({1})은(는) {2}이어야 합니다. 입력값: {3}</translation>
     </message>
     <message>
+        <source>{0}: '{1}' is not a UTF-8 text file (it looks {2}); save it as UTF-8 text</source>
+        <translation>{0}: '{1}'은(는) UTF-8 텍스트 파일이 아닙니다({2} 파일로 보임). UTF-8 텍스트로 저장하십시오</translation>
+    </message>
+    <message>
         <source>internal error in {0}: {1}: {2}. Please report it at {3} with the log of this run</source>
         <translation>{0}의 내부 오류: {1}: {2}. 이 실행의 로그와 함께 {3}에 보고해 주십시오</translation>
     </message>
@@ -80,6 +84,10 @@
         <translation>{0}: '{1}'의 확장자가 출력 형식의 확장자({2})가 아닙니다</translation>
     </message>
     <message>
+        <source>the intermediate result for {0}</source>
+        <translation>{0}의 중간 결과</translation>
+    </message>
+    <message>
         <source>not enough memory for this run ({0}); process a smaller extent or free memory</source>
         <translation>이 실행에 필요한 메모리가 부족합니다({0}). 더 작은 범위를 처리하거나 메모리를 확보하십시오</translation>
     </message>
@@ -94,6 +102,10 @@
     <message>
         <source>file error: {0}</source>
         <translation>파일 오류: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: '{1}' is not a UTF-8 text file (byte {2}); save it as UTF-8 text</source>
+        <translation>{0}: '{1}'은(는) UTF-8 텍스트 파일이 아닙니다(바이트 {2}). UTF-8 텍스트로 저장하십시오</translation>
     </message>
     <message>
         <source>{0} ({1}) is the same file as the input {2} ({3}); writing it would destroy the input. Choose another output name</source>

@@ -140,6 +140,10 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
                 "(run() belongs to QgsProcessingAlgorithm)"
             )
 
+    def addParameter(self, definition, createOutput=True):  # noqa: N802 (QGIS API)
+        safety.apply_named_range(definition)  # CELL_SIZE 1 m .. 1000 km wherever it appears, ...
+        return super().addParameter(definition, createOutput)
+
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
         # ours first: a 0-byte file is "empty" (not "not found") and a range is always named
         try:

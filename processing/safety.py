@@ -33,6 +33,33 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SatImpact", text)
 
 
+# Physical ranges of parameters that mean the same in every tool, by name: applied to the
+# definitions when an algorithm adds them (dialogs show them, QGIS and check_values enforce them).
+NAMED_RANGES = {
+    "CELL_SIZE": (1.0, 1_000_000.0),  # 1 m .. 1000 km
+    "CHIP_SIZE": (0.0, 100_000.0),  # a chip is at most 100 km across
+    "DISPLACEMENT": (0.0, 50_000.0),  # DHS displaces clusters by at most 10 km
+    "MIN_AREA": (0.0, 5.1e14),  # the Earth's surface in m2
+    "RESOLUTION": (0.0, 100_000.0),
+    "MIN_VALID": (0.0, 1.0),
+    "DAMAGE_THRESHOLD": (0.0, 1.0),
+    "HOLDOUT": (0.0, 1.0),
+}
+TEXT_EXTENSIONS = ("txt", "csv", "json", "tsv")
+
+
+def apply_named_range(definition) -> None:
+    """Narrow a number parameter to the physical range of its name (NAMED_RANGES)."""
+    limits = NAMED_RANGES.get(definition.name())
+    if limits is None or definition.type() not in ("number", "distance"):
+        return
+    low, high = limits
+    if definition.minimum() < low:
+        definition.setMinimum(low)
+    if definition.maximum() > high:
+        definition.setMaximum(high)
+
+
 def _is_file_value(text: str) -> bool:
     return bool(text) and not any(text.startswith(p) for p in _NOT_A_FILE)
 
@@ -110,6 +137,8 @@ def check_values(alg, parameters: dict, context) -> str | None:
                 return message
         elif kind in ("raster", "vector", "source", "file", "layer", "multilayer"):
             message = _check_input_path(name, value)
+            if not message and kind == "file" and (definition.extension() or "").lower() in TEXT_EXTENSIONS:
+                message = _check_text_file(name, alg.parameterAsFile(parameters, name, context))
             if message:
                 return message
     return None
@@ -126,7 +155,10 @@ def _check_number(alg, definition, parameters, context) -> str | None:
     lo, hi = _number_range(definition)
     if not math.isfinite(number) or not lo <= number <= hi:
         return tr("{0} ({1}) must be {2}, got {3}").format(
-            name, definition.description(), _describe_range(lo, hi), text
+            name,
+            definition.description(),
+            _describe_range(lo, hi),
+            f"{number:g}" if isinstance(raw, (int, float)) else text,
         )
     return None
 
@@ -145,6 +177,37 @@ def _check_input_path(name: str, value) -> str | None:
         if os.path.isfile(path) and os.path.getsize(path) == 0:
             return tr("{0}: the file '{1}' is empty (0 bytes)").format(name, path)
     return None
+
+
+def _check_text_file(name: str, path: str) -> str | None:
+    """A text parameter file must be UTF-8 text: a binary or UTF-16 file is named as such."""
+    if not path or not os.path.isfile(path):
+        return None
+    with open(path, "rb") as f:
+        head = f.read(1 << 20)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        kind = "UTF-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[1:2] == b"\x00" else "binary"
+        return tr("{0}: '{1}' is not a UTF-8 text file (it looks {2}); save it as UTF-8 text").format(name, path, kind)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the 1 MB boundary
+            return tr("{0}: '{1}' is not a UTF-8 text file (byte {2}); save it as UTF-8 text").format(
+                name, path, exc.start
+            )
+    return None
+
+
+def _check_declared_size(name: str, layer) -> None:
+    """A raster whose header declares more pixels than any run can hold (a 10M x 10M px VRT)
+    is refused before anything reads or allocates it."""
+    from ..engine.errors import EngineError
+    from ..engine.memory import check_pixels
+
+    try:
+        check_pixels(layer.width(), layer.height(), f"{name} ('{layer.name()}')")
+    except EngineError as exc:
+        raise QgsProcessingException(str(exc)) from exc
 
 
 def _check_geometry(alg, definition, parameters, context) -> None:
@@ -225,7 +288,10 @@ def check_paths(alg, parameters: dict, context) -> list[str]:
             continue
         files: list[str] = []
         if kind == "raster":
-            files.append(_layer_file(alg.parameterAsRasterLayer(parameters, name, context)))
+            layer = alg.parameterAsRasterLayer(parameters, name, context)
+            if layer is not None and layer.isValid() and layer.providerType() == "gdal":
+                _check_declared_size(name, layer)  # (web layers are rendered at RESOLUTION instead)
+            files.append(_layer_file(layer))
         elif kind in ("vector", "source"):
             _check_geometry(alg, definition, parameters, context)
             files.append(_layer_file(alg.parameterAsVectorLayer(parameters, name, context)))
@@ -292,14 +358,25 @@ def message_of(exc: BaseException) -> str:
     return str(exc.args[0]) if exc.args else str(exc)
 
 
+_HIDDEN_TEMPORARY = re.compile(r"(?:[^\s'\"]*/)?\.([^/\s'\"]+?)\.satimpact-[0-9a-f]{10}\.part(\.[A-Za-z0-9]+)?")
+
+
+def clean_message(text: str) -> str:
+    """Hidden temporary files (.name.satimpact-0123456789.part.tif) are named by the output
+    they were to become: the analyst never saw them and cannot find them afterwards."""
+    return _HIDDEN_TEMPORARY.sub(
+        lambda m: tr("the intermediate result for {0}").format(m.group(1) + (m.group(2) or "")), text
+    )
+
+
 def as_processing_exception(alg, exc: BaseException) -> QgsProcessingException:
     """The message the analyst reads for any exception."""
     from ..engine.errors import EngineError
 
-    if isinstance(exc, QgsProcessingException):
-        return exc
-    if isinstance(exc, EngineError):
-        return QgsProcessingException(str(exc))
+    if isinstance(exc, (QgsProcessingException, EngineError)):
+        text = message_of(exc)
+        cleaned = clean_message(text)
+        return exc if cleaned == text and isinstance(exc, QgsProcessingException) else QgsProcessingException(cleaned)
     if isinstance(exc, MemoryError):
         return QgsProcessingException(
             tr("not enough memory for this run ({0}); process a smaller extent or free memory").format(exc)
@@ -309,13 +386,16 @@ def as_processing_exception(alg, exc: BaseException) -> QgsProcessingException:
     try:
         import rasterio.errors
 
-        raster_errors: tuple = (rasterio.errors.RasterioError,)
+        raster_errors: tuple = (rasterio.errors.RasterioError, rasterio.errors.RasterioIOError)
         from rasterio._err import CPLE_BaseError
 
         raster_errors += (CPLE_BaseError,)
     except ImportError:
         raster_errors = ()
-    if raster_errors and isinstance(exc, raster_errors):
+    gdal_read_error = isinstance(exc, RuntimeError) and any(
+        k in str(exc) for k in ("IReadBlock", "TIFFRead", "IWriteBlock", "Read or write failed")
+    )
+    if (raster_errors and isinstance(exc, raster_errors)) or gdal_read_error:
         return QgsProcessingException(
             tr("a raster could not be read or written (damaged or truncated file?): {0}").format(exc)
         )

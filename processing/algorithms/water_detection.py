@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ...engine.bands import resolve_bands
+from ...engine.card import check_threshold
 from ...engine.model import load_model
 from ...engine.raster import raster_info
 from ...engine.registry import available_models
@@ -178,6 +179,8 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         feedback.pushInfo(f"Model: {card.summary()}")
         feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
 
+        threshold = optional_number(self, parameters, self.THRESHOLD, context)
+        check_threshold(card, threshold)  # inside the index's range (hardening, issue 13)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         index_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_INDEX, context) or None
         polygons = self.parameterAsOutputLayer(parameters, self.OUTPUT_POLYGONS, context) or None
@@ -187,7 +190,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             bands.indices,
             output,
             index_output=index_output,
-            threshold=optional_number(self, parameters, self.THRESHOLD, context),
+            threshold=threshold,
             auto_threshold=self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context),
             polygons_output=polygons,
             min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),

@@ -1,0 +1,103 @@
+"""Memory bounded by design: estimate a run's peak before it starts and refuse, with the
+figures, a run that would not fit, instead of swapping the machine to a halt or dying with
+``Unable to allocate 1.42 TiB`` halfway.
+
+The limit is half the machine's RAM by default; ``SATIMPACT_MEMORY_LIMIT_MB`` (environment)
+or ``RunOptions.memory_limit_bytes`` raise or lower it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .errors import EngineError
+
+# Declared raster sizes beyond this many pixels are refused before anything is allocated:
+# 10^12 px is a 1,000,000 x 1,000,000 px raster (a 4 TB float32 output), far beyond any
+# scene, so larger sizes are broken or hostile headers (a 10M x 10M px VRT).
+MAX_PIXELS = 10**12
+# What Python keeps per tile for the run's bookkeeping (tile tuples, batch lists, futures).
+BYTES_PER_TILE = 240
+# onnxruntime's working memory for a batch, in multiples of the batch's input and output
+# tensors; measured on the shipped CNNs and the Deepness benchmark CNN (3 conv layers).
+ACTIVATION_FACTOR = 4
+
+
+def machine_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # not POSIX: assume a modest machine
+        return 8 << 30
+
+
+def memory_limit(explicit: int | None = None) -> int:
+    if explicit:
+        return int(explicit)
+    env = os.environ.get("SATIMPACT_MEMORY_LIMIT_MB", "").strip()
+    if env:
+        try:
+            return int(float(env) * (1 << 20))
+        except ValueError:
+            pass
+    return machine_memory() // 2
+
+
+def _mb(n: float) -> str:
+    return f"{n / (1 << 20):,.0f} MB" if n < (1 << 30) * 10 else f"{n / (1 << 30):,.1f} GB"
+
+
+def check_pixels(width: int, height: int, what: str) -> None:
+    """Refuse a declared raster size that no run could hold (before any allocation)."""
+    if width <= 0 or height <= 0:
+        raise EngineError(f"{what}: the raster declares {width} x {height} px; it holds no pixels")
+    if width * height > MAX_PIXELS:
+        raise EngineError(
+            f"{what}: the raster declares {width:,} x {height:,} px ({width * height:.2e} px); SatImpact "
+            f"processes at most {MAX_PIXELS:.0e} px in one run. Is the header right? Otherwise cut it "
+            "into parts (EXTENT) and run each"
+        )
+
+
+def check_estimate(parts: dict[str, float], what: str, limit: int | None = None) -> int:
+    """Raise EngineError when the sum of ``parts`` (bytes) exceeds the limit; returns the sum."""
+    total = int(sum(parts.values()))
+    allowed = memory_limit(limit)
+    if total > allowed:
+        detail = ", ".join(f"{name} {_mb(v)}" for name, v in parts.items() if v >= 1 << 20)
+        raise EngineError(
+            f"{what} would need about {_mb(total)} of memory ({detail}), more than the limit of "
+            f"{_mb(allowed)} (half of this machine's {_mb(machine_memory())}). Use a model with smaller "
+            "tiles, a smaller EXTENT, or raise the limit with the environment variable "
+            "SATIMPACT_MEMORY_LIMIT_MB"
+        )
+    return total
+
+
+def dense_run_parts(
+    width: int,
+    height: int,
+    tile: int,
+    overlap: int,
+    in_channels: int,
+    out_channels: int,
+    batch: int,
+    lanes: int,
+    strip_bytes: int,
+    gdal_cache_bytes: int,
+    output_block: int = 256,
+) -> dict[str, float]:
+    """Peak memory of a dense run by what holds it (bytes)."""
+    th, tw = min(tile, height), min(tile, width)
+    stride = max(1, tile - overlap)
+    tiles = (max(1, -(-(height - th) // stride)) + 1) * (max(1, -(-(width - tw) // stride)) + 1)
+    pixels = batch * th * tw
+    lane = pixels * 4 * (in_channels + out_channels) * (1 + ACTIVATION_FACTOR) + pixels * 8 * in_channels
+    rows = th + output_block
+    column_bytes = rows * (out_channels * 4 * 2 + 2)
+    merge_columns = min(width + tw, max(strip_bytes // max(1, column_bytes), 1) + 2 * tw)
+    return {
+        "tiles bookkeeping": tiles * BYTES_PER_TILE,
+        "batches in flight": (lanes + 1) * lane,
+        "merge buffers": merge_columns * column_bytes,
+        "GDAL cache": gdal_cache_bytes,
+    }
