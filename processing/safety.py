@@ -307,7 +307,14 @@ def check_paths(alg, parameters: dict, context) -> list[str]:
         for path in files:
             if path:
                 inputs.extend((name, f) for f in _files_read_by(path))
+    from ..engine.registry import SHIPPED_DIR
+
+    shipped = os.path.realpath(SHIPPED_DIR)
     for k, (name, path) in enumerate(outputs):
+        if os.path.commonpath([shipped, os.path.realpath(path)]) == shipped:
+            raise QgsProcessingException(
+                tr("{0} ({1}) is inside the shipped models folder; choose another folder").format(name, path)
+            )
         for in_name, in_path in inputs:
             if _same_file(path, in_path):
                 raise QgsProcessingException(
@@ -377,6 +384,11 @@ def as_processing_exception(alg, exc: BaseException) -> QgsProcessingException:
         text = message_of(exc)
         cleaned = clean_message(text)
         return exc if cleaned == text and isinstance(exc, QgsProcessingException) else QgsProcessingException(cleaned)
+    if isinstance(exc, ImportError):  # a package the run needs is missing from QGIS's Python
+        from ..engine.model import missing_package_message
+
+        package = exc.name or (str(exc).split() or ["?"])[0].strip("'\"")
+        return QgsProcessingException(missing_package_message(package.split(".")[0]))
     if isinstance(exc, MemoryError):
         return QgsProcessingException(
             tr("not enough memory for this run ({0}); process a smaller extent or free memory").format(exc)

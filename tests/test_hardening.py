@@ -199,3 +199,15 @@ def test_failure_after_the_output_was_written_removes_it(run_alg, scene, tmp_pat
     out = tmp_path / "ndvi.tif"
     with pytest.raises(QgsProcessingException, match=r"internal error .*TypeError: injected"), Guard(out, scene):
         run_alg("satimpact:runmodel", {"INPUT": str(scene), "MODEL": NDVI, "OUTPUT": str(out)})
+
+
+def test_output_into_the_shipped_models_folder_refused(run_alg, scene):
+    from satimpact.engine.registry import SHIPPED_DIR
+
+    target = os.path.join(SHIPPED_DIR, "index_ndvi.onnx")
+    before = sha256(target)
+    for output in (target, os.path.join(SHIPPED_DIR, "ndvi_out.tif")):
+        with pytest.raises(QgsProcessingException, match=r"OUTPUT .* is inside the shipped models folder"):
+            run_alg("satimpact:runmodel", {"INPUT": str(scene), "MODEL": "index_ndvi", "OUTPUT": output})
+    assert sha256(target) == before
+    assert not os.path.exists(os.path.join(SHIPPED_DIR, "ndvi_out.tif"))
