@@ -475,7 +475,11 @@ def _check_dense_memory(model: LoadedModel, inputs: dict[str, RasterInput], opti
             width, height = ds.width, ds.height
             itemsize = max(np.dtype(t).itemsize for t in ds.dtypes)
             needed += ds.width * (card.tiling.tile_size + OUTPUT_BLOCK) * ds.count * itemsize
-    channels = _expected_channels(model)
+    channels = 0
+    for spec in card.outputs:  # a (batch, height, width) output is one channel
+        port = model.graph_outputs[spec.name]
+        fixed = port.fixed(1) if len(port.shape) == 4 else 1 if len(port.shape) == 3 else None
+        channels += fixed or len(spec.band_names or spec.class_names or [None])
     needed += width * OUTPUT_BLOCK * channels * 4 * 2
     cache = int(min(options.gdal_cache_bytes, max(32 << 20, needed * 1.25)))
     tile = card.tiling.tile_size
