@@ -108,9 +108,17 @@ def read_model(path: str) -> LoadedModel:
         from .deepness import card_from_deepness_graph
         from .stated_card import limit_batch_if_needed
 
-        card = card_from_deepness_graph(path, props, graph_inputs, graph_outputs)
+        try:
+            card = card_from_deepness_graph(path, props, graph_inputs, graph_outputs)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
+            # metadata is data written by anyone: any value that cannot be converted is a card error
+            raise CardError(
+                f"{origin}: Deepness metadata: a value cannot be read ({type(exc).__name__}: {exc})"
+            ) from exc
         check_card_against_graph(card, graph_inputs, graph_outputs, origin)
-        model = LoadedModel(path=path, card=card, graph_inputs=graph_inputs, graph_outputs=graph_outputs)
+        model = LoadedModel(
+            path=path, card=card, graph_inputs=graph_inputs, graph_outputs=graph_outputs, external_data=external
+        )
         limit_batch_if_needed(model)
         return model
     else:

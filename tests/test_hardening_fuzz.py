@@ -184,3 +184,35 @@ def test_fuzz_band_map_strings():
         assert len(set(result.indices)) == 2, (text, result)
         outcomes["ok"] += 1
     assert outcomes["ok"] > 10 and outcomes["error"] > 50, outcomes
+
+
+def test_fuzz_deepness_metadata_through_read_model(tmp_path):
+    """The same random metadata on a real graph, read the way every tool reads a model."""
+    import onnx
+    from models_for_tests import conv_model, with_props
+
+    from satimpact.engine.model import read_model
+
+    rng = random.Random(2026)
+    keys = ["tiles_overlap", "standardization_mean", "standardization_std", "class_names", "resolution", "seg_thresh"]
+    graph = conv_model(tile=128)
+    outcomes = {"ok": 0, "error": 0}
+    for case in range(200):
+        props = {
+            "model_type": rng.choice(["Segmentor", "Regressor", "Recognition", "Detector", "x"]),
+            "tile_size": rng.choice(["128", "16", "abc", "nan", "1e400", "-5", "0", "4096"]),
+        }
+        for key in rng.sample(keys, rng.randrange(len(keys))):
+            value = random_value(rng)
+            props[key] = value if isinstance(value, str) and rng.random() < 0.5 else json.dumps(value)
+        path = tmp_path / f"case{case}.onnx"
+        onnx.save(with_props(graph, props), str(path))
+        try:
+            read_model(str(path))
+        except CardError:
+            outcomes["error"] += 1
+            continue
+        except Exception as exc:  # noqa: BLE001
+            pytest.fail(f"case {case}: {type(exc).__name__}: {exc}\n{props!r}")
+        outcomes["ok"] += 1
+    assert outcomes["error"] > 50, outcomes
