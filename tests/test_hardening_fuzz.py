@@ -189,9 +189,10 @@ def test_fuzz_band_map_strings():
 def test_fuzz_deepness_metadata_through_read_model(tmp_path):
     """The same random metadata on a real graph, read the way every tool reads a model."""
     import onnx
-    from models_for_tests import conv_model, with_props
 
     from satimpact.engine.model import read_model
+
+    from models_for_tests import conv_model, with_props
 
     rng = random.Random(2026)
     keys = ["tiles_overlap", "standardization_mean", "standardization_std", "class_names", "resolution", "seg_thresh"]
