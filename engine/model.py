@@ -220,6 +220,10 @@ def missing_package_message(package: str) -> str:
 
 
 def default_threads() -> int:
+    # A batch worker sets SATIMPACT_THREADS=1: its cluster runs one model per core already.
+    fixed = os.environ.get("SATIMPACT_THREADS", "").strip()
+    if fixed.isdigit() and int(fixed) > 0:
+        return int(fixed)
     # All cores for one model: tiles are processed one batch at a time, and
     # reading/writing run in their own threads, which mostly wait on I/O.
     return max(1, os.cpu_count() or 1)

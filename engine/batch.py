@@ -1,0 +1,1425 @@
+"""Batch runs of any SatImpact tool over many inputs on a Dask cluster (``dask.distributed``).
+
+Each item (one raster, one before/after pair, or one window of a large raster) is one Dask
+task. The task calls the same engine function the Processing algorithm calls (``detect_water``,
+``detect_debris``, ``green_ratio``, ``detect_change``, ``run_model``, ``score_units``), writes
+into a private staging folder, and returns what it made. Only the client moves finished files
+to their final names and records them in the manifest, so a killed worker (Dask reschedules its
+task elsewhere), a failed item or a cancel never leaves a partial file under a final name.
+
+QGIS-free: workers need only this package importable (``PYTHONPATH=<checkout>/.qgis-plugins``),
+onnxruntime, rasterio, numpy and ``distributed``. Command line::
+
+    PYTHONPATH=<checkout>/.qgis-plugins python -m satimpact.engine.batch \\
+        --tool waterdetection --folder scenes --glob '*.tif' --output-folder out
+
+See docs/batch.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import glob
+import hashlib
+import json
+import os
+import shutil
+import socket
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from .errors import Cancelled, EngineError
+from .runner import Feedback
+
+MANIFEST = "manifest.json"
+STAGING = ".satimpact-staging"
+TABLE_LAYER = "batch"
+MOSAIC = "mosaic"
+MANIFEST_VERSION = 1
+
+# Tool ids are the Processing algorithm ids; the short names are accepted too.
+TOOL_ALIASES = {
+    "runmodel": "runmodel",
+    "waterdetection": "waterdetection",
+    "water": "waterdetection",
+    "debrisdetection": "debrisdetection",
+    "debris": "debrisdetection",
+    "greenratio": "greenratio",
+    "green": "greenratio",
+    "floodchange": "floodchange",
+    "flood": "floodchange",
+    "povertygrid": "povertygrid",
+    "poverty": "povertygrid",
+}
+TOOLS = ("runmodel", "waterdetection", "debrisdetection", "greenratio", "floodchange", "povertygrid")
+# Tools whose output at a pixel depends only on the pixels around it, so a large raster can be cut
+# into windows and the merged windows equal one run. Debris (robust z-score of the whole scene) and
+# Otsu thresholds depend on the whole scene and cannot be split.
+SPLITTABLE = ("runmodel", "waterdetection")
+# Parameters each tool takes (the Processing algorithm's names); anything else is a typo.
+TOOL_PARAMETERS = {
+    "runmodel": {"MODEL", "BAND_MAP", "COMPRESSION"},
+    "waterdetection": {"MODEL", "BAND_MAP", "THRESHOLD", "AUTO_THRESHOLD", "MIN_AREA", "POLYGONS"},
+    "debrisdetection": {"MODEL", "BAND_MAP", "CANDIDATES"},
+    "greenratio": {"MODEL", "BAND_MAP", "CELL_SIZE", "OUTPUT_MASK"},
+    "floodchange": {"MODEL", "BAND_MAP_BEFORE", "BAND_MAP_AFTER", "CELL_SIZE", "DAMAGE_THRESHOLD"},
+    "povertygrid": {"MODEL", "BAND_MAP", "CELL_SIZE", "MIN_VALID", "OUTPUT_RASTER"},
+}
+
+
+def missing_dask_message() -> str:
+    return (
+        "batch runs need the Python packages 'dask' and 'distributed' in the Python that runs QGIS "
+        "(and on every worker); install them with numpy kept at the version QGIS ships, e.g. "
+        "pip install --user dask==2026.8.0 distributed==2026.8.0 (Debian 12: apt install "
+        "python3-distributed), and restart QGIS"
+    )
+
+
+def dask_available() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def canonical_tool(name: str) -> str:
+    tool = TOOL_ALIASES.get((name or "").strip().lower())
+    if tool is None:
+        raise EngineError(f"TOOL: unknown tool '{name}'; one of {', '.join(TOOLS)}")
+    return tool
+
+
+# --- parameters -------------------------------------------------------------------------------
+
+
+def parse_parameters(text: str | dict | None) -> dict:
+    """PARAMETERS as JSON (``{"MODEL": "water_ndwi"}``) or ``KEY=VALUE`` pairs separated by
+    commas, semicolons or new lines (a value may hold commas: ``BAND_MAP=green=3,nir=8`` is
+    read as one pair when the part after a comma has no ``KEY=`` of its own)."""
+    if isinstance(text, dict):
+        return {str(k).upper(): v for k, v in text.items()}
+    text = (text or "").strip()
+    if not text:
+        return {}
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise EngineError(f"PARAMETERS: not valid JSON ({exc})") from exc
+        if not isinstance(data, dict):
+            raise EngineError('PARAMETERS: JSON must be an object such as {"MODEL": "water_ndwi"}')
+        return {str(k).upper(): v for k, v in data.items()}
+    params: dict = {}
+    last = None
+    for part in [p for chunk in text.replace(";", "\n").splitlines() for p in chunk.split(",")]:
+        part = part.strip()
+        if not part:
+            continue
+        key, sep, value = part.partition("=")
+        if sep and key.strip().isupper() and key.strip().replace("_", "").isalnum():
+            last = key.strip()
+            params[last] = value.strip()
+        elif last is not None:
+            params[last] += "," + part  # a value with commas, such as a band map
+        else:
+            raise EngineError(f"PARAMETERS: '{part}' is not KEY=VALUE (e.g. MODEL=water_ndwi,THRESHOLD=0.1)")
+    return params
+
+
+def check_parameters(tool: str, params: dict) -> None:
+    allowed = TOOL_PARAMETERS[tool]
+    unknown = sorted(set(params) - allowed)
+    if unknown:
+        raise EngineError(
+            f"PARAMETERS: {', '.join(unknown)} not taken by {tool}; it takes {', '.join(sorted(allowed))}"
+        )
+
+
+def parameters_hash(tool: str, params: dict) -> str:
+    """A short digest of the tool and its parameters (values as text), part of every output name."""
+    canon = json.dumps({"tool": tool, "params": {k: str(v) for k, v in sorted(params.items())}}, sort_keys=True)
+    return hashlib.sha256(canon.encode()).hexdigest()[:12]
+
+
+def _text(params: dict, key: str) -> str | None:
+    value = params.get(key)
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _number(params: dict, key: str, default: float | None) -> float | None:
+    value = _text(params, key)
+    if value is None:
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise EngineError(f"PARAMETERS: {key} must be a number, got '{value}'") from exc
+
+
+def _flag(params: dict, key: str, default: bool = False) -> bool:
+    value = _text(params, key)
+    if value is None:
+        return default
+    return value.lower() in ("1", "true", "yes", "on")
+
+
+# --- items ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Window:
+    """A window of a large raster: read (with overlap) and core (kept in the mosaic), in pixels."""
+
+    read: tuple[int, int, int, int]  # col_off, row_off, width, height
+    core: tuple[int, int, int, int]
+
+
+@dataclass
+class BatchItem:
+    inputs: tuple[str, ...]
+    label: str
+    window: Window | None = None
+
+    @property
+    def key(self) -> str:
+        text = "|".join(os.path.abspath(p) for p in self.inputs)
+        if self.window is not None:
+            text += f"|{self.window.read}"
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _stem(path: str) -> str:
+    name = os.path.basename(path)
+    for ext in (".tif", ".tiff", ".vrt", ".img", ".jp2"):
+        if name.lower().endswith(ext):
+            return name[: -len(ext)]
+    return os.path.splitext(name)[0]
+
+
+def _unique_labels(items: list[BatchItem]) -> list[BatchItem]:
+    """Same file names in different folders get a short digest of the path added."""
+    seen: dict[str, int] = {}
+    for item in items:
+        seen[item.label] = seen.get(item.label, 0) + 1
+    for item in items:
+        if seen[item.label] > 1:
+            item.label = f"{item.label}-{item.key[:6]}"
+    return items
+
+
+def items_from_files(paths: list[str]) -> list[BatchItem]:
+    items = []
+    for path in paths:
+        path = path.strip()
+        if path:
+            items.append(BatchItem((os.path.abspath(path),), _stem(path)))
+    return _unique_labels(items)
+
+
+def items_from_folder(folder: str, pattern: str = "*.tif") -> list[BatchItem]:
+    if not os.path.isdir(folder):
+        raise EngineError(f"INPUTS: folder not found: {folder}")
+    paths = sorted(glob.glob(os.path.join(folder, pattern), recursive="**" in pattern))
+    paths = [p for p in paths if os.path.isfile(p)]
+    if not paths:
+        raise EngineError(f"INPUTS: no file in {folder} matches '{pattern}'")
+    return items_from_files(paths)
+
+
+def items_from_pairs(csv_path: str) -> list[BatchItem]:
+    """A CSV with columns before,after (a header row is optional); relative paths are read
+    from the CSV's folder."""
+    base = os.path.dirname(os.path.abspath(csv_path))
+    items = []
+    with open(csv_path, newline="") as fh:
+        rows = [r for r in csv.reader(fh) if r and any(c.strip() for c in r)]
+    if rows and [c.strip().lower() for c in rows[0][:2]] == ["before", "after"]:
+        rows = rows[1:]
+    for n, row in enumerate(rows, start=1):
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise EngineError(f"INPUTS: {csv_path} row {n}: expected before,after, got {row}")
+        before, after = (os.path.join(base, c.strip()) for c in row[:2])
+        items.append(BatchItem((before, after), f"{_stem(before)}__{_stem(after)}"))
+    if not items:
+        raise EngineError(f"INPUTS: {csv_path} holds no before,after pair")
+    return _unique_labels(items)
+
+
+def split_windows(width: int, height: int, size: int, overlap: int) -> list[Window]:
+    """Windows of ``size`` px tiling the raster; each read ``overlap`` px wider on every side
+    (clipped at the edges), so models with a spatial context see the same pixels as one run."""
+    if size <= 0 or overlap < 0:
+        raise EngineError(f"window size must be positive and overlap zero or more (got {size}, {overlap})")
+    windows = []
+    for row in range(0, height, size):
+        for col in range(0, width, size):
+            cw, ch = min(size, width - col), min(size, height - row)
+            c0, r0 = max(0, col - overlap), max(0, row - overlap)
+            c1, r1 = min(width, col + cw + overlap), min(height, row + ch + overlap)
+            windows.append(Window((c0, r0, c1 - c0, r1 - r0), (col, row, cw, ch)))
+    return windows
+
+
+def items_from_split(path: str, size: int, overlap: int) -> list[BatchItem]:
+    import rasterio
+
+    with rasterio.open(path) as ds:
+        width, height = ds.width, ds.height
+    stem = _stem(path)
+    return [
+        BatchItem((os.path.abspath(path),), f"{stem}_c{w.core[0]}_r{w.core[1]}", w)
+        for w in split_windows(width, height, size, overlap)
+    ]
+
+
+def items_from_spec(spec: str | list[str], tool: str) -> list[BatchItem]:
+    """INPUTS as the Processing algorithm and the command line take it: a list of files (one per
+    line or separated by ';'), a folder, a folder with a glob (``scenes/*.tif``), or a CSV of
+    before,after pairs (flood change)."""
+    parts = spec if isinstance(spec, list) else [p for chunk in spec.split(";") for p in chunk.splitlines()]
+    parts = [p.strip().strip('"') for p in parts if p.strip()]
+    if not parts:
+        raise EngineError("INPUTS: no input given (files, a folder, folder/*.tif or a CSV of before,after pairs)")
+    if len(parts) == 1:
+        only = parts[0]
+        if only.lower().endswith(".csv"):
+            if tool != "floodchange":
+                raise EngineError(f"INPUTS: a CSV of before,after pairs is for floodchange, not {tool}")
+            return items_from_pairs(only)
+        if os.path.isdir(only):
+            return items_from_folder(only, "*.tif")
+        if any(c in only for c in "*?["):
+            folder, pattern = os.path.split(only)
+            return items_from_folder(folder or ".", pattern)
+    if tool == "floodchange":
+        raise EngineError("INPUTS: floodchange runs on pairs: give a CSV with columns before,after")
+    missing = [p for p in parts if not os.path.exists(p)]
+    if missing:
+        raise EngineError(f"INPUTS: file(s) not found: {', '.join(missing[:5])}")
+    return items_from_files(parts)
+
+
+# --- what one item makes ------------------------------------------------------------------------
+
+
+def output_names(tool: str, params: dict, item: BatchItem) -> dict[str, str]:
+    """Role -> file name in the output folder. The parameters' digest is part of each name, so
+    changed parameters give new outputs and never reuse old ones."""
+    stem = f"{item.label}.{tool}-{parameters_hash(tool, params)}"
+    names = {}
+    if tool in ("runmodel", "waterdetection", "debrisdetection"):
+        names["raster"] = f"{stem}.tif"
+    if tool == "waterdetection" and _flag(params, "POLYGONS"):
+        names["vector"] = f"{stem}.gpkg"
+    if tool == "debrisdetection" and _flag(params, "CANDIDATES", True):
+        names["vector"] = f"{stem}.gpkg"
+    if tool in ("greenratio", "povertygrid"):
+        names["vector"] = f"{stem}.gpkg"
+    if tool == "greenratio" and _flag(params, "OUTPUT_MASK"):
+        names["raster"] = f"{stem}.tif"
+    if tool == "floodchange":
+        names["raster"] = f"{stem}.tif"
+        names["vector"] = f"{stem}.gpkg"
+    if tool == "povertygrid" and _flag(params, "OUTPUT_RASTER"):
+        names["raster"] = f"{stem}.tif"
+    return names
+
+
+class _TaskFeedback(Feedback):
+    """Cancel on a worker: the client sets a Dask Event; checked at most every half second."""
+
+    def __init__(self, event_name: str | None):
+        self.event_name = event_name
+        self._event = None
+        self._checked = 0.0
+        self._cancelled = False
+
+    def is_cancelled(self) -> bool:
+        if self._cancelled or not self.event_name:
+            return self._cancelled
+        now = time.monotonic()
+        if now - self._checked < 0.5:
+            return False
+        self._checked = now
+        try:
+            from distributed import Event
+
+            if self._event is None:
+                self._event = Event(self.event_name)
+            self._cancelled = self._event.is_set()
+        except Exception:  # outside a worker (serial runs) there is no scheduler to ask
+            self.event_name = None
+        return self._cancelled
+
+
+def _window_vrt(source: str, window: Window, folder: str) -> str:
+    """The window as a small VRT pointing into the source (no pixels copied)."""
+    from osgeo import gdal
+
+    path = os.path.join(folder, "window.vrt")
+    ds = gdal.Translate(path, source, format="VRT", srcWin=list(window.read))
+    if ds is None:
+        raise EngineError(f"{source}: cannot cut window {window.read}")
+    ds = None
+    return path
+
+
+def _footprint_wgs84(path: str):
+    import rasterio
+    from rasterio.warp import transform_geom
+    from shapely.geometry import box, shape
+
+    with rasterio.open(path) as ds:
+        if ds.crs is None:
+            return None
+        geom = transform_geom(ds.crs, "EPSG:4326", box(*ds.bounds).__geo_interface__, precision=-1)
+    return shape(geom).wkt
+
+
+def input_date(path: str) -> str | None:
+    """The acquisition date (ISO) from the raster's tags or a product name in its file name."""
+    import rasterio
+
+    from .green import acquisition_date
+
+    try:
+        with rasterio.open(path) as ds:
+            tags = ds.tags()
+    except Exception:
+        tags = {}
+    date, _ = acquisition_date(path, tags)
+    return date.isoformat() if date else None
+
+
+def _write_cells(path: str, crs_wkt: str, rows: list[dict], geometries: list) -> None:
+    """A GeoPackage of cells (one layer), written to a temporary name and moved into place."""
+    import geopandas as gpd
+
+    from .raster import temporary_path
+
+    frame = gpd.GeoDataFrame(rows, geometry=geometries, crs=crs_wkt)
+    tmp = temporary_path(path).replace(".part.tif", ".part.gpkg")
+    if not tmp.endswith(".gpkg"):
+        tmp += ".gpkg"
+    frame.to_file(tmp, driver="GPKG", layer="cells")
+    os.replace(tmp, path)
+
+
+def _resolution_m(path: str) -> float:
+    """The raster's pixel size in metres (at its centre for geographic CRSs)."""
+    import rasterio
+    from pyproj import CRS, Geod
+
+    with rasterio.open(path) as ds:
+        crs = CRS.from_wkt(ds.crs.to_wkt()) if ds.crs else None
+        rx, ry = abs(ds.transform.a), abs(ds.transform.e)
+        cx = ds.transform.c + ds.transform.a * ds.width / 2
+        cy = ds.transform.f + ds.transform.e * ds.height / 2
+    if crs is None:
+        raise EngineError(f"{path} has no coordinate reference system")
+    if crs.is_geographic:
+        geod = Geod(ellps="WGS84")
+        _, _, dx = geod.inv(cx, cy, cx + rx, cy)
+        _, _, dy = geod.inv(cx, cy, cx, cy + ry)
+        return max(abs(dx), abs(dy))
+    factor = crs.axis_info[0].unit_conversion_factor if crs.axis_info else 1.0
+    return max(rx, ry) * factor
+
+
+def _run_runmodel(item, params, source, paths, feedback):
+    from .bands import resolve_bands
+    from .model import load_model
+    from .raster import raster_info
+    from .registry import resolve_model
+    from .runner import RasterInput, RunOptions, run_model
+
+    model = load_model(resolve_model(_text(params, "MODEL") or ""))
+    card = model.card
+    if len(card.inputs) != 1:
+        raise EngineError(
+            f"model '{card.name}' takes {len(card.inputs)} inputs; run it with a tool made for it "
+            "(two-date models: floodchange)"
+        )
+    spec = card.inputs[0]
+    info = raster_info(source)
+    bands = resolve_bands(spec.bands, info.count, info.descriptions, _text(params, "BAND_MAP"), spec.sensor)
+    report = run_model(
+        model,
+        {spec.name: RasterInput(source, bands.indices)},
+        paths["raster"],
+        feedback,
+        RunOptions(compress=_text(params, "COMPRESSION")),
+    )
+    return {"model": card.name, "pixels": report.pixels}, None
+
+
+def _run_water(item, params, source, paths, feedback):
+    from .bands import resolve_bands
+    from .model import load_model
+    from .raster import raster_info
+    from .registry import available_models, resolve_model
+    from .water import DEFAULT_WATER_MODELS, choose_model, detect_water
+
+    info = raster_info(source)
+    band_map = _text(params, "BAND_MAP")
+    reference = _text(params, "MODEL")
+    if reference:
+        model = load_model(resolve_model(reference))
+        spec = model.card.inputs[0]
+        bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+    else:
+        shipped = available_models(None)
+        candidates = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped]
+        model, bands = choose_model(candidates, info.count, info.descriptions, band_map)
+    report = detect_water(
+        source,
+        model,
+        bands.indices,
+        paths["raster"],
+        threshold=_number(params, "THRESHOLD", None),
+        auto_threshold=_flag(params, "AUTO_THRESHOLD"),
+        polygons_output=paths.get("vector"),
+        min_area_m2=_number(params, "MIN_AREA", 0.0),
+        feedback=feedback,
+    )
+    summary = {
+        "model": report.model,
+        "threshold": report.threshold,
+        "water_share": report.stats.water_share,
+        "water_pixels": report.stats.water,
+        "valid_pixels": report.stats.valid,
+    }
+    return summary, None
+
+
+def _run_debris(item, params, source, paths, feedback):
+    from .bands import resolve_bands
+    from .debris import detect_debris, platform_of
+    from .model import load_model
+    from .raster import raster_info
+    from .registry import available_models, resolve_model
+    from .water import DEFAULT_WATER_MODELS, choose_model
+
+    info = raster_info(source)
+    band_map = _text(params, "BAND_MAP")
+    reference = _text(params, "MODEL")
+    if not reference:
+        platform = platform_of(source, info.tags)
+        if platform is None:
+            platform = "S2A"
+            feedback.warning(f"{source}: platform not in the name or tags; using Sentinel-2A wavelengths")
+        reference = {"S2A": "debris_fdi", "S2B": "debris_fdi_s2b"}[platform]
+    fdi_model = load_model(resolve_model(reference))
+    spec = fdi_model.card.inputs[0]
+    fdi_bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
+    shipped = available_models(None)
+    optical = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped and n != "water_sdwi"]
+    water_model, water_bands = choose_model(optical, info.count, info.descriptions, band_map)
+    report = detect_debris(
+        source,
+        fdi_model,
+        fdi_bands.indices,
+        water_model,
+        water_bands.indices,
+        paths["raster"],
+        paths.get("vector"),
+        feedback,
+    )
+    summary = {
+        "model": fdi_model.card.name,
+        "flagged_share": report.flagged_share,
+        "flagged_pixels": report.flagged_pixels,
+        "water_pixels": report.water_pixels,
+        "candidates": report.candidates,
+    }
+    return summary, None
+
+
+def _run_green(item, params, source, paths, feedback):
+    from .green import check_green_model, choose_green_model, green_ratio
+    from .model import load_model
+    from .raster import raster_info
+    from .registry import resolve_model
+
+    band_map = _text(params, "BAND_MAP")
+    reference = _text(params, "MODEL")
+    if not reference:
+        info = raster_info(source)
+        reference, _ = choose_green_model(info.count, info.descriptions, band_map)
+    model = load_model(resolve_model(reference))
+    if model.card.task != "green":
+        raise EngineError(
+            f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model"
+        )
+    check_green_model(model)
+    result = green_ratio(
+        source,
+        model,
+        band_map=band_map,
+        cell_size=_number(params, "CELL_SIZE", 1000.0),
+        mask_path=paths.get("raster"),
+        feedback=feedback,
+    )
+    grid = result.grid
+    rows, geoms = [], []
+    warning = result.season.warning_text
+    for idx in sorted(result.stats):
+        stats = result.stats[idx]
+        row, col = divmod(idx, grid.cols)
+        rows.append(
+            {
+                "cell_id": idx,
+                "col": col,
+                "row": row,
+                "green_ratio": stats.green_ratio,
+                "green_area_m2": stats.green_m2,
+                "valid_area_m2": stats.valid_m2,
+                "valid_fraction": stats.valid_fraction,
+                "zone_area_m2": stats.zone_area_m2,
+                "cloud_area_m2": stats.cloud_m2,
+                "season_warning": warning,
+            }
+        )
+        geoms.append(grid.cell_polygon(col, row))
+    _write_cells(paths["vector"], grid.crs_wkt, rows, geoms)
+    totals = result.totals
+    summary = {
+        "model": result.model,
+        "green_ratio": totals.green_m2 / totals.valid_m2 if totals.valid_m2 > 0 else None,
+        "cells": len(rows),
+        "season_warning": warning,
+    }
+    date = result.season.date.isoformat() if result.season.date else None
+    return summary, date
+
+
+def _run_flood(item, params, sources, paths, feedback):
+    from shapely import wkt as shapely_wkt
+
+    from .change import detect_change
+
+    threshold = _number(params, "DAMAGE_THRESHOLD", 0.1)
+    result = detect_change(
+        sources[0],
+        sources[1],
+        paths["raster"],
+        model_ref=_text(params, "MODEL"),
+        band_map_before=_text(params, "BAND_MAP_BEFORE"),
+        band_map_after=_text(params, "BAND_MAP_AFTER"),
+        cell_size=_number(params, "CELL_SIZE", 1000.0),
+        damage_threshold=threshold,
+        feedback=feedback,
+    )
+    rows, geoms = [], []
+    for cell in result.cells:
+        rows.append(
+            {
+                "cell_id": cell.key,
+                "col": cell.col,
+                "row": cell.row,
+                "flooded_area_m2": cell.flooded_m2,
+                "flooded_share": cell.flooded_share,
+                "permanent_water_share": cell.permanent_water_share,
+                "receded_share": cell.receded_share,
+                "valid_share": cell.valid_share,
+                "valid_area_m2": cell.valid_m2,
+                "damaged": cell.damaged(threshold),
+            }
+        )
+        geom = cell.geometry
+        geoms.append(shapely_wkt.loads(geom) if isinstance(geom, str) else geom)
+    _write_cells(paths["vector"], result.cells_crs_wkt, rows, geoms)
+    summary = {
+        "method": result.method.describe(),
+        "new_flood_km2": result.areas_m2.get(2, 0.0) / 1e6 if isinstance(result.areas_m2, dict) else None,
+        "damaged_cells": sum(r["damaged"] for r in rows),
+        "cells": len(rows),
+    }
+    return summary, None
+
+
+def _run_poverty(item, params, source, paths, feedback):
+    from shapely.geometry import Polygon
+
+    from .bands import resolve_bands
+    from .model import load_model
+    from .poverty_grid import (
+        DEFAULT_MIN_VALID,
+        ChipReader,
+        build_grid,
+        check_score_model,
+        chip_ground_size,
+        metric_crs_for,
+        percentiles,
+        raster_centre_lonlat,
+        score_units,
+        write_grid_raster,
+    )
+    from .raster import raster_info
+    from .registry import resolve_model
+
+    model = load_model(resolve_model(_text(params, "MODEL") or "poverty_nk_siscore"))
+    check_score_model(model)
+    card = model.card
+    spec = card.inputs[0]
+    cell_size = _number(params, "CELL_SIZE", 1000.0)
+    min_valid = _number(params, "MIN_VALID", DEFAULT_MIN_VALID)
+    info = raster_info(source)
+    bands = resolve_bands(spec.bands, info.count, info.descriptions, _text(params, "BAND_MAP"), spec.sensor)
+    chip_m, _ = chip_ground_size(model, _resolution_m(source))
+    extra = card.extra or {}
+    render_gain = None
+    rendering = extra.get("reflectance_rendering")
+    dtypes = {info.dtypes[i - 1] for i in bands.indices}
+    if rendering and dtypes != {"uint8"}:
+        render_gain = float(rendering.get("gain", 2.5))
+    lon, lat = raster_centre_lonlat(source)
+    metric = metric_crs_for(lon, lat)
+    grid, units = build_grid(source, cell_size, metric, chip_m)
+    with ChipReader(source, bands.indices, metric, chip_m, card.tiling.tile_size, render_gain) as reader:
+        results = score_units(model, reader, units, feedback, min_valid)
+    pct = percentiles([r.score for r in results])
+    rows, geoms = [], []
+    for k, (unit, res) in enumerate(zip(units, results)):
+        row, col = unit.key
+        rows.append(
+            {
+                "cell_id": row * grid.cols + col,
+                "row": row,
+                "col": col,
+                "score": res.score,
+                "score_percentile": pct[k],
+                "valid_share": res.valid_share,
+                "chips": res.chips,
+                "chips_scored": res.chips_scored,
+            }
+        )
+        geoms.append(Polygon(unit.rings[0][0]))
+    from pyproj import CRS
+
+    _write_cells(paths["vector"], CRS.from_user_input(metric).to_wkt(), rows, geoms)
+    if paths.get("raster"):
+        tags = {"SATIMPACT_MODEL": card.name, "SATIMPACT_CELL_SIZE_M": str(cell_size)}
+        write_grid_raster(paths["raster"], grid, units, results, tags)
+    scored = [r.score for r in results if r.score is not None]
+    summary = {"model": card.name, "cells": len(rows), "cells_scored": len(scored)}
+    return summary, None
+
+
+_RUNNERS = {
+    "runmodel": _run_runmodel,
+    "waterdetection": _run_water,
+    "debrisdetection": _run_debris,
+    "greenratio": _run_green,
+    "povertygrid": _run_poverty,
+}
+
+
+def _worker_name() -> str:
+    try:
+        from distributed import get_worker
+
+        worker = get_worker()
+        return f"{worker.name} ({worker.address}, pid {os.getpid()})"
+    except Exception:  # a serial run in this process
+        return f"{socket.gethostname()} (pid {os.getpid()}, in process)"
+
+
+def run_item(
+    tool: str,
+    item: BatchItem,
+    params: dict,
+    staging_root: str,
+    names: dict[str, str],
+    threads: int = 1,
+    cancel_event: str | None = None,
+) -> dict:
+    """One item on a worker: the engine function writes into a fresh staging folder, and the
+    result tells the client which files to move to which final names. Never raises for a bad
+    item (the error text goes back), so one item cannot stop the batch; a worker that dies is
+    Dask's business (it runs the task again elsewhere)."""
+    # One onnxruntime thread per worker process: the cluster's parallelism is its workers.
+    os.environ["SATIMPACT_THREADS"] = str(max(1, int(threads)))
+    start = time.perf_counter()
+    staging = os.path.join(staging_root, f"{item.key}-{uuid.uuid4().hex[:8]}")
+    os.makedirs(staging, exist_ok=True)
+    feedback = _TaskFeedback(cancel_event)
+    result = {"key": item.key, "worker": _worker_name(), "staging": staging, "date": None, "summary": {}}
+    try:
+        paths = {role: os.path.join(staging, name) for role, name in names.items()}
+        if tool == "floodchange":
+            summary, date = _run_flood(item, params, item.inputs, paths, feedback)
+        else:
+            source = item.inputs[0]
+            if item.window is not None:
+                source = _window_vrt(source, item.window, staging)
+            summary, date = _RUNNERS[tool](item, params, source, paths, feedback)
+        missing = [p for p in paths.values() if not os.path.isfile(p)]
+        if missing:
+            raise EngineError(f"the tool finished without writing {', '.join(os.path.basename(p) for p in missing)}")
+        result.update(status="done", summary=summary, date=date or input_date(item.inputs[-1]))
+        result["files"] = {role: os.path.basename(p) for role, p in paths.items()}
+    except Cancelled as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        result.update(status="pending", error=str(exc) or "cancelled")
+    except Exception as exc:  # reported per item; the batch goes on
+        shutil.rmtree(staging, ignore_errors=True)
+        message = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
+        result.update(status="failed", error=message)
+    result["seconds"] = time.perf_counter() - start
+    return result
+
+
+# --- manifest ---------------------------------------------------------------------------------
+
+
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _input_stamp(paths) -> list:
+    stamps = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            stamps.append([st.st_size, st.st_mtime_ns])
+        except OSError:
+            stamps.append(None)
+    return stamps
+
+
+class Manifest:
+    """manifest.json in the output folder: one entry per item and parameter set, rewritten whole
+    through a temporary file so a crash never leaves it half written."""
+
+    def __init__(self, folder: str):
+        self.path = os.path.join(folder, MANIFEST)
+        self.entries: dict[str, dict] = {}
+        self.meta: dict = {}
+        if os.path.exists(self.path):
+            try:
+                with open(self.path) as fh:
+                    data = json.load(fh)
+            except (OSError, json.JSONDecodeError) as exc:
+                raise EngineError(
+                    f"{self.path} is not a readable manifest ({exc}); move it away to start afresh"
+                ) from exc
+            for entry in data.get("items", []):
+                self.entries[entry["id"]] = entry
+            self.meta = {k: v for k, v in data.items() if k != "items"}
+
+    @staticmethod
+    def entry_id(item: BatchItem, phash: str) -> str:
+        return f"{item.key}-{phash}"
+
+    def is_intact(self, entry: dict, folder: str, stamps) -> bool:
+        """Done, same input files, and every output still there with its recorded size and digest."""
+        if entry.get("status") != "done" or entry.get("input_stamp") != stamps:
+            return False
+        for out in entry.get("outputs", []):
+            path = os.path.join(folder, out["path"])
+            if not os.path.isfile(path) or os.path.getsize(path) != out["size"] or _sha256(path) != out["sha256"]:
+                return False
+        return True
+
+    def save(self) -> None:
+        data = dict(self.meta)
+        data["version"] = MANIFEST_VERSION
+        data["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        data["items"] = sorted(self.entries.values(), key=lambda e: (e.get("label", ""), e["id"]))
+        tmp = f"{self.path}.{uuid.uuid4().hex[:8]}.part"
+        with open(tmp, "w") as fh:
+            json.dump(data, fh, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path)
+
+
+# --- the batch --------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchReport:
+    total: int
+    done: int
+    skipped: int
+    failed: int
+    pending: int
+    manifest: str
+    table: str | None
+    mosaics: list[str]
+    seconds: float
+    dashboard: str | None
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def describe(self) -> str:
+        return (
+            f"{self.total} items: {self.done} done ({self.skipped} already done before), {self.failed} failed, "
+            f"{self.pending} pending; {self.seconds:.1f} s"
+        )
+
+
+class _Log:
+    def __init__(self, feedback: Feedback | None):
+        self.feedback = feedback or Feedback()
+
+    def info(self, text: str) -> None:
+        self.feedback.info(text)
+
+    def warning(self, text: str) -> None:
+        self.feedback.warning(text)
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def connect(scheduler: str | None = None, workers: int | None = None):
+    """A Dask client: on ``scheduler`` (tcp://host:8786) or on a new LocalCluster of one
+    single-threaded worker process per core (``workers`` to choose another number)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise EngineError(missing_dask_message()) from exc
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"SCHEDULER: cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    _fix_spawn_executable()
+    cluster = LocalCluster(
+        n_workers=workers or default_workers(),
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        env={"SATIMPACT_THREADS": "1", "OMP_NUM_THREADS": "1"},
+    )
+    client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def _fix_spawn_executable() -> None:
+    """Inside QGIS, sys.executable is the QGIS binary; worker processes need a Python."""
+    import multiprocessing.spawn
+
+    exe = sys.executable or ""
+    if os.path.basename(exe).startswith("python"):
+        return
+    for candidate in (os.path.join(sys.prefix, "bin", "python3"), shutil.which("python3"), "/usr/bin/python3"):
+        if candidate and os.path.exists(candidate):
+            multiprocessing.spawn.set_executable(candidate)
+            return
+
+
+def _package_on_path() -> str:
+    """The folder that must be on PYTHONPATH for workers to import this package."""
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _check_workers_can_import(client) -> None:
+    package = __name__.rsplit(".", 2)[0]
+
+    def probe(name=package):
+        import importlib
+
+        importlib.import_module(f"{name}.engine.batch")
+        return True
+
+    try:
+        client.run(probe)
+    except Exception as exc:
+        raise EngineError(
+            f"SCHEDULER: the workers cannot import '{package}' ({type(exc).__name__}: {exc}); start them with "
+            f"PYTHONPATH={_package_on_path()} (the folder that holds the 'satimpact' link)"
+        ) from exc
+
+
+def run_batch(
+    tool: str,
+    items: list[BatchItem],
+    params: dict | str | None,
+    output_folder: str,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    table: str | None = None,
+    mosaic: bool = True,
+    feedback: Feedback | None = None,
+    cancel: threading.Event | None = None,
+    client=None,
+) -> BatchReport:
+    """Run ``tool`` over ``items`` on a Dask cluster; see the module docstring."""
+    tool = canonical_tool(tool)
+    params = parse_parameters(params)
+    check_parameters(tool, params)
+    if any(item.window is not None for item in items) and tool not in SPLITTABLE:
+        raise EngineError(f"{tool} uses statistics of the whole scene and cannot be split into windows")
+    if tool == "floodchange" and any(len(i.inputs) != 2 for i in items):
+        raise EngineError("floodchange runs on before,after pairs (a CSV with columns before,after)")
+    if not items:
+        raise EngineError("INPUTS: no items to run")
+    log = _Log(feedback)
+    feedback = feedback or Feedback()
+    start = time.perf_counter()
+    os.makedirs(output_folder, exist_ok=True)
+    output_folder = os.path.abspath(output_folder)
+    staging_root = os.path.join(output_folder, STAGING)
+    phash = parameters_hash(tool, params)
+    manifest = Manifest(output_folder)
+    manifest.meta.update(tool=tool, parameters=params, parameters_hash=phash)
+
+    todo, skipped, entries = [], 0, []
+    for item in items:
+        entry_id = Manifest.entry_id(item, phash)
+        names = output_names(tool, params, item)
+        stamps = _input_stamp(item.inputs)
+        old = manifest.entries.get(entry_id)
+        if old is not None and manifest.is_intact(old, output_folder, stamps):
+            skipped += 1
+            entries.append(old)
+            continue
+        entry = {
+            "id": entry_id,
+            "key": item.key,
+            "label": item.label,
+            "input": list(item.inputs),
+            "input_stamp": stamps,
+            "window": None if item.window is None else {"read": item.window.read, "core": item.window.core},
+            "tool": tool,
+            "parameters_hash": phash,
+            "status": "pending",
+            "error": None,
+            "outputs": [{"role": r, "path": n} for r, n in names.items()],
+            "seconds": None,
+            "worker": None,
+            "finished": None,
+        }
+        manifest.entries[entry_id] = entry
+        entries.append(entry)
+        todo.append((item, names, entry))
+    manifest.save()
+    log.info(f"Batch {tool}: {len(items)} items, {skipped} already done with intact outputs, {len(todo)} to run")
+    feedback.progress(100.0 * skipped / len(items))
+
+    dashboard = None
+    cancelled = False
+    if todo:
+        own = client is None
+        ctx = connect(scheduler, workers) if own else contextlib.nullcontext(client)
+        with ctx as client:
+            dashboard = getattr(client, "dashboard_link", None)
+            log.info(f"Dask: {client.scheduler.address}, {len(client.scheduler_info()['workers'])} workers")
+            if dashboard:
+                log.info(f"Dask dashboard: {dashboard}")
+            _check_workers_can_import(client)
+            cancelled = _schedule(
+                client,
+                tool,
+                todo,
+                params,
+                output_folder,
+                staging_root,
+                manifest,
+                feedback,
+                cancel,
+                log,
+                skipped,
+                len(items),
+            )
+
+    with contextlib.suppress(OSError):
+        shutil.rmtree(staging_root)
+    manifest.save()
+
+    done_entries = [e for e in entries if e["status"] == "done"]
+    failures = [(e["label"], e["error"]) for e in entries if e["status"] == "failed"]
+    table_path = None
+    if table and done_entries:
+        table_path = write_table(table, done_entries, output_folder)
+        log.info(f"Combined table: {table_path}")
+    mosaics = build_mosaics(done_entries, output_folder, items) if mosaic and done_entries else []
+    for m in mosaics:
+        log.info(f"Mosaic: {m}")
+    report = BatchReport(
+        total=len(items),
+        done=len(done_entries),
+        skipped=skipped,
+        failed=len(failures),
+        pending=sum(1 for e in entries if e["status"] == "pending"),
+        manifest=manifest.path,
+        table=table_path,
+        mosaics=mosaics,
+        seconds=time.perf_counter() - start,
+        dashboard=dashboard,
+        failures=failures,
+        cancelled=cancelled,
+    )
+    log.info(report.describe())
+    return report
+
+
+def _schedule(client, tool, todo, params, output_folder, staging_root, manifest, feedback, cancel, log, skipped, total):
+    from distributed import Event, wait
+
+    event_name = f"satimpact-cancel-{uuid.uuid4().hex[:12]}"
+    futures = {}
+    for item, names, entry in todo:
+        future = client.submit(
+            run_item,
+            tool,
+            item,
+            params,
+            staging_root,
+            names,
+            1,
+            event_name,
+            key=f"satimpact-{tool}-{item.label[:40]}-{uuid.uuid4().hex[:8]}",
+            pure=False,
+            retries=0,
+        )
+        futures[future] = entry
+    finished = skipped
+    last_save = time.monotonic()
+    cancelled = False
+    pending = set(futures)
+    while pending:
+        try:
+            stop = (cancel is not None and cancel.is_set()) or feedback.is_cancelled()
+        except KeyboardInterrupt:
+            stop = True
+        if stop:
+            cancelled = True
+            log.warning("Cancelled: no new items start; finished items stay done")
+            Event(event_name, client=client).set()
+            client.cancel(list(pending))
+            break
+        try:
+            result = wait(list(pending), timeout=0.5, return_when="FIRST_COMPLETED")
+        except KeyboardInterrupt:  # Ctrl-C on the command line: a cancel, the manifest stays right
+            if cancel is None:
+                cancel = threading.Event()
+            cancel.set()
+            continue
+        except TimeoutError:
+            continue
+        for future in result.done:
+            pending.discard(future)
+            entry = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # the task itself died (e.g. its worker was killed too often)
+                outcome = {"status": "failed", "error": f"{type(exc).__name__}: {exc}", "worker": None, "seconds": None}
+            _record(outcome, entry, output_folder, log)
+            finished += 1
+            feedback.progress(100.0 * finished / total)
+        if result.done and time.monotonic() - last_save > 1.0:
+            manifest.save()
+            last_save = time.monotonic()
+    if cancelled:
+        # Items that finish while the cancel reaches the workers are kept where they are done.
+        wait(list(pending), timeout=10)
+        for future in pending:
+            if future.status == "finished":
+                _record(future.result(), futures[future], output_folder, log)
+    with contextlib.suppress(Exception):
+        Event(event_name, client=client).clear()
+    manifest.save()
+    return cancelled
+
+
+def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
+    """Move a finished item's files from staging to their final names, then note them."""
+    entry["worker"] = outcome.get("worker")
+    entry["seconds"] = outcome.get("seconds")
+    entry["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    status = outcome.get("status")
+    if status == "done":
+        outputs = []
+        for out in entry["outputs"]:
+            staged = os.path.join(outcome["staging"], out["path"])
+            final = os.path.join(output_folder, out["path"])
+            os.replace(staged, final)
+            outputs.append(
+                {"role": out["role"], "path": out["path"], "size": os.path.getsize(final), "sha256": _sha256(final)}
+            )
+        shutil.rmtree(outcome["staging"], ignore_errors=True)
+        entry.update(
+            status="done", error=None, outputs=outputs, summary=outcome.get("summary"), date=outcome.get("date")
+        )
+    elif status == "failed":
+        entry.update(status="failed", error=outcome.get("error"))
+        log.warning(f"{entry['label']}: failed: {outcome.get('error')}")
+    else:
+        entry.update(status="pending", error=None)
+
+
+# --- results over all items -------------------------------------------------------------------
+
+
+def write_table(path: str, entries: list[dict], output_folder: str) -> str:
+    """One GeoPackage (EPSG:4326): one row per cell per input for the grid tools, one row per
+    input (its footprint and figures) for the raster tools, with the input's date where known."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely import wkt as shapely_wkt
+
+    frames = []
+    for entry in entries:
+        base = {
+            "input": ";".join(os.path.basename(p) for p in entry["input"]),
+            "label": entry["label"],
+            "date": entry.get("date"),
+            "tool": entry["tool"],
+            "parameters_hash": entry["parameters_hash"],
+        }
+        vector = next((o for o in entry["outputs"] if o["role"] == "vector"), None)
+        if vector is not None and entry["tool"] in ("greenratio", "floodchange", "povertygrid"):
+            cells = gpd.read_file(os.path.join(output_folder, vector["path"]), layer="cells")
+            if cells.crs is not None:
+                cells = cells.to_crs("EPSG:4326")
+            for k, v in base.items():
+                cells[k] = v
+            frames.append(cells)
+            continue
+        raster = next((o for o in entry["outputs"] if o["role"] == "raster"), None)
+        source = os.path.join(output_folder, raster["path"]) if raster else entry["input"][0]
+        footprint = _footprint_wgs84(source)
+        row = dict(base)
+        for k, v in (entry.get("summary") or {}).items():
+            if isinstance(v, (int, float, str)) or v is None:
+                row[k] = v
+        row["output"] = raster["path"] if raster else None
+        frames.append(
+            gpd.GeoDataFrame([row], geometry=[shapely_wkt.loads(footprint)] if footprint else [None], crs="EPSG:4326")
+        )
+    table = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326")
+    path = os.path.abspath(path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part.gpkg")
+    table.to_file(tmp, driver="GPKG", layer=TABLE_LAYER)
+    os.replace(tmp, path)
+    return path
+
+
+def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem]) -> list[str]:
+    """A VRT over the raster outputs (one per CRS); for a split raster, the windows' cores merged
+    into ``<stem>.mosaic.vrt`` and a tiled GeoTIFF ``<stem>.mosaic.tif``."""
+    import rasterio
+    from osgeo import gdal
+
+    rasters = []
+    for e in entries:
+        out = next((o for o in e["outputs"] if o["role"] == "raster"), None)
+        if out:
+            rasters.append((e, os.path.join(output_folder, out["path"])))
+    if not rasters:
+        return []
+    made = []
+    windowed = [(e, p) for e, p in rasters if e.get("window")]
+    whole = [(e, p) for e, p in rasters if not e.get("window")]
+    if whole:
+        by_crs: dict[str, list[str]] = {}
+        for _, p in whole:
+            with rasterio.open(p) as ds:
+                by_crs.setdefault(ds.crs.to_string() if ds.crs else "none", []).append(p)
+        for n, (crs, paths) in enumerate(sorted(by_crs.items())):
+            suffix = "" if len(by_crs) == 1 else "_" + "".join(c if c.isalnum() else "_" for c in crs)[:24]
+            made.append(_build_vrt(os.path.join(output_folder, f"{MOSAIC}{suffix}.vrt"), sorted(paths)))
+    if windowed:
+        groups: dict[tuple, list] = {}
+        for e, p in windowed:
+            groups.setdefault((tuple(e["input"]), e["parameters_hash"], e["tool"]), []).append((e, p))
+        expected = {}
+        for item in items:
+            if item.window is not None:
+                expected[tuple(item.inputs)] = expected.get(tuple(item.inputs), 0) + 1
+        for (inputs, phash, tool), parts in groups.items():
+            if len(parts) != expected.get(inputs, -1):
+                continue  # not all windows done yet: no partial mosaic
+            stem = f"{_stem(inputs[0])}.{tool}-{phash}.{MOSAIC}"
+            cores_dir = os.path.join(output_folder, f"{stem}.cores")
+            os.makedirs(cores_dir, exist_ok=True)
+            cores = []
+            for e, p in sorted(parts, key=lambda t: t[0]["label"]):
+                read, core = e["window"]["read"], e["window"]["core"]
+                win = [core[0] - read[0], core[1] - read[1], core[2], core[3]]
+                core_path = os.path.join(cores_dir, os.path.basename(p).replace(".tif", ".core.vrt"))
+                ds = gdal.Translate(core_path, p, format="VRT", srcWin=win)
+                ds = None
+                cores.append(core_path)
+            vrt = _build_vrt(os.path.join(output_folder, f"{stem}.vrt"), cores)
+            tif = os.path.join(output_folder, f"{stem}.tif")
+            tmp = os.path.join(output_folder, f".{stem}.{uuid.uuid4().hex[:8]}.part.tif")
+            with rasterio.open(parts[0][1]) as ds:
+                predictor = ds.profile.get("predictor")
+                compress = ds.compression.value if ds.compression else "DEFLATE"
+            options = ["TILED=YES", "BIGTIFF=IF_SAFER", f"COMPRESS={compress}"]
+            if predictor:
+                options.append(f"PREDICTOR={predictor}")
+            ds = gdal.Translate(tmp, vrt, format="GTiff", creationOptions=options)
+            ds = None
+            os.replace(tmp, tif)
+            made += [vrt, tif]
+    return made
+
+
+def _build_vrt(path: str, sources: list[str]) -> str:
+    from osgeo import gdal
+
+    tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part.vrt")
+    ds = gdal.BuildVRT(tmp, sources)
+    if ds is None:
+        raise EngineError(f"cannot build {path}: {gdal.GetLastErrorMsg()}")
+    ds = None
+    # Relative source paths keep the folder movable; GDAL writes them relative to the VRT's folder.
+    os.replace(tmp, path)
+    return path
+
+
+def run_serial(tool: str, items: list[BatchItem], params: dict | str | None, output_folder: str) -> list[dict]:
+    """The same items in this process, one after another, without Dask or the manifest: the
+    reference a batch is compared with (tests, benchmark)."""
+    tool = canonical_tool(tool)
+    params = parse_parameters(params)
+    staging_root = os.path.join(output_folder, STAGING)
+    results = []
+    for item in items:
+        names = output_names(tool, params, item)
+        outcome = run_item(tool, item, params, staging_root, names, threads=1)
+        if outcome["status"] == "done":
+            for name in names.values():
+                os.replace(os.path.join(outcome["staging"], name), os.path.join(output_folder, name))
+            shutil.rmtree(outcome["staging"], ignore_errors=True)
+        results.append(outcome)
+    with contextlib.suppress(OSError):
+        os.rmdir(staging_root)
+    return results
+
+
+# --- command line -----------------------------------------------------------------------------
+
+
+class _PrintFeedback(Feedback):
+    def __init__(self):
+        self.last = -1
+
+    def progress(self, percent: float) -> None:
+        step = int(percent)
+        if step != self.last:
+            self.last = step
+            print(f"progress {step} %", flush=True)
+
+    def info(self, message: str) -> None:
+        print(message, flush=True)
+
+    def warning(self, message: str) -> None:
+        print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m satimpact.engine.batch",
+        description="Run a SatImpact tool over many inputs on a Dask cluster (no QGIS needed).",
+    )
+    parser.add_argument(
+        "--tool", required=True, help=f"one of {', '.join(TOOLS)} (or water, debris, green, flood, poverty)"
+    )
+    src = parser.add_mutually_exclusive_group(required=True)
+    src.add_argument("--inputs", nargs="+", help="input rasters")
+    src.add_argument("--folder", help="folder of inputs (with --glob)")
+    src.add_argument("--pairs", help="CSV of before,after pairs (floodchange)")
+    src.add_argument("--split", help="one large raster, cut into windows (runmodel, waterdetection)")
+    parser.add_argument("--glob", default="*.tif", help="pattern inside --folder (default *.tif; ** for subfolders)")
+    parser.add_argument("--window", type=int, default=2048, help="window size in pixels for --split (default 2048)")
+    parser.add_argument(
+        "--overlap", type=int, default=None, help="overlap in pixels for --split (default: the model's)"
+    )
+    parser.add_argument("--param", action="append", default=[], help="KEY=VALUE parameter of the tool (repeatable)")
+    parser.add_argument("--parameters", default="", help="parameters as JSON or KEY=VALUE,KEY=VALUE")
+    parser.add_argument(
+        "--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786 (default: a LocalCluster)"
+    )
+    parser.add_argument("--workers", type=int, default=None, help="LocalCluster workers (default: one per core)")
+    parser.add_argument("--output-folder", required=True)
+    parser.add_argument(
+        "--output-table", default=None, help="combined GeoPackage (default: <output folder>/batch.gpkg)"
+    )
+    parser.add_argument("--no-table", action="store_true")
+    args = parser.parse_args(argv)
+
+    try:
+        tool = canonical_tool(args.tool)
+        params = parse_parameters(args.parameters)
+        for pair in args.param:
+            params.update(parse_parameters(pair))
+        if args.inputs:
+            items = items_from_files(args.inputs)
+        elif args.folder:
+            items = items_from_folder(args.folder, args.glob)
+        elif args.pairs:
+            items = items_from_pairs(args.pairs)
+        else:
+            overlap = args.overlap if args.overlap is not None else split_overlap(tool, params)
+            items = items_from_split(args.split, args.window, overlap)
+        table = None if args.no_table else (args.output_table or os.path.join(args.output_folder, "batch.gpkg"))
+        report = run_batch(
+            tool, items, params, args.output_folder, args.scheduler, args.workers, table, feedback=_PrintFeedback()
+        )
+    except EngineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: finished items and the manifest are kept; run again to resume", file=sys.stderr)
+        return 130
+    for label, error in report.failures:
+        print(f"failed: {label}: {error}", file=sys.stderr)
+    print(f"manifest: {report.manifest}")
+    return 0 if report.failed == 0 else 1
+
+
+def split_overlap(tool: str, params: dict) -> int:
+    """The overlap a split needs: the model's own tile overlap (0 for pixelwise models)."""
+    from .model import load_model
+    from .registry import resolve_model
+
+    reference = _text(params, "MODEL")
+    if not reference:
+        if tool == "waterdetection":
+            return 0  # the shipped water models are pixelwise
+        raise EngineError("--split with runmodel needs MODEL")
+    card = load_model(resolve_model(reference)).card
+    return int(card.tiling.overlap or 0)
+
+
+if __name__ == "__main__":
+    # Run as ``-m``, this file is ``__main__``: tasks must name the importable module instead,
+    # or workers could not unpickle them.
+    import importlib
+
+    sys.exit(importlib.import_module(__spec__.name).main())
