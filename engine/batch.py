@@ -437,14 +437,14 @@ def _resolution_m(path: str) -> float:
     return max(rx, ry) * factor
 
 
-def _run_runmodel(item, params, source, paths, feedback):
+def _run_runmodel(item, params, source, paths, feedback, user_dir=None):
     from .bands import resolve_bands
     from .model import load_model
     from .raster import raster_info
     from .registry import resolve_model
     from .runner import RasterInput, RunOptions, run_model
 
-    model = load_model(resolve_model(_text(params, "MODEL") or ""))
+    model = load_model(resolve_model(_text(params, "MODEL") or "", user_dir))
     card = model.card
     if len(card.inputs) != 1:
         raise EngineError(
@@ -464,7 +464,7 @@ def _run_runmodel(item, params, source, paths, feedback):
     return {"model": card.name, "pixels": report.pixels}, None
 
 
-def _run_water(item, params, source, paths, feedback):
+def _run_water(item, params, source, paths, feedback, user_dir=None):
     from .bands import resolve_bands
     from .model import load_model
     from .raster import raster_info
@@ -475,11 +475,11 @@ def _run_water(item, params, source, paths, feedback):
     band_map = _text(params, "BAND_MAP")
     reference = _text(params, "MODEL")
     if reference:
-        model = load_model(resolve_model(reference))
+        model = load_model(resolve_model(reference, user_dir))
         spec = model.card.inputs[0]
         bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
     else:
-        shipped = available_models(None)
+        shipped = available_models(user_dir)
         candidates = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped]
         model, bands = choose_model(candidates, info.count, info.descriptions, band_map)
     report = detect_water(
@@ -503,7 +503,7 @@ def _run_water(item, params, source, paths, feedback):
     return summary, None
 
 
-def _run_debris(item, params, source, paths, feedback):
+def _run_debris(item, params, source, paths, feedback, user_dir=None):
     from .bands import resolve_bands
     from .debris import detect_debris, platform_of
     from .model import load_model
@@ -520,10 +520,10 @@ def _run_debris(item, params, source, paths, feedback):
             platform = "S2A"
             feedback.warning(f"{source}: platform not in the name or tags; using Sentinel-2A wavelengths")
         reference = {"S2A": "debris_fdi", "S2B": "debris_fdi_s2b"}[platform]
-    fdi_model = load_model(resolve_model(reference))
+    fdi_model = load_model(resolve_model(reference, user_dir))
     spec = fdi_model.card.inputs[0]
     fdi_bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-    shipped = available_models(None)
+    shipped = available_models(user_dir)
     optical = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped and n != "water_sdwi"]
     water_model, water_bands = choose_model(optical, info.count, info.descriptions, band_map)
     report = detect_debris(
@@ -546,7 +546,7 @@ def _run_debris(item, params, source, paths, feedback):
     return summary, None
 
 
-def _run_green(item, params, source, paths, feedback):
+def _run_green(item, params, source, paths, feedback, user_dir=None):
     from .green import check_green_model, choose_green_model, green_ratio
     from .model import load_model
     from .raster import raster_info
@@ -557,7 +557,7 @@ def _run_green(item, params, source, paths, feedback):
     if not reference:
         info = raster_info(source)
         reference, _ = choose_green_model(info.count, info.descriptions, band_map)
-    model = load_model(resolve_model(reference))
+    model = load_model(resolve_model(reference, user_dir))
     if model.card.task != "green":
         raise EngineError(
             f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model"
@@ -604,7 +604,7 @@ def _run_green(item, params, source, paths, feedback):
     return summary, date
 
 
-def _run_flood(item, params, sources, paths, feedback):
+def _run_flood(item, params, sources, paths, feedback, user_dir=None):
     from shapely import wkt as shapely_wkt
 
     from .change import detect_change
@@ -620,6 +620,7 @@ def _run_flood(item, params, sources, paths, feedback):
         cell_size=_number(params, "CELL_SIZE", 1000.0),
         damage_threshold=threshold,
         feedback=feedback,
+        user_dir=user_dir,
     )
     rows, geoms = [], []
     for cell in result.cells:
@@ -649,7 +650,7 @@ def _run_flood(item, params, sources, paths, feedback):
     return summary, None
 
 
-def _run_poverty(item, params, source, paths, feedback):
+def _run_poverty(item, params, source, paths, feedback, user_dir=None):
     from shapely.geometry import Polygon
 
     from .bands import resolve_bands
@@ -669,7 +670,7 @@ def _run_poverty(item, params, source, paths, feedback):
     from .raster import raster_info
     from .registry import resolve_model
 
-    model = load_model(resolve_model(_text(params, "MODEL") or "poverty_nk_siscore"))
+    model = load_model(resolve_model(_text(params, "MODEL") or "poverty_nk_siscore", user_dir))
     check_score_model(model)
     card = model.card
     spec = card.inputs[0]
@@ -744,6 +745,7 @@ def run_item(
     names: dict[str, str],
     threads: int = 1,
     cancel_event: str | None = None,
+    user_dir: str | None = None,
 ) -> dict:
     """One item on a worker: the engine function writes into a fresh staging folder, and the
     result tells the client which files to move to which final names. Never raises for a bad
@@ -759,12 +761,12 @@ def run_item(
     try:
         paths = {role: os.path.join(staging, name) for role, name in names.items()}
         if tool == "floodchange":
-            summary, date = _run_flood(item, params, item.inputs, paths, feedback)
+            summary, date = _run_flood(item, params, item.inputs, paths, feedback, user_dir)
         else:
             source = item.inputs[0]
             if item.window is not None:
                 source = _window_vrt(source, item.window, staging)
-            summary, date = _RUNNERS[tool](item, params, source, paths, feedback)
+            summary, date = _RUNNERS[tool](item, params, source, paths, feedback, user_dir)
         missing = [p for p in paths.values() if not os.path.isfile(p)]
         if missing:
             raise EngineError(f"the tool finished without writing {', '.join(os.path.basename(p) for p in missing)}")
@@ -926,14 +928,18 @@ def connect(scheduler: str | None = None, workers: int | None = None):
 
 
 def _fix_spawn_executable() -> None:
-    """Inside QGIS, sys.executable is the QGIS binary; worker processes need a Python."""
+    """Worker processes are started with ``sys.executable``; inside QGIS that is the QGIS binary or
+    whichever python3 comes first on PATH, which may lack dask. Use the Python whose
+    site-packages hold ``distributed`` (the plugin's venv, or Debian's /usr/bin/python3)."""
     import multiprocessing.spawn
 
-    exe = sys.executable or ""
-    if os.path.basename(exe).startswith("python"):
-        return
-    for candidate in (os.path.join(sys.prefix, "bin", "python3"), shutil.which("python3"), "/usr/bin/python3"):
-        if candidate and os.path.exists(candidate):
+    import distributed
+
+    site = os.path.dirname(os.path.dirname(os.path.realpath(distributed.__file__)))
+    prefix = os.path.dirname(os.path.dirname(os.path.dirname(site)))  # <prefix>/lib/pythonX.Y/site-packages
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (os.path.join(prefix, "bin", version), os.path.join(prefix, "bin", "python3"), "/usr/bin/python3"):
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             multiprocessing.spawn.set_executable(candidate)
             return
 
@@ -973,6 +979,7 @@ def run_batch(
     feedback: Feedback | None = None,
     cancel: threading.Event | None = None,
     client=None,
+    user_dir: str | None = None,
 ) -> BatchReport:
     """Run ``tool`` over ``items`` on a Dask cluster; see the module docstring."""
     tool = canonical_tool(tool)
@@ -1038,20 +1045,8 @@ def run_batch(
             if dashboard:
                 log.info(f"Dask dashboard: {dashboard}")
             _check_workers_can_import(client)
-            cancelled = _schedule(
-                client,
-                tool,
-                todo,
-                params,
-                output_folder,
-                staging_root,
-                manifest,
-                feedback,
-                cancel,
-                log,
-                skipped,
-                len(items),
-            )
+            run = _Run(client, tool, params, output_folder, staging_root, manifest, feedback, cancel, log, user_dir)
+            cancelled = _schedule(run, todo, skipped, len(items))
 
     with contextlib.suppress(OSError):
         shutil.rmtree(staging_root)
@@ -1084,22 +1079,47 @@ def run_batch(
     return report
 
 
-def _schedule(client, tool, todo, params, output_folder, staging_root, manifest, feedback, cancel, log, skipped, total):
+@dataclass
+class _Run:
+    client: object
+    tool: str
+    params: dict
+    output_folder: str
+    staging_root: str
+    manifest: Manifest
+    feedback: Feedback
+    cancel: threading.Event | None
+    log: _Log
+    user_dir: str | None
+
+
+def _schedule(run: _Run, todo: list, skipped: int, total: int) -> bool:
+    """Submit every item, record each as it finishes (progress = finished items), stop on cancel."""
     from distributed import Event, wait
+
+    client, output_folder, manifest, feedback, cancel, log = (
+        run.client,
+        run.output_folder,
+        run.manifest,
+        run.feedback,
+        run.cancel,
+        run.log,
+    )
 
     event_name = f"satimpact-cancel-{uuid.uuid4().hex[:12]}"
     futures = {}
     for item, names, entry in todo:
         future = client.submit(
             run_item,
-            tool,
+            run.tool,
             item,
-            params,
-            staging_root,
+            run.params,
+            run.staging_root,
             names,
             1,
             event_name,
-            key=f"satimpact-{tool}-{item.label[:40]}-{uuid.uuid4().hex[:8]}",
+            run.user_dir,
+            key=f"satimpact-{run.tool}-{item.label[:40]}-{uuid.uuid4().hex[:8]}",
             pure=False,
             retries=0,
         )
@@ -1143,7 +1163,8 @@ def _schedule(client, tool, todo, params, output_folder, staging_root, manifest,
             last_save = time.monotonic()
     if cancelled:
         # Items that finish while the cancel reaches the workers are kept where they are done.
-        wait(list(pending), timeout=10)
+        with contextlib.suppress(Exception):  # cancelled futures raise here; that is expected
+            wait(list(pending), timeout=10)
         for future in pending:
             if future.status == "finished":
                 _record(future.result(), futures[future], output_folder, log)
@@ -1248,7 +1269,7 @@ def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem
         for _, p in whole:
             with rasterio.open(p) as ds:
                 by_crs.setdefault(ds.crs.to_string() if ds.crs else "none", []).append(p)
-        for n, (crs, paths) in enumerate(sorted(by_crs.items())):
+        for crs, paths in sorted(by_crs.items()):
             suffix = "" if len(by_crs) == 1 else "_" + "".join(c if c.isalnum() else "_" for c in crs)[:24]
             made.append(_build_vrt(os.path.join(output_folder, f"{MOSAIC}{suffix}.vrt"), sorted(paths)))
     if windowed:
@@ -1403,7 +1424,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if report.failed == 0 else 1
 
 
-def split_overlap(tool: str, params: dict) -> int:
+def split_overlap(tool: str, params: dict, user_dir: str | None = None) -> int:
     """The overlap a split needs: the model's own tile overlap (0 for pixelwise models)."""
     from .model import load_model
     from .registry import resolve_model
@@ -1413,7 +1434,7 @@ def split_overlap(tool: str, params: dict) -> int:
         if tool == "waterdetection":
             return 0  # the shipped water models are pixelwise
         raise EngineError("--split with runmodel needs MODEL")
-    card = load_model(resolve_model(reference)).card
+    card = load_model(resolve_model(reference, user_dir)).card
     return int(card.tiling.overlap or 0)
 
 

@@ -5,6 +5,7 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .algorithms.batch import BatchAlgorithm
 from .algorithms.debris_detection import DebrisDetectionAlgorithm
 from .algorithms.flood_change import FloodChangeAlgorithm
 from .algorithms.green_ratio import GreenRatioAlgorithm
@@ -47,6 +48,7 @@ class SatImpactProvider(QgsProcessingProvider):
             PovertyGridAlgorithm(),
             TrainPovertyRankingAlgorithm(),
             TrainPovertySurveyAlgorithm(),
+            BatchAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
         self.load_workflows()

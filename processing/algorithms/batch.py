@@ -1,0 +1,195 @@
+"""satimpact:batch: any SatImpact tool over many inputs on a Dask cluster (engine/batch.py)."""
+
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+)
+
+from ...engine import batch as engine_batch
+from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, user_models_dir
+
+
+class BatchAlgorithm(SatImpactAlgorithm):
+    TOOL = "TOOL"
+    INPUTS = "INPUTS"
+    PARAMETERS = "PARAMETERS"
+    SCHEDULER = "SCHEDULER"
+    WORKERS = "WORKERS"
+    WINDOW_SIZE = "WINDOW_SIZE"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    MANIFEST = "MANIFEST"
+    DONE = "DONE"
+    FAILED = "FAILED"
+    PENDING = "PENDING"
+    MOSAIC = "MOSAIC"
+
+    group_id = "batch"
+    group_name = "Batch"
+
+    def name(self):
+        return "batch"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.tr("Batch run on a Dask cluster (many scenes, resumable)")
+
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return self.tr("Runs one SatImpact tool over many rasters or pairs, on this machine or a Dask cluster.")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>Runs one SatImpact tool over many inputs with Dask (dask.distributed): on this computer (a "
+            "local cluster of one single-threaded worker process per core) or on a cluster whose scheduler "
+            "address you give. Each input is one task that calls the same engine function as the tool's own "
+            "algorithm, with the same parameters and the same error messages.</p>"
+            "<p><b>Nothing lost, nothing done twice.</b> OUTPUT_FOLDER gets manifest.json: per input, its "
+            "parameters hash, status (done, failed with the error, pending), outputs, time and worker. Running "
+            "the same batch again skips the inputs that are done and whose outputs are intact, and retries the "
+            "rest. Output names carry the parameters hash, so changed parameters give new files. A failing "
+            "input does not stop the batch; a worker that dies has its task run again elsewhere; cancel keeps "
+            "the finished outputs. Files appear under their final names only when complete.</p>"
+            "<p><b>Parameters.</b> TOOL: the tool. INPUTS: files (one per line or separated by ;), a folder, a "
+            "folder with a pattern (<code>/data/scenes/*.tif</code>), or for floodchange a CSV with columns "
+            'before,after. PARAMETERS: the tool\'s parameters as JSON (<code>{"MODEL": "water_ndwi"}</code>) '
+            "or KEY=VALUE pairs (<code>MODEL=water_ndwi,THRESHOLD=0.1</code>): MODEL, BAND_MAP, THRESHOLD, "
+            "AUTO_THRESHOLD, CELL_SIZE, DAMAGE_THRESHOLD, MIN_VALID and so on, as the tool names them; "
+            "POLYGONS=true, OUTPUT_MASK=true or OUTPUT_RASTER=true add those outputs. SCHEDULER: e.g. "
+            "<code>tcp://10.0.0.5:8786</code>; its workers need this plugin importable (PYTHONPATH=the folder "
+            "that holds the satimpact plugin folder), onnxruntime, rasterio and distributed, and the input and "
+            "output folders at the same paths. WORKERS: local workers (0: one per core). WINDOW_SIZE: with one "
+            "large raster as INPUTS, cut it into windows of this many pixels (runmodel and waterdetection; the "
+            "model's overlap is added) and merge them into one mosaic. OUTPUT_TABLE: a GeoPackage with one row "
+            "per grid cell per input (green ratio, flood change, poverty grid) or per input (raster tools), with "
+            "the input's date where known. A VRT (mosaic.vrt) is written over the raster outputs.</p>"
+            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:batch -- TOOL=waterdetection "
+            "INPUTS='/data/scenes/*.tif' OUTPUT_FOLDER=/data/water OUTPUT_TABLE=/data/water.gpkg</code></p>"
+            "<p>Without QGIS: <code>python -m satimpact.engine.batch --help</code> (docs/batch.md).</p>"
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.TOOL,
+                self.tr("Tool"),
+                options=list(engine_batch.TOOLS),
+                defaultValue="waterdetection",
+                usesStaticStrings=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.INPUTS,
+                self.tr("Inputs: files (one per line), a folder, folder/*.tif, or a CSV of before,after pairs"),
+                multiLine=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PARAMETERS,
+                self.tr("Tool parameters (JSON or KEY=VALUE,KEY=VALUE; empty: the tool's defaults)"),
+                multiLine=True,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SCHEDULER,
+                self.tr("Dask scheduler address (e.g. tcp://host:8786; empty: a local cluster)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.WORKERS,
+                self.tr("Local workers (0: one per core)"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=0,
+                minValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.WINDOW_SIZE,
+                self.tr("Split one large raster into windows of this many pixels (0: no split)"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=0,
+                minValue=0,
+            )
+        )
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")))
+        self.addParameter(
+            QgsProcessingParameterVectorDestination(
+                self.OUTPUT_TABLE,
+                self.tr("Combined table (GeoPackage)"),
+                type=QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile(self.MANIFEST, self.tr("Manifest")))
+        self.addOutput(QgsProcessingOutputFile(self.MOSAIC, self.tr("Mosaic of the raster outputs (VRT)")))
+        self.addOutput(QgsProcessingOutputNumber(self.DONE, self.tr("Items done")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Items failed")))
+        self.addOutput(QgsProcessingOutputNumber(self.PENDING, self.tr("Items pending (cancelled)")))
+
+    def process(self, parameters, context, feedback):
+        if not engine_batch.dask_available():
+            raise QgsProcessingException(engine_batch.missing_dask_message())
+        tool = engine_batch.canonical_tool(self.parameterAsEnumString(parameters, self.TOOL, context))
+        spec = self.parameterAsString(parameters, self.INPUTS, context)
+        params = engine_batch.parse_parameters(self.parameterAsString(parameters, self.PARAMETERS, context))
+        engine_batch.check_parameters(tool, params)
+        window = self.parameterAsInt(parameters, self.WINDOW_SIZE, context)
+        if window:
+            files = [p.strip() for chunk in spec.split(";") for p in chunk.splitlines() if p.strip()]
+            if len(files) != 1 or not os.path.isfile(files[0]):
+                raise QgsProcessingException("WINDOW_SIZE splits one large raster: give exactly one file as INPUTS")
+            overlap = engine_batch.split_overlap(tool, params, user_models_dir())
+            items = engine_batch.items_from_split(files[0], window, overlap)
+            feedback.pushInfo(f"{files[0]} cut into {len(items)} windows of {window} px, overlap {overlap} px")
+        else:
+            items = engine_batch.items_from_spec(spec, tool)
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        table = self.parameterAsOutputLayer(parameters, self.OUTPUT_TABLE, context) or None
+        if table and not table.lower().endswith(".gpkg"):
+            raise QgsProcessingException(f"OUTPUT_TABLE: the combined table is a GeoPackage (.gpkg), got {table}")
+        scheduler = (self.parameterAsString(parameters, self.SCHEDULER, context) or "").strip() or None
+        workers = self.parameterAsInt(parameters, self.WORKERS, context) or None
+        report = engine_batch.run_batch(
+            tool,
+            items,
+            params,
+            folder,
+            scheduler=scheduler,
+            workers=workers,
+            table=table,
+            feedback=ProcessingFeedback(feedback),
+            user_dir=user_models_dir(),
+        )
+        for label, error in report.failures:
+            feedback.reportError(f"{label}: {error}", fatalError=False)
+        if report.cancelled:
+            feedback.pushWarning(
+                f"Cancelled: {report.done} done, {report.pending} pending; run the batch again to resume"
+            )
+        results = {
+            self.OUTPUT_FOLDER: folder,
+            self.MANIFEST: report.manifest,
+            self.DONE: report.done,
+            self.FAILED: report.failed,
+            self.PENDING: report.pending,
+            self.MOSAIC: next((m for m in report.mosaics if m.endswith(".vrt")), None),
+        }
+        if report.table:
+            LayerStyler.attach(context, report.table, f"Batch {tool} ({report.done} inputs)", None)
+            results[self.OUTPUT_TABLE] = report.table
+        return results
