@@ -136,6 +136,74 @@
         <translation>{0}: 시계열에는 래스터가 두 개 이상 필요합니다</translation>
     </message>
     <message>
+        <source>Batch</source>
+        <translation>일괄 처리</translation>
+    </message>
+    <message>
+        <source>Batch run on a Dask cluster (many scenes, resumable)</source>
+        <translation>Dask 클러스터에서 일괄 실행 (여러 장면, 이어서 실행 가능)</translation>
+    </message>
+    <message>
+        <source>Runs one SatImpact tool over many rasters or pairs, on this machine or a Dask cluster.</source>
+        <translation>SatImpact 도구 하나를 여러 래스터나 쌍에 이 컴퓨터 또는 Dask 클러스터에서 실행합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Runs one SatImpact tool over many inputs with Dask (dask.distributed): on this computer (a local cluster of one single-threaded worker process per core) or on a cluster whose scheduler address you give. Each input is one task that calls the same engine function as the tool's own algorithm, with the same parameters and the same error messages.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nothing lost, nothing done twice.&lt;/b&gt; OUTPUT_FOLDER gets manifest.json: per input, its parameters hash, status (done, failed with the error, pending), outputs, time and worker. Running the same batch again skips the inputs that are done and whose outputs are intact, and retries the rest. Output names carry the parameters hash, so changed parameters give new files. A failing input does not stop the batch; a worker that dies has its task run again elsewhere; cancel keeps the finished outputs. Files appear under their final names only when complete.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Parameters.&lt;/b&gt; TOOL: the tool. INPUTS: files (one per line or separated by ;), a folder, a folder with a pattern (&lt;code&gt;/data/scenes/*.tif&lt;/code&gt;), or for floodchange a CSV with columns before,after. PARAMETERS: the tool's parameters as JSON (&lt;code&gt;{"MODEL": "water_ndwi"}&lt;/code&gt;) or KEY=VALUE pairs (&lt;code&gt;MODEL=water_ndwi,THRESHOLD=0.1&lt;/code&gt;): MODEL, BAND_MAP, THRESHOLD, AUTO_THRESHOLD, CELL_SIZE, DAMAGE_THRESHOLD, MIN_VALID and so on, as the tool names them; POLYGONS=true, OUTPUT_MASK=true or OUTPUT_RASTER=true add those outputs. SCHEDULER: e.g. &lt;code&gt;tcp://10.0.0.5:8786&lt;/code&gt;; its workers need this plugin importable (PYTHONPATH=the folder that holds the satimpact plugin folder), onnxruntime, rasterio and distributed, and the input and output folders at the same paths. WORKERS: local workers (0: one per core). WINDOW_SIZE: with one large raster as INPUTS, cut it into windows of this many pixels (runmodel and waterdetection; the model's overlap is added) and merge them into one mosaic. OUTPUT_TABLE: a GeoPackage with one row per grid cell per input (green ratio, flood change, poverty grid) or per input (raster tools), with the input's date where known. A VRT (mosaic.vrt) is written over the raster outputs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:batch -- TOOL=waterdetection INPUTS='/data/scenes/*.tif' OUTPUT_FOLDER=/data/water OUTPUT_TABLE=/data/water.gpkg&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Without QGIS: &lt;code&gt;python -m satimpact.engine.batch --help&lt;/code&gt; (docs/batch.md).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;SatImpact 도구 하나를 Dask(dask.distributed)로 여러 입력에 실행합니다: 이 컴퓨터(코어마다 단일 스레드 작업자 프로세스 하나인 로컬 클러스터) 또는 스케줄러 주소를 지정한 클러스터에서. 입력 하나가 작업 하나이며, 도구 자체 알고리즘과 같은 엔진 함수를 같은 매개변수와 같은 오류 메시지로 호출합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;잃지 않고, 두 번 하지 않음.&lt;/b&gt; OUTPUT_FOLDER에 manifest.json이 생깁니다: 입력마다 매개변수 해시, 상태(done, 오류와 함께 failed, pending), 출력, 시간, 작업자. 같은 배치를 다시 실행하면 완료되어 출력이 온전한 입력은 건너뛰고 나머지를 다시 시도합니다. 출력 이름에 매개변수 해시가 들어가므로 매개변수가 바뀌면 새 파일이 생깁니다. 입력 하나가 실패해도 배치는 멈추지 않고, 죽은 작업자의 작업은 다른 곳에서 다시 실행되며, 취소해도 끝난 출력은 남습니다. 파일은 완성되었을 때에만 최종 이름으로 나타납니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; TOOL: 도구. INPUTS: 파일(한 줄에 하나 또는 ;로 구분), 폴더, 패턴이 있는 폴더(&lt;code&gt;/data/scenes/*.tif&lt;/code&gt;), floodchange에는 before,after 열이 있는 CSV. PARAMETERS: 도구의 매개변수를 JSON(&lt;code&gt;{"MODEL": "water_ndwi"}&lt;/code&gt;) 또는 KEY=VALUE 쌍(&lt;code&gt;MODEL=water_ndwi,THRESHOLD=0.1&lt;/code&gt;)으로: MODEL, BAND_MAP, THRESHOLD, AUTO_THRESHOLD, CELL_SIZE, DAMAGE_THRESHOLD, MIN_VALID 등 도구가 부르는 이름 그대로; POLYGONS=true, OUTPUT_MASK=true, OUTPUT_RASTER=true는 해당 출력을 더합니다. SCHEDULER: 예 &lt;code&gt;tcp://10.0.0.5:8786&lt;/code&gt;; 그 작업자에는 이 플러그인을 가져올 수 있어야 하고(PYTHONPATH=satimpact 플러그인 폴더를 담은 폴더), onnxruntime, rasterio, distributed가 있어야 하며, 입력과 출력 폴더가 같은 경로에 있어야 합니다. WORKERS: 로컬 작업자 수(0: 코어마다 하나). WINDOW_SIZE: INPUTS가 큰 래스터 하나일 때 이 픽셀 크기의 창으로 잘라(runmodel과 waterdetection; 모델의 겹침이 더해짐) 하나의 모자이크로 합칩니다. OUTPUT_TABLE: 입력마다 격자 셀당 한 행(녹지 비율, 홍수 변화, 빈곤 격자) 또는 입력당 한 행(래스터 도구)과, 알 수 있으면 입력의 날짜를 담은 GeoPackage. 래스터 출력 위에 VRT(mosaic.vrt)를 씁니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:batch -- TOOL=waterdetection INPUTS='/data/scenes/*.tif' OUTPUT_FOLDER=/data/water OUTPUT_TABLE=/data/water.gpkg&lt;/code&gt;&lt;/p&gt;&lt;p&gt;QGIS 없이: &lt;code&gt;python -m satimpact.engine.batch --help&lt;/code&gt; (docs/batch.md).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>도구</translation>
+    </message>
+    <message>
+        <source>Inputs: files (one per line), a folder, folder/*.tif, or a CSV of before,after pairs</source>
+        <translation>입력: 파일(한 줄에 하나), 폴더, 폴더/*.tif, 또는 before,after 쌍의 CSV</translation>
+    </message>
+    <message>
+        <source>Tool parameters (JSON or KEY=VALUE,KEY=VALUE; empty: the tool's defaults)</source>
+        <translation>도구 매개변수 (JSON 또는 KEY=VALUE,KEY=VALUE; 비우면 도구의 기본값)</translation>
+    </message>
+    <message>
+        <source>Dask scheduler address (e.g. tcp://host:8786; empty: a local cluster)</source>
+        <translation>Dask 스케줄러 주소 (예 tcp://host:8786; 비우면 로컬 클러스터)</translation>
+    </message>
+    <message>
+        <source>Local workers (0: one per core)</source>
+        <translation>로컬 작업자 수 (0: 코어마다 하나)</translation>
+    </message>
+    <message>
+        <source>Split one large raster into windows of this many pixels (0: no split)</source>
+        <translation>큰 래스터 하나를 이 픽셀 크기의 창으로 나누기 (0: 나누지 않음)</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>출력 폴더</translation>
+    </message>
+    <message>
+        <source>Combined table (GeoPackage)</source>
+        <translation>통합 표 (GeoPackage)</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>매니페스트</translation>
+    </message>
+    <message>
+        <source>Mosaic of the raster outputs (VRT)</source>
+        <translation>래스터 출력의 모자이크 (VRT)</translation>
+    </message>
+    <message>
+        <source>Items done</source>
+        <translation>완료된 항목</translation>
+    </message>
+    <message>
+        <source>Items failed</source>
+        <translation>실패한 항목</translation>
+    </message>
+    <message>
+        <source>Items pending (cancelled)</source>
+        <translation>대기 중인 항목 (취소됨)</translation>
+    </message>
+    <message>
         <source>Water and debris</source>
         <translation>수체와 쓰레기</translation>
     </message>
