@@ -342,7 +342,8 @@ class _TaskFeedback(Feedback):
     def __init__(self, event_name: str | None):
         self.event_name = event_name
         self._event = None
-        self._checked = 0.0
+        # The first question to the scheduler comes after half a second: short items never ask.
+        self._checked = time.monotonic()
         self._cancelled = False
 
     def is_cancelled(self) -> bool:
@@ -737,6 +738,20 @@ def _worker_name() -> str:
         return f"{socket.gethostname()} (pid {os.getpid()}, in process)"
 
 
+WORKER_GDAL_CACHE = 64 << 20
+
+
+def _cap_gdal_cache() -> None:
+    """GDAL's block cache defaults to 5 % of RAM and lives as long as the worker process: over
+    many items (or many windows of one raster) it would fill up, so memory per worker would
+    grow with the batch. Items read each block about once, so a small cache costs nothing."""
+    with contextlib.suppress(ImportError):
+        from osgeo import gdal
+
+        if gdal.GetCacheMax() > WORKER_GDAL_CACHE:
+            gdal.SetCacheMax(WORKER_GDAL_CACHE)
+
+
 def run_item(
     tool: str,
     item: BatchItem,
@@ -753,6 +768,7 @@ def run_item(
     Dask's business (it runs the task again elsewhere)."""
     # One onnxruntime thread per worker process: the cluster's parallelism is its workers.
     os.environ["SATIMPACT_THREADS"] = str(max(1, int(threads)))
+    _cap_gdal_cache()
     start = time.perf_counter()
     staging = os.path.join(staging_root, f"{item.key}-{uuid.uuid4().hex[:8]}")
     os.makedirs(staging, exist_ok=True)
@@ -770,7 +786,7 @@ def run_item(
         missing = [p for p in paths.values() if not os.path.isfile(p)]
         if missing:
             raise EngineError(f"the tool finished without writing {', '.join(os.path.basename(p) for p in missing)}")
-        result.update(status="done", summary=summary, date=date or input_date(item.inputs[-1]))
+        result.update(status="done", summary=summary, date=date)
         result["files"] = {role: os.path.basename(p) for role, p in paths.items()}
     except Cancelled as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -780,6 +796,11 @@ def run_item(
         message = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
         result.update(status="failed", error=message)
     result["seconds"] = time.perf_counter() - start
+    # Peak memory of this worker process so far (Linux: KiB), for the manifest and the benchmark.
+    with contextlib.suppress(Exception):
+        import resource
+
+        result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return result
 
 
@@ -911,6 +932,12 @@ def connect(scheduler: str | None = None, workers: int | None = None):
             client.close()
         return
     _fix_spawn_executable()
+    import dask
+
+    # Each worker holds one item ready besides the running one (the default, 1.1, makes a worker
+    # wait a round trip to the scheduler between items); with items of a fraction of a second
+    # that wait shows. Work stealing still moves queued items to idle workers.
+    dask.config.set({"distributed.scheduler.worker-saturation": 2.0})
     cluster = LocalCluster(
         n_workers=workers or default_workers(),
         threads_per_worker=1,
@@ -1178,6 +1205,7 @@ def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
     """Move a finished item's files from staging to their final names, then note them."""
     entry["worker"] = outcome.get("worker")
     entry["seconds"] = outcome.get("seconds")
+    entry["worker_peak_mb"] = outcome.get("max_rss_mb")
     entry["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     status = outcome.get("status")
     if status == "done":
@@ -1215,7 +1243,8 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
         base = {
             "input": ";".join(os.path.basename(p) for p in entry["input"]),
             "label": entry["label"],
-            "date": entry.get("date"),
+            # The date is read here, once per input, rather than on the workers for every run.
+            "date": entry.get("date") or input_date(entry["input"][-1]),
             "tool": entry["tool"],
             "parameters_hash": entry["parameters_hash"],
         }

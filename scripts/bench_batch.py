@@ -1,0 +1,286 @@
+"""`make bench`, batch section: the Dask batch layer (engine/batch.py) on real inputs.
+
+One run prints:
+1. 24 real inputs (the six BigEarthNet Sentinel-2 patches stacked as the demo stacks them, and
+   the Sen1Floods11 chip under 18 more names) through water detection, three ways: a plain
+   serial loop of the engine calls in one process (one onnxruntime thread, as a worker has);
+   ``run_batch`` on a LocalCluster with 1 worker; and with 2 workers. Throughput (items/s),
+   the batch layer's overhead per item against the serial loop, and 2 workers / 1 worker.
+   Targets from the issue: 2 workers >= 1.7x one worker (on 2 cores), overhead <= 5 %.
+2. One large raster cut into windows: peak memory per worker for a raster and one 16x larger,
+   and the merged mosaic compared with the single-machine engine call (must be equal).
+3. Measured per-item costs (water, green ratio, poverty grid) and the capacity table of
+   docs/batch.md computed from them.
+
+Figures are wall-clock times on whatever else the machine is doing; nothing is gated.
+Usage: scripts/bench_batch.py [--repeat 3] [--tools waterdetection,greenratio,povertygrid] [--skip-split]
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import math
+import os
+import shutil
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(os.environ.get("SATIMPACT_BENCH_OUT", os.path.join(ROOT, "bench-output")), "batch")
+DATA = os.environ.get("SATIMPACT_DATA", os.path.join(os.path.dirname(ROOT), "shared", "data"))
+CHIP = os.path.join(DATA, "sen1floods11", "Spain_7370579_S2Hand.tif")
+PLUGINS = os.path.join(ROOT, ".qgis-plugins")
+sys.path.insert(0, PLUGINS)
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+# Workers import the engine by this path, as on a cluster.
+os.environ["PYTHONPATH"] = PLUGINS + os.pathsep + os.environ.get("PYTHONPATH", "")
+
+# Country-scale work for the capacity table (public figures, rounded).
+SOUTH_KOREA_S2_TILES = 24  # MGRS 100 km tiles over South Korea's land (about 100,000 km2)
+S2_TILE_MPX = 10980 * 10980 / 1e6  # one tile at 10 m
+SUMMER_ACQUISITIONS = 18  # June-August at Sentinel-2's 5-day revisit
+NORTH_KOREA_KM2 = 120_540  # so about 120,540 cells of 1 km
+YEARS = 4
+
+
+def inputs(folder: str) -> list[str]:
+    from satimpact.engine.stack import stack_bigearthnet_s2
+
+    os.makedirs(folder, exist_ok=True)
+    stacks = [stack_bigearthnet_s2(p, folder) for p in sorted(glob.glob(os.path.join(DATA, "bigearthnet", "S2", "*")))]
+    links = []
+    for k in range(24 - len(stacks)):
+        link = os.path.join(folder, f"Spain_7370579_copy{k:02d}.tif")
+        if not os.path.exists(link):
+            os.symlink(CHIP, link)
+        links.append(link)
+    return stacks + links
+
+
+def serial_loop(tool: str, paths: list[str], out: str) -> float:
+    """The plain loop a user would write: for each input, the engine calls the tool's Processing
+    algorithm makes (model choice, band matching, the engine function, its outputs), straight
+    into the output folder: no Dask, no staging, no manifest."""
+    from satimpact.engine import batch
+    from satimpact.engine.model import clear_caches
+
+    os.environ["SATIMPACT_THREADS"] = "1"
+    clear_caches()
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    runner = batch._RUNNERS[tool]
+    start = time.perf_counter()
+    for item in batch.items_from_files(paths):
+        names = batch.output_names(tool, {}, item)
+        runner(item, {}, item.inputs[0], {r: os.path.join(out, n) for r, n in names.items()}, batch.Feedback())
+    seconds = time.perf_counter() - start
+    os.environ.pop("SATIMPACT_THREADS", None)
+    return seconds
+
+
+def batch_run(tool: str, paths: list[str], out: str, workers: int) -> tuple[float, float]:
+    """(seconds of the batch, seconds to start the cluster); the cluster is fresh each time."""
+    from satimpact.engine import batch
+
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(out + "_warm", ignore_errors=True)
+    t0 = time.perf_counter()
+    with batch.connect(None, workers) as client:  # the LocalCluster run_batch starts by default
+        startup = time.perf_counter() - t0
+        # Warm the workers as the serial loop is warmed: imports and model sessions are the
+        # cluster's start-up cost, paid once per worker, not the batch layer's per item.
+        batch.run_batch(tool, batch.items_from_files(paths[: 2 * workers]), "", out + "_warm", client=client)
+        start = time.perf_counter()
+        report = batch.run_batch(tool, batch.items_from_files(paths), "", out, client=client)
+        seconds = time.perf_counter() - start
+    assert report.done == len(paths), report.failures
+    return seconds, startup
+
+
+def split_memory(sizes: tuple[int, ...], window: int) -> list[dict]:
+    import numpy as np
+    import rasterio
+    from scale_models import write_bgrn_mosaic
+
+    from satimpact.engine import batch
+    from satimpact.engine.bands import resolve_bands
+    from satimpact.engine.model import load_model
+    from satimpact.engine.raster import raster_info
+    from satimpact.engine.registry import available_models
+    from satimpact.engine.water import detect_water
+
+    rows = []
+    for size in sizes:
+        src = os.path.join(OUT, f"bgrn_{size}.tif")
+        if not os.path.exists(src):
+            write_bgrn_mosaic(CHIP, src, reps=size // 512)
+        params = {"MODEL": "water_ndwi"}
+        items = batch.items_from_split(src, window, batch.split_overlap("waterdetection", params))
+        out = os.path.join(OUT, f"split_{size}")
+        shutil.rmtree(out, ignore_errors=True)
+        with batch.connect(None, 2) as client:
+            start = time.perf_counter()
+            report = batch.run_batch("waterdetection", items, params, out, client=client)
+            seconds = time.perf_counter() - start
+        manifest = batch.Manifest(out)
+        peak = max(e.get("worker_peak_mb") or 0 for e in manifest.entries.values())
+        # The single-machine run of the same tool on the whole raster.
+        single = os.path.join(OUT, f"single_{size}.tif")
+        model = load_model(available_models(None)["water_ndwi"])
+        info = raster_info(src)
+        spec = model.card.inputs[0]
+        bands = resolve_bands(spec.bands, info.count, info.descriptions, None, spec.sensor)
+        t0 = time.perf_counter()
+        detect_water(src, model, bands.indices, single)
+        single_s = time.perf_counter() - t0
+        merged = next(m for m in report.mosaics if m.endswith(".mosaic.tif"))
+        with rasterio.open(merged) as a, rasterio.open(single) as b:
+            equal = bool(np.array_equal(a.read(), b.read())) and a.transform.almost_equals(b.transform)
+        rows.append(
+            {
+                "size": size,
+                "mpx": size * size / 1e6,
+                "windows": len(items),
+                "peak_mb": peak,
+                "seconds": seconds,
+                "single_s": single_s,
+                "equal": equal,
+            }
+        )
+    return rows
+
+
+def unit_costs(folder: str) -> dict:
+    """Seconds per Mpx (water, green ratio) and per 1 km cell (poverty grid), one thread, in process."""
+    from satimpact.engine import batch
+
+    os.environ["SATIMPACT_THREADS"] = "1"
+    costs = {}
+    chip = os.path.join(folder, "Spain_7370579_copy00.tif")
+    import rasterio
+
+    with rasterio.open(chip) as ds:
+        mpx = ds.width * ds.height / 1e6
+    for tool, params in (("waterdetection", {}), ("greenratio", {}), ("povertygrid", {"CELL_SIZE": 1000})):
+        out = os.path.join(OUT, f"unit_{tool}")
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        batch.run_serial(tool, batch.items_from_files([chip]), params, out)  # warm: model load
+        runs = []
+        for _ in range(3):
+            shutil.rmtree(out)
+            os.makedirs(out)
+            result = batch.run_serial(tool, batch.items_from_files([chip]), params, out)[0]
+            assert result["status"] == "done", result
+            runs.append(result["seconds"])
+        seconds = sorted(runs)[1]
+        costs[tool] = {"seconds": seconds, "mpx": mpx, "summary": result["summary"]}
+    os.environ.pop("SATIMPACT_THREADS", None)
+    return costs
+
+
+def capacity(costs: dict, efficiency: float) -> list[tuple[str, float, int, int]]:
+    """(work, core-hours, workers for < 1 hour at full scaling, and at the measured scaling)."""
+    green_s_per_mpx = costs["greenratio"]["seconds"] / costs["greenratio"]["mpx"]
+    water_s_per_mpx = costs["waterdetection"]["seconds"] / costs["waterdetection"]["mpx"]
+    cells = costs["povertygrid"]["summary"]["cells"]
+    poverty_s_per_cell = costs["povertygrid"]["seconds"] / max(1, cells)
+    scenes = SOUTH_KOREA_S2_TILES * SUMMER_ACQUISITIONS
+    rows = [
+        (
+            f"Green ratio, all Sentinel-2 tiles of South Korea for one summer ({scenes} tile-scenes, "
+            f"{scenes * S2_TILE_MPX / 1e3:.1f} Gpx)",
+            scenes * S2_TILE_MPX * green_s_per_mpx / 3600,
+        ),
+        (
+            f"Water, the same {scenes} tile-scenes",
+            scenes * S2_TILE_MPX * water_s_per_mpx / 3600,
+        ),
+        (
+            f"Development score, every 1 km cell of North Korea for {YEARS} years ({NORTH_KOREA_KM2 * YEARS:,} cells)",
+            NORTH_KOREA_KM2 * YEARS * poverty_s_per_cell / 3600,
+        ),
+    ]
+    return [(work, hours, max(1, math.ceil(hours)), max(1, math.ceil(hours / efficiency))) for work, hours in rows]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-split", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds; the best of each way is kept")
+    parser.add_argument("--tools", default="waterdetection,greenratio,povertygrid", help="tools to time")
+    parser.add_argument("--split-sizes", default="1024,4096", help="raster sides in px (16x pixels by default)")
+    args = parser.parse_args()
+    if not os.path.exists(CHIP):
+        print(f"bench_batch: real data not found: {CHIP}")
+        return 1
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("bench_batch: dask.distributed is not installed (scripts/setup.sh installs it)")
+        return 1
+    os.makedirs(OUT, exist_ok=True)
+    paths = inputs(os.path.join(OUT, "inputs"))
+    n = len(paths)
+    efficiency = 1.0
+    for tool in args.tools.split(","):
+        print(f"== Batch layer: {n} real inputs, {tool}, {os.cpu_count()} cores")
+        serial_loop(tool, paths[:2], os.path.join(OUT, "warm"))  # file cache and imports, not measured
+        # Interleaved rounds, best of each: the machine's other load changes from minute to minute.
+        runs = {"serial": [], "one": [], "two": []}
+        for _ in range(args.repeat):
+            runs["serial"].append(serial_loop(tool, paths, os.path.join(OUT, f"serial_{tool}")))
+            runs["one"].append(batch_run(tool, paths, os.path.join(OUT, f"one_{tool}"), 1))
+            runs["two"].append(batch_run(tool, paths, os.path.join(OUT, f"two_{tool}"), 2))
+        serial = min(runs["serial"])
+        one, start1 = min(runs["one"])
+        two, start2 = min(runs["two"])
+        overhead = (one - serial) / serial
+        print("| run | seconds | items/s | per item (ms) | cluster start (s) |")
+        print("|---|---|---|---|---|")
+        print(f"| serial loop, 1 process | {serial:.2f} | {n / serial:.2f} | {1000 * serial / n:.0f} | - |")
+        print(f"| LocalCluster, 1 worker | {one:.2f} | {n / one:.2f} | {1000 * one / n:.0f} | {start1:.1f} |")
+        print(f"| LocalCluster, 2 workers | {two:.2f} | {n / two:.2f} | {1000 * two / n:.0f} | {start2:.1f} |")
+        print(
+            f"batch layer overhead (1 worker vs serial loop): {100 * overhead:+.1f} % "
+            f"({1000 * (one - serial) / n:+.0f} ms per item; target <= 5 %)"
+        )
+        print(f"2 workers / 1 worker throughput: {one / two:.2f}x (target >= 1.7x on 2 cores)\n")
+        efficiency = min(efficiency, min(1.0, (one / two) / 2))
+
+    if not args.skip_split:
+        sizes = tuple(int(s) for s in args.split_sizes.split(","))
+        print("\n== One large raster in 512 px windows (water_ndwi), 2 workers")
+        print(
+            "| raster | Mpx | windows | peak RSS per worker (MB) | batch s | single-machine s | mosaic == single run |"
+        )
+        print("|---|---|---|---|---|---|---|")
+        rows = split_memory(sizes, 512)
+        for r in rows:
+            print(
+                f"| {r['size']} px | {r['mpx']:.1f} | {r['windows']} | {r['peak_mb']:.0f} | {r['seconds']:.1f} | "
+                f"{r['single_s']:.1f} | {r['equal']} |"
+            )
+        if len(rows) >= 2:
+            growth = rows[-1]["peak_mb"] / rows[0]["peak_mb"] - 1
+            print(f"peak memory per worker, {rows[-1]['mpx'] / rows[0]['mpx']:.0f}x pixels: {100 * growth:+.1f} %")
+
+    print("\n== Per-item cost (one thread, in process, median of 3) and capacity")
+    costs = unit_costs(os.path.join(OUT, "inputs"))
+    for tool, c in costs.items():
+        extra = f", {c['summary']['cells']} cells" if "cells" in c["summary"] else ""
+        print(
+            f"{tool}: {c['seconds']:.2f} s for the {c['mpx']:.3f} Mpx chip ({c['seconds'] / c['mpx']:.2f} s/Mpx{extra})"
+        )
+    print(f"\nCapacity (1 core = 1 single-threaded worker; parallel efficiency {efficiency:.2f} as measured above)")
+    print(f"| work | core-hours | workers for < 1 hour (full scaling) | (at efficiency {efficiency:.2f}) |")
+    print("|---|---|---|---|")
+    for work, hours, ideal, measured in capacity(costs, efficiency):
+        print(f"| {work} | {hours:.1f} | {ideal} | {measured} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
