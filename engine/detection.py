@@ -3,9 +3,10 @@ a confidence threshold, class-aware non-max suppression across tiles, boxes in m
 coordinates.
 
 Output layouts (Deepness' ``det_type``):
-- ``YOLO_v5_v7_DEFAULT`` / ``YOLO_v6``: (batch, boxes, 5 + classes), rows
-  ``cx, cy, w, h, objectness, class scores...`` in tile pixels; the confidence is the
-  objectness (as Deepness), the class the best class score.
+- ``YOLO_v5_v7_DEFAULT``: (batch, boxes, 5 + classes), rows ``cx, cy, w, h, objectness,
+  class scores...`` in tile pixels; the confidence is the objectness (as Deepness), the class
+  the best class score.
+- ``YOLO_v6``: the same layout, but the confidence is the best class score (as Deepness).
 - ``YOLO_ULTRALYTICS`` / ``YOLO_v9``: (batch, 4 + classes, boxes), no objectness; the
   confidence is the best class score.
 Without ``det_type`` the layout is told from the shape (boxes outnumber values per box) and
@@ -25,7 +26,8 @@ from .errors import Cancelled, EngineError
 from .model import LoadedModel, get_session
 from .raster import axis_starts
 
-V5_TYPES = ("YOLO_V5_V7_DEFAULT", "YOLO_V6", "YOLO_V5", "YOLO_V7")
+V5_TYPES = ("YOLO_V5_V7_DEFAULT", "YOLO_V5", "YOLO_V7")
+V6_TYPES = ("YOLO_V6",)
 ULTRALYTICS_TYPES = ("YOLO_ULTRALYTICS", "YOLO_V9", "YOLO_V8")
 REFUSED_TYPES = ("YOLO_ULTRALYTICS_OBB", "YOLO_ULTRALYTICS_SEGMENTATION")
 
@@ -69,8 +71,8 @@ def decode(output: np.ndarray, layout: str, confidence: float):
             raise EngineError(
                 f"the detector's output has {rows.shape[1]} values per box; YOLOv5-style needs 5 + classes"
             )
-        scores = rows[:, 4]
         classes = rows[:, 5:].argmax(axis=1) if rows.shape[1] > 5 else np.zeros(len(rows), dtype=np.int64)
+        scores = rows[:, 5:].max(axis=1) if layout == "v6" and rows.shape[1] > 5 else rows[:, 4]
     keep = scores >= confidence
     rows, scores, classes = rows[keep], scores[keep], classes[keep]
     cx, cy, w, h = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
@@ -117,11 +119,13 @@ def output_layout(model: LoadedModel, sample_shape: tuple) -> str:
         )
     if det_type in V5_TYPES:
         return "v5"
+    if det_type in V6_TYPES:
+        return "v6"
     if det_type in ULTRALYTICS_TYPES:
         return "ultralytics"
     if det_type:
         raise EngineError(
-            f"det_type '{det_type}' is unknown (expected one of {', '.join(V5_TYPES + ULTRALYTICS_TYPES)})"
+            f"det_type '{det_type}' is unknown (expected one of {', '.join(V5_TYPES + V6_TYPES + ULTRALYTICS_TYPES)})"
         )
     return "ultralytics" if sample_shape[-2] < sample_shape[-1] else "v5"
 

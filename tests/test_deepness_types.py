@@ -429,3 +429,18 @@ def test_satimpact_card_for_a_deepness_model(run_alg, fotomap, tmp_path):
     run_alg("satimpact:runmodel", {"INPUT": str(fotomap), "MODEL": str(source), "OUTPUT": str(a)})
     run_alg("satimpact:runmodel", {"INPUT": str(fotomap), "MODEL": carded, "OUTPUT": str(b)})
     np.testing.assert_array_equal(rasterio.open(a).read(), rasterio.open(b).read())
+
+
+def test_yolo_output_layouts_decode_as_deepness():
+    """YOLOv5/v7: confidence = objectness; YOLOv6: the best class score (same rows); Ultralytics:
+    (4 + classes, boxes), confidence = the best class score. Boxes become corners in tile pixels."""
+    from satimpact.engine.detection import decode
+
+    rows = np.array([[10, 10, 4, 6, 0.9, 0.2, 0.8], [20, 20, 4, 4, 0.3, 0.9, 0.1]], dtype=np.float32)
+    boxes, scores, classes = decode(rows, "v5", 0.5)
+    assert boxes.tolist() == [[8, 7, 12, 13]] and scores == pytest.approx([0.9]) and classes.tolist() == [1]
+    boxes, scores, classes = decode(rows, "v6", 0.5)
+    assert scores == pytest.approx([0.8, 0.9]) and classes.tolist() == [1, 0]
+    ultra = np.delete(rows, 4, axis=1).T  # no objectness, boxes along the last axis
+    boxes, scores, classes = decode(ultra, "ultralytics", 0.85)
+    assert boxes.tolist() == [[18, 18, 22, 22]] and scores == pytest.approx([0.9]) and classes.tolist() == [0]
