@@ -323,6 +323,11 @@ class DateModel:
     bands: BandResolution
     threshold: float
     water_if: str
+    threshold_how: str = "card default"
+
+    @property
+    def radar(self) -> bool:
+        return self.model.card.inputs[0].sensor == "sentinel1"
 
 
 @dataclass
@@ -342,8 +347,8 @@ class Method:
             if dm is not None:
                 out = dm.model.card.outputs[0].name
                 parts.append(
-                    f"{role}: water model {dm.model.card.name}, water where {out} is {dm.water_if} {dm.threshold:g} "
-                    f"(card default), bands {dm.bands.describe(dm.model.card.inputs[0].bands)}"
+                    f"{role}: water model {dm.model.card.name}, water where {out} is {dm.water_if} {dm.threshold:.4g} "
+                    f"({dm.threshold_how}), bands {dm.bands.describe(dm.model.card.inputs[0].bands)}"
                 )
         for role, res in self.change_bands.items():
             spec = self.change_model.card.input(role)
@@ -391,12 +396,27 @@ def _auto_date_model(candidates, info, band_map: str | None, role: str) -> DateM
     return _date_model(model, info, band_map, role)
 
 
-def _is_s1(info, band_map: str | None) -> bool:
+def _is_s1(info, band_map: str | None, bands=("VV", "VH")) -> bool:
     try:
-        resolve_bands(["VV", "VH"], info.count, info.descriptions, band_map, "sentinel1")
+        resolve_bands(list(bands), info.count, info.descriptions, band_map, "sentinel1")
         return True
     except BandError:
         return False
+
+
+# The log-ratio model for the polarisations both dates have, best first.
+LOGRATIO_MODELS = (
+    (("VV", "VH"), LOGRATIO_MODEL),
+    (("VV",), "flood_s1_logratio_vv"),
+    (("VH",), "flood_s1_logratio_vh"),
+)
+
+
+def _logratio_model_for(bi, ai, band_map_before, band_map_after) -> tuple[str, tuple[str, ...]] | None:
+    for pols, name in LOGRATIO_MODELS:
+        if _is_s1(bi, band_map_before, pols) and _is_s1(ai, band_map_after, pols):
+            return name, pols
+    return None
 
 
 def plan_method(
@@ -413,18 +433,20 @@ def plan_method(
     bi, ai = raster_info(before_path), raster_info(after_path)
     ref = (model_ref or "").strip()
     if not ref or ref.lower() == "auto":
-        if _is_s1(bi, band_map_before) and _is_s1(ai, band_map_after):
+        radar = _logratio_model_for(bi, ai, band_map_before, band_map_after)
+        if radar is not None:
+            name, pols = radar
             found = available_models(user_dir)
-            if LOGRATIO_MODEL not in found:
-                raise CardError(f"the shipped model {LOGRATIO_MODEL} is missing; rebuild the models (`make models`)")
+            if name not in found:
+                raise CardError(f"the shipped model {name} is missing; rebuild the models (`make models`)")
             return _change_method(
-                load_model(found[LOGRATIO_MODEL]),
+                load_model(found[name]),
                 bi,
                 ai,
                 band_map_before,
                 band_map_after,
                 user_dir,
-                "both scenes are Sentinel-1 VV/VH: log-ratio change detection",
+                f"both scenes are Sentinel-1 {'/'.join(pols)}: log-ratio change detection",
             )
         candidates = _water_models(user_dir)
         before = _auto_date_model(candidates, bi, band_map_before, "BEFORE")
@@ -534,6 +556,36 @@ def _learned_decoder(model: LoadedModel):
     )
 
 
+def _radar_inputs_in_db(method: Method, before_path, after_path, units: dict, workdir: str, feedback: Feedback):
+    """Each date read by a radar model is checked (dB, linear power, 8-bit rendering refused); linear
+    power is seen in dB through a VRT (see ``engine/radar.py``). Returns the paths to read."""
+    from .radar import UNIT_NAMES, check_backscatter, to_db_vrt
+
+    paths = {"before": before_path, "after": after_path}
+    for role in ("before", "after"):
+        dm = method.before if role == "before" else method.after
+        indices = []
+        if dm is not None and dm.radar:
+            indices += dm.bands.indices
+        cm = method.change_model
+        if cm is not None and role in method.change_bands and cm.card.input(role).sensor == "sentinel1":
+            indices += method.change_bands[role].indices
+        if not indices:
+            continue
+        try:
+            judged = check_backscatter(paths[role], sorted(set(indices)), units.get(role))
+        except EngineError as exc:
+            raise EngineError(f"{role.upper()}: {exc}") from exc
+        (feedback.info if judged.sure else feedback.warning)(
+            f"{role.upper()} backscatter: {judged.how}"
+            + ("" if judged.sure else "; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong")
+        )
+        if judged.units == "linear":
+            paths[role] = to_db_vrt(paths[role], os.path.join(workdir, f"{role}_db"))
+            feedback.info(f"{role.upper()}: {UNIT_NAMES['linear']} converted to dB (10 log10) on the fly")
+    return paths["before"], paths["after"]
+
+
 # --- thresholds --------------------------------------------------------------------------------
 
 
@@ -546,53 +598,63 @@ def log_ratio_thresholds(
     after: DateModel,
     min_change_db: float,
     feedback: Feedback,
+    auto: bool = True,
+    method: str | None = None,
 ) -> tuple[float, float, str]:
-    """Otsu's thresholds on the log-ratio of the pixels that are water after (fall) and before (rise)."""
+    """Change thresholds on the log-ratio (dB): (fall, rise, how).
+
+    ``auto``: split-based (``engine/radar.py``) on the log-ratio of the pixels that are water after
+    (permanent water near 0 dB, new flood strongly negative) for the fall, and of those that were water
+    before for the rise; never weaker than ``min_change_db`` (speckle alone moves pixels by a few dB),
+    and ``min_change_db`` itself where no tile is bimodal. Not ``auto``: ``min_change_db`` either way.
+    """
     import rasterio
 
-    from .water import otsu_from_histogram
+    from .radar import METHOD_NAMES, split_threshold
 
-    lo, hi = LOG_RATIO_RANGE
-    falls = np.zeros(LOG_RATIO_BINS, dtype=np.int64)
-    rises = np.zeros(LOG_RATIO_BINS, dtype=np.int64)
+    if not auto:
+        return -min_change_db, min_change_db, f"fixed: {min_change_db:g} dB either way (AUTO_THRESHOLD off)"
+    method = (method or "otsu").lower()
+    found = {}
     with (
         rasterio.open(logratio_path) as lr,
         rasterio.open(water_before_path) as wb,
         rasterio.open(water_after_path) as wa,
     ):
-        for win in _windows(lr.width, lr.height):
-            if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
-            r = lr.read(band, window=win)
-            ok = _finite(r, lr.nodatavals[band - 1])
-            water_b, ok_b = _water(wb, win, before)
-            water_a, ok_a = _water(wa, win, after)
-            ok &= ok_b & ok_a
-            values = np.clip(r, lo, hi)
-            falls += np.histogram(values[ok & water_a], bins=LOG_RATIO_BINS, range=(lo, hi))[0]
-            rises += np.histogram(values[ok & water_b], bins=LOG_RATIO_BINS, range=(lo, hi))[0]
-    edges = np.linspace(lo, hi, LOG_RATIO_BINS + 1)
-    notes = []
+        for name, ds_water, dm in (("fall", wa, after), ("rise", wb, before)):
 
-    def otsu(counts, name):
-        if counts.sum() < 2:
-            notes.append(f"{name}: too few water pixels for Otsu")
-            return None
-        try:
-            return otsu_from_histogram(counts, edges)
-        except EngineError:
-            notes.append(f"{name}: the log-ratio is constant, Otsu undefined")
-            return None
+            def values(win, ds_water=ds_water, dm=dm):
+                r = lr.read(band, window=win).astype(np.float64)
+                ok = _finite(r, lr.nodatavals[band - 1])
+                water_b, ok_b = _water(wb, win, before)
+                water_a, ok_a = _water(wa, win, after)
+                water = water_a if ds_water is wa else water_b
+                r[~(ok & ok_b & ok_a & water)] = np.nan
+                return r
 
-    fall = otsu(falls, "fall")
-    rise = otsu(rises, "rise")
-    t_fall = -min_change_db if fall is None else min(fall, -min_change_db)
-    t_rise = min_change_db if rise is None else max(rise, min_change_db)
+            found[name] = split_threshold(values, lr.width, lr.height, method, feedback)
+    fall, rise = found["fall"], found["rise"]
+    # A cut on the wrong side of 0 dB splits the other kind of change (falls among the pixels that were
+    # water before, say): it says nothing about this one, so the fixed minimum applies.
+    fall_ok = fall.found and fall.threshold < 0
+    rise_ok = rise.found and rise.threshold > 0
+    t_fall = min(fall.threshold, -min_change_db) if fall_ok else -min_change_db
+    t_rise = max(rise.threshold, min_change_db) if rise_ok else min_change_db
+
+    def text(name, res, ok, sign):
+        if not res.found:
+            return f"{name}: no bimodal tile, the fixed {sign}{min_change_db:g} dB applies"
+        kind = METHOD_NAMES["ki" if res.applied == "split-ki" else "otsu"]
+        notes = f" ({'; '.join(res.notes)})" if res.notes else ""
+        wrong = "" if ok else f", on the wrong side of 0 dB: the fixed {sign}{min_change_db:g} dB applies"
+        return f"{name}: {kind} on {res.tiles_kept} bimodal tile(s) gives {res.threshold:.2f} dB{notes}{wrong}"
+
     how = (
-        f"Otsu on the log-ratio of the pixels that are water after: "
-        f"{'n/a' if fall is None else f'{fall:.2f} dB'}; on those that were water before: "
-        f"{'n/a' if rise is None else f'{rise:.2f} dB'}; at least {min_change_db:g} dB either way"
-        + (f" ({'; '.join(notes)})" if notes else "")
+        "split-based automatic thresholds on the log-ratio (Chini et al. 2017; tiles with Ashman's D > 2), "
+        + text("fall, on the pixels that are water after", fall, fall_ok, "-")
+        + "; "
+        + text("rise, on the pixels that were water before", rise, rise_ok, "+")
+        + f"; at least {min_change_db:g} dB either way"
     )
     return t_fall, t_rise, how
 
@@ -714,12 +776,21 @@ def detect_change(
     feedback: Feedback | None = None,
     user_dir: str | None = None,
     options: RunOptions | None = None,
+    auto_threshold: bool = True,
+    auto_method: str | None = None,
+    radar_units: str | None = None,
 ) -> ChangeResult:
     """Change classes on BEFORE's grid (written to ``output_path``) and per-cell (or per-zone) figures.
 
     ``zones``: ``green.Zone`` objects (key, shapely geometry in BEFORE's CRS), or None for a grid.
+    ``auto_threshold``: radar dates get split-based automatic water thresholds and the log-ratio
+    split-based change thresholds (``auto_method`` otsu or ki for both; None: Otsu for the water, the
+    change model card's ``auto_threshold_method`` for the log-ratio); optical dates always use their
+    cards' thresholds. ``radar_units``: dB or linear for both dates (else stated in a BAND_MAP or judged).
     """
     from .geo import PixelAreas, equal_area_crs, lonlat_of, make_grid, true_area
+    from .radar import radar_band_map
+    from .raster import raster_info
 
     feedback = feedback or Feedback()
     if not (0.0 <= damage_threshold <= 1.0):
@@ -727,6 +798,11 @@ def detect_change(
     if zones is None and (not cell_size or not math.isfinite(cell_size) or cell_size <= 0):
         raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
     check_output_writable(output_path)
+    units = {}
+    band_map_before, units["before"] = radar_band_map(
+        raster_info(before_path).descriptions, band_map_before, radar_units
+    )
+    band_map_after, units["after"] = radar_band_map(raster_info(after_path).descriptions, band_map_after, radar_units)
     method = plan_method(before_path, after_path, model_ref, band_map_before, band_map_after, user_dir)
     feedback.info(method.describe())
 
@@ -734,6 +810,7 @@ def detect_change(
     workdir = tempfile.mkdtemp(prefix=".satimpact-floodchange-", dir=folder)
     tmp = temporary_path(output_path)
     try:
+        before_path, after_path = _radar_inputs_in_db(method, before_path, after_path, units, workdir, feedback)
         needed: dict[str, list[int]] = {"before": [], "after": []}
         for role, dm in (("before", method.before), ("after", method.after)):
             if dm is not None:
@@ -761,9 +838,29 @@ def detect_change(
                 _Stage(feedback, k * share, (k + 1) * share),
                 options,
             )
+        for key, dm in (("water_before", method.before), ("water_after", method.after)):
+            if dm is not None and dm.radar and auto_threshold:
+                from .water import automatic_threshold
+
+                feedback.info(f"{key.split('_')[1].upper()}: automatic water threshold ...")
+                value, applied, how = automatic_threshold(
+                    paths[key], dm.model.card, auto_method, _Stage(feedback, 80, 80)
+                )
+                dm.threshold = value
+                dm.threshold_how = (
+                    f"{'fallback: the card fixed value' if applied == 'fallback' else 'automatic, ' + applied}; {how}"
+                )
+                feedback.info(f"{key.split('_')[1].upper()} water threshold {value:.4g}: {how}")
+            elif dm is not None and dm.radar:
+                dm.threshold_how = "card default (AUTO_THRESHOLD off)"
         decoder_text, decode = "", None
         t_fall = t_rise = None
         thresholds = "card defaults" if method.kind == "difference" else ""
+        if method.kind == "difference" and method.before is not None:
+            thresholds = "; ".join(
+                f"{role}: {dm.threshold:.4g} ({dm.threshold_how.split(';')[0]})"
+                for role, dm in (("BEFORE", method.before), ("AFTER", method.after))
+            )
         if method.change_model is not None:
             cm = method.change_model
             feedback.info(f"Running {cm.card.name} on BEFORE and AFTER ...")
@@ -806,10 +903,18 @@ def detect_change(
                     method.after,
                     min_change,
                     feedback,
+                    auto=auto_threshold,
+                    # the card's own (KI for the shipped log-ratio models) unless the user picked one
+                    method=auto_method or str(cm.card.extra.get("auto_threshold_method", "otsu")),
+                )
+                water_text = "; ".join(
+                    f"{role} water where {dm.model.card.outputs[0].name} {'<' if dm.water_if == 'below' else '>'} "
+                    f"{dm.threshold:.2f} ({dm.threshold_how.split(';')[0]})"
+                    for role, dm in (("BEFORE", method.before), ("AFTER", method.after))
                 )
                 thresholds = (
                     f"new flood where {band_name} < {t_fall:.2f} dB, "
-                    f"receded where {band_name} > {t_rise:.2f} dB ({how})"
+                    f"receded where {band_name} > {t_rise:.2f} dB ({how}); {water_text}"
                 )
                 feedback.info(f"Log-ratio thresholds: {thresholds}")
 

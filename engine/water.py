@@ -26,7 +26,8 @@ WATER, LAND, MASK_NODATA = 1, 0, 255
 WINDOW = 1024  # pixels per side of the windows read by the passes below (a multiple of the 256 px blocks)
 HIST_BINS = 2048
 # Preference when MODEL is left empty: the richest model the raster's bands allow.
-DEFAULT_WATER_MODELS = ("water_mndwi_evi", "water_mndwi", "water_ndwi", "water_sdwi")
+# Radar: both polarisations where the raster has them, else the one it has.
+DEFAULT_WATER_MODELS = ("water_mndwi_evi", "water_mndwi", "water_ndwi", "water_sdwi", "water_s1_vv", "water_s1_vh")
 
 
 def windows(width: int, height: int, size: int = WINDOW):
@@ -67,7 +68,8 @@ def choose_model(
             reasons.append(f"{model.card.name} ({', '.join(spec.bands)}): {exc}")
     raise BandError(
         "no water model fits this raster: optical water needs green and NIR (NDWI) or green and SWIR "
-        "(MNDWI) bands, radar water needs Sentinel-1 VV and VH. " + " | ".join(reasons)
+        "(MNDWI) bands, radar water needs Sentinel-1 VV and/or VH (a one-band radar scene without a band "
+        "description: say which with BAND_MAP=VV=1 or BAND_MAP=VH=1). " + " | ".join(reasons)
     )
 
 
@@ -428,6 +430,48 @@ class WaterReport:
     polygons: int | None = None
     polygon_area_m2: float | None = None
     messages: list[str] = field(default_factory=list)
+    # how the threshold came about: "THRESHOLD", "card", "otsu-scene", "split-otsu", "split-ki",
+    # "split-otsu (KI undefined)" or "fallback" (automatic asked, no bimodal tile: the card's value)
+    threshold_path: str = ""
+    units: str | None = None  # radar models: "db" or "linear" (converted to dB), as judged or stated
+
+
+def model_default_is_auto(card: ModelCard) -> bool:
+    """Cards whose default threshold is the automatic one (the single-polarisation radar models)."""
+    return str(card.extra.get("threshold_default", "")).lower() == "auto"
+
+
+def automatic_threshold(
+    index_path: str, card: ModelCard, method: str | None = None, feedback: Feedback | None = None
+) -> tuple[float, str, str]:
+    """The automatic threshold of an index raster for this model: (value, path, description).
+
+    Radar cards (extra ``auto_threshold: split``) and any Kittler-Illingworth request use the
+    split-based selection of ``engine/radar.py``, falling back to the card's fixed value when no tile
+    is bimodal; other cards keep Otsu on the whole scene's histogram (1st-99th percentiles).
+    """
+    from .radar import split_threshold_of_raster
+
+    feedback = feedback or Feedback()
+    method = (method or "otsu").lower()
+    split = str(card.extra.get("auto_threshold", "otsu")).lower() == "split" or method == "ki"
+    units = card.outputs[0].units or ""
+    if not split:
+        feedback.info("Computing Otsu's threshold on the scene's index histogram ...")
+        return otsu_threshold(index_path, 1, feedback), "otsu-scene", "Otsu on this scene"
+    feedback.info("Computing the split-based automatic threshold (tiles with a bimodal histogram) ...")
+    found = split_threshold_of_raster(index_path, 1, method, feedback)
+    if found.found:
+        return found.threshold, found.applied, found.describe(units)
+    fixed = card.outputs[0].threshold
+    if fixed is None:
+        raise EngineError(
+            f"{found.describe(units)}, and model '{card.name}' gives no fixed threshold to fall back on; set THRESHOLD"
+        )
+    unit = f" {units}" if units else ""
+    text = f"{found.describe(units)}: the model's documented fixed value {fixed:g}{unit} applies"
+    feedback.warning(text)
+    return float(fixed), "fallback", text
 
 
 def detect_water(
@@ -437,14 +481,24 @@ def detect_water(
     output: str,
     index_output: str | None = None,
     threshold: float | None = None,
-    auto_threshold: bool = False,
+    auto_threshold: bool | None = False,
     polygons_output: str | None = None,
     min_area_m2: float = 0.0,
     feedback: Feedback | None = None,
     options: RunOptions | None = None,
+    auto_method: str | None = None,
+    radar_units: str | None = None,
 ) -> WaterReport:
-    """Run a water model, threshold its index (card default, given value or Otsu), write the mask
-    and, if asked, the index and the water-body polygons."""
+    """Run a water model, threshold its index, write the mask and, if asked, the index and the
+    water-body polygons.
+
+    The threshold: automatic when ``auto_threshold`` is True (see ``automatic_threshold``;
+    ``auto_method`` otsu or ki); else ``threshold`` if given; else the card's value. ``auto_threshold
+    =None`` means the model's default: automatic for cards with ``threshold_default: auto`` (the
+    single-polarisation radar models) unless a ``threshold`` is given, the card's value otherwise.
+    Radar models (input sensor sentinel1) check what the pixels are first: dB, linear power
+    (converted to dB through a VRT; ``radar_units`` states it), or an 8-bit rendering (refused).
+    """
     feedback = feedback or Feedback()
     card = model.card
     if card.task != "water":
@@ -461,21 +515,38 @@ def detect_water(
         raise EngineError(f"MIN_AREA must be zero or positive, got {min_area_m2} m2")
 
     index_path = index_output or temporary_path(output)
+    workdir = None
+    units = None
     try:
+        if card.inputs[0].sensor == "sentinel1":
+            from .radar import UNIT_NAMES, check_backscatter, parse_units, to_db_vrt
+
+            judged = check_backscatter(source, bands, parse_units(radar_units))
+            units = judged.units
+            (feedback.info if judged.sure else feedback.warning)(
+                f"Backscatter: {judged.how}"
+                + ("" if judged.sure else "; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong")
+            )
+            if units == "linear":
+                import tempfile
+
+                workdir = tempfile.mkdtemp(prefix=".satimpact-water-", dir=os.path.dirname(os.path.abspath(output)))
+                source = to_db_vrt(source, workdir)
+                feedback.info(f"{UNIT_NAMES['linear']} converted to dB (10 log10) on the fly for {card.name}")
         run_model(model, {card.inputs[0].name: RasterInput(source, bands)}, index_path, feedback, options)
-        if auto_threshold:
-            feedback.info("Computing Otsu's threshold on the scene's index histogram ...")
-            value = otsu_threshold(index_path, 1, feedback)
-            how = "Otsu on this scene"
-        elif threshold is not None:
-            value, how = float(threshold), "THRESHOLD"
+        if auto_threshold is None:
+            auto_threshold = model_default_is_auto(card) and threshold is None
+        if threshold is not None and not auto_threshold:
+            value, how, threshold_path = float(threshold), "THRESHOLD", "THRESHOLD"
+        elif auto_threshold:
+            value, threshold_path, how = automatic_threshold(index_path, card, auto_method, feedback)
         else:
             value = card.outputs[0].threshold
             if value is None:
                 raise EngineError(
                     f"model '{card.name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD"
                 )
-            how = "model card default"
+            how, threshold_path = "model card default", "card"
         feedback.info(f"Threshold {value:.6g} ({how}); water where {card.outputs[0].name} is {side} it")
         stats = threshold_to_mask(
             index_path,
@@ -489,7 +560,7 @@ def detect_water(
             f"Water: {stats.water} of {stats.valid} valid pixels ({100.0 * stats.water_share:.2f} %), "
             f"{stats.nodata} nodata pixels"
         )
-        report = WaterReport(card.name, value, how, side, stats)
+        report = WaterReport(card.name, value, how, side, stats, threshold_path=threshold_path, units=units)
         if polygons_output:
             feedback.info("Polygonising water bodies ...")
             n, area, calc = write_polygons(output, polygons_output, min_area_m2, WATER, feedback=feedback)
@@ -502,3 +573,7 @@ def detect_water(
     finally:
         if not index_output:
             remove_quietly(index_path)
+        if workdir:
+            import shutil
+
+            shutil.rmtree(workdir, ignore_errors=True)

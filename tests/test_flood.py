@@ -158,7 +158,11 @@ def test_s1_same_scene_log_ratio(run_alg, s1_chip, water_label, tmp_path):
     assert (classes == NEW_FLOOD).sum() == 0 and (classes == RECEDED).sum() == 0
     assert "log_ratio" in result["METHOD"] and "flood_s1_logratio" in result["METHOD"]
     assert "Otsu" in log.text and "-3.00 dB" in log.text
-    water = run_alg("satimpact:waterdetection", {"INPUT": str(s1_chip), "OUTPUT": str(tmp_path / "water.tif")})
+    # floodchange's radar water thresholds are automatic by default: the water tool's automatic one
+    water = run_alg(
+        "satimpact:waterdetection",
+        {"INPUT": str(s1_chip), "OUTPUT": str(tmp_path / "water.tif"), "AUTO_THRESHOLD": True},
+    )
     tool = water_iou(water["OUTPUT"], water_label)
     got = change_iou(out, water_label)
     print(f"\nS1 chip, BEFORE = AFTER (log-ratio): change union IoU {got:.4f}, water tool IoU {tool:.4f}")
@@ -181,7 +185,8 @@ def test_s1_log_ratio_finds_a_simulated_fall(run_alg, s1_chip, tmp_path):
     before[:, :256] += 8.0
     before_path = write_like(s1_chip, tmp_path / "before.tif", before)
     log = Log()
-    result, out, _ = flood(run_alg, before_path, s1_chip, tmp_path, feedback=log)
+    # the fixed thresholds (the water tool's defaults); tests/test_radar.py covers the automatic ones
+    result, out, _ = flood(run_alg, before_path, s1_chip, tmp_path, feedback=log, AUTO_THRESHOLD=False)
     classes = read(out)
 
     # The water on each date is the shipped radar water model's, as the water tool gives it.
@@ -703,7 +708,10 @@ def test_windows_and_nodata_do_not_change_the_figures(s2_chip, s1_chip, tmp_path
         data = ds.read()
     data[:, :100] = np.nan
     holes = write_like(s1_chip, tmp_path / "holes.tif", data)
-    partial = change.detect_change(str(s2_chip), str(holes), str(tmp_path / "partial.tif"), cell_size=500)
+    # fixed thresholds: an automatic one is the scene's own, and a scene with a hole is another scene
+    fixed = dict(cell_size=500, auto_threshold=False)
+    whole = change.detect_change(str(s2_chip), str(s1_chip), str(tmp_path / "whole.tif"), **fixed)
+    partial = change.detect_change(str(s2_chip), str(holes), str(tmp_path / "partial.tif"), **fixed)
     full, part = read(tmp_path / "whole.tif"), read(tmp_path / "partial.tif")
     assert (part[:100] == NODATA).all() and np.array_equal(part[100:], full[100:])
     assert partial.counts[NODATA] == 100 * 512

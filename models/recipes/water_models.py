@@ -45,7 +45,10 @@ METRICS = {
     "water_mndwi_evi": {"iou_default": 0.7823, "iou_otsu": 0.5772},
     "water_mndwi": {"iou_default": 0.6124, "iou_otsu": 0.7199},
     "water_ndwi": {"iou_default": 0.6763, "iou_otsu": 0.6921},
-    "water_sdwi": {"iou_default": 0.5921, "iou_otsu": 0.5925},
+    # radar: measured on the chip with one band removed (a 1-band copy) for the single-polarisation models
+    "water_sdwi": {"iou_default": 0.5927, "iou_otsu": 0.5926, "iou_fixed": 0.5927},
+    "water_s1_vv": {"iou_default": 0.5684, "iou_otsu": 0.5684, "iou_fixed": 0.5611},
+    "water_s1_vh": {"iou_default": 0.5616, "iou_otsu": 0.5616, "iou_fixed": 0.5649},
 }
 DEBRIS_METRICS = {"flagged_water_share": 0.0168}
 
@@ -206,60 +209,86 @@ def mndwi_evi_model() -> onnx.ModelProto:
     )
 
 
-SDWI_DB_THRESHOLD = -math.exp(4.0) / math.sqrt(10.0)  # -17.2652 dB: SDWI = 0
+SDWI_DB_THRESHOLD = -math.exp(4.0) / math.sqrt(10.0)  # -17.2652 dB: SDWI = 0 where VV = VH
+
+# Fixed thresholds of the single-polarisation models, used only where no tile of a scene has a
+# bimodal histogram (the automatic, split-based threshold is their default). Conventional round
+# values for calm open water in Sentinel-1 IW GRD sigma0, fixed before any measurement on the test
+# chip (its IoU at these values is recorded in the cards, never used to choose them).
+SINGLE_POL_FIXED_DB = {"VV": -15.0, "VH": -22.0}
+
+RADAR_CAVEATS = (
+    "Sentinel-1 GRD sigma0, terrain-corrected, in dB (linear power is converted by the tools: "
+    "RADAR_UNITS, or detected from the values). Radar caveats: wind- or rain-roughened water is bright "
+    "and is missed; flooded vegetation and flooded towns brighten by double bounce and are missed; smooth "
+    "dry surfaces (sand, tarmac, dry bare fields) and radar shadow look like water. Speckle gives "
+    "salt-and-pepper noise; use MIN_AREA for polygons. "
+)
+S1_CITATIONS = (
+    "Otsu, N. (1979) A threshold selection method from gray-level histograms. IEEE Trans. SMC 9(1), 62-66. "
+    "Kittler, J., Illingworth, J. (1986) Minimum error thresholding. Pattern Recognition 19(1), 41-47. "
+    "Martinis, S., Twele, A., Voigt, S. (2009) Towards operational near real-time flood detection using a "
+    "split-based automatic thresholding procedure on high resolution TerraSAR-X data. NHESS 9, 303-314. "
+    "Chini, M., Hostache, R., Giustarini, L., Matgen, P. (2017) A hierarchical split-based approach for "
+    "parametric thresholding of SAR images: flood inundation as a test case. IEEE TGRS 55(12), 6975-6988."
+)
+
+
+def _radar_metrics(name: str) -> list[dict]:
+    m = METRICS[name]
+    return [
+        {"name": "IoU (water), default threshold", "value": m["iou_default"], "data": CHIP},
+        {"name": "IoU (water), AUTO_THRESHOLD (split-based Otsu)", "value": m["iou_otsu"], "data": CHIP},
+        {"name": "IoU (water), fixed threshold", "value": m["iou_fixed"], "data": CHIP},
+    ]
+
+
+def _s1_input(bands: list[str]) -> dict:
+    return {
+        "name": "image",
+        "bands": bands,
+        "scale": 1.0,
+        "offset": 0.0,
+        "resolution_m": [5.0, 100.0],
+        "sensor": "sentinel1",
+    }
 
 
 def sdwi_model() -> onnx.ModelProto:
-    """SDWI (Jia et al. 2019) = ln(10 * VV * VH) - 8 with VV, VH in dB; water where SDWI > 0.
+    """Dual-polarisation water: the mean of VV and VH in dB, water below -17.27 dB.
 
-    SDWI > 0 holds exactly where sqrt(VV * VH) > e^4 / sqrt(10), so the model outputs the
-    geometric mean of the two backscatters, -sqrt(VV * VH) in dB, with water below -17.27 dB:
-    the same decision as SDWI > 0, on a dB scale that analysts read at a glance. The log of
-    SDWI itself stretches bright pixels (dB near 0) into a long tail that pulls Otsu's
-    threshold far into the land; the dB scale keeps the scene's bimodal backscatter histogram.
+    Version 1 computed SDWI (Jia et al. 2019), ln(10 VV VH) - 8 with VV, VH in dB, as -sqrt(VV VH):
+    a product of dB values is anchored at 0 dB, so it had to cap values at -0.01 dB and its
+    automatic threshold moved with the scene's dB range (a calibration offset changed the mask).
+    The mean of the dB values is 10 log10 of the geometric mean of the linear backscatters: a
+    constant offset of the data moves it by that offset, so the split-based threshold moves with
+    it and the mask does not. The fixed threshold is SDWI's own boundary where VV = VH.
     """
     nodes, inits = split_bands("image", ["VV", "VH"])
     nodes += [
-        # Backscatter at or above 0 dB (bright urban, corner reflectors) is never water; capping it
-        # just below 0 dB keeps the product positive and the value near 0 dB (land) there.
-        helper.make_node("Min", ["VV", "c_cap"], ["vv_c"]),
-        helper.make_node("Min", ["VH", "c_cap"], ["vh_c"]),
-        helper.make_node("Mul", ["vv_c", "vh_c"], ["prod"]),
-        helper.make_node("Sqrt", ["prod"], ["geo"]),
-        helper.make_node("Neg", ["geo"], ["backscatter_db"]),
+        helper.make_node("Add", ["VV", "VH"], ["pol_sum"]),
+        helper.make_node("Mul", ["pol_sum", "c_half"], ["backscatter_db"]),
     ]
-    inits += [const("c_cap", -0.01)]
+    inits += [const("c_half", 0.5)]
     card = card_base(
         name="water_sdwi",
-        title="Water: Sentinel-1 dual-polarised water index (SDWI), VV/VH in dB",
-        version="1.0.0",
+        title="Water: Sentinel-1 VV + VH backscatter (dual polarisation, dB)",
+        version="2.0.0",
         task="water",
         citation="Jia, S., Xue, D., Li, C., Zheng, J., Li, W. (2019) Study on new method for water area "
-        "information extraction based on Sentinel-1 data. Yangtze River 50(2), 213-217 (SDWI). "
-        "Otsu, N. (1979) A threshold selection method from gray-level histograms. IEEE Trans. SMC 9(1), 62-66.",
-        data="No training: a fixed published formula. SDWI = ln(10 x VV x VH) - 8 with VV and VH in dB, "
-        "water where SDWI > 0; equivalently where the geometric mean of the two backscatters, "
-        f"-sqrt(VV x VH), is below {SDWI_DB_THRESHOLD:.4f} dB (= -e^4 / sqrt(10)), which is what the "
-        "model outputs (e.g. VV -15 dB with VH -20 dB gives -17.32 dB: water).",
-        caveats="Sentinel-1 GRD sigma0 in dB, terrain-corrected (as in Sen1Floods11 and Google Earth "
-        "Engine's COPERNICUS/S1_GRD). Smooth dry surfaces (sand, tarmac, dry bare fields), radar shadow "
-        "and wind-roughened water confuse any backscatter threshold; flooded vegetation and flooded "
-        "towns (double bounce) are missed. Speckle gives salt-and-pepper noise; use MIN_AREA for "
-        "polygons. Values at or above 0 dB are capped at -0.01 dB (never water).",
-        description="Open water from Sentinel-1 VV and VH backscatter (dB) with the SDWI rule; the output "
-        "is the VV/VH geometric-mean backscatter in dB, water below the threshold. AUTO_THRESHOLD "
-        "applies Otsu to the scene's histogram of that backscatter.",
+        "information extraction based on Sentinel-1 data. Yangtze River 50(2), 213-217 (SDWI, whose "
+        "boundary at VV = VH gives the fixed threshold). " + S1_CITATIONS,
+        data="No training: a fixed formula. The output is (VV + VH) / 2 with both in dB, i.e. the geometric "
+        "mean of the two linear backscatters in dB; water below the threshold. The fixed threshold "
+        f"{SDWI_DB_THRESHOLD:.4f} dB (= -e^4 / sqrt(10)) is where the SDWI rule ln(10 VV VH) - 8 > 0 "
+        "crosses VV = VH. Version 2.0.0 replaced the product of dB values of version 1 (see the caveats).",
+        caveats=RADAR_CAVEATS + "Version 1 (SDWI as -sqrt(VV x VH), values capped at -0.01 dB) gave an "
+        "automatic threshold that moved with the scene's dB range; version 2 is shift-equivariant.",
+        description="Open water from Sentinel-1 VV and VH backscatter: the mean of the two in dB, water "
+        "below the threshold (card default: SDWI's boundary, -17.27 dB). AUTO_THRESHOLD: split-based "
+        "threshold (Otsu or Kittler-Illingworth on the tiles whose histogram is bimodal).",
         model_type="dense",
-        inputs=[
-            {
-                "name": "image",
-                "bands": ["VV", "VH"],
-                "scale": 1.0,
-                "offset": 0.0,
-                "resolution_m": [5.0, 100.0],
-                "sensor": "sentinel1",
-            }
-        ],
+        inputs=[_s1_input(["VV", "VH"])],
         tiling={"tile_size": 512, "overlap": 0, "merge": "none"},
         outputs=[
             {
@@ -268,14 +297,67 @@ def sdwi_model() -> onnx.ModelProto:
                 "units": "dB",
                 "nodata": -9999.0,
                 "threshold": round(SDWI_DB_THRESHOLD, 4),
-                "band_names": ["vv_vh_geomean_db"],
-                "description": "-sqrt(VV x VH) in dB; water where below the threshold (SDWI > 0)",
+                "band_names": ["vv_vh_mean_db"],
+                "description": "(VV + VH) / 2 in dB; water where below the threshold",
             }
         ],
-        metrics=_metrics("water_sdwi"),
-        extra={"water_if": "below", "sensors": ["sentinel1"]},
+        metrics=_radar_metrics("water_sdwi"),
+        extra={"water_if": "below", "sensors": ["sentinel1"], "auto_threshold": "split"},
     )
     return build_model(nodes, [tensor_input("image", 2)], [tensor_output("backscatter_db")], card, inits)
+
+
+def single_pol_model(pol: str) -> onnx.ModelProto:
+    """One polarisation in dB, passed through; water below the scene's split-based threshold."""
+    name = f"water_s1_{pol.lower()}"
+    fixed = SINGLE_POL_FIXED_DB[pol]
+    nodes = [helper.make_node("Identity", ["image"], ["backscatter_db"])]
+    card = card_base(
+        name=name,
+        title=f"Water: Sentinel-1 {pol} backscatter (single polarisation, dB)",
+        version="1.0.0",
+        task="water",
+        citation=S1_CITATIONS,
+        data=f"No training: the {pol} backscatter in dB itself, water where below a threshold. The default "
+        "threshold is automatic (split-based, see the description); where no tile of the scene is bimodal "
+        f"the fixed value {fixed:g} dB applies, a conventional round value for calm open water in "
+        f"Sentinel-1 {pol}, not fitted to any test data.",
+        caveats=RADAR_CAVEATS
+        + (
+            "VV separates water from land best, but wind roughens water most in VV. "
+            if pol == "VV"
+            else "VH is less sensitive to wind on water, but its water values sit near Sentinel-1's noise "
+            "floor (about -22 to -25 dB), so dark dry fields mix in. "
+        )
+        + "A single polarisation sees less than VV and VH together; prefer water_sdwi where both exist.",
+        description=f"Open water from a Sentinel-1 {pol}-only scene (older archives, single-polarisation modes, "
+        "most public flood datasets). Default threshold: automatic, split-based (Chini et al. 2017): Otsu (or "
+        "Kittler-Illingworth) on the pooled histogram of the tiles whose histogram is bimodal (Ashman's D > 2, "
+        f"smaller class >= 20 %); the fixed {fixed:g} dB where no tile is.",
+        model_type="dense",
+        inputs=[_s1_input([pol])],
+        tiling={"tile_size": 512, "overlap": 0, "merge": "none"},
+        outputs=[
+            {
+                "name": "backscatter_db",
+                "kind": "backscatter",
+                "units": "dB",
+                "nodata": -9999.0,
+                "threshold": fixed,
+                "band_names": [f"{pol.lower()}_db"],
+                "description": f"{pol} in dB; water where below the threshold",
+            }
+        ],
+        metrics=_radar_metrics(name),
+        extra={
+            "water_if": "below",
+            "sensors": ["sentinel1"],
+            "auto_threshold": "split",
+            "threshold_default": "auto",
+            "polarisation": pol,
+        },
+    )
+    return build_model(nodes, [tensor_input("image", 1)], [tensor_output("backscatter_db")], card)
 
 
 # --- floating debris ----------------------------------------------------------------------------
@@ -372,6 +454,8 @@ MODELS = {
     "water_mndwi": mndwi_model,
     "water_ndwi": ndwi_model,
     "water_sdwi": sdwi_model,
+    "water_s1_vv": lambda: single_pol_model("VV"),
+    "water_s1_vh": lambda: single_pol_model("VH"),
     "debris_fdi": lambda: fdi_model("S2A"),
     "debris_fdi_s2b": lambda: fdi_model("S2B"),
 }

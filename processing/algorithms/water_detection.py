@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -15,6 +16,7 @@ from qgis.core import (
 from ...engine.bands import resolve_bands
 from ...engine.card import check_threshold
 from ...engine.model import load_model
+from ...engine.radar import radar_band_map
 from ...engine.raster import raster_info
 from ...engine.registry import available_models
 from ...engine.water import DEFAULT_WATER_MODELS, choose_model, detect_water, water_direction
@@ -44,14 +46,19 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
     BAND_MAP = "BAND_MAP"
     THRESHOLD = "THRESHOLD"
     AUTO_THRESHOLD = "AUTO_THRESHOLD"
+    THRESHOLD_METHOD = "THRESHOLD_METHOD"
+    RADAR_UNITS = "RADAR_UNITS"
     OUTPUT = "OUTPUT"
     OUTPUT_INDEX = "OUTPUT_INDEX"
     OUTPUT_POLYGONS = "OUTPUT_POLYGONS"
     MIN_AREA = "MIN_AREA"
     MODEL_USED = "MODEL_USED"
     THRESHOLD_USED = "THRESHOLD_USED"
+    THRESHOLD_SOURCE = "THRESHOLD_SOURCE"
     WATER_SHARE = "WATER_SHARE"
     WATER_PIXELS = "WATER_PIXELS"
+    METHODS = ("otsu", "ki")
+    UNITS = (None, "db", "linear")
 
     group_id = "water"
     group_name = "Water and debris"
@@ -76,24 +83,44 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             "Sci. Total Environ. 595; 2018, PNAS 115). <i>water_mndwi</i>: MNDWI = (green - SWIR1) / "
             "(green + SWIR1) &gt; 0 (Xu 2006, IJRS 27). <i>water_ndwi</i>: NDWI = (green - NIR) / "
             "(green + NIR) &gt; 0 (McFeeters 1996, IJRS 17), for imagery without SWIR. "
-            "<i>water_sdwi</i> (Sentinel-1 VV, VH in dB): SDWI = ln(10 VV VH) - 8 &gt; 0 (Jia et al. "
-            "2019), written as the VV/VH geometric-mean backscatter -sqrt(VV VH) below -17.27 dB. "
-            "AUTO_THRESHOLD replaces the card's threshold by Otsu's (1979) threshold of the scene's own "
-            "index histogram (between its 1st and 99th percentiles), computed tile by tile.</p>"
-            "<p><b>Bands.</b> By name: green and NIR and/or SWIR 1.6 um (Sentinel-2 B3/B8/B11, Landsat 8/9 "
-            "B3/B5/B6, Landsat 7 B2/B4/B5; blue and red too for water_mndwi_evi), or Sentinel-1 VV and VH "
-            "in dB. Found from band descriptions, the band count, or BAND_MAP. Optical models expect "
-            "reflectance x 10000.</p>"
+            "Sentinel-1: <i>water_sdwi</i> (VV and VH): the mean of VV and VH in dB below -17.27 dB (the "
+            "boundary of SDWI, Jia et al. 2019, where VV = VH); <i>water_s1_vv</i> (VV only) and "
+            "<i>water_s1_vh</i> (VH only), chosen by themselves when the raster has only that band: "
+            "their threshold is automatic by default, with a fixed -15 dB (VV) or -22 dB (VH) where no "
+            "tile is bimodal.</p>"
+            "<p><b>Automatic threshold.</b> Radar: split-based (Martinis et al. 2009, NHESS 9; Chini et al. "
+            "2017, IEEE TGRS 55): from the whole scene down to 32 px tiles, the tiles whose histogram is "
+            "bimodal (two Gaussians fitted to it, Ashman's D &gt; 2, the smaller &gt;= 20 % of the tile) are "
+            "kept, and Otsu (1979) or Kittler-Illingworth (1986) is applied to their pooled histogram; no "
+            "bimodal tile: the model's fixed value. A calibration offset of the dB values moves the "
+            "threshold by the same offset. Optical: Otsu on the scene's index histogram (1st-99th "
+            "percentiles). The log and THRESHOLD_SOURCE say which applied.</p>"
+            "<p><b>Bands and units.</b> By name: green and NIR and/or SWIR 1.6 um (Sentinel-2 B3/B8/B11, "
+            "Landsat 8/9 B3/B5/B6, Landsat 7 B2/B4/B5; blue and red too for water_mndwi_evi), or "
+            "Sentinel-1 VV and/or VH in either order (band descriptions such as VV or Sigma0_VV_db). Found "
+            "from band descriptions, the band count, or BAND_MAP (a one-band radar raster without a "
+            "description: <code>VV=1</code> or <code>VH=1</code>). Optical models expect reflectance x "
+            "10000. Radar: dB or linear power, told from the band descriptions or the values (a warning "
+            "when unsure) or stated by RADAR_UNITS or in BAND_MAP (<code>VV=1,linear</code>); 8-bit "
+            "renderings (0-255) are refused, since a display stretch no longer holds backscatter.</p>"
             "<p><b>Parameters.</b> INPUT: the scene. MODEL: empty for the best model the bands allow, or "
-            "water_mndwi_evi, water_mndwi, water_ndwi, water_sdwi, or a carded .onnx of task 'water'. "
-            "BAND_MAP: e.g. <code>green=3,nir=8,swir16=12</code> or a layout name (landsat7_etm ...). "
-            "THRESHOLD: overrides the card's default. AUTO_THRESHOLD: Otsu on this scene. OUTPUT: mask "
-            "GeoTIFF. OUTPUT_INDEX: the index raster (optional). OUTPUT_POLYGONS: water bodies with "
-            "area_m2 (true area: planar in a metric CRS, equal-area projection for EPSG:4326) and pixels "
-            "(optional); MIN_AREA (m2) drops smaller bodies.</p>"
+            "water_mndwi_evi, water_mndwi, water_ndwi, water_sdwi, water_s1_vv, water_s1_vh, or a carded "
+            ".onnx of task 'water'. BAND_MAP: e.g. <code>green=3,nir=8,swir16=12</code> or a layout name "
+            "(landsat7_etm ...). THRESHOLD: overrides the card's default (and the automatic default of the "
+            "single-polarisation models). AUTO_THRESHOLD: the automatic threshold for any model. "
+            "THRESHOLD_METHOD: Otsu or Kittler-Illingworth. RADAR_UNITS: automatic, dB or linear power. "
+            "OUTPUT: mask GeoTIFF. OUTPUT_INDEX: the index raster (optional). OUTPUT_POLYGONS: water "
+            "bodies with area_m2 (true area: planar in a metric CRS, equal-area projection for EPSG:4326) "
+            "and pixels (optional); MIN_AREA (m2) drops smaller bodies.</p>"
             "<p><b>Measured</b> on the Sen1Floods11 chip Spain_7370579 (IoU with the hand label): "
             "water_mndwi_evi 0.782 (Otsu 0.577), water_mndwi 0.612 (Otsu 0.720), water_ndwi 0.676 "
-            "(Otsu 0.692), water_sdwi 0.592 (Otsu 0.593). Clouds, shadows and snow are not masked.</p>"
+            "(Otsu 0.692); radar: VV and VH with water_sdwi 0.593 (automatic 0.593), VV only with "
+            "water_s1_vv 0.568 automatic (fixed -15 dB: 0.561), VH only with water_s1_vh 0.562 "
+            "automatic (fixed -22 dB: 0.565). One chip: indicative, not a benchmark. Clouds, shadows and "
+            "snow are not masked.</p>"
+            "<p><b>Radar caveats.</b> Wind- or rain-roughened water is bright and is missed; flooded "
+            "vegetation and flooded towns brighten by double bounce and are missed; smooth dry surfaces "
+            "(sand, tarmac, dry fields) and radar shadow look like water.</p>"
             "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:waterdetection -- "
             "INPUT=scene.tif OUTPUT=water.tif OUTPUT_POLYGONS=water.gpkg MIN_AREA=1000</code></p>"
         )
@@ -104,7 +131,8 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             model_parameter(
                 self.MODEL,
                 self.tr(
-                    "Water model (empty: chosen from the bands; water_mndwi_evi, water_mndwi, water_ndwi, water_sdwi)"
+                    "Water model (empty: chosen from the bands; water_mndwi_evi, water_mndwi, water_ndwi, "
+                    "water_sdwi, water_s1_vv, water_s1_vh)"
                 ),
                 task="water",
                 optional=True,
@@ -127,7 +155,32 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
-                self.AUTO_THRESHOLD, self.tr("Automatic threshold (Otsu on this scene)"), defaultValue=False
+                self.AUTO_THRESHOLD,
+                self.tr("Automatic threshold for any model (single-polarisation radar models use it by default)"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.THRESHOLD_METHOD,
+                self.tr("Automatic threshold method"),
+                options=[
+                    self.tr("Otsu (radar: on the tiles with a bimodal histogram)"),
+                    self.tr("Kittler-Illingworth minimum error (on the tiles with a bimodal histogram)"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.RADAR_UNITS,
+                self.tr("Radar backscatter units"),
+                options=[
+                    self.tr("Automatic (band descriptions, else the values)"),
+                    self.tr("dB"),
+                    self.tr("Linear power"),
+                ],
+                defaultValue=0,
             )
         )
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Water mask")))
@@ -156,6 +209,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Water model used")))
         self.addOutput(QgsProcessingOutputNumber(self.THRESHOLD_USED, self.tr("Threshold used")))
+        self.addOutput(QgsProcessingOutputString(self.THRESHOLD_SOURCE, self.tr("How the threshold was found")))
         self.addOutput(QgsProcessingOutputNumber(self.WATER_SHARE, self.tr("Water share of valid pixels")))
         self.addOutput(QgsProcessingOutputNumber(self.WATER_PIXELS, self.tr("Water pixels")))
 
@@ -163,7 +217,11 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         source = raster_layer_path(layer)
         info = raster_info(source)
-        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
+        band_map, units = radar_band_map(
+            info.descriptions,
+            self.parameterAsString(parameters, self.BAND_MAP, context),
+            self.UNITS[self.parameterAsEnum(parameters, self.RADAR_UNITS, context)],
+        )
         reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
         if reference:
             model = load_model(model_path(reference))
@@ -191,10 +249,13 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             output,
             index_output=index_output,
             threshold=threshold,
-            auto_threshold=self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context),
+            # unticked: the model's default (automatic for the single-polarisation radar models)
+            auto_threshold=True if self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context) else None,
             polygons_output=polygons,
             min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
             feedback=ProcessingFeedback(feedback),
+            auto_method=self.METHODS[self.parameterAsEnum(parameters, self.THRESHOLD_METHOD, context)],
+            radar_units=units,
         )
 
         scene = layer.name()
@@ -203,6 +264,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             self.OUTPUT: output,
             self.MODEL_USED: card.name,
             self.THRESHOLD_USED: report.threshold,
+            self.THRESHOLD_SOURCE: report.threshold_source,
             self.WATER_SHARE: report.stats.water_share,
             self.WATER_PIXELS: report.stats.water,
         }
