@@ -444,3 +444,43 @@ def test_yolo_output_layouts_decode_as_deepness():
     ultra = np.delete(rows, 4, axis=1).T  # no objectness, boxes along the last axis
     boxes, scores, classes = decode(ultra, "ultralytics", 0.85)
     assert boxes.tolist() == [[18, 18, 22, 22]] and scores == pytest.approx([0.9]) and classes.tolist() == [0]
+
+
+def test_result_layers_are_named_and_styled(run_alg, fotomap, tmp_path):
+    """What QGIS applies when it loads the outputs: a legend with the class names, a probability
+    ramp, polygons coloured by class, boxes coloured by class."""
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject, QgsRasterLayer
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+
+    def to_project(path):
+        return QgsProcessingOutputLayerDefinition(str(path), QgsProject.instance())
+
+    model = model_file(data_path, "segmentation", "two_outputs_softmax_bsx2x512x512.onnx")
+    out, probs, polys = tmp_path / "c.tif", tmp_path / "p.tif", tmp_path / "v.gpkg"
+    result = run_alg(
+        "satimpact:runmodel",
+        {
+            "INPUT": str(fotomap),
+            "MODEL": str(model),
+            "OUTPUT": to_project(out),
+            "OUTPUT_PROBABILITIES": to_project(probs),
+            "OUTPUT_VECTOR": to_project(polys),
+        },
+        context=context,
+    )
+    classes = QgsRasterLayer(str(out), "c")
+    details = context.layerToLoadOnCompletionDetails(str(out))
+    assert details.name.startswith("Deepness segmentation model")
+    details.postProcessor().postProcessLayer(classes, context, None)
+    assert classes.renderer().type() == "paletted"
+    assert {c.value: c.label for c in classes.renderer().classes()} == {0: "Coffee", 1: "Tea"}
+    probabilities = QgsRasterLayer(str(probs), "p")
+    context.layerToLoadOnCompletionDetails(str(probs)).postProcessor().postProcessLayer(probabilities, context, None)
+    assert probabilities.renderer().type() == "singlebandpseudocolor"
+    polygons = QgsVectorLayer(result["OUTPUT_VECTOR"], "v")
+    details = context.layerToLoadOnCompletionDetails(result["OUTPUT_VECTOR"])
+    details.postProcessor().postProcessLayer(polygons, context, None)
+    assert polygons.renderer().type() == "categorizedSymbol" and polygons.renderer().classAttribute() == "class"
+    assert {c.value() for c in polygons.renderer().categories()} == {"Coffee", "Tea", "Juice", "Beer"}

@@ -515,6 +515,10 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             fields = [("class", "string"), ("class_id", "int"), ("confidence", "double")]
             rows = [((name, cls, score), poly) for cls, name, score, poly in found.polygons()]
             results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, info, fields, rows)
+            labels = sorted({name for (name, _, _), _ in rows} | set(found.class_names))
+            LayerStyler.attach(
+                context, results[self.OUTPUT_VECTOR], f"{title} (boxes)", style_categories("class", labels)
+            )
             results[self.MODEL_INFO] = f"{card.summary()}; {len(rows)} boxes from {found.tiles} tiles"
             return results
 
@@ -569,12 +573,20 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             finally:
                 if not keep_probabilities:
                     remove_quietly(prob_path)
+            # the class raster first: the first styled output names the run's layer group
+            LayerStyler.attach(context, output, title, style_classes(names[0]))
             if keep_probabilities:
                 results[self.OUTPUT_PROBABILITIES] = probabilities
                 LayerStyler.attach(
                     context, probabilities, f"{title} (probabilities)", style_pseudocolor(0.0, 1.0, "Blues")
                 )
-            LayerStyler.attach(context, output, title, style_classes(names[0]))
+            if results[self.OUTPUT_VECTOR]:
+                labels = sorted(
+                    {label for h in names for label in h if label.lower() not in ("background", "_background")}
+                )
+                LayerStyler.attach(
+                    context, results[self.OUTPUT_VECTOR], f"{title} (polygons)", style_categories("class", labels)
+                )
             info_text = report.describe()
         else:
             report = run_model(
@@ -656,16 +668,42 @@ def style_classes(names: list[str]):
         from qgis.core import QgsPalettedRasterRenderer, QgsStyle
         from qgis.PyQt.QtGui import QColor
 
-        ramp = QgsStyle.defaultStyle().colorRamp("Set1")
+        ramp = QgsStyle.defaultStyle().colorRamp("Spectral")
         classes = []
         for value, name in enumerate(names):
             if name.lower() in ("background", "_background"):
                 colour = QColor(0, 0, 0, 0)
             else:
-                colour = (
-                    ramp.color(value / max(1, len(names) - 1)) if ramp else QColor.fromHsv(value * 47 % 360, 200, 220)
-                )
+                colour = _class_colour(ramp, value, len(names))
             classes.append(QgsPalettedRasterRenderer.Class(value, colour, name))
         layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
 
     return apply
+
+
+def style_categories(field: str, labels: list[str]):
+    """Outlined polygons, one colour per value of ``field`` (class polygons, detection boxes)."""
+
+    def apply(layer):
+        from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory, QgsStyle, QgsSymbol
+
+        ramp = QgsStyle.defaultStyle().colorRamp("Spectral")
+        categories = []
+        for k, label in enumerate(labels):
+            symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+            colour = _class_colour(ramp, k, len(labels))
+            colour.setAlpha(90)
+            symbol.setColor(colour)
+            categories.append(QgsRendererCategory(label, symbol, label))
+        layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+
+    return apply
+
+
+def _class_colour(ramp, k: int, n: int):
+    """Colour k of n from a ramp of the default style, or spread hues where the style lacks it."""
+    from qgis.PyQt.QtGui import QColor
+
+    if ramp is not None:
+        return ramp.color(k / max(1, n - 1))
+    return QColor.fromHsv(k * 360 // max(1, n), 200, 220)
