@@ -348,7 +348,7 @@ class Method:
                 out = dm.model.card.outputs[0].name
                 parts.append(
                     f"{role}: water model {dm.model.card.name}, water where {out} is {dm.water_if} {dm.threshold:.4g} "
-                    f"({dm.threshold_how}), bands {dm.bands.describe(dm.model.card.inputs[0].bands)}"
+                    f"({dm.threshold_how.split(';')[0]}), bands {dm.bands.describe(dm.model.card.inputs[0].bands)}"
                 )
         for role, res in self.change_bands.items():
             spec = self.change_model.card.input(role)

@@ -183,6 +183,38 @@ def test_eight_bit_rendering_is_refused(run_alg, s1_chip, chip_db, tmp_path):
     assert not (tmp_path / "w.tif").exists()
 
 
+def test_units_judged_from_values_warn_when_unsure_and_refuse_digital_numbers(s1_chip, chip_db, tmp_path):
+    """Edge cases of the value check, on the chip's own values: bright linear power (median near 1)
+    is taken as linear with a warning flag; amplitude digital numbers are refused."""
+    from satimpact.engine.errors import EngineError
+    from satimpact.engine.radar import check_backscatter
+
+    db = check_backscatter(str(s1_chip), [1, 2])
+    assert db.units == "db" and db.sure
+    linear = 10.0 ** (chip_db / 10.0)
+    sure = check_backscatter(str(write_scene(s1_chip, tmp_path / "lin.tif", linear, ["VV", "VH"])), [1, 2])
+    assert sure.units == "linear" and sure.sure
+    bright = write_scene(s1_chip, tmp_path / "bright.tif", linear * 20.0, [None, None])
+    unsure = check_backscatter(str(bright), [1, 2])
+    assert unsure.units == "linear" and not unsure.sure and "median" in unsure.how
+    dn = write_scene(s1_chip, tmp_path / "dn.tif", np.sqrt(linear) * 900.0, [None, None], dtype="uint16")
+    with pytest.raises(EngineError, match="neither like backscatter in dB"):
+        check_backscatter(str(dn), [1, 2])
+
+
+def test_flood_change_output_grid_is_optional_in_qgis_process(qgis_process_runner, s1_chip, tmp_path):
+    import json
+
+    out = tmp_path / "change.tif"
+    proc = qgis_process_runner(
+        "run", "satimpact:floodchange", "--json", "--", f"BEFORE={s1_chip}", f"AFTER={s1_chip}", f"OUTPUT={out}"
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout[proc.stdout.index("{") :])["results"]
+    assert result["NEW_FLOOD_KM2"] == 0.0 and out.exists()
+    assert "automatic, split-otsu" in result["METHOD"]
+
+
 # --- automatic thresholds ---------------------------------------------------------------------------
 
 
