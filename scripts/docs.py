@@ -151,7 +151,10 @@ def describe_type(param) -> str:
         if limits:
             kind += " (" + ", ".join(limits) + ")"
     elif isinstance(param, QgsProcessingParameterEnum):
-        options = ", ".join(f"`{o}`" for o in param.options())
+        if param.usesStaticStrings():
+            options = ", ".join(f"`{o}`" for o in param.options())
+        else:  # qgis_process and processing.run take the option's number
+            options = "; ".join(f"`{i}`: {o}" for i, o in enumerate(param.options()))
         many = "one or more of" if param.allowMultiple() else "one of"
         kind = f"{many} {options}"
     elif isinstance(param, QgsProcessingParameterFeatureSource):
