@@ -446,3 +446,48 @@ def test_batch_algorithm_through_qgis_process(qgis_process_runner, scenes, refer
     for entry in read_manifest(out)["items"]:
         assert (out / entry["outputs"][0]["path"]).read_bytes() == Path(reference["chip"]).read_bytes()
     assert ROOT.exists()
+
+
+def cells_by_id(path, field):
+    import geopandas as gpd
+
+    frame = gpd.read_file(path)
+    return {
+        int(k): (None if v is None or v != v else round(float(v), 9)) for k, v in zip(frame["cell_id"], frame[field])
+    }
+
+
+def test_every_tool_matches_its_processing_algorithm(run_alg, scenes, local_client, tmp_path):
+    """The batch runs the engine functions the algorithms run, with their defaults: the same
+    rasters byte for byte, the same figures per cell."""
+    chip, patch, before_after = scenes["spain"][0], scenes["patch"], scenes["spain"][:2]
+    alg = tmp_path / "alg"
+    alg.mkdir()
+    run_alg("satimpact:debrisdetection", {"INPUT": chip, "OUTPUT": str(alg / "fdi.tif"),
+                                          "OUTPUT_CANDIDATES": str(alg / "debris.gpkg")})  # fmt: skip
+    run_alg("satimpact:runmodel", {"INPUT": chip, "MODEL": "water_ndwi", "OUTPUT": str(alg / "ndwi.tif")})
+    run_alg("satimpact:greenratio", {"INPUT": patch, "CELL_SIZE": 500, "OUTPUT": str(alg / "green.gpkg")})
+    run_alg("satimpact:povertygrid", {"INPUT": chip, "CELL_SIZE": 1000, "OUTPUT": str(alg / "poverty.gpkg")})
+    flood_params = {"BEFORE": before_after[0], "AFTER": before_after[1], "OUTPUT": str(alg / "change.tif")}
+    run_alg("satimpact:floodchange", {**flood_params, "OUTPUT_GRID": str(alg / "flood.gpkg")})
+
+    def one(tool, inputs, params):
+        out = tmp_path / tool
+        items = batch.items_from_pairs(str(inputs)) if str(inputs).endswith(".csv") else batch.items_from_files(inputs)
+        report = batch.run_batch(tool, items, params, str(out), client=local_client)
+        assert report.done == 1, report.failures
+        entry = read_manifest(out)["items"][0]
+        return {o["role"]: out / o["path"] for o in entry["outputs"]}
+
+    assert one("debrisdetection", [chip], "")["raster"].read_bytes() == (alg / "fdi.tif").read_bytes()
+    assert one("runmodel", [chip], "MODEL=water_ndwi")["raster"].read_bytes() == (alg / "ndwi.tif").read_bytes()
+    green = one("greenratio", [patch], "CELL_SIZE=500")["vector"]
+    assert cells_by_id(green, "green_ratio") == cells_by_id(alg / "green.gpkg", "green_ratio")
+    poverty = one("povertygrid", [chip], "CELL_SIZE=1000")["vector"]
+    assert cells_by_id(poverty, "score") == cells_by_id(alg / "poverty.gpkg", "score")
+    assert any(v is not None for v in cells_by_id(poverty, "score").values())
+    pairs = tmp_path / "pair.csv"
+    pairs.write_text(f"before,after\n{before_after[0]},{before_after[1]}\n")
+    flood = one("floodchange", pairs, "")
+    assert flood["raster"].read_bytes() == (alg / "change.tif").read_bytes()
+    assert cells_by_id(flood["vector"], "valid_share") == cells_by_id(alg / "flood.gpkg", "valid_share")
