@@ -1212,14 +1212,24 @@ def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
     status = outcome.get("status")
     if status == "done":
         outputs = []
-        for out in entry["outputs"]:
-            staged = os.path.join(outcome["staging"], out["path"])
-            final = os.path.join(output_folder, out["path"])
-            os.replace(staged, final)
-            outputs.append(
-                {"role": out["role"], "path": out["path"], "size": os.path.getsize(final), "sha256": _sha256(final)}
+        try:
+            for out in entry["outputs"]:
+                staged = os.path.join(outcome["staging"], out["path"])
+                final = os.path.join(output_folder, out["path"])
+                os.replace(staged, final)  # same file system: a whole file appears, or none
+                outputs.append(
+                    {"role": out["role"], "path": out["path"], "size": os.path.getsize(final), "sha256": _sha256(final)}
+                )
+        except OSError as exc:  # e.g. the output folder is not shared with the workers
+            message = (
+                f"the worker wrote {outcome['staging']}, which this machine cannot move into place ({exc}); "
+                "the output folder must be at the same path on every worker"
             )
-        shutil.rmtree(outcome["staging"], ignore_errors=True)
+            entry.update(status="failed", error=message)
+            log.warning(f"{entry['label']}: failed: {message}")
+            return
+        finally:
+            shutil.rmtree(outcome["staging"], ignore_errors=True)
         entry.update(
             status="done", error=None, outputs=outputs, summary=outcome.get("summary"), date=outcome.get("date")
         )

@@ -35,7 +35,7 @@ sys.path.insert(0, PLUGINS)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
 # Workers import the engine by this path, as on a cluster.
-os.environ["PYTHONPATH"] = PLUGINS + os.pathsep + os.environ.get("PYTHONPATH", "")
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (PLUGINS, os.environ.get("PYTHONPATH", "")) if p)
 
 # Country-scale work for the capacity table (public figures, rounded).
 SOUTH_KOREA_S2_TILES = 24  # MGRS 100 km tiles over South Korea's land (about 100,000 km2)
