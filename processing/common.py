@@ -142,6 +142,11 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
 
     def addParameter(self, definition, createOutput=True):  # noqa: N802 (QGIS API)
         safety.apply_named_range(definition)  # CELL_SIZE 1 m .. 1000 km wherever it appears, ...
+        # dialog labels stay short; the explanation goes into the parameter's help (labels.py)
+        from .labels import band_map_widget, shorten
+
+        shorten(definition)
+        band_map_widget(definition)
         return super().addParameter(definition, createOutput)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
@@ -279,6 +284,9 @@ class LayerStyler(QgsProcessingLayerPostProcessorInterface):
             return
         group.insertChildNode(0, node.clone())
         node.parent().removeChildNode(node)
+        from .result_styles import order_group
+
+        order_group(group)
 
     @classmethod
     def attach(cls, context, output_path: str, name: str, style=None):
@@ -302,7 +310,8 @@ class LayerStyler(QgsProcessingLayerPostProcessorInterface):
 
 
 def style_pseudocolor(minimum: float, maximum: float, ramp_name: str = "Viridis", band: int = 1):
-    """A continuous single-band ramp (used for indices, probabilities and scores)."""
+    """A continuous single-band ramp (used for indices, probabilities and scores), stretched to
+    the data's 2-98 % range; ``minimum``/``maximum`` where the data cannot be read."""
 
     def apply(layer):
         from qgis.core import (
@@ -312,14 +321,17 @@ def style_pseudocolor(minimum: float, maximum: float, ramp_name: str = "Viridis"
             QgsStyle,
         )
 
+        from .result_styles import data_range
+
+        low, high = data_range(layer.source(), band=band) or (minimum, maximum)
         ramp = QgsStyle.defaultStyle().colorRamp(ramp_name)
-        shader_fn = QgsColorRampShader(minimum, maximum, ramp)
+        shader_fn = QgsColorRampShader(low, high, ramp)
         shader_fn.classifyColorRamp(5, -1)
         shader = QgsRasterShader()
         shader.setRasterShaderFunction(shader_fn)
         renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
-        renderer.setClassificationMin(minimum)
-        renderer.setClassificationMax(maximum)
+        renderer.setClassificationMin(low)
+        renderer.setClassificationMax(high)
         layer.setRenderer(renderer)
 
     return apply

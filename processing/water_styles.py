@@ -11,10 +11,14 @@ CANDIDATE_MAGENTA = QColor(255, 0, 255)
 def style_water_mask(layer) -> None:
     """Water in blue, land transparent (nodata 255 is transparent anyway)."""
     from qgis.core import QgsPalettedRasterRenderer
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    def tr(text):
+        return QCoreApplication.translate("SatImpact", text)
 
     classes = [
-        QgsPalettedRasterRenderer.Class(1, WATER_BLUE, "Water"),
-        QgsPalettedRasterRenderer.Class(0, QColor(0, 0, 0, 0), "Land"),
+        QgsPalettedRasterRenderer.Class(1, WATER_BLUE, tr("Water")),
+        QgsPalettedRasterRenderer.Class(0, QColor(0, 0, 0, 0), tr("Land")),
     ]
     layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
 

@@ -35,10 +35,27 @@ def test_gui_menu_dialog_run_and_manager(qgis_app, s2_chip, tmp_path):
             {"kind": "menu"},
             {"kind": "dialog", "alg": "satimpact:runmodel", "shot": str(shots / "dialog.png")},
             {
+                "kind": "dialog",
+                "alg": "satimpact:waterdetection",
+                "params": {"INPUT": str(s2_chip)},
+                "shot": str(shots / "water_dialog.png"),
+            },
+            {
                 "kind": "run",
                 "alg": "satimpact:runmodel",
                 "params": {"INPUT": str(s2_chip), "MODEL": "index_ndvi", "OUTPUT": "TEMPORARY_OUTPUT"},
                 "shot": str(shots / "ndvi_map.png"),
+            },
+            {
+                "kind": "run",
+                "alg": "satimpact:waterdetection",
+                "params": {
+                    "INPUT": str(s2_chip),
+                    "OUTPUT": "TEMPORARY_OUTPUT",
+                    "OUTPUT_INDEX": "TEMPORARY_OUTPUT",
+                    "OUTPUT_POLYGONS": "TEMPORARY_OUTPUT",
+                },
+                "shot": str(shots / "water_map.png"),
             },
             {"kind": "manager", "shot": str(shots / "manager.png")},
             {"kind": "edit_workflow", "alg": "satimpact:Flood impact on poverty", "shot": str(shots / "modeler.png")},
@@ -51,9 +68,34 @@ def test_gui_menu_dialog_run_and_manager(qgis_app, s2_chip, tmp_path):
     actions = result["menu_actions"]
     assert "Run model (any carded ONNX model)" in actions
     assert "Model manager..." in actions and "About SatImpact..." in actions
-    assert "index_ndvi" in result["model_choices"]["satimpact:runmodel"]
-    (run,) = result["runs"]
+    # the model list: card titles, the model name as the value; "Automatic" first where MODEL is optional
+    runmodel_values = result["model_values"]["satimpact:runmodel"]
+    assert "index_ndvi" in runmodel_values and "" not in runmodel_values
+    ndvi_text = result["model_choices"]["satimpact:runmodel"][runmodel_values.index("index_ndvi")]
+    assert ndvi_text == "NDVI (normalised difference vegetation index) [index_ndvi]"
+    water_choices = result["model_choices"]["satimpact:waterdetection"]
+    assert water_choices[0] == "Automatic (from the bands)"
+    assert result["model_values"]["satimpact:waterdetection"][0] == ""
+    # band mapping: drop-downs for the water models' bands, pre-filled by the automatic mapping
+    band_map = result["band_maps"]["satimpact:waterdetection"]
+    assert band_map["value"] is None  # automatic: an empty string for qgis_process
+    assert band_map["bands"]["green"] == "3: B3 - automatic", band_map
+    assert band_map["bands"]["swir16"].endswith("B11 - automatic"), band_map
+    assert band_map["after_change"] and "=" in band_map["after_change"]
+    # short labels in the dialog; QGIS adds "[optional]" once
+    for alg_id, labels in result["labels"].items():
+        for name, label in labels.items():
+            assert len(label) < 64 and "(optional)" not in label, (alg_id, name, label)
+    run, water_run = result["runs"]
     (layer,) = run["layers"]
+    # one water run: polygons on top, the mask, then the index (unchecked: the mask says it)
+    order = water_run["group_order"]
+    assert [o["renderer"] for o in order] == ["singleSymbol", "paletted", "singlebandpseudocolor"], order
+    assert [o["checked"] for o in order] == [True, True, False], order
+    assert order[1]["legend"] == ["Water", "Land"]
+    # the index ramp is centred on the threshold (0 for water_mndwi_evi) and spans the data
+    low, high = order[2]["range"]
+    assert low == pytest.approx(-high) and 0.1 < high < 2.0, order[2]
     assert layer["name"] == "NDVI (normalised difference vegetation index) - Sentinel-2 chip"
     assert layer["renderer"] == "singlebandpseudocolor"
     assert layer["group"] and layer["group"].startswith("NDVI")
@@ -62,7 +104,7 @@ def test_gui_menu_dialog_run_and_manager(qgis_app, s2_chip, tmp_path):
     # right-click "Edit model..." opens the shipped workflow in the modeler, as a copy to save elsewhere
     edited = result["edited_workflows"]["satimpact:Flood impact on poverty"]
     assert edited == {"children": ["flood", "poor_and_flooded", "poverty"], "source_file": ""}
-    for name in ("dialog.png", "ndvi_map.png", "manager.png", "window.png", "modeler.png"):
+    for name in ("dialog.png", "ndvi_map.png", "manager.png", "window.png", "modeler.png", "water_map.png"):
         assert_real_picture(shots / name)
 
 

@@ -161,7 +161,7 @@ def test_polygons_true_area_in_epsg4326(run_alg, s2_chip, tmp_path):
     from pyproj import Geod
 
     polys = tmp_path / "bodies.gpkg"
-    result = run_water(run_alg, s2_chip, tmp_path / "w.tif", OUTPUT_POLYGONS=str(polys))
+    result = run_water(run_alg, s2_chip, tmp_path / "w.tif", OUTPUT_POLYGONS=str(polys), MIN_AREA=0)
     with rasterio.open(result["OUTPUT"]) as ds:
         mask = ds.read(1)
         t = ds.transform
@@ -206,7 +206,7 @@ def test_polygons_in_utm_and_min_area(run_alg, bigearthnet_s2, tmp_path):
     import fiona
 
     all_polys = tmp_path / "all.gpkg"
-    result = run_water(run_alg, bigearthnet_s2, tmp_path / "w.tif", OUTPUT_POLYGONS=str(all_polys))
+    result = run_water(run_alg, bigearthnet_s2, tmp_path / "w.tif", OUTPUT_POLYGONS=str(all_polys), MIN_AREA=0)
     with rasterio.open(result["OUTPUT"]) as ds:
         assert ds.crs.is_projected
         assert abs(ds.transform.a) == 10.0
@@ -226,6 +226,13 @@ def test_polygons_in_utm_and_min_area(run_alg, bigearthnet_s2, tmp_path):
             kept = [f["properties"]["area_m2"] for f in src]
         assert all(a >= cut for a in kept)
         assert len(kept) == sum(1 for f in feats if f["properties"]["area_m2"] >= cut)
+    # MIN_AREA left empty: bodies of fewer than 4 pixels (400 m2 at 10 m) are dropped
+    default = tmp_path / "default.gpkg"
+    run_water(run_alg, bigearthnet_s2, tmp_path / "w3.tif", OUTPUT_POLYGONS=str(default))
+    with fiona.open(default) as src:
+        pixels = sorted(f["properties"]["pixels"] for f in src)
+    assert pixels == sorted(f["properties"]["pixels"] for f in feats if f["properties"]["pixels"] >= 4)
+    assert len(pixels) < len(feats)
 
 
 def test_strip_polygons_equal_whole_raster_polygons(tmp_path):

@@ -206,7 +206,7 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
             )
         )
         self.add_render_parameters(
-            self.tr("Ground resolution in metres to render layers that are not files (default: 10)"),
+            self.tr("Ground resolution in metres (layers that are not files; default: 10)"),
             min_resolution=0.01,
         )
         self.addOutput(QgsProcessingOutputNumber(self.GREEN_RATIO, self.tr("Green ratio of the whole raster")))

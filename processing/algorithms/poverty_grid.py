@@ -57,17 +57,22 @@ def style_score_quantiles(layer, classes: int = 5) -> None:
     from qgis.core import NULL, QgsGraduatedSymbolRenderer, QgsRendererRange, QgsStyle, QgsSymbol
 
     values = []
+    unscored = 0
     for feature in layer.getFeatures():
         value = feature["score"]
         # NULL is a QVariant in QGIS 3.22 and None in later versions; cells without a score stay unclassed.
         if value is None or value == NULL:
+            unscored += 1
             continue
         value = float(value)
         if value == value:
             values.append(value)
     values.sort()
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
-    if not values:
+    if not values:  # no cell scored: outlines only, never a solid fill over the map
+        from ..result_styles import null_outline_rule
+
+        layer.setRenderer(null_outline_rule(QgsGraduatedSymbolRenderer("score", []), "score"))
         return
     n = len(values)
     edges = [values[min(n - 1, int(round(k * (n - 1) / classes)))] for k in range(classes + 1)]
@@ -83,6 +88,10 @@ def style_score_quantiles(layer, classes: int = 5) -> None:
         ranges.append(QgsRendererRange(edges[k], edges[k + 1], symbol, label))
     renderer = QgsGraduatedSymbolRenderer("score", ranges)
     renderer.setSourceColorRamp(ramp.clone())
+    if unscored:  # cells without a score (too little imagery) as grey outlines, never filled
+        from ..result_styles import null_outline_rule
+
+        renderer = null_outline_rule(renderer, "score")
     layer.setRenderer(renderer)
 
 

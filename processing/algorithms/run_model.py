@@ -298,7 +298,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         advanced(
             QgsProcessingParameterFileDestination(
                 self.SAVE_CARD,
-                self.tr("Save the stated parameters as a card in a copy of the model (no card)"),
+                self.tr("Save stated parameters as a card (in a copy of the model; no card)"),
                 fileFilter="ONNX models (*.onnx)",
                 optional=True,
                 createByDefault=False,

@@ -29,7 +29,8 @@ from ..common import (
     raster_layer_path,
     user_models_dir,
 )
-from ..water_styles import WATER_BLUE, diverging_ramp, style_outline, style_water_mask
+from ..result_styles import stretched_ramp
+from ..water_styles import WATER_BLUE, style_outline, style_water_mask
 
 
 def optional_number(alg, parameters, name, context):
@@ -201,10 +202,10 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_AREA,
-                self.tr("Minimum water body area for polygons (m2)"),
+                self.tr("Smallest water body, m2 (empty: 4 pixels)"),
                 type=QgsProcessingParameterNumber.Type.Double,
                 minValue=0.0,
-                defaultValue=0.0,
+                optional=True,
             )
         )
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Water model used")))
@@ -212,6 +213,28 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.THRESHOLD_SOURCE, self.tr("How the threshold was found")))
         self.addOutput(QgsProcessingOutputNumber(self.WATER_SHARE, self.tr("Water share of valid pixels")))
         self.addOutput(QgsProcessingOutputNumber(self.WATER_PIXELS, self.tr("Water pixels")))
+
+    def min_area_m2(self, parameters, context, source, feedback) -> float:
+        """MIN_AREA, or 4 pixels of the input when empty: single pixels and pairs are mostly noise
+        (a 0 m2 limit gave 69 polygons from 653 water pixels on the demo lake)."""
+        given = optional_number(self, parameters, self.MIN_AREA, context)
+        if given is not None:
+            return given
+        import math
+
+        import rasterio
+
+        with rasterio.open(source) as ds:
+            width, height = abs(ds.transform.a), abs(ds.transform.e)
+            if ds.crs is not None and ds.crs.is_geographic:
+                lat = math.radians((ds.bounds.top + ds.bounds.bottom) / 2)
+                width, height = width * 111320 * math.cos(lat), height * 110540
+            elif ds.crs is not None:
+                factor = ds.crs.linear_units_factor[1]
+                width, height = width * factor, height * factor
+        area = 4 * width * height
+        feedback.pushInfo(f"Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)")
+        return area
 
     def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
@@ -252,7 +275,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             # unticked: the model's default (automatic for the single-polarisation radar models)
             auto_threshold=True if self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context) else None,
             polygons_output=polygons,
-            min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+            min_area_m2=self.min_area_m2(parameters, context, source, feedback),
             feedback=ProcessingFeedback(feedback),
             auto_method=self.METHODS[self.parameterAsEnum(parameters, self.THRESHOLD_METHOD, context)],
             radar_units=units,
@@ -271,10 +294,11 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         if index_output:
             out_spec = card.outputs[0]
             label = (out_spec.band_names or [out_spec.name])[0]
+            # stretched to the data's 2-98 %, centred on the threshold: blue is water, red land
             if water_direction(card) == "below":  # backscatter in dB: dark (low) is water, shown blue
-                style = diverging_ramp(report.threshold - 12.0, report.threshold + 12.0, "RdBu", invert=True)
+                style = stretched_ramp("RdBu", (-30.0, 0.0), centre=report.threshold, invert=True)
             else:
-                style = diverging_ramp(report.threshold - 1.0, report.threshold + 1.0, "RdBu")
+                style = stretched_ramp("RdBu", (-1.0, 1.0), centre=report.threshold)
             LayerStyler.attach(context, index_output, f"Water index: {label} ({card.name}) - {scene}", style)
             results[self.OUTPUT_INDEX] = index_output
         if polygons:

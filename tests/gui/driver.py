@@ -83,6 +83,26 @@ def open_dialog(alg_id, params, path):
     RESULT.setdefault("model_choices", {})[alg_id] = (
         [combo.itemText(i) for i in range(combo.count())] if combo else None
     )
+    RESULT.setdefault("model_values", {})[alg_id] = [combo.itemData(i) for i in range(combo.count())] if combo else None
+    band_map = panel.wrappers.get("BAND_MAP") if hasattr(panel, "wrappers") else None
+    combos = getattr(band_map, "combos", None)
+    if combos is not None:
+        RESULT.setdefault("band_maps", {})[alg_id] = {
+            "bands": {name: c.currentText() for name, c in combos.items()},
+            "value": band_map.value(),
+        }
+        # choosing another band for the first model band writes NAME=BAND into the text
+        if combos:
+            name, combo = next(iter(combos.items()))
+            combo.setCurrentIndex(1 if combo.currentIndex() != 1 else 2)
+            settle(100)
+            RESULT["band_maps"][alg_id]["after_change"] = band_map.value()
+    labels = {}
+    for name, wrapper in panel.wrappers.items() if hasattr(panel, "wrappers") else []:
+        label = getattr(wrapper, "wrappedLabel", lambda: None)() or getattr(wrapper, "label", None)
+        if hasattr(label, "text"):
+            labels[name] = label.text()
+    RESULT.setdefault("labels", {})[alg_id] = labels
     dlg.grab().save(path)
     dlg.close()
 
@@ -91,7 +111,16 @@ def run_and_load(alg_id, params, path):
     import processing
 
     before = set(QgsProject.instance().mapLayers())
-    processing.runAndLoadResults(alg_id, params)
+    log = []
+
+    def keep(message, tag, level):
+        log.append(f"{tag}: {message}")
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        processing.runAndLoadResults(alg_id, params)
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
     settle(500)
     new = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
     info = []
@@ -107,7 +136,33 @@ def run_and_load(alg_id, params, path):
             }
         )
         iface.setActiveLayer(layer)
-    RESULT.setdefault("runs", []).append({"alg": alg_id, "layers": info})
+    # the run's group as the Layers panel shows it, top to bottom
+    group_order = []
+    groups = {root.findLayer(layer.id()).parent() for layer in new if root.findLayer(layer.id())}
+    for group in groups:
+        if group is not None and group != root:
+            for node in group.children():
+                layer = node.layer() if hasattr(node, "layer") else None
+                if layer is None:
+                    continue
+                legend = [
+                    item[0] if isinstance(item, tuple) else str(item)
+                    for item in (layer.renderer().legendSymbologyItems() if hasattr(layer, "bandCount") else [])
+                ]
+                group_order.append(
+                    {
+                        "name": layer.name(),
+                        "checked": node.isVisible(),
+                        "renderer": layer.renderer().type() if layer.renderer() else None,
+                        "legend": legend,
+                        "range": [layer.renderer().classificationMin(), layer.renderer().classificationMax()]
+                        if hasattr(layer.renderer(), "classificationMin")
+                        else None,
+                    }
+                )
+    RESULT.setdefault("runs", []).append(
+        {"alg": alg_id, "layers": info, "group_order": group_order, "log": log[-20:] if not info else []}
+    )
     if path:
         render_map(path)
 

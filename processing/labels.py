@@ -1,0 +1,50 @@
+"""Short parameter labels for the dialogs, the explanation in the parameter's help.
+
+Dialog labels are cut off beyond ~50 characters, so an algorithm may write its label as
+"Short name (explanation)": the label keeps the short name, and the whole text becomes the
+parameter's help (setHelp, QGIS >= 3.16), which the dialog shows as a tooltip and
+`qgis_process help` and docs/tools.md print. A trailing "(optional)" is dropped: QGIS adds
+its own "[optional]".
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LABEL = 50
+_OPTIONAL = re.compile(r"\s*\((optional|선택|선택 사항)\)\s*$", re.IGNORECASE)
+
+
+def split_label(description: str) -> tuple[str, str]:
+    """(label, explanation): explanation is "" when the description is already short."""
+    text = _OPTIONAL.sub("", description or "")
+    if len(text) < MAX_LABEL:
+        return text, ""
+    label = text
+    for separator in (" (", "; ", ", "):
+        cut = label.find(separator)
+        if len(label) >= MAX_LABEL and cut >= 3:
+            label = label[:cut].rstrip(" :;,")
+    return (label, text) if label != text else (text, "")
+
+
+def shorten(param) -> None:
+    """Applies split_label to a QgsProcessingParameterDefinition (before it is added)."""
+    label, explanation = split_label(param.description())
+    param.setDescription(label)
+    if explanation and hasattr(param, "setHelp"):
+        existing = param.help()
+        param.setHelp(explanation if not existing else f"{explanation}. {existing}")
+
+
+# BAND_MAP parameters and the raster parameter each maps
+BAND_MAP_INPUTS = {"BAND_MAP": "INPUT", "BAND_MAP_BEFORE": "BEFORE", "BAND_MAP_AFTER": "AFTER"}
+
+
+def band_map_widget(param) -> None:
+    """Band-mapping drop-downs in tool dialogs for the BAND_MAP text parameters."""
+    from qgis.core import QgsProcessingParameterString
+
+    raster = BAND_MAP_INPUTS.get(param.name())
+    if raster and isinstance(param, QgsProcessingParameterString) and "widget_wrapper" not in param.metadata():
+        param.setMetadata({"widget_wrapper": {"class": "satimpact.ui.band_map_widget.BandMapWrapper", "input": raster}})
