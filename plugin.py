@@ -43,7 +43,7 @@ class SatImpactPlugin:
         self.provider = None
         self.actions = []
         self.menu = None
-        self.toolbar = None
+        self.toolbar_action = None
         self.translator = None
         self._install_translator()
 
@@ -69,7 +69,11 @@ class SatImpactPlugin:
         self.menu = QMenu(self.tr("SatImpact"), window)
         self.menu.setObjectName("satimpactMenu")
         self.menu.setIcon(icon)
+        previous_group = None
         for alg in sorted(self.provider.algorithms(), key=lambda a: (a.group(), a.displayName())):
+            if previous_group is not None and alg.group() != previous_group:
+                self.menu.addSeparator()  # one block per toolbox group
+            previous_group = alg.group()
             action = QAction(alg.icon(), alg.displayName(), window)
             action.setObjectName(f"satimpact_{alg.name()}")
             action.triggered.connect(self._opener(alg.id()))
@@ -87,14 +91,14 @@ class SatImpactPlugin:
         self.actions.extend([manager, about])
         self.iface.rasterMenu().addMenu(self.menu)
 
-        self.toolbar = self.iface.addToolBar("SatImpact")
-        self.toolbar.setObjectName("SatImpactToolbar")
-        button = QToolButton(self.toolbar)
-        button.setIcon(icon)
-        button.setToolTip(self.tr("SatImpact tools"))
-        button.setMenu(self.menu)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(button)
+        # one button in QGIS's Raster toolbar, not a toolbar row of its own
+        self.toolbar_action = QAction(icon, self.tr("SatImpact tools"), window)
+        self.toolbar_action.setObjectName("satimpact_toolbar_action")
+        self.toolbar_action.setMenu(self.menu)
+        self.iface.addRasterToolBarIcon(self.toolbar_action)
+        for button in self.iface.rasterToolBar().findChildren(QToolButton):
+            if button.defaultAction() is self.toolbar_action:
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         self._register_toolbox_actions()
 
@@ -182,11 +186,11 @@ class SatImpactPlugin:
         for action in self.actions:
             action.deleteLater()
         self.actions = []
-        if self.toolbar is not None:
+        if self.toolbar_action is not None:
             if self.iface is not None:
-                self.iface.mainWindow().removeToolBar(self.toolbar)
-            self.toolbar.deleteLater()
-            self.toolbar = None
+                self.iface.removeRasterToolBarIcon(self.toolbar_action)
+            self.toolbar_action.deleteLater()
+            self.toolbar_action = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -51,6 +51,53 @@ def _stack(band_files: list[tuple[str, str]], out_path: str, tags: dict) -> str:
     return out_path
 
 
+QML_TRUE_COLOUR = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.16-Białowieża" styleCategories="Symbology">
+  <pipe>
+    <rasterrenderer type="multibandcolor" opacity="1" alphaBand="-1"
+                    redBand="{red}" greenBand="{green}" blueBand="{blue}" nodataColor="">
+      <rasterTransparency/>
+      <minMaxOrigin>
+        <limits>CumulativeCut</limits>
+        <extent>WholeRaster</extent>
+        <statAccuracy>Estimated</statAccuracy>
+        <cumulativeCutLower>0.02</cumulativeCutLower>
+        <cumulativeCutUpper>0.98</cumulativeCutUpper>
+        <stdDevFactor>2</stdDevFactor>
+      </minMaxOrigin>
+{enhancements}
+    </rasterrenderer>
+  </pipe>
+</qgis>
+"""
+
+
+def write_true_colour_style(path: str, names: tuple[str, str, str] = ("B04", "B03", "B02")) -> str | None:
+    """A QGIS default style (``<stack>.qml``, which QGIS applies when the file is opened) that
+    shows the stack in true colour, bands found by name, stretched to 2-98 %. Without it QGIS
+    shows bands 1, 2, 3 (B01, B02, B03: a false-colour image)."""
+    import numpy as np
+    import rasterio
+
+    with rasterio.open(path) as ds:
+        descriptions = [d or "" for d in ds.descriptions]
+        if not all(n in descriptions for n in names):
+            return None
+        bands = [descriptions.index(n) + 1 for n in names]
+        parts = []
+        for colour, band in zip(("red", "green", "blue"), bands):
+            data = ds.read(band, masked=True).compressed().astype("float64")
+            low, high = np.percentile(data, [2, 98]) if data.size else (0.0, 1.0)
+            parts.append(
+                f"      <{colour}ContrastEnhancement><minValue>{low:g}</minValue><maxValue>{high:g}</maxValue>"
+                f"<algorithm>StretchToMinimumMaximum</algorithm></{colour}ContrastEnhancement>"
+            )
+    style = os.path.splitext(path)[0] + ".qml"
+    with open(style, "w", encoding="utf-8") as fh:
+        fh.write(QML_TRUE_COLOUR.format(red=bands[0], green=bands[1], blue=bands[2], enhancements="\n".join(parts)))
+    return style
+
+
 def _metadata(folder: str) -> dict:
     tags = {"PRODUCT_NAME": os.path.basename(folder.rstrip("/"))}
     for meta in glob.glob(os.path.join(folder, "*_labels_metadata.json")):
@@ -73,9 +120,11 @@ def stack_bigearthnet_s2(folder: str, out_dir: str) -> str:
             raise FileNotFoundError(f"{folder}: band {band} is missing")
         files.append((band, matches[0]))
     out = os.path.join(out_dir, f"{name}.tif")
-    if os.path.exists(out):
-        return out
-    return _stack(files, out, _metadata(folder))
+    if not os.path.exists(out):
+        _stack(files, out, _metadata(folder))
+    if not os.path.exists(os.path.splitext(out)[0] + ".qml"):
+        write_true_colour_style(out)
+    return out
 
 
 def stack_bigearthnet_s1(folder: str, out_dir: str) -> str:

@@ -65,6 +65,9 @@ def test_gui_menu_dialog_run_and_manager(qgis_app, s2_chip, tmp_path):
     )
     assert result["errors"] == []
     assert result["plugin_loaded"] and result["menu_found"] and result["toolbar_found"]
+    # a button in the Raster toolbar, no toolbar row of its own; the menu has one block per group
+    assert not result["own_toolbar"]
+    assert result["menu_separators"] >= 3
     actions = result["menu_actions"]
     assert "Run model (any carded ONNX model)" in actions
     assert "Model manager..." in actions and "About SatImpact..." in actions

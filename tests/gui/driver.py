@@ -44,9 +44,11 @@ def check_menu():
     sat = [m for m in menus if m.objectName() == "satimpactMenu"]
     RESULT["menu_found"] = bool(sat)
     RESULT["menu_actions"] = [a.text() for a in sat[0].actions() if a.text()] if sat else []
-    RESULT["toolbar_found"] = any(
-        t.objectName() == "SatImpactToolbar" for t in iface.mainWindow().findChildren(QToolBar)
+    RESULT["toolbar_found"] = any(a.objectName() == "satimpact_toolbar_action" for a in iface.rasterToolBar().actions())
+    RESULT["own_toolbar"] = any(
+        "satimpact" in t.objectName().lower() for t in iface.mainWindow().findChildren(QToolBar)
     )
+    RESULT["menu_separators"] = sum(1 for a in sat[0].actions() if a.isSeparator()) if sat else 0
     RESULT["plugin_loaded"] = "satimpact" in plugins
 
 
