@@ -188,9 +188,14 @@ def parameter_flags(param) -> str:
 
 
 def parameter_help(param) -> str:
-    description = param.description()
-    extra = param.help() if hasattr(param, "help") else ""
-    return f"{description}. {extra}" if extra else description
+    """The dialog label and, where there is one, the longer help (setHelp) that often restates it."""
+    description = param.description().strip()
+    extra = (param.help() if hasattr(param, "help") else "").strip()
+    if not extra:
+        return description
+    if extra.lower().startswith(description.lower().rstrip(".")):
+        return extra
+    return f"{description.rstrip('.')}. {extra}"
 
 
 def algorithm_section(alg) -> list[str]:
