@@ -1291,7 +1291,7 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
 
 def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem]) -> list[str]:
     """A VRT over the raster outputs (one per CRS); for a split raster, the windows' cores merged
-    into ``<stem>.mosaic.vrt`` and a tiled GeoTIFF ``<stem>.mosaic.tif``."""
+    into ``<stem>.mosaic.vrt`` and a Cloud Optimized GeoTIFF ``<stem>.mosaic.tif``."""
     import rasterio
     from osgeo import gdal
 
@@ -1339,12 +1339,16 @@ def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem
             tif = os.path.join(output_folder, f"{stem}.tif")
             tmp = os.path.join(output_folder, f".{stem}.{uuid.uuid4().hex[:8]}.part.tif")
             with rasterio.open(parts[0][1]) as ds:
-                predictor = ds.profile.get("predictor")
-                compress = ds.compression.value if ds.compression else "DEFLATE"
-            options = ["TILED=YES", "BIGTIFF=IF_SAFER", f"COMPRESS={compress}"]
+                predictor = {2: "STANDARD", 3: "FLOATING_POINT"}.get(int(ds.profile.get("predictor") or 1))
+                compress = str(ds.compression.value).upper() if ds.compression else "DEFLATE"
+                integer = ds.dtypes[0].startswith(("uint", "int"))
+            # A Cloud Optimized GeoTIFF: tiled, with overviews (nearest for classes and masks).
+            options = ["BIGTIFF=IF_SAFER", f"COMPRESS={compress}", f"RESAMPLING={'NEAREST' if integer else 'AVERAGE'}"]
             if predictor:
                 options.append(f"PREDICTOR={predictor}")
-            ds = gdal.Translate(tmp, vrt, format="GTiff", creationOptions=options)
+            ds = gdal.Translate(tmp, vrt, format="COG", creationOptions=options)
+            if ds is None:
+                raise EngineError(f"cannot write {tif}: {gdal.GetLastErrorMsg()}")
             ds = None
             os.replace(tmp, tif)
             made += [vrt, tif]

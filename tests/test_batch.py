@@ -247,6 +247,7 @@ def test_split_raster_mosaic_equals_single_run(scenes, reference, local_client, 
         assert got.shape == want.shape and got.transform.almost_equals(want.transform) and got.crs == want.crs
         assert np.array_equal(got.read(), want.read())
         assert got.nodata == want.nodata
+        assert got.tags(ns="IMAGE_STRUCTURE").get("LAYOUT") == "COG"
 
 
 def test_cancel_keeps_finished_outputs_and_manifest(scenes, local_client, tmp_path):
