@@ -65,10 +65,28 @@ SPLITTABLE = ("runmodel", "waterdetection")
 # Parameters each tool takes (the Processing algorithm's names); anything else is a typo.
 TOOL_PARAMETERS = {
     "runmodel": {"MODEL", "BAND_MAP", "COMPRESSION"},
-    "waterdetection": {"MODEL", "BAND_MAP", "THRESHOLD", "AUTO_THRESHOLD", "MIN_AREA", "POLYGONS"},
+    "waterdetection": {
+        "MODEL",
+        "BAND_MAP",
+        "THRESHOLD",
+        "AUTO_THRESHOLD",
+        "THRESHOLD_METHOD",
+        "RADAR_UNITS",
+        "MIN_AREA",
+        "POLYGONS",
+    },
     "debrisdetection": {"MODEL", "BAND_MAP", "CANDIDATES"},
     "greenratio": {"MODEL", "BAND_MAP", "CELL_SIZE", "OUTPUT_MASK"},
-    "floodchange": {"MODEL", "BAND_MAP_BEFORE", "BAND_MAP_AFTER", "CELL_SIZE", "DAMAGE_THRESHOLD"},
+    "floodchange": {
+        "MODEL",
+        "BAND_MAP_BEFORE",
+        "BAND_MAP_AFTER",
+        "CELL_SIZE",
+        "DAMAGE_THRESHOLD",
+        "AUTO_THRESHOLD",
+        "THRESHOLD_METHOD",
+        "RADAR_UNITS",
+    },
     "povertygrid": {"MODEL", "BAND_MAP", "CELL_SIZE", "MIN_VALID", "OUTPUT_RASTER"},
 }
 
@@ -165,6 +183,14 @@ def _number(params: dict, key: str, default: float | None) -> float | None:
         return float(value)
     except ValueError as exc:
         raise EngineError(f"PARAMETERS: {key} must be a number, got '{value}'") from exc
+
+
+def _method(params: dict) -> str | None:
+    """THRESHOLD_METHOD: otsu or ki (Kittler-Illingworth); None: the tool's default."""
+    method = (_text(params, "THRESHOLD_METHOD") or "").lower() or None
+    if method not in (None, "otsu", "ki"):
+        raise EngineError(f"PARAMETERS: THRESHOLD_METHOD is otsu or ki, got '{method}'")
+    return method
 
 
 def _flag(params: dict, key: str, default: bool = False) -> bool:
@@ -447,6 +473,14 @@ def _run_runmodel(item, params, source, paths, feedback, user_dir=None):
 
     model = load_model(resolve_model(_text(params, "MODEL") or "", user_dir))
     card = model.card
+    kind = card.extra.get("model_kind") or "generic"
+    if kind not in ("generic", "regression"):
+        # Deepness-type models give class rasters, boxes, upscaled rasters or similarities through
+        # steps of satimpact:runmodel that the batch does not repeat yet.
+        raise EngineError(
+            f"model '{card.name}' is a {kind} model; the batch runs models whose output is the model's own "
+            "raster (carded SatImpact models, regression); run this one with satimpact:runmodel"
+        )
     if len(card.inputs) != 1:
         raise EngineError(
             f"model '{card.name}' takes {len(card.inputs)} inputs; run it with a tool made for it "
@@ -465,15 +499,17 @@ def _run_runmodel(item, params, source, paths, feedback, user_dir=None):
     return {"model": card.name, "pixels": report.pixels}, None
 
 
-def _run_water(item, params, source, paths, feedback, user_dir=None):
+def _water_model(source: str, params: dict, user_dir: str | None):
+    """The model, bands and radar units satimpact:waterdetection picks for ``source``."""
     from .bands import resolve_bands
     from .model import load_model
+    from .radar import radar_band_map
     from .raster import raster_info
     from .registry import available_models, resolve_model
-    from .water import DEFAULT_WATER_MODELS, choose_model, detect_water
+    from .water import DEFAULT_WATER_MODELS, choose_model
 
     info = raster_info(source)
-    band_map = _text(params, "BAND_MAP")
+    band_map, units = radar_band_map(info.descriptions, _text(params, "BAND_MAP"), _text(params, "RADAR_UNITS"))
     reference = _text(params, "MODEL")
     if reference:
         model = load_model(resolve_model(reference, user_dir))
@@ -483,16 +519,44 @@ def _run_water(item, params, source, paths, feedback, user_dir=None):
         shipped = available_models(user_dir)
         candidates = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped]
         model, bands = choose_model(candidates, info.count, info.descriptions, band_map)
+    return model, bands, units
+
+
+def water_threshold_is_automatic(source: str, params: dict, user_dir: str | None = None) -> bool:
+    """True when the water threshold would come from the scene's own histogram (AUTO_THRESHOLD, or
+    a radar model whose card makes that its default): such a run cannot be split into windows."""
+    if _flag(params, "AUTO_THRESHOLD"):
+        return True
+    if _number(params, "THRESHOLD", None) is not None:
+        return False
+    from .water import model_default_is_auto
+
+    model, _, _ = _water_model(source, params, user_dir)
+    return model_default_is_auto(model.card)
+
+
+def _run_water(item, params, source, paths, feedback, user_dir=None):
+    # As satimpact:waterdetection resolves its parameters (test_batch checks they agree).
+    from .card import check_threshold
+    from .water import detect_water
+
+    model, bands, units = _water_model(source, params, user_dir)
+    threshold = _number(params, "THRESHOLD", None)
+    check_threshold(model.card, threshold)
+    method = _method(params) or "otsu"
     report = detect_water(
         source,
         model,
         bands.indices,
         paths["raster"],
-        threshold=_number(params, "THRESHOLD", None),
-        auto_threshold=_flag(params, "AUTO_THRESHOLD"),
+        threshold=threshold,
+        # not set: the model's default (automatic for the single-polarisation radar models)
+        auto_threshold=True if _flag(params, "AUTO_THRESHOLD") else None,
         polygons_output=paths.get("vector"),
         min_area_m2=_number(params, "MIN_AREA", 0.0),
         feedback=feedback,
+        auto_method=method,
+        radar_units=units,
     )
     summary = {
         "model": report.model,
@@ -622,6 +686,10 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
         damage_threshold=threshold,
         feedback=feedback,
         user_dir=user_dir,
+        # As satimpact:floodchange: automatic thresholds for radar dates unless AUTO_THRESHOLD=false.
+        auto_threshold=_flag(params, "AUTO_THRESHOLD", True),
+        auto_method=_method(params),
+        radar_units=_text(params, "RADAR_UNITS"),
     )
     rows, geoms = [], []
     for cell in result.cells:
@@ -1014,8 +1082,14 @@ def run_batch(
     tool = canonical_tool(tool)
     params = parse_parameters(params)
     check_parameters(tool, params)
-    if any(item.window is not None for item in items) and tool not in SPLITTABLE:
+    windowed = [item for item in items if item.window is not None]
+    if windowed and tool not in SPLITTABLE:
         raise EngineError(f"{tool} uses statistics of the whole scene and cannot be split into windows")
+    if windowed and tool == "waterdetection" and water_threshold_is_automatic(windowed[0].inputs[0], params, user_dir):
+        raise EngineError(
+            "this water run thresholds each scene by its own histogram (AUTO_THRESHOLD, or the radar model's "
+            "default): windows would each get their own threshold; give THRESHOLD to split the raster"
+        )
     if tool == "floodchange" and any(len(i.inputs) != 2 for i in items):
         raise EngineError("floodchange runs on before,after pairs (a CSV with columns before,after)")
     if not items:

@@ -521,3 +521,12 @@ def test_every_tool_matches_its_processing_algorithm(run_alg, scenes, local_clie
     flood = one("floodchange", pairs, "")
     assert flood["raster"].read_bytes() == (alg / "change.tif").read_bytes()
     assert cells_by_id(flood["vector"], "valid_share") == cells_by_id(alg / "flood.gpkg", "valid_share")
+
+    # Radar, one polarisation: the model's default is an automatic (split-based) threshold, in both;
+    # such a run cannot be cut into windows.
+    s1 = str(data_path("sen1floods11", "Spain_7370579_S1Hand.tif"))
+    run_alg("satimpact:waterdetection", {"INPUT": s1, "MODEL": "water_s1_vv", "OUTPUT": str(alg / "s1_vv.tif")})
+    vv = one("waterdetection", [s1], "MODEL=water_s1_vv")["raster"]
+    assert vv.read_bytes() == (alg / "s1_vv.tif").read_bytes()
+    with pytest.raises(EngineError, match="give THRESHOLD to split"):
+        batch.run_batch("water", batch.items_from_split(s1, 256, 0), "MODEL=water_s1_vv", str(tmp_path / "s1_split"))
