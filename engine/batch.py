@@ -1097,8 +1097,21 @@ def run_batch(
     log = _Log(feedback)
     feedback = feedback or Feedback()
     start = time.perf_counter()
-    os.makedirs(output_folder, exist_ok=True)
     output_folder = os.path.abspath(output_folder)
+    # Outputs next to the inputs would be taken for inputs by the next run over the same folder.
+    roots = (os.path.realpath(output_folder) + os.sep, output_folder + os.sep)
+    inside = [
+        p
+        for item in items
+        for p in item.inputs
+        if any(os.path.abspath(p).startswith(r) or os.path.realpath(p).startswith(r) for r in roots)
+    ]
+    if inside:
+        raise EngineError(
+            f"OUTPUT_FOLDER {output_folder} holds inputs of the batch ({os.path.basename(inside[0])}...): "
+            "write the outputs to a folder of their own"
+        )
+    os.makedirs(output_folder, exist_ok=True)
     staging_root = os.path.join(output_folder, STAGING)
     phash = parameters_hash(tool, params)
     manifest = Manifest(output_folder)

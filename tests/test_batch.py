@@ -124,6 +124,8 @@ def test_parameters_parse_json_and_key_value():
     assert parsed == {"MODEL": "water_ndwi", "BAND_MAP": "green=3,nir=8", "THRESHOLD": "0.2"}
     with pytest.raises(EngineError, match="not taken by waterdetection"):
         batch.check_parameters("waterdetection", {"CELL_SIZE": "10"})
+    with pytest.raises(EngineError, match="holds inputs of the batch"):
+        batch.run_batch("water", batch.items_from_files([__file__]), "", os.path.dirname(__file__))
     with pytest.raises(EngineError, match="unknown tool"):
         batch.canonical_tool("nosuchtool")
     assert batch.parameters_hash("waterdetection", {"A": 1}) != batch.parameters_hash("waterdetection", {"A": 2})
