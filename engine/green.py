@@ -70,7 +70,11 @@ TROPIC_LATITUDE = 23.44
 NORTHERN_SUMMER = (6, 7, 8, 9)
 SOUTHERN_SUMMER = (12, 1, 2)
 MASK_NODATA = 255
-MASK_CLASSES = {0: "not vegetation", 1: "vegetation", 2: "cloud (excluded)"}
+MASK_CLASSES = {0: "not vegetation", 1: "vegetation", 2: "cloud (excluded)", 3: "water (not vegetation)"}
+SCL_WATER = 6
+# Vegetation reflects 15-50 % in the near infrared; below 3 % a pixel is dark water (or deep
+# shadow), never vegetation, even where its NDVI reaches 0.2-0.3 (the demo's lake).
+DARK_NIR_REFLECTANCE = 0.03
 HIST_BINS = 400
 HIST_RANGE = (-1.0, 1.0)
 
@@ -139,6 +143,33 @@ class CloudTest:
             scale=float(raw.get("scale", spec.scale)),
             offset=float(raw.get("offset", spec.offset)),
         )
+
+
+def water_pixels(
+    scl: np.ndarray | None,
+    green: np.ndarray | None,
+    nir: np.ndarray | None,
+    swir16: np.ndarray | None,
+    reflectance: tuple[float, float] | None = None,
+) -> np.ndarray | None:
+    """Open water, which never counts as green whatever the model says (a dark lake has NDVI
+    0.2-0.3 at ~1 % reflectance): Sentinel-2 SCL class 6, else MNDWI > 0 (green, SWIR 1.6 um;
+    Xu 2006), else NDWI > 0 (green, NIR; McFeeters 1996); and, where ``reflectance`` (scale,
+    offset) is known, NIR reflectance below DARK_NIR_REFLECTANCE. None where the bands cannot tell."""
+    if scl is not None:
+        return scl == SCL_WATER
+    if green is None:
+        return None
+    other = swir16 if swir16 is not None else nir
+    if other is None:
+        return None
+    total = green + other
+    with np.errstate(divide="ignore", invalid="ignore"):
+        index = np.where(np.abs(total) > 0, (green - other) / total, -1.0)
+    water = index > 0
+    if nir is not None and reflectance is not None:
+        water |= nir * reflectance[0] + reflectance[1] < DARK_NIR_REFLECTANCE
+    return water
 
 
 def cloud_and_snow(
@@ -290,6 +321,7 @@ class ZoneStats:
     nodata_m2: float = 0.0
     zone_area_m2: float = 0.0
     pixels: int = 0
+    water_m2: float = 0.0  # valid, never green (water_pixels)
 
     @property
     def green_ratio(self) -> float | None:
@@ -314,6 +346,7 @@ class GreenResult:
     cloud_rule: str
     equal_area: str
     totals: ZoneStats
+    water_rule: str = ""
     messages: list[str] = field(default_factory=list)
 
 
@@ -409,6 +442,25 @@ def _green_ratio(
                 f"reflectance = DN x {cloud_test.scale:g} + {cloud_test.offset:g}"
             )
         feedback.info(f"Cloud rule: {cloud_rule}")
+        for name in ("green", "nir", "swir16"):
+            if scl is None and aux.get(name) is None:
+                aux[name] = _optional_band(name, ds.count, descriptions, band_map)
+        if scl is not None:
+            water_rule = f"Sentinel-2 SCL band {scl}: class 6 is water (valid, never green)"
+        elif aux.get("green") and aux.get("swir16"):
+            water_rule = "MNDWI = (green - SWIR1) / (green + SWIR1) > 0 is water (valid, never green)"
+        elif aux.get("green") and aux.get("nir"):
+            water_rule = "NDWI = (green - NIR) / (green + NIR) > 0 is water (valid, never green)"
+        # the dark-water test needs reflectance: the card's cloud test says how DNs convert
+        reflectance = (cloud_test.scale, cloud_test.offset) if cloud_test is not None else None
+        if aux.get("nir") and ds.dtypes[aux["nir"] - 1] == "uint8":
+            reflectance = None  # 8-bit imagery (NAIP, RGB photos) is not reflectance x 10000
+        if scl is None and reflectance and aux.get("green") and aux.get("nir"):
+            water_rule += f"; NIR reflectance < {DARK_NIR_REFLECTANCE:g} is dark water (valid, never green)"
+        else:
+            water_rule = "none: no green with NIR or SWIR band, so water cannot be told from vegetation"
+            feedback.warning("No green and NIR/SWIR bands: water cannot be excluded from green.")
+        feedback.info(f"Water rule: {water_rule}")
 
         bounds = tuple(ds.bounds)
         cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
@@ -431,7 +483,7 @@ def _green_ratio(
             )
             if not grid.native:
                 to_grid = transformer(ds.crs, grid.crs_wkt)
-            cell_stats = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
+            cell_stats = np.zeros((6, grid.rows * grid.cols), dtype=np.float64)
         else:
             zone_list = list(zones)
             for z in zone_list:
@@ -456,7 +508,7 @@ def _green_ratio(
         snow_m2 = 0.0
         totals = ZoneStats(-1)
         model_bands = resolution.indices
-        aux_names = [n for n in ("blue", "green", "swir16") if aux.get(n)]
+        aux_names = [n for n in ("blue", "green", "nir", "swir16") if aux.get(n)]
         read_bands = list(dict.fromkeys(model_bands + [aux[n] for n in aux_names] + ([scl] if scl else [])))
         pos = {b: k for k, b in enumerate(read_bands)}
         tiles = [(r, c) for r in range(0, ds.height, TILE) for c in range(0, ds.width, TILE)]
@@ -487,12 +539,21 @@ def _green_ratio(
                 data[pos[aux["swir16"]]] if aux.get("swir16") else None,
                 data[pos[scl]] if scl else None,
             )
+            water = water_pixels(
+                data[pos[scl]] if scl else None,
+                data[pos[aux["green"]]] if aux.get("green") else None,
+                data[pos[aux["nir"]]] if aux.get("nir") else None,
+                data[pos[aux["swir16"]]] if aux.get("swir16") else None,
+                reflectance,
+            )
             feed = prepare_input(x.copy(), spec)
             feed[:, ~valid] = 0.0
             index = session.run([out_spec.name], {spec.name: feed[None]})[0]
             index = np.asarray(index).reshape(-1, h, w)[0]
             clear = valid & ~cloud if cloud is not None else valid
             green = clear & (index > threshold)
+            wet = clear & water if water is not None else np.zeros_like(clear)
+            green &= ~wet
             if clear.any():
                 hist += np.histogram(np.clip(index[clear], *HIST_RANGE), bins=HIST_BINS, range=HIST_RANGE)[0]
             area = areas.window(row0, col0, h, w)
@@ -500,6 +561,7 @@ def _green_ratio(
             if snow is not None:
                 snow_m2 += float(area[clear & snow].sum())
             totals.green_m2 += float(area[green].sum())
+            totals.water_m2 += float(area[wet].sum())
             totals.valid_m2 += float(area[clear].sum())
             totals.cloud_m2 += float(area[cloudy].sum())
             totals.nodata_m2 += float(area[~valid].sum())
@@ -509,6 +571,7 @@ def _green_ratio(
                 m = np.full((h, w), MASK_NODATA, dtype=np.uint8)
                 m[clear] = 0
                 m[green] = 1
+                m[wet] = 3
                 m[cloudy] = 2
                 mask_ds.write(m, 1, window=window)
 
@@ -526,6 +589,7 @@ def _green_ratio(
                 cell_stats[2] += np.bincount(cell, weights=a * cloudy[inside], minlength=n)
                 cell_stats[3] += np.bincount(cell, weights=a * ~valid[inside], minlength=n)
                 cell_stats[4] += np.bincount(cell, minlength=n)
+                cell_stats[5] += np.bincount(cell, weights=a * wet[inside], minlength=n)
             elif zone_list:
                 for k, inside in zone_masks.in_window(tile_tr, h, w):
                     s = stats[zone_list[k].key]
@@ -533,6 +597,7 @@ def _green_ratio(
                     s.valid_m2 += float(area[inside & clear].sum())
                     s.cloud_m2 += float(area[inside & cloudy].sum())
                     s.nodata_m2 += float(area[inside & ~valid].sum())
+                    s.water_m2 += float(area[inside & wet].sum())
                     s.pixels += int(inside.sum())
             feedback.progress(100.0 * done / len(tiles))
 
@@ -547,6 +612,7 @@ def _green_ratio(
                     nodata_m2=float(cell_stats[3, idx]),
                     zone_area_m2=true_area(grid.cell_polygon(col, row), grid.crs_wkt, equal_area),
                     pixels=int(cell_stats[4, idx]),
+                    water_m2=float(cell_stats[5, idx]),
                 )
                 stats[int(idx)] = s
 
@@ -578,6 +644,7 @@ def _green_ratio(
             cloud_rule=cloud_rule,
             equal_area=equal_area,
             totals=totals,
+            water_rule=water_rule,
         )
     except BaseException:
         if mask_ds is not None:

@@ -25,3 +25,66 @@ def test_demo_stack_opens_in_true_colour(qgis_app, tmp_path):
     # stretched to the band's own range, not 0..65535
     enhancement = renderer.redContrastEnhancement()
     assert 0 <= enhancement.minimumValue() < enhancement.maximumValue() < 10000
+
+
+def otsu(values, bins=256):
+    """Otsu's (1979) threshold: the cut of the histogram with the largest between-class variance."""
+    import numpy as np
+
+    counts, edges = np.histogram(values[np.isfinite(values)], bins=bins)
+    centres = (edges[:-1] + edges[1:]) / 2
+    weight = np.cumsum(counts)
+    mean = np.cumsum(counts * centres)
+    total, total_mean = weight[-1], mean[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mean * weight / total - mean) ** 2 / (weight * (total - weight))
+    return centres[int(np.nanargmax(between[:-1]))]
+
+
+def test_lake_counts_as_water_not_green(run_alg, tmp_path):
+    """The demo's lake patch (BigEarthNet, CORINE 'water bodies'): its open water is dark, so
+    NDVI alone calls much of it vegetation; the water rule keeps it out of green."""
+    import rasterio
+
+    from satimpact.engine.stack import stack_bigearthnet_s2
+
+    from conftest import null_to_none
+
+    folder = data_path("bigearthnet", "S2", "S2B_MSIL2A_20170924T93020_69_24")
+    stack = stack_bigearthnet_s2(str(folder), str(tmp_path))
+    with rasterio.open(stack) as ds:
+        names = list(ds.descriptions)
+        band = {n: ds.read(names.index(n) + 1).astype("float64") for n in ("B03", "B04", "B08", "B11")}
+    mndwi = (band["B03"] - band["B11"]) / (band["B03"] + band["B11"])
+    ndvi = (band["B08"] - band["B04"]) / (band["B08"] + band["B04"])
+    # the lake as a careful analyst draws it: Otsu's threshold on MNDWI (15 % of the patch)
+    otsu_lake = mndwi > otsu(mndwi)
+    assert 0.12 < otsu_lake.mean() < 0.2, otsu_lake.mean()
+    # the rule: MNDWI > 0, or NIR reflectance below 3 % (dark water whose NDVI reaches 0.2-0.3)
+    lake = (mndwi > 0) | (band["B08"] / 10000.0 < 0.03)
+    assert (lake & otsu_lake).sum() >= 0.85 * otsu_lake.sum()
+    # without the rule the lake would read green: NDVI above green_ndvi's 0.2 on part of it
+    assert (ndvi[lake] > 0.2).sum() > 50, (ndvi[lake] > 0.2).sum()
+
+    result = run_alg(
+        "satimpact:greenratio",
+        {
+            "INPUT": stack,
+            "MODEL": "green_ndvi",
+            "CELL_SIZE": 600,
+            "OUTPUT": str(tmp_path / "green.gpkg"),
+            "OUTPUT_MASK": str(tmp_path / "mask.tif"),
+        },
+    )
+    with rasterio.open(tmp_path / "mask.tif") as ds:
+        mask = ds.read(1)
+    assert (mask[lake] == 3).all() and not (mask[lake] == 1).any()
+    assert ((mask == 3) == lake).all()
+    from qgis.core import QgsVectorLayer
+
+    cells = QgsVectorLayer(result["OUTPUT"], "cells", "ogr")
+    water = sum(null_to_none(f["water_area_m2"]) or 0.0 for f in cells.getFeatures())
+    # 10 m UTM pixels; areas are true (equal-area) square metres, within UTM's scale factor
+    assert abs(water - lake.sum() * 100.0) < 1e-3 * lake.sum() * 100.0, (water, lake.sum())
+    green = sum(null_to_none(f["green_area_m2"]) or 0.0 for f in cells.getFeatures())
+    assert green <= ((ndvi > 0.2) & ~lake).sum() * 100.0

@@ -95,7 +95,10 @@ def reference(path: str) -> dict[str, np.ndarray]:
     cloud = bright & (ndsi < 0.4)
     clear = valid & ~cloud
     ndvi = (nir - red) / np.where(nir + red == 0, 1, nir + red)
-    veg = clear & (ndvi > 0.2)
+    # water never counts as green: MNDWI > 0, or NIR reflectance below 3 % (dark water)
+    mndwi = (green - swir) / np.where(green + swir == 0, 1, green + swir)
+    water = clear & ((mndwi > 0) | (nir / 10000.0 < 0.03))
+    veg = clear & (ndvi > 0.2) & ~water
     # Geodesic area of every pixel: its four corners as a polygon on the WGS 84 ellipsoid.
     geod = Geod(ellps="WGS84")
     to_ll = Transformer.from_crs(crs.to_wkt(), "EPSG:4326", always_xy=True)
@@ -123,6 +126,7 @@ def reference(path: str) -> dict[str, np.ndarray]:
     cx, cy = t * (np.arange(w)[None, :] + 0.5, np.arange(h)[:, None] + 0.5)
     return {
         "veg": veg,
+        "water": water,
         "clear": clear,
         "cloud": valid & cloud,
         "area": area,
@@ -261,6 +265,7 @@ def test_zone_figures_match_independent_computation_on_epsg4326_chip(run_alg, s2
         assert row["valid_area_m2"] == pytest.approx(valid, rel=2e-4), k
         assert row["green_ratio"] == pytest.approx(green / valid, abs=2e-4), k
         assert row["cloud_area_m2"] == pytest.approx(ref["area"][inside & ref["cloud"]].sum(), rel=2e-3, abs=1.0)
+        assert row["water_area_m2"] == pytest.approx(ref["area"][inside & ref["water"]].sum(), rel=2e-4, abs=1.0)
         zone_area = abs(geod.geometry_area_perimeter(poly)[0])
         assert row["zone_area_m2"] == pytest.approx(zone_area, rel=2e-3), k
         assert row["valid_fraction"] == pytest.approx(min(1.0, valid / zone_area), abs=2e-3), k
@@ -269,7 +274,8 @@ def test_zone_figures_match_independent_computation_on_epsg4326_chip(run_alg, s2
     total = whole["valid_area_m2"] + whole["cloud_area_m2"]
     assert total == pytest.approx(ref["area"].sum(), rel=1e-4)
     assert 20.0e6 < total < 20.8e6
-    assert 0.40 < whole["green_ratio"] < 0.50
+    # flood water (28 % of the chip) no longer counts as green: 0.40-0.50 before the water rule
+    assert 0.30 < whole["green_ratio"] < 0.40
     assert got[2]["valid_fraction"] == pytest.approx(0.5, abs=0.02)
 
 

@@ -44,6 +44,7 @@ RESULT_FIELDS = (
     ("valid_fraction", "double"),
     ("zone_area_m2", "double"),
     ("cloud_area_m2", "double"),
+    ("water_area_m2", "double"),
 )
 PER_PERSON = "green_m2_per_person"
 SEASON = "season_warning"
@@ -130,7 +131,11 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
             "projection centred on the scene. A pixel belongs to a zone when its <b>centre</b> lies inside it. "
             "Nodata and cloud pixels count in neither the green nor the valid area. Cloud: Sentinel-2 SCL "
             "classes 3, 8, 9, 10 where an SCL band exists; otherwise (green_ndvi) blue reflectance above 0.2 "
-            "unless NDSI >= 0.4 (snow, which is valid, non-green ground). The RGB model has no cloud test.</p>"
+            "unless NDSI >= 0.4 (snow, which is valid, non-green ground). The RGB model has no cloud test. "
+            "<b>Water never counts as green</b>, whatever the model (a dark lake has NDVI 0.2-0.3): Sentinel-2 "
+            "SCL class 6, else MNDWI = (green - SWIR1) / (green + SWIR1) &gt; 0, else NDWI (green, NIR) &gt; 0, "
+            "and NIR reflectance below 3 % (dark water; not for 8-bit imagery); water is valid ground, and "
+            "its area is in water_area_m2.</p>"
             "<p><b>Season check.</b> The acquisition date is read from the raster's ACQUISITION_DATE tag or a "
             "Sentinel-2/Landsat product name in the file name (S2A_MSIL2A_20170613T101031...) and judged "
             "against the local summer (June-September north of the tropics, December-February south of them); "
@@ -147,8 +152,8 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
             "POPULATION_FIELD (optional): numeric field of ZONES; a "
             "population of 0 or less gives an empty green_m2_per_person. OUTPUT: zones or cells with "
             "green_ratio (0..1), green_area_m2, valid_area_m2, valid_fraction (valid area / zone area), "
-            "zone_area_m2, cloud_area_m2, green_m2_per_person, season_warning. OUTPUT_MASK (optional): "
-            "vegetation mask GeoTIFF (1 vegetation, 0 other, 2 cloud, 255 nodata). Zones that do not overlap "
+            "zone_area_m2, cloud_area_m2, water_area_m2, green_m2_per_person, season_warning. OUTPUT_MASK (optional): "
+            "vegetation mask GeoTIFF (1 vegetation, 0 other, 2 cloud, 3 water, 255 nodata). Zones that do not overlap "
             "the raster get zero valid area and a warning.</p>"
             "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:greenratio -- INPUT=scene.tif "
             "ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif</code></p>"
@@ -329,6 +334,7 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
                 stats.valid_fraction,
                 stats.zone_area_m2,
                 stats.cloud_m2,
+                stats.water_m2,
             ]
 
         outside, all_invalid, bad_population = [], [], []
