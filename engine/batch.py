@@ -1377,8 +1377,9 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
 
 
 def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem]) -> list[str]:
-    """A VRT over the raster outputs (one per CRS); for a split raster, the windows' cores merged
-    into ``<stem>.mosaic.vrt`` and a Cloud Optimized GeoTIFF ``<stem>.mosaic.tif``."""
+    """A VRT over the raster outputs (``<tool>-<hash>.mosaic.vrt``, one per CRS); for a split
+    raster, the windows' cores merged into ``<stem>.mosaic.vrt`` and a Cloud Optimized GeoTIFF
+    ``<stem>.mosaic.tif``."""
     import rasterio
     from osgeo import gdal
 
@@ -1397,9 +1398,12 @@ def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem
         for _, p in whole:
             with rasterio.open(p) as ds:
                 by_crs.setdefault(ds.crs.to_string() if ds.crs else "none", []).append(p)
+        # Named by tool and parameters like the outputs, so runs with other parameters keep theirs.
+        first = whole[0][0]
+        stem = f"{first['tool']}-{first['parameters_hash']}.{MOSAIC}"
         for crs, paths in sorted(by_crs.items()):
             suffix = "" if len(by_crs) == 1 else "_" + "".join(c if c.isalnum() else "_" for c in crs)[:24]
-            made.append(_build_vrt(os.path.join(output_folder, f"{MOSAIC}{suffix}.vrt"), sorted(paths)))
+            made.append(_build_vrt(os.path.join(output_folder, f"{stem}{suffix}.vrt"), sorted(paths)))
     if windowed:
         groups: dict[tuple, list] = {}
         for e, p in windowed:

@@ -165,7 +165,10 @@ def test_batch_resume_failure_and_changed_parameters(scenes, reference, local_cl
         water = int((ds.read(1) == 1).sum())
     assert sorted(rows["water_pixels"])[1:] == [water, water]
     assert rows.set_index("label").loc["S2A_MSIL2A_20170613T101031_87_48", "date"] == "2017-06-13"
-    assert (out / "mosaic.vrt").exists() or glob.glob(str(out / "mosaic_*.vrt"))
+    vrts = [m for m in report.mosaics if m.endswith(".vrt")]
+    assert vrts and all(Path(m).name.startswith(f"waterdetection-{manifest['parameters_hash']}.mosaic") for m in vrts)
+    with rasterio.open(vrts[0]) as mosaic:
+        assert mosaic.count == 1 and mosaic.dtypes[0] == "uint8"
 
     # Re-run: done items with intact outputs are skipped, the failed one is tried again.
     mtimes = {p.name: p.stat().st_mtime_ns for p in out.glob("*.tif")}
