@@ -9,10 +9,13 @@ Output layouts (Deepness' ``det_type``):
 - ``YOLO_v6``: the same layout, but the confidence is the best class score (as Deepness).
 - ``YOLO_ULTRALYTICS`` / ``YOLO_v9``: (batch, 4 + classes, boxes), no objectness; the
   confidence is the best class score.
+- ``YOLO_ULTRALYTICS_OBB`` (rotated boxes): (batch, 4 + classes + 1, boxes), rows ``cx, cy,
+  w, h, class scores..., angle`` (radians, clockwise in pixel space); suppression uses the
+  rotated rectangles' overlap.
 Without ``det_type`` the layout is told from the shape (boxes outnumber values per box) and
-the log says which. Rotated boxes (``YOLO_ULTRALYTICS_OBB``) and instance masks
-(``YOLO_ULTRALYTICS_SEGMENTATION``) are refused with a message: no test model of either
-format exists in Deepness' test data to check a decoder against.
+the log says which; rotated boxes need ``det_type`` (their shape is the Ultralytics one).
+Instance masks (``YOLO_ULTRALYTICS_SEGMENTATION``, a second output of mask prototypes) are
+refused with a message: Deepness' test data has no such model to check a decoder against.
 """
 
 from __future__ import annotations
@@ -29,12 +32,13 @@ from .raster import axis_starts
 V5_TYPES = ("YOLO_V5_V7_DEFAULT", "YOLO_V5", "YOLO_V7")
 V6_TYPES = ("YOLO_V6",)
 ULTRALYTICS_TYPES = ("YOLO_ULTRALYTICS", "YOLO_V9", "YOLO_V8")
-REFUSED_TYPES = ("YOLO_ULTRALYTICS_OBB", "YOLO_ULTRALYTICS_SEGMENTATION")
+OBB_TYPES = ("YOLO_ULTRALYTICS_OBB",)
+REFUSED_TYPES = ("YOLO_ULTRALYTICS_SEGMENTATION",)
 
 
 @dataclass
 class Detections:
-    boxes: np.ndarray  # (n, 4) x1, y1, x2, y2 in raster pixel coordinates (column, row)
+    boxes: np.ndarray  # (n, 4) x1, y1, x2, y2, or rotated (n, 5) cx, cy, w, h, angle; raster pixels
     scores: np.ndarray  # (n,)
     classes: np.ndarray  # (n,) int
     class_names: list[str]
@@ -49,17 +53,58 @@ class Detections:
         from shapely.geometry import Polygon
 
         out = []
-        for (x1, y1, x2, y2), score, cls in zip(self.boxes, self.scores, self.classes):
-            corners = [self.transform * (x, y) for x, y in ((x1, y1), (x2, y1), (x2, y2), (x1, y2))]
+        for box, score, cls in zip(self.boxes, self.scores, self.classes):
+            corners = [self.transform * (x, y) for x, y in box_corners(box)]
             name = self.class_names[cls] if cls < len(self.class_names) else f"class_{cls}"
             out.append((int(cls), name, float(score), Polygon(corners)))
         return out
 
 
+def box_corners(box) -> list[tuple[float, float]]:
+    """Corners (column, row) of an axis-aligned (x1, y1, x2, y2) or rotated (cx, cy, w, h, angle) box."""
+    if len(box) == 4:
+        x1, y1, x2, y2 = box
+        return [(x1, y1), (x2, y1), (x2, y2), (x1, y2)]
+    cx, cy, w, h, angle = box
+    c, s = np.cos(angle), np.sin(angle)
+    return [
+        (cx + dx * c - dy * s, cy + dx * s + dy * c)
+        for dx, dy in ((-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2))
+    ]
+
+
+def rotated_nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> np.ndarray:
+    """Greedy suppression of rotated boxes (cx, cy, w, h, angle) by the overlap of their rectangles."""
+    from shapely.geometry import Polygon
+
+    shapes = [Polygon(box_corners(b)) for b in boxes]
+    order = list(np.argsort(-scores, kind="stable"))
+    keep = []
+    while order:
+        i = order.pop(0)
+        keep.append(i)
+        rest = []
+        for j in order:
+            inter = shapes[i].intersection(shapes[j]).area
+            union = shapes[i].area + shapes[j].area - inter
+            if union <= 0 or inter / union <= iou_threshold:
+                rest.append(j)
+        order = rest
+    return np.asarray(keep, dtype=np.int64)
+
+
 def decode(output: np.ndarray, layout: str, confidence: float):
     """Boxes (x1, y1, x2, y2 in tile pixels), scores and classes above ``confidence`` from
     one tile's output (2-D, see the module's layouts)."""
-    rows = output.T if layout == "ultralytics" else output
+    rows = output.T if layout in ("ultralytics", "obb") else output
+    if layout == "obb":
+        cls_scores = rows[:, 4:-1]
+        if cls_scores.shape[1] == 0:
+            raise EngineError("the rotated-box output has no class scores (expected 4 + classes + angle per box)")
+        scores, classes = cls_scores.max(axis=1), cls_scores.argmax(axis=1)
+        keep = scores >= confidence
+        boxes = np.concatenate([rows[keep, :4], rows[keep, -1:]], axis=1)
+        return boxes.astype(np.float64), scores[keep].astype(np.float64), classes[keep].astype(np.int64)
     if layout == "ultralytics":
         cls_scores = rows[:, 4:]
         if cls_scores.shape[1] == 0:
@@ -101,11 +146,13 @@ def nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> np.ndarr
 
 
 def class_aware_nms(boxes, scores, classes, iou_threshold: float) -> np.ndarray:
-    """NMS within each class only (a car and a tree may overlap); indices by descending score."""
+    """NMS within each class only (a car and a tree may overlap); indices by descending score.
+    Rotated boxes (five columns) are compared by the overlap of their rectangles."""
+    suppress = rotated_nms if boxes.ndim == 2 and boxes.shape[1] == 5 else nms
     keep = []
     for cls in np.unique(classes):
         idx = np.flatnonzero(classes == cls)
-        keep.extend(idx[nms(boxes[idx], scores[idx], iou_threshold)])
+        keep.extend(idx[suppress(boxes[idx], scores[idx], iou_threshold)])
     keep = np.asarray(keep, dtype=np.int64)
     return keep[np.argsort(-scores[keep], kind="stable")] if keep.size else keep
 
@@ -114,19 +161,20 @@ def output_layout(model: LoadedModel, sample_shape: tuple) -> str:
     det_type = str(model.card.extra.get("det_type") or "").upper()
     if det_type in REFUSED_TYPES:
         raise EngineError(
-            f"detector type {det_type} (rotated boxes or instance masks) is not supported yet: "
-            "SatImpact decodes YOLOv5/v6/v7 and Ultralytics (v8/v9) box outputs"
+            f"detector type {det_type} (instance masks) is not supported yet: SatImpact decodes "
+            "YOLOv5/v6/v7, Ultralytics (v8/v9) and Ultralytics rotated-box (OBB) outputs"
         )
     if det_type in V5_TYPES:
         return "v5"
     if det_type in V6_TYPES:
         return "v6"
+    if det_type in OBB_TYPES:
+        return "obb"
     if det_type in ULTRALYTICS_TYPES:
         return "ultralytics"
     if det_type:
-        raise EngineError(
-            f"det_type '{det_type}' is unknown (expected one of {', '.join(V5_TYPES + V6_TYPES + ULTRALYTICS_TYPES)})"
-        )
+        known = ", ".join(V5_TYPES + V6_TYPES + ULTRALYTICS_TYPES + OBB_TYPES)
+        raise EngineError(f"det_type '{det_type}' is unknown (expected one of {known})")
     return "ultralytics" if sample_shape[-2] < sample_shape[-1] else "v5"
 
 
@@ -185,12 +233,16 @@ def run_detection(
             boxes, scores, classes = decode(out, layout, confidence)
             if len(boxes):
                 # Boxes whose centre falls on nodata (or the padding beyond the raster) are dropped.
-                cx = np.clip(((boxes[:, 0] + boxes[:, 2]) / 2).astype(int), 0, tile - 1)
-                cy = np.clip(((boxes[:, 1] + boxes[:, 3]) / 2).astype(int), 0, tile - 1)
+                rotated = boxes.shape[1] == 5
+                centre_x = boxes[:, 0] if rotated else (boxes[:, 0] + boxes[:, 2]) / 2
+                centre_y = boxes[:, 1] if rotated else (boxes[:, 1] + boxes[:, 3]) / 2
+                cx = np.clip(centre_x.astype(int), 0, tile - 1)
+                cy = np.clip(centre_y.astype(int), 0, tile - 1)
                 inside = (cx < w) & (cy < h)
                 inside[inside] = valid[cy[inside], cx[inside]]
                 boxes, scores, classes = boxes[inside], scores[inside], classes[inside]
-                boxes = boxes + np.array([x, y, x, y], dtype=np.float64)
+                shift = [x, y, 0, 0, 0] if rotated else [x, y, x, y]
+                boxes = boxes + np.array(shift, dtype=np.float64)
                 all_boxes.append(boxes)
                 all_scores.append(scores)
                 all_classes.append(classes)
@@ -203,7 +255,9 @@ def run_detection(
         boxes, scores, classes = np.zeros((0, 4)), np.zeros(0), np.zeros(0, dtype=np.int64)
     candidates = len(boxes)
     keep = class_aware_nms(boxes, scores, classes, iou_threshold)
-    boxes = np.clip(boxes[keep], 0, [width, height, width, height])
+    boxes = boxes[keep]
+    if boxes.shape[1] == 4:  # rotated boxes keep their shape; upright ones end at the raster's edge
+        boxes = np.clip(boxes, 0, [width, height, width, height])
     names = (card.extra.get("class_names") or [[]])[0]
     result = Detections(
         boxes=boxes,

@@ -105,17 +105,28 @@ def read_output(path: Path) -> np.ndarray:
         return ds.read().astype(np.float64)
 
 
-def yolo_cell_detector(target: Path, props: dict[str, str], cell: int = 32, box: int = 48, tile: int = 512) -> Path:
+def yolo_cell_detector(
+    target: Path,
+    props: dict[str, str],
+    cell: int = 32,
+    box: int = 48,
+    tile: int = 512,
+    angle: float | None = None,
+    height: int | None = None,
+) -> Path:
     """A YOLOv5-layout detector whose boxes are known by construction: every ``cell`` x ``cell``
     square of the tile is a candidate box of ``box`` px centred on it; its objectness is the
     square's mean red, its class scores the square's mean red and green (class 0 red, 1 green).
-    Output (batch, cells, 7): cx, cy, w, h, objectness, red, green (tile pixels)."""
+    Output (batch, cells, 7): cx, cy, w, h, objectness, red, green (tile pixels).
+    With ``angle``: the Ultralytics rotated-box layout instead, (batch, 7, cells): cx, cy, w,
+    h (``box`` x ``height``), red, green, angle (radians)."""
     from onnx import TensorProto, helper
 
     n = tile // cell
     k = np.arange(n * n)
     centres = np.stack([(k % n) * cell + cell / 2, (k // n) * cell + cell / 2], axis=1)
-    boxes = np.concatenate([centres, np.full((n * n, 2), float(box))], axis=1)[None].astype(np.float32)
+    sizes = np.tile([float(box), float(height or box)], (n * n, 1))
+    boxes = np.concatenate([centres, sizes], axis=1)[None].astype(np.float32)
     nodes = [
         helper.make_node("AveragePool", ["images"], ["pooled"], kernel_shape=[cell, cell], strides=[cell, cell]),
         helper.make_node("Reshape", ["pooled", "flat_shape"], ["flat"]),
@@ -124,8 +135,17 @@ def yolo_cell_detector(target: Path, props: dict[str, str], cell: int = 32, box:
         helper.make_node("Slice", ["cells", "s0", "s2", "axis2"], ["red_green"]),
         helper.make_node("Mul", ["red", "zero"], ["zeros"]),
         helper.make_node("Add", ["zeros", "boxes"], ["xywh"]),
-        helper.make_node("Concat", ["xywh", "red", "red_green"], ["output0"], axis=2),
     ]
+    if angle is None:
+        nodes.append(helper.make_node("Concat", ["xywh", "red", "red_green"], ["output0"], axis=2))
+        out_shape = ["batch", n * n, 7]
+    else:
+        nodes += [
+            helper.make_node("Add", ["zeros", "angle"], ["angles"]),
+            helper.make_node("Concat", ["xywh", "red_green", "angles"], ["rows"], axis=2),
+            helper.make_node("Transpose", ["rows"], ["output0"], perm=[0, 2, 1]),
+        ]
+        out_shape = ["batch", 7, n * n]
     inits = [
         helper.make_tensor("flat_shape", TensorProto.INT64, [3], [0, 3, n * n]),
         helper.make_tensor("s0", TensorProto.INT64, [1], [0]),
@@ -134,12 +154,13 @@ def yolo_cell_detector(target: Path, props: dict[str, str], cell: int = 32, box:
         helper.make_tensor("axis2", TensorProto.INT64, [1], [2]),
         helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0]),
         numpy_helper.from_array(boxes, "boxes"),
+        helper.make_tensor("angle", TensorProto.FLOAT, [], [float(angle or 0.0)]),
     ]
     graph = helper.make_graph(
         nodes,
         "yolo_cells",
         [helper.make_tensor_value_info("images", TensorProto.FLOAT, ["batch", 3, tile, tile])],
-        [helper.make_tensor_value_info("output0", TensorProto.FLOAT, ["batch", n * n, 7])],
+        [helper.make_tensor_value_info("output0", TensorProto.FLOAT, out_shape)],
         inits,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])

@@ -484,3 +484,62 @@ def test_result_layers_are_named_and_styled(run_alg, fotomap, tmp_path):
     details.postProcessor().postProcessLayer(polygons, context, None)
     assert polygons.renderer().type() == "categorizedSymbol" and polygons.renderer().classAttribute() == "class"
     assert {c.value() for c in polygons.renderer().categories()} == {"Coffee", "Tea", "Juice", "Beer"}
+
+
+def test_rotated_boxes(run_alg, fotomap, fotomap_rgb, tmp_path):
+    """Ultralytics rotated boxes (det_type YOLO_ULTRALYTICS_OBB): 48 x 24 px rectangles turned by
+    0.5 rad at every cell whose best class score passes; overlapping ones suppressed by the overlap
+    of the rotated rectangles (computed here with shapely, one pair at a time)."""
+    from shapely.geometry import Polygon
+
+    props = dict(DETECTOR_PROPS, det_type=json.dumps("YOLO_ULTRALYTICS_OBB"), det_iou_thresh="0.3")
+    model = yolo_cell_detector(tmp_path / "obb.onnx", props, box=48, height=24, angle=0.5)
+    vector = tmp_path / "obb.gpkg"
+    result = run_alg("satimpact:runmodel", {"INPUT": str(fotomap), "MODEL": str(model), "OUTPUT_VECTOR": str(vector)})
+    layer = QgsVectorLayer(result["OUTPUT_VECTOR"], "obb")
+    # expected: candidates per tile (best of mean red / green >= 0.6), then greedy rotated suppression
+    _, height, width = fotomap_rgb.shape
+    cands = []
+    for y0 in tile_starts(height, 512, 64):
+        for x0 in tile_starts(width, 512, 64):
+            t = np.zeros((3, 512, 512))
+            h, w = min(512, height - y0), min(512, width - x0)
+            t[:, :h, :w] = fotomap_rgb[:, y0 : y0 + h, x0 : x0 + w]
+            means = t.reshape(3, 16, 32, 16, 32).mean(axis=(2, 4))
+            for r in range(16):
+                for c in range(16):
+                    score = max(means[0, r, c], means[1, r, c])
+                    if score >= 0.6:
+                        cands.append((x0 + c * 32 + 16, y0 + r * 32 + 16, score, int(means[1, r, c] > means[0, r, c])))
+
+    def rect(cx, cy):
+        co, si = np.cos(0.5), np.sin(0.5)
+        return Polygon(
+            [
+                (cx + dx * co - dy * si, cy + dx * si + dy * co)
+                for dx, dy in ((-24, -12), (24, -12), (24, 12), (-24, 12))
+            ]
+        )
+
+    kept = []
+    for i in sorted(range(len(cands)), key=lambda i: (-cands[i][2], i)):
+        cx, cy, score, cls = cands[i]
+        p = rect(cx, cy)
+        if all(
+            cands[j][3] != cls or p.intersection(q).area / (p.area + q.area - p.intersection(q).area) <= 0.3
+            for j, q in kept
+        ):
+            kept.append((i, p))
+    assert layer.featureCount() == len(kept) and len(kept) < len(cands)
+    with rasterio.open(fotomap) as ds:
+        inverse, pixel = ~ds.transform, abs(ds.transform.a * ds.transform.e)
+    got = sorted(
+        (round(c[0], 3), round(c[1], 3), f.geometry().area() / pixel, f["confidence"])
+        for f in layer.getFeatures()
+        for c in [inverse * (f.geometry().centroid().asPoint().x(), f.geometry().centroid().asPoint().y())]
+    )
+    want = sorted((float(cands[i][0]), float(cands[i][1]), 48 * 24.0, cands[i][2]) for i, _ in kept)
+    got, want = np.array(got), np.array(want)
+    assert np.abs(got[:, :2] - want[:, :2]).max() < 1e-2
+    assert np.abs(got[:, 2] - want[:, 2]).max() < 1e-3 * 48 * 24
+    assert np.abs(got[:, 3] - want[:, 3]).max() < 1e-5
