@@ -396,8 +396,16 @@
         <translation>&lt;p&gt;각 구역(도시 경계, 행정구역) 또는 격자가 얼마나 녹지로 덮여 있는지 측정합니다: 녹지 모델로 식생 마스크를 만든 뒤 구역별 녹지 면적, 유효 면적과 그 비율을 구하고, 인구 필드가 주어지면 1인당 녹지 면적도 구합니다. 이는 여름철 Sentinel-2 영상을 사용한 Kwon et al. (2021), &lt;i&gt;Urban green space and happiness in developed countries&lt;/i&gt;, EPJ Data Science 10:28의 도시 녹지 지표입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; &lt;code&gt;green_ndvi&lt;/code&gt;: NDVI = (NIR - red) / (NIR + red) &gt; 0.2인 곳을 식생으로 봅니다. 0.2는 지표가 더 이상 나지(맨땅)가 아니게 되는 NDVI 값입니다(Sobrino et al. 2004, Remote Sens. Environ. 90:434). &lt;code&gt;green_rgb&lt;/code&gt;는 NIR이 없는 영상(항공사진, 배경지도)을 위한 모델로, 색 비율 ln(G/R), ln(G/B)에 대한 로지스틱 모델을 실제 Sentinel-2 영상의 NDVI 마스크에 맞춰 적합한 것입니다(NDVI와의 일치도는 모델 카드에 있음). 면적은 EPSG:4326 래스터에서도 실제 제곱미터 단위입니다: 각 픽셀의 면적은 영상 중심을 기준으로 한 람베르트 방위 등적 투영에서 픽셀 모서리 좌표로 계산합니다. 픽셀은 &lt;b&gt;중심&lt;/b&gt;이 구역 안에 있을 때 그 구역에 속합니다. Nodata 픽셀과 구름 픽셀은 녹지 면적에도 유효 면적에도 포함되지 않습니다. 구름: SCL 밴드가 있으면 Sentinel-2 SCL 클래스 3, 8, 9, 10이고, 없으면(green_ndvi) blue 반사율이 0.2를 넘는 픽셀입니다. 단, NDSI &gt;= 0.4인 픽셀(눈: 유효하지만 녹지가 아닌 지표)은 제외합니다. RGB 모델에는 구름 검사가 없습니다. &lt;b&gt;수체는 모델과 관계없이 녹지로 집계하지 않습니다&lt;/b&gt;(어두운 호수는 NDVI가 0.2-0.3입니다): Sentinel-2 SCL 클래스 6, 없으면 MNDWI = (green - SWIR1) / (green + SWIR1) &amp;gt; 0, 없으면 NDWI (green, NIR) &amp;gt; 0이며, NIR 반사율이 3 % 미만인 픽셀(어두운 수체; 8비트 영상 제외)도 수체입니다. 수체는 유효한 지표이며 그 면적은 water_area_m2에 기록됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;계절 확인.&lt;/b&gt; 촬영일은 래스터의 ACQUISITION_DATE 태그나 파일 이름의 Sentinel-2/Landsat 제품명(S2A_MSIL2A_20170613T101031...)에서 읽으며, 현지 여름(열대 이북은 6-9월, 열대 이남은 12-2월)에 해당하는지 판단합니다. 또한 가장 푸른 상위 5 % 픽셀의 NDVI가 0.5 미만이거나 눈이 10 % 넘게 덮고 있으면 낙엽기 영상으로 봅니다. 의심스러운 점은 모두 로그에 경고로 남기고 season_warning 필드에 기록합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; green_ndvi: red와 NIR; green_rgb: red, green, blue. Blue, green, SWIR 1.6 밴드가 있으면 구름과 눈 검사에 사용합니다. 밴드는 이름, 배열 또는 BAND_MAP으로 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 래스터. MODEL (선택): green_ndvi, green_rgb 또는 카드가 있는 .onnx 녹지 모델. 비우면 래스터에 red와 NIR이 있을 때 green_ndvi, 없으면 green_rgb를 사용합니다. BAND_MAP (선택): 예: &lt;code&gt;red=3,nir=4&lt;/code&gt; 또는 배열 이름. ZONES (선택): 폴리곤. 비우면 래스터 위에 CELL_SIZE 미터(기본값 1000) 격자를 만들며, 래스터의 CRS가 실제 미터 단위(UTM, 국가 좌표계)이면 그 CRS에서, 아니면(EPSG:4326, Web Mercator) 영상이 속한 UTM 구역에서 만듭니다. POPULATION_FIELD (선택): ZONES의 숫자 필드. 인구가 0 이하이면 green_m2_per_person은 비어 있습니다. OUTPUT: green_ratio (0..1), green_area_m2, valid_area_m2, valid_fraction (유효 면적 / 구역 면적), zone_area_m2, cloud_area_m2, water_area_m2, green_m2_per_person, season_warning 필드를 가진 구역 또는 격자. OUTPUT_MASK (선택): 식생 마스크 GeoTIFF (1 식생, 0 기타, 2 구름, 3 수체, 255 nodata). 래스터와 겹치지 않는 구역은 유효 면적이 0이 되며 경고가 표시됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenratio -- INPUT=scene.tif ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>vegetation</source>
+        <translation>식생</translation>
+    </message>
+    <message>
         <source>Ground resolution in metres (layers that are not files; default: 10)</source>
         <translation>지상 해상도, 미터 (파일이 아닌 레이어; 기본값: 10)</translation>
+    </message>
+    <message>
+        <source>{0} - {1} % green</source>
+        <translation>녹지 {0} - {1} %</translation>
     </message>
     <message>
         <source>Input raster (summer imagery)</source>
@@ -442,6 +450,14 @@
     <message>
         <source>Green model used</source>
         <translation>사용한 녹지 모델</translation>
+    </message>
+    <message>
+        <source>Green ratio - {0}</source>
+        <translation>녹지 비율 - {0}</translation>
+    </message>
+    <message>
+        <source>Vegetation ({0}) - {1}</source>
+        <translation>식생 ({0}) - {1}</translation>
     </message>
     <message>
         <source>Green ratio over time</source>
@@ -876,6 +892,18 @@
         <translation>수체 픽셀 수</translation>
     </message>
     <message>
+        <source>Water mask ({0}) - {1}</source>
+        <translation>수체 마스크 ({0}) - {1}</translation>
+    </message>
+    <message>
+        <source>Water index: {0} ({1}) - {2}</source>
+        <translation>수체 지수: {0} ({1}) - {2}</translation>
+    </message>
+    <message>
+        <source>Water bodies ({0}) - {1}</source>
+        <translation>수체 폴리곤 ({0}) - {1}</translation>
+    </message>
+    <message>
         <source>Water area over time (lakes, reservoirs, rivers)</source>
         <translation>시간에 따른 수면 면적 (호수, 저수지, 하천)</translation>
     </message>
@@ -918,6 +946,42 @@
     <message>
         <source>8-bit imagery: only the sign-based index models are candidates</source>
         <translation>8비트 영상: 부호만 쓰는 지수 모델만 후보입니다</translation>
+    </message>
+    <message>
+        <source>Poverty from daytime imagery</source>
+        <translation>주간 영상으로 본 빈곤</translation>
+    </message>
+    <message>
+        <source>Random convolutional features</source>
+        <translation>무작위 합성곱 특징</translation>
+    </message>
+    <message>
+        <source>Human-machine development score</source>
+        <translation>인간-기계 협업 개발 점수</translation>
+    </message>
+    <message>
+        <source>Urban green space</source>
+        <translation>도시 녹지</translation>
+    </message>
+    <message>
+        <source>Water indices</source>
+        <translation>수체 지수</translation>
+    </message>
+    <message>
+        <source>Floating debris</source>
+        <translation>부유 쓰레기</translation>
+    </message>
+    <message>
+        <source>Flood data</source>
+        <translation>홍수 데이터</translation>
+    </message>
+    <message>
+        <source>Methods:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Satellite imagery to indicators for the Sustainable Development Goals, as Processing tools backed by carded ONNX models.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL v2 or later. Models carry their own licence and citation in their card (see the model manager).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;위성 영상을 지속가능발전목표(SDG) 지표로 바꾸는 프로세싱 도구 모음이며, 카드가 있는 ONNX 모델로 동작합니다.&lt;/p&gt;&lt;p&gt;라이선스: GNU GPL v2 이상. 모델은 각자의 라이선스와 인용 정보를 카드에 담고 있습니다(모델 관리자 참조).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>empty: automatic, e.g. green=3,nir=8 or a layout name</source>
@@ -1106,6 +1170,34 @@
     <message>
         <source>Edit model...</source>
         <translation>모델 편집...</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChooserWrapper</name>
+    <message>
+        <source> [optional]</source>
+        <translation> [선택]</translation>
+    </message>
+</context>
+<context>
+    <name>BandMapWrapper</name>
+    <message>
+        <source> [optional]</source>
+        <translation> [선택]</translation>
+    </message>
+</context>
+<context>
+    <name>WidgetWrapper</name>
+    <message>
+        <source> [optional]</source>
+        <translation> [선택]</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersPanel</name>
+    <message>
+        <source> [optional]</source>
+        <translation> [선택]</translation>
     </message>
 </context>
 </TS>

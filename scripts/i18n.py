@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES = ["plugin.py", "processing", "ui"]
 CONTEXT = "SatImpact"
+EXTRA_CONTEXTS = ("ModelChooserWrapper", "BandMapWrapper", "WidgetWrapper", "ParametersPanel")
+EXTRA_MESSAGES = {" [optional]": " [선택]"}
 
 
 def literal(node) -> str | None:
@@ -82,7 +84,20 @@ def write_ts(strings: list[str], korean: dict[str, str], path: str) -> list[str]
             missing.append(text)
             lines.append('        <translation type="unfinished"></translation>')
         lines.append("    </message>")
-    lines += ["</context>", "</TS>", ""]
+    lines.append("</context>")
+    # QGIS's Python dialogs append " [optional]" with self.tr(), whose context is the class of
+    # the widget: for the plugin's own widget wrappers that is a context QGIS's Korean lacks.
+    for context in EXTRA_CONTEXTS:
+        lines += ["<context>", f"    <name>{context}</name>"]
+        for text, translation in EXTRA_MESSAGES.items():
+            lines += [
+                "    <message>",
+                f"        <source>{escape(text)}</source>",
+                f"        <translation>{escape(translation)}</translation>",
+                "    </message>",
+            ]
+        lines.append("</context>")
+    lines += ["</TS>", ""]
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
     return missing

@@ -41,3 +41,30 @@ def test_korean_names_for_every_algorithm(satimpact_provider):
                     assert HANGUL.search(param.description()) or not param.description(), (alg.id(), param.name())
     finally:
         QgsApplication.removeTranslator(translator)
+
+
+def test_no_string_left_untranslated():
+    """The count of untranslated strings in the Korean catalogue is zero."""
+    tree = ET.parse(ROOT / "i18n" / "satimpact_ko.ts")
+    messages = list(tree.iter("message"))
+    untranslated = [
+        m.findtext("source")
+        for m in messages
+        if not (m.findtext("translation") or "").strip() or m.find("translation").get("type") == "unfinished"
+    ]
+    assert len(messages) > 200
+    assert untranslated == [], f"{len(untranslated)} untranslated, e.g. {untranslated[:3]}"
+
+
+def test_optional_tag_and_layer_legends_in_korean(qgis_app):
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "i18n" / "satimpact_ko.qm"))
+    QgsApplication.installTranslator(translator)
+    try:
+        # QGIS appends " [optional]" with the widget class as context (the plugin's own wrappers)
+        assert QCoreApplication.translate("ModelChooserWrapper", " [optional]") == " [선택]"
+        assert QCoreApplication.translate("BandMapWrapper", " [optional]") == " [선택]"
+        for legend in ("Water", "Land", "Automatic (from the bands)", "no value (NULL)"):
+            assert HANGUL.search(QCoreApplication.translate("SatImpact", legend)), legend
+    finally:
+        QgsApplication.removeTranslator(translator)

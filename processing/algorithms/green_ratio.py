@@ -35,6 +35,7 @@ from ..common import (
     SatImpactAlgorithm,
     model_parameter,
     model_path,
+    tr,
 )
 
 RESULT_FIELDS = (
@@ -74,7 +75,7 @@ def style_green_ratio(layer) -> None:
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
         symbol.setColor(ramp.color((k + 0.5) / 5.0))
         symbol.setOpacity(0.8)
-        label = f"{100 * lower:.0f} - {100 * upper:.0f} % green"
+        label = tr("{0} - {1} % green").format(f"{100 * lower:.0f}", f"{100 * upper:.0f}")
         ranges.append(QgsRendererRange(lower, upper, symbol, label))
     renderer = QgsGraduatedSymbolRenderer("green_ratio", ranges)
     renderer.setSourceColorRamp(ramp.clone())
@@ -86,7 +87,7 @@ def style_vegetation_mask(layer) -> None:
     from qgis.core import QgsPalettedRasterRenderer
     from qgis.PyQt.QtGui import QColor
 
-    classes = [QgsPalettedRasterRenderer.Class(1, QColor(26, 150, 65), "vegetation")]
+    classes = [QgsPalettedRasterRenderer.Class(1, QColor(26, 150, 65), tr("vegetation"))]
     layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
 
 
@@ -405,7 +406,7 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
             f"({'n/a' if overall is None else f'{100 * overall:.1f} %'}); cloud {totals.cloud_m2 / 1e6:.4f} km2, "
             f"nodata {totals.nodata_m2 / 1e6:.4f} km2"
         )
-        LayerStyler.attach(context, dest_id, f"Green ratio - {layer.name()}", style_green_ratio)
+        LayerStyler.attach(context, dest_id, self.tr("Green ratio - {0}").format(layer.name()), style_green_ratio)
         outputs = {
             self.OUTPUT: dest_id,
             self.GREEN_RATIO: overall,
@@ -414,7 +415,10 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
         }
         if mask_path:
             LayerStyler.attach(
-                context, mask_path, f"Vegetation ({model.card.name}) - {layer.name()}", style_vegetation_mask
+                context,
+                mask_path,
+                self.tr("Vegetation ({0}) - {1}").format(model.card.name, layer.name()),
+                style_vegetation_mask,
             )
             outputs[self.OUTPUT_MASK] = mask_path
         return outputs

@@ -282,7 +282,9 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         )
 
         scene = layer.name()
-        LayerStyler.attach(context, output, f"Water mask ({card.name}) - {scene}", style_water_mask)
+        LayerStyler.attach(
+            context, output, self.tr("Water mask ({0}) - {1}").format(card.name, scene), style_water_mask
+        )
         results = {
             self.OUTPUT: output,
             self.MODEL_USED: card.name,
@@ -299,11 +301,16 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
                 style = stretched_ramp("RdBu", (-30.0, 0.0), centre=report.threshold, invert=True)
             else:
                 style = stretched_ramp("RdBu", (-1.0, 1.0), centre=report.threshold)
-            LayerStyler.attach(context, index_output, f"Water index: {label} ({card.name}) - {scene}", style)
+            LayerStyler.attach(
+                context, index_output, self.tr("Water index: {0} ({1}) - {2}").format(label, card.name, scene), style
+            )
             results[self.OUTPUT_INDEX] = index_output
         if polygons:
             LayerStyler.attach(
-                context, polygons, f"Water bodies ({card.name}) - {scene}", style_outline(WATER_BLUE, 0.4, 90)
+                context,
+                polygons,
+                self.tr("Water bodies ({0}) - {1}").format(card.name, scene),
+                style_outline(WATER_BLUE, 0.4, 90),
             )
             results[self.OUTPUT_POLYGONS] = polygons
         return results
