@@ -8,6 +8,7 @@ or ``RunOptions.memory_limit_bytes`` raise or lower it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from .errors import EngineError
@@ -101,3 +102,27 @@ def dense_run_parts(
         "merge buffers": merge_columns * column_bytes,
         "GDAL cache": gdal_cache_bytes,
     }
+
+
+# GDAL's block cache defaults to 5% of the RAM (1.2 GB on a 24 GB machine) and fills with
+# dirty output blocks on big rasters; every SatImpact run caps it (the model runner lowers it
+# further to what its rows of tiles need).
+GDAL_CACHE_CAP = 128 << 20
+
+
+@contextlib.contextmanager
+def gdal_cache_cap(limit: int = GDAL_CACHE_CAP):
+    """Cap GDAL's block cache (process-wide) for the duration of a run, then restore it."""
+    try:
+        from osgeo import gdal
+    except ImportError:
+        yield
+        return
+    old = gdal.GetCacheMax()
+    if old > limit:
+        gdal.SetCacheMax(limit)
+    try:
+        yield
+    finally:
+        if old > limit:
+            gdal.SetCacheMax(old)

@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..engine.errors import EngineError
+from ..engine.memory import gdal_cache_cap
 from ..engine.registry import available_models, resolve_model
 from ..engine.runner import Feedback
 from . import safety
@@ -170,7 +171,8 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
         except Exception as exc:
             raise safety.as_processing_exception(self, exc) from exc
         try:
-            return self.process(parameters, context, feedback)
+            with gdal_cache_cap():
+                return self.process(parameters, context, feedback)
         except Exception as exc:
             guard.remove_new()
             raise safety.as_processing_exception(self, exc) from exc

@@ -290,3 +290,27 @@ def test_crop_weights_are_linear_in_the_axis_length():
     for s, w in zip(starts[:50], weights[:50]):
         total[s : s + 512] += w
     assert set(np.unique(total[: starts[49]])) == {1.0}
+
+
+def test_gdal_cache_is_capped_during_a_run_and_restored(run_alg, scene, tmp_path, monkeypatch):
+    """GDAL's default block cache (5% of the RAM) once held the Deepness class step's blocks."""
+    from osgeo import gdal
+
+    from satimpact.engine import raster
+
+    seen = []
+    real_write = raster.GeoTiffWriter.write
+
+    def recording_write(self, array, window):
+        seen.append(gdal.GetCacheMax())
+        return real_write(self, array, window)
+
+    monkeypatch.setattr(raster.GeoTiffWriter, "write", recording_write)
+    old = gdal.GetCacheMax()
+    gdal.SetCacheMax(1 << 30)
+    try:
+        run_alg("satimpact:runmodel", {"INPUT": str(scene), "MODEL": NDVI, "OUTPUT": str(tmp_path / "ndvi.tif")})
+        assert seen and max(seen) <= 128 << 20, seen
+        assert gdal.GetCacheMax() == 1 << 30
+    finally:
+        gdal.SetCacheMax(old)
