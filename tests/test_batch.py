@@ -255,6 +255,16 @@ def test_split_raster_mosaic_equals_single_run(scenes, reference, local_client, 
         assert got.tags(ns="IMAGE_STRUCTURE").get("LAYOUT") == "COG"
 
 
+def chip_links(chip: str, folder: Path, n: int) -> list[str]:
+    """The real chip under ``n`` names (links: nothing copied)."""
+    links = []
+    for k in range(n):
+        link = folder / f"scene_{k:02d}.tif"
+        link.symlink_to(chip)
+        links.append(str(link))
+    return links
+
+
 def test_cancel_keeps_finished_outputs_and_manifest(scenes, local_client, tmp_path):
     cancel = threading.Event()
 
@@ -263,7 +273,7 @@ def test_cancel_keeps_finished_outputs_and_manifest(scenes, local_client, tmp_pa
             if percent > 0:
                 cancel.set()
 
-    items = batch.items_from_files(scenes["spain"] * 1)
+    items = batch.items_from_files(chip_links(scenes["chip"], tmp_path, 30))
     out = tmp_path / "cancelled"
     report = batch.run_batch(
         "water", items, "", str(out), feedback=StopAfterFirst(), cancel=cancel, client=local_client
@@ -341,30 +351,38 @@ def dask_cluster_processes(workers: int = 2):
 def test_worker_killed_mid_run_on_real_scheduler(scenes, reference, tmp_path):
     """Two `dask worker` processes; one is killed with SIGKILL while it runs an item. The batch
     completes, every output is byte-identical to the single-machine run, nothing partial is left."""
-    items = batch.items_from_files(scenes["spain"])
+    # Enough items that the batch is surely still running when the kill comes, on any machine.
+    items = batch.items_from_files(chip_links(scenes["chip"], tmp_path, 40))
     out = tmp_path / "killed"
     with dask_cluster_processes(2) as (address, client):
         pids = client.run(os.getpid)
         outcome = {}
 
+        finished = []
+
+        class Count(batch.Feedback):
+            def progress(self, percent):
+                finished.append(percent)
+
         def run():
-            outcome["report"] = batch.run_batch("water", items, "", str(out), scheduler=address)
+            outcome["report"] = batch.run_batch("water", items, "", str(out), scheduler=address, feedback=Count())
 
         thread = threading.Thread(target=run)
         thread.start()
-        killed = None
+        killed, finished_before_kill = None, None
         deadline = time.monotonic() + 60
         while killed is None and time.monotonic() < deadline:
             busy = [w for w, tasks in client.processing().items() if any("satimpact-" in t for t in tasks)]
-            if busy:
-                time.sleep(0.3)  # well into the item (about a second each on this chip)
-                if client.processing().get(busy[0]):
-                    killed = pids[busy[0]]
-                    os.kill(killed, signal.SIGKILL)
-                    break
-            time.sleep(0.05)
+            done_share = max(finished, default=0.0)
+            if busy and 0 < done_share < 50:  # mid-run: some items done, this worker busy with another
+                killed = pids[busy[0]]
+                finished_before_kill = "report" in outcome
+                os.kill(killed, signal.SIGKILL)
+                break
+            time.sleep(0.02)
         thread.join(timeout=180)
     assert killed is not None, "no worker was seen running an item"
+    assert finished_before_kill is False, "the batch ended before the kill"
     report = outcome["report"]
     assert (report.done, report.failed, report.pending) == (len(items), 0, 0)
     manifest = read_manifest(out)
