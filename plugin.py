@@ -101,6 +101,14 @@ class SatImpactPlugin:
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         self._register_toolbox_actions()
+        try:  # workflow outputs styled like the tools' (Processing's rendering styles)
+            from .ui.workflow_styles import register_workflow_styles
+
+            register_workflow_styles()
+        except Exception as exc:  # noqa: BLE001 (a style must never stop the plugin)
+            from qgis.core import Qgis, QgsMessageLog
+
+            QgsMessageLog.logMessage(f"workflow styles not set: {exc}", "SatImpact", Qgis.MessageLevel.Warning)
 
         missing = missing_dependencies()
         if missing:

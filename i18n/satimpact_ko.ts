@@ -1171,6 +1171,30 @@
         <source>Edit model...</source>
         <translation>모델 편집...</translation>
     </message>
+    <message>
+        <source>least developed</source>
+        <translation>개발 수준 최하</translation>
+    </message>
+    <message>
+        <source>less developed</source>
+        <translation>개발 수준 하</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <source>more developed</source>
+        <translation>개발 수준 상</translation>
+    </message>
+    <message>
+        <source>most developed</source>
+        <translation>개발 수준 최상</translation>
+    </message>
+    <message>
+        <source>{0} (percentile {1}-{2})</source>
+        <translation>{0} (백분위 {1}-{2})</translation>
+    </message>
 </context>
 <context>
     <name>ModelChooserWrapper</name>

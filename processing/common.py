@@ -282,12 +282,12 @@ class LayerStyler(QgsProcessingLayerPostProcessorInterface):
         if node is None:
             return
         group = root.findGroup(self.group) or root.insertGroup(0, self.group)
-        if node.parent() is group:
-            return
-        group.insertChildNode(0, node.clone())
-        node.parent().removeChildNode(node)
         from .result_styles import order_group
 
+        # QGIS's window adds a new layer above the current one, which may already be in the group
+        if node.parent() is not group:
+            group.insertChildNode(0, node.clone())
+            node.parent().removeChildNode(node)
         order_group(group)
 
     @classmethod

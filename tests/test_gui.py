@@ -150,3 +150,37 @@ def test_user_models_import_and_remove(tmp_path):
         remove_model("index_ndvi", str(user_dir))  # shipped models stay
     remove_model("test_ndwi", str(user_dir))
     assert "test_ndwi" not in available_models(str(user_dir))
+
+
+def test_workflow_outputs_load_styled(qgis_app, s2_chip, s1_chip, tmp_path):
+    """The flood-poverty workflow run from QGIS: its layers get the tools' styles (change classes,
+    damaged cells, score percentiles with NULL outlined, priority outlines), none a plain fill."""
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run_qgis_gui(
+        [
+            {"kind": "load", "path": str(s2_chip), "name": "Sentinel-2 chip"},
+            {
+                "kind": "run",
+                "alg": "satimpact:Flood impact on poverty",
+                "params": {
+                    "before": str(s2_chip),
+                    "after": str(s1_chip),
+                    "imagery": str(s2_chip),
+                    "cell_size": 1000,
+                    "flood:flood_change": str(out / "change.tif"),
+                    "flood:flood_cells": str(out / "cells.gpkg"),
+                    "poverty:cells_scored": str(out / "scored.gpkg"),
+                    "poor_and_flooded:poor_and_flooded": str(out / "priority.gpkg"),
+                },
+                "shot": str(tmp_path / "workflow.png"),
+            },
+        ],
+        tmp_path,
+    )
+    assert result["errors"] == []
+    (run,) = result["runs"]
+    renderers = {layer["name"]: layer["renderer"] for layer in run["layers"]}
+    assert len(renderers) == 4, renderers
+    assert sorted(renderers.values()) == ["RuleRenderer", "RuleRenderer", "paletted", "singleSymbol"], renderers
+    assert_real_picture(tmp_path / "workflow.png")

@@ -26,8 +26,9 @@ def settle(ms=300):
         QApplication.processEvents()
 
 
-def render_map(path, layers=None, extent=None):
-    """The map canvas as the user sees it, after rendering has finished."""
+def render_map(path, layers=None, extent=None, legend=False):
+    """The map canvas as the user sees it, after rendering has finished; with ``legend`` the
+    Layers panel (every layer's legend, expanded) is drawn to the left of the map."""
     canvas = iface.mapCanvas()
     if extent is not None:
         canvas.setExtent(extent)
@@ -35,7 +36,24 @@ def render_map(path, layers=None, extent=None):
     settle(500)
     canvas.waitWhileRendering()
     settle(300)
-    canvas.saveAsImage(path)
+    if not legend:
+        canvas.saveAsImage(path)
+        return
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+    tree = iface.layerTreeView()
+    tree.expandAll()
+    tree.resize(420, canvas.height())
+    settle(300)
+    panel = tree.grab()
+    picture = canvas.grab()
+    image = QImage(panel.width() + picture.width(), max(panel.height(), picture.height()), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawPixmap(0, 0, panel)
+    painter.drawPixmap(panel.width(), 0, picture)
+    painter.end()
+    image.save(path)
 
 
 def check_menu():
@@ -109,7 +127,7 @@ def open_dialog(alg_id, params, path):
     dlg.close()
 
 
-def run_and_load(alg_id, params, path):
+def run_and_load(alg_id, params, path, legend=False):
     import processing
 
     before = set(QgsProject.instance().mapLayers())
@@ -147,7 +165,7 @@ def run_and_load(alg_id, params, path):
                 layer = node.layer() if hasattr(node, "layer") else None
                 if layer is None:
                     continue
-                legend = [
+                legend_items = [
                     item[0] if isinstance(item, tuple) else str(item)
                     for item in (layer.renderer().legendSymbologyItems() if hasattr(layer, "bandCount") else [])
                 ]
@@ -156,7 +174,7 @@ def run_and_load(alg_id, params, path):
                         "name": layer.name(),
                         "checked": node.isVisible(),
                         "renderer": layer.renderer().type() if layer.renderer() else None,
-                        "legend": legend,
+                        "legend": legend_items,
                         "range": [layer.renderer().classificationMin(), layer.renderer().classificationMax()]
                         if hasattr(layer.renderer(), "classificationMin")
                         else None,
@@ -166,7 +184,7 @@ def run_and_load(alg_id, params, path):
         {"alg": alg_id, "layers": info, "group_order": group_order, "log": log[-20:] if not info else []}
     )
     if path:
-        render_map(path)
+        render_map(path, legend=legend)
 
 
 def model_manager(path):
@@ -285,7 +303,7 @@ def main():
             elif kind == "dialog":
                 open_dialog(step["alg"], step.get("params", {}), step["shot"])
             elif kind == "run":
-                run_and_load(step["alg"], step["params"], step.get("shot"))
+                run_and_load(step["alg"], step["params"], step.get("shot"), step.get("legend", False))
             elif kind == "manager":
                 model_manager(step["shot"])
             elif kind == "messages":
