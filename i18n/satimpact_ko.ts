@@ -116,6 +116,10 @@
         <translation>{0} ({1})은(는) 기본 제공 모델 폴더 안에 있습니다. 다른 폴더를 고르십시오</translation>
     </message>
     <message>
+        <source>the raster's extent or coordinate reference system cannot be processed ({0}: {1}); a raster crossing the antimeridian (180 degrees) or in an unusual CRS: reproject it to a projected CRS (e.g. its UTM zone) first</source>
+        <translation>래스터의 범위 또는 좌표계를 처리할 수 없습니다({0}: {1}). 날짜변경선(180도)을 가로지르거나 흔치 않은 좌표계의 래스터입니다: 먼저 투영 좌표계(예: 해당 UTM 구역)로 재투영하십시오</translation>
+    </message>
+    <message>
         <source>{0} ({1}) is the same file as the input {2} ({3}); writing it would destroy the input. Choose another output name</source>
         <translation>{0} ({1})은(는) 입력 {2} ({3})와(과) 같은 파일입니다. 쓰면 입력이 훼손됩니다. 다른 출력 이름을 고르십시오</translation>
     </message>

@@ -398,6 +398,15 @@ def as_processing_exception(alg, exc: BaseException) -> QgsProcessingException:
     try:
         import rasterio.errors
 
+        geometry_errors = (rasterio.errors.WindowError, rasterio.errors.CRSError, rasterio.errors.TransformError)
+        if isinstance(exc, geometry_errors):
+            return QgsProcessingException(
+                tr(
+                    "the raster's extent or coordinate reference system cannot be processed ({0}: {1}); "
+                    "a raster crossing the antimeridian (180 degrees) or in an unusual CRS: reproject it to "
+                    "a projected CRS (e.g. its UTM zone) first"
+                ).format(type(exc).__name__, exc)
+            )
         raster_errors: tuple = (rasterio.errors.RasterioError, rasterio.errors.RasterioIOError)
         from rasterio._err import CPLE_BaseError
 

@@ -314,3 +314,25 @@ def test_gdal_cache_is_capped_during_a_run_and_restored(run_alg, scene, tmp_path
         assert gdal.GetCacheMax() == 1 << 30
     finally:
         gdal.SetCacheMax(old)
+
+
+def test_antimeridian_raster_in_povertygrid_is_a_clear_message(run_alg, tmp_path):
+    """A raster crossing 180 degrees once ended in a traceback in povertygrid."""
+    from rasterio.transform import from_origin
+
+    path = tmp_path / "antimeridian.tif"
+    data = (np.random.default_rng(1).random((3, 400, 400)) * 255).astype("uint8")
+    profile = dict(driver="GTiff", width=400, height=400, count=3, dtype="uint8", crs="EPSG:4326")
+    with rasterio.open(path, "w", transform=from_origin(179.9, -16.0, 0.0005, 0.0005), **profile) as ds:
+        ds.write(data)
+    out = tmp_path / "cells.gpkg"
+    before = sha256(path)
+    try:  # handled (cells on both sides of 180 degrees) or refused with a message that says why
+        run_alg("satimpact:povertygrid", {"INPUT": str(path), "CELL_SIZE": 1000, "OUTPUT": str(out)})
+    except QgsProcessingException as exc:
+        text = str(exc)
+        assert ("antimeridian" in text or "180" in text) and "internal error" not in text, text
+        assert not out.exists()
+    else:
+        assert QgsVectorLayer(str(out), "cells", "ogr").featureCount() > 0
+    assert sha256(path) == before
