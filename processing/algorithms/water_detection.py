@@ -84,6 +84,10 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             "Sci. Total Environ. 595; 2018, PNAS 115). <i>water_mndwi</i>: MNDWI = (green - SWIR1) / "
             "(green + SWIR1) &gt; 0 (Xu 2006, IJRS 27). <i>water_ndwi</i>: NDWI = (green - NIR) / "
             "(green + NIR) &gt; 0 (McFeeters 1996, IJRS 17), for imagery without SWIR. "
+            "<b>Dark water.</b> With MODEL and THRESHOLD empty, when the scene's own MNDWI split (Otsu) lies "
+            "below 0 and the pixels above it are dark in the NIR (median reflectance &lt; 5 %), water_mndwi "
+            "with that split is used instead: dark or turbid lakes (the demo's lake patch: 15 % water where "
+            "water_mndwi_evi found 4.5 %); the log says so. "
             "Sentinel-1: <i>water_sdwi</i> (VV and VH): the mean of VV and VH in dB below -17.27 dB (the "
             "boundary of SDWI, Jia et al. 2019, where VV = VH); <i>water_s1_vv</i> (VV only) and "
             "<i>water_s1_vh</i> (VH only), chosen by themselves when the raster has only that band: "
@@ -236,6 +240,48 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         feedback.pushInfo(f"Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)")
         return area
 
+    def dark_water_default(self, model, bands, source, info, band_map, feedback):
+        """The optical default (water_mndwi_evi, threshold 0) misses dark or turbid water whose MNDWI
+        stays below 0: on the demo lake it finds 4.5 % of the patch where the lake is 15 %. When the
+        scene's own split of MNDWI (Otsu 1979) lies below 0, that split is used with water_mndwi
+        instead; otherwise (e.g. the Sen1Floods11 chip, split at +0.16) the default stays."""
+        if model.card.name != "water_mndwi_evi":
+            return model, bands, None
+        import os
+        import tempfile
+
+        mndwi = load_model(available_models(user_models_dir())["water_mndwi"])
+        mndwi_bands = resolve_bands(mndwi.card.inputs[0].bands, info.count, info.descriptions, band_map)
+        try:
+            nir = resolve_bands(["nir"], info.count, info.descriptions, band_map).indices[0]
+        except Exception:  # no NIR band: the darkness check cannot be made, keep the default
+            return model, bands, None
+        with tempfile.TemporaryDirectory() as folder:
+            probe_path = os.path.join(folder, "probe.tif")
+            probe = detect_water(
+                source, mndwi, mndwi_bands.indices, probe_path, auto_threshold=True, auto_method="otsu"
+            )
+            if probe.threshold is None or probe.threshold >= 0:
+                return model, bands, None
+            # the split must separate dark water, not two kinds of land (soil vs crops on a dry
+            # scene): the pixels it calls water must be dark in the NIR (median reflectance < 5 %)
+            import numpy as np
+            import rasterio
+
+            with rasterio.open(probe_path) as mask_ds, rasterio.open(source) as ds:
+                step = max(1, int(np.ceil(np.sqrt(ds.width * ds.height / 1_000_000))))
+                shape = (max(1, ds.height // step), max(1, ds.width // step))
+                wet = mask_ds.read(1, out_shape=shape) == 1
+                nir_values = ds.read(nir, out_shape=shape).astype("float64")[wet]
+            scale, offset = mndwi.card.inputs[0].scale, mndwi.card.inputs[0].offset
+            if nir_values.size == 0 or np.median(nir_values) * scale + offset >= 0.05:
+                return model, bands, None
+        feedback.pushInfo(
+            f"The scene's MNDWI splits at {probe.threshold:.3f} (Otsu), below 0: dark or turbid water. "
+            "Using water_mndwi with that threshold (set MODEL or THRESHOLD to choose yourself)."
+        )
+        return mndwi, mndwi_bands, probe.threshold
+
     def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         source = raster_layer_path(layer)
@@ -262,6 +308,9 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
 
         threshold = optional_number(self, parameters, self.THRESHOLD, context)
         check_threshold(card, threshold)  # inside the index's range (hardening, issue 13)
+        if not reference and threshold is None and not self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context):
+            model, bands, threshold = self.dark_water_default(model, bands, source, info, band_map, feedback)
+            card, spec = model.card, model.card.inputs[0]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         index_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_INDEX, context) or None
         polygons = self.parameterAsOutputLayer(parameters, self.OUTPUT_POLYGONS, context) or None
