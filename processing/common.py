@@ -135,6 +135,16 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
         super().__init_subclass__(**kwargs)
         # QgsProcessingAlgorithm.run() is what processing.run() calls; overriding it breaks
         # every caller, so catch the mistake when the class is defined.
+        if "shortHelpString" in cls.__dict__:
+            # the help names parameters by their dialog labels (labels.labelled_help)
+            original = cls.__dict__["shortHelpString"]
+
+            def short_help(self, _original=original):
+                from .labels import labelled_help
+
+                return labelled_help(self, _original(self))
+
+            cls.shortHelpString = short_help
         if "run" in cls.__dict__:
             raise TypeError(
                 f"{cls.__name__}: implement process(parameters, context, feedback), not run() "

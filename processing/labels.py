@@ -48,3 +48,30 @@ def band_map_widget(param) -> None:
     raster = BAND_MAP_INPUTS.get(param.name())
     if raster and isinstance(param, QgsProcessingParameterString) and "widget_wrapper" not in param.metadata():
         param.setMetadata({"widget_wrapper": {"class": "satimpact.ui.band_map_widget.BandMapWrapper", "input": raster}})
+
+
+def labelled_help(algorithm, text: str) -> str:
+    """The help names parameters as the dialog does: each parameter id (AUTO_THRESHOLD) becomes
+    its label in italics, with the id in brackets at its first mention (for qgis_process users).
+    Text inside <code> (the qgis_process examples) keeps the ids."""
+    try:
+        labels = {p.name(): p.description() for p in algorithm.parameterDefinitions() if p.description()}
+    except Exception:  # noqa: BLE001 (help must never fail)
+        return text
+    if not labels or not text:
+        return text
+    pattern = re.compile(
+        r"(?<![\w.:/=-])(" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")\b(?![=_])"
+    )
+    seen = set()
+
+    def label(match):
+        name = match.group(1)
+        first = name not in seen
+        seen.add(name)
+        return f"<i>{labels[name]}</i> ({name})" if first else f"<i>{labels[name]}</i>"
+
+    parts = re.split(r"(<code>.*?</code>)", text, flags=re.S)
+    for i in range(0, len(parts), 2):
+        parts[i] = pattern.sub(label, parts[i])
+    return "".join(parts)

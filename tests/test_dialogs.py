@@ -27,3 +27,15 @@ def test_every_parameter_label_is_short_with_help(satimpact_provider):
         if alg.id() == "satimpact:waterdetection":
             assert water.description() == "Water model"
             assert "water_mndwi_evi" in water.help()
+
+
+def test_help_names_parameters_by_label(satimpact_provider):
+    import re
+
+    alg = satimpact_provider.algorithm("waterdetection")
+    text = alg.shortHelpString()
+    assert "<i>Automatic threshold for any model</i> (AUTO_THRESHOLD)" in text
+    # outside the qgis_process examples an id never stands alone
+    prose = re.sub(r"<code>.*?</code>", "", text, flags=re.S)
+    assert not re.search(r"(?<![(\w])AUTO_THRESHOLD(?![)\w])", prose), prose
+    assert "<code>qgis_process run satimpact:waterdetection -- INPUT=scene.tif" in text
