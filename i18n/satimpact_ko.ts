@@ -284,6 +284,22 @@
         <translation>홍수</translation>
     </message>
     <message>
+        <source>dry</source>
+        <translation>건조</translation>
+    </message>
+    <message>
+        <source>permanent water</source>
+        <translation>상시 수체</translation>
+    </message>
+    <message>
+        <source>new flood</source>
+        <translation>신규 침수</translation>
+    </message>
+    <message>
+        <source>receded water</source>
+        <translation>물이 빠진 곳</translation>
+    </message>
+    <message>
         <source>Flood change (before / after)</source>
         <translation>홍수 변화 탐지 (이전 / 이후)</translation>
     </message>
@@ -360,6 +376,10 @@
         <translation>방법, 정렬, 임계값</translation>
     </message>
     <message>
+        <source>Not damaged</source>
+        <translation>피해 없음</translation>
+    </message>
+    <message>
         <source>Model defaults (Otsu for water, Kittler-Illingworth for the log-ratio)</source>
         <translation>모델 기본값 (수체는 Otsu, 로그비는 Kittler-Illingworth)</translation>
     </message>
@@ -382,6 +402,10 @@
     <message>
         <source>Linear power</source>
         <translation>선형 전력(linear power)</translation>
+    </message>
+    <message>
+        <source>Damaged: flooded share &gt; {0} %</source>
+        <translation>피해: 침수 비율 &gt; {0} %</translation>
     </message>
     <message>
         <source>Green space</source>
@@ -522,6 +546,26 @@
     <message>
         <source>Poverty and development</source>
         <translation>빈곤과 발전</translation>
+    </message>
+    <message>
+        <source>least developed</source>
+        <translation>개발 수준 최하</translation>
+    </message>
+    <message>
+        <source>less developed</source>
+        <translation>개발 수준 하</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <source>more developed</source>
+        <translation>개발 수준 상</translation>
+    </message>
+    <message>
+        <source>most developed</source>
+        <translation>개발 수준 최상</translation>
     </message>
     <message>
         <source>Poverty grid (development score per cell)</source>
@@ -1174,26 +1218,6 @@
     <message>
         <source>Edit model...</source>
         <translation>모델 편집...</translation>
-    </message>
-    <message>
-        <source>least developed</source>
-        <translation>개발 수준 최하</translation>
-    </message>
-    <message>
-        <source>less developed</source>
-        <translation>개발 수준 하</translation>
-    </message>
-    <message>
-        <source>middle</source>
-        <translation>중간</translation>
-    </message>
-    <message>
-        <source>more developed</source>
-        <translation>개발 수준 상</translation>
-    </message>
-    <message>
-        <source>most developed</source>
-        <translation>개발 수준 최상</translation>
     </message>
     <message>
         <source>{0} (percentile {1}-{2})</source>

@@ -61,13 +61,22 @@ def _field(name: str, kind: str) -> QgsField:
     return QgsField(name, types[kind])
 
 
+def class_label(code: int, name: str) -> str:
+    """The class name in the user's language (the engine's CLASSES stay English in the files)."""
+    from ..common import tr
+
+    labels = {0: tr("dry"), 1: tr("permanent water"), 2: tr("new flood"), 3: tr("receded water")}
+    return labels.get(code, name) if CLASSES.get(code) == name else name
+
+
 def style_change_classes(layer) -> None:
     """Paletted classes with their names in the legend; new flood in a strong magenta."""
     from qgis.core import QgsPalettedRasterRenderer
     from qgis.PyQt.QtGui import QColor
 
     classes = [
-        QgsPalettedRasterRenderer.Class(code, QColor(*COLORS[code]), f"{code} {name}") for code, name in CLASSES.items()
+        QgsPalettedRasterRenderer.Class(code, QColor(*COLORS[code]), f"{code} {class_label(code, name)}")
+        for code, name in CLASSES.items()
     ]
     renderer = QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
     layer.setRenderer(renderer)
@@ -79,6 +88,8 @@ def style_damaged_cells(threshold: float):
     def apply(layer) -> None:
         from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
 
+        from ..common import tr
+
         root = QgsRuleBasedRenderer.Rule(None)
         color = ",".join(str(v) for v in COLORS[NEW_FLOOD][:3])
         damaged = QgsFillSymbol.createSimple(
@@ -89,10 +100,12 @@ def style_damaged_cells(threshold: float):
         )
         root.appendChild(
             QgsRuleBasedRenderer.Rule(
-                damaged, filterExp='"damaged" = 1', label=f"Damaged: flooded share > {100 * threshold:g} %"
+                damaged,
+                filterExp='"damaged" = 1',
+                label=tr("Damaged: flooded share > {0} %").format(f"{100 * threshold:g}"),
             )
         )
-        root.appendChild(QgsRuleBasedRenderer.Rule(other, elseRule=True, label="Not damaged"))
+        root.appendChild(QgsRuleBasedRenderer.Rule(other, elseRule=True, label=tr("Not damaged")))
         layer.setRenderer(QgsRuleBasedRenderer(root))
 
     return apply

@@ -76,7 +76,9 @@ def style_score_quantiles(layer, classes: int = 5) -> None:
         return
     n = len(values)
     edges = [values[min(n - 1, int(round(k * (n - 1) / classes)))] for k in range(classes + 1)]
-    names = ["least developed", "less developed", "middle", "more developed", "most developed"]
+    from ..common import tr
+
+    names = [tr("least developed"), tr("less developed"), tr("middle"), tr("more developed"), tr("most developed")]
     if classes != 5:
         names = [f"quantile {k + 1}" for k in range(classes)]
     ranges = []
