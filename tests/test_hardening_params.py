@@ -336,3 +336,15 @@ def test_antimeridian_raster_in_povertygrid_is_a_clear_message(run_alg, tmp_path
     else:
         assert QgsVectorLayer(str(out), "cells", "ogr").featureCount() > 0
     assert sha256(path) == before
+
+
+def test_povertygrid_point_zones_and_nan_min_valid_refused(run_alg, scene, tmp_path):
+    out = tmp_path / "cells.gpkg"
+    with pytest.raises(QgsProcessingException, match=r"MIN_VALID \(.*\) must be from 0.01 to 1, got nan"):
+        run_alg("satimpact:povertygrid", {"INPUT": str(scene), "MIN_VALID": float("nan"), "OUTPUT": str(out)})
+    zones = zones_gpkg(scene, tmp_path, "Point")
+    with pytest.raises(
+        QgsProcessingException, match=r"ZONES: the layer '.*' has Point geometries; polygons are needed"
+    ):
+        run_alg("satimpact:povertygrid", {"INPUT": str(scene), "ZONES": str(zones), "OUTPUT": str(out)})
+    assert not out.exists()
