@@ -6,11 +6,19 @@ the raster is in EPSG:4326 or EPSG:3857, so a "1 km cell" is 1 km on the ground.
 
 A cell or zone is scored from chips: squares of the model's ground footprint
 (``chip_ground_m`` in the card) resampled from the raster into the metric CRS at
-``tile_size`` pixels (area average). A unit no larger than one chip gets one chip centred
-on it (the chip's context reaches beyond a small cell); a larger unit is covered by a
-grid of chips whose centres fall inside it, and gets the mean of their scores, the way
-the papers aggregate chips to districts. A chip with less than ``min_valid_share`` valid
-pixels gets no score; a unit with no scored chip gets no score (NULL), never a zero.
+``tile_size`` pixels (area average).
+
+- A unit no larger than ``ONE_CHIP_MAX`` chips (the longer side of its bounding box) gets
+  exactly one chip, centred on it: a map tile given as a zone is scored from the tile itself,
+  and a 1 km cell from the ~1.9 km of context the model learnt from.
+- A larger unit gets the area-weighted mean of a dense score surface: chips on a lattice at a
+  stride of half a chip (anchored at multiples of the stride, so neighbouring units share
+  chips), each lattice square taking the mean score of the four chips that cover it. The
+  weight of a square is its area inside the unit, so a unit's score does not depend on where
+  a chip happens to fall, and moving a grid by part of a cell changes little.
+
+A chip with less than ``min_valid_share`` valid pixels gets no score; a square with no scored
+chip drops out of the mean, and a unit with no scored chip gets no score (NULL), never a zero.
 
 Rasters are read a chip window at a time, never whole.
 """
@@ -30,6 +38,9 @@ from .raster import check_output_writable, commit_output, gtiff_profile, remove_
 from .runner import Feedback, prepare_input
 
 DEFAULT_MIN_VALID = 0.5
+ONE_CHIP_MAX = 1.5  # units up to this many chips across get one centred chip
+SURFACE_STRIDE = 0.5  # larger units: chips every half chip
+_AREA_POINTS = 4_000_000  # sample points per unit for the area of each lattice square inside it
 
 
 def metric_crs_for(lon: float, lat: float) -> str:
@@ -57,11 +68,14 @@ def raster_centre_lonlat(path: str) -> tuple[float, float]:
 
 @dataclass
 class Unit:
-    """A cell or zone: its id, polygon rings (metric CRS) and chip centres."""
+    """A cell or zone: its id, polygon rings (metric CRS), chip centres and, for a unit scored
+    from the dense surface, its lattice squares as (area inside the unit, indices of the chips
+    covering the square). Without squares the unit's score is the mean of its chips."""
 
     key: object
     rings: list  # list of polygons, each a list of rings [(x, y), ...]
     chips: list[tuple[float, float]]
+    squares: list[tuple[float, tuple[int, ...]]] | None = None
 
 
 @dataclass
@@ -87,10 +101,39 @@ class GridSpec:
         return x, y - self.cell, x + self.cell, y
 
 
-def _chip_centres_in_square(x0, y0, x1, y1, chip: float) -> list[tuple[float, float]]:
-    n = max(1, int(math.ceil(round((x1 - x0) / chip, 6))))
-    step = (x1 - x0) / n
-    return [(x0 + (i + 0.5) * step, y0 + (j + 0.5) * step) for j in range(n) for i in range(n)]
+def plan_unit(key, rings: list, chip: float, anchor: tuple[float, float] | None = None) -> Unit:
+    """The chips (and surface squares) that score one cell or zone; see the module docstring."""
+    pts = np.array([p for polygon in rings for ring in polygon for p in ring], dtype=np.float64)
+    if len(pts) == 0:
+        return Unit(key, rings, [])
+    x0, y0 = pts.min(axis=0)
+    x1, y1 = pts.max(axis=0)
+    if max(x1 - x0, y1 - y0) <= ONE_CHIP_MAX * chip:
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        if anchor is not None and not points_in_polygon(np.array([cx]), np.array([cy]), rings)[0]:
+            cx, cy = anchor  # a bent zone whose box centre lies outside it
+        return Unit(key, rings, [(float(cx), float(cy))])
+    step = chip * SURFACE_STRIDE
+    a0, a1 = int(math.floor(x0 / step)), int(math.ceil(x1 / step))
+    b0, b1 = int(math.floor(y0 / step)), int(math.ceil(y1 / step))
+    # Area of every lattice square inside the unit from a regular sample of points.
+    # As many sample points per square side as keep the unit under _AREA_POINTS (8 to 32).
+    n = int(min(32, max(8, math.sqrt(_AREA_POINTS / max(1, (a1 - a0) * (b1 - b0))))))
+    offs = (np.arange(n) + 0.5) / n
+    sx = ((np.arange(a0, a1)[:, None] + offs[None, :]) * step).ravel()
+    sy = ((np.arange(b0, b1)[:, None] + offs[None, :]) * step).ravel()
+    gx, gy = np.meshgrid(sx, sy)
+    inside = points_in_polygon(gx.ravel(), gy.ravel(), rings).reshape(b1 - b0, n, a1 - a0, n)
+    share = inside.mean(axis=(1, 3))  # (rows b, cols a)
+    chips: dict[tuple[int, int], int] = {}
+    squares = []
+    for bi, ai in zip(*np.nonzero(share)):
+        a, b = a0 + int(ai), b0 + int(bi)
+        # The chips centred on the square's four corners cover it (chip side = 2 strides).
+        corners = [(a + da, b + db) for db in (0, 1) for da in (0, 1)]
+        squares.append((float(share[bi, ai]) * step * step, tuple(chips.setdefault(c, len(chips)) for c in corners)))
+    centres = [(i * step, j * step) for (i, j), _ in sorted(chips.items(), key=lambda kv: kv[1])]
+    return Unit(key, rings, centres, squares)
 
 
 def _raster_outline(ds, crs: str, samples: int = 21):
@@ -163,12 +206,13 @@ def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: floa
         for col in np.flatnonzero(hit):
             bx0, by0_, bx1, by1_ = grid.cell_bounds(row, int(col))
             ring = [(bx0, by0_), (bx1, by0_), (bx1, by1_), (bx0, by1_), (bx0, by0_)]
-            units.append(Unit((row, int(col)), [[ring]], _chip_centres_in_square(bx0, by0_, bx1, by1_, chip_ground_m)))
+            units.append(plan_unit((row, int(col)), [[ring]], chip_ground_m))
     return grid, units
 
 
-def zone_units(zones: list[tuple[object, list, tuple[float, float]]], chip_ground_m: float) -> list[Unit]:
-    """Units for zones given as (key, polygons in the metric CRS, a point on the zone's surface)."""
+def training_chip_units(zones: list[tuple[object, list, tuple[float, float]]], chip_ground_m: float) -> list[Unit]:
+    """Training chips inside polygons: a lattice of non-overlapping chips whose centres fall inside
+    each polygon (one chip on the polygon when none does). Used by the trainers, not to score."""
     units = []
     for key, rings, anchor in zones:
         pts = np.array([p for polygon in rings for ring in polygon for p in ring], dtype=np.float64)
@@ -185,9 +229,14 @@ def zone_units(zones: list[tuple[object, list, tuple[float, float]]], chip_groun
         inside = points_in_polygon(gx.ravel(), gy.ravel(), rings)
         centres = list(zip(gx.ravel()[inside].tolist(), gy.ravel()[inside].tolist()))
         if not centres:
-            centres = [tuple(anchor)]  # a zone smaller than a chip: one chip on the zone
+            centres = [tuple(anchor)]
         units.append(Unit(key, rings, centres))
     return units
+
+
+def zone_units(zones: list[tuple[object, list, tuple[float, float]]], chip_ground_m: float) -> list[Unit]:
+    """Units for zones given as (key, polygons in the metric CRS, a point on the zone's surface)."""
+    return [plan_unit(key, rings, chip_ground_m, tuple(anchor)) for key, rings, anchor in zones]
 
 
 @dataclass
@@ -314,7 +363,12 @@ def score_units(
     """Score every unit: chips are read in a thread while the previous batch runs."""
     feedback = feedback or Feedback()
     threads = threads or default_threads()
-    jobs = [(u, c) for u, unit in enumerate(units) for c in unit.chips]
+    # One job per distinct chip: neighbouring units on the surface lattice share chips.
+    where: dict[tuple[float, float], int] = {}
+    owners = []  # per unit: job index of each of its chips
+    for unit in units:
+        owners.append([where.setdefault((round(x, 3), round(y, 3)), len(where)) for x, y in unit.chips])
+    jobs = list(where)
     chip_scores = np.full(len(jobs), np.nan)
     chip_valid = np.zeros(len(jobs))
     batches = [list(range(k, min(k + batch, len(jobs)))) for k in range(0, len(jobs), batch)]
@@ -322,7 +376,7 @@ def score_units(
     def read(indices):
         arrays, shares = [], []
         for j in indices:
-            a, s = reader.read(*jobs[j][1])
+            a, s = reader.read(*jobs[j])
             arrays.append(a)
             shares.append(s)
         return np.stack(arrays), shares
@@ -347,21 +401,32 @@ def score_units(
         f"{len(jobs)} chips scored for {len(units)} units in {time.perf_counter() - start:.1f} s "
         f"({len(jobs) / max(time.perf_counter() - start, 1e-9):.1f} chips/s)"
     )
-    owner = np.array([u for u, _ in jobs], dtype=np.int64)
-    results = []
-    for u in range(len(units)):
-        mine = owner == u
-        s = chip_scores[mine]
-        ok = np.isfinite(s)
-        results.append(
-            UnitScore(
-                score=float(s[ok].mean()) if ok.any() else None,
-                valid_share=float(chip_valid[mine].mean()) if mine.any() else 0.0,
-                chips=int(mine.sum()),
-                chips_scored=int(ok.sum()),
-            )
-        )
-    return results
+    return [unit_score(unit, chip_scores[mine], chip_valid[mine]) for unit, mine in zip(units, owners)]
+
+
+def unit_score(unit: Unit, scores: np.ndarray, valid: np.ndarray) -> UnitScore:
+    """A unit's score from its chips' scores (NaN = not scored): the mean of its chips, or the
+    area-weighted mean of its surface squares, each the mean of the scored chips covering it."""
+    scores = np.asarray(scores, dtype=np.float64)
+    ok = np.isfinite(scores)
+    value = None
+    if ok.any():
+        if unit.squares is None:
+            value = float(scores[ok].mean())
+        else:
+            total, weight = 0.0, 0.0
+            for area, corners in unit.squares:
+                mine = [scores[c] for c in corners if ok[c]]
+                if mine:
+                    total += area * float(np.mean(mine))
+                    weight += area
+            value = total / weight if weight > 0 else None
+    return UnitScore(
+        score=value,
+        valid_share=float(np.mean(valid)) if len(valid) else 0.0,
+        chips=len(scores),
+        chips_scored=int(ok.sum()),
+    )
 
 
 def percentiles(scores: list[float | None]) -> list[float | None]:

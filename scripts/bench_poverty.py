@@ -10,7 +10,10 @@ in memory at the model's chip size:
 (b) a bare onnxruntime loop: the same session (same threads), the same batches, inputs
     already scaled;
 
-and (a)/(b). Then (c) chips/s of the whole grid path (``score_units``: cutting chips from a
+and (a)/(b). Then the shipped score against the score it replaced (issue 12:
+``models/reports/poverty_nk_siscore_v1.onnx``, a CNN on 64 px chips) over the same tiles, each
+at its own chip size, and the slowdown (target: at most 2x). Then (c) chips/s of the whole grid
+path (``score_units``: cutting chips from a
 georeferenced mosaic, reprojecting to the metric CRS, scoring). Prints; gates nothing.
 
 Usage: scripts/bench_poverty.py [--chips 1024] [--repeat 5]
@@ -137,6 +140,36 @@ def bench_grid(chips, side: int = 8) -> dict:
     return {"cells": len(units), "chips": n, "chips_s": n / seconds, "mosaic_px": side * 256}
 
 
+def bench_score_vs_previous(n: int, repeat: int = 3, batch: int = 64) -> dict:
+    """chips/s of the shipped score (its chip size) and of the previous one (64 px), same tiles."""
+    from satimpact.engine.model import load_model
+    from satimpact.engine.poverty_grid import score_chips
+    from satimpact.engine.registry import resolve_model
+
+    new = load_model(resolve_model("poverty_nk_siscore"))
+    old = load_model(os.path.join(ROOT, "models", "reports", "poverty_nk_siscore_v1.onnx"))
+    chips_new = load_chips(n, new.card.tiling.tile_size)
+    chips_old = load_chips(n, old.card.tiling.tile_size)
+
+    def run(model, chips):
+        return lambda: [score_chips(model, chips[k : k + batch]) for k in range(0, len(chips), batch)]
+
+    run(new, chips_new)()
+    run(old, chips_old)()
+    t_new, t_old = float("inf"), float("inf")
+    for _ in range(repeat):  # interleaved, best of: the machine is shared
+        t_new = min(t_new, _timed(run(new, chips_new)))
+        t_old = min(t_old, _timed(run(old, chips_old)))
+    return {
+        "chips": n,
+        "new_px": new.card.tiling.tile_size,
+        "old_px": old.card.tiling.tile_size,
+        "new_chips_s": n / t_new,
+        "old_chips_s": n / t_old,
+        "slowdown": t_new / t_old,
+    }
+
+
 def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -148,13 +181,23 @@ def main() -> int:
     parser.add_argument("--chips", type=int, default=1024)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    from satimpact.engine.model import load_model
+    from satimpact.engine.registry import resolve_model
+
     chips = load_chips(args.chips, 64)
     for name in ("poverty_features_rgb", "poverty_nk_siscore"):
-        r = bench_featurizer(name, chips, args.repeat)
+        px = load_model(resolve_model(name)).card.tiling.tile_size
+        r = bench_featurizer(name, chips if px == 64 else load_chips(args.chips // 4, px), args.repeat)
         print(
-            f"{r['model']}: {r['chips']} chips of 64 px, {r['threads']} thread(s): engine {r['engine_chips_s']:.0f} "
-            f"chips/s, bare onnxruntime {r['bare_chips_s']:.0f} chips/s, ratio {r['ratio']:.2f}"
+            f"{r['model']}: {r['chips']} chips of {px} px, {r['threads']} thread(s): engine "
+            f"{r['engine_chips_s']:.0f} chips/s, bare onnxruntime {r['bare_chips_s']:.0f} chips/s, "
+            f"ratio {r['ratio']:.2f}"
         )
+    v = bench_score_vs_previous(args.chips // 4, args.repeat)
+    print(
+        f"poverty_nk_siscore {v['new_px']} px vs the previous score (CNN, {v['old_px']} px), {v['chips']} tiles: "
+        f"{v['new_chips_s']:.0f} vs {v['old_chips_s']:.0f} chips/s, slowdown {v['slowdown']:.2f}x (target <= 2)"
+    )
     g = bench_grid(chips)
     print(
         f"povertygrid engine path: {g['cells']} 1 km cells, {g['chips']} chips cut from a {g['mosaic_px']} px "

@@ -40,10 +40,23 @@ def nk_small(nk_dir, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def nk_split(nk_dir):
-    from satimpact.models.recipes import poverty_models as recipe
-
+    """A seeded per-cluster share of the chips ('test': 10 per cluster) for the mosaics below."""
     chips = pov.list_cluster_chips(str(nk_dir / "clusters"))
-    return recipe.nk_split(chips), chips
+    out = {"train": [], "test": []}
+    for k, files in enumerate(chips.values()):
+        train, test = pov.split_chips(len(files), 1000 + k, (0.8, 0.2))
+        out["train"] += [files[i] for i in train]
+        out["test"] += [files[i] for i in test]
+    return out, chips
+
+
+@pytest.fixture(scope="session")
+def independent_tiles():
+    """The nk_annotation tiles outside nk_pog (uint8, 256 px), their level urban + 0.5 rural and
+    uninhabited share: never used to train or choose the shipped model."""
+    from satimpact.models.recipes import poverty_eval as ev
+
+    return ev.load_annotation(str(data_path("nk_annotation")))
 
 
 def _ort(path, x):
@@ -109,42 +122,108 @@ def test_shipped_model_card(nk_dir):
     assert card.task == "poverty" and card.model_type == "chip"
     assert card.inputs[0].bands == ["red", "green", "blue"]
     assert card.inputs[0].scale == pytest.approx(1 / 255)
+    assert card.tiling.tile_size == 256 and MODEL.stat().st_size < 25e6
     assert "North Korea" in card.data and "2016-2019" in card.data and "Sentinel-2" in card.data
-    assert "not money" in card.caveats.lower() or "not income" in card.caveats.lower()
-    assert "Retrain" in card.caveats
+    assert "not income" in card.caveats.lower() and "Retrain" in card.caveats
+    assert "Where it stops holding" in card.caveats
     assert card.extra["chip_ground_m"] > 1000 and card.extra["reflectance_rendering"]["gain"] == 2.5
-    names = {m["name"] for m in card.metrics}
-    assert any("Kendall" in n for n in names) and any("Spearman" in n for n in names)
+    names = " ".join(m["name"] for m in card.metrics)
+    assert "leave-cluster-out Spearman" in names and "Kendall" in names
+    assert "independent tiles" in names and "robustness" in names
+    assert "same" not in names  # no same-cluster figure
+    # The report the recipe wrote: the chosen method leads every baseline on the held-out figures.
     report = json.loads((ROOT / "models" / "reports" / "poverty_nk_siscore.json").read_text())
-    shipped = next(r for r in report["rows"] if r["method"] == report["chosen"])
+    chosen = next(r for r in report["rows"] if r["method"] == report["chosen"])
     for row in report["rows"]:
         if row["role"] == "baseline":
-            assert shipped["test_spearman"] > row["test_spearman"] + 0.05, row
+            assert chosen["lco"]["spearman"] > row["lco"]["spearman"], row["method"]
+            assert chosen["tiles"]["spearman_all"] > row["tiles"]["spearman_all"], row["method"]
+    by_name = {m["name"]: m["value"] for m in card.metrics}
+    assert by_name["leave-cluster-out Spearman (chip score vs cluster level)"] == pytest.approx(
+        chosen["lco"]["spearman"], abs=1e-4
+    )
 
 
-def test_shipped_model_on_held_out_chips(nk_dir, nk_split):
-    split, chips = nk_split
-    order = pov.read_order(str(nk_dir / "nk.txt"), list(chips))
-    test = split["test"]
-    cluster_of = {f: c for c, fs in chips.items() for f in fs}
-    x = np.stack([pov.read_chip(f, 64) for f in test]) / 255.0
-    scores = _ort(MODEL, x)
+def _desaturation(x):
+    return np.concatenate([1 - pov.colour_stats(x[k : k + 64])["mean saturation"] for k in range(0, len(x), 64)])
+
+
+def _shipped_scores(x):
+    from satimpact.engine.model import load_model
+    from satimpact.engine.poverty_grid import score_chips
+
+    model = load_model(str(MODEL))
+    return np.concatenate([score_chips(model, x[k : k + 32].astype(np.float32)) for k in range(0, len(x), 32)])
+
+
+def test_shipped_model_beats_baselines_on_independent_tiles(independent_tiles):
+    """798 annotated tiles the model never saw: its Spearman with urban + 0.5 rural beats mean
+    desaturation (the colour statistic that beat the previous model) and the previous model."""
+    x, level, uninhabited, _ = independent_tiles
+    scores = _shipped_scores(x)
     assert ((scores >= 0) & (scores <= 1)).all()
-    clusters = np.array([cluster_of[f] for f in test])
-    ids = list(chips)
-    means = {c: scores[clusters == c].mean() for c in ids}
-    tau = pov.kendall_tau([means[c] for c in ids], [order.levels[c] for c in ids])
-    assert tau >= 0.8, tau
-    rho = pov.spearman(scores, [order.levels[c] for c in clusters])
-    # The best baseline (random features + ridge onto levels) reaches about 0.76 on these chips.
-    assert rho >= 0.8, rho
-    urban = np.mean([means[str(c)] for c in range(0, 11)])
-    rural = np.mean([means[str(c)] for c in range(11, 22)])
-    assert urban > rural > means["22"]
-    # Colour statistics carry almost nothing of the order on single chips.
-    stats = pov.colour_stats(np.stack([pov.read_chip(f, 64) for f in test]))
-    for name, values in stats.items():
-        assert abs(pov.spearman(values, [order.levels[c] for c in clusters])) < rho - 0.3, name
+    desat = _desaturation(x)
+    previous = _ort(ROOT / "models" / "reports" / "poverty_nk_siscore_v1.onnx", _block_mean(x, 4) / 255.0)
+    inhabited = uninhabited < 1
+    for mask in (np.ones(len(x), bool), inhabited):
+        rho = pov.spearman(scores[mask], level[mask])
+        assert rho > pov.spearman(desat[mask], level[mask]) + 0.05, rho
+        assert rho > pov.spearman(previous[mask], level[mask]) + 0.05, rho
+    # Towns above countryside above empty land, on tiles outside the training clusters.
+    urban = scores[level >= 0.75].mean()
+    rural = scores[(level > 0) & (level <= 0.5)].mean()
+    empty = scores[uninhabited == 1].mean()
+    assert urban > rural > empty, (urban, rural, empty)
+
+
+def _block_mean(x, f):
+    n, c, h, w = x.shape
+    return x.reshape(n, c, h // f, f, w // f, f).mean(axis=(3, 5), dtype=np.float32)
+
+
+def test_shipped_method_leave_cluster_out(nk_dir):
+    """The shipped method retrained without whole clusters ranks the held-out clusters' chips
+    (15 chips per cluster, the recipe's 5 level-balanced folds) far better than desaturation."""
+    from satimpact.engine.model import load_model
+    from satimpact.models.recipes import poverty_eval as ev
+    from satimpact.models.recipes import poverty_features as pf
+    from satimpact.models.recipes import poverty_models as recipe
+
+    card = load_model(str(MODEL)).card
+    x, clusters, _, order = ev.load_pog(str(nk_dir))
+    keep = np.concatenate([np.flatnonzero(clusters == c)[:15] for c in sorted(set(clusters))])
+    x, clusters = x[keep], clusters[keep]
+    levels = np.array([order.levels[c] for c in clusters], float)
+    with_stats = "statistics" in card.description
+    filters = pov.gaussian_filters(recipe.RF_NEW_FILTERS, 3, recipe.RF_KERNEL, recipe.RF_SEED)
+    with_rf = "random convolutional features" in card.description
+    f = pf.run_features(pf.feature_model(filters if with_rf else None, with_stats, recipe.RF_POOL), x)
+    alpha = float(card.description.split("alpha ")[1].split(")")[0])
+    model_pairs, desat_pairs = [], []
+    desat = _desaturation(x)
+    for fold in ev.cluster_folds(clusters, order):
+        held = np.isin(clusters, fold)
+        w, b = pov.ridge_fit(f[~held], levels[~held], alpha)
+        model_pairs.append((f[held] @ w + b, levels[held]))
+        desat_pairs.append((desat[held], levels[held]))
+    shipped, baseline = ev.lco_metrics(model_pairs), ev.lco_metrics(desat_pairs)
+    assert shipped["spearman"] > baseline["spearman"] + 0.3, (shipped, baseline)
+    assert shipped["spearman"] >= 0.6 and shipped["tau"] >= 0.45, shipped
+
+
+def test_shipped_model_robustness(independent_tiles):
+    """Changes that leave development alone move a tile little in the ranking."""
+    from satimpact.models.recipes import poverty_eval as ev
+
+    x = independent_tiles[0][ev.robust_subset(len(independent_tiles[0]))][:80]
+    base = _shipped_scores(x)
+    changes = {name: ev.percentile_change(base, _shipped_scores(ev.perturb(x, name))) for name in ev.PERTURBATIONS}
+    # The random features see the chip normalised by its own grey mean and spread: brightness,
+    # contrast and haze barely move a tile. Rotation, flip and JPEG do move it (the filters are not
+    # rotation invariant): the report gives about 14, 9 and 8 points on 200 tiles.
+    for name in ("brightness +20%", "brightness -20%", "contrast +20%", "contrast -20%", "haze 15%"):
+        assert changes[name] <= 2, changes
+    assert max(changes.values()) <= 25, changes
 
 
 # --- the grid tool ---------------------------------------------------------------------------
@@ -216,8 +295,8 @@ def _direct_chip_score(raster: Path, cx: float, cy: float, chip_m: float, crs: s
         format="MEM",
         dstSRS=crs,
         outputBounds=(cx - half, cy - half, cx + half, cy + half),
-        width=64,
-        height=64,
+        width=256,
+        height=256,
         resampleAlg="average",
         outputType=gdal.GDT_Float32,
     )
@@ -290,7 +369,8 @@ def test_grid_scores_true_km_cells(which, mosaic_3857, mosaic_4326, run_alg, tmp
     mid = (xs[0] + xs[-1]) / 2
     west = [f["score"] for f in full if f.geometry().centroid().asPoint().x() < mid - 1000]
     east = [f["score"] for f in full if f.geometry().centroid().asPoint().x() > mid + 1000]
-    assert west and east and np.mean(west) > np.mean(east) + 0.3, (west, east)
+    # (0.2: the 2.0 score spreads less towards 0 and 1 than the 1.0 CNN's; measured 0.29 and 0.31)
+    assert west and east and np.mean(west) > np.mean(east) + 0.2, (west, east)
     # The raster output holds the same scores, one pixel per cell.
     import rasterio
 
@@ -307,43 +387,145 @@ def _centre(f):
     return p.x(), p.y()
 
 
-def test_grid_zones_mean_of_chips(mosaic_3857, run_alg, tmp_path):
-    """A zone larger than a chip gets the mean of its chips; a small zone gets one chip."""
-    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
-
-    zones = QgsVectorLayer("Polygon?crs=EPSG:32651", "zones", "memory")
-    zones.dataProvider().addAttributes([QgsField("name", QVariant.String)])
-    zones.updateFields()
-    # Put the zones on the mosaic: its centre in UTM 51N
+def test_grid_zones_dense_surface(mosaic_3857, run_alg, tmp_path):
+    """A zone larger than 1.5 chips gets the area-weighted mean of the dense score surface (chips
+    every half chip, each point the mean of the chips covering it), recomputed here from chips cut
+    independently with GDAL; a small zone gets one chip."""
     import rasterio
     from rasterio.warp import transform
 
     with rasterio.open(mosaic_3857) as ds:
         b = ds.bounds
         (cx,), (cy,) = transform(ds.crs, "EPSG:32651", [(b.left + b.right) / 2], [(b.top + b.bottom) / 2])
+    big = (cx - 3000, cy - 1900, cx + 3000, cy + 1900)
+    zones = _square_zones({"big": big, "small": (cx - 2500, cy - 200, cx - 2100, cy + 200)})
+    out = tmp_path / "zones.gpkg"
+    run_alg("satimpact:povertygrid", {"INPUT": str(mosaic_3857), "ZONES": zones, "OUTPUT": str(out)})
+    by = {f["name"]: f for f in _features(out)[1]}
+    assert by["small"]["chips"] == 1
+    # The surface, independently: 50 m points over the big zone, each the mean of the chips (side
+    # 1870 m, centres on multiples of 935 m) that contain it.
+    step, chip = 935.0, 1870.0
+    px, py = np.meshgrid(np.arange(big[0] + 25, big[2], 50.0), np.arange(big[1] + 25, big[3], 50.0))
+    i0, j0 = np.floor(px / step).astype(int), np.floor(py / step).astype(int)
+    needed = {(i + di, j + dj) for i, j in zip(i0.ravel(), j0.ravel()) for di in (0, 1) for dj in (0, 1)}
+    assert by["big"]["chips"] == len(needed) and by["big"]["chips_scored"] == len(needed)
+    score = {(i, j): _direct_chip_score(mosaic_3857, i * step, j * step, chip, "EPSG:32651") for i, j in needed}
+    surface = np.mean([np.vectorize(lambda a, b: score[(a, b)])(i0 + di, j0 + dj) for di in (0, 1) for dj in (0, 1)], 0)
+    assert by["big"]["score"] == pytest.approx(surface.mean(), abs=1e-3)
+
+
+def _utm_mosaic(tiles, side: int, path: Path, chip_m: float) -> tuple[float, float]:
+    """Real independent NK tiles side by side in UTM 51N, one tile = one chip of the model
+    (256 px of chip_m / 256 m); returns the top-left corner."""
+    import rasterio
+    from rasterio.transform import from_origin
+
+    x0, y1 = 730000.0, 4330000.0
+    mosaic = np.zeros((3, side * 256, side * 256), np.uint8)
+    for k in range(side * side):
+        r, c = divmod(k, side)
+        mosaic[:, r * 256 : (r + 1) * 256, c * 256 : (c + 1) * 256] = tiles[k]
+    profile = dict(driver="GTiff", width=side * 256, height=side * 256, count=3, dtype="uint8")
+    with rasterio.open(
+        path, "w", **profile, crs="EPSG:32651", transform=from_origin(x0, y1, chip_m / 256, chip_m / 256)
+    ) as ds:
+        ds.write(mosaic)
+    return x0, y1
+
+
+def _square_zones(squares: dict, crs: str = "EPSG:32651"):
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    zones = QgsVectorLayer(f"Polygon?crs={crs}", "zones", "memory")
+    zones.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    zones.updateFields()
     feats = []
-    for name, (x0, y0, x1, y1) in {
-        "big": (cx - 3000, cy - 1900, cx + 3000, cy + 1900),
-        "small": (cx - 2500, cy - 200, cx - 2100, cy + 200),
-    }.items():
+    for name, (x0, y0, x1, y1) in squares.items():
         f = QgsFeature(zones.fields())
-        f.setGeometry(
-            QgsGeometry.fromPolygonXY(
-                [[QgsPointXY(x0, y0), QgsPointXY(x1, y0), QgsPointXY(x1, y1), QgsPointXY(x0, y1)]]
-            )
-        )
+        ring = [QgsPointXY(x0, y0), QgsPointXY(x1, y0), QgsPointXY(x1, y1), QgsPointXY(x0, y1)]
+        f.setGeometry(QgsGeometry.fromPolygonXY([ring]))
         f.setAttributes([name])
         feats.append(f)
     zones.dataProvider().addFeatures(feats)
-    out = tmp_path / "zones.gpkg"
-    run_alg("satimpact:povertygrid", {"INPUT": str(mosaic_3857), "ZONES": zones, "OUTPUT": str(out)})
-    _, result = _features(out)
-    by = {f["name"]: f for f in result}
-    # 6 km x 3.8 km: a 4 x 3 lattice of 1870 m chips, all centres inside
-    assert by["big"]["chips"] == 12 and by["big"]["chips_scored"] == 12
-    assert by["small"]["chips"] == 1
-    assert 0 <= by["big"]["score"] <= 1 and 0 <= by["small"]["score"] <= 1
+    return zones
+
+
+def test_zone_of_a_tile_scores_the_tile_alone(independent_tiles, run_alg, tmp_path):
+    """Zones that are exactly the footprints of chip-sized tiles of a real mosaic: each zone's
+    score is the model's score on its tile alone (one chip, centred, nothing of the neighbours)."""
+    from satimpact.engine.model import load_model
+
+    chip_m = load_model(str(MODEL)).card.extra["chip_ground_m"]
+    tiles = independent_tiles[0][:9]
+    raster = tmp_path / "tiles_utm.tif"
+    x0, y1 = _utm_mosaic(tiles, 3, raster, chip_m)
+    squares = {}
+    for k in range(9):
+        r, c = divmod(k, 3)
+        squares[str(k)] = (x0 + c * chip_m, y1 - (r + 1) * chip_m, x0 + (c + 1) * chip_m, y1 - r * chip_m)
+    out = tmp_path / "tile_zones.gpkg"
+    run_alg("satimpact:povertygrid", {"INPUT": str(raster), "ZONES": _square_zones(squares), "OUTPUT": str(out)})
+    by = {f["name"]: f for f in _features(out)[1]}
+    alone = _shipped_scores(tiles)
+    for k in range(9):
+        assert by[str(k)]["chips"] == 1
+        assert by[str(k)]["score"] == pytest.approx(alone[k], abs=1e-3), k
+    # The tiles differ enough for that to mean something.
+    assert alone.max() - alone.min() > 0.2, alone
+
+
+def test_grid_shifted_by_half_a_cell_ranks_alike(independent_tiles, run_alg, tmp_path):
+    """A 1 km grid and the same grid moved by half a cell (500 m east) over a real mosaic of 64
+    independent tiles: each moved cell against the area-weighted mean of the two cells it overlaps
+    (half each) has Spearman >= 0.95. The mosaic is laid out as a landscape, where neighbouring
+    tiles are alike: 16 blocks of 2 x 2 tiles that the annotators labelled the same."""
+    from satimpact.engine.model import load_model
+
+    chip_m = load_model(str(MODEL)).card.extra["chip_ground_m"]
+    x, _, _, ids = independent_tiles
+    import csv
+
+    with open(data_path("nk_annotation") / "labels.csv", encoding="utf-8") as f:
+        label = {r["image_id"]: (r["urban"], r["rural"], r["uninhabited"]) for r in csv.DictReader(f)}
+    groups = {}
+    for i, image_id in enumerate(ids):
+        groups.setdefault(label[image_id], []).append(i)
+    keys = sorted(k for k in groups if len(groups[k]) >= 4)
+    rng = np.random.default_rng(0)
+    pick = np.zeros(64, int)
+    for block, key in enumerate(keys[j] for j in rng.choice(len(keys), 16)):
+        br, bc = divmod(block, 4)
+        for q, member in enumerate(rng.choice(groups[key], 4, replace=False)):
+            dr, dc = divmod(q, 2)
+            pick[(2 * br + dr) * 8 + 2 * bc + dc] = member
+    raster = tmp_path / "mosaic_utm.tif"
+    x0, y1 = _utm_mosaic(x[pick], 8, raster, chip_m)
+    out = tmp_path / "grid.gpkg"
+    run_alg("satimpact:povertygrid", {"INPUT": str(raster), "CELL_SIZE": 1000, "OUTPUT": str(out)})
+    cells = {}
+    for f in _scored(_features(out)[1]):
+        box = f.geometry().boundingBox()
+        cells[(round(box.xMinimum()), round(box.yMinimum()))] = f["score"]
+    # Moved cells whose chip lies wholly on the mosaic.
+    half, side = chip_m / 2, 8 * chip_m
+    squares = {}
+    for cx, cy in cells:
+        mx = cx + 500.0
+        if x0 + half <= mx + 500 <= x0 + side - half and y1 - side + half <= cy + 500 <= y1 - half:
+            squares[f"{cx},{cy}"] = (mx, cy, mx + 1000, cy + 1000)
+    moved_out = tmp_path / "moved.gpkg"
+    run_alg("satimpact:povertygrid", {"INPUT": str(raster), "ZONES": _square_zones(squares), "OUTPUT": str(moved_out)})
+    pairs = []
+    for f in _scored(_features(moved_out)[1]):
+        cx, cy = (int(v) for v in f["name"].split(","))
+        under = [cells.get((cx, cy)), cells.get((cx + 1000, cy))]
+        if all(u is not None for u in under):
+            pairs.append((f["score"], float(np.mean(under))))
+    assert len(pairs) >= 100, len(pairs)
+    moved, matched = np.array(pairs).T
+    assert pov.spearman(moved, matched) >= 0.95, pov.spearman(moved, matched)
 
 
 def test_grid_bad_inputs(mosaic_3857, run_alg, tmp_path):
@@ -402,9 +584,11 @@ def test_ranking_tool_on_nk_chips(nk_dir, run_alg, tmp_path):
             "OUTPUT_REPORT": str(report),
         },
     )
-    # Random features + linear ranking: measured tau 0.739, Spearman 0.755 on the held-out 20 %.
-    assert result["KENDALL_TAU"] >= 0.7, result
-    assert result["SPEARMAN"] >= 0.65, result
+    # KENDALL_TAU / SPEARMAN are leave-cluster-out now (issue 12); the former figures, held-out chips
+    # of the training clusters, are the *_SAME_CLUSTERS outputs and stay well above them.
+    assert result["SPEARMAN"] >= 0.45 and result["KENDALL_TAU"] >= 0.35, result
+    assert result["KENDALL_TAU_SAME_CLUSTERS"] >= 0.7 and result["SPEARMAN_SAME_CLUSTERS"] >= 0.65, result
+    assert result["SPEARMAN_SAME_CLUSTERS"] > result["SPEARMAN"], result
     text = report.read_text()
     assert "Kendall" in text and "<svg" in text and "22" in text
     from satimpact.engine.model import load_model
@@ -672,7 +856,14 @@ def test_engine_grid_cells_engine_only(mosaic_3857):
     assert grid.x0 % 1000 == 0 and grid.y1 % 1000 == 0
     assert all(len(u.chips) == 1 for u in units)
     _, units2 = build_grid(str(mosaic_3857), 4000.0, crs, 1870.0)
-    assert all(len(u.chips) == 9 for u in units2)  # 4 km cells: 3 x 3 chips of 1.33 km spacing
+    # 4 km cells (over 1.5 chips): the dense surface, lattice squares of 935 m weighted by their area
+    # inside the cell, each covered by the 4 chips on its corners; neighbours share chips.
+    for u in units2:
+        assert sum(area for area, _ in u.squares) == pytest.approx(16e6, rel=0.02)
+        assert all(len(corners) == 4 for _, corners in u.squares)
+        assert all(
+            x % 935.0 == pytest.approx(0, abs=1e-6) or x % 935.0 == pytest.approx(935, abs=1e-6) for x, _ in u.chips
+        )
     assert percentiles([0.1, None, 0.3, 0.2]) == [pytest.approx(100 / 3), None, 100.0, pytest.approx(200 / 3)]
     with pytest.raises(EngineError, match="CELL_SIZE"):
         build_grid(str(mosaic_3857), 0.0, crs, 1870.0)
@@ -948,7 +1139,9 @@ def test_ranking_from_raster_and_polygons(nk_split, run_alg, tmp_path):
             "OUTPUT_REPORT": str(report),
         },
     )
-    assert result["KENDALL_TAU"] == pytest.approx(1.0) and result["SPEARMAN"] > 0.5
+    # Two clusters cannot be held out whole (the rest would be one level): no leave-cluster-out figure.
+    assert math.isnan(result["KENDALL_TAU"]) and math.isnan(result["SPEARMAN"])
+    assert result["KENDALL_TAU_SAME_CLUSTERS"] == pytest.approx(1.0) and result["SPEARMAN_SAME_CLUSTERS"] > 0.5
     card = load_model(str(model)).card
     assert card.extra["chip_ground_m"] == 900 and "under" in card.data
     from qgis.core import QgsProcessingException

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ...engine.bands import resolve_bands
 from ...engine.model import load_model
-from ...engine.poverty_grid import ChipReader, metric_crs_for, raster_centre_lonlat, zone_units
+from ...engine.poverty_grid import ChipReader, metric_crs_for, raster_centre_lonlat, training_chip_units
 from ...engine.poverty_train import train_ranking
 from ...engine.raster import raster_info
 from ..common import (
@@ -46,6 +46,8 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
     OUTPUT_REPORT = "OUTPUT_REPORT"
     KENDALL_TAU = "KENDALL_TAU"
     SPEARMAN = "SPEARMAN"
+    KENDALL_TAU_SAME = "KENDALL_TAU_SAME_CLUSTERS"
+    SPEARMAN_SAME = "SPEARMAN_SAME_CLUSTERS"
 
     group_id = "poverty"
     group_name = "Poverty and development"
@@ -70,9 +72,14 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
             "MOSAIKS random convolutional features, Rolf et al. 2021; any carded chip featurizer ONNX works). "
             "A share HOLDOUT of every cluster's chips is held out (seeded). A linear scorer is trained with "
             "the logistic loss on every pair of training chips from clusters on different levels of the "
-            "order, and squashed to [0, 1]. The report gives Kendall's tau between the held-out cluster mean "
-            "scores and the order, the Spearman correlation of held-out chip scores with their cluster's "
-            "level, and the mean score per cluster in a plot. Needs numpy and onnx only.</p>"
+            "order, and squashed to [0, 1]. <b>Held-out figures.</b> KENDALL_TAU and SPEARMAN are "
+            "leave-cluster-out: the clusters are dealt by level into 5 folds, the scorer is retrained without "
+            "each fold, and the held-out chips' scores are compared with their cluster's level (Spearman and "
+            "Kendall tau, mean over folds). That is how the model will do on places it never saw; it needs 4 or "
+            "more clusters on 2 or more levels (else NaN, with a warning). KENDALL_TAU_SAME_CLUSTERS and "
+            "SPEARMAN_SAME_CLUSTERS use the held-out chips of the training clusters: optimistic, since chips of "
+            "one cluster look alike. The report gives both and the mean score per cluster in a plot. Needs "
+            "numpy and onnx only.</p>"
             "<p><b>Input.</b> INPUT: a folder with one subfolder per cluster (named by the cluster id) "
             "holding the chips (PNG, JPEG or GeoTIFF, 8-bit RGB for the default featurizer); or instead RASTER "
             "+ POLYGONS + CLUSTER_FIELD: chips of CHIP_SIZE metres are cut from the raster on a lattice inside "
@@ -151,8 +158,14 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, self.tr("Report"), self.tr("HTML (*.html)"))
         )
-        self.addOutput(QgsProcessingOutputNumber(self.KENDALL_TAU, self.tr("Kendall tau (held out)")))
-        self.addOutput(QgsProcessingOutputNumber(self.SPEARMAN, self.tr("Spearman (held out)")))
+        self.addOutput(QgsProcessingOutputNumber(self.KENDALL_TAU, self.tr("Kendall tau (leave-cluster-out)")))
+        self.addOutput(QgsProcessingOutputNumber(self.SPEARMAN, self.tr("Spearman (leave-cluster-out)")))
+        self.addOutput(
+            QgsProcessingOutputNumber(self.KENDALL_TAU_SAME, self.tr("Kendall tau (held-out chips, same clusters)"))
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(self.SPEARMAN_SAME, self.tr("Spearman (held-out chips, same clusters)"))
+        )
 
     def process(self, parameters, context, feedback):
         folder = self.parameterAsFile(parameters, self.INPUT, context)
@@ -187,6 +200,8 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
             self.OUTPUT_REPORT: result.report_path,
             self.KENDALL_TAU: result.tau,
             self.SPEARMAN: result.spearman,
+            self.KENDALL_TAU_SAME: result.tau_same_clusters,
+            self.SPEARMAN_SAME: result.spearman_same_clusters,
         }
 
     def _from_raster(self, parameters, context, feedback, raster, polygons, chip_size, featurizer, common):
@@ -232,7 +247,7 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
             rings = [[[(p.x(), p.y()) for p in ring] for ring in polygon] for polygon in parts]
             anchor = geom.pointOnSurface().asPoint()
             zones.append((str(value), rings, (anchor.x(), anchor.y())))
-        units = zone_units(zones, chip_size)
+        units = training_chip_units(zones, chip_size)
         with ChipReader(
             source, bands.indices, metric, chip_size, featurizer.card.tiling.tile_size, render_gain
         ) as reader:
