@@ -105,6 +105,24 @@ def _inside(folder: str, path: str) -> bool:
     return os.path.commonpath([folder, os.path.realpath(path)]) == folder
 
 
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def user_model_target(name: str, user_dir: str) -> str:
+    """Where a model called ``name`` goes in the user folder: the name made safe
+    (safe_model_name), never a shipped model's name, never outside the folder or through a link.
+    Creates the folder; the caller decides what to do with an existing file."""
+    name = safe_model_name(name)
+    if name in available_models(None):
+        raise CardError(f"a shipped model is already called '{name}'; rename the model first")
+    os.makedirs(user_dir, exist_ok=True)
+    target = os.path.join(user_dir, f"{name}.onnx")
+    if not _inside(user_dir, target) or os.path.islink(target):
+        raise CardError(f"'{name}' would be written outside the user models folder {user_dir}; refused")
+    return target
+
+
 def import_model(source: str, user_dir: str, overwrite: bool = False) -> str:
     """Validate a model's card, then copy it into the user folder under a name made safe
     (safe_model_name). A bad file is refused with the validation message and nothing is
@@ -118,19 +136,13 @@ def import_model(source: str, user_dir: str, overwrite: bool = False) -> str:
             "SatImpact imports single-file models only: save it with onnx.save(model, path, "
             "save_as_external_data=False) (models up to 2 GB)"
         )
-    name = safe_model_name(model.card.name or os.path.splitext(os.path.basename(source))[0])
-    if name in available_models(None):
-        raise CardError(f"a shipped model is already called '{name}'; rename the model in its card")
-    os.makedirs(user_dir, exist_ok=True)
-    target = os.path.join(user_dir, f"{name}.onnx")
-    if not _inside(user_dir, target) or os.path.islink(target):
-        raise CardError(f"'{name}' would be written outside the user models folder {user_dir}; refused")
+    target = user_model_target(model.card.name or os.path.splitext(os.path.basename(source))[0], user_dir)
     if os.path.exists(target):
         if os.path.samefile(source, target):
             return target
         if not overwrite:
-            raise ModelExistsError(f"a user model called '{name}' exists already ({target})", target)
-    tmp = os.path.join(user_dir, f".{name}.import.part")
+            raise ModelExistsError(f"a user model called '{_stem(target)}' exists already ({target})", target)
+    tmp = os.path.join(user_dir, f".{_stem(target)}.import.part")
     try:
         shutil.copyfile(source, tmp)
         os.replace(tmp, target)

@@ -376,13 +376,17 @@ def save_stated_card(source: str, params: StatedParameters, band_names: list[str
     return save_card_copy(source, model.card, target)
 
 
-def add_stated_card(source: str, params: StatedParameters, band_names: list[str], user_dir: str, warn=None) -> str:
+def add_stated_card(
+    source: str, params: StatedParameters, band_names: list[str], user_dir: str, warn=None, overwrite: bool = False
+) -> str:
     """Copy an uncarded model into the user folder with a card from stated parameters; it then
-    shows in the model list like any user model."""
-    from .registry import available_models
+    shows in the model list like any user model. The file name is made safe as on import, and
+    an existing user model is replaced only with ``overwrite=True`` (ModelExistsError otherwise)."""
+    from .registry import ModelExistsError, user_model_target
 
-    name = os.path.splitext(os.path.basename(source))[0]
-    if name in available_models(None):
-        raise CardError(f"a shipped model is already called '{name}'; rename the file first")
-    os.makedirs(user_dir, exist_ok=True)
-    return save_stated_card(source, params, band_names, os.path.join(user_dir, f"{name}.onnx"), warn)
+    target = user_model_target(os.path.splitext(os.path.basename(source))[0], user_dir)
+    if os.path.exists(target) and not overwrite:
+        raise ModelExistsError(
+            f"a user model called '{os.path.basename(target)[:-5]}' exists already ({target})", target
+        )
+    return save_stated_card(source, params, band_names, target, warn)

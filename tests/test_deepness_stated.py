@@ -7,7 +7,9 @@ its metadata removed, and its result is checked against what it computes by cons
 (tests/deepness_dummies.py, numpy on the raster)."""
 
 import filecmp
+import hashlib
 import json
+import os
 
 import numpy as np
 import pytest
@@ -282,3 +284,32 @@ def test_model_manager_adds_a_card_and_lists_the_model(qgis_app, run_alg, fotoma
         },
     )
     assert filecmp.cmp(out, stated_out, shallow=False)
+
+
+def test_stated_card_copy_gets_a_safe_name_and_never_replaces_silently(qgis_app, tmp_path):
+    """'Add a card to a model...' names the copy as an import does (safe_model_name, inside the
+    user folder) and replaces an existing user model only when told to."""
+    from satimpact.engine.registry import ModelExistsError
+    from satimpact.engine.stated_card import StatedParameters, add_stated_card
+
+    odd = tmp_path / "my model (v1) <b>.onnx"
+    without_metadata(model_file(data_path, "regression", REGRESSION[0]), odd)
+    user_dir = tmp_path / "user_models"
+    params = StatedParameters(model_kind="regression")
+    target = add_stated_card(str(odd), params, ["red", "green", "blue"], str(user_dir))
+    assert os.path.dirname(target) == str(user_dir)
+    assert os.path.basename(target) == "my_model_v1_b_.onnx"
+    before = hashlib.sha256(open(target, "rb").read()).hexdigest()
+    with pytest.raises(ModelExistsError, match="exists already"):
+        add_stated_card(
+            str(odd), StatedParameters(model_kind="regression", overlap=16), ["red", "green", "blue"], str(user_dir)
+        )
+    assert hashlib.sha256(open(target, "rb").read()).hexdigest() == before
+    replaced = add_stated_card(
+        str(odd),
+        StatedParameters(model_kind="regression", overlap=16),
+        ["red", "green", "blue"],
+        str(user_dir),
+        overwrite=True,
+    )
+    assert replaced == target and read_model(target).card.tiling.overlap == 16

@@ -171,11 +171,12 @@ class ModelManagerDialog(QDialog):
         except OSError as exc:
             self.message(QMessageBox.Icon.Warning, tr("Model refused"), str(exc))
 
-    def add_card(self, path: str, params, band_names: list[str]) -> str:
-        """Save a card stated for the uncarded model at ``path`` into a copy in the user folder."""
+    def add_card(self, path: str, params, band_names: list[str], overwrite: bool = False) -> str:
+        """Save a card stated for the uncarded model at ``path`` into a copy in the user folder
+        (ModelExistsError where a user model of that name exists and overwrite is False)."""
         from ..engine.stated_card import add_stated_card
 
-        target = add_stated_card(path, params, band_names, self.user_dir)
+        target = add_stated_card(path, params, band_names, self.user_dir, overwrite=overwrite)
         self.refresh(select=os.path.splitext(os.path.basename(target))[0])
         return target
 
@@ -187,10 +188,21 @@ class ModelManagerDialog(QDialog):
             return
         try:
             dialog = StatedCardDialog(path, self)
-            if dialog.exec():
+            if not dialog.exec():
+                return
+            try:
                 self.add_card(path, *dialog.stated())
+            except ModelExistsError as exists:
+                answer = self.message(
+                    QMessageBox.Icon.Question,
+                    tr("Replace model"),
+                    tr("{0}. Replace it?").format(exists),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.add_card(path, *dialog.stated(), overwrite=True)
         except EngineError as exc:
-            QMessageBox.warning(self, tr("Model refused"), str(exc))
+            self.message(QMessageBox.Icon.Warning, tr("Model refused"), str(exc))
 
     def remove_current(self):
         item = self.list.currentItem()
