@@ -347,6 +347,10 @@ def resolve_bands(
         if found is None and layout:
             for cand in candidates:
                 if cand in native_position and native_position[cand] <= band_count and trust_positions:
+                    # A band that BAND_MAP gives to another name is that band, whatever the
+                    # layout guess says sits there (swir16=1,...,red=3 on 4 bands is no RGBN).
+                    if native_position[cand] in explicit.values():
+                        continue
                     # A band whose own description names something else (an 'alpha' band where
                     # RGBN would put NIR) is never taken by position.
                     own = descs[native_position[cand] - 1].strip() if native_position[cand] <= len(descs) else ""

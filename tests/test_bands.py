@@ -105,3 +105,20 @@ def test_a_described_band_is_not_taken_by_position():
     assert "band 'nir' is missing" in str(info.value)
     # generic GDAL names ("Band 4") say nothing, so positions still apply
     assert resolve_bands(["nir"], 4, ["Band 1", "Band 2", "Band 3", "Band 4"]).indices == [4]
+
+
+def test_layout_guess_never_reuses_a_band_that_band_map_gives_away():
+    """The Pucallpa files hold SWIR1, NIR, Red, Green on 4 bands: with that BAND_MAP, the RGBN
+    guess from the band count must not answer 'blue' with band 3 (red) or 'nir' with band 4."""
+    from conftest import data_path
+
+    info = raster_info(str(data_path("timeseries", "pucallpa_landsat", "1985.tif")))
+    band_map = "swir16=1,nir=2,red=3,green=4"
+    assert resolve_bands(["green", "swir16", "nir", "red"], info.count, info.descriptions, band_map).indices == [
+        4,
+        1,
+        2,
+        3,
+    ]
+    with pytest.raises(BandError, match="'blue' is missing"):
+        resolve_bands(["blue"], info.count, info.descriptions, band_map)
