@@ -2,7 +2,7 @@
 as a bare path: the folder ``processing`` here would shadow QGIS's own ``processing``)."""
 
 
-def classFactory(iface):  # noqa: N802 (QGIS entry point name)
+def classFactory(iface):
     from .plugin import SatImpactPlugin
 
     return SatImpactPlugin(iface)

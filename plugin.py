@@ -48,7 +48,7 @@ class SatImpactPlugin:
         self._install_translator()
 
     # --- Processing -------------------------------------------------------------------------
-    def initProcessing(self):  # noqa: N802 (QGIS API)
+    def initProcessing(self):
         # Called by qgis_process too, where initGui never runs.
         if self.provider is None:
             from .processing.provider import SatImpactProvider
@@ -57,7 +57,7 @@ class SatImpactPlugin:
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     # --- GUI --------------------------------------------------------------------------------
-    def initGui(self):  # noqa: N802 (QGIS API)
+    def initGui(self):
         self.initProcessing()
         if self.iface is None:
             return

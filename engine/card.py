@@ -58,7 +58,7 @@ OUTPUT_KINDS = (
     "value",
 )
 # ONNX operator domains that onnxruntime implements itself. Anything else needs
-# a custom-op library, which DESIGN.md forbids (models are data, not code).
+# a custom-op library, which the project forbids: models are data, not code.
 STANDARD_DOMAINS = ("", "ai.onnx", "ai.onnx.ml", "com.microsoft")
 DEEPNESS_KEYS = ("model_type", "class_names", "tile_size", "tiles_overlap", "resolution")
 

@@ -116,19 +116,19 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
     def tr(self, text):
         return tr(text)
 
-    def createInstance(self):  # noqa: N802 (QGIS API)
+    def createInstance(self):
         return type(self)()
 
     def group(self):
         return self.tr(self.group_name)
 
-    def groupId(self):  # noqa: N802 (QGIS API)
+    def groupId(self):
         return self.group_id
 
     def icon(self):
         return QIcon(ICON)
 
-    def helpUrl(self):  # noqa: N802 (QGIS API)
+    def helpUrl(self):
         return "https://github.com/satimpact/satimpact/blob/main/docs/tools.md"
 
     def __init_subclass__(cls, **kwargs):
@@ -151,7 +151,7 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
                 "(run() belongs to QgsProcessingAlgorithm)"
             )
 
-    def addParameter(self, definition, createOutput=True):  # noqa: N802 (QGIS API)
+    def addParameter(self, definition, createOutput=True):
         safety.apply_named_range(definition)  # CELL_SIZE 1 m .. 1000 km wherever it appears, ...
         # dialog labels stay short; the explanation goes into the parameter's help (labels.py)
         from .labels import band_map_widget, shorten
@@ -160,7 +160,7 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
         band_map_widget(definition)
         return super().addParameter(definition, createOutput)
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+    def checkParameterValues(self, parameters, context):
         # ours first: a 0-byte file is "empty" (not "not found") and a range is always named
         try:
             message = safety.check_values(self, parameters, context)
@@ -170,7 +170,7 @@ class SatImpactAlgorithm(QgsProcessingAlgorithm):
             return False, message
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def processAlgorithm(self, parameters, context, feedback):
         # Every output is checked against every input before anything runs, and a failed run
         # removes what it created; any exception reaches the analyst as a message.
         message = safety.check_values(self, parameters, context)
@@ -273,7 +273,7 @@ class LayerStyler(QgsProcessingLayerPostProcessorInterface):
         self.style = style
         self.group = group
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+    def postProcessLayer(self, layer, context, feedback):
         if layer is None or not layer.isValid():
             return
         layer.setName(self.name)

@@ -27,16 +27,16 @@ class SatImpactProvider(QgsProcessingProvider):
     def name(self):
         return "SatImpact"
 
-    def longName(self):  # noqa: N802 (QGIS API)
+    def longName(self):
         return "SatImpact: satellite imagery to SDG indicators"
 
     def icon(self):
         return QIcon(ICON)
 
-    def svgIconPath(self):  # noqa: N802 (QGIS API)
+    def svgIconPath(self):
         return ICON
 
-    def loadAlgorithms(self):  # noqa: N802 (QGIS API)
+    def loadAlgorithms(self):
         for algorithm in (
             RunModelAlgorithm(),
             GreenRatioAlgorithm(),
@@ -66,9 +66,9 @@ class SatImpactProvider(QgsProcessingProvider):
                 if model.fromFile(os.path.join(folder, name)):
                     self.addAlgorithm(model)
 
-    def supportedOutputRasterLayerExtensions(self):  # noqa: N802 (QGIS API)
+    def supportedOutputRasterLayerExtensions(self):
         # The engine writes tiled, compressed GeoTIFF only.
         return ["tif"]
 
-    def defaultRasterFileExtension(self):  # noqa: N802 (QGIS API)
+    def defaultRasterFileExtension(self):
         return "tif"

@@ -104,7 +104,7 @@ def test_progress_tracks_tiles_and_log_says_how(run_alg, mosaic, small_tile_mode
             self.infos = []
             self.progressChanged.connect(self.values.append)
 
-        def pushInfo(self, info):  # noqa: N802 (QGIS API)
+        def pushInfo(self, info):
             self.infos.append(info)
             super().pushInfo(info)
 

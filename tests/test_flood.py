@@ -48,7 +48,7 @@ class Log(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
+    def pushInfo(self, info):
         self.lines.append(info)
         super().pushInfo(info)
 

@@ -66,11 +66,11 @@ class LogFeedback(QgsProcessingFeedback):
         self.warnings: list[str] = []
         self.infos: list[str] = []
 
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
+    def pushWarning(self, text):
         self.warnings.append(text)
         super().pushWarning(text)
 
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
+    def pushInfo(self, text):
         self.infos.append(text)
         super().pushInfo(text)
 

@@ -97,7 +97,7 @@ def test_xyz_layer_rendered_at_extent_and_resolution(run_alg, xyz_layer, grvi_mo
     messages = []
 
     class Log(QgsProcessingFeedback):
-        def pushInfo(self, info):  # noqa: N802 (QGIS API)
+        def pushInfo(self, info):
             messages.append(info)
             super().pushInfo(info)
 

@@ -554,7 +554,7 @@ def test_grid_reflectance_scene_is_rendered(s2_chip, run_alg, tmp_path):
     class Log(QgsProcessingFeedback):
         text = []
 
-        def pushInfo(self, info):  # noqa: N802
+        def pushInfo(self, info):
             self.text.append(info)
 
     log = Log()
@@ -1191,7 +1191,7 @@ def test_grid_on_xyz_tiles(nk_split, run_alg, tmp_path):
     messages = []
 
     class Log(QgsProcessingFeedback):
-        def pushInfo(self, info):  # noqa: N802 (QGIS API)
+        def pushInfo(self, info):
             messages.append(info)
 
     try:

@@ -22,11 +22,11 @@ class Log(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
+    def pushInfo(self, info):
         self.lines.append(info)
         super().pushInfo(info)
 
-    def pushWarning(self, warning):  # noqa: N802 (QGIS API)
+    def pushWarning(self, warning):
         self.lines.append("WARNING " + warning)
         super().pushWarning(warning)
 

@@ -132,7 +132,7 @@ class CancelAfter(QgsProcessingFeedback):
         self.tiles = tiles
         self.updates = 0
 
-    def setProgress(self, progress):  # noqa: N802 (QGIS API)
+    def setProgress(self, progress):
         super().setProgress(progress)
         self.updates += 1
         if self.updates >= self.tiles:

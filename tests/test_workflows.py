@@ -38,11 +38,11 @@ class LogFeedback(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802 (QGIS API)
+    def reportError(self, error, fatalError=False):
         self.lines.append(error)
         super().reportError(error, fatalError)
 
-    def pushInfo(self, info):  # noqa: N802 (QGIS API)
+    def pushInfo(self, info):
         self.lines.append(info)
         super().pushInfo(info)
 

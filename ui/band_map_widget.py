@@ -49,7 +49,7 @@ def automatic_band(name: str, count: int, descriptions: list[str]) -> int | None
 
 
 class BandMapWrapper(WidgetWrapper):
-    def createWidget(self, input=None, **kwargs):  # noqa: A002, N802 (QGIS API; metadata key)
+    def createWidget(self, input=None, **kwargs):
         self.input_name = input or "INPUT"
         self.layer = None
         self.model_bands: list[str] = []
@@ -69,7 +69,7 @@ class BandMapWrapper(WidgetWrapper):
             layout.addWidget(self.grid_panel)
         return panel
 
-    def postInitialize(self, wrappers):  # noqa: N802 (QGIS API)
+    def postInitialize(self, wrappers):
         self.others = {w.parameterDefinition().name(): w for w in wrappers}
         for name in (self.input_name, "MODEL"):
             wrapper = self.others.get(name)
@@ -146,7 +146,7 @@ class BandMapWrapper(WidgetWrapper):
                 pairs.append(f"{name}={band}")
         self.text.setText(",".join(pairs))
 
-    def setValue(self, value):  # noqa: N802 (QGIS API)
+    def setValue(self, value):
         self.text.setText("" if value is None else str(value))
 
     def value(self):

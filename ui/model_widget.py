@@ -55,7 +55,7 @@ class ModelChooserWrapper(WidgetWrapper):
     """The list shows card titles (the model name in brackets); the value is the model name.
     An optional MODEL starts with "Automatic (from the bands)", which is the empty value."""
 
-    def createWidget(self, task=None, **kwargs):  # noqa: N802 (QGIS API)
+    def createWidget(self, task=None, **kwargs):
         # 'task' comes from the parameter's widget_wrapper metadata (see model_parameter)
         panel = QWidget()
         layout = QHBoxLayout(panel)
@@ -83,7 +83,7 @@ class ModelChooserWrapper(WidgetWrapper):
         if path:
             self.combo.setEditText(path)
 
-    def setValue(self, value):  # noqa: N802 (QGIS API)
+    def setValue(self, value):
         text = "" if value is None else str(value)
         index = self.combo.findData(text)
         if index >= 0:

@@ -22,7 +22,7 @@ class EditWorkflowAction(ContextAction):
         self.name = tr("Edit model...")
         self.opened = []  # the last modeler windows, for tests and to keep them alive
 
-    def isEnabled(self):  # noqa: N802 (QGIS API)
+    def isEnabled(self):
         alg = getattr(self, "itemData", None)
         provider = alg.provider() if isinstance(alg, QgsProcessingModelAlgorithm) else None
         return provider is not None and provider.id() == "satimpact"

@@ -39,13 +39,13 @@ class BatchAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "batch"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Batch run on a Dask cluster (many scenes, resumable)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Runs one SatImpact tool over many rasters or pairs, on this machine or a Dask cluster.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Runs one SatImpact tool over many inputs with Dask (dask.distributed): on this computer (a "
             "local cluster of one single-threaded worker process per core) or on a cluster whose scheduler "
@@ -75,7 +75,7 @@ class BatchAlgorithm(SatImpactAlgorithm):
             "<p>Without QGIS: <code>python -m satimpact.engine.batch --help</code> (docs/batch.md).</p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.TOOL,

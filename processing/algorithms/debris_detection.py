@@ -49,13 +49,13 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "debrisdetection"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Floating debris detection (FDI, Sentinel-2)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Floating Debris Index and candidate debris patches on water from a Sentinel-2 scene.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Computes the Floating Debris Index (FDI) of a Sentinel-2 scene and outlines candidate "
             "patches of floating matter (plastic litter, seaweed, wood, foam) on water.</p>"
@@ -85,7 +85,7 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
             "INPUT=S2B_scene.tif OUTPUT=fdi.tif OUTPUT_CANDIDATES=debris.gpkg</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Sentinel-2 scene (L1C or L2A)")))
         self.addParameter(
             model_parameter(

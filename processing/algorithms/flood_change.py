@@ -137,13 +137,13 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "floodchange"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Flood change (before / after)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Maps new flood, permanent and receded water between two scenes and the flooded share per cell.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Compares a scene before and a scene after a flood and maps what became water: "
             "<b>0 dry, 1 permanent water, 2 new flood, 3 receded water</b> (255 nodata), with figures per grid "
@@ -199,7 +199,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
             "(OUTPUT_GRID is optional)</p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.BEFORE, self.tr("Scene before the flood")))
         self.addParameter(QgsProcessingParameterRasterLayer(self.AFTER, self.tr("Scene after (or during) the flood")))
         self.addParameter(

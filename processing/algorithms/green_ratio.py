@@ -110,13 +110,13 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "greenratio"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Urban green ratio")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Share of vegetation and green area (per person) for city zones or a grid of cells.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Measures how much of each zone (city boundaries, districts) or grid cell is green: a vegetation "
             "mask from a green model, then per zone the green area, the valid area and their ratio, and the "
@@ -160,7 +160,7 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
             "ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster (summer imagery)")))
         self.addParameter(
             model_parameter(

@@ -68,13 +68,13 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "greenseries"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Green ratio over time")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Green ratio per zone across a stack of dates, with the season check per date and a trend.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>The green ratio tool over a stack of rasters of one area on different dates: one row per zone per "
             "date with the green ratio, green and valid area in true m2, the season check of that date and the "
@@ -92,7 +92,7 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
             "INPUTS=2018.tif INPUTS=2020.tif ZONES=districts.gpkg OUTPUT=green.gpkg OUTPUT_REPORT=green.html</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
                 self.INPUTS, self.tr("Rasters of one area on different dates"), QgsProcessing.TypeRaster

@@ -115,13 +115,13 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "povertygrid"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Poverty grid (development score per cell)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Scores economic development per grid cell or zone from daytime imagery.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Estimates a relative economic-development score for every cell of a square grid (default "
             "1 km) or for every polygon of ZONES, from daytime satellite imagery. Cells are built in a metric "
@@ -161,7 +161,7 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             "CELL_SIZE=1000 OUTPUT=cells.gpkg</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Imagery (RGB or Sentinel-2)")))
         self.addParameter(
             model_parameter(self.MODEL, self.tr("Score model (chip model)"), task="poverty", default=DEFAULT_MODEL)

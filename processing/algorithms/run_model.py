@@ -82,13 +82,13 @@ class RunModelAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "runmodel"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Run model (any carded ONNX model)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Runs a SatImpact or Deepness ONNX model over a raster, tile by tile.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         shipped = ", ".join(shipped_model_names()) or "none"
         return (
             self.tr(
@@ -163,7 +163,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             )
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
         names = shipped_model_names()
         self.addParameter(

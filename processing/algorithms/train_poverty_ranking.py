@@ -55,13 +55,13 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "trainpovertyranking"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Train poverty model from an expert ranking (partial order of clusters)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Learns a 0-1 development score from image clusters and an expert partial order.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Trains a development-score model from image chips grouped into clusters and a partial order "
             "of the clusters given by experts (which clusters are less developed than which), as in the "
@@ -93,7 +93,7 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
             "INPUT=clusters ORDER=nk.txt OUTPUT_MODEL=score.onnx OUTPUT_REPORT=report.html</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFile(
                 self.INPUT,

@@ -45,13 +45,13 @@ class TrainPovertySurveyAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "trainpovertysurvey"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Train poverty model from survey points (ridge on image features)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Fits a ridge regression from image features to a survey label, with a CV report.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Trains a model that predicts a survey label (wealth index, consumption, ...) from imagery, "
             "following Jean et al. (2016, Science 353): features of the image around each survey cluster, then "
@@ -78,7 +78,7 @@ class TrainPovertySurveyAlgorithm(SatImpactAlgorithm):
             "OUTPUT_REPORT=wealth.html</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Imagery")))
         self.addParameter(
             QgsProcessingParameterFeatureSource(

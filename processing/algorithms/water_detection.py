@@ -67,13 +67,13 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "waterdetection"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Water detection (optical or radar)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Maps surface water (rivers, lakes, floods) from Sentinel-2, Landsat or Sentinel-1.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Maps open surface water (rivers, lakes, reservoirs, flood water) in one scene. Writes a "
             "water mask (1 water, 0 land, 255 nodata), optionally the index the mask comes from and the "
@@ -130,7 +130,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             "INPUT=scene.tif OUTPUT=water.tif OUTPUT_POLYGONS=water.gpkg MIN_AREA=1000</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input scene (optical or Sentinel-1)")))
         self.addParameter(
             model_parameter(

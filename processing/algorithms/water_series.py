@@ -90,13 +90,13 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
     def name(self):
         return "waterseries"
 
-    def displayName(self):  # noqa: N802 (QGIS API)
+    def displayName(self):
         return self.tr("Water area over time (lakes, reservoirs, rivers)")
 
-    def shortDescription(self):  # noqa: N802 (QGIS API)
+    def shortDescription(self):
         return self.tr("Water area per zone across a stack of dates, with occurrence, change classes and a report.")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API)
+    def shortHelpString(self):
         return self.tr(
             "<p>Tracks the surface water of lakes, reservoirs and river reaches over a stack of rasters of one "
             "area on different dates (the SDG 6.6.1 question): one row per zone per date with the water area in "
@@ -128,7 +128,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
             "OUTPUT_REPORT=water.html</code></p>"
         )
 
-    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+    def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
                 self.INPUTS, self.tr("Rasters of one area on different dates"), QgsProcessing.TypeRaster
