@@ -78,6 +78,16 @@ def readme_examples() -> list[tuple[str, dict[str, str]]]:
     return examples
 
 
+def child_output_names(alg) -> set[str]:
+    """A workflow's child outputs as qgis_process names them (child:output): a run of a model
+    must name them even where the model does not declare them as its own parameters."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    if not isinstance(alg, QgsProcessingModelAlgorithm):
+        return set()
+    return {f"{cid}:{name}" for cid, child in alg.childAlgorithms().items() for name in child.modelOutputs()}
+
+
 def test_readme_examples_use_the_tools_own_parameters(satimpact_provider):
     examples = readme_examples()
     assert examples, "README.md has no qgis_process example"
@@ -87,7 +97,7 @@ def test_readme_examples_use_the_tools_own_parameters(satimpact_provider):
     for alg_id, values in examples:
         assert alg_id in algorithms, f"README.md runs {alg_id}, which the provider does not have"
         params = algorithms[alg_id].parameterDefinitions()
-        names = {p.name() for p in params}
+        names = {p.name() for p in params} | child_output_names(algorithms[alg_id])
         unknown = sorted(set(values) - names)
         assert not unknown, f"README.md example of {alg_id} uses unknown parameters {unknown}; it has {sorted(names)}"
         mandatory = {p.name() for p in params if not p.flags() & QgsProcessingParameterDefinition.FlagOptional}
