@@ -213,6 +213,9 @@ def classify(probabilities: list[np.ndarray], threshold: float) -> np.ndarray:
     return out
 
 
+STRIP_BUDGET_BYTES = 32 << 20
+
+
 def write_class_raster(
     probability_path: str,
     output_path: str,
@@ -245,7 +248,9 @@ def write_class_raster(
             profile = gtiff_profile("uint8", compress, (width, height))
             profile.update(count=len(heads), crs=src.crs, transform=src.transform, nodata=CLASS_NODATA)
             nodata = src.nodata
-            strip = 512
+            # Rows per strip from a fixed budget, so memory does not grow with the raster's
+            # width (a float strip, its finite copy and the classes, plus the median halo).
+            strip = int(np.clip(STRIP_BUDGET_BYTES // max(1, width * expected * 4 * 3), 16, 512))
             with rasterio.open(tmp, "w", **profile) as dst:
                 for k, (name, _, _) in enumerate(heads, start=1):
                     dst.set_band_description(k, f"{name}_class" if len(heads) > 1 else "class")

@@ -107,9 +107,16 @@ def test_deepness_segmentor_gives_named_classes(run_alg, fotomap, fotomap_rgb, t
         assert ds.GetRasterBand(k).GetCategoryNames() == head
 
 
-def test_small_segments_are_removed_as_deepness_does(run_alg, fotomap, tmp_path):
+@pytest.mark.parametrize("strip_budget", [None, 1 << 16], ids=["default-strips", "16-row-strips"])
+def test_small_segments_are_removed_as_deepness_does(run_alg, fotomap, tmp_path, monkeypatch, strip_budget):
     """seg_small_segment from the metadata (13, as in the Deepness regression dummy's metadata, here on
-    a segmentor) smooths the class image with a 13 px median, as Deepness does: specks vanish."""
+    a segmentor) smooths the class image with a 13 px median, as Deepness does: specks vanish. With
+    a tiny strip budget the class raster is made in 16-row strips, whose median halos must give
+    the same image."""
+    if strip_budget is not None:
+        from satimpact.engine import deepness
+
+        monkeypatch.setattr(deepness, "STRIP_BUDGET_BYTES", strip_budget)
     src = model_file(data_path, "segmentation", "two_outputs_sigmoid_bsx1x512x512.onnx")
     proto = onnx.load(str(src))
     proto.metadata_props.add(key="seg_small_segment", value="13")
