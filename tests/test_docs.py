@@ -79,13 +79,18 @@ def readme_examples() -> list[tuple[str, dict[str, str]]]:
 
 
 def child_output_names(alg) -> set[str]:
-    """A workflow's child outputs as qgis_process names them (child:output): a run of a model
-    must name them even where the model does not declare them as its own parameters."""
+    """A workflow's child outputs as qgis_process names them (child:output): qgis_process 3.22
+    wants every output of every step named (TEMPORARY_OUTPUT for those not kept), also those the
+    model does not declare as its own outputs (tests/test_workflows.py runs it that way)."""
     from qgis.core import QgsProcessingModelAlgorithm
 
     if not isinstance(alg, QgsProcessingModelAlgorithm):
         return set()
-    return {f"{cid}:{name}" for cid, child in alg.childAlgorithms().items() for name in child.modelOutputs()}
+    names = set()
+    for cid, child in alg.childAlgorithms().items():
+        names |= {f"{cid}:{name}" for name in child.modelOutputs()}
+        names |= {f"{cid}:{out.name()}" for out in child.algorithm().outputDefinitions()}
+    return names
 
 
 def test_readme_examples_use_the_tools_own_parameters(satimpact_provider):
