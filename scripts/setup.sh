@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what SatImpact needs on Debian 12, idempotently:
-#  - QGIS 3.22 LTR and the Python GIS stack from Debian,
+#  - QGIS 3.22 LTR and the Python GIS stack from Debian (matplotlib and scipy draw and test the
+#    series reports and radar thresholds; QGIS pulls them in today, named here so it stays so),
 #  - a venv (.venv) on /usr/bin/python3 with --system-site-packages for onnxruntime, onnx,
 #    pytest and pytest-qgis, with numpy pinned to Debian's version (a numpy 2.x wheel breaks
 #    Debian's compiled rasterio: "numpy.dtype size changed"),
@@ -14,7 +15,7 @@ STAMP="$VENV/.satimpact-setup"
 REQS="$ROOT/requirements.txt"
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-rasterio python3-geopandas python3-venv
-  python3-pip gdal-bin python3-gdal proj-data xvfb xauth make)
+  python3-pip gdal-bin python3-gdal proj-data xvfb xauth make python3-matplotlib python3-scipy)
 
 need_apt=()
 for p in "${APT_PACKAGES[@]}"; do
