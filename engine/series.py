@@ -390,7 +390,7 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
     """
     from .bands import resolve_bands
     from .raster import raster_info
-    from .water import detect_water, water_direction
+    from .water import detect_water, model_default_is_auto, water_direction
 
     card = model.card
     spec = card.inputs[0]
@@ -398,7 +398,10 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
         raise EngineError(f"model '{card.name}' is a '{card.task}' model, not a water model (task 'water')")
     side = water_direction(card)
     value = card.outputs[0].threshold if threshold is None else float(threshold)
-    direct = is_pixelwise_index(model) and not auto_threshold and value is not None
+    # Models whose default threshold is the automatic one (single-polarisation radar) get it on
+    # every date unless a threshold is given, as waterdetection gives it.
+    automatic = auto_threshold or (threshold is None and model_default_is_auto(card))
+    direct = is_pixelwise_index(model) and not automatic and value is not None
 
     def make(date: SeriesDate, path: str, feedback: Feedback) -> None:
         info = raster_info(date.path)
@@ -410,7 +413,13 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
             )
             return
         report = detect_water(
-            date.path, model, bands.indices, path, threshold=threshold, auto_threshold=auto_threshold, feedback=feedback
+            date.path,
+            model,
+            bands.indices,
+            path,
+            threshold=threshold,
+            auto_threshold=True if auto_threshold else None,  # None: the model's default
+            feedback=feedback,
         )
         feedback.info(
             f"{date.label}: threshold {report.threshold:.4g} ({report.threshold_source}); water "

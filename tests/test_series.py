@@ -559,3 +559,30 @@ def test_result_layers_are_styled(run_alg, pucallpa, tmp_path):
     details[chg].postProcessor().postProcessLayer(change, context, None)
     labels = {c.value: c.label for c in change.renderer().classes()}
     assert labels == {0: "never water", 1: "permanent water", 2: "new water", 3: "lost water", 4: "seasonal water"}
+
+
+def test_vv_only_series_gets_the_automatic_radar_threshold(run_alg, s1_chip, tmp_path):
+    """A VV-only stack gets, on every date, the split-based automatic threshold that
+    waterdetection gives a VV-only scene by default (not the model's fixed fallback): areas equal
+    waterdetection's masks, and a +3 dB calibration offset on the second date changes nothing."""
+    with rasterio.open(s1_chip) as ds:
+        profile, vv = ds.profile.copy(), ds.read(1)
+    profile.update(driver="GTiff", count=1)
+    scenes = []
+    for year, offset in ((2017, 0.0), (2018, 3.0)):
+        path = tmp_path / f"{year}.tif"
+        with rasterio.open(path, "w", **profile) as dst:
+            dst.write((vv + offset)[None].astype(profile["dtype"]))
+            dst.set_band_description(1, "VV")
+        scenes.append(path)
+    out = tmp_path / "series.gpkg"
+    run_alg("satimpact:waterseries", {"INPUTS": [str(p) for p in scenes], "OUTPUT": str(out)})
+    rows = sorted(rows_of(out), key=lambda r: str(r["date"]))
+    assert len(rows) == 2
+    for scene, row in zip(scenes, rows):
+        result = run_alg("satimpact:waterdetection", {"INPUT": str(scene), "OUTPUT": str(tmp_path / f"m_{scene.name}")})
+        assert "split-based" in result["THRESHOLD_SOURCE"]
+        with rasterio.open(result["OUTPUT"]) as ds:
+            expected = float(pixel_area_grid(ds)[ds.read(1) == 1].sum())
+        assert row["water_area_m2"] == pytest.approx(expected, rel=1e-5)
+    assert rows[1]["water_area_m2"] == pytest.approx(rows[0]["water_area_m2"], rel=1e-3)
