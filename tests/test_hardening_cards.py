@@ -288,3 +288,28 @@ def test_import_refuses_external_data(tmp_path):
     with pytest.raises(CardError, match=r"keeps its weights in separate files \(weights.bin\)"):
         import_model(path, str(user))
     assert not user.exists() or not os.listdir(user)
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_model_manager_asks_before_replacing(qgis_app, tmp_path, answer):
+    """The manager's import (and 'Add a card to a model...') replace an existing user model only
+    when the user answers Yes to the question."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from satimpact.ui.model_manager import ModelManagerDialog
+
+    first, second = tmp_path / "a.onnx", tmp_path / "b.onnx"
+    onnx.save(ndwi_model(ndwi_card(name="same", version="1")), str(first))
+    onnx.save(ndwi_model(ndwi_card(name="same", version="2")), str(second))
+    manager = ModelManagerDialog(user_dir=str(tmp_path / "user"))
+    target = manager.import_file(str(first))
+    asked = []
+
+    def reply(icon, title, text, buttons=None):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    manager.message = reply
+    manager.write_asking_to_replace(lambda overwrite: manager.import_file(str(second), overwrite=overwrite))
+    assert len(asked) == 1 and "exists already" in asked[0]
+    assert read_model(target).card.version == ("2" if answer == "Yes" else "1")

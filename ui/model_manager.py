@@ -150,22 +150,26 @@ class ModelManagerDialog(QDialog):
         box.setTextFormat(Qt.TextFormat.PlainText)
         return box.exec()
 
+    def write_asking_to_replace(self, write) -> None:
+        """Run ``write(overwrite)``; where a user model of that name exists, ask before replacing it."""
+        try:
+            write(False)
+        except ModelExistsError as exists:
+            answer = self.message(
+                QMessageBox.Icon.Question,
+                tr("Replace model"),
+                tr("{0}. Replace it?").format(exists),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                write(True)
+
     def ask_import(self):
         path, _ = QFileDialog.getOpenFileName(self, tr("Import an ONNX model"), "", "ONNX models (*.onnx)")
         if not path:
             return
         try:
-            try:
-                self.import_file(path)
-            except ModelExistsError as exists:
-                answer = self.message(
-                    QMessageBox.Icon.Question,
-                    tr("Replace model"),
-                    tr("{0}. Replace it?").format(exists),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                )
-                if answer == QMessageBox.StandardButton.Yes:
-                    self.import_file(path, overwrite=True)
+            self.write_asking_to_replace(lambda overwrite: self.import_file(path, overwrite=overwrite))
         except EngineError as exc:
             self.message(QMessageBox.Icon.Warning, tr("Model refused"), str(exc))
         except OSError as exc:
@@ -190,17 +194,7 @@ class ModelManagerDialog(QDialog):
             dialog = StatedCardDialog(path, self)
             if not dialog.exec():
                 return
-            try:
-                self.add_card(path, *dialog.stated())
-            except ModelExistsError as exists:
-                answer = self.message(
-                    QMessageBox.Icon.Question,
-                    tr("Replace model"),
-                    tr("{0}. Replace it?").format(exists),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                )
-                if answer == QMessageBox.StandardButton.Yes:
-                    self.add_card(path, *dialog.stated(), overwrite=True)
+            self.write_asking_to_replace(lambda overwrite: self.add_card(path, *dialog.stated(), overwrite=overwrite))
         except EngineError as exc:
             self.message(QMessageBox.Icon.Warning, tr("Model refused"), str(exc))
 
