@@ -97,6 +97,7 @@ def test_fuzz_card_dicts_and_texts():
 def test_fuzz_card_texts_that_are_not_json():
     rng = random.Random(7)
     pieces = ['{"', '":', "[", "]", "{", "}", ",", "1e999", "NaN", "-", '"card_version"', "1", "null", "\\u0000", "é"]
+    refused = 0
     for case in range(CASES):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(40)))
         if rng.random() < 0.05:
@@ -104,9 +105,12 @@ def test_fuzz_card_texts_that_are_not_json():
         try:
             parse_card(text, "fuzz")
         except CardError:
+            refused += 1
             continue
         except Exception as exc:  # noqa: BLE001
             pytest.fail(f"case {case}: {type(exc).__name__}: {exc}\n{text[:500]!r}")
+    # none of these texts is a valid card: every one must end in the project's own error
+    assert refused == CASES, f"{CASES - refused} random texts were taken as cards"
 
 
 def test_fuzz_deepness_metadata():
