@@ -136,6 +136,18 @@
         <translation>여러 날짜 파일에서 날짜당 밴드 수 (0: 날짜마다 파일 하나; 그 밖에는 날짜를 DATES에서)</translation>
     </message>
     <message>
+        <source>Rasters of one area on different dates</source>
+        <translation>한 지역의 여러 날짜 래스터</translation>
+    </message>
+    <message>
+        <source>Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)</source>
+        <translation>날짜, 입력 순서대로 입력마다 하나 (예: 1985,1990 또는 2019-08-31; 비우면 태그나 파일 이름에서)</translation>
+    </message>
+    <message>
+        <source>Band mapping for every date (e.g. green=2,nir=4; empty: automatic)</source>
+        <translation>모든 날짜에 적용할 밴드 매핑 (예: green=2,nir=4; 비우면 자동)</translation>
+    </message>
+    <message>
         <source>cancelled by the user</source>
         <translation>사용자가 취소함</translation>
     </message>
@@ -500,20 +512,8 @@
         <translation>&lt;p&gt;여러 날짜에 걸친 한 지역의 래스터에 녹지 비율 도구를 적용합니다: 구역별·날짜별로 한 행씩 녹지 비율, 실제 m2 단위의 녹지 면적과 유효 면적, 그 날짜의 계절 확인, 구역의 추세(연간 녹지 비율의 Sen 기울기, Mann-Kendall p값)를 쓰고, 구역마다 선 그래프가 있는 HTML 보고서를 만듭니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;날짜&lt;/b&gt;는 waterseries와 같습니다: DATES(입력 순서대로 입력마다 하나), ACQUISITION_DATE 태그, 제품 이름, 파일 이름의 YYYYMMDD 또는 연도만 있는 이름; BANDS_PER_DATE는 여러 날짜를 담은 파일을 밴드 묶음마다 한 날짜로 나눕니다. &lt;b&gt;계절 확인&lt;/b&gt;은 날짜마다 greenratio와 같습니다(잎이 난 여름, 낙엽기 지수, 눈); 연도만 있으면 계절을 확인할 수 없습니다. 계절 경고가 있거나 구역의 MIN_OBSERVED 미만만 관측된 날짜는 표시되고 추세에서 제외됩니다.&lt;/p&gt;&lt;p&gt;날짜마다 자체 격자에서 실제 픽셀 면적으로 계산하며, ZONES는 날짜마다 재투영됩니다. ZONES를 비우면 모든 날짜가 덮는 지역입니다. 유효 픽셀이 없는 구역-날짜는 0이 아니라 NULL입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenseries -- INPUTS=2016.tif INPUTS=2018.tif INPUTS=2020.tif ZONES=districts.gpkg OUTPUT=green.gpkg OUTPUT_REPORT=green.html&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Rasters of one area on different dates</source>
-        <translation>한 지역의 여러 날짜 래스터</translation>
-    </message>
-    <message>
-        <source>Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)</source>
-        <translation>날짜, 입력 순서대로 입력마다 하나 (예: 1985,1990 또는 2019-08-31; 비우면 태그나 파일 이름에서)</translation>
-    </message>
-    <message>
         <source>Green model (empty: green_ndvi with red and NIR, else green_rgb)</source>
         <translation>녹지 모델 (비우면 적색과 NIR이 있으면 green_ndvi, 없으면 green_rgb)</translation>
-    </message>
-    <message>
-        <source>Band mapping for every date (e.g. green=2,nir=4; empty: automatic)</source>
-        <translation>모든 날짜에 적용할 밴드 매핑 (예: green=2,nir=4; 비우면 자동)</translation>
     </message>
     <message>
         <source>Zones (districts, parks; empty: the area all dates cover)</source>
@@ -1188,6 +1188,10 @@
         <translation>모델 삭제</translation>
     </message>
     <message>
+        <source>Replace model</source>
+        <translation>모델 교체</translation>
+    </message>
+    <message>
         <source>Model refused</source>
         <translation>모델 거부됨</translation>
     </message>
@@ -1198,10 +1202,6 @@
     <message>
         <source>invalid</source>
         <translation>사용 불가</translation>
-    </message>
-    <message>
-        <source>Replace model</source>
-        <translation>모델 교체</translation>
     </message>
     <message>
         <source>{0}. Replace it?</source>

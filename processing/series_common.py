@@ -11,6 +11,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsProcessing,
     QgsProcessingException,
     QgsWkbTypes,
 )
@@ -55,10 +56,27 @@ def input_dates(alg, parameters, context, scratch: str):
     return series_dates(paths, given or None, names)
 
 
-def bands_per_date_parameter(alg) -> None:
-    """BANDS_PER_DATE: split multi-band files into one date per group of bands (advanced)."""
-    from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterNumber
+def dated_inputs_parameters(alg) -> None:
+    """INPUTS, DATES and BANDS_PER_DATE (advanced): the dated rasters every series tool starts from."""
+    from qgis.core import (
+        QgsProcessingParameterDefinition,
+        QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterNumber,
+        QgsProcessingParameterString,
+    )
 
+    alg.addParameter(
+        QgsProcessingParameterMultipleLayers(
+            alg.INPUTS, tr("Rasters of one area on different dates"), QgsProcessing.TypeRaster
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterString(
+            alg.DATES,
+            tr("Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)"),
+            optional=True,
+        )
+    )
     param = QgsProcessingParameterNumber(
         "BANDS_PER_DATE",
         tr("Bands per date in multi-date files (0: one file per date; dates then from DATES)"),
@@ -68,6 +86,17 @@ def bands_per_date_parameter(alg) -> None:
     )
     param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
     alg.addParameter(param)
+
+
+def series_band_map_parameter(alg) -> None:
+    """BAND_MAP, given once for every date."""
+    from qgis.core import QgsProcessingParameterString
+
+    alg.addParameter(
+        QgsProcessingParameterString(
+            alg.BAND_MAP, tr("Band mapping for every date (e.g. green=2,nir=4; empty: automatic)"), optional=True
+        )
+    )
 
 
 def zones_from_source(source, target_crs, context, name_field: str, feedback):

@@ -11,9 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ...engine.errors import EngineError
@@ -24,9 +22,10 @@ from ...engine.series import DEFAULT_MIN_OBSERVED, GridRef, common_footprint, gr
 from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path
 from ..series_common import (
     add_row,
-    bands_per_date_parameter,
+    dated_inputs_parameters,
     input_dates,
     qdate,
+    series_band_map_parameter,
     style_series_table,
     table_sink,
     zones_from_source,
@@ -93,21 +92,7 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.INPUTS, self.tr("Rasters of one area on different dates"), QgsProcessing.TypeRaster
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.DATES,
-                self.tr(
-                    "Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)"
-                ),
-                optional=True,
-            )
-        )
-        bands_per_date_parameter(self)
+        dated_inputs_parameters(self)
         self.addParameter(
             model_parameter(
                 self.MODEL,
@@ -116,13 +101,7 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.BAND_MAP,
-                self.tr("Band mapping for every date (e.g. green=2,nir=4; empty: automatic)"),
-                optional=True,
-            )
-        )
+        series_band_map_parameter(self)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ZONES,

@@ -13,11 +13,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
 )
 
 from ...engine.model import load_model
@@ -37,9 +35,10 @@ from ..common import (
 )
 from ..series_common import (
     add_row,
-    bands_per_date_parameter,
+    dated_inputs_parameters,
     input_dates,
     qdate,
+    series_band_map_parameter,
     style_change_classes,
     style_series_table,
     table_sink,
@@ -129,21 +128,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterMultipleLayers(
-                self.INPUTS, self.tr("Rasters of one area on different dates"), QgsProcessing.TypeRaster
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.DATES,
-                self.tr(
-                    "Dates, one per input in input order (e.g. 1985,1990 or 2019-08-31; empty: from tags or names)"
-                ),
-                optional=True,
-            )
-        )
-        bands_per_date_parameter(self)
+        dated_inputs_parameters(self)
         self.addParameter(
             model_parameter(
                 self.MODEL,
@@ -152,13 +137,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.BAND_MAP,
-                self.tr("Band mapping for every date (e.g. green=2,nir=4; empty: automatic)"),
-                optional=True,
-            )
-        )
+        series_band_map_parameter(self)
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.THRESHOLD,
