@@ -52,7 +52,7 @@ from .errors import BandError, Cancelled, CardError, EngineError
 from .model import LoadedModel, load_model
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .registry import available_models, resolve_model
-from .runner import Feedback, RasterInput, RunOptions, run_model
+from .runner import Feedback, RasterInput, RunOptions, StageFeedback, run_model
 
 DRY, PERMANENT, NEW_FLOOD, RECEDED, NODATA = 0, 1, 2, 3, 255
 CLASSES = {DRY: "dry", PERMANENT: "permanent water", NEW_FLOOD: "new flood", RECEDED: "receded water"}
@@ -96,28 +96,6 @@ def class_map(names: list[str], model_name: str) -> np.ndarray:
             )
         table[k] = hit[0]
     return table
-
-
-# --- feedback ----------------------------------------------------------------------------------
-
-
-class _Stage(Feedback):
-    """Maps a sub-task's 0..100 % onto a slice of the whole run."""
-
-    def __init__(self, parent: Feedback, start: float, end: float):
-        self.parent, self.start, self.end = parent, start, end
-
-    def progress(self, percent: float) -> None:
-        self.parent.progress(self.start + (self.end - self.start) * percent / 100.0)
-
-    def is_cancelled(self) -> bool:
-        return self.parent.is_cancelled()
-
-    def info(self, message: str) -> None:
-        self.parent.info(message)
-
-    def warning(self, message: str) -> None:
-        self.parent.warning(message)
 
 
 # --- alignment ---------------------------------------------------------------------------------
@@ -835,7 +813,7 @@ def detect_change(
                 dm.model,
                 {spec.name: RasterInput(src, pair.bands(role, dm.bands.indices))},
                 paths[key],
-                _Stage(feedback, k * share, (k + 1) * share),
+                StageFeedback(feedback, k * share, (k + 1) * share),
                 options,
             )
         for key, dm in (("water_before", method.before), ("water_after", method.after)):
@@ -844,7 +822,7 @@ def detect_change(
 
                 feedback.info(f"{key.split('_')[1].upper()}: automatic water threshold ...")
                 value, applied, how = automatic_threshold(
-                    paths[key], dm.model.card, auto_method, _Stage(feedback, 80, 80)
+                    paths[key], dm.model.card, auto_method, StageFeedback(feedback, 80, 80)
                 )
                 dm.threshold = value
                 dm.threshold_how = (
@@ -874,7 +852,7 @@ def detect_change(
                     "after": RasterInput(pair.after_path, pair.bands("after", method.change_bands["after"].indices)),
                 },
                 paths["change"],
-                _Stage(feedback, len(stages) * share, 80.0),
+                StageFeedback(feedback, len(stages) * share, 80.0),
                 options,
             )
             if method.kind == "learned":

@@ -64,6 +64,26 @@ class Feedback:
         pass
 
 
+class StageFeedback(Feedback):
+    """Maps a sub-task's 0..100 % onto the slice ``start``..``end`` of the whole run; messages and
+    cancel pass through to ``parent``."""
+
+    def __init__(self, parent: Feedback, start: float, end: float):
+        self.parent, self.start, self.end = parent, start, end
+
+    def progress(self, percent: float) -> None:
+        self.parent.progress(self.start + (self.end - self.start) * percent / 100.0)
+
+    def is_cancelled(self) -> bool:
+        return self.parent.is_cancelled()
+
+    def info(self, message: str) -> None:
+        self.parent.info(message)
+
+    def warning(self, message: str) -> None:
+        self.parent.warning(message)
+
+
 @dataclass
 class RasterInput:
     path: str

@@ -36,7 +36,7 @@ import numpy as np
 from .errors import Cancelled, EngineError
 from .geo import as_crs, footprint, pixel_areas_for, same_grid, transformer, windows
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
-from .runner import Feedback
+from .runner import Feedback, StageFeedback
 from .zonal import ZonalAccumulator, ZoneMasks, observed_or_null, share_or_null
 
 WATER, LAND, NODATA = 1, 0, 255
@@ -306,23 +306,6 @@ def to_crs(geometry, source, target):
 # --- water series ---------------------------------------------------------------------------------
 
 
-class _Stage(Feedback):
-    def __init__(self, parent: Feedback, start: float, end: float):
-        self.parent, self.start, self.end = parent, start, end
-
-    def progress(self, percent: float) -> None:
-        self.parent.progress(self.start + (self.end - self.start) * percent / 100.0)
-
-    def is_cancelled(self) -> bool:
-        return self.parent.is_cancelled()
-
-    def info(self, message: str) -> None:
-        self.parent.info(message)
-
-    def warning(self, message: str) -> None:
-        self.parent.warning(message)
-
-
 @dataclass
 class ZoneDate:
     """Figures of one zone on one date (None: not observed)."""
@@ -547,7 +530,7 @@ def _water_series(
                 os.path.join(_scratch_dir(occurrence_path, change_path, report_path), f"series_mask_{k}.tif")
             )
             masks.append(mask)
-            make_mask(d, mask, _Stage(feedback, 80.0 * k / n, 80.0 * (k + 1) / n))
+            make_mask(d, mask, StageFeedback(feedback, 80.0 * k / n, 80.0 * (k + 1) / n))
         # The report shows both maps, so they are made (as scratch files) even when not asked for.
         scratch = _scratch_dir(report_path)
         occ_tmp = temporary_path(occurrence_path or os.path.join(scratch, "series_occurrence.tif"))
@@ -556,7 +539,7 @@ def _water_series(
             occ_tmp = chg_tmp = None
         tmp_outputs = [p for p in (occ_tmp, chg_tmp) if p]
         result = _accumulate(
-            dates, masks, ref, areas, zone_geoms, occ_tmp, chg_tmp, _Stage(feedback, 80.0, 99.0), min_observed
+            dates, masks, ref, areas, zone_geoms, occ_tmp, chg_tmp, StageFeedback(feedback, 80.0, 99.0), min_observed
         )
         result.equal_area = equal_area
         result.zone_names = list(zone_names or [f"zone {k + 1}" for k in range(len(zone_geoms))])
@@ -809,7 +792,11 @@ def green_series(
         grid = GridRef.of(d.path)
         local = [Zone(z, to_crs(g, zones_crs, grid.crs)) for z, g in enumerate(geoms)]
         result = green_ratio(
-            d.path, model, band_map=band_map, zones=local, feedback=_Stage(feedback, 95.0 * k / n, 95.0 * (k + 1) / n)
+            d.path,
+            model,
+            band_map=band_map,
+            zones=local,
+            feedback=StageFeedback(feedback, 95.0 * k / n, 95.0 * (k + 1) / n),
         )
         for z in range(nz):
             s = result.stats[z]
