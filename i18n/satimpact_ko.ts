@@ -32,8 +32,24 @@
         <translation>모델</translation>
     </message>
     <message>
+        <source>Radar backscatter units</source>
+        <translation>레이더 후방산란 단위</translation>
+    </message>
+    <message>
         <source>Output compression (auto: ZSTD for classes and masks, none for continuous values)</source>
         <translation>출력 압축 (auto: 클래스와 마스크는 ZSTD, 연속값은 압축 없음)</translation>
+    </message>
+    <message>
+        <source>Automatic (band descriptions, else the values)</source>
+        <translation>자동 (밴드 설명, 없으면 값으로 판단)</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
+    </message>
+    <message>
+        <source>Linear power</source>
+        <translation>선형 전력(linear power)</translation>
     </message>
     <message>
         <source>Extent to process (default: the whole layer; a file is cut to it, other layers rendered over it)</source>
@@ -364,10 +380,6 @@
         <translation>자동 임계값 방법</translation>
     </message>
     <message>
-        <source>Radar backscatter units</source>
-        <translation>레이더 후방산란 단위</translation>
-    </message>
-    <message>
         <source>Flood change classes</source>
         <translation>홍수 변화 분류</translation>
     </message>
@@ -402,18 +414,6 @@
     <message>
         <source>Kittler-Illingworth minimum error (on the tiles with a bimodal histogram)</source>
         <translation>Kittler-Illingworth 최소 오차 (히스토그램이 쌍봉형인 타일에서)</translation>
-    </message>
-    <message>
-        <source>Automatic (band descriptions, else the values)</source>
-        <translation>자동 (밴드 설명, 없으면 값으로 판단)</translation>
-    </message>
-    <message>
-        <source>dB</source>
-        <translation>dB</translation>
-    </message>
-    <message>
-        <source>Linear power</source>
-        <translation>선형 전력(linear power)</translation>
     </message>
     <message>
         <source>Damaged: flooded share &gt; {0} %</source>

@@ -76,6 +76,26 @@ def model_parameter(
     return param
 
 
+RADAR_UNITS_VALUES = (None, "db", "linear")  # the engine's radar_units for each RADAR_UNITS option
+
+
+def radar_units_parameter():
+    """RADAR_UNITS: how radar backscatter is stored (automatic, dB, linear power)."""
+    from qgis.core import QgsProcessingParameterEnum
+
+    return QgsProcessingParameterEnum(
+        "RADAR_UNITS",
+        tr("Radar backscatter units"),
+        options=[tr("Automatic (band descriptions, else the values)"), tr("dB"), tr("Linear power")],
+        defaultValue=0,
+    )
+
+
+def radar_units(alg, parameters, context) -> str | None:
+    """The engine's radar_units for the RADAR_UNITS choice (None: judged from the raster)."""
+    return RADAR_UNITS_VALUES[alg.parameterAsEnum(parameters, "RADAR_UNITS", context)]
+
+
 def model_path(reference: str) -> str:
     try:
         return resolve_model(reference, user_models_dir())

@@ -33,6 +33,8 @@ from ..common import (
     ProcessingFeedback,
     SatImpactAlgorithm,
     model_parameter,
+    radar_units,
+    radar_units_parameter,
     raster_layer_path,
     user_models_dir,
 )
@@ -124,7 +126,6 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
     THRESHOLD_METHOD = "THRESHOLD_METHOD"
     RADAR_UNITS = "RADAR_UNITS"
     METHODS = (None, "otsu", "ki")
-    UNITS = (None, "db", "linear")
     OUTPUT = "OUTPUT"
     OUTPUT_GRID = "OUTPUT_GRID"
     NEW_FLOOD_KM2 = "NEW_FLOOD_KM2"
@@ -268,18 +269,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
                 defaultValue=0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.RADAR_UNITS,
-                self.tr("Radar backscatter units"),
-                options=[
-                    self.tr("Automatic (band descriptions, else the values)"),
-                    self.tr("dB"),
-                    self.tr("Linear power"),
-                ],
-                defaultValue=0,
-            )
-        )
+        self.addParameter(radar_units_parameter())
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Flood change classes")))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -341,7 +331,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
             user_dir=user_models_dir(),
             auto_threshold=self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context),
             auto_method=self.METHODS[self.parameterAsEnum(parameters, self.THRESHOLD_METHOD, context)],
-            radar_units=self.UNITS[self.parameterAsEnum(parameters, self.RADAR_UNITS, context)],
+            radar_units=radar_units(self, parameters, context),
         )
 
         fields = QgsFields()

@@ -26,6 +26,8 @@ from ..common import (
     SatImpactAlgorithm,
     model_parameter,
     model_path,
+    radar_units,
+    radar_units_parameter,
     raster_layer_path,
     user_models_dir,
 )
@@ -59,7 +61,6 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
     WATER_SHARE = "WATER_SHARE"
     WATER_PIXELS = "WATER_PIXELS"
     METHODS = ("otsu", "ki")
-    UNITS = (None, "db", "linear")
 
     group_id = "water"
     group_name = "Water and debris"
@@ -176,18 +177,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
                 defaultValue=0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.RADAR_UNITS,
-                self.tr("Radar backscatter units"),
-                options=[
-                    self.tr("Automatic (band descriptions, else the values)"),
-                    self.tr("dB"),
-                    self.tr("Linear power"),
-                ],
-                defaultValue=0,
-            )
-        )
+        self.addParameter(radar_units_parameter())
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Water mask")))
         self.addParameter(
             QgsProcessingParameterRasterDestination(
@@ -289,7 +279,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         band_map, units = radar_band_map(
             info.descriptions,
             self.parameterAsString(parameters, self.BAND_MAP, context),
-            self.UNITS[self.parameterAsEnum(parameters, self.RADAR_UNITS, context)],
+            radar_units(self, parameters, context),
         )
         reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
         if reference:
