@@ -9,7 +9,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 

@@ -12,9 +12,9 @@ import pytest
 import rasterio
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
-from .conftest import null_to_none
 from .test_bad_input import NDVI, Guard, sha256
 from .test_hardening import zones_gpkg
+from conftest import null_to_none
 
 WATER = "water_mndwi"
 

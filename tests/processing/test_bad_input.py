@@ -17,8 +17,8 @@ from qgis.core import QgsProcessingException
 
 from satimpact.engine.card import CARD_KEY
 
-from .conftest import ROOT
-from .scale_models import conv16_model, even_only_model
+from conftest import ROOT
+from scale_models import conv16_model, even_only_model
 
 NDVI = str(ROOT / "models" / "index_ndvi.onnx")
 

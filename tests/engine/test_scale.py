@@ -16,7 +16,7 @@ from satimpact.engine.model import load_model
 from satimpact.engine.raster import gtiff_profile
 from satimpact.engine.runner import Feedback, RasterInput, RunOptions, run_model
 
-from .scale_models import conv16_model, write_bgrn_mosaic
+from scale_models import conv16_model, write_bgrn_mosaic
 
 
 class Log(Feedback):

@@ -6,7 +6,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_release_zip(tmp_path):
@@ -37,7 +37,7 @@ def test_release_zip(tmp_path):
         archive.extractall(tmp_path / "plugins")
 
     # the unpacked plugin loads, registers its algorithms and unloads in a fresh QGIS
-    from test_plugin import LIFECYCLE
+    from .test_plugin import LIFECYCLE
 
     script = tmp_path / "lifecycle.py"
     script.write_text(LIFECYCLE)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from qgis.core import QgsApplication
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_metadata_has_required_fields():

@@ -15,7 +15,7 @@ from satimpact.engine.errors import EngineError
 
 from conftest import data_path, null_to_none
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "poverty_nk_siscore.onnx"
 TILE_RES = 2 * 20037508.342789244 / 2**14 / 256  # zoom-14 Web Mercator pixel, m
 # Zoom-14 tile (x, y) = (13914, 6272): over Pyongyang (125.7 E, 39.0 N)

@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from conftest import null_to_none
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def workflow(name):
