@@ -217,6 +217,9 @@ class SatImpactPlugin:
         from qgis.PyQt.QtCore import QLocale, QTranslator
 
         locale = QgsSettings().value("locale/userLocale", QLocale.system().name()) or "en"
+        from .engine.i18n import set_language
+
+        set_language(str(locale))  # the engine's log lines and errors (engine/i18n.py)
         path = os.path.join(PLUGIN_DIR, "i18n", f"satimpact_{str(locale)[:2]}.qm")
         if os.path.exists(path):
             translator = QTranslator()

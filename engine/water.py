@@ -18,6 +18,7 @@ import numpy as np
 from .bands import BandResolution, resolve_bands
 from .card import ModelCard
 from .errors import BandError, Cancelled, EngineError
+from .i18n import tr
 from .model import LoadedModel
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, RasterInput, RunOptions, run_model
@@ -48,7 +49,11 @@ def _valid(data: np.ndarray, nodata: float | None) -> np.ndarray:
 def water_direction(card: ModelCard) -> str:
     side = str(card.extra.get("water_if", "above")).lower()
     if side not in ("above", "below"):
-        raise EngineError(f"model '{card.name}': card extra 'water_if' must be 'above' or 'below', got '{side}'")
+        raise EngineError(
+            tr("model '{card_name}': card extra 'water_if' must be 'above' or 'below', got '{side}'").format(
+                card_name=card.name, side=side
+            )
+        )
     return side
 
 
@@ -67,9 +72,13 @@ def choose_model(
         except BandError as exc:
             reasons.append(f"{model.card.name} ({', '.join(spec.bands)}): {exc}")
     raise BandError(
-        "no water model fits this raster: optical water needs green and NIR (NDWI) or green and SWIR "
-        "(MNDWI) bands, radar water needs Sentinel-1 VV and/or VH (a one-band radar scene without a band "
-        "description: say which with BAND_MAP=VV=1 or BAND_MAP=VH=1). " + " | ".join(reasons)
+        tr(
+            "no water model fits this raster: optical water needs green and NIR (NDWI) or "
+            "green and SWIR (MNDWI) bands, radar water needs Sentinel-1 VV and/or VH (a "
+            "one-band radar scene without a band description: say which with BAND_MAP=VV=1 "
+            "or BAND_MAP=VH=1). "
+        )
+        + " | ".join(reasons)
     )
 
 
@@ -86,7 +95,7 @@ def index_range(path: str, band: int = 1, feedback: Feedback | None = None) -> t
         nodata = ds.nodatavals[band - 1]
         for win in windows(ds.width, ds.height):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             data = ds.read(band, window=win)
             values = data[_valid(data, nodata)]
             if values.size:
@@ -107,12 +116,14 @@ def index_histogram(
     if value_range is None:
         lo, hi, n = index_range(path, band, feedback)
         if n == 0:
-            raise EngineError(f"{os.path.basename(path)}: the index has no valid pixel (all nodata)")
+            raise EngineError(tr("{0}: the index has no valid pixel (all nodata)").format(os.path.basename(path)))
         value_range = (lo, hi)
     lo, hi = value_range
     if not hi > lo:
         raise EngineError(
-            f"the index is constant ({lo:g}) over the whole scene: no threshold can split it into water and land"
+            tr(
+                "the index is constant ({lo:g}) over the whole scene: no threshold can split it into water and land"
+            ).format(lo=lo)
         )
     counts = np.zeros(bins, dtype=np.int64)
     feedback = feedback or Feedback()
@@ -120,7 +131,7 @@ def index_histogram(
         nodata = ds.nodatavals[band - 1]
         for win in windows(ds.width, ds.height):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             data = ds.read(band, window=win)
             values = np.clip(data[_valid(data, nodata)], lo, hi)
             counts += np.histogram(values, bins=bins, range=(lo, hi))[0]
@@ -134,7 +145,7 @@ def otsu_from_histogram(counts: np.ndarray, edges: np.ndarray) -> float:
     centres = (edges[:-1] + edges[1:]) / 2.0
     total = counts.sum()
     if total <= 0:
-        raise EngineError("no valid pixel to compute Otsu's threshold on")
+        raise EngineError(tr("no valid pixel to compute Otsu's threshold on"))
     w0 = np.cumsum(counts)
     w1 = total - w0
     m0 = np.cumsum(counts * centres)
@@ -144,7 +155,7 @@ def otsu_from_histogram(counts: np.ndarray, edges: np.ndarray) -> float:
     between[~np.isfinite(between)] = -1.0
     k = int(np.argmax(between))
     if between[k] <= 0:
-        raise EngineError("the index histogram has a single value: Otsu's threshold is undefined")
+        raise EngineError(tr("the index histogram has a single value: Otsu's threshold is undefined"))
     return float(edges[k + 1])
 
 
@@ -240,7 +251,7 @@ def threshold_to_mask(
                 )
                 for k, win in enumerate(wins):
                     if feedback.is_cancelled():
-                        raise Cancelled("cancelled by the user; no output was written")
+                        raise Cancelled(tr("cancelled by the user; no output was written"))
                     data = ds.read(band, window=win)
                     valid = _valid(data, nodata)
                     water = (data > threshold) if water_if == "above" else (data < threshold)
@@ -280,7 +291,7 @@ class AreaCalculator:
         self.area_crs = crs.to_string() if self.metric else None
         if not self.metric:
             if crs is None:
-                raise EngineError("the raster has no CRS: areas in m2 cannot be computed")
+                raise EngineError(tr("the raster has no CRS: areas in m2 cannot be computed"))
             from pyproj import CRS, Transformer
 
             cx, cy = transform * (width / 2.0, height / 2.0)
@@ -323,7 +334,7 @@ def iter_pixel_polygons(path: str, value: int = 1, band: int = 1, feedback: Feed
         carry = []
         for y0 in range(0, height, STRIP_ROWS):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             rows = min(STRIP_ROWS, height - y0)
             data = ds.read(band, window=Window(0, y0, width, rows))
             hit = data == value
@@ -360,7 +371,9 @@ def vector_driver(path: str) -> str:
     ext = os.path.splitext(path)[1].lower()
     if ext not in VECTOR_DRIVERS:
         raise EngineError(
-            f"cannot write vector output '{path}': use a GeoPackage (.gpkg), shapefile (.shp) or GeoJSON file"
+            tr(
+                "cannot write vector output '{path}': use a GeoPackage (.gpkg), shapefile (.shp) or GeoJSON file"
+            ).format(path=path)
         )
     return VECTOR_DRIVERS[ext]
 
@@ -457,16 +470,18 @@ def automatic_threshold(
     split = str(card.extra.get("auto_threshold", "otsu")).lower() == "split" or method == "ki"
     units = card.outputs[0].units or ""
     if not split:
-        feedback.info("Computing Otsu's threshold on the scene's index histogram ...")
+        feedback.info(tr("Computing Otsu's threshold on the scene's index histogram ..."))
         return otsu_threshold(index_path, 1, feedback), "otsu-scene", "Otsu on this scene"
-    feedback.info("Computing the split-based automatic threshold (tiles with a bimodal histogram) ...")
+    feedback.info(tr("Computing the split-based automatic threshold (tiles with a bimodal histogram) ..."))
     found = split_threshold_of_raster(index_path, 1, method, feedback)
     if found.found:
         return found.threshold, found.applied, found.describe(units)
     fixed = card.outputs[0].threshold
     if fixed is None:
         raise EngineError(
-            f"{found.describe(units)}, and model '{card.name}' gives no fixed threshold to fall back on; set THRESHOLD"
+            tr("{0}, and model '{card_name}' gives no fixed threshold to fall back on; set THRESHOLD").format(
+                found.describe(units), card_name=card.name
+            )
         )
     unit = f" {units}" if units else ""
     text = f"{found.describe(units)}: the model's documented fixed value {fixed:g}{unit} applies"
@@ -502,9 +517,17 @@ def detect_water(
     feedback = feedback or Feedback()
     card = model.card
     if card.task != "water":
-        raise EngineError(f"model '{card.name}' is a '{card.task}' model, not a water model (task 'water')")
+        raise EngineError(
+            tr("model '{card_name}' is a '{card_task}' model, not a water model (task 'water')").format(
+                card_name=card.name, card_task=card.task
+            )
+        )
     if len(card.inputs) != 1 or len(card.outputs) < 1:
-        raise EngineError(f"model '{card.name}' must have one input and an index output to detect water")
+        raise EngineError(
+            tr("model '{card_name}' must have one input and an index output to detect water").format(
+                card_name=card.name
+            )
+        )
     side = water_direction(card)
     for path in (output, index_output, polygons_output):
         if path:
@@ -512,7 +535,7 @@ def detect_water(
     if polygons_output:
         vector_driver(polygons_output)
     if min_area_m2 < 0:
-        raise EngineError(f"MIN_AREA must be zero or positive, got {min_area_m2} m2")
+        raise EngineError(tr("MIN_AREA must be zero or positive, got {min_area_m2} m2").format(min_area_m2=min_area_m2))
 
     index_path = index_output or temporary_path(output)
     workdir = None
@@ -532,7 +555,11 @@ def detect_water(
 
                 workdir = tempfile.mkdtemp(prefix=".satimpact-water-", dir=os.path.dirname(os.path.abspath(output)))
                 source = to_db_vrt(source, workdir)
-                feedback.info(f"{UNIT_NAMES['linear']} converted to dB (10 log10) on the fly for {card.name}")
+                feedback.info(
+                    tr("{0} converted to dB (10 log10) on the fly for {card_name}").format(
+                        UNIT_NAMES["linear"], card_name=card.name
+                    )
+                )
         run_model(model, {card.inputs[0].name: RasterInput(source, bands)}, index_path, feedback, options)
         if auto_threshold is None:
             auto_threshold = model_default_is_auto(card) and threshold is None
@@ -544,10 +571,16 @@ def detect_water(
             value = card.outputs[0].threshold
             if value is None:
                 raise EngineError(
-                    f"model '{card.name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD"
+                    tr(
+                        "model '{card_name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD"
+                    ).format(card_name=card.name)
                 )
             how, threshold_path = "model card default", "card"
-        feedback.info(f"Threshold {value:.6g} ({how}); water where {card.outputs[0].name} is {side} it")
+        feedback.info(
+            tr("Threshold {value:.6g} ({how}); water where {0} is {side} it").format(
+                card.outputs[0].name, value=value, how=how, side=tr("above") if side == "above" else tr("below")
+            )
+        )
         stats = threshold_to_mask(
             index_path,
             output,
@@ -557,17 +590,20 @@ def detect_water(
             tags={"SATIMPACT_MODEL": card.name, "SATIMPACT_THRESHOLD_SOURCE": how},
         )
         feedback.info(
-            f"Water: {stats.water} of {stats.valid} valid pixels ({100.0 * stats.water_share:.2f} %), "
-            f"{stats.nodata} nodata pixels"
+            tr("Water: {stats_water} of {stats_valid} valid pixels ({0:.2f} %), {stats_nodata} nodata pixels").format(
+                100.0 * stats.water_share, stats_water=stats.water, stats_valid=stats.valid, stats_nodata=stats.nodata
+            )
         )
         report = WaterReport(card.name, value, how, side, stats, threshold_path=threshold_path, units=units)
         if polygons_output:
-            feedback.info("Polygonising water bodies ...")
+            feedback.info(tr("Polygonising water bodies ..."))
             n, area, calc = write_polygons(output, polygons_output, min_area_m2, WATER, feedback=feedback)
             report.polygons, report.polygon_area_m2 = n, area
             feedback.info(
-                f"{n} water bodies of at least {min_area_m2:g} m2, {area / 1e6:.4f} km2 in all "
-                f"(areas computed in {calc.area_crs})"
+                tr(
+                    "{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas "
+                    "computed in {calc_area_crs})"
+                ).format(area / 1000000.0, n=n, min_area_m2=min_area_m2, calc_area_crs=calc.area_crs)
             )
         return report
     finally:

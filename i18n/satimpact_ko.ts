@@ -4,6 +4,186 @@
 <context>
     <name>SatImpact</name>
     <message>
+        <source>Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)</source>
+        <translation>가장 작은 수체: {area:g} m2 (4픽셀, 바꾸려면 MIN_AREA 지정)</translation>
+    </message>
+    <message>
+        <source>The scene's MNDWI splits at {probe_threshold:.3f} (Otsu), below 0: dark or turbid water. Using water_mndwi with that threshold (set MODEL or THRESHOLD to choose yourself).</source>
+        <translation>이 영상의 MNDWI는 {probe_threshold:.3f}(Otsu)에서 나뉘며 0보다 낮습니다: 어둡거나 탁한 물입니다. 이 임계값으로 water_mndwi를 사용합니다 (직접 고르려면 MODEL 또는 THRESHOLD를 지정하세요).</translation>
+    </message>
+    <message>
+        <source>Model: {0}</source>
+        <translation>모델: {0}</translation>
+    </message>
+    <message>
+        <source>Bands: {0}</source>
+        <translation>밴드: {0}</translation>
+    </message>
+    <message>
+        <source>Model chosen from the bands: {model_card_name}</source>
+        <translation>밴드 구성으로 고른 모델: {model_card_name}</translation>
+    </message>
+    <message>
+        <source>8-bit imagery: only the sign-based index models are candidates</source>
+        <translation>8비트 영상: 부호만 쓰는 지수 모델만 후보입니다</translation>
+    </message>
+    <message>
+        <source>Computing the split-based automatic threshold (tiles with a bimodal histogram) ...</source>
+        <translation>분할 기반 자동 임계값 계산 중 (히스토그램이 쌍봉형인 타일) ...</translation>
+    </message>
+    <message>
+        <source>Computing Otsu's threshold on the scene's index histogram ...</source>
+        <translation>영상의 지수 히스토그램으로 Otsu 임계값 계산 중 ...</translation>
+    </message>
+    <message>
+        <source>Polygonising water bodies ...</source>
+        <translation>수체를 폴리곤으로 변환 중 ...</translation>
+    </message>
+    <message>
+        <source>Threshold {value:.6g} ({how}); water where {0} is {side} it</source>
+        <translation>임계값 {value:.6g} ({how}); {0}이(가) 임계값 {side}인 곳을 수체로 판정</translation>
+    </message>
+    <message>
+        <source>Water: {stats_water} of {stats_valid} valid pixels ({0:.2f} %), {stats_nodata} nodata pixels</source>
+        <translation>수체: 유효 픽셀 {stats_valid}개 중 {stats_water}개 ({0:.2f} %), NoData 픽셀 {stats_nodata}개</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>초과</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>미만</translation>
+    </message>
+    <message>
+        <source>{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas computed in {calc_area_crs})</source>
+        <translation>면적 {min_area_m2:g} m2 이상 수체 {n}개, 총 {0:.4f} km2 (면적 계산 좌표계: {calc_area_crs})</translation>
+    </message>
+    <message>
+        <source>{0} converted to dB (10 log10) on the fly for {card_name}</source>
+        <translation>{card_name}에 쓰도록 {0}을(를) 즉석에서 dB(10 log10)로 변환</translation>
+    </message>
+    <message>
+        <source>{0}: the layer '{1}' has {2} geometries; polygons are needed</source>
+        <translation>{0}: 레이어 '{1}'의 도형은 {2}입니다. 폴리곤이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{0}: '{1}' does not end with an extension of its format ({2})</source>
+        <translation>{0}: '{1}'의 확장자가 출력 형식의 확장자({2})가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is inside the shipped models folder; choose another folder</source>
+        <translation>{0} ({1})은(는) 기본 제공 모델 폴더 안에 있습니다. 다른 폴더를 고르십시오</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is the same file as the input {2} ({3}); writing it would destroy the input. Choose another output name</source>
+        <translation>{0} ({1})은(는) 입력 {2} ({3})와(과) 같은 파일입니다. 쓰면 입력이 훼손됩니다. 다른 출력 이름을 고르십시오</translation>
+    </message>
+    <message>
+        <source>{0} and {1} are the same file ({2}); give each output its own name</source>
+        <translation>{0}와(과) {1}이(가) 같은 파일({2})입니다. 출력마다 다른 이름을 주십시오</translation>
+    </message>
+    <message>
+        <source>{0}: the output path '{1}' contains '|'; choose a name without it</source>
+        <translation>{0}: 출력 경로 '{1}'에 '|'가 있습니다. '|'가 없는 이름을 고르십시오</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>사용자가 취소함</translation>
+    </message>
+    <message>
+        <source>{0}: a time series needs at least two rasters</source>
+        <translation>{0}: 시계열에는 래스터가 두 개 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>no water model fits this raster: optical water needs green and NIR (NDWI) or green and SWIR (MNDWI) bands, radar water needs Sentinel-1 VV and/or VH (a one-band radar scene without a band description: say which with BAND_MAP=VV=1 or BAND_MAP=VH=1). </source>
+        <translation>이 래스터에 맞는 수체 모델이 없습니다: 광학 수체 탐지에는 녹색과 근적외선(NDWI) 또는 녹색과 단파적외선(MNDWI) 밴드가, 레이더 수체 탐지에는 Sentinel-1 VV 및/또는 VH가 필요합니다 (밴드 설명이 없는 단일 밴드 레이더 영상이라면 BAND_MAP=VV=1 또는 BAND_MAP=VH=1로 지정하세요). </translation>
+    </message>
+    <message>
+        <source>no valid pixel to compute Otsu's threshold on</source>
+        <translation>Otsu 임계값을 계산할 유효 픽셀이 없습니다</translation>
+    </message>
+    <message>
+        <source>the index histogram has a single value: Otsu's threshold is undefined</source>
+        <translation>지수 히스토그램에 값이 하나뿐이라 Otsu 임계값을 정할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': card extra 'water_if' must be 'above' or 'below', got '{side}'</source>
+        <translation>모델 '{card_name}': 카드의 extra 'water_if'는 'above' 또는 'below'여야 하는데 '{side}'입니다</translation>
+    </message>
+    <message>
+        <source>cancelled by the user; no output was written</source>
+        <translation>사용자가 취소했습니다. 출력은 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the index is constant ({lo:g}) over the whole scene: no threshold can split it into water and land</source>
+        <translation>지수가 영상 전체에서 일정({lo:g})하여 어떤 임계값으로도 수체와 육지를 나눌 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the raster has no CRS: areas in m2 cannot be computed</source>
+        <translation>래스터에 좌표계가 없어 면적(m2)을 계산할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write vector output '{path}': use a GeoPackage (.gpkg), shapefile (.shp) or GeoJSON file</source>
+        <translation>벡터 출력 '{path}'을(를) 쓸 수 없습니다: GeoPackage(.gpkg), 셰이프파일(.shp) 또는 GeoJSON 파일을 사용하세요</translation>
+    </message>
+    <message>
+        <source>{0}, and model '{card_name}' gives no fixed threshold to fall back on; set THRESHOLD</source>
+        <translation>{0}. 모델 '{card_name}'에는 대신 쓸 고정 임계값도 없습니다. THRESHOLD를 지정하세요</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is a '{card_task}' model, not a water model (task 'water')</source>
+        <translation>모델 '{card_name}'은(는) 수체 모델(task 'water')이 아니라 '{card_task}' 모델입니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' must have one input and an index output to detect water</source>
+        <translation>수체를 탐지하려면 모델 '{card_name}'에 입력 하나와 지수 출력이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>MIN_AREA must be zero or positive, got {min_area_m2} m2</source>
+        <translation>MIN_AREA는 0 이상이어야 하는데 {min_area_m2} m2입니다</translation>
+    </message>
+    <message>
+        <source>{0}: the index has no valid pixel (all nodata)</source>
+        <translation>{0}: 지수에 유효 픽셀이 없습니다 (모두 NoData)</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD</source>
+        <translation>모델 '{card_name}'의 카드에 기본 임계값이 없습니다. THRESHOLD 또는 AUTO_THRESHOLD를 지정하세요</translation>
+    </message>
+    <message>
+        <source>Green ratio - {0}</source>
+        <translation>녹지 비율 - {0}</translation>
+    </message>
+    <message>
+        <source>Vegetation ({0}) - {1}</source>
+        <translation>식생 ({0}) - {1}</translation>
+    </message>
+    <message>
+        <source>Water mask ({0}) - {1}</source>
+        <translation>수체 마스크 ({0}) - {1}</translation>
+    </message>
+    <message>
+        <source>Water index: {0} ({1}) - {2}</source>
+        <translation>수체 지수: {0} ({1}) - {2}</translation>
+    </message>
+    <message>
+        <source>Water bodies ({0}) - {1}</source>
+        <translation>수체 폴리곤 ({0}) - {1}</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>수체</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>육지</translation>
+    </message>
+    <message>
+        <source>vegetation</source>
+        <translation>식생</translation>
+    </message>
+    <message>
         <source>SatImpact</source>
         <translation>SatImpact</translation>
     </message>
@@ -96,14 +276,6 @@
         <translation>{0}: 파일 '{1}'이(가) 비어 있습니다(0 바이트)</translation>
     </message>
     <message>
-        <source>{0}: the layer '{1}' has {2} geometries; polygons are needed</source>
-        <translation>{0}: 레이어 '{1}'의 도형은 {2}입니다. 폴리곤이 필요합니다</translation>
-    </message>
-    <message>
-        <source>{0}: '{1}' does not end with an extension of its format ({2})</source>
-        <translation>{0}: '{1}'의 확장자가 출력 형식의 확장자({2})가 아닙니다</translation>
-    </message>
-    <message>
         <source>the intermediate result for {0}</source>
         <translation>{0}의 중간 결과</translation>
     </message>
@@ -128,24 +300,8 @@
         <translation>{0}: '{1}'은(는) UTF-8 텍스트 파일이 아닙니다(바이트 {2}). UTF-8 텍스트로 저장하십시오</translation>
     </message>
     <message>
-        <source>{0} ({1}) is inside the shipped models folder; choose another folder</source>
-        <translation>{0} ({1})은(는) 기본 제공 모델 폴더 안에 있습니다. 다른 폴더를 고르십시오</translation>
-    </message>
-    <message>
         <source>the raster's extent or coordinate reference system cannot be processed ({0}: {1}); a raster crossing the antimeridian (180 degrees) or in an unusual CRS: reproject it to a projected CRS (e.g. its UTM zone) first</source>
         <translation>래스터의 범위 또는 좌표계를 처리할 수 없습니다({0}: {1}). 날짜변경선(180도)을 가로지르거나 흔치 않은 좌표계의 래스터입니다: 먼저 투영 좌표계(예: 해당 UTM 구역)로 재투영하십시오</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) is the same file as the input {2} ({3}); writing it would destroy the input. Choose another output name</source>
-        <translation>{0} ({1})은(는) 입력 {2} ({3})와(과) 같은 파일입니다. 쓰면 입력이 훼손됩니다. 다른 출력 이름을 고르십시오</translation>
-    </message>
-    <message>
-        <source>{0} and {1} are the same file ({2}); give each output its own name</source>
-        <translation>{0}와(과) {1}이(가) 같은 파일({2})입니다. 출력마다 다른 이름을 주십시오</translation>
-    </message>
-    <message>
-        <source>{0}: the output path '{1}' contains '|'; choose a name without it</source>
-        <translation>{0}: 출력 경로 '{1}'에 '|'가 있습니다. '|'가 없는 이름을 고르십시오</translation>
     </message>
     <message>
         <source>Bands per date in multi-date files (0: one file per date; dates then from DATES)</source>
@@ -162,22 +318,6 @@
     <message>
         <source>Band mapping for every date (e.g. green=2,nir=4; empty: automatic)</source>
         <translation>모든 날짜에 적용할 밴드 매핑 (예: green=2,nir=4; 비우면 자동)</translation>
-    </message>
-    <message>
-        <source>cancelled by the user</source>
-        <translation>사용자가 취소함</translation>
-    </message>
-    <message>
-        <source>{0}: a time series needs at least two rasters</source>
-        <translation>{0}: 시계열에는 래스터가 두 개 이상 필요합니다</translation>
-    </message>
-    <message>
-        <source>Water</source>
-        <translation>수체</translation>
-    </message>
-    <message>
-        <source>Land</source>
-        <translation>육지</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -436,10 +576,6 @@
         <translation>&lt;p&gt;각 구역(도시 경계, 행정구역) 또는 격자가 얼마나 녹지로 덮여 있는지 측정합니다: 녹지 모델로 식생 마스크를 만든 뒤 구역별 녹지 면적, 유효 면적과 그 비율을 구하고, 인구 필드가 주어지면 1인당 녹지 면적도 구합니다. 이는 여름철 Sentinel-2 영상을 사용한 Kwon et al. (2021), &lt;i&gt;Urban green space and happiness in developed countries&lt;/i&gt;, EPJ Data Science 10:28의 도시 녹지 지표입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; &lt;code&gt;green_ndvi&lt;/code&gt;: NDVI = (NIR - red) / (NIR + red) &gt; 0.2인 곳을 식생으로 봅니다. 0.2는 지표가 더 이상 나지(맨땅)가 아니게 되는 NDVI 값입니다(Sobrino et al. 2004, Remote Sens. Environ. 90:434). &lt;code&gt;green_rgb&lt;/code&gt;는 NIR이 없는 영상(항공사진, 배경지도)을 위한 모델로, 색 비율 ln(G/R), ln(G/B)에 대한 로지스틱 모델을 실제 Sentinel-2 영상의 NDVI 마스크에 맞춰 적합한 것입니다(NDVI와의 일치도는 모델 카드에 있음). 면적은 EPSG:4326 래스터에서도 실제 제곱미터 단위입니다: 각 픽셀의 면적은 영상 중심을 기준으로 한 람베르트 방위 등적 투영에서 픽셀 모서리 좌표로 계산합니다. 픽셀은 &lt;b&gt;중심&lt;/b&gt;이 구역 안에 있을 때 그 구역에 속합니다. Nodata 픽셀과 구름 픽셀은 녹지 면적에도 유효 면적에도 포함되지 않습니다. 구름: SCL 밴드가 있으면 Sentinel-2 SCL 클래스 3, 8, 9, 10이고, 없으면(green_ndvi) blue 반사율이 0.2를 넘는 픽셀입니다. 단, NDSI &gt;= 0.4인 픽셀(눈: 유효하지만 녹지가 아닌 지표)은 제외합니다. RGB 모델에는 구름 검사가 없습니다. &lt;b&gt;수체는 모델과 관계없이 녹지로 집계하지 않습니다&lt;/b&gt;(어두운 호수는 NDVI가 0.2-0.3입니다): Sentinel-2 SCL 클래스 6, 없으면 MNDWI = (green - SWIR1) / (green + SWIR1) &amp;gt; 0, 없으면 NDWI (green, NIR) &amp;gt; 0이며, NIR 반사율이 3 % 미만인 픽셀(어두운 수체; 8비트 영상 제외)도 수체입니다. 수체는 유효한 지표이며 그 면적은 water_area_m2에 기록됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;계절 확인.&lt;/b&gt; 촬영일은 래스터의 ACQUISITION_DATE 태그나 파일 이름의 Sentinel-2/Landsat 제품명(S2A_MSIL2A_20170613T101031...)에서 읽으며, 현지 여름(열대 이북은 6-9월, 열대 이남은 12-2월)에 해당하는지 판단합니다. 또한 가장 푸른 상위 5 % 픽셀의 NDVI가 0.5 미만이거나 눈이 10 % 넘게 덮고 있으면 낙엽기 영상으로 봅니다. 의심스러운 점은 모두 로그에 경고로 남기고 season_warning 필드에 기록합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; green_ndvi: red와 NIR; green_rgb: red, green, blue. Blue, green, SWIR 1.6 밴드가 있으면 구름과 눈 검사에 사용합니다. 밴드는 이름, 배열 또는 BAND_MAP으로 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 래스터. MODEL (선택): green_ndvi, green_rgb 또는 카드가 있는 .onnx 녹지 모델. 비우면 래스터에 red와 NIR이 있을 때 green_ndvi, 없으면 green_rgb를 사용합니다. BAND_MAP (선택): 예: &lt;code&gt;red=3,nir=4&lt;/code&gt; 또는 배열 이름. ZONES (선택): 폴리곤. 비우면 래스터 위에 CELL_SIZE 미터(기본값 1000) 격자를 만들며, 래스터의 CRS가 실제 미터 단위(UTM, 국가 좌표계)이면 그 CRS에서, 아니면(EPSG:4326, Web Mercator) 영상이 속한 UTM 구역에서 만듭니다. POPULATION_FIELD (선택): ZONES의 숫자 필드. 인구가 0 이하이면 green_m2_per_person은 비어 있습니다. OUTPUT: green_ratio (0..1), green_area_m2, valid_area_m2, valid_fraction (유효 면적 / 구역 면적), zone_area_m2, cloud_area_m2, water_area_m2, green_m2_per_person, season_warning 필드를 가진 구역 또는 격자. OUTPUT_MASK (선택): 식생 마스크 GeoTIFF (1 식생, 0 기타, 2 구름, 3 수체, 255 nodata). 래스터와 겹치지 않는 구역은 유효 면적이 0이 되며 경고가 표시됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenratio -- INPUT=scene.tif ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>vegetation</source>
-        <translation>식생</translation>
-    </message>
-    <message>
         <source>Ground resolution in metres (layers that are not files; default: 10)</source>
         <translation>지상 해상도, 미터 (파일이 아닌 레이어; 기본값: 10)</translation>
     </message>
@@ -490,14 +626,6 @@
     <message>
         <source>Green model used</source>
         <translation>사용한 녹지 모델</translation>
-    </message>
-    <message>
-        <source>Green ratio - {0}</source>
-        <translation>녹지 비율 - {0}</translation>
-    </message>
-    <message>
-        <source>Vegetation ({0}) - {1}</source>
-        <translation>식생 ({0}) - {1}</translation>
     </message>
     <message>
         <source>Green ratio over time</source>
@@ -948,18 +1076,6 @@
         <translation>수체 픽셀 수</translation>
     </message>
     <message>
-        <source>Water mask ({0}) - {1}</source>
-        <translation>수체 마스크 ({0}) - {1}</translation>
-    </message>
-    <message>
-        <source>Water index: {0} ({1}) - {2}</source>
-        <translation>수체 지수: {0} ({1}) - {2}</translation>
-    </message>
-    <message>
-        <source>Water bodies ({0}) - {1}</source>
-        <translation>수체 폴리곤 ({0}) - {1}</translation>
-    </message>
-    <message>
         <source>Water area over time (lakes, reservoirs, rivers)</source>
         <translation>시간에 따른 수면 면적 (호수, 저수지, 하천)</translation>
     </message>
@@ -998,10 +1114,6 @@
     <message>
         <source>Water change classes</source>
         <translation>수면 변화 등급</translation>
-    </message>
-    <message>
-        <source>8-bit imagery: only the sign-based index models are candidates</source>
-        <translation>8비트 영상: 부호만 쓰는 지수 모델만 후보입니다</translation>
     </message>
     <message>
         <source>Poverty from daytime imagery</source>
@@ -1230,6 +1342,218 @@
     <message>
         <source>{0} (percentile {1}-{2})</source>
         <translation>{0} (백분위 {1}-{2})</translation>
+    </message>
+    <message>
+        <source>Floating debris: FDI and NDVI (Biermann et al. 2020), Sentinel-2A wavelengths</source>
+        <translation>부유 쓰레기: FDI와 NDVI (Biermann 외 2020), Sentinel-2A 파장</translation>
+    </message>
+    <message>
+        <source>Floating debris: FDI and NDVI (Biermann et al. 2020), Sentinel-2B wavelengths</source>
+        <translation>부유 쓰레기: FDI와 NDVI (Biermann 외 2020), Sentinel-2B 파장</translation>
+    </message>
+    <message>
+        <source>Flood change: Sentinel-1 log-ratio (VV, VH in dB)</source>
+        <translation>홍수 변화: Sentinel-1 로그 비율 (VV, VH, dB)</translation>
+    </message>
+    <message>
+        <source>Flood change: Sentinel-1 log-ratio (VH in dB)</source>
+        <translation>홍수 변화: Sentinel-1 로그 비율 (VH, dB)</translation>
+    </message>
+    <message>
+        <source>Flood change: Sentinel-1 log-ratio (VV in dB)</source>
+        <translation>홍수 변화: Sentinel-1 로그 비율 (VV, dB)</translation>
+    </message>
+    <message>
+        <source>Vegetation from NDVI (green space, NDVI &gt; 0.2)</source>
+        <translation>NDVI 기반 식생 (녹지, NDVI &gt; 0.2)</translation>
+    </message>
+    <message>
+        <source>Vegetation from RGB only (logistic on colour ratios, no NIR)</source>
+        <translation>RGB만으로 식생 탐지 (색 비율 로지스틱 회귀, 근적외선 없음)</translation>
+    </message>
+    <message>
+        <source>NDVI (normalised difference vegetation index)</source>
+        <translation>NDVI (정규식생지수)</translation>
+    </message>
+    <message>
+        <source>Random convolutional features (MOSAIKS), RGB 8-bit</source>
+        <translation>무작위 합성곱 특징 (MOSAIKS), RGB 8비트</translation>
+    </message>
+    <message>
+        <source>Random convolutional features (MOSAIKS), Sentinel-2 multispectral</source>
+        <translation>무작위 합성곱 특징 (MOSAIKS), Sentinel-2 다중분광</translation>
+    </message>
+    <message>
+        <source>Relative development score, North Korea (normalised random features, ridge ranking)</source>
+        <translation>상대 발전 점수, 북한 (정규화한 무작위 특징, 릿지 순위 학습)</translation>
+    </message>
+    <message>
+        <source>Water: MNDWI (Xu 2006), green/SWIR 1.6 um</source>
+        <translation>수체: MNDWI (Xu 2006), 녹색/단파적외선 1.6 um</translation>
+    </message>
+    <message>
+        <source>Water: MNDWI with vegetation tests (Zou et al. 2017/2018)</source>
+        <translation>수체: 식생 검사를 더한 MNDWI (Zou 외 2017/2018)</translation>
+    </message>
+    <message>
+        <source>Water: NDWI (McFeeters 1996), green/NIR</source>
+        <translation>수체: NDWI (McFeeters 1996), 녹색/근적외선</translation>
+    </message>
+    <message>
+        <source>Water: Sentinel-1 VH backscatter (single polarisation, dB)</source>
+        <translation>수체: Sentinel-1 VH 후방산란 (단일 편파, dB)</translation>
+    </message>
+    <message>
+        <source>Water: Sentinel-1 VV backscatter (single polarisation, dB)</source>
+        <translation>수체: Sentinel-1 VV 후방산란 (단일 편파, dB)</translation>
+    </message>
+    <message>
+        <source>Water: Sentinel-1 VV + VH backscatter (dual polarisation, dB)</source>
+        <translation>수체: Sentinel-1 VV + VH 후방산란 (이중 편파, dB)</translation>
+    </message>
+    <message>
+        <source>Flood impact on poverty</source>
+        <translation>홍수가 빈곤에 미치는 영향</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>작업 흐름</translation>
+    </message>
+    <message>
+        <source>Flood change between two scenes, flooded share per grid cell, development scores of the same cells, and the cells that are both flooded (damaged) and among the least developed. &lt;br&gt;&lt;code&gt;qgis_process run 'satimpact:Flood impact on poverty' -- before=pre.tif after=post.tif imagery=pre.tif flood:flood_change=change.tif flood:flood_cells=TEMPORARY_OUTPUT poverty:cells_scored=cells.gpkg poor_and_flooded:poor_and_flooded=priority.gpkg&lt;/code&gt; (qgis_process needs every output named; TEMPORARY_OUTPUT for those you do not keep). The development scores need imagery larger than one model chip (1.87 km); cells whose chip has too little valid imagery get NULL scores.</source>
+        <translation>두 영상 사이의 홍수 변화, 격자별 침수 비율, 같은 격자의 발전 점수, 그리고 침수(피해)되었으면서 가장 덜 발전한 격자를 구합니다. &lt;br&gt;&lt;code&gt;qgis_process run 'satimpact:Flood impact on poverty' -- before=pre.tif after=post.tif imagery=pre.tif flood:flood_change=change.tif flood:flood_cells=TEMPORARY_OUTPUT poverty:cells_scored=cells.gpkg poor_and_flooded:poor_and_flooded=priority.gpkg&lt;/code&gt; (qgis_process에는 모든 출력의 이름이 필요합니다. 보관하지 않을 출력은 TEMPORARY_OUTPUT으로 두세요). 발전 점수를 구하려면 영상이 모델 칩 하나(1.87 km)보다 커야 합니다. 칩 안의 유효 영상이 너무 적은 격자는 점수가 NULL이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Scene after (or during) the flood.</source>
+        <translation>홍수 이후(또는 홍수 중) 영상.</translation>
+    </message>
+    <message>
+        <source>Scene before the flood (Sentinel-2, Landsat or Sentinel-1).</source>
+        <translation>홍수 이전 영상 (Sentinel-2, Landsat 또는 Sentinel-1).</translation>
+    </message>
+    <message>
+        <source>Grid cell size in metres.</source>
+        <translation>격자 크기(미터).</translation>
+    </message>
+    <message>
+        <source>Share of a cell newly flooded above which it counts as damaged.</source>
+        <translation>격자에서 새로 침수된 비율이 이 값을 넘으면 피해 격자로 봅니다.</translation>
+    </message>
+    <message>
+        <source>Imagery to score development on (RGB or Sentinel-2); often the before scene.</source>
+        <translation>발전 점수를 매길 영상 (RGB 또는 Sentinel-2). 보통 홍수 이전 영상입니다.</translation>
+    </message>
+    <message>
+        <source>Cells at or below this percentile of the development score count as poor.</source>
+        <translation>발전 점수가 이 백분위수 이하인 격자를 빈곤 격자로 봅니다.</translation>
+    </message>
+    <message>
+        <source>Scene after the flood</source>
+        <translation>홍수 이후 영상</translation>
+    </message>
+    <message>
+        <source>Imagery for development scores</source>
+        <translation>발전 점수용 영상</translation>
+    </message>
+    <message>
+        <source>Cells both poor and flooded</source>
+        <translation>빈곤하면서 침수된 격자</translation>
+    </message>
+    <message>
+        <source>Poor cells: development percentile at or below</source>
+        <translation>빈곤 격자: 발전 점수 백분위수 기준 (이하)</translation>
+    </message>
+    <message>
+        <source>Cells with flood figures and development scores</source>
+        <translation>침수 수치와 발전 점수가 있는 격자</translation>
+    </message>
+    <message>
+        <source>Flood change per cell</source>
+        <translation>격자별 홍수 변화</translation>
+    </message>
+    <message>
+        <source>Development score of the same cells</source>
+        <translation>같은 격자의 발전 점수</translation>
+    </message>
+    <message>
+        <source>Green space per person by district</source>
+        <translation>구역별 1인당 녹지</translation>
+    </message>
+    <message>
+        <source>Green ratio and green area per person for each district of a summer scene, ranked from the least to the most green space per person (green_rank 1 = least). &lt;br&gt;&lt;code&gt;qgis_process run 'satimpact:Green space per person by district' -- scene=summer.tif districts=districts.gpkg population=pop ranked:districts_green=green.gpkg&lt;/code&gt;</source>
+        <translation>여름 영상에서 구역마다 녹지 비율과 1인당 녹지 면적을 구하고, 1인당 녹지가 가장 적은 구역부터 순위를 매깁니다 (green_rank 1 = 가장 적음). &lt;br&gt;&lt;code&gt;qgis_process run 'satimpact:Green space per person by district' -- scene=summer.tif districts=districts.gpkg population=pop ranked:districts_green=green.gpkg&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>District polygons.</source>
+        <translation>구역 폴리곤.</translation>
+    </message>
+    <message>
+        <source>Population field of the districts.</source>
+        <translation>구역의 인구 필드.</translation>
+    </message>
+    <message>
+        <source>Summer imagery (Sentinel-2, Landsat, or RGB).</source>
+        <translation>여름 영상 (Sentinel-2, Landsat 또는 RGB).</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>구역</translation>
+    </message>
+    <message>
+        <source>Population field</source>
+        <translation>인구 필드</translation>
+    </message>
+    <message>
+        <source>Districts with green space per person</source>
+        <translation>1인당 녹지가 있는 구역</translation>
+    </message>
+    <message>
+        <source>Summer scene</source>
+        <translation>여름 영상</translation>
+    </message>
+    <message>
+        <source>Green ratio per district</source>
+        <translation>구역별 녹지 비율</translation>
+    </message>
+    <message>
+        <source>Rank by green area per person (1 = least)</source>
+        <translation>1인당 녹지 면적 순위 (1 = 가장 적음)</translation>
+    </message>
+    <message>
+        <source>Green space per person by district over years</source>
+        <translation>연도별 구역별 1인당 녹지</translation>
+    </message>
+    <message>
+        <source>The green space per person workflow over a stack of summer scenes: green ratio, green area and green area per person for each district on each date, with the season check per date and the trend of the green ratio per district (satimpact:greenseries). The one population field is used for every date. &lt;br&gt;&lt;code&gt;qgis_process run 'satimpact:Green space per person by district over years' -- scenes=2016.tif scenes=2018.tif scenes=2020.tif districts=districts.gpkg population=pop per_person:districts_green_by_year=green.gpkg&lt;/code&gt;</source>
+        <translation>여러 여름 영상에 대한 1인당 녹지 작업 흐름: 날짜마다 구역별 녹지 비율, 녹지 면적, 1인당 녹지 면적을 구하고, 날짜별 계절 검사와 구역별 녹지 비율 추세를 함께 냅니다 (satimpact:greenseries). 인구 필드 하나를 모든 날짜에 씁니다. &lt;br&gt;&lt;code&gt;qgis_process run 'satimpact:Green space per person by district over years' -- scenes=2016.tif scenes=2018.tif scenes=2020.tif districts=districts.gpkg population=pop per_person:districts_green_by_year=green.gpkg&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Optional: one date per scene, in order (e.g. 2016,2018,2020), when names and tags lack them.</source>
+        <translation>선택: 파일 이름과 태그에 날짜가 없을 때 영상마다 날짜 하나씩, 순서대로 (예: 2016,2018,2020).</translation>
+    </message>
+    <message>
+        <source>Summer imagery of the same area on different dates (Sentinel-2, Landsat, NAIP or RGB).</source>
+        <translation>같은 지역을 여러 날짜에 찍은 여름 영상 (Sentinel-2, Landsat, NAIP 또는 RGB).</translation>
+    </message>
+    <message>
+        <source>Dates, one per scene (empty: from tags or names)</source>
+        <translation>날짜, 영상마다 하나 (비우면 태그나 이름에서)</translation>
+    </message>
+    <message>
+        <source>Districts with green space per person, per date</source>
+        <translation>날짜별 1인당 녹지가 있는 구역</translation>
+    </message>
+    <message>
+        <source>Summer scenes (one per date)</source>
+        <translation>여름 영상 (날짜마다 하나)</translation>
+    </message>
+    <message>
+        <source>Green ratio per district and date</source>
+        <translation>구역별·날짜별 녹지 비율</translation>
+    </message>
+    <message>
+        <source>Green area per person</source>
+        <translation>1인당 녹지 면적</translation>
     </message>
 </context>
 <context>

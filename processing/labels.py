@@ -75,3 +75,11 @@ def labelled_help(algorithm, text: str) -> str:
     for i in range(0, len(parts), 2):
         parts[i] = pattern.sub(label, parts[i])
     return "".join(parts)
+
+
+def card_title(card) -> str:
+    """A model card's title in the user's language: the shipped cards' titles are in the
+    translation (scripts/i18n.py collects them); a user model's title shows as written."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("SatImpact", card.title) if card.title else card.title

@@ -60,10 +60,14 @@ class SatImpactProvider(QgsProcessingProvider):
         folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "workflows")
         if not os.path.isdir(folder):
             return
+        from .workflow_text import translated_workflow_class
+
+        workflow_class = translated_workflow_class(QgsProcessingModelAlgorithm)
         for name in sorted(os.listdir(folder)):
             if name.endswith(".model3"):
-                model = QgsProcessingModelAlgorithm()
+                model = workflow_class()
                 if model.fromFile(os.path.join(folder, name)):
+                    model.translate()
                     self.addAlgorithm(model)
 
     def supportedOutputRasterLayerExtensions(self):

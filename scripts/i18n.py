@@ -1,7 +1,21 @@
-"""Translations: `make translations` collects every tr("...") string of the plugin into
+"""Translations: `make translations` collects every user-visible string of the plugin into
 i18n/satimpact_ko.ts (context "SatImpact"), fills in the Korean of i18n/ko.json, and
 compiles i18n/satimpact_ko.qm with Qt's lrelease. Strings without a Korean entry stay
 "unfinished" in the .ts (Qt then shows the English), and the script lists them.
+
+What is collected, by class (``classified()``):
+- every ``tr("...")`` of plugin.py, processing/, ui/ and engine/ (the engine's ``tr`` looks
+  the same English key up in i18n/ko.json, see engine/i18n.py), sorted by where it is used:
+  log lines (pushInfo, pushWarning, reportError, setProgressText, the engine's
+  feedback.info/warning), errors (raise EngineError/QgsProcessingException...), layer names
+  (LayerStyler.attach, setName), legends (renderer classes and categories), the rest (dialogs,
+  parameters, help);
+- the titles of the shipped model cards (shown in the model lists);
+- the names, groups, help and labels of the shipped workflows (processing/workflow_text.py).
+
+``unwrapped()`` finds texts that reach the user without ``tr()``: a literal or f-string in a
+log line, an error, a layer name or a legend. tests/test_i18n.py asserts there is none and
+that every collected string has its Korean.
 """
 
 from __future__ import annotations
@@ -14,10 +28,24 @@ import sys
 from xml.sax.saxutils import escape
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SOURCES = ["plugin.py", "processing", "ui"]
+SOURCES = ["plugin.py", "processing", "ui", "engine"]
 CONTEXT = "SatImpact"
 EXTRA_CONTEXTS = ("ModelChooserWrapper", "BandMapWrapper", "WidgetWrapper", "ParametersPanel")
 EXTRA_MESSAGES = {" [optional]": " [선택]"}
+
+
+LOG_METHODS = ("pushInfo", "pushWarning", "reportError", "setProgressText", "pushCommandInfo", "pushConsoleInfo")
+ENGINE_LOG_METHODS = ("info", "warning")  # engine Feedback (and batch's _Log), receiver named *feedback / log
+LAYER_METHODS = ("setName",)
+# legend entries: (callable name, index of the label argument)
+LEGEND_CALLS = {
+    "Class": 2,  # QgsPalettedRasterRenderer.Class(value, color, label)
+    "ColorRampItem": 2,  # QgsColorRampShader.ColorRampItem(value, color, label)
+    "QgsRendererCategory": 2,
+    "QgsRendererRange": 3,
+}
+BASE_ERRORS = {"EngineError", "QgsProcessingException"}
+CLASSES = ("log", "error", "layer", "legend", "ui", "card title", "workflow")
 
 
 def literal(node) -> str | None:
@@ -26,9 +54,112 @@ def literal(node) -> str | None:
     return None
 
 
-def strings_in(path: str) -> list[str]:
+def _call_name(node) -> str:
+    func = node.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _receiver(node) -> str:
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        value = func.value
+        return value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
+    return ""
+
+
+def _is_tr(node) -> bool:
+    return isinstance(node, ast.Call) and _call_name(node) == "tr" and bool(node.args)
+
+
+def user_errors(trees: list) -> set[str]:
+    """EngineError, QgsProcessingException and every class of the sources derived from them."""
+    names = set(BASE_ERRORS) | {"CardError", "BandError", "Cancelled"}
+    grew = True
+    while grew:
+        grew = False
+        for tree in trees:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in names:
+                    bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+                    if bases & names:
+                        names.add(node.name)
+                        grew = True
+    return names
+
+
+def _sinks(tree, errors: set[str]):
+    """(class, message node) of every place a text reaches the user as a log line, an error,
+    a layer name or a legend label."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+            if _call_name(node.exc) in errors and node.exc.args:
+                yield "error", node.exc.args[0]
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Attribute) and target.attr == "name" and _receiver_name(target) == "details":
+                yield "layer", node.value
+        elif isinstance(node, ast.Call) and node.args:
+            name = _call_name(node)
+            receiver = _receiver(node).lower()
+            if name in LOG_METHODS:
+                yield "log", node.args[0]
+            elif name in ENGINE_LOG_METHODS and (receiver.endswith("feedback") or receiver in ("log", "parent")):
+                yield "log", node.args[0]
+            elif name in LAYER_METHODS and receiver in ("layer", "group"):
+                yield "layer", node.args[0]
+            elif name == "attach" and receiver == "layerstyler" and len(node.args) > 2:
+                yield "layer", node.args[2]
+            elif name in LEGEND_CALLS and len(node.args) > LEGEND_CALLS[name]:
+                yield "legend", node.args[LEGEND_CALLS[name]]
+
+
+def _receiver_name(target) -> str:
+    value = target.value
+    return value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
+
+
+def _bare_texts(node) -> list:
+    """Literals and f-strings under ``node`` that are not inside a tr() call: English the
+    user would read as it is. Texts without letters (", ", " - ") need no translation."""
+    found = []
+
+    def visit(n):
+        if _is_tr(n):
+            return
+        if isinstance(n, ast.JoinedStr):
+            text = "".join(v.value for v in n.values if isinstance(v, ast.Constant))
+            if any(c.isalpha() for c in text):
+                found.append(n)
+            return
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and any(c.isalpha() for c in n.value):
+            found.append(n)
+            return
+        if isinstance(n, ast.Compare):  # side == "above": a value compared, not shown
+            return
+        if isinstance(n, ast.Subscript):  # UNIT_NAMES["linear"]: a key, not shown
+            visit(n.value)
+            return
+        for child in ast.iter_child_nodes(n):
+            visit(child)
+
+    visit(node)
+    return found
+
+
+def _parse(path: str):
     with open(path, encoding="utf-8") as fh:
-        tree = ast.parse(fh.read(), path)
+        return ast.parse(fh.read(), path)
+
+
+def classified_in(path: str, errors: set[str] | None = None) -> list[tuple[str, str]]:
+    """(class, text) of every tr() string of one file, in order."""
+    tree = _parse(path)
+    errors = errors or user_errors([tree])
+    where = {}
+    for kind, message in _sinks(tree, errors):
+        for n in ast.walk(message):
+            if _is_tr(n):
+                where.setdefault(id(n), kind)
     found = []
     for node in ast.walk(tree):
         # class attributes such as group_name = "Water and floods" are passed through tr() later
@@ -37,33 +168,117 @@ def strings_in(path: str) -> list[str]:
         ):
             text = literal(node.value)
             if text:
-                found.append(text)
+                found.append(("ui", text))
             continue
-        if not isinstance(node, ast.Call) or not node.args:
-            continue
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-        if name == "tr":
+        if _is_tr(node):
             text = literal(node.args[0])
             if text:
-                found.append(text)
+                found.append((where.get(id(node), "ui"), text))
     return found
 
 
-def collect() -> list[str]:
-    seen = []
+def strings_in(path: str) -> list[str]:
+    return [text for _kind, text in classified_in(path)]
+
+
+def source_files() -> list[str]:
+    files = []
     for entry in SOURCES:
         path = os.path.join(ROOT, entry)
-        paths = (
+        files += (
             [path]
             if path.endswith(".py")
             else [os.path.join(d, f) for d, _, fs in sorted(os.walk(path)) for f in sorted(fs) if f.endswith(".py")]
         )
-        for p in paths:
-            for text in strings_in(p):
-                if text not in seen:
-                    seen.append(text)
-    return seen
+    return files
+
+
+def unwrapped() -> list[str]:
+    """'file:line: class: text' of every text that reaches the user without tr(), and of every
+    tr() whose argument is not a plain literal (it cannot be collected)."""
+    files = source_files()
+    trees = {p: _parse(p) for p in files}
+    errors = user_errors(list(trees.values()))
+    found = []
+    for path, tree in trees.items():
+        rel = os.path.relpath(path, ROOT)
+        for kind, message in _sinks(tree, errors):
+            for n in _bare_texts(message):
+                text = ast.unparse(n)
+                found.append(f"{rel}:{n.lineno}: {kind}: {text[:80]}")
+        for node in ast.walk(tree):
+            if _is_tr(node) and literal(node.args[0]) is None:
+                found.append(f"{rel}:{node.lineno}: tr() of a non-literal: {ast.unparse(node.args[0])[:80]}")
+    return found
+
+
+def card_titles() -> list[str]:
+    """Titles of the shipped models' cards (the model lists show them, translated)."""
+    import onnx
+
+    titles = []
+    folder = os.path.join(ROOT, "models")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".onnx"):
+            continue
+        model = onnx.load(os.path.join(folder, name), load_external_data=False)
+        props = {p.key: p.value for p in model.metadata_props}
+        if "satimpact.card" in props:
+            title = json.loads(props["satimpact.card"]).get("title")
+            if isinstance(title, str) and title.strip() and title not in titles:
+                titles.append(title)
+    return titles
+
+
+def _option_value(element):
+    """A QGIS <Option> element (the .model3 format) as Python values."""
+    kind = element.get("type")
+    if kind == "Map":
+        return {child.get("name"): _option_value(child) for child in element.findall("Option")}
+    if kind == "List":
+        return [_option_value(child) for child in element.findall("Option")]
+    return element.get("value")
+
+
+def workflow_texts() -> list[str]:
+    """Names, groups, help and labels of the shipped workflows (processing/workflow_text.py)."""
+    import importlib.util
+    import xml.etree.ElementTree as ET
+
+    spec = importlib.util.spec_from_file_location("workflow_text", os.path.join(ROOT, "processing", "workflow_text.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found = []
+    folder = os.path.join(ROOT, "workflows")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".model3"):
+            root = ET.parse(os.path.join(folder, name)).getroot()
+            for text in module.texts(_option_value(root)):
+                if text not in found:
+                    found.append(text)
+    return found
+
+
+def classified() -> dict[str, list[str]]:
+    """Every string to translate, by class; a string used in several places counts once, in
+    the first class it is found in (log, error, layer, legend, ui, card title, workflow)."""
+    files = source_files()
+    errors = user_errors([_parse(p) for p in files])
+    by_class: dict[str, list[str]] = {kind: [] for kind in CLASSES}
+    seen = set()
+    pairs = [pair for p in files for pair in classified_in(p, errors)]
+    pairs += [("card title", t) for t in card_titles()] + [("workflow", t) for t in workflow_texts()]
+    for kind in CLASSES:
+        for k, text in pairs:
+            if k == kind and text not in seen:
+                seen.add(text)
+                by_class[kind].append(text)
+    return by_class
+
+
+def collect() -> list[str]:
+    """Every string to translate (all classes), without repeats."""
+    return [text for texts in classified().values() for text in texts]
 
 
 def write_ts(strings: list[str], korean: dict[str, str], path: str) -> list[str]:
@@ -106,7 +321,8 @@ def write_ts(strings: list[str], korean: dict[str, str], path: str) -> list[str]
 def main() -> int:
     with open(os.path.join(ROOT, "i18n", "ko.json"), encoding="utf-8") as fh:
         korean = json.load(fh)
-    strings = collect()
+    by_class = classified()
+    strings = [text for texts in by_class.values() for text in texts]
     ts = os.path.join(ROOT, "i18n", "satimpact_ko.ts")
     missing = write_ts(strings, korean, ts)
     lrelease = next((p for p in ("/usr/lib/qt5/bin/lrelease", "/usr/bin/lrelease") if os.path.exists(p)), None)
@@ -114,8 +330,15 @@ def main() -> int:
         raise SystemExit("lrelease not found: apt-get install qttools5-dev-tools")
     subprocess.run([lrelease, "-silent", ts, "-qm", ts[:-3] + ".qm"], check=True)
     print(f"{len(strings)} strings, {len(strings) - len(missing)} translated to Korean -> i18n/satimpact_ko.qm")
+    for kind, texts in by_class.items():
+        print(f"  {kind}: {len(texts)} strings, {sum(t in missing for t in texts)} untranslated")
     for text in missing:
         print(f"  untranslated: {text[:90]!r}")
+    bare = unwrapped()
+    if bare:
+        print(f"{len(bare)} texts reach the user without tr():")
+        for line in bare:
+            print(f"  {line}")
     return 0
 
 

@@ -32,6 +32,7 @@ from ..engine.registry import (
     remove_model,
 )
 from ..processing.common import tr, user_models_dir
+from ..processing.labels import card_title
 
 
 def card_html(card, origin: str, path: str) -> str:
@@ -67,7 +68,7 @@ def card_html(card, origin: str, path: str) -> str:
     )
     table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows)
     return (
-        f"<h3>{e(card.title)}</h3><p><i>{e(card.name)}</i> ({origin}) - {e(path)}</p>"
+        f"<h3>{e(card_title(card))}</h3><p><i>{e(card.name)}</i> ({origin}) - {e(path)}</p>"
         f"<p>{e(card.description)}</p><table>{table}</table>"
         f"<p><b>Metrics</b></p><ul>{metrics}</ul>"
         f"<p><b>Built from</b>: {e(card.data)}</p><p><b>Caveats</b>: {e(card.caveats)}</p>"

@@ -18,6 +18,7 @@ from ..engine.errors import EngineError
 from ..engine.model import load_model
 from ..engine.registry import available_models
 from ..processing.common import user_models_dir
+from ..processing.labels import card_title
 
 
 def tr(text: str) -> str:
@@ -46,7 +47,7 @@ def models_for_task(task: str | None) -> list[tuple[str, str]]:
     """(name, tooltip) of the available models whose card task matches (any task if None)."""
     # card text is data: escaped, since Qt shows tooltips that look like HTML as HTML
     return [
-        (name, html.escape(f"{card.title} ({card.version}); bands {', '.join(card.inputs[0].bands)}"))
+        (name, html.escape(f"{card_title(card)} ({card.version}); bands {', '.join(card.inputs[0].bands)}"))
         for name, card in model_cards(task)
     ]
 
@@ -66,8 +67,8 @@ class ModelChooserWrapper(WidgetWrapper):
         if self.parameterDefinition().flags() & QgsProcessingParameterDefinition.FlagOptional:
             self.combo.addItem(tr("Automatic (from the bands)"), "")
         for name, card in model_cards(task):
-            self.combo.addItem(f"{card.title} [{name}]", name)
-            tip = html.escape(f"{name}: {card.title} ({card.version}); bands {', '.join(card.inputs[0].bands)}")
+            self.combo.addItem(f"{card_title(card)} [{name}]", name)
+            tip = html.escape(f"{name}: {card_title(card)} ({card.version}); bands {', '.join(card.inputs[0].bands)}")
             self.combo.setItemData(self.combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.combo.currentTextChanged.connect(lambda _text: self.widgetValueHasChanged.emit(self))
         browse = QToolButton()

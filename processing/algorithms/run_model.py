@@ -45,6 +45,7 @@ from ..common import (
     shipped_model_names,
     style_pseudocolor,
 )
+from ..labels import card_title
 
 
 class RunModelAlgorithm(SatImpactAlgorithm):
@@ -496,7 +497,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         if wants_vector and kind not in ("segmentation", "detection"):
             feedback.pushWarning("OUTPUT_VECTOR applies to segmentation and detection models only; not written")
         results = {self.OUTPUT: None, self.OUTPUT_VECTOR: None, self.OUTPUT_PROBABILITIES: None}
-        title = f"{card.title} - {layer.name()}"
+        title = f"{card_title(card)} - {layer.name()}"
 
         if kind == "detection":
             if not wants_vector:

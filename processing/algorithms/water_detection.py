@@ -227,7 +227,9 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
                 factor = ds.crs.linear_units_factor[1]
                 width, height = width * factor, height * factor
         area = 4 * width * height
-        feedback.pushInfo(f"Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)")
+        feedback.pushInfo(
+            self.tr("Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)").format(area=area)
+        )
         return area
 
     def dark_water_default(self, model, bands, source, info, band_map, feedback):
@@ -267,8 +269,11 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             if nir_values.size == 0 or np.median(nir_values) * scale + offset >= 0.05:
                 return model, bands, None
         feedback.pushInfo(
-            f"The scene's MNDWI splits at {probe.threshold:.3f} (Otsu), below 0: dark or turbid water. "
-            "Using water_mndwi with that threshold (set MODEL or THRESHOLD to choose yourself)."
+            self.tr(
+                "The scene's MNDWI splits at {probe_threshold:.3f} (Otsu), below 0: dark or "
+                "turbid water. Using water_mndwi with that threshold (set MODEL or THRESHOLD to "
+                "choose yourself)."
+            ).format(probe_threshold=probe.threshold)
         )
         return mndwi, mndwi_bands, probe.threshold
 
@@ -290,11 +295,13 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             shipped = available_models(user_models_dir())
             candidates = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped]
             model, bands = choose_model(candidates, info.count, info.descriptions, band_map)
-            feedback.pushInfo(f"Model chosen from the bands: {model.card.name}")
+            feedback.pushInfo(
+                self.tr("Model chosen from the bands: {model_card_name}").format(model_card_name=model.card.name)
+            )
         card = model.card
         spec = card.inputs[0]
-        feedback.pushInfo(f"Model: {card.summary()}")
-        feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+        feedback.pushInfo(self.tr("Model: {0}").format(card.summary()))
+        feedback.pushInfo(self.tr("Bands: {0}").format(bands.describe(spec.bands)))
 
         threshold = optional_number(self, parameters, self.THRESHOLD, context)
         check_threshold(card, threshold)  # inside the index's range (hardening, issue 13)

@@ -1,7 +1,12 @@
 """Korean translation: the compiled .qm translates menus, algorithm names, groups and
-parameters, and the .ts holds every tr() string of the sources."""
+parameters, the .ts holds every user-visible string (tr() of the sources, the engine's log
+lines and errors, layer names, legends, card titles, workflow texts), and a tool run in a
+QGIS whose locale is Korean logs and names its layers in Korean."""
 
+import json
+import os
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -68,3 +73,151 @@ def test_optional_tag_and_layer_legends_in_korean(qgis_app):
             assert HANGUL.search(QCoreApplication.translate("SatImpact", legend)), legend
     finally:
         QgsApplication.removeTranslator(translator)
+
+
+def _i18n():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import i18n
+
+    return i18n
+
+
+# Sources already swept for texts that reach the user without tr() (the whole tree once done).
+SWEPT = ("engine/water.py", "processing/algorithms/water_detection.py", "processing/workflow_text.py")
+
+
+def test_every_user_visible_string_has_korean():
+    """Counts, per class, the strings the user reads and those without Korean: zero."""
+    i18n = _i18n()
+    korean = json.loads((ROOT / "i18n" / "ko.json").read_text(encoding="utf-8"))
+    by_class = i18n.classified()
+    counts = {kind: (len(texts), sum(not korean.get(t, "").strip() for t in texts)) for kind, texts in by_class.items()}
+    print("strings per class (all, untranslated):", counts)
+    for kind in ("log", "error", "layer", "legend", "ui", "card title", "workflow"):
+        assert counts[kind][0] > 0, f"no {kind} string collected: the extraction misses a class"
+    missing = [t for texts in by_class.values() for t in texts if not korean.get(t, "").strip()]
+    assert missing == [], f"{len(missing)} untranslated, e.g. {missing[:3]} (add them to i18n/ko.json)"
+    bare = [line for line in i18n.unwrapped() if line.split(":")[0] in SWEPT]
+    assert bare == [], f"{len(bare)} texts reach the user without tr(), e.g. {bare[:3]}"
+
+
+def test_placeholders_kept_in_korean():
+    """A Korean text has the same str.format fields as its English key."""
+    import string
+
+    fields = string.Formatter()
+    korean = json.loads((ROOT / "i18n" / "ko.json").read_text(encoding="utf-8"))
+
+    def of(text):
+        return sorted((f, s, c) for _, f, s, c in fields.parse(text) if f is not None)
+
+    differ = [k for k, v in korean.items() if "{" in k + v and of(k) != of(v)]
+    assert differ == [], differ[:3]
+
+
+def test_engine_tr_follows_the_language():
+    from satimpact.engine import i18n as engine_i18n
+
+    assert engine_i18n.set_language("ko_KR") == "ko"
+    try:
+        text = engine_i18n.tr("cancelled by the user; no output was written")
+        assert HANGUL.search(text)
+        assert engine_i18n.tr("an English text with no entry") == "an English text with no entry"
+    finally:
+        assert engine_i18n.set_language("en_US") == "en"
+    assert engine_i18n.tr("cancelled by the user; no output was written").startswith("cancelled")
+    assert engine_i18n.set_language("xx") == "en"  # no catalogue: English
+
+
+def test_workflows_in_korean(satimpact_provider):
+    from satimpact.processing.workflow_text import texts
+
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "i18n" / "satimpact_ko.qm"))
+    QgsApplication.installTranslator(translator)
+    try:
+        workflows = [a for a in satimpact_provider.algorithms() if isinstance(a, QgsProcessingModelAlgorithm)]
+        assert len(workflows) >= 3
+        for workflow in workflows:
+            fresh = workflow.create()  # what the dialog and processing.run use
+            assert fresh.id() == workflow.id() and fresh.id().startswith("satimpact:")
+            assert HANGUL.search(fresh.displayName()), fresh.displayName()
+            # create() translates again from the translated variant: same texts, no English left
+            english = [t for t in texts(fresh.toVariant()) if t != fresh.name() and not HANGUL.search(t)]
+            assert english == [], english[:3]
+            for param in fresh.parameterDefinitions():
+                assert HANGUL.search(param.description()), (fresh.id(), param.name())
+    finally:
+        QgsApplication.removeTranslator(translator)
+
+
+def test_water_detection_in_korean_through_qgis_process(tmp_path, s2_chip):
+    """qgis_process in a profile whose locale is Korean (locale/userLocale=ko_KR, the setting
+    QGIS's Options > General writes): the log lines are Korean."""
+    profile = tmp_path / "config" / "profiles" / "default" / "QGIS"
+    profile.mkdir(parents=True)
+    (profile / "QGIS3.ini").write_text(
+        "[locale]\nuserLocale=ko_KR\noverrideFlag=true\n\n[PythonPlugins]\nsatimpact=true\n", encoding="utf-8"
+    )
+    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "config")}
+    out = tmp_path / "water.tif"
+    done = subprocess.run(
+        [
+            str(ROOT / "scripts" / "qgis_process.sh"),
+            "run",
+            "satimpact:waterdetection",
+            "--",
+            f"INPUT={s2_chip}",
+            f"OUTPUT={out}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    log = done.stdout.split("Results")[0]
+    assert "밴드 구성으로 고른 모델: water_mndwi_evi" in log  # the plugin's own log line
+    assert re.search(r"수체: 유효 픽셀 262144개 중 \d+개", log)  # the engine's
+    assert "Water: " not in log.replace("Water: MNDWI", "")
+    assert out.exists()
+
+
+def test_layer_names_and_log_in_korean(satimpact_provider, qgis_iface, s2_chip, tmp_path):
+    """processing.runAndLoadResults in a QGIS whose locale setting is Korean: the plugin, started
+    as QGIS starts it, logs in Korean and names the loaded layers in Korean."""
+    from qgis.core import QgsProcessingFeedback, QgsProject, QgsSettings
+
+    import processing
+    import satimpact
+    from satimpact.engine import i18n as engine_i18n
+
+    settings = QgsSettings()
+    before = settings.value("locale/userLocale")
+    settings.setValue("locale/userLocale", "ko_KR")
+    plugin = satimpact.classFactory(qgis_iface)  # installs the translator, sets the engine's language
+    lines = []
+
+    class Log(QgsProcessingFeedback):
+        def pushInfo(self, text):
+            lines.append(text)
+            super().pushInfo(text)
+
+    try:
+        assert engine_i18n.language() == "ko"
+        processing.runAndLoadResults(
+            "satimpact:waterdetection",
+            {"INPUT": str(s2_chip), "OUTPUT": str(tmp_path / "water.tif"), "OUTPUT_POLYGONS": str(tmp_path / "w.gpkg")},
+            feedback=Log(),
+        )
+        names = [layer.name() for layer in QgsProject.instance().mapLayers().values()]
+        loaded = [n for n in names if "water_mndwi_evi" in n]
+        assert len(loaded) == 2, names
+        assert all(HANGUL.search(n) for n in loaded), loaded
+        assert any(line.startswith("수체 폴리곤") or "수체" in line for line in lines), lines
+        assert [line for line in lines if line.startswith(("Water:", "Threshold", "Model chosen"))] == []
+    finally:
+        plugin.unload()
+        engine_i18n.set_language("en")
+        settings.setValue("locale/userLocale", before) if before is not None else settings.remove("locale/userLocale")
+        QgsProject.instance().removeAllMapLayers()
