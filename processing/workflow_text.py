@@ -80,7 +80,7 @@ def translated_workflow_class(model_class):
         def createInstance(self):
             # the dialog, the modeler and processing.run work on copies: keep them translated
             copy = TranslatedWorkflow()
-            copy.loadVariant(self.toVariant())
+            copy.loadVariant(translate(self.toVariant(), translated))
             copy.setSourceFilePath(self.sourceFilePath())
             return copy
 

@@ -214,8 +214,9 @@ def test_layer_names_and_log_in_korean(satimpact_provider, qgis_iface, s2_chip, 
         loaded = [n for n in names if "water_mndwi_evi" in n]
         assert len(loaded) == 2, names
         assert all(HANGUL.search(n) for n in loaded), loaded
-        assert any(line.startswith("수체 폴리곤") or "수체" in line for line in lines), lines
-        assert [line for line in lines if line.startswith(("Water:", "Threshold", "Model chosen"))] == []
+        assert "밴드 구성으로 고른 모델: water_mndwi_evi" in lines  # the plugin's own log line
+        assert any(re.match(r"수체: 유효 픽셀 262144개 중 \d+개", line) for line in lines), lines  # the engine's
+        assert any(re.match(r"면적 [\d.]+ m2 이상 수체 \d+개", line) for line in lines), lines
     finally:
         plugin.unload()
         engine_i18n.set_language("en")
