@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from xml.sax.saxutils import escape
@@ -45,6 +46,8 @@ LEGEND_CALLS = {
     "QgsRendererRange": 3,
 }
 BASE_ERRORS = {"EngineError", "QgsProcessingException"}
+# parameter names and ids ("INPUTS", "OUTPUT_VECTOR"), written as they are in every language
+NAME_LIKE = re.compile(r"[A-Z][A-Z0-9_]*")
 CLASSES = ("log", "error", "layer", "legend", "ui", "card title", "workflow")
 
 
@@ -132,7 +135,8 @@ def _bare_texts(node) -> list:
                 found.append(n)
             return
         if isinstance(n, ast.Constant) and isinstance(n.value, str) and any(c.isalpha() for c in n.value):
-            found.append(n)
+            if not NAME_LIKE.fullmatch(n.value):
+                found.append(n)
             return
         if isinstance(n, ast.Compare):  # side == "above": a value compared, not shown
             return
