@@ -4,14 +4,9 @@ onnxruntime (it starts, says what is missing, and the tools say the same)."""
 
 import shutil
 
-import onnx
 import pytest
 
-from satimpact.engine.errors import CardError
-from satimpact.engine.registry import available_models, import_model, remove_model
-
 from gui_runner import run_qgis_gui
-from models_for_tests import ndwi_model, with_props
 
 pytestmark = pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
 
@@ -130,26 +125,6 @@ def test_qgis_without_onnxruntime_starts_and_explains(qgis_app, s2_chip, tmp_pat
     assert any("onnxruntime" in m and "cannot import" in m for m in result["message_bar"]), result["message_bar"]
     assert result["expected_error"] and "is not installed in the Python that runs QGIS" in result["expected_error"]
     assert not (tmp_path / "x.tif").exists()
-
-
-def test_user_models_import_and_remove(tmp_path):
-    user_dir = tmp_path / "profile" / "satimpact" / "models"
-    good = tmp_path / "mine.onnx"
-    onnx.save(ndwi_model(), str(good))
-    target = import_model(str(good), str(user_dir))
-    assert target.endswith("test_ndwi.onnx")
-    assert available_models(str(user_dir))["test_ndwi"] == target
-    # a model without a card is refused with the validation message; nothing is copied
-    bad = tmp_path / "bad.onnx"
-    onnx.save(with_props(ndwi_model(), {}), str(bad))
-    with pytest.raises(CardError) as info:
-        import_model(str(bad), str(user_dir))
-    assert "has no model card" in str(info.value)
-    assert sorted(p.name for p in user_dir.iterdir()) == ["test_ndwi.onnx"]
-    with pytest.raises(CardError):
-        remove_model("index_ndvi", str(user_dir))  # shipped models stay
-    remove_model("test_ndwi", str(user_dir))
-    assert "test_ndwi" not in available_models(str(user_dir))
 
 
 def test_workflow_outputs_load_styled(qgis_app, s2_chip, s1_chip, tmp_path):

@@ -2,34 +2,17 @@
 water only, cloud exclusion, injected patches, S2A/S2B wavelengths, qgis_process, .model3, bad input."""
 
 import json
-import os
 
 import numpy as np
 import pytest
 import rasterio
-from qgis.core import (
-    QgsProcessingException,
-)
+from qgis.core import QgsProcessingException
 from scipy.ndimage import binary_closing, binary_erosion
 
-from satimpact.engine.model import load_model
-from satimpact.engine.registry import SHIPPED_DIR
-from satimpact.engine.runner import predict_arrays
-
+from ..engine.test_debris import S2A, S2B, fdi_formula, shipped
 from model3_chains import run_chain, tool_then_raster_stats
 
-# Central wavelengths (nm), shared/data/README.md
-S2A = {"B4": 664.6, "B6": 740.5, "B8": 832.8, "B11": 1613.7}
-S2B = {"B4": 665.0, "B6": 739.1, "B8": 833.0, "B11": 1610.4}
 L1C = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B8A", "B9", "B10", "B11", "B12"]
-
-
-def fdi_formula(nir, re2, swir, w):
-    return nir - (re2 + (swir - re2) * 10.0 * (w["B8"] - w["B4"]) / (w["B11"] - w["B4"]))
-
-
-def shipped(name):
-    return load_model(os.path.join(SHIPPED_DIR, f"{name}.onnx"))
 
 
 def run_debris(run_alg, scene, tmp_path, stem="fdi", **params):
@@ -60,21 +43,6 @@ def candidate_pixels(gpkg, like_tif):
 
 
 # --- the index itself ---------------------------------------------------------------------------
-
-
-def test_fdi_hand_values_through_onnx():
-    """NIR 0.05, red edge 0.03, SWIR 0.01 with S2A wavelengths: FDI 0.055444 (to 1e-6)."""
-    x = np.array([0.02, 0.03, 0.05, 0.01], dtype=np.float32).reshape(1, 4, 1, 1)  # red, RE2, NIR, SWIR1
-    fdi, ndvi = predict_arrays(shipped("debris_fdi"), {"image": x})
-    assert fdi.item() == pytest.approx(0.055444, abs=1e-6)
-    assert fdi.item() == pytest.approx(fdi_formula(0.05, 0.03, 0.01, S2A), abs=1e-6)
-    assert ndvi.item() == pytest.approx((0.05 - 0.02) / (0.05 + 0.02), abs=1e-6)
-    fdi_b, _ = predict_arrays(shipped("debris_fdi_s2b"), {"image": x})
-    assert fdi_b.item() == pytest.approx(fdi_formula(0.05, 0.03, 0.01, S2B), abs=1e-6)
-    # the wavelengths differ enough to matter at this precision
-    assert abs(fdi_b.item() - fdi.item()) > 1e-6
-    card = shipped("debris_fdi_s2b").card
-    assert card.extra["platform"] == "S2B" and card.extra["wavelengths_nm"] == S2B
 
 
 def test_fdi_on_the_real_chip_matches_the_formula(run_alg, s2_chip, tmp_path):

@@ -26,8 +26,6 @@ from numpy.lib.stride_tricks import sliding_window_view
 from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from satimpact.engine.detection import class_aware_nms
-
 from conftest import data_path
 
 
@@ -312,19 +310,6 @@ def test_detector_needs_a_vector_output(run_alg, fotomap, tmp_path):
         run_alg("satimpact:runmodel", {"INPUT": str(fotomap), "MODEL": str(model), "OUTPUT": str(tmp_path / "x.tif")})
 
 
-def test_nms_on_deepness_test_boxes():
-    """Deepness' test_bounding_boxes.npy (x1, y1, x2, y2, confidence): the engine's vectorised NMS
-    keeps exactly the boxes the plain greedy version keeps, for several thresholds."""
-    data = np.load(data_path("deepness_test", "test_bounding_boxes.npy"))
-    boxes, scores = data[:, :4], data[:, 4]
-    classes = (np.arange(len(data)) % 3).astype(np.int64)  # three classes: suppression stays within one
-    for iou in (0.3, 0.5, 0.7):
-        got = class_aware_nms(boxes, scores, classes, iou)
-        want = reference_nms(boxes, scores, classes, iou)
-        assert sorted(got.tolist()) == sorted(want), iou
-        assert 0 < len(got) < len(data)
-
-
 def test_superresolution_at_its_scale_factor(run_alg, fotomap, fotomap_rgb, tmp_path):
     model = data_path("deepness_test", "dummy_model", "dummy_superresolution_model.onnx")
     out = tmp_path / "sr.tif"
@@ -436,21 +421,6 @@ def test_satimpact_card_for_a_deepness_model(run_alg, fotomap, tmp_path):
     run_alg("satimpact:runmodel", {"INPUT": str(fotomap), "MODEL": str(source), "OUTPUT": str(a)})
     run_alg("satimpact:runmodel", {"INPUT": str(fotomap), "MODEL": carded, "OUTPUT": str(b)})
     np.testing.assert_array_equal(rasterio.open(a).read(), rasterio.open(b).read())
-
-
-def test_yolo_output_layouts_decode_as_deepness():
-    """YOLOv5/v7: confidence = objectness; YOLOv6: the best class score (same rows); Ultralytics:
-    (4 + classes, boxes), confidence = the best class score. Boxes become corners in tile pixels."""
-    from satimpact.engine.detection import decode
-
-    rows = np.array([[10, 10, 4, 6, 0.9, 0.2, 0.8], [20, 20, 4, 4, 0.3, 0.9, 0.1]], dtype=np.float32)
-    boxes, scores, classes = decode(rows, "v5", 0.5)
-    assert boxes.tolist() == [[8, 7, 12, 13]] and scores == pytest.approx([0.9]) and classes.tolist() == [1]
-    boxes, scores, classes = decode(rows, "v6", 0.5)
-    assert scores == pytest.approx([0.8, 0.9]) and classes.tolist() == [1, 0]
-    ultra = np.delete(rows, 4, axis=1).T  # no objectness, boxes along the last axis
-    boxes, scores, classes = decode(ultra, "ultralytics", 0.85)
-    assert boxes.tolist() == [[18, 18, 22, 22]] and scores == pytest.approx([0.9]) and classes.tolist() == [0]
 
 
 def test_result_layers_are_named_and_styled(run_alg, fotomap, tmp_path):

@@ -276,22 +276,6 @@ def test_run_estimated_above_the_limit_refused(run_alg, scene, tmp_path, monkeyp
     assert out.exists()
 
 
-def test_crop_weights_are_linear_in_the_axis_length():
-    """The nearest-centre weights once took a length x tiles matrix (1.42 TiB for 10M px)."""
-    import time
-
-    from satimpact.engine.raster import axis_starts, axis_weights
-
-    start = time.perf_counter()
-    starts = axis_starts(2_000_000, 512, 32)
-    weights = axis_weights(2_000_000, starts, 512, 32, "crop")
-    assert len(weights) == len(starts) and time.perf_counter() - start < 30
-    total = np.zeros(2_000_000, dtype=np.float32)
-    for s, w in zip(starts[:50], weights[:50]):
-        total[s : s + 512] += w
-    assert set(np.unique(total[: starts[49]])) == {1.0}
-
-
 def test_gdal_cache_is_capped_during_a_run_and_restored(run_alg, scene, tmp_path, monkeypatch):
     """GDAL's default block cache (5% of the RAM) once held the Deepness class step's blocks."""
     from osgeo import gdal

@@ -21,12 +21,6 @@ def test_metadata_has_required_fields():
     assert "GNU GENERAL PUBLIC LICENSE" in (ROOT / "LICENSE").read_text()
 
 
-def test_engine_has_no_qgis_imports():
-    for path in (ROOT / "engine").rglob("*.py"):
-        text = path.read_text()
-        assert "import qgis" not in text and "from qgis" not in text, path
-
-
 def test_provider_registered_with_algorithms(satimpact_provider):
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("satimpact")
