@@ -65,16 +65,6 @@ def test_missing_required_band(run_alg, s1_chip, tmp_path):
         run_alg("satimpact:runmodel", {"INPUT": str(s1_chip), "MODEL": NDVI, "OUTPUT": str(out)})
 
 
-def test_missing_band_via_qgis_process(qgis_process_runner, s1_chip, tmp_path):
-    out = tmp_path / "ndvi.tif"
-    guard = Guard(out, s1_chip, NDVI)
-    proc = qgis_process_runner("run", "satimpact:runmodel", "--", f"INPUT={s1_chip}", f"MODEL={NDVI}", f"OUTPUT={out}")
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    text = proc.stdout + proc.stderr
-    assert "red" in text or "nir" in text, text
-    guard.check()
-
-
 def test_band_map_names_missing_band_number(run_alg, s2_chip, tmp_path):
     out = tmp_path / "ndvi.tif"
     with (

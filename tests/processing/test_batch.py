@@ -1,11 +1,10 @@
-"""satimpact:batch through QGIS: the algorithm through processing.run and qgis_process, each tool's
+"""satimpact:batch through QGIS: the algorithm through processing.run, each tool's
 batch against its Processing algorithm, and the plugin in a QGIS without dask. The batch engine on
 Dask (LocalCluster, a real scheduler, a killed worker, resume, cancel) is tested in
 tests/engine/test_batch.py, whose fixtures and helpers these tests share."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from satimpact.engine.errors import EngineError
 
 from ..engine import test_batch as engine_tests
 from ..engine.test_batch import read_manifest, worker_env
-from conftest import PLUGIN_DIR, ROOT, data_path
+from conftest import PLUGIN_DIR, data_path
 
 # the engine tests' fixtures, used here too (pytest finds fixtures among a module's attributes);
 # importing them skips this module where dask.distributed is missing, as the engine module does
@@ -94,21 +93,6 @@ def test_batch_algorithm_processing_run(run_alg, scenes, reference, tmp_path):
     with pytest.raises(QgsProcessingException, match="not taken by waterdetection"):
         run_alg("satimpact:batch", {"TOOL": "waterdetection", "INPUTS": scenes["spain"][0],
                                     "PARAMETERS": "CELL_SIZE=10", "OUTPUT_FOLDER": str(tmp_path / "x")})  # fmt: skip
-
-
-def test_batch_algorithm_through_qgis_process(qgis_process_runner, scenes, reference, tmp_path):
-    out = tmp_path / "qp"
-    done = qgis_process_runner(
-        "run", "satimpact:batch", "--json", "--", "TOOL=waterdetection",
-        f"INPUTS={scenes['folder']}/spain_[01].tif", "WORKERS=2", f"OUTPUT_FOLDER={out}",
-        f"OUTPUT_TABLE={tmp_path / 'qp.gpkg'}",
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["DONE"] == 2 and payload["results"]["FAILED"] == 0
-    for entry in read_manifest(out)["items"]:
-        assert (out / entry["outputs"][0]["path"]).read_bytes() == Path(reference["chip"]).read_bytes()
-    assert ROOT.exists()
 
 
 def cells_by_id(path, field):

@@ -1,7 +1,5 @@
 """satimpact:debrisdetection: FDI against the formula (hand values and the real chip), candidates on
-water only, cloud exclusion, injected patches, S2A/S2B wavelengths, qgis_process, .model3, bad input."""
-
-import json
+water only, cloud exclusion, injected patches, S2A/S2B wavelengths, .model3, bad input."""
 
 import numpy as np
 import pytest
@@ -158,25 +156,6 @@ def test_sentinel2b_scene_uses_its_own_wavelengths(run_alg, tmp_path):
 
 
 # --- qgis_process, .model3, bad input ------------------------------------------------------------
-
-
-def test_debris_through_qgis_process(qgis_process_runner, s2_chip, tmp_path):
-    out = tmp_path / "fdi_cli.tif"
-    cands = tmp_path / "debris_cli.gpkg"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:debrisdetection",
-        "--json",
-        "--",
-        f"INPUT={s2_chip}",
-        f"OUTPUT={out}",
-        f"OUTPUT_CANDIDATES={cands}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["MODEL_USED"] == "debris_fdi"
-    assert 0 < payload["results"]["FLAGGED_SHARE"] < 0.03
-    assert out.exists() and cands.exists()
 
 
 def test_debris_in_model3_chain(satimpact_provider, s2_chip, tmp_path):

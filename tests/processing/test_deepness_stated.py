@@ -8,7 +8,6 @@ its metadata removed, and its result is checked against what it computes by cons
 
 import filecmp
 import hashlib
-import json
 import os
 
 import numpy as np
@@ -222,32 +221,6 @@ def test_refusals_are_clear(run_alg, fotomap, tmp_path):
             },
         )
     assert not any(tmp_path.glob("?.tif"))
-
-
-def test_stated_parameters_through_qgis_process(qgis_process_runner, fotomap, fotomap_rgb, tmp_path):
-    model = without_metadata(model_file(data_path, "regression", REGRESSION[0]), tmp_path / REGRESSION[0])
-    out, carded = tmp_path / "vi.tif", tmp_path / "vi_carded.onnx"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:runmodel",
-        "--json",
-        "--",
-        f"INPUT={fotomap}",
-        f"MODEL={model}",
-        "MODEL_TYPE=regression",
-        "SCALE=0.00392156862745098",
-        "BANDS=1,2,3",
-        f"SAVE_CARD={carded}",
-        f"OUTPUT={out}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["SAVED_MODEL"] == str(carded)
-    want, _ = expected_output(model, fotomap_rgb)
-    got = read_output(out)
-    finite = np.isfinite(want)
-    assert np.abs(got[finite] - want[finite]).max() < 2e-6
-    assert read_model(str(carded)).card.extra["model_kind"] == "regression"
 
 
 def test_model_manager_adds_a_card_and_lists_the_model(qgis_app, run_alg, fotomap, tmp_path):

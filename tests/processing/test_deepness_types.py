@@ -379,29 +379,6 @@ def test_recognition_similarity_to_a_query(run_alg, fotomap, fotomap_rgb, tmp_pa
     assert np.abs(got[valid] - want[valid]).max() < 1e-5
 
 
-def test_deepness_segmentor_through_qgis_process(qgis_process_runner, fotomap, tmp_path):
-    model = model_file(data_path, "segmentation", "two_outputs_sigmoid_bsx1x512x512.onnx")
-    out, vector = tmp_path / "c.tif", tmp_path / "p.gpkg"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:runmodel",
-        "--json",
-        "--",
-        f"INPUT={fotomap}",
-        f"MODEL={model}",
-        f"OUTPUT={out}",
-        f"OUTPUT_VECTOR={vector}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["OUTPUT"] == str(out)
-    layer = QgsVectorLayer(str(vector), "p")
-    assert layer.featureCount() > 0
-    assert {f["class"] for f in layer.getFeatures()} <= {"Coffee", "Juice"}
-    with rasterio.open(out) as ds:
-        assert ds.count == 2 and ds.dtypes[0] == "uint8"
-
-
 def test_satimpact_card_for_a_deepness_model(run_alg, fotomap, tmp_path):
     """docs/deepness/coming-from-deepness.md: the card converted from Deepness metadata, edited (band
     names) and saved as a SatImpact card into a copy, runs the same; the SatImpact card wins."""

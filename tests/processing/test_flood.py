@@ -1,8 +1,6 @@
 """satimpact:floodchange: same-scene checks and accuracy on Sen1Floods11 (S2 and S1) against the water
 tool, alignment of pairs that differ in CRS and resolution, non-overlapping pairs, grid and zone figures
-against an independent count, learned two-input models, qgis_process, a .model3 chain and bad input."""
-
-import json
+against an independent count, learned two-input models, a .model3 chain and bad input."""
 
 import geopandas as gpd
 import numpy as np
@@ -475,43 +473,6 @@ def test_two_input_probability_model_plugs_in(run_alg, s2_chip, flipped_before, 
 
 
 # --- qgis_process, .model3, styles, bad input ----------------------------------------------------------
-
-
-def test_floodchange_through_qgis_process(qgis_process_runner, s2_chip, s1_chip, tmp_path):
-    out, grid = tmp_path / "cli.tif", tmp_path / "cli.gpkg"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:floodchange",
-        "--json",
-        "--",
-        f"BEFORE={s2_chip}",
-        f"AFTER={s1_chip}",
-        "CELL_SIZE=1000",
-        "DAMAGE_THRESHOLD=0.1",
-        f"OUTPUT={out}",
-        f"OUTPUT_GRID={grid}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["OUTPUT"] == str(out)
-    assert payload["results"]["DAMAGED_CELLS"] >= 1
-    cells = gpd.read_file(grid)
-    assert {"flooded_area_m2", "flooded_share", "permanent_water_share", "valid_share", "damaged"} <= set(cells)
-    assert (read(out) == NEW_FLOOD).sum() > 0
-    with rasterio.open(out) as ds:
-        assert ds.colormap(1)[NEW_FLOOD][:3] == (255, 0, 110)
-    bad = qgis_process_runner(
-        "run",
-        "satimpact:floodchange",
-        "--",
-        f"BEFORE={s2_chip}",
-        f"AFTER={s1_chip}",
-        "MODEL=water_sdwi",
-        f"OUTPUT={tmp_path / 'bad.tif'}",
-        f"OUTPUT_GRID={tmp_path / 'bad.gpkg'}",
-    )
-    assert bad.returncode == 1
-    assert "BEFORE:" in bad.stdout + bad.stderr and "sentinel1" in bad.stdout + bad.stderr
 
 
 def test_floodchange_in_model3_chain(satimpact_provider, s2_chip, s1_chip, tmp_path):

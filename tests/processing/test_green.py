@@ -8,7 +8,6 @@ with shapely's point-in-polygon on pixel centres.
 from __future__ import annotations
 
 import glob
-import json
 import os
 
 import numpy as np
@@ -557,32 +556,6 @@ def test_results_load_styled(satimpact_provider, s2_patches, tmp_path):
         assert result["GREEN_RATIO"] > 0.9
     finally:
         project.removeMapLayers([lyr.id() for lyr in new])
-
-
-def test_greenratio_through_qgis_process(qgis_process_runner, s2_patches, tmp_path):
-    out = tmp_path / "cli.gpkg"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:greenratio",
-        "--json",
-        "--",
-        f"INPUT={s2_patches[DECEMBER]}",
-        "CELL_SIZE=600",
-        f"OUTPUT={out}",
-        f"OUTPUT_MASK={tmp_path / 'cli_mask.tif'}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["MODEL_USED"] == "green_ndvi"
-    assert "outside the local summer" in payload["results"]["SEASON_WARNING"]
-    assert (tmp_path / "cli_mask.tif").exists()
-    rows = features_of(str(out))
-    assert rows and all(0.8 < r["green_ratio"] <= 1.0 for r in rows if r["valid_fraction"] > 0.5)
-    bad = qgis_process_runner(
-        "run", "satimpact:greenratio", "--", f"INPUT={s2_patches[DECEMBER]}", "MODEL=index_ndvi", f"OUTPUT={out}.x.gpkg"
-    )
-    assert bad.returncode == 1
-    assert "needs a green model" in bad.stdout + bad.stderr
 
 
 def test_greenratio_in_model3_chain(satimpact_provider, s2_patches, tmp_path):

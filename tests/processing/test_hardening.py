@@ -142,24 +142,6 @@ def test_vector_output_extension_checked(run_alg, scene, tmp_path):
     assert not out.exists()
 
 
-def test_output_is_input_via_qgis_process(qgis_process_runner, scene, tmp_path):
-    before = sha256(scene)
-    proc = qgis_process_runner(
-        "run",
-        "satimpact:waterdetection",
-        "--",
-        f"INPUT={scene}",
-        f"MODEL={WATER}",
-        f"OUTPUT={tmp_path / 'w.tif'}",
-        f"OUTPUT_INDEX={scene}",
-    )
-    text = proc.stdout + proc.stderr
-    assert proc.returncode == 1, text
-    assert "same file as the input INPUT" in text and "Traceback" not in text, text
-    assert sha256(scene) == before
-    assert not (tmp_path / "w.tif").exists()
-
-
 # --- 2. no traceback reaches the analyst ----------------------------------------------------
 
 

@@ -520,17 +520,6 @@ def test_survey_bad_label_field(s2_chip, run_alg, tmp_path):
 # --- qgis_process and the modeler --------------------------------------------------------------
 
 
-def test_grid_through_qgis_process(mosaic_3857, qgis_process_runner, tmp_path):
-    out = tmp_path / "qp_cells.gpkg"
-    done = qgis_process_runner(
-        "run", "satimpact:povertygrid", "--", f"INPUT={mosaic_3857}", "CELL_SIZE=2000", f"OUTPUT={out}"
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert "EPSG:32651" in done.stdout
-    _, feats = _features(out)
-    assert feats and all(f.geometry().area() == pytest.approx(4e6) for f in feats)
-
-
 def test_model3_chain_ranking_then_grid(nk_dir, nk_small, mosaic_3857, satimpact_provider, tmp_path):
     """trainpovertyranking -> povertygrid with the freshly trained model, saved as .model3 and reloaded."""
     from qgis.core import (
@@ -643,35 +632,6 @@ def test_grid_results_load_styled(mosaic_3857, satimpact_provider, tmp_path):
         project.removeMapLayers([lyr.id() for lyr in new])
 
 
-def test_survey_through_qgis_process_with_displacement(s2_chip, water_survey, qgis_process_runner, tmp_path):
-    points, labels = water_survey
-    model = tmp_path / "cli_water.onnx"
-    report = tmp_path / "cli_water.html"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:trainpovertysurvey",
-        "--",
-        f"INPUT={s2_chip}",
-        f"POINTS={points}",
-        "LABEL_FIELD=water",
-        "CHIP_SIZE=500",
-        "FOLDS=4",
-        "DISPLACEMENT=300",
-        f"OUTPUT_MODEL={model}",
-        f"OUTPUT_REPORT={report}",
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert "R2:" in done.stdout and model.exists()
-    text = report.read_text()
-    assert "mean of 9 chips" in text and "150 m" in text
-    from satimpact.engine.model import load_model
-
-    card = load_model(str(model)).card
-    assert card.extra["displacement_m"] == 300
-    # Averaging over 9 chips spread 150 m around each point blurs a 500 m label, yet keeps most of it.
-    assert card.metrics[0]["value"] >= 0.7, card.metrics
-
-
 def test_survey_too_few_points(s2_chip, run_alg, tmp_path):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
 
@@ -695,21 +655,6 @@ def test_survey_too_few_points(s2_chip, run_alg, tmp_path):
             },
         )
     assert not (tmp_path / "m.onnx").exists()
-
-
-def test_ranking_through_qgis_process(nk_small, nk_dir, qgis_process_runner, tmp_path):
-    model = tmp_path / "cli_rank.onnx"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:trainpovertyranking",
-        "--",
-        f"INPUT={nk_small}",
-        f"ORDER={nk_dir / 'nk.txt'}",
-        f"OUTPUT_MODEL={model}",
-        f"OUTPUT_REPORT={tmp_path / 'cli_rank.html'}",
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert "KENDALL_TAU:" in done.stdout and model.exists()
 
 
 def test_model3_chain_survey_then_grid(s2_chip, water_survey, satimpact_provider, tmp_path):

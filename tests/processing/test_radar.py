@@ -164,19 +164,6 @@ def test_eight_bit_rendering_is_refused(run_alg, s1_chip, chip_db, tmp_path):
     assert not (tmp_path / "w.tif").exists()
 
 
-def test_flood_change_output_grid_is_optional_in_qgis_process(qgis_process_runner, s1_chip, tmp_path):
-    import json
-
-    out = tmp_path / "change.tif"
-    proc = qgis_process_runner(
-        "run", "satimpact:floodchange", "--json", "--", f"BEFORE={s1_chip}", f"AFTER={s1_chip}", f"OUTPUT={out}"
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    result = json.loads(proc.stdout[proc.stdout.index("{") :])["results"]
-    assert result["NEW_FLOOD_KM2"] == 0.0 and out.exists()
-    assert "automatic, split-otsu" in result["METHOD"]
-
-
 # --- automatic thresholds ---------------------------------------------------------------------------
 
 
@@ -209,19 +196,6 @@ def test_no_bimodal_tile_falls_back_to_the_documented_value(run_alg, s1_chip, ch
     assert result["THRESHOLD_USED"] == -15.0
     assert "documented fixed value -15 dB applies" in result["THRESHOLD_SOURCE"]
     assert "WARNING" in log.text and "no tile of the scene has a bimodal histogram" in log.text
-
-
-def test_vv_only_scene_through_qgis_process(qgis_process_runner, s1_chip, chip_db, water_label, tmp_path):
-    import json
-
-    scene = single_pol(s1_chip, chip_db, tmp_path, "VV")
-    out = tmp_path / "water_vv.tif"
-    proc = qgis_process_runner("run", "satimpact:waterdetection", "--json", "--", f"INPUT={scene}", f"OUTPUT={out}")
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    result = json.loads(proc.stdout[proc.stdout.index("{") :])["results"]
-    assert result["MODEL_USED"] == "water_s1_vv"
-    assert "split-based" in result["THRESHOLD_SOURCE"]
-    assert iou(out, water_label) >= SINGLE_POL_MIN
 
 
 # --- flood change -----------------------------------------------------------------------------------

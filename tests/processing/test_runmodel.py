@@ -1,6 +1,5 @@
-"""satimpact:runmodel through processing.run, qgis_process, a .model3 chain, and cancel."""
+"""satimpact:runmodel through processing.run, a .model3 chain, and cancel."""
 
-import json
 import os
 
 import numpy as np
@@ -69,48 +68,6 @@ def test_runmodel_errors_are_clear(run_alg, s2_chip, tmp_path):
         run_alg("satimpact:runmodel", {"INPUT": str(rgb), "MODEL": "index_ndvi", "OUTPUT": str(tmp_path / "y.tif")})
     assert "band 'nir' is missing" in str(info.value) and "RGB" in str(info.value)
     assert not (tmp_path / "y.tif").exists()
-
-
-def test_runmodel_through_qgis_process(qgis_process_runner, s2_chip, tmp_path):
-    out = tmp_path / "ndvi_cli.tif"
-    done = qgis_process_runner(
-        "run", "satimpact:runmodel", "--json", "--", f"INPUT={s2_chip}", "MODEL=index_ndvi", f"OUTPUT={out}"
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["OUTPUT"] == str(out)
-    ref, valid = ndvi_reference(s2_chip)
-    with rasterio.open(out) as ds:
-        assert np.abs(ds.read(1)[valid] - ref[valid]).max() < 1e-6
-    # a bad band map: exit code 1 and a message naming the problem
-    bad = qgis_process_runner(
-        "run",
-        "satimpact:runmodel",
-        "--",
-        f"INPUT={s2_chip}",
-        "MODEL=index_ndvi",
-        "BAND_MAP=red=40",
-        f"OUTPUT={out}.x.tif",
-    )
-    assert bad.returncode == 1
-    assert "band 40" in bad.stdout + bad.stderr
-    # COMPRESSION by name; the values are the same as the default (uncompressed) run's
-    packed = tmp_path / "ndvi_zstd.tif"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:runmodel",
-        "--",
-        f"INPUT={s2_chip}",
-        "MODEL=index_ndvi",
-        "COMPRESSION=zstd",
-        f"OUTPUT={packed}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    with rasterio.open(out) as plain, rasterio.open(packed) as zstd:
-        assert plain.compression is None and zstd.compression.value == "ZSTD"
-        np.testing.assert_array_equal(plain.read(), zstd.read())
-    # with the floating-point predictor the real NDVI shrinks 1.39x (1.11x without it)
-    assert os.path.getsize(out) > 1.3 * os.path.getsize(packed), (os.path.getsize(out), os.path.getsize(packed))
 
 
 def test_runmodel_in_model3_chain(satimpact_provider, s2_chip, tmp_path):

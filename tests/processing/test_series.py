@@ -6,7 +6,6 @@ with pixel areas from geodesic polygons (pyproj.Geod), not from the plugin's are
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -312,25 +311,6 @@ def test_water_series_errors(run_alg, pucallpa, tmp_path):
         run_alg("satimpact:waterseries", {"INPUTS": [str(pucallpa[0])], "OUTPUT": str(tmp_path / "y.gpkg")})
 
 
-def test_water_series_through_qgis_process(qgis_process_runner, pucallpa, tmp_path):
-    out, html = tmp_path / "cli.gpkg", tmp_path / "cli.html"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:waterseries",
-        "--json",
-        "--",
-        *[f"INPUTS={p}" for p in pucallpa[-3:]],
-        f"BAND_MAP={PUCALLPA_BANDS}",
-        f"OUTPUT={out}",
-        f"OUTPUT_REPORT={html}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["DATE_COUNT"] == 3
-    assert [r["date_label"] for r in rows_of(out)] == ["2010", "2015", "2020"]
-    assert "data:image/png;base64," in html.read_text()
-
-
 # --- green over time -----------------------------------------------------------------------------------------
 
 
@@ -384,23 +364,6 @@ def test_green_series_naip_matches_green_ratio(run_alg, naip, tmp_path):
     for r in rows:
         assert r["trend_p_value"] is None or 0.0 <= r["trend_p_value"] <= 1.0
     assert "data:image/png;base64," in html.read_text()
-
-
-def test_green_series_through_qgis_process(qgis_process_runner, naip, tmp_path):
-    out = tmp_path / "green_cli.gpkg"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:greenseries",
-        "--json",
-        "--",
-        *[f"INPUTS={p}" for p in naip[-3:]],
-        f"BAND_MAP={NAIP_BANDS}",
-        f"OUTPUT={out}",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    rows = rows_of(out)
-    assert [r["date_label"] for r in rows] == ["2018-07-16", "2019-09-04", "2020-08-31"]
-    assert all(0.0 < r["green_ratio"] < 1.0 for r in rows)
 
 
 def test_green_space_per_person_over_years_workflow(naip, tmp_path, satimpact_provider):

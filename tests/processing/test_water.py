@@ -1,9 +1,8 @@
 """satimpact:waterdetection: accuracy against the Sen1Floods11 hand label, thresholds (card, user,
-Otsu), polygons with true areas, qgis_process, a .model3 chain and bad input; the engine's edge cases
-are in tests/engine/test_water.py."""
+Otsu), polygons with true areas, a .model3 chain and bad input; the engine's edge cases are in
+tests/engine/test_water.py."""
 
 import glob
-import json
 import os
 
 import numpy as np
@@ -232,31 +231,6 @@ def test_polygons_in_utm_and_min_area(run_alg, bigearthnet_s2, tmp_path):
 
 
 # --- qgis_process, .model3, bad input ------------------------------------------------------------
-
-
-def test_water_through_qgis_process(qgis_process_runner, s2_chip, water_label, tmp_path):
-    out = tmp_path / "water_cli.tif"
-    polys = tmp_path / "water_cli.gpkg"
-    done = qgis_process_runner(
-        "run",
-        "satimpact:waterdetection",
-        "--json",
-        "--",
-        f"INPUT={s2_chip}",
-        f"OUTPUT={out}",
-        f"OUTPUT_POLYGONS={polys}",
-        "MIN_AREA=1000",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    payload = json.loads(done.stdout[done.stdout.index("{") :])
-    assert payload["results"]["MODEL_USED"] == "water_mndwi_evi"
-    assert iou(out, water_label) >= OPTICAL_DEFAULT_MIN
-    assert polys.exists()
-    bad = qgis_process_runner(
-        "run", "satimpact:waterdetection", "--", f"INPUT={s2_chip}", "MODEL=water_sdwi", f"OUTPUT={out}.bad.tif"
-    )
-    assert bad.returncode != 0
-    assert "sentinel1" in bad.stdout + bad.stderr
 
 
 def test_water_in_model3_chain(satimpact_provider, s1_chip, water_label, tmp_path):
