@@ -7,13 +7,12 @@ import os
 
 import onnx
 import pytest
+from scale_models import conv16_model, write_bgrn_mosaic
 
 from satimpact.engine.errors import Cancelled
 from satimpact.engine.model import load_model
 from satimpact.engine.raster import axis_starts
 from satimpact.engine.runner import Feedback, RasterInput, RunOptions, run_model
-
-from scale_models import conv16_model, write_bgrn_mosaic
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,13 @@ import numpy as np
 import onnx
 import pytest
 import rasterio
+from scale_models import conv16_model, write_bgrn_mosaic
 
 from satimpact.engine.bands import resolve_bands
 from satimpact.engine.errors import EngineError
 from satimpact.engine.model import load_model
 from satimpact.engine.raster import gtiff_profile
 from satimpact.engine.runner import Feedback, RasterInput, RunOptions, run_model
-
-from scale_models import conv16_model, write_bgrn_mosaic
 
 
 class Log(Feedback):

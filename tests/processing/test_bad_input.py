@@ -14,11 +14,11 @@ import onnx
 import pytest
 import rasterio
 from qgis.core import QgsProcessingException
+from scale_models import conv16_model, even_only_model
 
 from satimpact.engine.card import CARD_KEY
 
 from conftest import ROOT
-from scale_models import conv16_model, even_only_model
 
 NDVI = str(ROOT / "models" / "index_ndvi.onnx")
 

@@ -12,9 +12,9 @@ import onnx
 import pytest
 import rasterio
 from rasterio.warp import Resampling, reproject
+from scale_models import rgb_index_card, rgb_index_model
 
 from conftest import data_path
-from scale_models import rgb_index_card, rgb_index_model
 
 ZOOM = 9  # about 280 m per pixel at the scene's latitude, close to its own 300 m
 
@@ -151,7 +151,6 @@ def test_virtual_raster_layer_rendered_with_its_values(run_alg, s2_chip, tmp_pat
     """A virtual raster (QGIS raster calculator on the fly, provider 'virtualraster') is not a
     file: it is rendered with its data values (not colours) at the card's resolution."""
     from qgis.core import QgsProject, QgsRasterDataProvider, QgsRasterLayer
-
     from scale_models import one_band_model
 
     source = QgsRasterLayer(str(s2_chip), "s2")
