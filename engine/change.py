@@ -43,12 +43,16 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .bands import BandResolution, resolve_bands
 from .errors import BandError, Cancelled, CardError, EngineError
+
+# WINDOW is read from this module when a run starts, so a test can make the windows small here.
+from .geo import WINDOW, valid_mask, windows
 from .model import LoadedModel, load_model
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .registry import available_models, resolve_model
@@ -63,7 +67,6 @@ COLORS = {
     NEW_FLOOD: (255, 0, 110, 255),
     RECEDED: (240, 170, 40, 255),
 }
-WINDOW = 1024  # a multiple of the 256 px output blocks
 FINER_FOR_AVERAGE = 1.5
 LOG_RATIO_RANGE = (-40.0, 40.0)
 LOG_RATIO_BINS = 1600  # 0.05 dB bins
@@ -156,6 +159,111 @@ def choose_resampling(before, after) -> str:
     return "average" if after_px * FINER_FOR_AVERAGE <= before_px else "bilinear"
 
 
+def _overlap_window(before, after, before_path: str, after_path: str):
+    """The window of BEFORE's grid that AFTER overlaps; an error where they share no pixel."""
+    from rasterio.warp import transform_bounds
+    from rasterio.windows import Window, from_bounds
+
+    t = before.transform
+    if t.b != 0 or t.d != 0:
+        raise EngineError(f"BEFORE: the raster {before_path} has a rotated grid; warp it to a north-up grid first")
+    try:
+        aleft, abottom, aright, atop = transform_bounds(after.crs, before.crs, *after.bounds, densify_pts=21)
+    except Exception as exc:  # PROJ cannot place AFTER in BEFORE's CRS at all
+        raise EngineError(
+            f"AFTER ({after_path}, {_crs_name(after.crs)}) cannot be transformed into BEFORE's CRS "
+            f"{_crs_name(before.crs)}: {exc}"
+        ) from exc
+    bleft, bbottom, bright, btop = before.bounds
+    left, right = max(aleft, bleft), min(aright, bright)
+    bottom, top = max(abottom, bbottom), min(atop, btop)
+
+    def no_overlap(detail: str):
+        return EngineError(
+            f"BEFORE and AFTER do not overlap{detail}: BEFORE {os.path.basename(before_path)} covers "
+            f"{tuple(round(v, 6) for v in before.bounds)} in {_crs_name(before.crs)}, AFTER "
+            f"{os.path.basename(after_path)} covers {tuple(round(v, 6) for v in (aleft, abottom, aright, atop))} "
+            f"once put in that CRS; give two scenes of the same place"
+        )
+
+    if not (right > left and top > bottom):
+        raise no_overlap("")
+    win = from_bounds(left, bottom, right, top, t)
+    col0 = max(0, math.floor(win.col_off + 1e-6))
+    row0 = max(0, math.floor(win.row_off + 1e-6))
+    col1 = min(before.width, math.ceil(win.col_off + win.width - 1e-6))
+    row1 = min(before.height, math.ceil(win.row_off + win.height - 1e-6))
+    if col1 <= col0 or row1 <= row0:
+        raise no_overlap(" (they share less than one BEFORE pixel)")
+    return Window(col0, row0, col1 - col0, row1 - row0)
+
+
+@dataclass
+class _Grid:
+    """The analysis grid a scene is warped onto."""
+
+    crs: object
+    transform: object
+    width: int
+    height: int
+
+
+def _save_aligned(ds, role: str, method: str, grid: _Grid, workdir: str, wanted: list[int]):
+    """``ds`` warped onto ``grid`` as a VRT file (no pixel copy); returns its path and, where only
+    the ``wanted`` bands were kept, the table original band -> band in that file."""
+    import rasterio
+
+    path = os.path.join(workdir, f"{role}_aligned.vrt")
+    wanted = sorted(set(wanted))
+    source, numbers = ds, None
+    # GDAL's vrt:// connection string picks bands; a file name with '?' cannot be written in it.
+    if wanted and len(wanted) < ds.count and "?" not in ds.name:
+        source = rasterio.open(f"vrt://{ds.name}?bands={','.join(map(str, wanted))}")
+        numbers = {b: k for k, b in enumerate(wanted, start=1)}
+    try:
+        _warp_to_vrt(source, path, method, grid)
+    finally:
+        if source is not ds:
+            source.close()
+    return path, numbers
+
+
+def _warp_to_vrt(source, path: str, method: str, grid: _Grid) -> None:
+    import rasterio.shutil as rshutil
+    from rasterio.enums import Resampling
+    from rasterio.vrt import WarpedVRT
+
+    nodata = source.nodata if source.nodata is not None and not math.isnan(source.nodata) else float("nan")
+    with WarpedVRT(
+        source,
+        crs=grid.crs,
+        transform=grid.transform,
+        width=grid.width,
+        height=grid.height,
+        resampling=getattr(Resampling, method),
+        nodata=nodata,
+        dtype="float32",
+    ) as vrt:
+        rshutil.copy(vrt, path, driver="VRT")
+
+
+def _describe_alignment(before, after, window, resampling: str, same_grid: bool, full: bool) -> str:
+    col0, row0 = int(window.col_off), int(window.row_off)
+    width, height = int(window.width), int(window.height)
+    col1, row1 = col0 + width, row0 + height
+    return (
+        f"Aligned to BEFORE's grid: {_crs_name(before.crs)}, pixels {_res_text(before)}, "
+        f"{width} x {height} px"
+        + ("" if full else f" (the overlap: columns {col0}-{col1 - 1}, rows {row0}-{row1 - 1} of BEFORE)")
+        + (
+            "; AFTER is already on that grid (no resampling)"
+            if same_grid
+            else f"; AFTER ({_crs_name(after.crs)}, pixels {_res_text(after)}, {after.width} x {after.height} px) "
+            f"warped onto it with {resampling} resampling"
+        )
+    )
+
+
 def align_pair(
     before_path: str,
     after_path: str,
@@ -168,15 +276,10 @@ def align_pair(
     ``bands`` (1-based, per role): the only bands a warped file needs to carry. GDAL warps every
     band of a block at once, so a 13-band scene of which a model reads 5 would cost 13.
     """
-    import rasterio
-    import rasterio.shutil as rshutil
-    from rasterio.enums import Resampling
-    from rasterio.vrt import WarpedVRT
-    from rasterio.warp import transform_bounds
-    from rasterio.windows import Window, from_bounds
     from rasterio.windows import transform as window_transform
 
     feedback = feedback or Feedback()
+    bands = bands or {}
     before = _open(before_path, "BEFORE")
     try:
         after = _open(after_path, "AFTER")
@@ -184,103 +287,37 @@ def align_pair(
         before.close()
         raise
     try:
-        t = before.transform
-        if t.b != 0 or t.d != 0:
-            raise EngineError(f"BEFORE: the raster {before_path} has a rotated grid; warp it to a north-up grid first")
-        try:
-            aleft, abottom, aright, atop = transform_bounds(after.crs, before.crs, *after.bounds, densify_pts=21)
-        except Exception as exc:  # PROJ cannot place AFTER in BEFORE's CRS at all
-            raise EngineError(
-                f"AFTER ({after_path}, {_crs_name(after.crs)}) cannot be transformed into BEFORE's CRS "
-                f"{_crs_name(before.crs)}: {exc}"
-            ) from exc
-        bleft, bbottom, bright, btop = before.bounds
-        left, right = max(aleft, bleft), min(aright, bright)
-        bottom, top = max(abottom, bbottom), min(atop, btop)
-
-        def no_overlap(detail: str):
-            return EngineError(
-                f"BEFORE and AFTER do not overlap{detail}: BEFORE {os.path.basename(before_path)} covers "
-                f"{tuple(round(v, 6) for v in before.bounds)} in {_crs_name(before.crs)}, AFTER "
-                f"{os.path.basename(after_path)} covers {tuple(round(v, 6) for v in (aleft, abottom, aright, atop))} "
-                f"once put in that CRS; give two scenes of the same place"
-            )
-
-        if not (right > left and top > bottom):
-            raise no_overlap("")
-        win = from_bounds(left, bottom, right, top, t)
-        col0 = max(0, math.floor(win.col_off + 1e-6))
-        row0 = max(0, math.floor(win.row_off + 1e-6))
-        col1 = min(before.width, math.ceil(win.col_off + win.width - 1e-6))
-        row1 = min(before.height, math.ceil(win.row_off + win.height - 1e-6))
-        if col1 <= col0 or row1 <= row0:
-            raise no_overlap(" (they share less than one BEFORE pixel)")
-        window = Window(col0, row0, col1 - col0, row1 - row0)
-        transform = window_transform(window, t)
-        width, height = int(window.width), int(window.height)
+        window = _overlap_window(before, after, before_path, after_path)
+        grid = _Grid(before.crs, window_transform(window, before.transform), int(window.width), int(window.height))
         resampling = choose_resampling(before, after)
-
-        band_numbers: dict[str, dict[int, int]] = {}
-
-        def save(ds, role: str, method: str) -> str:
-            path = os.path.join(workdir, f"{role}_aligned.vrt")
-            wanted = sorted(set((bands or {}).get(role) or []))
-            source = ds
-            # GDAL's vrt:// connection string picks bands; a file name with '?' cannot be written in it.
-            if wanted and len(wanted) < ds.count and "?" not in ds.name:
-                source = rasterio.open(f"vrt://{ds.name}?bands={','.join(map(str, wanted))}")
-                band_numbers[role] = {b: k for k, b in enumerate(wanted, start=1)}
-            try:
-                warp_to_vrt(source, path, method)
-            finally:
-                if source is not ds:
-                    source.close()
-            return path
-
-        def warp_to_vrt(source, path, method):
-            nodata = source.nodata if source.nodata is not None and not math.isnan(source.nodata) else float("nan")
-            with WarpedVRT(
-                source,
-                crs=before.crs,
-                transform=transform,
-                width=width,
-                height=height,
-                resampling=getattr(Resampling, method),
-                nodata=nodata,
-                dtype="float32",
-            ) as vrt:
-                rshutil.copy(vrt, path, driver="VRT")
-
         same_grid = (
             after.crs == before.crs
-            and after.transform.almost_equals(transform)
-            and (after.width, after.height) == (width, height)
+            and after.transform.almost_equals(grid.transform)
+            and (after.width, after.height) == (grid.width, grid.height)
         )
-        full = (col0, row0, width, height) == (0, 0, before.width, before.height)
+        full = (window.col_off, window.row_off) == (0, 0) and (grid.width, grid.height) == (before.width, before.height)
+        band_numbers: dict[str, dict[int, int]] = {}
+        paths = {"before": before_path, "after": after_path}
         # A file already on the analysis grid is read as it is: no warp, its own nodata and masks.
-        before_vrt = before_path if full else save(before, "before", "nearest")
-        after_vrt = after_path if same_grid else save(after, "after", resampling)
-        description = (
-            f"Aligned to BEFORE's grid: {_crs_name(before.crs)}, pixels {_res_text(before)}, "
-            f"{width} x {height} px"
-            + ("" if full else f" (the overlap: columns {col0}-{col1 - 1}, rows {row0}-{row1 - 1} of BEFORE)")
-            + (
-                "; AFTER is already on that grid (no resampling)"
-                if same_grid
-                else f"; AFTER ({_crs_name(after.crs)}, pixels {_res_text(after)}, {after.width} x {after.height} px) "
-                f"warped onto it with {resampling} resampling"
-            )
-        )
+        for role, ds, method, as_it_is in (
+            ("before", before, "nearest", full),
+            ("after", after, resampling, same_grid),
+        ):
+            if not as_it_is:
+                paths[role], numbers = _save_aligned(ds, role, method, grid, workdir, bands.get(role) or [])
+                if numbers:
+                    band_numbers[role] = numbers
+        description = _describe_alignment(before, after, window, resampling, same_grid, full)
         feedback.info(description)
         return AlignedPair(
-            before_vrt,
-            after_vrt,
+            paths["before"],
+            paths["after"],
             before.crs,
-            transform,
-            width,
-            height,
-            col0,
-            row0,
+            grid.transform,
+            grid.width,
+            grid.height,
+            int(window.col_off),
+            int(window.row_off),
             "none" if same_grid else resampling,
             description,
             band_numbers,
@@ -603,7 +640,7 @@ def log_ratio_thresholds(
 
             def values(win, ds_water=ds_water, dm=dm):
                 r = lr.read(band, window=win).astype(np.float64)
-                ok = _finite(r, lr.nodatavals[band - 1])
+                ok = _valid(lr, band, r, win)
                 water_b, ok_b = _water(wb, win, before)
                 water_a, ok_a = _water(wa, win, after)
                 water = water_a if ds_water is wa else water_b
@@ -640,25 +677,14 @@ def log_ratio_thresholds(
 # --- per-window helpers ------------------------------------------------------------------------
 
 
-def _windows(width: int, height: int, size: int | None = None):
-    from rasterio.windows import Window
-
-    size = size or WINDOW
-    for y in range(0, height, size):
-        for x in range(0, width, size):
-            yield Window(x, y, min(size, width - x), min(size, height - y))
-
-
-def _finite(data: np.ndarray, nodata) -> np.ndarray:
-    ok = np.isfinite(data)
-    if nodata is not None and not math.isnan(nodata):
-        ok &= data != nodata
-    return ok
+def _valid(ds, band: int, data: np.ndarray, win) -> np.ndarray:
+    """Pixels of one band's window that hold data, judged as every tool judges them (engine/geo.py)."""
+    return valid_mask(ds, [band], data[None], win)
 
 
 def _water(ds, win, dm: DateModel) -> tuple[np.ndarray, np.ndarray]:
     index = ds.read(1, window=win)
-    ok = _finite(index, ds.nodatavals[0])
+    ok = _valid(ds, 1, index, win)
     water = index > dm.threshold if dm.water_if == "above" else index < dm.threshold
     return water & ok, ok
 
@@ -671,8 +697,9 @@ def _chip_classes(ds, win, chip: int, decode, pixel_valid: np.ndarray) -> tuple[
     rows = np.arange(y0, y0 + int(win.height)) // chip
     cols = np.arange(x0, x0 + int(win.width)) // chip
     r0, c0 = int(rows[0]), int(cols[0])
-    data = ds.read(window=Window(c0, r0, int(cols[-1]) - c0 + 1, int(rows[-1]) - r0 + 1)).astype(np.float32)
-    ok = _finite(data[0], ds.nodatavals[0])
+    chips = Window(c0, r0, int(cols[-1]) - c0 + 1, int(rows[-1]) - r0 + 1)
+    data = ds.read(window=chips).astype(np.float32)
+    ok = _valid(ds, 1, data[0], chips)
     cls = decode(data)
     cls = cls[rows - r0][:, cols - c0]
     valid = ok[rows - r0][:, cols - c0] & pixel_valid & (cls != NODATA)
@@ -738,6 +765,455 @@ class ChangeResult:
         return sum(self.counts.get(c, 0) for c in CLASSES)
 
 
+# --- the steps of the tool ---------------------------------------------------------------------
+# detect_change runs: plan (which method, which models) -> align (AFTER onto BEFORE's grid) ->
+# models (water maps, change model) -> rules (thresholds, output mapping) -> classify and aggregate
+# (window by window). Each step is one function below; the per-method classification of a window is
+# the table CLASSIFIERS, so adding a method adds a row, not a branch in the window loop.
+
+
+def _check_cell_parameters(damage_threshold: float, zones, cell_size: float) -> None:
+    if not (0.0 <= damage_threshold <= 1.0):
+        raise EngineError(f"DAMAGE_THRESHOLD is a share of the cell between 0 and 1, got {damage_threshold}")
+    if zones is None and (not cell_size or not math.isfinite(cell_size) or cell_size <= 0):
+        raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
+
+
+def _radar_band_maps(before_path, after_path, band_map_before, band_map_after, radar_units):
+    """Each date's band map with the radar units it states taken out; returns (before, after, units)."""
+    from .radar import radar_band_map
+    from .raster import raster_info
+
+    units = {}
+    band_map_before, units["before"] = radar_band_map(
+        raster_info(before_path).descriptions, band_map_before, radar_units
+    )
+    band_map_after, units["after"] = radar_band_map(raster_info(after_path).descriptions, band_map_after, radar_units)
+    return band_map_before, band_map_after, units
+
+
+def _bands_needed(method: Method) -> dict[str, list[int]]:
+    needed: dict[str, list[int]] = {"before": [], "after": []}
+    for role, dm in (("before", method.before), ("after", method.after)):
+        if dm is not None:
+            needed[role] += dm.bands.indices
+    for role, res in method.change_bands.items():
+        needed[role] += res.indices
+    return needed
+
+
+def _run_water_models(method: Method, pair: AlignedPair, workdir: str, feedback: Feedback, options):
+    """Each date's water model on its aligned scene: (output paths by key, progress reached). The
+    models of the method (water maps, then the change model) share the first 80 % of the progress;
+    the window loop has the rest."""
+    paths = {}
+    stages = []
+    if method.before is not None:
+        stages += [
+            ("water_before", method.before, pair.before_path, "before"),
+            ("water_after", method.after, pair.after_path, "after"),
+        ]
+    n_stages = len(stages) + (1 if method.change_model is not None else 0)
+    share = 80.0 / max(1, n_stages)
+    for k, (key, dm, src, role) in enumerate(stages):
+        spec = dm.model.card.inputs[0]
+        feedback.info(f"Running {dm.model.card.name} on the {key.split('_')[1].upper()} scene ...")
+        paths[key] = os.path.join(workdir, f"{key}.tif")
+        run_model(
+            dm.model,
+            {spec.name: RasterInput(src, pair.bands(role, dm.bands.indices))},
+            paths[key],
+            StageFeedback(feedback, k * share, (k + 1) * share),
+            options,
+        )
+    return paths, len(stages) * share
+
+
+def _run_change_model(method: Method, pair: AlignedPair, paths: dict, workdir: str, start: float, feedback, options):
+    cm = method.change_model
+    feedback.info(f"Running {cm.card.name} on BEFORE and AFTER ...")
+    paths["change"] = os.path.join(workdir, "change_model.tif")
+    run_model(
+        cm,
+        {
+            "before": RasterInput(pair.before_path, pair.bands("before", method.change_bands["before"].indices)),
+            "after": RasterInput(pair.after_path, pair.bands("after", method.change_bands["after"].indices)),
+        },
+        paths["change"],
+        StageFeedback(feedback, start, 80.0),
+        options,
+    )
+
+
+def _water_thresholds(method: Method, paths: dict, auto_threshold: bool, auto_method, feedback: Feedback) -> None:
+    """Radar dates get the scene's own automatic water threshold (optical ones keep their card's)."""
+    for key, dm in (("water_before", method.before), ("water_after", method.after)):
+        if dm is not None and dm.radar and auto_threshold:
+            from .water import automatic_threshold
+
+            feedback.info(f"{key.split('_')[1].upper()}: automatic water threshold ...")
+            value, applied, how = automatic_threshold(
+                paths[key], dm.model.card, auto_method, StageFeedback(feedback, 80, 80)
+            )
+            dm.threshold = value
+            dm.threshold_how = (
+                f"{'fallback: the card fixed value' if applied == 'fallback' else 'automatic, ' + applied}; {how}"
+            )
+            feedback.info(f"{key.split('_')[1].upper()} water threshold {value:.4g}: {how}")
+        elif dm is not None and dm.radar:
+            dm.threshold_how = "card default (AUTO_THRESHOLD off)"
+
+
+@dataclass
+class _Rules:
+    """What turns the models' outputs into change classes in every window, and how the log says it."""
+
+    thresholds: str  # also written in the output's tags
+    decoder: str = ""
+    decode: Callable | None = None  # learned models: model output (bands, h, w) -> change classes
+    chip: int = 0  # chip models: the chip size in pixels
+    band: int = 0  # log-ratio: the decision band (1-based) of the change model's output
+    fall: float = 0.0  # log-ratio thresholds (dB)
+    rise: float = 0.0
+
+
+def _difference_rules(method: Method, paths, auto_threshold, auto_method, feedback) -> _Rules:
+    return _Rules(
+        "; ".join(
+            f"{role}: {dm.threshold:.4g} ({dm.threshold_how.split(';')[0]})"
+            for role, dm in (("BEFORE", method.before), ("AFTER", method.after))
+        )
+    )
+
+
+def _learned_rules(method: Method, paths, auto_threshold, auto_method, feedback) -> _Rules:
+    cm = method.change_model
+    decoder_text, decode = _learned_decoder(cm)
+    chip = 0
+    if cm.card.model_type == "chip":
+        chip = cm.card.tiling.tile_size
+        decoder_text += (
+            f"; chip model: each {chip} x {chip} px chip's class is given to its valid pixels "
+            "(chips less than half valid are nodata)"
+        )
+    feedback.info(f"Output mapping: {decoder_text}")
+    return _Rules(decoder_text, decoder_text, decode, chip)
+
+
+def _log_ratio_rules(method: Method, paths, auto_threshold, auto_method, feedback) -> _Rules:
+    cm = method.change_model
+    band_name = str(cm.card.extra.get("decision_band", "log_ratio_vv"))
+    names = [n for o in cm.card.outputs for n in (o.band_names or [o.name])]
+    if band_name not in names:
+        raise CardError(f"model '{cm.card.name}': decision_band '{band_name}' is not one of {names}")
+    band = names.index(band_name) + 1
+    t_fall, t_rise, how = log_ratio_thresholds(
+        paths["change"],
+        band,
+        paths["water_before"],
+        paths["water_after"],
+        method.before,
+        method.after,
+        float(cm.card.extra.get("min_change_db", 3.0)),
+        feedback,
+        auto=auto_threshold,
+        # the card's own (KI for the shipped log-ratio models) unless the user picked one
+        method=auto_method or str(cm.card.extra.get("auto_threshold_method", "otsu")),
+    )
+    water_text = "; ".join(
+        f"{role} water where {dm.model.card.outputs[0].name} {'<' if dm.water_if == 'below' else '>'} "
+        f"{dm.threshold:.2f} ({dm.threshold_how.split(';')[0]})"
+        for role, dm in (("BEFORE", method.before), ("AFTER", method.after))
+    )
+    thresholds = (
+        f"new flood where {band_name} < {t_fall:.2f} dB, "
+        f"receded where {band_name} > {t_rise:.2f} dB ({how}); {water_text}"
+    )
+    feedback.info(f"Log-ratio thresholds: {thresholds}")
+    return _Rules(thresholds, band=band, fall=t_fall, rise=t_rise)
+
+
+RULES = {"difference": _difference_rules, "learned": _learned_rules, "log_ratio": _log_ratio_rules}
+
+
+@dataclass
+class _Sources:
+    """What the classifiers read in every window: the models' outputs and, for chip models, the scenes."""
+
+    method: Method
+    pair: AlignedPair
+    rules: _Rules
+    rasters: dict  # open datasets by key: water_before, water_after, change (what the method made)
+    scenes: dict  # chip models: the aligned scenes by role, to find the pixels with data in both
+
+    def inputs_valid(self, win) -> np.ndarray:
+        """Pixels with data in both scenes, judged as the runner judges them."""
+        ok = np.ones((int(win.height), int(win.width)), dtype=bool)
+        for role, ds in self.scenes.items():
+            bands = self.pair.bands(role, self.method.change_bands[role].indices)
+            ok &= valid_mask(ds, bands, ds.read(bands, window=win, out_dtype="float32"), win)
+        return ok
+
+
+def _water_change(water_a: np.ndarray, new: np.ndarray, receded: np.ndarray) -> np.ndarray:
+    cls = np.full(water_a.shape, DRY, dtype=np.uint8)
+    cls[water_a] = PERMANENT
+    cls[new] = NEW_FLOOD
+    cls[receded] = RECEDED
+    return cls
+
+
+def _classify_difference(src: _Sources, win) -> tuple[np.ndarray, np.ndarray]:
+    water_b, ok_b = _water(src.rasters["water_before"], win, src.method.before)
+    water_a, ok_a = _water(src.rasters["water_after"], win, src.method.after)
+    return _water_change(water_a, water_a & ~water_b, water_b & ~water_a), ok_b & ok_a
+
+
+def _classify_log_ratio(src: _Sources, win) -> tuple[np.ndarray, np.ndarray]:
+    water_b, ok_b = _water(src.rasters["water_before"], win, src.method.before)
+    water_a, ok_a = _water(src.rasters["water_after"], win, src.method.after)
+    ds, band = src.rasters["change"], src.rules.band
+    r = ds.read(band, window=win)
+    valid = ok_b & ok_a & _valid(ds, band, r, win)
+    new = water_a & ~water_b & (r < src.rules.fall)
+    receded = water_b & ~water_a & (r > src.rules.rise)
+    return _water_change(water_a, new, receded), valid
+
+
+def _classify_learned(src: _Sources, win) -> tuple[np.ndarray, np.ndarray]:
+    ds = src.rasters["change"]
+    data = ds.read(window=win).astype(np.float32)
+    cls = src.rules.decode(data)
+    return cls, _valid(ds, 1, data[0], win) & (cls != NODATA)
+
+
+def _classify_chips(src: _Sources, win) -> tuple[np.ndarray, np.ndarray]:
+    rules = src.rules
+    return _chip_classes(src.rasters["change"], win, rules.chip, rules.decode, src.inputs_valid(win))
+
+
+# One window's (classes, valid pixels), by method; invalid pixels become NODATA afterwards.
+CLASSIFIERS = {
+    "difference": _classify_difference,
+    "log_ratio": _classify_log_ratio,
+    "learned": _classify_learned,
+    "learned_chips": _classify_chips,
+}
+
+
+class _GridCells:
+    """Per-cell sums over square cells (``geo.make_grid``); a pixel counts in the cell holding its centre."""
+
+    noun = "cells"
+
+    def __init__(self, pair: AlignedPair, bounds, cell_size: float, equal_area: str, feedback: Feedback):
+        from .geo import make_grid
+
+        self.pair, self.equal_area = pair, equal_area
+        self.grid = grid = make_grid(pair.crs, bounds, cell_size)
+        self.to_grid = None
+        if not grid.native:
+            from pyproj import Transformer
+
+            self.to_grid = Transformer.from_crs(pair.crs.to_wkt(), grid.crs_wkt, always_xy=True)
+        # flooded, permanent, receded and valid m2, and pixels, per cell
+        self.sums = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
+        self.crs_wkt, self.epsg = grid.crs_wkt, grid.epsg
+        feedback.info(
+            f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
+            f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}; a pixel counts in the cell "
+            f"holding its centre; areas in {equal_area}"
+        )
+
+    def add(self, tile_tr, area: np.ndarray, layers: tuple) -> None:
+        grid = self.grid
+        h, w = area.shape
+        cols_, rows_ = np.meshgrid(np.arange(w) + 0.5, np.arange(h) + 0.5)
+        px = tile_tr.a * cols_ + tile_tr.b * rows_ + tile_tr.c
+        py = tile_tr.d * cols_ + tile_tr.e * rows_ + tile_tr.f
+        if self.to_grid is not None:
+            px, py = self.to_grid.transform(px, py)
+            px, py = np.asarray(px), np.asarray(py)
+        gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
+        gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
+        inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
+        cell = (gr * grid.cols + gc)[inside]
+        n = grid.rows * grid.cols
+        a = area[inside]
+        for j, layer in enumerate(layers):
+            self.sums[j] += np.bincount(cell, weights=a * layer[inside], minlength=n)
+        self.sums[4] += np.bincount(cell, minlength=n)
+
+    def cells(self) -> list[CellStats]:
+        from .geo import true_area
+
+        grid, sums, cells = self.grid, self.sums, []
+        for idx in np.flatnonzero(sums[4] > 0):
+            row, col = divmod(int(idx), grid.cols)
+            poly = grid.cell_polygon(col, row)
+            cells.append(
+                CellStats(
+                    int(idx),
+                    poly,
+                    true_area(poly, grid.crs_wkt, self.equal_area),
+                    flooded_m2=float(sums[0, idx]),
+                    permanent_m2=float(sums[1, idx]),
+                    receded_m2=float(sums[2, idx]),
+                    valid_m2=float(sums[3, idx]),
+                    pixels=int(sums[4, idx]),
+                    col=col,
+                    row=row,
+                )
+            )
+        return cells
+
+
+class _ZoneCells:
+    """Per-zone sums over the given polygons; a pixel counts in every zone holding its centre."""
+
+    noun = "zones"
+    crs_wkt = epsg = None  # zones stay in the CRS they were given in
+
+    def __init__(self, zones, pair: AlignedPair, equal_area: str, feedback: Feedback):
+        from .geo import true_area
+
+        self.zones = list(zones)
+        self.stats = {
+            z.key: CellStats(z.key, z.geometry, true_area(z.geometry, pair.crs, equal_area)) for z in self.zones
+        }
+        self.bounds = np.array(
+            [z.geometry.bounds if not z.geometry.is_empty else (np.inf, np.inf, -np.inf, -np.inf) for z in self.zones],
+            dtype=np.float64,
+        ).reshape(-1, 4)
+        feedback.info(f"Zones: {len(self.zones)} polygons; a pixel counts in every zone holding its centre")
+
+    def add(self, tile_tr, area: np.ndarray, layers: tuple) -> None:
+        from rasterio.features import rasterize
+
+        h, w = area.shape
+        left, right = tile_tr.c, tile_tr.c + tile_tr.a * w
+        top, bottom = tile_tr.f, tile_tr.f + tile_tr.e * h
+        zb = self.bounds
+        hits = np.flatnonzero((zb[:, 0] <= right) & (zb[:, 2] >= left) & (zb[:, 1] <= top) & (zb[:, 3] >= bottom))
+        flooded, permanent, receded, valid = layers
+        for zi in hits:
+            z = self.zones[zi]
+            inside = rasterize([(z.geometry, 1)], out_shape=(h, w), transform=tile_tr, fill=0, dtype="uint8").astype(
+                bool
+            )
+            if not inside.any():
+                continue
+            s = self.stats[z.key]
+            s.flooded_m2 += float(area[inside & flooded].sum())
+            s.permanent_m2 += float(area[inside & permanent].sum())
+            s.receded_m2 += float(area[inside & receded].sum())
+            s.valid_m2 += float(area[inside & valid].sum())
+            s.pixels += int(inside.sum())
+
+    def cells(self) -> list[CellStats]:
+        return [self.stats[z.key] for z in self.zones]
+
+
+def _cells_for(pair: AlignedPair, zones, cell_size: float, feedback: Feedback):
+    """The cells (a grid, or the zones) and the true pixel areas of the analysis grid."""
+    import rasterio
+
+    from .geo import PixelAreas, equal_area_crs, lonlat_of
+
+    bounds = tuple(rasterio.transform.array_bounds(pair.height, pair.width, pair.transform))
+    lon, lat = lonlat_of(pair.crs, (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0)
+    equal_area = equal_area_crs(lon, lat)
+    areas = PixelAreas(pair.crs, pair.transform, equal_area)
+    if zones is None:
+        return _GridCells(pair, bounds, cell_size, equal_area, feedback), areas
+    return _ZoneCells(zones, pair, equal_area, feedback), areas
+
+
+@dataclass
+class _Totals:
+    """Pixels of each class (and nodata) and true area of each class over the whole overlap."""
+
+    counts: dict = field(default_factory=lambda: {c: 0 for c in (*CLASSES, NODATA)})
+    areas_m2: dict = field(default_factory=lambda: {c: 0.0 for c in CLASSES})
+
+    def add(self, cls: np.ndarray, area: np.ndarray) -> None:
+        binc = np.bincount(cls.ravel(), minlength=256)
+        for c in self.counts:
+            self.counts[c] += int(binc[c])
+        for c in CLASSES:
+            self.areas_m2[c] += float(area[cls == c].sum())
+
+    @property
+    def valid_pixels(self) -> int:
+        return sum(self.counts[c] for c in CLASSES)
+
+
+def _open_classes_output(tmp: str, pair: AlignedPair, method: Method, thresholds: str):
+    import rasterio
+
+    profile = gtiff_profile("uint8", size=(pair.width, pair.height))
+    profile.update(count=1, crs=pair.crs, transform=pair.transform, nodata=NODATA)
+    out = rasterio.open(tmp, "w", **profile)
+    out.set_band_description(1, "flood change class")
+    out.update_tags(
+        SATIMPACT_TASK="flood_change",
+        SATIMPACT_METHOD=method.kind,
+        SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in CLASSES.items()) + f"; {NODATA}=nodata",
+        SATIMPACT_THRESHOLDS=thresholds,
+        SATIMPACT_ALIGNMENT=pair.description,
+    )
+    out.write_colormap(1, {**COLORS, NODATA: (0, 0, 0, 0)})
+    return out
+
+
+def _classify_and_aggregate(tmp: str, pair, method: Method, rules: _Rules, paths: dict, cells, areas, feedback):
+    """Window by window: classes written to ``tmp``, counted, and summed into the cells. Returns the totals."""
+    import rasterio
+    from rasterio.windows import transform as window_transform
+
+    chips = method.kind == "learned" and method.change_model.card.model_type == "chip"
+    classify = CLASSIFIERS["learned_chips" if chips else method.kind]
+    totals = _Totals()
+    opened = []
+    try:
+        out = _open_classes_output(tmp, pair, method, rules.thresholds)
+        opened.append(out)
+        rasters = {k: rasterio.open(p) for k, p in paths.items()}
+        opened.extend(rasters.values())
+        scenes = {}
+        if chips:
+            scenes = {"before": rasterio.open(pair.before_path), "after": rasterio.open(pair.after_path)}
+            opened.extend(scenes.values())
+        src = _Sources(method, pair, rules, rasters, scenes)
+        wins = list(windows(pair.width, pair.height, WINDOW))
+        for k, win in enumerate(wins):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            cls, valid = classify(src, win)
+            cls = np.where(valid, cls, NODATA).astype(np.uint8)
+            out.write(cls, 1, window=win)
+            area = areas.window(int(win.row_off), int(win.col_off), int(win.height), int(win.width))
+            totals.add(cls, area)
+            layers = (cls == NEW_FLOOD, cls == PERMANENT, cls == RECEDED, valid)
+            cells.add(window_transform(win, pair.transform), area, layers)
+            feedback.progress(80.0 + 20.0 * (k + 1) / len(wins))
+    finally:
+        for ds in opened:
+            ds.close()
+    return totals
+
+
+def _report(totals: _Totals, cells: list[CellStats], noun: str, damage_threshold: float, feedback) -> None:
+    counts, valid_px = totals.counts, totals.valid_pixels
+    summary = (
+        ", ".join(f"{CLASSES[c]} {counts[c]} px ({100.0 * counts[c] / valid_px:.2f} %)" for c in CLASSES)
+        + f"; nodata {counts[NODATA]} px"
+    )
+    feedback.info(f"Change classes: {summary}")
+    damaged = sum(c.damaged(damage_threshold) for c in cells)
+    feedback.info(f"{len(cells)} {noun}, {damaged} damaged (flooded share above {damage_threshold:g})")
+
+
 # --- the whole tool ----------------------------------------------------------------------------
 
 
@@ -766,21 +1242,12 @@ def detect_change(
     change model card's ``auto_threshold_method`` for the log-ratio); optical dates always use their
     cards' thresholds. ``radar_units``: dB or linear for both dates (else stated in a BAND_MAP or judged).
     """
-    from .geo import PixelAreas, equal_area_crs, lonlat_of, make_grid, true_area
-    from .radar import radar_band_map
-    from .raster import raster_info
-
     feedback = feedback or Feedback()
-    if not (0.0 <= damage_threshold <= 1.0):
-        raise EngineError(f"DAMAGE_THRESHOLD is a share of the cell between 0 and 1, got {damage_threshold}")
-    if zones is None and (not cell_size or not math.isfinite(cell_size) or cell_size <= 0):
-        raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
+    _check_cell_parameters(damage_threshold, zones, cell_size)
     check_output_writable(output_path)
-    units = {}
-    band_map_before, units["before"] = radar_band_map(
-        raster_info(before_path).descriptions, band_map_before, radar_units
+    band_map_before, band_map_after, units = _radar_band_maps(
+        before_path, after_path, band_map_before, band_map_after, radar_units
     )
-    band_map_after, units["after"] = radar_band_map(raster_info(after_path).descriptions, band_map_after, radar_units)
     method = plan_method(before_path, after_path, model_ref, band_map_before, band_map_after, user_dir)
     feedback.info(method.describe())
 
@@ -789,323 +1256,35 @@ def detect_change(
     tmp = temporary_path(output_path)
     try:
         before_path, after_path = _radar_inputs_in_db(method, before_path, after_path, units, workdir, feedback)
-        needed: dict[str, list[int]] = {"before": [], "after": []}
-        for role, dm in (("before", method.before), ("after", method.after)):
-            if dm is not None:
-                needed[role] += dm.bands.indices
-        for role, res in method.change_bands.items():
-            needed[role] += res.indices
-        pair = align_pair(before_path, after_path, workdir, feedback, needed)
-        paths = {}
-        stages = []
-        if method.before is not None:
-            stages += [
-                ("water_before", method.before, pair.before_path, "before"),
-                ("water_after", method.after, pair.after_path, "after"),
-            ]
-        n_stages = len(stages) + (1 if method.change_model is not None else 0)
-        share = 80.0 / max(1, n_stages)
-        for k, (key, dm, src, role) in enumerate(stages):
-            spec = dm.model.card.inputs[0]
-            feedback.info(f"Running {dm.model.card.name} on the {key.split('_')[1].upper()} scene ...")
-            paths[key] = os.path.join(workdir, f"{key}.tif")
-            run_model(
-                dm.model,
-                {spec.name: RasterInput(src, pair.bands(role, dm.bands.indices))},
-                paths[key],
-                StageFeedback(feedback, k * share, (k + 1) * share),
-                options,
-            )
-        for key, dm in (("water_before", method.before), ("water_after", method.after)):
-            if dm is not None and dm.radar and auto_threshold:
-                from .water import automatic_threshold
-
-                feedback.info(f"{key.split('_')[1].upper()}: automatic water threshold ...")
-                value, applied, how = automatic_threshold(
-                    paths[key], dm.model.card, auto_method, StageFeedback(feedback, 80, 80)
-                )
-                dm.threshold = value
-                dm.threshold_how = (
-                    f"{'fallback: the card fixed value' if applied == 'fallback' else 'automatic, ' + applied}; {how}"
-                )
-                feedback.info(f"{key.split('_')[1].upper()} water threshold {value:.4g}: {how}")
-            elif dm is not None and dm.radar:
-                dm.threshold_how = "card default (AUTO_THRESHOLD off)"
-        decoder_text, decode = "", None
-        t_fall = t_rise = None
-        thresholds = "card defaults" if method.kind == "difference" else ""
-        if method.kind == "difference" and method.before is not None:
-            thresholds = "; ".join(
-                f"{role}: {dm.threshold:.4g} ({dm.threshold_how.split(';')[0]})"
-                for role, dm in (("BEFORE", method.before), ("AFTER", method.after))
-            )
+        pair = align_pair(before_path, after_path, workdir, feedback, _bands_needed(method))
+        paths, done = _run_water_models(method, pair, workdir, feedback, options)
+        _water_thresholds(method, paths, auto_threshold, auto_method, feedback)
         if method.change_model is not None:
-            cm = method.change_model
-            feedback.info(f"Running {cm.card.name} on BEFORE and AFTER ...")
-            paths["change"] = os.path.join(workdir, "change_model.tif")
-            run_model(
-                cm,
-                {
-                    "before": RasterInput(
-                        pair.before_path, pair.bands("before", method.change_bands["before"].indices)
-                    ),
-                    "after": RasterInput(pair.after_path, pair.bands("after", method.change_bands["after"].indices)),
-                },
-                paths["change"],
-                StageFeedback(feedback, len(stages) * share, 80.0),
-                options,
-            )
-            if method.kind == "learned":
-                decoder_text, decode = _learned_decoder(cm)
-                if cm.card.model_type == "chip":
-                    chip = cm.card.tiling.tile_size
-                    decoder_text += (
-                        f"; chip model: each {chip} x {chip} px chip's class is given to its valid pixels "
-                        "(chips less than half valid are nodata)"
-                    )
-                thresholds = decoder_text
-                feedback.info(f"Output mapping: {decoder_text}")
-            else:
-                band_name = str(cm.card.extra.get("decision_band", "log_ratio_vv"))
-                names = [n for o in cm.card.outputs for n in (o.band_names or [o.name])]
-                if band_name not in names:
-                    raise CardError(f"model '{cm.card.name}': decision_band '{band_name}' is not one of {names}")
-                lr_band = names.index(band_name) + 1
-                min_change = float(cm.card.extra.get("min_change_db", 3.0))
-                t_fall, t_rise, how = log_ratio_thresholds(
-                    paths["change"],
-                    lr_band,
-                    paths["water_before"],
-                    paths["water_after"],
-                    method.before,
-                    method.after,
-                    min_change,
-                    feedback,
-                    auto=auto_threshold,
-                    # the card's own (KI for the shipped log-ratio models) unless the user picked one
-                    method=auto_method or str(cm.card.extra.get("auto_threshold_method", "otsu")),
-                )
-                water_text = "; ".join(
-                    f"{role} water where {dm.model.card.outputs[0].name} {'<' if dm.water_if == 'below' else '>'} "
-                    f"{dm.threshold:.2f} ({dm.threshold_how.split(';')[0]})"
-                    for role, dm in (("BEFORE", method.before), ("AFTER", method.after))
-                )
-                thresholds = (
-                    f"new flood where {band_name} < {t_fall:.2f} dB, "
-                    f"receded where {band_name} > {t_rise:.2f} dB ({how}); {water_text}"
-                )
-                feedback.info(f"Log-ratio thresholds: {thresholds}")
-
-        # --- classes and cells, window by window ---
-        import rasterio
-        from rasterio.features import rasterize
-        from rasterio.windows import transform as window_transform
-
-        bounds = rasterio.transform.array_bounds(pair.height, pair.width, pair.transform)
-        bounds = (bounds[0], bounds[1], bounds[2], bounds[3])
-        lon, lat = lonlat_of(pair.crs, (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0)
-        equal_area = equal_area_crs(lon, lat)
-        areas = PixelAreas(pair.crs, pair.transform, equal_area)
-        grid = None
-        to_grid = None
-        cell_acc = None
-        zone_list = []
-        zone_stats: dict[int, CellStats] = {}
-        if zones is None:
-            grid = make_grid(pair.crs, bounds, cell_size)
-            if not grid.native:
-                from pyproj import Transformer
-
-                to_grid = Transformer.from_crs(pair.crs.to_wkt(), grid.crs_wkt, always_xy=True)
-            cell_acc = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
-            feedback.info(
-                f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
-                f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}; a pixel counts in the cell "
-                f"holding its centre; areas in {equal_area}"
-            )
-        else:
-            zone_list = list(zones)
-            for z in zone_list:
-                zone_stats[z.key] = CellStats(z.key, z.geometry, true_area(z.geometry, pair.crs, equal_area))
-            zone_bounds = np.array(
-                [
-                    z.geometry.bounds if not z.geometry.is_empty else (np.inf, np.inf, -np.inf, -np.inf)
-                    for z in zone_list
-                ],
-                dtype=np.float64,
-            ).reshape(-1, 4)
-            feedback.info(f"Zones: {len(zone_list)} polygons; a pixel counts in every zone holding its centre")
-
-        profile = gtiff_profile("uint8", size=(pair.width, pair.height))
-        profile.update(count=1, crs=pair.crs, transform=pair.transform, nodata=NODATA)
-        counts = {c: 0 for c in (*CLASSES, NODATA)}
-        class_m2 = {c: 0.0 for c in CLASSES}
-        opened = []
-        try:
-            out = rasterio.open(tmp, "w", **profile)
-            opened.append(out)
-            out.set_band_description(1, "flood change class")
-            out.update_tags(
-                SATIMPACT_TASK="flood_change",
-                SATIMPACT_METHOD=method.kind,
-                SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in CLASSES.items()) + f"; {NODATA}=nodata",
-                SATIMPACT_THRESHOLDS=thresholds,
-                SATIMPACT_ALIGNMENT=pair.description,
-            )
-            out.write_colormap(1, {**COLORS, NODATA: (0, 0, 0, 0)})
-            src = {k: rasterio.open(p) for k, p in paths.items()}
-            opened.extend(src.values())
-            scenes = {}
-            if method.kind == "learned":
-                scenes = {"before": rasterio.open(pair.before_path), "after": rasterio.open(pair.after_path)}
-                opened.extend(scenes.values())
-
-            def inputs_valid(win):
-                """Pixels with data in both scenes, judged as the runner judges them."""
-                from .geo import valid_mask
-
-                ok = np.ones((int(win.height), int(win.width)), dtype=bool)
-                for role, ds in scenes.items():
-                    bands = pair.bands(role, method.change_bands[role].indices)
-                    ok &= valid_mask(ds, bands, ds.read(bands, window=win, out_dtype="float32"), win)
-                return ok
-
-            wins = list(_windows(pair.width, pair.height))
-            for k, win in enumerate(wins):
-                if feedback.is_cancelled():
-                    raise Cancelled("cancelled by the user; no output was written")
-                h, w = int(win.height), int(win.width)
-                if method.kind == "learned" and method.change_model.card.model_type == "chip":
-                    cls, valid = _chip_classes(src["change"], win, chip, decode, inputs_valid(win))
-                elif method.kind == "learned":
-                    ds = src["change"]
-                    data = ds.read(window=win).astype(np.float32)
-                    valid = _finite(data[0], ds.nodatavals[0])
-                    cls = decode(data)
-                    valid &= cls != NODATA
-                else:
-                    water_b, ok_b = _water(src["water_before"], win, method.before)
-                    water_a, ok_a = _water(src["water_after"], win, method.after)
-                    valid = ok_b & ok_a
-                    if method.kind == "difference":
-                        new = water_a & ~water_b
-                        receded = water_b & ~water_a
-                    else:
-                        ds = src["change"]
-                        r = ds.read(lr_band, window=win)
-                        valid &= _finite(r, ds.nodatavals[lr_band - 1])
-                        new = water_a & ~water_b & (r < t_fall)
-                        receded = water_b & ~water_a & (r > t_rise)
-                    cls = np.full((h, w), DRY, dtype=np.uint8)
-                    cls[water_a] = PERMANENT
-                    cls[new] = NEW_FLOOD
-                    cls[receded] = RECEDED
-                cls = np.where(valid, cls, NODATA).astype(np.uint8)
-                out.write(cls, 1, window=win)
-                binc = np.bincount(cls.ravel(), minlength=256)
-                for c in counts:
-                    counts[c] += int(binc[c])
-
-                area = areas.window(int(win.row_off), int(win.col_off), h, w)
-                for c in CLASSES:
-                    class_m2[c] += float(area[cls == c].sum())
-                tile_tr = window_transform(win, pair.transform)
-                layers = (cls == NEW_FLOOD, cls == PERMANENT, cls == RECEDED, valid)
-                if grid is not None:
-                    cols_, rows_ = np.meshgrid(np.arange(w) + 0.5, np.arange(h) + 0.5)
-                    px = tile_tr.a * cols_ + tile_tr.b * rows_ + tile_tr.c
-                    py = tile_tr.d * cols_ + tile_tr.e * rows_ + tile_tr.f
-                    if to_grid is not None:
-                        px, py = to_grid.transform(px, py)
-                        px, py = np.asarray(px), np.asarray(py)
-                    gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
-                    gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
-                    inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
-                    cell = (gr * grid.cols + gc)[inside]
-                    n = grid.rows * grid.cols
-                    a = area[inside]
-                    for j, layer in enumerate(layers):
-                        cell_acc[j] += np.bincount(cell, weights=a * layer[inside], minlength=n)
-                    cell_acc[4] += np.bincount(cell, minlength=n)
-                elif zone_list:
-                    left, right = tile_tr.c, tile_tr.c + tile_tr.a * w
-                    top, bottom = tile_tr.f, tile_tr.f + tile_tr.e * h
-                    hits = np.flatnonzero(
-                        (zone_bounds[:, 0] <= right)
-                        & (zone_bounds[:, 2] >= left)
-                        & (zone_bounds[:, 1] <= top)
-                        & (zone_bounds[:, 3] >= bottom)
-                    )
-                    for zi in hits:
-                        z = zone_list[zi]
-                        inside = rasterize(
-                            [(z.geometry, 1)], out_shape=(h, w), transform=tile_tr, fill=0, dtype="uint8"
-                        ).astype(bool)
-                        if not inside.any():
-                            continue
-                        s = zone_stats[z.key]
-                        s.flooded_m2 += float(area[inside & layers[0]].sum())
-                        s.permanent_m2 += float(area[inside & layers[1]].sum())
-                        s.receded_m2 += float(area[inside & layers[2]].sum())
-                        s.valid_m2 += float(area[inside & valid].sum())
-                        s.pixels += int(inside.sum())
-                feedback.progress(80.0 + 20.0 * (k + 1) / len(wins))
-        finally:
-            for ds in opened:
-                ds.close()
-
-        valid_px = sum(counts[c] for c in CLASSES)
-        if valid_px == 0:
+            _run_change_model(method, pair, paths, workdir, done, feedback, options)
+        rules = RULES[method.kind](method, paths, auto_threshold, auto_method, feedback)
+        cells, areas = _cells_for(pair, zones, cell_size, feedback)
+        totals = _classify_and_aggregate(tmp, pair, method, rules, paths, cells, areas, feedback)
+        if totals.valid_pixels == 0:
             raise EngineError(
                 "BEFORE and AFTER overlap, but no pixel of the overlap has data in both scenes "
                 f"(the model{'s' if method.before else ''} gave nodata everywhere); nothing to compare"
             )
         commit_output(tmp, output_path)
-
-        cells: list[CellStats] = []
-        if grid is not None:
-            for idx in np.flatnonzero(cell_acc[4] > 0):
-                row, col = divmod(int(idx), grid.cols)
-                poly = grid.cell_polygon(col, row)
-                cells.append(
-                    CellStats(
-                        int(idx),
-                        poly,
-                        true_area(poly, grid.crs_wkt, equal_area),
-                        flooded_m2=float(cell_acc[0, idx]),
-                        permanent_m2=float(cell_acc[1, idx]),
-                        receded_m2=float(cell_acc[2, idx]),
-                        valid_m2=float(cell_acc[3, idx]),
-                        pixels=int(cell_acc[4, idx]),
-                        col=col,
-                        row=row,
-                    )
-                )
-        else:
-            cells = [zone_stats[z.key] for z in zone_list]
-        summary = (
-            ", ".join(f"{CLASSES[c]} {counts[c]} px ({100.0 * counts[c] / valid_px:.2f} %)" for c in CLASSES)
-            + f"; nodata {counts[NODATA]} px"
-        )
-        feedback.info(f"Change classes: {summary}")
-        damaged = sum(c.damaged(damage_threshold) for c in cells)
-        feedback.info(
-            f"{len(cells)} {'cells' if grid is not None else 'zones'}, {damaged} damaged "
-            f"(flooded share above {damage_threshold:g})"
-        )
+        cell_list = cells.cells()
+        _report(totals, cell_list, cells.noun, damage_threshold, feedback)
         return ChangeResult(
             output=output_path,
             method=method,
             alignment=pair,
-            counts=counts,
-            areas_m2=class_m2,
-            cells=cells,
-            cells_crs_wkt=grid.crs_wkt if grid is not None else None,
-            grid_epsg=grid.epsg if grid is not None else None,
+            counts=totals.counts,
+            areas_m2=totals.areas_m2,
+            cells=cell_list,
+            cells_crs_wkt=cells.crs_wkt,
+            grid_epsg=cells.epsg,
             cell_size=float(cell_size),
             damage_threshold=float(damage_threshold),
-            thresholds=thresholds,
-            decoder=decoder_text,
+            thresholds=rules.thresholds,
+            decoder=rules.decoder,
         )
     except BaseException:
         remove_quietly(tmp)
