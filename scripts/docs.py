@@ -6,7 +6,7 @@ docs/model-cards.md comes from the cards inside the shipped models (models/*.onn
 with engine/card.py, plus the card contract (the module docstring of engine/card.py).
 
 The output is deterministic (sorted, no dates, no absolute paths, English strings, an empty
-QGIS profile), so tests/test_docs.py can regenerate it and fail when a committed page is
+QGIS profile), so tests/project/test_docs.py can regenerate it and fail when a committed page is
 stale. Help texts and defaults must therefore not depend on the machine (its core count, its
 paths): write "default: the number of cores", not the number.
 `python scripts/docs.py --check` writes nothing and exits 1 when a page differs.

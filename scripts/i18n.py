@@ -14,7 +14,7 @@ What is collected, by class (``classified()``):
 - the names, groups, help and labels of the shipped workflows (processing/workflow_text.py).
 
 ``unwrapped()`` finds texts that reach the user without ``tr()``: a literal or f-string in a
-log line, an error, a layer name or a legend. tests/test_i18n.py asserts there is none and
+log line, an error, a layer name or a legend. tests/project/test_i18n.py asserts there is none and
 that every collected string has its Korean.
 """
 

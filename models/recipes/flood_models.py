@@ -4,7 +4,7 @@ With backscatter in dB, 10 log10(after / before) of the linear backscatter is th
 after - before, so the graph is one subtraction. The rule that turns the log-ratio into change
 classes (automatic thresholds, water on each date) lives in ``engine/change.py`` and is named by
 the card's ``extra``; the figures below were measured with ``satimpact:floodchange`` on the
-Sen1Floods11 chip (see ``tests/test_flood.py``).
+Sen1Floods11 chip (see ``tests/processing/test_flood.py``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .onnx_builders import build_model, card_base, tensor_input, tensor_output
 
 CHIP = "Sen1Floods11 hand-labelled chip Spain_7370579 (S1Hand, LabelHand; Bonafilia et al. 2020), 512 x 512 px"
 
-# Measured by tests/test_flood.py::test_s1_same_scene_log_ratio (BEFORE = AFTER = the S1 chip).
+# Measured by tests/processing/test_flood.py::test_s1_same_scene_log_ratio (BEFORE = AFTER = the S1 chip).
 METRICS = [
     {
         "name": "new-flood pixels with BEFORE = AFTER (must be 0)",
@@ -36,7 +36,7 @@ METRICS = [
 
 
 # The single-polarisation variants (VV-only or VH-only pairs); their water model is the matching
-# single-polarisation water model. Measured by tests/test_flood.py on the chip with one band removed.
+# single-polarisation water model. Measured by tests/processing/test_radar.py on the chip with one band removed.
 SINGLE_POL_METRICS = {
     "VV": [{"name": "new-flood pixels with BEFORE = AFTER (must be 0)", "value": 0, "data": CHIP + ", VV band only"}],
     "VH": [{"name": "new-flood pixels with BEFORE = AFTER (must be 0)", "value": 0, "data": CHIP + ", VH band only"}],

@@ -4,7 +4,7 @@ Every model is a handful of element-wise ONNX operators written by hand, so the
 graph computes the published formula and nothing else. Thresholds come from the
 cited papers, not from the test chip; the figures measured on the Sen1Floods11
 chip are recorded in each card (``METRICS``) and re-measured by
-``tests/test_water.py`` / ``tests/test_debris.py``, which fail if a card's figure
+``tests/processing/test_water.py`` / ``tests/processing/test_debris.py``, which fail if a card's figure
 drifts from what the tool measures.
 """
 
@@ -40,7 +40,7 @@ WAVELENGTHS_NM = {
 }
 
 # Figures measured with satimpact:waterdetection / satimpact:debrisdetection on CHIP
-# (tests/test_water.py and tests/test_debris.py re-measure them and check these values).
+# (tests/processing/test_water.py and tests/processing/test_debris.py re-measure them and check these values).
 METRICS = {
     "water_mndwi_evi": {"iou_default": 0.7823, "iou_otsu": 0.5772},
     "water_mndwi": {"iou_default": 0.6124, "iou_otsu": 0.7199},

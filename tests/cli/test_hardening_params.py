@@ -5,6 +5,8 @@ from tests/processing/test_hardening_params.py."""
 
 from __future__ import annotations
 
+import pytest
+
 from ..processing import test_hardening_params as processing_tests
 from ..processing.test_hardening_params import WATER, Guard, huge_vrt, truncated, zones_gpkg
 
@@ -12,14 +14,16 @@ from ..processing.test_hardening_params import WATER, Guard, huge_vrt, truncated
 scene = processing_tests.scene
 
 
-def test_nan_and_range_via_qgis_process(qgis_process_runner, scene, tmp_path):
+@pytest.mark.parametrize(
+    "value, expected", [("0", "must be from 1 to 1e+06, got 0"), ("nan", "must be from 1 to 1e+06, got nan")]
+)
+def test_nan_and_range_via_qgis_process(qgis_process_runner, scene, tmp_path, value, expected):
     out = tmp_path / "green.gpkg"
-    for value, expected in (("0", "must be from 1 to 1e+06, got 0"), ("nan", "must be from 1 to 1e+06, got nan")):
-        proc = qgis_process_runner(
-            "run", "satimpact:greenratio", "--", f"INPUT={scene}", f"CELL_SIZE={value}", f"OUTPUT={out}"
-        )
-        text = proc.stdout + proc.stderr
-        assert proc.returncode == 1 and expected in text and "Traceback" not in text, text
+    proc = qgis_process_runner(
+        "run", "satimpact:greenratio", "--", f"INPUT={scene}", f"CELL_SIZE={value}", f"OUTPUT={out}"
+    )
+    text = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and expected in text and "Traceback" not in text, text
     assert not out.exists()
 
 

@@ -59,17 +59,20 @@ def test_missing_required_field(tmp_path):
     assert "required field 'citation' is missing" in message
 
 
-def test_bad_values_are_named(tmp_path):
-    cases = [
+@pytest.mark.parametrize(
+    "over, expected",
+    [
         (dict(task="astrology"), "task 'astrology' is unknown"),
         (dict(model_type="sparse"), "model_type 'sparse' is unknown"),
         (dict(tiling={"tile_size": 128, "overlap": 64, "merge": "blend"}), "overlap must be"),
         (dict(tiling={"tile_size": 128, "overlap": 0, "merge": "average"}), "merge 'average' is unknown"),
         (dict(outputs=[{"name": "ndwi", "kind": "magic"}]), "kind 'magic' is unknown"),
-    ]
-    for over, expected in cases:
-        message = refused(with_props(ndwi_model(), {CARD_KEY: json.dumps(ndwi_card(**over))}), tmp_path)
-        assert expected in message, (over, message)
+    ],
+    ids=["task", "model_type", "overlap", "merge", "output_kind"],
+)
+def test_bad_values_are_named(tmp_path, over, expected):
+    message = refused(with_props(ndwi_model(), {CARD_KEY: json.dumps(ndwi_card(**over))}), tmp_path)
+    assert expected in message, (over, message)
 
 
 def test_mean_std_must_match_bands(tmp_path):

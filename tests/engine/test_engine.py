@@ -85,17 +85,17 @@ def test_blend_without_dead_zone_would_show_seams(s2_chip, tmp_path):
     assert np.abs(tiled[valid] - ref[0][valid]).max() > 1e-3
 
 
-def test_blend_weights_partition_of_unity():
-    for length, tile, overlap in ((512, 96, 16), (1000, 256, 32), (300, 128, 8), (50, 128, 16)):
-        starts = axis_starts(length, min(tile, length), overlap)
-        total = np.zeros(length)
-        for s, w in zip(starts, axis_weights(length, starts, tile, overlap, "blend")):
-            total[s : s + len(w)] += w
-        assert np.allclose(total, 1.0, atol=1e-6)
-        owners = np.zeros(length)
-        for s, w in zip(starts, axis_weights(length, starts, tile, overlap, "crop")):
-            owners[s : s + len(w)] += w
-        assert np.array_equal(owners, np.ones(length))
+@pytest.mark.parametrize("length, tile, overlap", [(512, 96, 16), (1000, 256, 32), (300, 128, 8), (50, 128, 16)])
+def test_blend_weights_partition_of_unity(length, tile, overlap):
+    starts = axis_starts(length, min(tile, length), overlap)
+    total = np.zeros(length)
+    for s, w in zip(starts, axis_weights(length, starts, tile, overlap, "blend")):
+        total[s : s + len(w)] += w
+    assert np.allclose(total, 1.0, atol=1e-6)
+    owners = np.zeros(length)
+    for s, w in zip(starts, axis_weights(length, starts, tile, overlap, "crop")):
+        owners[s : s + len(w)] += w
+    assert np.array_equal(owners, np.ones(length))
 
 
 def test_nodata_stays_nodata(s2_chip, tmp_path):

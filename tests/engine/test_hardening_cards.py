@@ -164,13 +164,13 @@ def external_model(folder, location: str) -> str:
     return path
 
 
-def test_external_data_outside_the_model_folder_refused(tmp_path):
+@pytest.mark.parametrize("location", ["../secret.bin", "{tmp_path}/secret.bin"], ids=["relative", "absolute"])
+def test_external_data_outside_the_model_folder_refused(tmp_path, location):
     (tmp_path / "models").mkdir()
     (tmp_path / "secret.bin").write_bytes(np.ones(4, dtype=np.float32).tobytes())
-    for location in ("../secret.bin", str(tmp_path / "secret.bin")):
-        path = external_model(str(tmp_path / "models"), location)
-        with pytest.raises(CardError, match=r"outside the model's folder"):
-            read_model(path)
+    path = external_model(str(tmp_path / "models"), location.format(tmp_path=tmp_path))
+    with pytest.raises(CardError, match=r"outside the model's folder"):
+        read_model(path)
 
 
 def test_import_refuses_external_data(tmp_path):

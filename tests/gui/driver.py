@@ -1,7 +1,7 @@
 """Runs inside a real QGIS window (``qgis --code tests/gui/driver.py`` under Xvfb).
 
 Reads the job from $SATIMPACT_GUI_JOB (JSON), drives the GUI, saves screenshots and
-writes what it saw to the job's "result" path, then quits QGIS. Used by tests/test_gui.py
+writes what it saw to the job's "result" path, then quits QGIS. Used by tests/gui/test_gui.py
 and scripts/screenshots.py.
 """
 

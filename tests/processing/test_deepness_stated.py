@@ -46,7 +46,7 @@ def test_dummy_runs_from_stated_parameters_only(run_alg, fotomap, fotomap_rgb, t
     model = without_metadata(model_file(data_path, kind, name), tmp_path / name)
     out, probs = tmp_path / "out.tif", tmp_path / "probabilities.tif"
     params = {"INPUT": str(fotomap), "MODEL": str(model), "MODEL_TYPE": kind, "OUTPUT": str(out)}
-    if kind == "segmentation":  # OUTPUT is the class raster (tests/test_deepness_types.py); values here
+    if kind == "segmentation":  # OUTPUT is the class raster (tests/processing/test_deepness_types.py); values here
         params["OUTPUT_PROBABILITIES"] = str(probs)
     result = run_alg("satimpact:runmodel", params)
     assert "tiles" in result["MODEL_INFO"]
@@ -123,43 +123,47 @@ def test_free_graph_takes_the_stated_tile_overlap_and_scaling(run_alg, fotomap, 
     assert np.allclose(got, x**8, rtol=1e-5, atol=1e-5)
 
 
-def test_saved_card_gives_byte_identical_output(run_alg, fotomap, tmp_path):
-    for kind, name in (("segmentation", "two_outputs_softmax_bsx2x512x512.onnx"), ("regression", REGRESSION[0])):
-        model = without_metadata(model_file(data_path, kind, name), tmp_path / f"{kind}.onnx")
-        stated_out, carded_out = tmp_path / f"{kind}_stated.tif", tmp_path / f"{kind}_carded.tif"
-        extra = {"OUTPUT_PROBABILITIES": str(stated_out) + ".p.tif"} if kind == "segmentation" else {}
-        carded = tmp_path / f"{kind}_carded.onnx"
-        params = {
-            "INPUT": str(fotomap),
-            "MODEL": str(model),
-            "MODEL_TYPE": kind,
-            "OVERLAP": 60,
-            "MODEL_RESOLUTION": 0.02,
-            "THRESHOLD": 0.4,
-            "SAVE_CARD": str(carded),
-            "OUTPUT": str(stated_out),
-            **extra,
-        }
-        result = run_alg("satimpact:runmodel", params)
-        assert result["SAVED_MODEL"] == str(carded)
-        card = read_model(str(carded)).card
-        assert card.source_format == "satimpact" and card.tiling.overlap == 60
-        assert card.inputs[0].bands == ["red", "green", "blue"] and card.inputs[0].scale == pytest.approx(1 / 255)
-        assert card.extra["model_kind"] == kind
-        carded_extra = {"OUTPUT_PROBABILITIES": str(carded_out) + ".p.tif"} if kind == "segmentation" else {}
+@pytest.mark.parametrize(
+    "kind, name",
+    [("segmentation", "two_outputs_softmax_bsx2x512x512.onnx"), ("regression", REGRESSION[0])],
+    ids=["segmentation", "regression"],
+)
+def test_saved_card_gives_byte_identical_output(run_alg, fotomap, tmp_path, kind, name):
+    model = without_metadata(model_file(data_path, kind, name), tmp_path / f"{kind}.onnx")
+    stated_out, carded_out = tmp_path / f"{kind}_stated.tif", tmp_path / f"{kind}_carded.tif"
+    extra = {"OUTPUT_PROBABILITIES": str(stated_out) + ".p.tif"} if kind == "segmentation" else {}
+    carded = tmp_path / f"{kind}_carded.onnx"
+    params = {
+        "INPUT": str(fotomap),
+        "MODEL": str(model),
+        "MODEL_TYPE": kind,
+        "OVERLAP": 60,
+        "MODEL_RESOLUTION": 0.02,
+        "THRESHOLD": 0.4,
+        "SAVE_CARD": str(carded),
+        "OUTPUT": str(stated_out),
+        **extra,
+    }
+    result = run_alg("satimpact:runmodel", params)
+    assert result["SAVED_MODEL"] == str(carded)
+    card = read_model(str(carded)).card
+    assert card.source_format == "satimpact" and card.tiling.overlap == 60
+    assert card.inputs[0].bands == ["red", "green", "blue"] and card.inputs[0].scale == pytest.approx(1 / 255)
+    assert card.extra["model_kind"] == kind
+    carded_extra = {"OUTPUT_PROBABILITIES": str(carded_out) + ".p.tif"} if kind == "segmentation" else {}
+    run_alg(
+        "satimpact:runmodel",
+        {"INPUT": str(fotomap), "MODEL": str(carded), "OUTPUT": str(carded_out), **carded_extra},
+    )
+    assert filecmp.cmp(stated_out, carded_out, shallow=False)
+    if kind == "segmentation":
+        assert filecmp.cmp(str(stated_out) + ".p.tif", str(carded_out) + ".p.tif", shallow=False)
+    # the carded copy refuses stated parameters: its card is its contract
+    with pytest.raises(QgsProcessingException, match="carries a SatImpact card.*MODEL_TYPE"):
         run_alg(
             "satimpact:runmodel",
-            {"INPUT": str(fotomap), "MODEL": str(carded), "OUTPUT": str(carded_out), **carded_extra},
+            {"INPUT": str(fotomap), "MODEL": str(carded), "MODEL_TYPE": kind, "OUTPUT": str(tmp_path / "x.tif")},
         )
-        assert filecmp.cmp(stated_out, carded_out, shallow=False)
-        if kind == "segmentation":
-            assert filecmp.cmp(str(stated_out) + ".p.tif", str(carded_out) + ".p.tif", shallow=False)
-        # the carded copy refuses stated parameters: its card is its contract
-        with pytest.raises(QgsProcessingException, match="carries a SatImpact card.*MODEL_TYPE"):
-            run_alg(
-                "satimpact:runmodel",
-                {"INPUT": str(fotomap), "MODEL": str(carded), "MODEL_TYPE": kind, "OUTPUT": str(tmp_path / "x.tif")},
-            )
 
 
 def test_refusals_are_clear(run_alg, fotomap, tmp_path):

@@ -133,7 +133,7 @@ def test_s1_log_ratio_finds_a_simulated_fall(run_alg, s1_chip, tmp_path):
     before[:, :256] += 8.0
     before_path = write_like(s1_chip, tmp_path / "before.tif", before)
     log = Log()
-    # the fixed thresholds (the water tool's defaults); tests/test_radar.py covers the automatic ones
+    # the fixed thresholds (the water tool's defaults); tests/processing/test_radar.py covers the automatic ones
     result, out, _ = flood(run_alg, before_path, s1_chip, tmp_path, feedback=log, AUTO_THRESHOLD=False)
     classes = read(out)
 

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 README_LIMIT_BYTES = 8 * 1024
@@ -52,10 +54,10 @@ def test_readme_is_at_most_8_kb():
     )
 
 
-def test_readme_keeps_the_two_commands():
+@pytest.mark.parametrize("command", ["make demo", "make test"])
+def test_readme_keeps_the_two_commands(command):
     text = README.read_text(encoding="utf-8")
-    for command in ("make demo", "make test"):
-        assert command in text, f"README.md must give `{command}`"
+    assert command in text, f"README.md must give `{command}`"
 
 
 def test_readme_shows_every_algorithm(satimpact_provider):
@@ -81,7 +83,7 @@ def readme_examples() -> list[tuple[str, dict[str, str]]]:
 def child_output_names(alg) -> set[str]:
     """A workflow's child outputs as qgis_process names them (child:output): qgis_process 3.22
     wants every output of every step named (TEMPORARY_OUTPUT for those not kept), also those the
-    model does not declare as its own outputs (tests/test_workflows.py runs it that way)."""
+    model does not declare as its own outputs (tests/cli/test_workflows.py runs it that way)."""
     from qgis.core import QgsProcessingModelAlgorithm
 
     if not isinstance(alg, QgsProcessingModelAlgorithm):
