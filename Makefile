@@ -5,13 +5,19 @@ PYTEST := $(VENV)/bin/pytest
 RUFF := $(VENV)/bin/ruff
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup test demo bench models workflows lint format translations docs package clean
+.PHONY: setup test test-fast demo bench models workflows lint format translations docs package clean
 
 setup:
 	@bash scripts/setup.sh
 
 test: setup
 	$(PYTEST) $(PYTEST_ARGS)
+
+# The engine tests (tests/engine/) without QGIS and without those marked slow (Dask clusters, the
+# shipped models' evaluations): pytest-qgis is switched off and tests/engine/conftest.py fails any
+# test that imports qgis. `make test` still runs everything, the slow tests included.
+test-fast: setup
+	$(PYTEST) -p no:pytest_qgis -W "ignore:Unknown config option:pytest.PytestConfigWarning" -m "not slow" tests/engine $(PYTEST_ARGS)
 
 demo: setup
 	$(PY) scripts/demo.py
@@ -44,7 +50,7 @@ translations: setup
 	@command -v lrelease >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qttools5-dev-tools
 	$(PY) scripts/i18n.py
 
-# docs/tools.md and docs/model-cards.md come from the code and the model cards (tests/test_docs.py checks).
+# docs/tools.md and docs/model-cards.md come from the code and the model cards (tests/project/test_docs.py checks).
 docs: setup
 	$(PY) scripts/docs.py
 

@@ -131,6 +131,7 @@ def test_parameters_parse_json_and_key_value():
     assert batch.parameters_hash("waterdetection", {"A": 1}) != batch.parameters_hash("waterdetection", {"A": 2})
 
 
+@pytest.mark.slow
 def test_batch_resume_failure_and_changed_parameters(scenes, reference, local_client, tmp_path):
     out = tmp_path / "out"
     inputs = scenes["spain"][:2] + [scenes["patch"], scenes["bad"]]
@@ -199,6 +200,7 @@ def changed_hash(model: str) -> str:
     return batch.parameters_hash("waterdetection", {"MODEL": model})
 
 
+@pytest.mark.slow
 def test_grid_tools_table_and_flood_pairs(scenes, local_client, tmp_path):
     """Green ratio per 500 m cell of two BigEarthNet patches (dates from their metadata) and flood
     change over a CSV of before,after pairs: one table row per cell per input."""
@@ -241,6 +243,7 @@ def test_grid_tools_table_and_flood_pairs(scenes, local_client, tmp_path):
     assert cells["flooded_share"].fillna(0).max() == 0
 
 
+@pytest.mark.slow
 def test_split_raster_mosaic_equals_single_run(scenes, reference, local_client, tmp_path):
     items = batch.items_from_split(scenes["chip"], 200, batch.split_overlap("waterdetection", {}))
     assert len(items) == 9
@@ -265,6 +268,7 @@ def chip_links(chip: str, folder: Path, n: int) -> list[str]:
     return links
 
 
+@pytest.mark.slow
 def test_cancel_keeps_finished_outputs_and_manifest(scenes, local_client, tmp_path):
     cancel = threading.Event()
 
@@ -348,6 +352,7 @@ def dask_cluster_processes(workers: int = 2):
                 proc.kill()
 
 
+@pytest.mark.slow
 def test_worker_killed_mid_run_on_real_scheduler(scenes, reference, tmp_path):
     """Two `dask worker` processes; one is killed with SIGKILL while it runs an item. The batch
     completes, every output is byte-identical to the single-machine run, nothing partial is left."""
@@ -394,6 +399,7 @@ def test_worker_killed_mid_run_on_real_scheduler(scenes, reference, tmp_path):
     assert_no_partials(out)
 
 
+@pytest.mark.slow
 def test_command_line_needs_no_qgis(scenes, reference, tmp_path):
     out = tmp_path / "cli"
     code = (

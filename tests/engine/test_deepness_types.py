@@ -10,6 +10,7 @@ from satimpact.engine.detection import class_aware_nms
 from conftest import data_path
 
 
+@pytest.mark.slow
 def test_nms_on_deepness_test_boxes():
     """Deepness' test_bounding_boxes.npy (x1, y1, x2, y2, confidence): the engine's vectorised NMS
     keeps exactly the boxes the plain greedy version keeps, for several thresholds."""

@@ -68,6 +68,7 @@ def test_class_names_that_do_not_map_are_refused():
     assert list(table[:4]) == [0, NEW_FLOOD, PERMANENT, RECEDED]
 
 
+@pytest.mark.slow
 def test_windows_and_nodata_do_not_change_the_figures(s2_chip, s1_chip, tmp_path, monkeypatch):
     """Small windows give the same classes and cell figures as one window; rows without data in AFTER
     become nodata and leave every other pixel and every share of valid area as it was."""

@@ -31,6 +31,7 @@ def test_green_model_cards():
     assert sum(1 for n in names if n.startswith("held-out scene")) == 7
 
 
+@pytest.mark.slow
 def test_rgb_card_metrics_are_reproduced_by_the_recipe(tmp_path):
     """The agreement written in the card is what the recipe measures on the real scenes."""
     from satimpact.engine.model import load_model

@@ -190,6 +190,7 @@ def test_fuzz_band_map_strings():
     assert outcomes["ok"] > 10 and outcomes["error"] > 50, outcomes
 
 
+@pytest.mark.slow
 def test_fuzz_deepness_metadata_through_read_model(tmp_path):
     """The same random metadata on a real graph, read the way every tool reads a model."""
     import onnx

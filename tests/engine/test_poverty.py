@@ -140,6 +140,7 @@ def _shipped_scores(x):
     return np.concatenate([score_chips(model, x[k : k + 32].astype(np.float32)) for k in range(0, len(x), 32)])
 
 
+@pytest.mark.slow
 def test_shipped_model_beats_baselines_on_independent_tiles(independent_tiles):
     """798 annotated tiles the model never saw: its Spearman with urban + 0.5 rural beats mean
     desaturation (the colour statistic that beat the previous model) and the previous model."""
@@ -165,6 +166,7 @@ def _block_mean(x, f):
     return x.reshape(n, c, h // f, f, w // f, f).mean(axis=(3, 5), dtype=np.float32)
 
 
+@pytest.mark.slow
 def test_shipped_method_leave_cluster_out(nk_dir):
     """The shipped method retrained without whole clusters ranks the held-out clusters' chips
     (15 chips per cluster, the recipe's 5 level-balanced folds) far better than desaturation."""
@@ -195,6 +197,7 @@ def test_shipped_method_leave_cluster_out(nk_dir):
     assert shipped["spearman"] >= 0.6 and shipped["tau"] >= 0.45, shipped
 
 
+@pytest.mark.slow
 def test_shipped_model_robustness(independent_tiles):
     """Changes that leave development alone move a tile little in the ranking."""
     from satimpact.models.recipes import poverty_eval as ev

@@ -52,6 +52,7 @@ def test_units_judged_from_values_warn_when_unsure_and_refuse_digital_numbers(s1
         check_backscatter(str(dn), [1, 2])
 
 
+@pytest.mark.slow
 def test_split_based_finds_the_water_a_scene_wide_otsu_misses(s1_chip, chip_db, water_label, tmp_path):
     """Edge case built from real pixels: the chip in one corner of a 2048 x 2048 scene whose rest is the
     chip's own land pixels drawn at random. Water is then 1.6 % of the scene, the scene's histogram is
@@ -99,6 +100,7 @@ def test_split_based_finds_the_water_a_scene_wide_otsu_misses(s1_chip, chip_db, 
     assert otsu_cut(np.ones(4), np.arange(5.0)) is not None  # a flat histogram still has a cut
 
 
+@pytest.mark.slow
 def test_scarce_water_is_split_further(tmp_path):
     """Synthetic edge case (known classes): land N(-10, 3) dB, one lake N(-20, 2) dB covering 9 % of a
     2048 x 2048 scene. The scene passes as bimodal, but Otsu on it cuts into the land; a square must

@@ -62,6 +62,7 @@ def test_column_stripes_match_single_stripe(mosaic, tmp_path, merge, overlap):
     assert all(b >= a for a, b in zip(log_striped.values, log_striped.values[1:]))
 
 
+@pytest.mark.slow
 def test_compression_changes_the_encoding_never_the_values(mosaic, tmp_path):
     """Float outputs are written uncompressed by default (auto), ZSTD or DEFLATE on request;
     the values are the same in every case."""
