@@ -12,13 +12,19 @@ import sys
 
 import pytest
 
+# the test after which qgis was first found imported: the likely culprit, named by every later failure
+_first_seen_after: list[str] = []
+
 
 @pytest.fixture(autouse=True)
 def _engine_test_runs_without_qgis(request):
     yield
-    if request.config.pluginmanager.has_plugin("pytest_qgis"):
+    if request.config.pluginmanager.has_plugin("pytest_qgis") or "qgis" not in sys.modules:
         return
-    assert "qgis" not in sys.modules, (
-        f"qgis was imported by the end of {request.node.nodeid}: engine tests must run without QGIS "
-        "(this test, a fixture or an import of it reaches QGIS; it belongs in tests/processing/)"
+    if not _first_seen_after:
+        _first_seen_after.append(request.node.nodeid)
+    pytest.fail(
+        f"qgis is imported (first found after {_first_seen_after[0]}): engine tests must run without QGIS; "
+        "a test, fixture or module that reaches QGIS belongs in tests/processing/",
+        pytrace=False,
     )
