@@ -590,9 +590,6 @@ def test_bad_input_is_refused_clearly(run_alg, s2_chip, s1_chip, tmp_path):
     assert not (tmp_path / "change.tif").exists()
 
 
-# --- engine edge cases -------------------------------------------------------------------------------
-
-
 def chip_pair_model(chip: int):
     """A grid-level two-input classifier (like a Siamese flood-damage classifier on chips): the share
     of a chip's pixels whose MNDWI rose above 0.2 is its probability of new flood."""

@@ -169,9 +169,6 @@ def zones_layer(crs: str, rings: list[list[tuple[float, float]]], populations=No
     return layer
 
 
-# --- the models -------------------------------------------------------------------------------------------
-
-
 # --- figures against an independent computation --------------------------------------------------------
 
 
