@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import Cancelled, EngineError
+from .geo import windows
 from .model import LoadedModel
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, RasterInput, RunOptions, run_model
@@ -27,7 +28,6 @@ from .water import (
     threshold_to_mask,
     vector_driver,
     water_direction,
-    windows,
     write_polygons,
 )
 
@@ -84,6 +84,196 @@ def _closing(mask: np.ndarray, radius: int) -> np.ndarray:
     return mask | binary_closing(mask, structure=np.ones((size, size), dtype=bool))
 
 
+# detect_debris runs in steps: check the models, run them (FDI/NDVI and the water mask), learn the
+# FDI distribution of the scene's own water (pass 1), flag the outliers (pass 2), then polygonise.
+# Both passes read the same windows; nothing holds the whole scene.
+
+
+def _check_models(fdi_model: LoadedModel, water_model: LoadedModel) -> dict:
+    """The FDI model's rules, once both models are known to be what the tool needs."""
+    card = fdi_model.card
+    if card.task != "debris" or [o.name for o in card.outputs][:2] != ["fdi", "ndvi"]:
+        raise EngineError(f"model '{card.name}' is not a floating-debris model (task 'debris' with outputs fdi, ndvi)")
+    if water_model.card.task != "water":
+        raise EngineError(f"model '{water_model.card.name}' is not a water model")
+    rules = rules_of(fdi_model)
+    if card.inputs[0].bands[0] != "red":
+        raise EngineError(f"model '{card.name}': the cloud test needs 'red' as the first band of the card")
+    return rules
+
+
+def _run_models(source, fdi_model, fdi_bands, water_model, water_bands, paths: dict, feedback, options) -> None:
+    """FDI and NDVI into ``paths['fdi']``, the water model's index and its thresholded mask."""
+    spec = fdi_model.card.inputs[0]
+    feedback.info("Computing FDI and NDVI ...")
+    run_model(fdi_model, {spec.name: RasterInput(source, fdi_bands)}, paths["fdi"], feedback, options)
+    wcard = water_model.card
+    feedback.info(f"Water mask with {wcard.name} (its card's default threshold) ...")
+    run_model(
+        water_model, {wcard.inputs[0].name: RasterInput(source, water_bands)}, paths["water_index"], feedback, options
+    )
+    if wcard.outputs[0].threshold is None:
+        raise EngineError(f"water model '{wcard.name}' gives no default threshold in its card")
+    threshold_to_mask(
+        paths["water_index"], paths["water_mask"], wcard.outputs[0].threshold, water_direction(wcard), feedback=feedback
+    )
+
+
+class _Scene:
+    """The FDI output, the water mask and the source's red band, read window by window."""
+
+    def __init__(self, fdi_ds, mask_ds, src, spec, red_band: int, rules: dict):
+        self.fdi_ds, self.mask_ds, self.src = fdi_ds, mask_ds, src
+        self.height, self.width = fdi_ds.height, fdi_ds.width
+        self.spec = spec
+        self.red_band = red_band
+        self.red_nodata = src.nodatavals[red_band - 1]
+        self.cloud_level = rules["cloud_red_reflectance"]
+        self.radius = int(rules["closing_radius_px"])
+        self.halo = 2 * self.radius
+
+    def fdi(self, win) -> tuple[np.ndarray, np.ndarray]:
+        """The FDI of a window and where it is valid."""
+        fdi = self.fdi_ds.read(1, window=win)
+        return fdi, fdi != FDI_NODATA
+
+    def cloud(self, win) -> np.ndarray:
+        """Cloud-like pixels: red reflectance at or above the rule's level (not red nodata)."""
+        raw = self.src.read(self.red_band, window=win, out_dtype="float32")
+        red = raw * np.float32(self.spec.scale) + np.float32(self.spec.offset)
+        cloud = red >= self.cloud_level
+        if self.red_nodata is not None and not math.isnan(self.red_nodata):
+            cloud &= raw != self.red_nodata
+        return cloud
+
+    def water(self, win) -> np.ndarray:
+        """The water mask as thresholded (pass 1 learns from open water only)."""
+        return self.mask_ds.read(1, window=win) == WATER
+
+    def water_closed(self, win) -> np.ndarray:
+        """Water after closing, read with a halo so that windows join seamlessly."""
+        from rasterio.windows import Window
+
+        halo = self.halo
+        y0, x0 = max(0, win.row_off - halo), max(0, win.col_off - halo)
+        y1 = min(self.height, win.row_off + win.height + halo)
+        x1 = min(self.width, win.col_off + win.width + halo)
+        big = self.mask_ds.read(1, window=Window(x0, y0, x1 - x0, y1 - y0))
+        closed = _closing(big == WATER, self.radius)
+        r, c = win.row_off - y0, win.col_off - x0
+        return closed[r : r + win.height, c : c + win.width]
+
+
+@dataclass
+class _WaterFdi:
+    """The FDI distribution of the scene's cloud-free water and the cut it gives."""
+
+    median: float
+    sigma: float
+    cut: float
+    cloud_pixels: int
+
+
+def _learn_water_fdi(scene: _Scene, wins: list, rules: dict, feedback: Feedback) -> _WaterFdi:
+    """Pass 1: a fine histogram of the FDI over valid, cloud-free water (bounded memory)."""
+    counts = np.zeros(HIST_BINS, dtype=np.int64)
+    cloud_pixels = 0
+    for win in wins:
+        if feedback.is_cancelled():
+            raise Cancelled("cancelled by the user; no output was written")
+        fdi, valid = scene.fdi(win)
+        water = scene.water(win)
+        cloud = scene.cloud(win) & valid
+        cloud_pixels += int(cloud.sum())
+        sample = fdi[valid & water & ~cloud]
+        counts += np.histogram(np.clip(sample, *HIST_RANGE), bins=HIST_BINS, range=HIST_RANGE)[0]
+    edges = np.linspace(HIST_RANGE[0], HIST_RANGE[1], HIST_BINS + 1)
+    if counts.sum() > 0:
+        q25, median, q75 = histogram_quantiles(counts, edges, (0.25, 0.5, 0.75))
+        # robust sigma (IQR / 1.349), floored at a few bins so that a flat scene has no zero spread
+        sigma = max((q75 - q25) / 1.349, 4 * (edges[1] - edges[0]))
+    else:
+        median, sigma = 0.0, float("nan")
+    cut = max(rules["fdi_min"], median + rules["anomaly_z"] * sigma) if counts.sum() else math.inf
+    feedback.info(
+        f"Water FDI: median {median:.5f}, robust sigma {sigma:.5f}; candidates where FDI > {cut:.5f} "
+        f"(FDI > {rules['fdi_min']:g} and z > {rules['anomaly_z']:g}); "
+        f"cloud-like where red >= {scene.cloud_level:g}"
+    )
+    return _WaterFdi(median, sigma, cut, cloud_pixels)
+
+
+def _flag_outliers(scene: _Scene, wins: list, learnt: _WaterFdi, model_name: str, paths: dict, feedback):
+    """Pass 2: the FDI output and the candidate mask; returns (water pixels, flagged pixels)."""
+    import rasterio
+
+    water_pixels = flagged = 0
+    width, height = scene.width, scene.height
+    grid = dict(count=1, crs=scene.fdi_ds.crs, transform=scene.fdi_ds.transform)
+    profile = dict(gtiff_profile("float32", size=(width, height)), nodata=FDI_NODATA, **grid)
+    mask_profile = dict(gtiff_profile("uint8", size=(width, height)), nodata=MASK_NODATA, **grid)
+    with (
+        rasterio.open(paths["output"], "w", **profile) as out,
+        rasterio.open(paths["candidates"], "w", **mask_profile) as cm,
+    ):
+        out.set_band_description(1, "fdi")
+        out.update_tags(
+            SATIMPACT_MODEL=model_name,
+            SATIMPACT_TASK="debris",
+            SATIMPACT_FDI_WATER_MEDIAN=repr(learnt.median),
+            SATIMPACT_FDI_WATER_SIGMA=repr(learnt.sigma),
+            SATIMPACT_FDI_CUT=repr(learnt.cut),
+        )
+        for k, win in enumerate(wins):
+            if feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+            fdi, valid = scene.fdi(win)
+            water = scene.water_closed(win) & valid & ~scene.cloud(win)
+            candidate = water & (fdi > learnt.cut)
+            water_pixels += int(water.sum())
+            flagged += int(candidate.sum())
+            out.write(fdi, 1, window=win)
+            cm.write(np.where(valid, candidate, MASK_NODATA).astype(np.uint8), 1, window=win)
+            feedback.progress(100.0 * (k + 1) / len(wins))
+    return water_pixels, flagged
+
+
+def _candidate_polygons(paths: dict, candidates_output: str, learnt: _WaterFdi, feedback) -> int:
+    """Candidate patches as polygons with their mean FDI and NDVI and a robust z-score."""
+    import rasterio
+    from affine import Affine
+    from rasterio.features import geometry_mask
+    from rasterio.windows import Window
+
+    with rasterio.open(paths["fdi"]) as fdi_ds:
+
+        def attributes(pixel_poly, world_poly):
+            minx, miny, maxx, maxy = (int(round(v)) for v in pixel_poly.bounds)
+            win = Window(minx, miny, maxx - minx, maxy - miny)
+            fdi = fdi_ds.read(1, window=win)
+            ndvi = fdi_ds.read(2, window=win)
+            inside = ~geometry_mask([pixel_poly], (maxy - miny, maxx - minx), Affine.translation(minx, miny))
+            f, v = fdi[inside], ndvi[inside]
+            return {
+                "fdi": round(float(f.mean()), 6),
+                "fdi_max": round(float(f.max()), 6),
+                "ndvi": round(float(v.mean()), 6),
+                # robust z-score of the patch's strongest pixel among the scene's water
+                "score": round(float((f.max() - learnt.median) / learnt.sigma), 3),
+            }
+
+        n_candidates, _, _ = write_polygons(
+            paths["candidates"],
+            candidates_output,
+            0.0,
+            1,
+            attributes=attributes,
+            extra_schema={"fdi": "float", "fdi_max": "float", "ndvi": "float", "score": "float"},
+            feedback=feedback,
+        )
+    return n_candidates
+
+
 def detect_debris(
     source: str,
     fdi_model: LoadedModel,
@@ -96,170 +286,45 @@ def detect_debris(
     options: RunOptions | None = None,
 ) -> DebrisReport:
     import rasterio
-    from rasterio.windows import Window
 
     feedback = feedback or Feedback()
-    card = fdi_model.card
-    if card.task != "debris" or [o.name for o in card.outputs][:2] != ["fdi", "ndvi"]:
-        raise EngineError(f"model '{card.name}' is not a floating-debris model (task 'debris' with outputs fdi, ndvi)")
-    if water_model.card.task != "water":
-        raise EngineError(f"model '{water_model.card.name}' is not a water model")
-    rules = rules_of(fdi_model)
-    spec = card.inputs[0]
-    if spec.bands[0] != "red":
-        raise EngineError(f"model '{card.name}': the cloud test needs 'red' as the first band of the card")
+    rules = _check_models(fdi_model, water_model)
     check_output_writable(output)
     if candidates_output:
         check_output_writable(candidates_output)
         vector_driver(candidates_output)
-
-    model_out = temporary_path(output)
-    water_index = temporary_path(output)
-    water_mask = temporary_path(output)
-    cand_mask = temporary_path(output)
-    tmp_out = temporary_path(output)
+    # every intermediate sits next to the output under a temporary name, removed whatever happens
+    paths = {key: temporary_path(output) for key in ("fdi", "water_index", "water_mask", "candidates", "output")}
     try:
-        feedback.info("Computing FDI and NDVI ...")
-        run_model(fdi_model, {spec.name: RasterInput(source, fdi_bands)}, model_out, feedback, options)
-        feedback.info(f"Water mask with {water_model.card.name} (its card's default threshold) ...")
-        wcard = water_model.card
-        run_model(water_model, {wcard.inputs[0].name: RasterInput(source, water_bands)}, water_index, feedback, options)
-        if wcard.outputs[0].threshold is None:
-            raise EngineError(f"water model '{wcard.name}' gives no default threshold in its card")
-        threshold_to_mask(
-            water_index, water_mask, wcard.outputs[0].threshold, water_direction(wcard), feedback=feedback
-        )
-
-        red_band = fdi_bands[0]
-        cloud_level = rules["cloud_red_reflectance"]
-        radius = int(rules["closing_radius_px"])
-        halo = 2 * radius
-        counts = np.zeros(HIST_BINS, dtype=np.int64)
-        water_pixels = cloud_pixels = 0
-        with rasterio.open(model_out) as fdi_ds, rasterio.open(water_mask) as mask_ds, rasterio.open(source) as src:
-            height, width = fdi_ds.height, fdi_ds.width
-            red_nodata = src.nodatavals[red_band - 1]
-            wins = list(windows(width, height))
-
-            def read_red(win):
-                raw = src.read(red_band, window=win, out_dtype="float32")
-                red = raw * np.float32(spec.scale) + np.float32(spec.offset)
-                cloud = red >= cloud_level
-                if red_nodata is not None and not math.isnan(red_nodata):
-                    cloud &= raw != red_nodata
-                return cloud
-
-            def on_water(win):
-                """Water after closing, read with a halo so that windows join seamlessly."""
-                y0, x0 = max(0, win.row_off - halo), max(0, win.col_off - halo)
-                y1 = min(height, win.row_off + win.height + halo)
-                x1 = min(width, win.col_off + win.width + halo)
-                big = mask_ds.read(1, window=Window(x0, y0, x1 - x0, y1 - y0))
-                closed = _closing(big == WATER, radius)
-                r, c = win.row_off - y0, win.col_off - x0
-                return closed[r : r + win.height, c : c + win.width]
-
-            # Pass 1: the FDI distribution of the scene's own cloud-free water pixels.
-            for win in wins:
-                if feedback.is_cancelled():
-                    raise Cancelled("cancelled by the user; no output was written")
-                fdi = fdi_ds.read(1, window=win)
-                valid = fdi != FDI_NODATA
-                water = mask_ds.read(1, window=win) == WATER
-                cloud = read_red(win) & valid
-                cloud_pixels += int(cloud.sum())
-                sample = fdi[valid & water & ~cloud]
-                counts += np.histogram(np.clip(sample, *HIST_RANGE), bins=HIST_BINS, range=HIST_RANGE)[0]
-            edges = np.linspace(HIST_RANGE[0], HIST_RANGE[1], HIST_BINS + 1)
-            if counts.sum() > 0:
-                q25, median, q75 = histogram_quantiles(counts, edges, (0.25, 0.5, 0.75))
-                # robust sigma (IQR / 1.349), floored at a few bins so that a flat scene has no zero spread
-                sigma = max((q75 - q25) / 1.349, 4 * (edges[1] - edges[0]))
-            else:
-                median, sigma = 0.0, float("nan")
-            cut = max(rules["fdi_min"], median + rules["anomaly_z"] * sigma) if counts.sum() else math.inf
-            feedback.info(
-                f"Water FDI: median {median:.5f}, robust sigma {sigma:.5f}; candidates where FDI > {cut:.5f} "
-                f"(FDI > {rules['fdi_min']:g} and z > {rules['anomaly_z']:g}); cloud-like where red >= {cloud_level:g}"
-            )
-
-            # Pass 2: the FDI output, the candidate mask and the counts.
-            flagged = 0
-            grid = dict(count=1, crs=fdi_ds.crs, transform=fdi_ds.transform)
-            profile = dict(gtiff_profile("float32", size=(width, height)), nodata=FDI_NODATA, **grid)
-            mask_profile = dict(gtiff_profile("uint8", size=(width, height)), nodata=MASK_NODATA, **grid)
-            with rasterio.open(tmp_out, "w", **profile) as out, rasterio.open(cand_mask, "w", **mask_profile) as cm:
-                out.set_band_description(1, "fdi")
-                out.update_tags(
-                    SATIMPACT_MODEL=card.name,
-                    SATIMPACT_TASK="debris",
-                    SATIMPACT_FDI_WATER_MEDIAN=repr(median),
-                    SATIMPACT_FDI_WATER_SIGMA=repr(sigma),
-                    SATIMPACT_FDI_CUT=repr(cut),
-                )
-                for k, win in enumerate(wins):
-                    if feedback.is_cancelled():
-                        raise Cancelled("cancelled by the user; no output was written")
-                    fdi = fdi_ds.read(1, window=win)
-                    valid = fdi != FDI_NODATA
-                    cloud = read_red(win)
-                    water = on_water(win) & valid & ~cloud
-                    candidate = water & (fdi > cut)
-                    water_pixels += int(water.sum())
-                    flagged += int(candidate.sum())
-                    out.write(fdi, 1, window=win)
-                    cm.write(np.where(valid, candidate, MASK_NODATA).astype(np.uint8), 1, window=win)
-                    feedback.progress(100.0 * (k + 1) / len(wins))
-
-        n_candidates = None
-        if candidates_output:
-            with rasterio.open(model_out) as fdi_ds:
-                from rasterio.features import geometry_mask
-
-                def attributes(pixel_poly, world_poly):
-                    minx, miny, maxx, maxy = (int(round(v)) for v in pixel_poly.bounds)
-                    win = Window(minx, miny, maxx - minx, maxy - miny)
-                    fdi = fdi_ds.read(1, window=win)
-                    ndvi = fdi_ds.read(2, window=win)
-                    from affine import Affine
-
-                    inside = ~geometry_mask([pixel_poly], (maxy - miny, maxx - minx), Affine.translation(minx, miny))
-                    f, v = fdi[inside], ndvi[inside]
-                    return {
-                        "fdi": round(float(f.mean()), 6),
-                        "fdi_max": round(float(f.max()), 6),
-                        "ndvi": round(float(v.mean()), 6),
-                        # robust z-score of the patch's strongest pixel among the scene's water
-                        "score": round(float((f.max() - median) / sigma), 3),
-                    }
-
-                n_candidates, _, _ = write_polygons(
-                    cand_mask,
-                    candidates_output,
-                    0.0,
-                    1,
-                    attributes=attributes,
-                    extra_schema={"fdi": "float", "fdi_max": "float", "ndvi": "float", "score": "float"},
-                    feedback=feedback,
-                )
-        commit_output(tmp_out, output)
+        _run_models(source, fdi_model, fdi_bands, water_model, water_bands, paths, feedback, options)
+        with (
+            rasterio.open(paths["fdi"]) as fdi_ds,
+            rasterio.open(paths["water_mask"]) as mask_ds,
+            rasterio.open(source) as src,
+        ):
+            scene = _Scene(fdi_ds, mask_ds, src, fdi_model.card.inputs[0], fdi_bands[0], rules)
+            wins = list(windows(scene.width, scene.height))
+            learnt = _learn_water_fdi(scene, wins, rules, feedback)
+            water_pixels, flagged = _flag_outliers(scene, wins, learnt, fdi_model.card.name, paths, feedback)
+        n_candidates = _candidate_polygons(paths, candidates_output, learnt, feedback) if candidates_output else None
+        commit_output(paths["output"], output)
         report = DebrisReport(
-            model=card.name,
-            water_model=wcard.name,
+            model=fdi_model.card.name,
+            water_model=water_model.card.name,
             water_pixels=water_pixels,
-            cloud_pixels=cloud_pixels,
+            cloud_pixels=learnt.cloud_pixels,
             flagged_pixels=flagged,
             candidates=n_candidates,
-            fdi_median=median,
-            fdi_sigma=sigma,
-            fdi_cut=cut,
+            fdi_median=learnt.median,
+            fdi_sigma=learnt.sigma,
+            fdi_cut=learnt.cut,
         )
         feedback.info(
             f"{flagged} of {water_pixels} cloud-free water pixels flagged ({100.0 * report.flagged_share:.3f} %)"
             + (f" in {n_candidates} candidate patches" if n_candidates is not None else "")
-            + f"; {cloud_pixels} cloud-like pixels left out"
+            + f"; {learnt.cloud_pixels} cloud-like pixels left out"
         )
         return report
     finally:
-        for path in (model_out, water_index, water_mask, cand_mask, tmp_out):
+        for path in paths.values():
             remove_quietly(path)

@@ -358,14 +358,18 @@ def mask_facts(ds, bands: list[int]) -> tuple:
 
 
 def valid_mask(ds, bands: list[int], data: np.ndarray, window, facts: tuple | None = None) -> np.ndarray:
-    """Pixels of ``data`` (bands, h, w; read from ``bands`` of ``ds`` in ``window``) that are not
-    nodata, NaN or masked. ``facts`` (from ``mask_facts``) saves looking up the same dataset
-    properties for every window."""
+    """Pixels of ``data`` (bands, h, w; or h, w for one band; read from ``bands`` of ``ds`` in
+    ``window``) that are not nodata, NaN or masked. ``facts`` (from ``mask_facts``) saves looking
+    up the same dataset properties for every window."""
     floating, nodatas, masked = facts or mask_facts(ds, bands)
+    planes = data[None] if data.ndim == 2 else data
     # Integer rasters read as float32 cannot hold NaN: skip the test on the hot path.
-    valid = np.isfinite(data).all(axis=0) if floating else np.ones(data.shape[1:], dtype=bool)
+    if not floating:
+        valid = np.ones(planes.shape[1:], dtype=bool)
+    else:
+        valid = np.isfinite(data) if data.ndim == 2 else np.isfinite(data).all(axis=0)
     for k, nodata in nodatas:
-        valid &= data[k] != nodata
+        valid &= planes[k] != nodata
     # Alpha bands and internal masks say more than nodata values do.
     if masked:
         valid &= ds.read_masks(bands[0], window=window) > 0

@@ -34,7 +34,6 @@ What this module decides (and the help text and README repeat):
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -43,24 +42,23 @@ import numpy as np
 
 from .bands import resolve_bands
 from .errors import BandError, Cancelled, EngineError
-from .geo import (  # noqa: F401 (re-exported: callers import them from green)
-    LATTICE,
-    MAX_GRID_SCALE_ERROR,
+from .geo import (
     Grid,
     PixelAreas,
     equal_area_crs,
-    is_metric,
     lonlat_of,
     make_grid,
+    mask_facts,
     pixel_centres,
-    scale_error,
     transformer,
     true_area,
-    utm_epsg,
+    valid_mask,
+    windows,
 )
+from .memory import gdal_cache_limit
 from .model import LoadedModel, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
-from .runner import Feedback, _gdal_cache_limit, prepare_input
+from .runner import Feedback, prepare_input
 from .zonal import ZoneMasks
 
 TILE = 512
@@ -195,9 +193,6 @@ def cloud_and_snow(
     snow = bright & (ndsi >= test.ndsi_snow_min)
     return bright & ~snow, snow
 
-
-# --- areas and grids -------------------------------------------------------------------------------
-# --- areas and grids: engine/geo.py (re-exported here for existing callers) --------------
 
 # --- season ------------------------------------------------------------------------------------------
 
@@ -378,8 +373,326 @@ def green_ratio(
     threads: int | None = None,
 ) -> GreenResult:
     """Vegetation mask and per-zone (or per-cell) green and valid areas for one raster."""
-    with _gdal_cache_limit(GDAL_CACHE_BYTES):
+    with gdal_cache_limit(GDAL_CACHE_BYTES):
         return _green_ratio(raster_path, model, band_map, zones, cell_size, mask_path, feedback, threads)
+
+
+# The run is split in steps: plan (which bands each rule reads, the areas, the zones or grid),
+# classify each tile, add it to the tallies, then judge the season. Each step is decided once per
+# raster, so the tile loop only reads, classifies and adds.
+
+
+@dataclass
+class _BandPlan:
+    """The bands the model and the cloud and water rules read, found once per raster."""
+
+    model_bands: list[int]
+    scl: int | None
+    aux: dict[str, int | None]  # blue, green, nir, swir16: band index or None (empty with SCL)
+    cloud_test: CloudTest | None
+    reflectance: tuple[float, float] | None  # (scale, offset) of the dark-water test
+    cloud_rule: str
+    water_rule: str
+
+    @property
+    def measures_snow(self) -> bool:
+        return self.scl is not None or (
+            self.cloud_test is not None and all(self.aux.get(n) for n in ("blue", "green", "swir16"))
+        )
+
+
+def _cloud_plan(ds, model: LoadedModel, band_map: str | None, feedback: Feedback):
+    """SCL band, the cloud test's bands and the rule as logged: (scl, aux, cloud_test, rule)."""
+    descriptions = list(ds.descriptions)
+    cloud_test = CloudTest.from_card(model)
+    scl = _scl_band(descriptions)
+    aux = {}
+    if scl is None and cloud_test is not None:
+        for name in ("blue", "green", "swir16"):
+            aux[name] = _optional_band(name, ds.count, descriptions, band_map)
+    if scl is not None:
+        cloud_rule = f"Sentinel-2 SCL band {scl}: classes 3, 8, 9, 10 are cloud/shadow, 11 is snow"
+    elif cloud_test is None:
+        cloud_rule = f"none (model {model.card.name} has no cloud test; only nodata pixels are excluded)"
+    elif aux.get("blue") is None:
+        cloud_rule = "none: no blue band found for the cloud test; only nodata pixels are excluded"
+        feedback.warning("No blue band found: clouds cannot be detected and count as valid ground.")
+    elif aux.get("swir16") is None or aux.get("green") is None:
+        cloud_rule = (
+            f"blue reflectance > {cloud_test.blue_min:g} is cloud (no SWIR band: snow cannot be told "
+            "apart and is excluded as cloud too)"
+        )
+    else:
+        cloud_rule = (
+            f"blue reflectance > {cloud_test.blue_min:g} and NDSI < {cloud_test.ndsi_snow_min:g} is cloud; "
+            f"blue > {cloud_test.blue_min:g} with NDSI >= {cloud_test.ndsi_snow_min:g} is snow (valid, not green); "
+            f"reflectance = DN x {cloud_test.scale:g} + {cloud_test.offset:g}"
+        )
+    feedback.info(f"Cloud rule: {cloud_rule}")
+    return scl, aux, cloud_test, cloud_rule
+
+
+def _water_plan(ds, scl, aux: dict, cloud_test: CloudTest | None, band_map: str | None, feedback: Feedback):
+    """Adds the water rule's bands to ``aux``; returns (reflectance, rule as logged)."""
+    descriptions = list(ds.descriptions)
+    for name in ("green", "nir", "swir16"):
+        if scl is None and aux.get(name) is None:
+            aux[name] = _optional_band(name, ds.count, descriptions, band_map)
+    if scl is not None:
+        water_rule = f"Sentinel-2 SCL band {scl}: class 6 is water (valid, never green)"
+    elif aux.get("green") and aux.get("swir16"):
+        water_rule = "MNDWI = (green - SWIR1) / (green + SWIR1) > 0 is water (valid, never green)"
+    elif aux.get("green") and aux.get("nir"):
+        water_rule = "NDWI = (green - NIR) / (green + NIR) > 0 is water (valid, never green)"
+    # the dark-water test needs reflectance: the card's cloud test says how DNs convert
+    reflectance = (cloud_test.scale, cloud_test.offset) if cloud_test is not None else None
+    if aux.get("nir") and ds.dtypes[aux["nir"] - 1] == "uint8":
+        reflectance = None  # 8-bit imagery (NAIP, RGB photos) is not reflectance x 10000
+    if scl is None and reflectance and aux.get("green") and aux.get("nir"):
+        water_rule += f"; NIR reflectance < {DARK_NIR_REFLECTANCE:g} is dark water (valid, never green)"
+    else:
+        water_rule = "none: no green with NIR or SWIR band, so water cannot be told from vegetation"
+        feedback.warning("No green and NIR/SWIR bands: water cannot be excluded from green.")
+    feedback.info(f"Water rule: {water_rule}")
+    return reflectance, water_rule
+
+
+def _plan_bands(ds, model: LoadedModel, band_map: str | None, feedback: Feedback) -> _BandPlan:
+    spec = model.card.inputs[0]
+    resolution = resolve_bands(spec.bands, ds.count, list(ds.descriptions), band_map, spec.sensor)
+    feedback.info(f"Model {model.card.name}: bands {resolution.describe(spec.bands)}")
+    scl, aux, cloud_test, cloud_rule = _cloud_plan(ds, model, band_map, feedback)
+    reflectance, water_rule = _water_plan(ds, scl, aux, cloud_test, band_map, feedback)
+    return _BandPlan(resolution.indices, scl, aux, cloud_test, reflectance, cloud_rule, water_rule)
+
+
+def _plan_areas(ds, feedback: Feedback) -> tuple[float, str, PixelAreas]:
+    """Latitude of the scene centre, the equal-area CRS centred there, and the pixel areas in it."""
+    bounds = tuple(ds.bounds)
+    cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
+    lon, lat = lonlat_of(ds.crs, cx, cy)
+    equal_area = equal_area_crs(lon, lat)
+    feedback.info(f"Areas: per-pixel true areas in {equal_area}; zones take the pixels whose centres lie inside them")
+    return lat, equal_area, PixelAreas(ds.crs, ds.transform, equal_area)
+
+
+@dataclass
+class _TileClasses:
+    """What each pixel of a tile is; every field is a boolean (h, w) array but ``index``."""
+
+    valid: np.ndarray  # not nodata
+    clear: np.ndarray  # valid and not cloud: the denominator of the ratio
+    green: np.ndarray
+    wet: np.ndarray  # clear water, never green
+    cloudy: np.ndarray
+    snow: np.ndarray | None
+    index: np.ndarray  # the model's output
+
+
+class _TileClassifier:
+    """Reads each band once per tile and sorts the pixels into nodata, cloud, water, green or other."""
+
+    def __init__(self, ds, model: LoadedModel, plan: _BandPlan, threshold: float, threads: int | None):
+        self.ds = ds
+        self.plan = plan
+        self.threshold = threshold
+        self.spec = model.card.inputs[0]
+        self.output = model.card.outputs[0].name
+        self.session = get_session(model, threads)
+        aux_bands = [plan.aux[n] for n in ("blue", "green", "nir", "swir16") if plan.aux.get(n)]
+        self.read_bands = list(dict.fromkeys(plan.model_bands + aux_bands + ([plan.scl] if plan.scl else [])))
+        self.pos = {b: k for k, b in enumerate(self.read_bands)}
+        self.model_rows = [self.pos[b] for b in plan.model_bands]
+        self.facts = mask_facts(ds, plan.model_bands)
+
+    def _band(self, data: np.ndarray, band: int | None) -> np.ndarray | None:
+        return data[self.pos[band]] if band else None
+
+    def classify(self, window) -> _TileClasses:
+        h, w = window.height, window.width
+        plan = self.plan
+        data = self.ds.read(self.read_bands, window=window, out_dtype="float32")
+        x = data[self.model_rows]
+        valid = valid_mask(self.ds, plan.model_bands, x, window, self.facts)
+        blue, green_band, nir, swir16 = (self._band(data, plan.aux.get(n)) for n in ("blue", "green", "nir", "swir16"))
+        scl = self._band(data, plan.scl)
+        cloud, snow = cloud_and_snow(plan.cloud_test, blue, green_band, swir16, scl)
+        water = water_pixels(scl, green_band, nir, swir16, plan.reflectance)
+        feed = prepare_input(x.copy(), self.spec)
+        feed[:, ~valid] = 0.0
+        index = self.session.run([self.output], {self.spec.name: feed[None]})[0]
+        index = np.asarray(index).reshape(-1, h, w)[0]
+        clear = valid & ~cloud if cloud is not None else valid
+        green = clear & (index > self.threshold)
+        wet = clear & water if water is not None else np.zeros_like(clear)
+        green &= ~wet
+        cloudy = valid & cloud if cloud is not None else np.zeros_like(valid)
+        return _TileClasses(valid, clear, green, wet, cloudy, snow, index)
+
+
+class _SceneTally:
+    """Whole-scene areas, the vegetation index histogram (for the season check) and snow."""
+
+    def __init__(self):
+        self.totals = ZoneStats(-1)
+        self.hist = np.zeros(HIST_BINS, dtype=np.int64)
+        self.snow_m2 = 0.0
+
+    def add(self, tile: _TileClasses, area: np.ndarray) -> None:
+        if tile.clear.any():
+            self.hist += np.histogram(np.clip(tile.index[tile.clear], *HIST_RANGE), bins=HIST_BINS, range=HIST_RANGE)[0]
+        if tile.snow is not None:
+            self.snow_m2 += float(area[tile.clear & tile.snow].sum())
+        totals = self.totals
+        totals.green_m2 += float(area[tile.green].sum())
+        totals.water_m2 += float(area[tile.wet].sum())
+        totals.valid_m2 += float(area[tile.clear].sum())
+        totals.cloud_m2 += float(area[tile.cloudy].sum())
+        totals.nodata_m2 += float(area[~tile.valid].sum())
+        totals.pixels += area.size
+
+    def index_p95(self) -> float | None:
+        valid_px = int(self.hist.sum())
+        if not valid_px:
+            return None
+        cdf = np.cumsum(self.hist)
+        edges = np.linspace(*HIST_RANGE, HIST_BINS + 1)
+        return float(edges[int(np.searchsorted(cdf, 0.95 * valid_px)) + 1])
+
+
+class _GridTally:
+    """Areas per cell of a square grid (``make_grid``), summed with bincount (no loop over cells)."""
+
+    def __init__(self, ds, cell_size: float, equal_area: str, feedback: Feedback):
+        self.grid = grid = make_grid(ds.crs, tuple(ds.bounds), cell_size)
+        feedback.info(
+            f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
+            f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}"
+        )
+        self.to_grid = None if grid.native else transformer(ds.crs, grid.crs_wkt)
+        self.transform = ds.transform
+        self.equal_area = equal_area
+        # rows: green, clear, cloudy, nodata (m2), pixels, water (m2)
+        self.sums = np.zeros((6, grid.rows * grid.cols), dtype=np.float64)
+
+    def add(self, tile: _TileClasses, area: np.ndarray, window) -> None:
+        grid = self.grid
+        h, w = window.height, window.width
+        px, py = pixel_centres(self.transform, self.to_grid, window.row_off, window.col_off, h, w)
+        gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
+        gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
+        inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
+        cell = (gr * grid.cols + gc)[inside]
+        n = grid.rows * grid.cols
+        a = area[inside]
+        sums = self.sums
+        sums[0] += np.bincount(cell, weights=a * tile.green[inside], minlength=n)
+        sums[1] += np.bincount(cell, weights=a * tile.clear[inside], minlength=n)
+        sums[2] += np.bincount(cell, weights=a * tile.cloudy[inside], minlength=n)
+        sums[3] += np.bincount(cell, weights=a * ~tile.valid[inside], minlength=n)
+        sums[4] += np.bincount(cell, minlength=n)
+        sums[5] += np.bincount(cell, weights=a * tile.wet[inside], minlength=n)
+
+    def stats(self) -> dict[int, ZoneStats]:
+        """The cells with at least one pixel centre, keyed by row-major cell index."""
+        grid, sums = self.grid, self.sums
+        stats = {}
+        for idx in np.flatnonzero(sums[4] > 0):
+            row, col = divmod(int(idx), grid.cols)
+            stats[int(idx)] = ZoneStats(
+                int(idx),
+                green_m2=float(sums[0, idx]),
+                valid_m2=float(sums[1, idx]),
+                cloud_m2=float(sums[2, idx]),
+                nodata_m2=float(sums[3, idx]),
+                zone_area_m2=true_area(grid.cell_polygon(col, row), grid.crs_wkt, self.equal_area),
+                pixels=int(sums[4, idx]),
+                water_m2=float(sums[5, idx]),
+            )
+        return stats
+
+
+class _ZoneTally:
+    """Areas per user zone, each rasterised only in the tiles its bounding box touches."""
+
+    grid = None
+
+    def __init__(self, ds, zones: list[Zone], equal_area: str):
+        self.zones = list(zones)
+        self.transform = ds.transform
+        self.by_key = {}
+        for z in self.zones:
+            self.by_key[z.key] = ZoneStats(z.key, zone_area_m2=true_area(z.geometry, ds.crs, equal_area))
+        self.masks = ZoneMasks([z.geometry for z in self.zones])
+
+    def add(self, tile: _TileClasses, area: np.ndarray, window) -> None:
+        from rasterio.windows import transform as window_transform
+
+        tile_transform = window_transform(window, self.transform)
+        for k, inside in self.masks.in_window(tile_transform, window.height, window.width):
+            s = self.by_key[self.zones[k].key]
+            s.green_m2 += float(area[inside & tile.green].sum())
+            s.valid_m2 += float(area[inside & tile.clear].sum())
+            s.cloud_m2 += float(area[inside & tile.cloudy].sum())
+            s.nodata_m2 += float(area[inside & ~tile.valid].sum())
+            s.water_m2 += float(area[inside & tile.wet].sum())
+            s.pixels += int(inside.sum())
+
+    def stats(self) -> dict[int, ZoneStats]:
+        return self.by_key
+
+
+class _MaskWriter:
+    """The class raster (``MASK_CLASSES``), written tile by tile under a temporary name."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.tmp: str | None = temporary_path(path)
+        self.out = None
+
+    def open(self, ds, model_name: str, threshold: float) -> None:
+        import rasterio
+
+        profile = gtiff_profile("uint8", size=(ds.width, ds.height))
+        profile.update(count=1, crs=ds.crs, transform=ds.transform, nodata=MASK_NODATA)
+        self.out = rasterio.open(self.tmp, "w", **profile)
+        self.out.set_band_description(1, "vegetation")
+        self.out.update_tags(
+            SATIMPACT_MODEL=model_name,
+            SATIMPACT_TASK="green",
+            SATIMPACT_THRESHOLD=str(threshold),
+            SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in MASK_CLASSES.items()),
+        )
+
+    def write(self, tile: _TileClasses, window) -> None:
+        m = np.full((window.height, window.width), MASK_NODATA, dtype=np.uint8)
+        m[tile.clear] = 0
+        m[tile.green] = 1
+        m[tile.wet] = 3
+        m[tile.cloudy] = 2
+        self.out.write(m, 1, window=window)
+
+    def commit(self) -> None:
+        self.out.close()
+        self.out = None
+        commit_output(self.tmp, self.path)
+        self.tmp = None
+
+    def discard(self) -> None:
+        if self.out is not None:
+            self.out.close()
+        if self.tmp:
+            remove_quietly(self.tmp)
+
+
+def _season_of(raster_path: str, ds, model: LoadedModel, latitude: float, scene: _SceneTally, plan: _BandPlan):
+    snow_share = None
+    if plan.measures_snow:
+        snow_share = scene.snow_m2 / scene.totals.valid_m2 if scene.totals.valid_m2 > 0 else 0.0
+    date, source = acquisition_date(raster_path, ds.tags())
+    leaf_off = model.card.extra.get("leaf_off_p95")
+    leaf_off = None if leaf_off is None else float(leaf_off)
+    return judge_season(date, source, latitude, scene.index_p95(), leaf_off, snow_share)
 
 
 def _green_ratio(
@@ -393,264 +706,58 @@ def _green_ratio(
     threads: int | None = None,
 ) -> GreenResult:
     import rasterio
-    from rasterio.windows import Window
-    from rasterio.windows import transform as window_transform
 
     feedback = feedback or Feedback()
     check_green_model(model)
-    card = model.card
-    spec = card.inputs[0]
-    out_spec = card.outputs[0]
-    threshold = float(out_spec.threshold)
+    threshold = float(model.card.outputs[0].threshold)
     if mask_path:
         check_output_writable(mask_path)
     try:
         ds = rasterio.open(raster_path)
     except rasterio.errors.RasterioIOError as exc:
         raise EngineError(f"cannot open raster {raster_path}: {exc}") from exc
-    tmp_mask = None
-    mask_ds = None
+    mask = None
     try:
         if ds.crs is None:
             raise EngineError(f"the raster {raster_path} has no coordinate reference system; assign one first")
-        descriptions = list(ds.descriptions)
-        resolution = resolve_bands(spec.bands, ds.count, descriptions, band_map, spec.sensor)
-        feedback.info(f"Model {card.name}: bands {resolution.describe(spec.bands)}")
-
-        cloud_test = CloudTest.from_card(model)
-        scl = _scl_band(descriptions)
-        aux = {}
-        if scl is None and cloud_test is not None:
-            for name in ("blue", "green", "swir16"):
-                aux[name] = _optional_band(name, ds.count, descriptions, band_map)
-        if scl is not None:
-            cloud_rule = f"Sentinel-2 SCL band {scl}: classes 3, 8, 9, 10 are cloud/shadow, 11 is snow"
-        elif cloud_test is None:
-            cloud_rule = f"none (model {card.name} has no cloud test; only nodata pixels are excluded)"
-        elif aux.get("blue") is None:
-            cloud_rule = "none: no blue band found for the cloud test; only nodata pixels are excluded"
-            feedback.warning("No blue band found: clouds cannot be detected and count as valid ground.")
-        elif aux.get("swir16") is None or aux.get("green") is None:
-            cloud_rule = (
-                f"blue reflectance > {cloud_test.blue_min:g} is cloud (no SWIR band: snow cannot be told "
-                "apart and is excluded as cloud too)"
-            )
-        else:
-            cloud_rule = (
-                f"blue reflectance > {cloud_test.blue_min:g} and NDSI < {cloud_test.ndsi_snow_min:g} is cloud; "
-                f"blue > {cloud_test.blue_min:g} with NDSI >= {cloud_test.ndsi_snow_min:g} is snow (valid, not green); "
-                f"reflectance = DN x {cloud_test.scale:g} + {cloud_test.offset:g}"
-            )
-        feedback.info(f"Cloud rule: {cloud_rule}")
-        for name in ("green", "nir", "swir16"):
-            if scl is None and aux.get(name) is None:
-                aux[name] = _optional_band(name, ds.count, descriptions, band_map)
-        if scl is not None:
-            water_rule = f"Sentinel-2 SCL band {scl}: class 6 is water (valid, never green)"
-        elif aux.get("green") and aux.get("swir16"):
-            water_rule = "MNDWI = (green - SWIR1) / (green + SWIR1) > 0 is water (valid, never green)"
-        elif aux.get("green") and aux.get("nir"):
-            water_rule = "NDWI = (green - NIR) / (green + NIR) > 0 is water (valid, never green)"
-        # the dark-water test needs reflectance: the card's cloud test says how DNs convert
-        reflectance = (cloud_test.scale, cloud_test.offset) if cloud_test is not None else None
-        if aux.get("nir") and ds.dtypes[aux["nir"] - 1] == "uint8":
-            reflectance = None  # 8-bit imagery (NAIP, RGB photos) is not reflectance x 10000
-        if scl is None and reflectance and aux.get("green") and aux.get("nir"):
-            water_rule += f"; NIR reflectance < {DARK_NIR_REFLECTANCE:g} is dark water (valid, never green)"
-        else:
-            water_rule = "none: no green with NIR or SWIR band, so water cannot be told from vegetation"
-            feedback.warning("No green and NIR/SWIR bands: water cannot be excluded from green.")
-        feedback.info(f"Water rule: {water_rule}")
-
-        bounds = tuple(ds.bounds)
-        cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
-        lon, lat = lonlat_of(ds.crs, cx, cy)
-        equal_area = equal_area_crs(lon, lat)
-        areas = PixelAreas(ds.crs, ds.transform, equal_area)
-        feedback.info(
-            f"Areas: per-pixel true areas in {equal_area}; zones take the pixels whose centres lie inside them"
-        )
-
-        grid = None
-        zone_list: list[Zone] = []
-        stats: dict[int, ZoneStats] = {}
-        to_grid = None
-        if zones is None:
-            grid = make_grid(ds.crs, bounds, cell_size)
-            feedback.info(
-                f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
-                f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}"
-            )
-            if not grid.native:
-                to_grid = transformer(ds.crs, grid.crs_wkt)
-            cell_stats = np.zeros((6, grid.rows * grid.cols), dtype=np.float64)
-        else:
-            zone_list = list(zones)
-            for z in zone_list:
-                stats[z.key] = ZoneStats(z.key, zone_area_m2=true_area(z.geometry, ds.crs, equal_area))
-            zone_masks = ZoneMasks([z.geometry for z in zone_list])
-
+        plan = _plan_bands(ds, model, band_map, feedback)
+        latitude, equal_area, areas = _plan_areas(ds, feedback)
+        tally = _GridTally(ds, cell_size, equal_area, feedback) if zones is None else _ZoneTally(ds, zones, equal_area)
         if mask_path:
-            tmp_mask = temporary_path(mask_path)
-            profile = gtiff_profile("uint8", size=(ds.width, ds.height))
-            profile.update(count=1, crs=ds.crs, transform=ds.transform, nodata=MASK_NODATA)
-            mask_ds = rasterio.open(tmp_mask, "w", **profile)
-            mask_ds.set_band_description(1, "vegetation")
-            mask_ds.update_tags(
-                SATIMPACT_MODEL=card.name,
-                SATIMPACT_TASK="green",
-                SATIMPACT_THRESHOLD=str(threshold),
-                SATIMPACT_CLASSES="; ".join(f"{k}={v}" for k, v in MASK_CLASSES.items()),
-            )
-
-        session = get_session(model, threads)
-        hist = np.zeros(HIST_BINS, dtype=np.int64)
-        snow_m2 = 0.0
-        totals = ZoneStats(-1)
-        model_bands = resolution.indices
-        aux_names = [n for n in ("blue", "green", "nir", "swir16") if aux.get(n)]
-        read_bands = list(dict.fromkeys(model_bands + [aux[n] for n in aux_names] + ([scl] if scl else [])))
-        pos = {b: k for k, b in enumerate(read_bands)}
-        tiles = [(r, c) for r in range(0, ds.height, TILE) for c in range(0, ds.width, TILE)]
-        from rasterio.enums import MaskFlags
-
-        use_masks = any(
-            MaskFlags.per_dataset in ds.mask_flag_enums[b - 1] or MaskFlags.alpha in ds.mask_flag_enums[b - 1]
-            for b in model_bands
-        )
-        for done, (row0, col0) in enumerate(tiles, start=1):
+            mask = _MaskWriter(mask_path)
+            mask.open(ds, model.card.name, threshold)
+        classifier = _TileClassifier(ds, model, plan, threshold, threads)
+        scene = _SceneTally()
+        tiles = list(windows(ds.width, ds.height, TILE))
+        for done, window in enumerate(tiles, start=1):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")
-            h, w = min(TILE, ds.height - row0), min(TILE, ds.width - col0)
-            window = Window(col0, row0, w, h)
-            data = ds.read(read_bands, window=window, out_dtype="float32")
-            x = data[[pos[b] for b in model_bands]]
-            valid = np.isfinite(x).all(axis=0)
-            for k, b in enumerate(model_bands):
-                nd = ds.nodatavals[b - 1]
-                if nd is not None and not math.isnan(nd):
-                    valid &= x[k] != nd
-            if use_masks:
-                valid &= ds.read_masks(model_bands[0], window=window) > 0
-            cloud, snow = cloud_and_snow(
-                cloud_test,
-                data[pos[aux["blue"]]] if aux.get("blue") else None,
-                data[pos[aux["green"]]] if aux.get("green") else None,
-                data[pos[aux["swir16"]]] if aux.get("swir16") else None,
-                data[pos[scl]] if scl else None,
-            )
-            water = water_pixels(
-                data[pos[scl]] if scl else None,
-                data[pos[aux["green"]]] if aux.get("green") else None,
-                data[pos[aux["nir"]]] if aux.get("nir") else None,
-                data[pos[aux["swir16"]]] if aux.get("swir16") else None,
-                reflectance,
-            )
-            feed = prepare_input(x.copy(), spec)
-            feed[:, ~valid] = 0.0
-            index = session.run([out_spec.name], {spec.name: feed[None]})[0]
-            index = np.asarray(index).reshape(-1, h, w)[0]
-            clear = valid & ~cloud if cloud is not None else valid
-            green = clear & (index > threshold)
-            wet = clear & water if water is not None else np.zeros_like(clear)
-            green &= ~wet
-            if clear.any():
-                hist += np.histogram(np.clip(index[clear], *HIST_RANGE), bins=HIST_BINS, range=HIST_RANGE)[0]
-            area = areas.window(row0, col0, h, w)
-            cloudy = valid & cloud if cloud is not None else np.zeros_like(valid)
-            if snow is not None:
-                snow_m2 += float(area[clear & snow].sum())
-            totals.green_m2 += float(area[green].sum())
-            totals.water_m2 += float(area[wet].sum())
-            totals.valid_m2 += float(area[clear].sum())
-            totals.cloud_m2 += float(area[cloudy].sum())
-            totals.nodata_m2 += float(area[~valid].sum())
-            totals.pixels += h * w
-
-            if mask_ds is not None:
-                m = np.full((h, w), MASK_NODATA, dtype=np.uint8)
-                m[clear] = 0
-                m[green] = 1
-                m[wet] = 3
-                m[cloudy] = 2
-                mask_ds.write(m, 1, window=window)
-
-            tile_tr = window_transform(window, ds.transform)
-            if grid is not None:
-                px, py = pixel_centres(ds.transform, to_grid, row0, col0, h, w)
-                gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
-                gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
-                inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
-                cell = (gr * grid.cols + gc)[inside]
-                n = grid.rows * grid.cols
-                a = area[inside]
-                cell_stats[0] += np.bincount(cell, weights=a * green[inside], minlength=n)
-                cell_stats[1] += np.bincount(cell, weights=a * clear[inside], minlength=n)
-                cell_stats[2] += np.bincount(cell, weights=a * cloudy[inside], minlength=n)
-                cell_stats[3] += np.bincount(cell, weights=a * ~valid[inside], minlength=n)
-                cell_stats[4] += np.bincount(cell, minlength=n)
-                cell_stats[5] += np.bincount(cell, weights=a * wet[inside], minlength=n)
-            elif zone_list:
-                for k, inside in zone_masks.in_window(tile_tr, h, w):
-                    s = stats[zone_list[k].key]
-                    s.green_m2 += float(area[inside & green].sum())
-                    s.valid_m2 += float(area[inside & clear].sum())
-                    s.cloud_m2 += float(area[inside & cloudy].sum())
-                    s.nodata_m2 += float(area[inside & ~valid].sum())
-                    s.water_m2 += float(area[inside & wet].sum())
-                    s.pixels += int(inside.sum())
+            tile = classifier.classify(window)
+            area = areas.window(window.row_off, window.col_off, window.height, window.width)
+            scene.add(tile, area)
+            if mask is not None:
+                mask.write(tile, window)
+            tally.add(tile, area, window)
             feedback.progress(100.0 * done / len(tiles))
-
-        if grid is not None:
-            for idx in np.flatnonzero(cell_stats[4] > 0):
-                row, col = divmod(int(idx), grid.cols)
-                s = ZoneStats(
-                    int(idx),
-                    green_m2=float(cell_stats[0, idx]),
-                    valid_m2=float(cell_stats[1, idx]),
-                    cloud_m2=float(cell_stats[2, idx]),
-                    nodata_m2=float(cell_stats[3, idx]),
-                    zone_area_m2=true_area(grid.cell_polygon(col, row), grid.crs_wkt, equal_area),
-                    pixels=int(cell_stats[4, idx]),
-                    water_m2=float(cell_stats[5, idx]),
-                )
-                stats[int(idx)] = s
-
-        if mask_ds is not None:
-            mask_ds.close()
-            mask_ds = None
-            commit_output(tmp_mask, mask_path)
-            tmp_mask = None
-
-        valid_px = int(hist.sum())
-        p95 = None
-        if valid_px:
-            cdf = np.cumsum(hist)
-            edges = np.linspace(*HIST_RANGE, HIST_BINS + 1)
-            p95 = float(edges[int(np.searchsorted(cdf, 0.95 * valid_px)) + 1])
-        snow_share = None
-        if scl is not None or (cloud_test is not None and all(aux.get(n) for n in ("blue", "green", "swir16"))):
-            snow_share = snow_m2 / totals.valid_m2 if totals.valid_m2 > 0 else 0.0
-        date, source = acquisition_date(raster_path, ds.tags())
-        leaf_off = card.extra.get("leaf_off_p95")
-        season = judge_season(date, source, lat, p95, None if leaf_off is None else float(leaf_off), snow_share)
+        stats = tally.stats()
+        if mask is not None:
+            mask.commit()
+            mask = None
         return GreenResult(
-            model=card.name,
+            model=model.card.name,
             threshold=threshold,
             stats=stats,
-            season=season,
-            grid=grid,
+            season=_season_of(raster_path, ds, model, latitude, scene, plan),
+            grid=tally.grid,
             mask_path=mask_path,
-            cloud_rule=cloud_rule,
+            cloud_rule=plan.cloud_rule,
             equal_area=equal_area,
-            totals=totals,
-            water_rule=water_rule,
+            totals=scene.totals,
+            water_rule=plan.water_rule,
         )
     except BaseException:
-        if mask_ds is not None:
-            mask_ds.close()
-        if tmp_mask:
-            remove_quietly(tmp_mask)
+        if mask is not None:
+            mask.discard()
         raise
     finally:
         ds.close()

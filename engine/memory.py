@@ -111,6 +111,29 @@ GDAL_CACHE_CAP = 128 << 20
 
 
 @contextlib.contextmanager
+def gdal_cache_limit(limit: int):
+    """Cap GDAL's block cache for the run (default 5% of RAM): dirty output blocks and read
+    blocks would otherwise pile up to that size on big rasters. Restored afterwards."""
+    try:
+        from osgeo import gdal
+    except ImportError:  # rasterio without GDAL's Python bindings: the env option still works on first use
+        gdal = None
+    import rasterio
+
+    old = gdal.GetCacheMax() if gdal is not None else None
+    if gdal is not None and old > limit:
+        gdal.SetCacheMax(limit)
+    try:
+        # rasterio hands an integer GDAL_CACHEMAX to GDALSetCacheMax, i.e. in bytes (256 would be
+        # 256 bytes: no block cache at all, every read decompresses and warps its blocks again).
+        with rasterio.Env(GDAL_CACHEMAX=max(1 << 20, limit)):
+            yield
+    finally:
+        if gdal is not None and old > limit:
+            gdal.SetCacheMax(old)
+
+
+@contextlib.contextmanager
 def gdal_cache_cap(limit: int = GDAL_CACHE_CAP):
     """Cap GDAL's block cache (process-wide) for the duration of a run, then restore it."""
     try:

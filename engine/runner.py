@@ -18,7 +18,6 @@ onnxruntime works on the previous batch.
 from __future__ import annotations
 
 import collections
-import contextlib
 import math
 import os
 import queue
@@ -33,6 +32,7 @@ import numpy as np
 from .card import InputSpec
 from .errors import Cancelled, EngineError
 from .geo import mask_facts, valid_mask
+from .memory import gdal_cache_limit
 from .model import LoadedModel, default_threads, get_session
 from .raster import (
     OUTPUT_BLOCK,
@@ -337,27 +337,8 @@ def _column_stripes(width: int, xs: list[int], tw: int, wx: list[np.ndarray], co
     return stripes
 
 
-@contextlib.contextmanager
-def _gdal_cache_limit(limit: int):
-    """Cap GDAL's block cache for the run (default 5% of RAM): dirty output blocks and read
-    blocks would otherwise pile up to that size on big rasters. Restored afterwards."""
-    try:
-        from osgeo import gdal
-    except ImportError:  # rasterio without GDAL's Python bindings: the env option still works on first use
-        gdal = None
-    import rasterio
-
-    old = gdal.GetCacheMax() if gdal is not None else None
-    if gdal is not None and old > limit:
-        gdal.SetCacheMax(limit)
-    try:
-        # rasterio hands an integer GDAL_CACHEMAX to GDALSetCacheMax, i.e. in bytes (256 would be
-        # 256 bytes: no block cache at all, every read decompresses and warps its blocks again).
-        with rasterio.Env(GDAL_CACHEMAX=max(1 << 20, limit)):
-            yield
-    finally:
-        if gdal is not None and old > limit:
-            gdal.SetCacheMax(old)
+# in engine/memory.py, next to the other GDAL cache cap; the old private name stays for the tests
+_gdal_cache_limit = gdal_cache_limit
 
 
 def _probe_writable(tmp: str) -> None:

@@ -18,32 +18,17 @@ import numpy as np
 from .bands import BandResolution, resolve_bands
 from .card import ModelCard
 from .errors import BandError, Cancelled, EngineError
+from .geo import mask_facts, valid_mask, windows
 from .i18n import tr
 from .model import LoadedModel
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, RasterInput, RunOptions, run_model
 
 WATER, LAND, MASK_NODATA = 1, 0, 255
-WINDOW = 1024  # pixels per side of the windows read by the passes below (a multiple of the 256 px blocks)
 HIST_BINS = 2048
 # Preference when MODEL is left empty: the richest model the raster's bands allow.
 # Radar: both polarisations where the raster has them, else the one it has.
 DEFAULT_WATER_MODELS = ("water_mndwi_evi", "water_mndwi", "water_ndwi", "water_sdwi", "water_s1_vv", "water_s1_vh")
-
-
-def windows(width: int, height: int, size: int = WINDOW):
-    from rasterio.windows import Window
-
-    for y in range(0, height, size):
-        for x in range(0, width, size):
-            yield Window(x, y, min(size, width - x), min(size, height - y))
-
-
-def _valid(data: np.ndarray, nodata: float | None) -> np.ndarray:
-    valid = np.isfinite(data)
-    if nodata is not None and not math.isnan(nodata):
-        valid &= data != nodata
-    return valid
 
 
 def water_direction(card: ModelCard) -> str:
@@ -92,12 +77,12 @@ def index_range(path: str, band: int = 1, feedback: Feedback | None = None) -> t
     feedback = feedback or Feedback()
     lo, hi, n = math.inf, -math.inf, 0
     with rasterio.open(path) as ds:
-        nodata = ds.nodatavals[band - 1]
+        facts = mask_facts(ds, [band])
         for win in windows(ds.width, ds.height):
             if feedback.is_cancelled():
                 raise Cancelled(tr("cancelled by the user; no output was written"))
             data = ds.read(band, window=win)
-            values = data[_valid(data, nodata)]
+            values = data[valid_mask(ds, [band], data, win, facts)]
             if values.size:
                 lo, hi, n = min(lo, float(values.min())), max(hi, float(values.max())), n + values.size
     return lo, hi, n
@@ -128,12 +113,12 @@ def index_histogram(
     counts = np.zeros(bins, dtype=np.int64)
     feedback = feedback or Feedback()
     with rasterio.open(path) as ds:
-        nodata = ds.nodatavals[band - 1]
+        facts = mask_facts(ds, [band])
         for win in windows(ds.width, ds.height):
             if feedback.is_cancelled():
                 raise Cancelled(tr("cancelled by the user; no output was written"))
             data = ds.read(band, window=win)
-            values = np.clip(data[_valid(data, nodata)], lo, hi)
+            values = np.clip(data[valid_mask(ds, [band], data, win, facts)], lo, hi)
             counts += np.histogram(values, bins=bins, range=(lo, hi))[0]
     return counts, np.linspace(lo, hi, bins + 1)
 
@@ -239,7 +224,7 @@ def threshold_to_mask(
     tmp = temporary_path(output_path)
     try:
         with rasterio.open(index_path) as ds:
-            nodata = ds.nodatavals[band - 1]
+            facts = mask_facts(ds, [band])
             wins = list(windows(ds.width, ds.height))
             with rasterio.open(tmp, "w", **_mask_profile(ds)) as out:
                 out.set_band_description(1, "water")
@@ -253,7 +238,7 @@ def threshold_to_mask(
                     if feedback.is_cancelled():
                         raise Cancelled(tr("cancelled by the user; no output was written"))
                     data = ds.read(band, window=win)
-                    valid = _valid(data, nodata)
+                    valid = valid_mask(ds, [band], data, win, facts)
                     water = (data > threshold) if water_if == "above" else (data < threshold)
                     mask = np.where(valid, np.where(water, WATER, LAND), MASK_NODATA).astype(np.uint8)
                     out.write(mask, 1, window=win)
@@ -489,6 +474,90 @@ def automatic_threshold(
     return float(fixed), "fallback", text
 
 
+def _check_water_request(
+    card: ModelCard, output: str, index_output: str | None, polygons_output: str | None, min_area_m2: float
+) -> str:
+    """Everything that can be refused before the model runs; returns the side water lies on."""
+    if card.task != "water":
+        raise EngineError(
+            tr("model '{card_name}' is a '{card_task}' model, not a water model (task 'water')").format(
+                card_name=card.name, card_task=card.task
+            )
+        )
+    if len(card.inputs) != 1 or len(card.outputs) < 1:
+        raise EngineError(
+            tr("model '{card_name}' must have one input and an index output to detect water").format(
+                card_name=card.name
+            )
+        )
+    side = water_direction(card)
+    for path in (output, index_output, polygons_output):
+        if path:
+            check_output_writable(path)
+    if polygons_output:
+        vector_driver(polygons_output)
+    if min_area_m2 < 0:
+        raise EngineError(tr("MIN_AREA must be zero or positive, got {min_area_m2} m2").format(min_area_m2=min_area_m2))
+    return side
+
+
+def _radar_in_db(source: str, bands: list[int], card: ModelCard, radar_units, output: str, feedback: Feedback):
+    """Radar backscatter as the model needs it (dB): (source to read, units judged, workdir or None).
+
+    Linear power is converted through a VRT in a folder next to the output, which the caller removes.
+    """
+    from .radar import UNIT_NAMES, check_backscatter, parse_units, to_db_vrt
+
+    judged = check_backscatter(source, bands, parse_units(radar_units))
+    (feedback.info if judged.sure else feedback.warning)(
+        f"Backscatter: {judged.how}"
+        + ("" if judged.sure else "; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong")
+    )
+    if judged.units != "linear":
+        return source, judged.units, None
+    import shutil
+    import tempfile
+
+    workdir = tempfile.mkdtemp(prefix=".satimpact-water-", dir=os.path.dirname(os.path.abspath(output)))
+    try:
+        source = to_db_vrt(source, workdir)
+    except BaseException:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+    feedback.info(
+        tr("{0} converted to dB (10 log10) on the fly for {card_name}").format(
+            UNIT_NAMES["linear"], card_name=card.name
+        )
+    )
+    return source, judged.units, workdir
+
+
+def _choose_threshold(
+    index_path: str,
+    card: ModelCard,
+    threshold: float | None,
+    auto_threshold: bool | None,
+    auto_method: str | None,
+    feedback: Feedback,
+) -> tuple[float, str, str]:
+    """The threshold as ``detect_water`` documents it: (value, how, threshold path)."""
+    if auto_threshold is None:
+        auto_threshold = model_default_is_auto(card) and threshold is None
+    if threshold is not None and not auto_threshold:
+        return float(threshold), "THRESHOLD", "THRESHOLD"
+    if auto_threshold:
+        value, threshold_path, how = automatic_threshold(index_path, card, auto_method, feedback)
+        return value, how, threshold_path
+    value = card.outputs[0].threshold
+    if value is None:
+        raise EngineError(
+            tr("model '{card_name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD").format(
+                card_name=card.name
+            )
+        )
+    return value, "model card default", "card"
+
+
 def detect_water(
     source: str,
     model: LoadedModel,
@@ -516,66 +585,17 @@ def detect_water(
     """
     feedback = feedback or Feedback()
     card = model.card
-    if card.task != "water":
-        raise EngineError(
-            tr("model '{card_name}' is a '{card_task}' model, not a water model (task 'water')").format(
-                card_name=card.name, card_task=card.task
-            )
-        )
-    if len(card.inputs) != 1 or len(card.outputs) < 1:
-        raise EngineError(
-            tr("model '{card_name}' must have one input and an index output to detect water").format(
-                card_name=card.name
-            )
-        )
-    side = water_direction(card)
-    for path in (output, index_output, polygons_output):
-        if path:
-            check_output_writable(path)
-    if polygons_output:
-        vector_driver(polygons_output)
-    if min_area_m2 < 0:
-        raise EngineError(tr("MIN_AREA must be zero or positive, got {min_area_m2} m2").format(min_area_m2=min_area_m2))
-
+    side = _check_water_request(card, output, index_output, polygons_output, min_area_m2)
     index_path = index_output or temporary_path(output)
     workdir = None
     units = None
     try:
         if card.inputs[0].sensor == "sentinel1":
-            from .radar import UNIT_NAMES, check_backscatter, parse_units, to_db_vrt
-
-            judged = check_backscatter(source, bands, parse_units(radar_units))
-            units = judged.units
-            (feedback.info if judged.sure else feedback.warning)(
-                f"Backscatter: {judged.how}"
-                + ("" if judged.sure else "; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong")
-            )
-            if units == "linear":
-                import tempfile
-
-                workdir = tempfile.mkdtemp(prefix=".satimpact-water-", dir=os.path.dirname(os.path.abspath(output)))
-                source = to_db_vrt(source, workdir)
-                feedback.info(
-                    tr("{0} converted to dB (10 log10) on the fly for {card_name}").format(
-                        UNIT_NAMES["linear"], card_name=card.name
-                    )
-                )
+            source, units, workdir = _radar_in_db(source, bands, card, radar_units, output, feedback)
         run_model(model, {card.inputs[0].name: RasterInput(source, bands)}, index_path, feedback, options)
-        if auto_threshold is None:
-            auto_threshold = model_default_is_auto(card) and threshold is None
-        if threshold is not None and not auto_threshold:
-            value, how, threshold_path = float(threshold), "THRESHOLD", "THRESHOLD"
-        elif auto_threshold:
-            value, threshold_path, how = automatic_threshold(index_path, card, auto_method, feedback)
-        else:
-            value = card.outputs[0].threshold
-            if value is None:
-                raise EngineError(
-                    tr(
-                        "model '{card_name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD"
-                    ).format(card_name=card.name)
-                )
-            how, threshold_path = "model card default", "card"
+        value, how, threshold_path = _choose_threshold(
+            index_path, card, threshold, auto_threshold, auto_method, feedback
+        )
         feedback.info(
             tr("Threshold {value:.6g} ({how}); water where {0} is {side} it").format(
                 card.outputs[0].name, value=value, how=how, side=tr("above") if side == "above" else tr("below")
