@@ -259,6 +259,124 @@ def _layout_from_descriptions(descs: list[str], band_count: int | None = None) -
     return min(candidates, key=lambda c: c.count)
 
 
+# resolve_bands decides once per raster which layout to assume and whether band positions can be
+# trusted (_BandMatcher), then looks each requested name up: BAND_MAP, descriptions, the layout's
+# positions, 'bandN'.
+
+
+def _assumed_layout(layout_key: str | None, descs: list[str], band_count: int) -> tuple[Layout | None, str]:
+    """The layout to assume (BAND_MAP's, else the descriptions', else the band count's) and why."""
+    if layout_key:
+        layout = LAYOUTS[layout_key]
+        if layout.count > band_count and not any(d.strip() for d in descs):
+            raise BandError(f"BAND_MAP says the raster is {layout.describe()}, but it has only {band_count} band(s)")
+        return layout, f"layout {layout.title} from BAND_MAP"
+    layout = _layout_from_descriptions(descs, band_count)
+    if layout is not None:
+        return layout, f"layout {layout.title} from band descriptions"
+    if band_count in LAYOUT_BY_COUNT:
+        layout = LAYOUTS[LAYOUT_BY_COUNT[band_count]]
+        return layout, f"layout {layout.title} assumed from the band count"
+    return None, ""
+
+
+def _positions_trusted(layout: Layout | None, layout_key: str | None, descs: list[str], band_count: int) -> bool:
+    """Whether a band may be found by its position in the assumed layout."""
+    # Band positions follow the layout only when the layout covers the whole raster;
+    # a file whose descriptions name a subset (B2, B3, B4, B8) is matched by name alone.
+    described_layout = _layout_from_descriptions(descs, band_count)
+    # Descriptions that are band names of some sensor, but not of the assumed layout
+    # (B2, B3, B4, B8 on a 4-band file guessed as RGBN), must never be overruled by positions.
+    recognized = any(
+        normalize(d) in {normalize(n) for lay in LAYOUTS.values() for n, _ in lay.bands}
+        and re.fullmatch(r"[Bb]0*\d+[Aa]?", d.strip())
+        for d in descs
+        if d and d.strip()
+    )
+    return layout is not None and (
+        (layout_key is not None and (layout.count == band_count or not recognized))
+        or (described_layout is None and not recognized)
+        or (described_layout is layout and layout.count == band_count)
+    )
+
+
+class _BandMatcher:
+    """What one raster says about its bands, looked up name by name."""
+
+    def __init__(self, band_count: int, descs: list[str], explicit: dict[str, int], layout_key: str | None):
+        self.band_count = band_count
+        self.descs = descs
+        self.explicit = explicit
+        self.by_description: dict[str, int] = {}
+        for i, d in enumerate(descs, start=1):
+            if d.strip():
+                self.by_description.setdefault(normalize(d), i)
+        self.layout, self.layout_source = _assumed_layout(layout_key, descs, band_count)
+        # Common name -> native name for the assumed layout, so that 'nir' finds B8 on
+        # Sentinel-2 and B5 on Landsat 8.
+        self.common_to_native: dict[str, str] = {}
+        self.native_position: dict[str, int] = {}
+        if self.layout:
+            for pos, (native, commons) in enumerate(self.layout.bands, start=1):
+                self.native_position[normalize(native)] = pos
+                for c in commons:
+                    self.common_to_native.setdefault(c, normalize(native))
+        self.trust_positions = _positions_trusted(self.layout, layout_key, descs, band_count)
+
+    def candidates(self, key: str) -> list[str]:
+        """The requested name and the names it goes by in the assumed layout."""
+        candidates = [key]
+        if key in self.common_to_native:
+            candidates.append(self.common_to_native[key])
+        # A native name asked by a card (e.g. 'B8') also answers to its common names.
+        if self.layout:
+            for native, commons in self.layout.bands:
+                if normalize(native) == key:
+                    candidates.extend(commons)
+        return candidates
+
+    def by_position(self, candidates: list[str]) -> int | None:
+        for cand in candidates:
+            position = self.native_position.get(cand)
+            if position is None or position > self.band_count or not self.trust_positions:
+                continue
+            # A band that BAND_MAP gives to another name is that band, whatever the
+            # layout guess says sits there (swir16=1,...,red=3 on 4 bands is no RGBN).
+            if position in self.explicit.values():
+                continue
+            # A band whose own description names something else (an 'alpha' band where
+            # RGBN would put NIR) is never taken by position.
+            own = self.descs[position - 1].strip() if position <= len(self.descs) else ""
+            generic = re.fullmatch(r"(?i)band[\s_]*\d+", own) is not None
+            if own and not generic and normalize(own) not in candidates:
+                continue
+            return position
+        return None
+
+    def find(self, name: str) -> tuple[int, str]:
+        """(1-based band, how it was found) for one requested name; BandError where none fits."""
+        key = _normalize_request(name)
+        candidates = self.candidates(key)
+        for cand in candidates:
+            if cand in self.explicit:
+                return self.explicit[cand], "BAND_MAP"
+        for cand in candidates:
+            if cand in self.by_description:
+                return self.by_description[cand], "band description"
+        if self.layout:
+            position = self.by_position(candidates)
+            if position is not None:
+                return position, self.layout_source
+        if re.fullmatch(r"band\d+", key) and int(key[4:]) <= self.band_count:
+            return int(key[4:]), "band number"
+        assumed = self.layout.describe() if self.layout else f"no known layout (band count {self.band_count})"
+        listed = ", ".join(d for d in self.descs if d.strip()) or "none"
+        raise BandError(
+            f"band '{name}' is missing: the raster has {self.band_count} band(s), descriptions: {listed}; "
+            f"assumed layout: {assumed}. Pass BAND_MAP, e.g. {name}=<band number>"
+        )
+
+
 def resolve_bands(
     requested: list[str],
     band_count: int,
@@ -271,105 +389,19 @@ def resolve_bands(
     for name, index in explicit.items():
         if index > band_count:
             raise BandError(f"BAND_MAP maps '{name}' to band {index}, but the raster has only {band_count} band(s)")
-
-    descs = [d or "" for d in (descriptions or [])]
-    by_description: dict[str, int] = {}
-    for i, d in enumerate(descs, start=1):
-        if d.strip():
-            by_description.setdefault(normalize(d), i)
-
-    if layout_key:
-        layout = LAYOUTS[layout_key]
-        if layout.count > band_count and not any(d.strip() for d in descs):
-            raise BandError(f"BAND_MAP says the raster is {layout.describe()}, but it has only {band_count} band(s)")
-        layout_source = f"layout {layout.title} from BAND_MAP"
-    else:
-        layout = _layout_from_descriptions(descs, band_count)
-        layout_source = f"layout {layout.title} from band descriptions" if layout else ""
-        if layout is None and band_count in LAYOUT_BY_COUNT:
-            layout = LAYOUTS[LAYOUT_BY_COUNT[band_count]]
-            layout_source = f"layout {layout.title} assumed from the band count"
-
-    # Common name -> native name for the assumed layout, so that 'nir' finds B8 on
-    # Sentinel-2 and B5 on Landsat 8.
-    common_to_native: dict[str, str] = {}
-    native_position: dict[str, int] = {}
-    if layout:
-        for pos, (native, commons) in enumerate(layout.bands, start=1):
-            native_position[normalize(native)] = pos
-            for c in commons:
-                common_to_native.setdefault(c, normalize(native))
-
+    matcher = _BandMatcher(band_count, [d or "" for d in (descriptions or [])], explicit, layout_key)
+    layout = matcher.layout
     if sensor and layout and layout.family != sensor and not explicit:
         raise BandError(
             f"the model is made for {sensor} imagery, but the raster looks like {layout.describe()} "
-            f"({layout_source}); pass BAND_MAP if that guess is wrong"
+            f"({matcher.layout_source}); pass BAND_MAP if that guess is wrong"
         )
-
-    # Band positions follow the layout only when the layout covers the whole raster;
-    # a file whose descriptions name a subset (B2, B3, B4, B8) is matched by name alone.
-    described_layout = _layout_from_descriptions(descs, band_count)
-    # Descriptions that are band names of some sensor, but not of the assumed layout
-    # (B2, B3, B4, B8 on a 4-band file guessed as RGBN), must never be overruled by positions.
-    recognized = any(
-        normalize(d) in {normalize(n) for lay in LAYOUTS.values() for n, _ in lay.bands}
-        and re.fullmatch(r"[Bb]0*\d+[Aa]?", d.strip())
-        for d in descs
-        if d and d.strip()
-    )
-    trust_positions = layout is not None and (
-        (layout_key is not None and (layout.count == band_count or not recognized))
-        or (described_layout is None and not recognized)
-        or (described_layout is layout and layout.count == band_count)
-    )
     indices: list[int] = []
     sources: dict[str, str] = {}
     for name in requested:
-        key = _normalize_request(name)
-        candidates = [key]
-        if key in common_to_native:
-            candidates.append(common_to_native[key])
-        # A native name asked by a card (e.g. 'B8') also answers to its common names.
-        if layout:
-            for native, commons in layout.bands:
-                if normalize(native) == key:
-                    candidates.extend(commons)
-        found = None
-        for cand in candidates:
-            if cand in explicit:
-                found, how = explicit[cand], "BAND_MAP"
-                break
-        if found is None:
-            for cand in candidates:
-                if cand in by_description:
-                    found, how = by_description[cand], "band description"
-                    break
-        if found is None and layout:
-            for cand in candidates:
-                if cand in native_position and native_position[cand] <= band_count and trust_positions:
-                    # A band that BAND_MAP gives to another name is that band, whatever the
-                    # layout guess says sits there (swir16=1,...,red=3 on 4 bands is no RGBN).
-                    if native_position[cand] in explicit.values():
-                        continue
-                    # A band whose own description names something else (an 'alpha' band where
-                    # RGBN would put NIR) is never taken by position.
-                    own = descs[native_position[cand] - 1].strip() if native_position[cand] <= len(descs) else ""
-                    generic = re.fullmatch(r"(?i)band[\s_]*\d+", own) is not None
-                    if own and not generic and normalize(own) not in candidates:
-                        continue
-                    found, how = native_position[cand], layout_source
-                    break
-        if found is None and re.fullmatch(r"band\d+", key):
-            pos = int(key[4:])
-            if pos <= band_count:
-                found, how = pos, "band number"
-        if found is None:
-            assumed = layout.describe() if layout else f"no known layout (band count {band_count})"
-            listed = ", ".join(d for d in descs if d.strip()) or "none"
-            raise BandError(
-                f"band '{name}' is missing: the raster has {band_count} band(s), descriptions: {listed}; "
-                f"assumed layout: {assumed}. Pass BAND_MAP, e.g. {name}=<band number>"
-            )
+        found, how = matcher.find(name)
         indices.append(found)
         sources[name] = how
-    return BandResolution(indices=indices, layout=layout_source or "band descriptions/BAND_MAP", sources=sources)
+    return BandResolution(
+        indices=indices, layout=matcher.layout_source or "band descriptions/BAND_MAP", sources=sources
+    )

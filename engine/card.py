@@ -220,8 +220,12 @@ def parse_card(text: str, origin: str = "model") -> ModelCard:
     return card_from_dict(data, origin)
 
 
-def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
-    where = f"{origin}: card"
+# card_from_dict validates in the card's own order (header, inputs, tiling, outputs, the rest), one
+# function per part, so that the first fault found is the one a card author reads first.
+
+
+def _card_header(data: dict, where: str) -> tuple[int, str, str, str]:
+    """(card_version, name, task, model_type), each checked."""
     if not isinstance(data, dict):
         raise CardError(f"{where}: must be a JSON object, got {type(data).__name__}")
     if _json_depth(data) > MAX_JSON_DEPTH:
@@ -243,61 +247,54 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
     model_type = _require(data, "model_type", where, str)
     if model_type not in MODEL_TYPES:
         raise CardError(f"{where}: model_type '{model_type}' is unknown (expected dense or chip)")
+    return version, name, task, model_type
 
-    raw_inputs = _require(data, "inputs", where, list)
-    if not raw_inputs:
-        raise CardError(f"{where}: 'inputs' is empty; a model needs at least one input")
-    inputs = []
-    for i, raw in enumerate(raw_inputs):
-        iw = f"{where} inputs[{i}]"
-        if not isinstance(raw, dict):
-            raise CardError(f"{iw}: must be an object")
-        bands = _require(raw, "bands", iw, list)
-        if not bands or not all(isinstance(b, str) and b for b in bands):
-            raise CardError(f"{iw}: 'bands' must be a non-empty list of band names")
-        if len(bands) > MAX_BANDS:
-            raise CardError(f"{iw}: 'bands' lists {len(bands)} bands; at most {MAX_BANDS}")
-        n = len(bands)
-        mean = _optional_numbers(raw, "mean", iw, n)
-        std = _optional_numbers(raw, "std", iw, n)
-        if (mean is None) != (std is None):
-            raise CardError(f"{iw}: 'mean' and 'std' must be given together")
-        if std is not None and any(s <= 0 for s in std):
-            raise CardError(f"{iw}: every 'std' value must be positive")
-        clip = _optional_numbers(raw, "clip", iw, 2)
-        if clip is not None and clip[0] >= clip[1]:
-            raise CardError(f"{iw}: 'clip' must be [low, high] with low < high")
-        scale = raw.get("scale", 1.0)
-        offset = raw.get("offset", 0.0)
-        for key, value in (("scale", scale), ("offset", offset)):
-            _number(value, iw, key)
-        if scale == 0:
-            raise CardError(f"{iw}: 'scale' must not be 0 (every pixel would be the same value)")
-        resolution_m = _optional_numbers(raw, "resolution_m", iw, 2)
-        if resolution_m is not None and not 0 < resolution_m[0] <= resolution_m[1]:
-            raise CardError(
-                f"{iw}: 'resolution_m' must be [finest, coarsest] metres, both positive, got {resolution_m}"
-            )
-        sensor = raw.get("sensor")
-        if sensor is not None and not isinstance(sensor, str):
-            raise CardError(f"{iw}: 'sensor' must be text, got {sensor!r}")
-        inputs.append(
-            InputSpec(
-                name=_require(raw, "name", iw, str),
-                bands=list(bands),
-                scale=float(scale),
-                offset=float(offset),
-                mean=mean,
-                std=std,
-                clip=clip,
-                resolution_m=resolution_m,
-                sensor=sensor,
-            )
-        )
-    names = [i.name for i in inputs]
-    if len(set(names)) != len(names):
-        raise CardError(f"{where}: input names repeat: {names}")
 
+def _input_spec(raw, iw: str) -> InputSpec:
+    """One entry of ``inputs``; ``iw`` says where it is, for the errors."""
+    if not isinstance(raw, dict):
+        raise CardError(f"{iw}: must be an object")
+    bands = _require(raw, "bands", iw, list)
+    if not bands or not all(isinstance(b, str) and b for b in bands):
+        raise CardError(f"{iw}: 'bands' must be a non-empty list of band names")
+    if len(bands) > MAX_BANDS:
+        raise CardError(f"{iw}: 'bands' lists {len(bands)} bands; at most {MAX_BANDS}")
+    n = len(bands)
+    mean = _optional_numbers(raw, "mean", iw, n)
+    std = _optional_numbers(raw, "std", iw, n)
+    if (mean is None) != (std is None):
+        raise CardError(f"{iw}: 'mean' and 'std' must be given together")
+    if std is not None and any(s <= 0 for s in std):
+        raise CardError(f"{iw}: every 'std' value must be positive")
+    clip = _optional_numbers(raw, "clip", iw, 2)
+    if clip is not None and clip[0] >= clip[1]:
+        raise CardError(f"{iw}: 'clip' must be [low, high] with low < high")
+    scale = raw.get("scale", 1.0)
+    offset = raw.get("offset", 0.0)
+    for key, value in (("scale", scale), ("offset", offset)):
+        _number(value, iw, key)
+    if scale == 0:
+        raise CardError(f"{iw}: 'scale' must not be 0 (every pixel would be the same value)")
+    resolution_m = _optional_numbers(raw, "resolution_m", iw, 2)
+    if resolution_m is not None and not 0 < resolution_m[0] <= resolution_m[1]:
+        raise CardError(f"{iw}: 'resolution_m' must be [finest, coarsest] metres, both positive, got {resolution_m}")
+    sensor = raw.get("sensor")
+    if sensor is not None and not isinstance(sensor, str):
+        raise CardError(f"{iw}: 'sensor' must be text, got {sensor!r}")
+    return InputSpec(
+        name=_require(raw, "name", iw, str),
+        bands=list(bands),
+        scale=float(scale),
+        offset=float(offset),
+        mean=mean,
+        std=std,
+        clip=clip,
+        resolution_m=resolution_m,
+        sensor=sensor,
+    )
+
+
+def _tiling_spec(data: dict, where: str, model_type: str) -> TilingSpec:
     raw_tiling = _require(data, "tiling", where, dict)
     tile_size = _require(raw_tiling, "tile_size", f"{where} tiling", int)
     overlap = raw_tiling.get("overlap", 0)
@@ -315,49 +312,61 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
         raise CardError(f"{where} tiling: merge '{merge}' is unknown (expected none, crop or blend)")
     if model_type == "chip" and overlap:
         raise CardError(f"{where} tiling: chip models score whole chips; overlap must be 0")
+    return TilingSpec(tile_size=tile_size, overlap=overlap, merge=merge)
 
+
+def _string_list(raw: dict, key: str, ow: str) -> list[str] | None:
+    value = raw.get(key)
+    if value is not None and not (isinstance(value, list) and all(isinstance(c, str) for c in value)):
+        raise CardError(f"{ow}: '{key}' must be a list of strings")
+    return value
+
+
+def _output_spec(raw, ow: str) -> OutputSpec:
+    """One entry of ``outputs``; ``ow`` says where it is, for the errors."""
+    if not isinstance(raw, dict):
+        raise CardError(f"{ow}: must be an object")
+    kind = raw.get("kind", "value")
+    if not isinstance(kind, str) or kind not in OUTPUT_KINDS:
+        raise CardError(f"{ow}: kind '{kind}' is unknown (expected one of {', '.join(OUTPUT_KINDS)})")
+    threshold = raw.get("threshold")
+    if threshold is not None:
+        threshold = _number(threshold, ow, "threshold")
+    nodata = raw.get("nodata")
+    if nodata is not None:
+        # class outputs are written as bytes: their nodata must be one
+        nodata = _number(nodata, ow, "nodata", *((0, 255) if kind == "class" else (-FLOAT32_MAX, FLOAT32_MAX)))
+    class_names = _string_list(raw, "class_names", ow)
+    if class_names is not None and len(class_names) > MAX_CLASSES:
+        raise CardError(f"{ow}: 'class_names' lists {len(class_names)} classes; at most {MAX_CLASSES}")
+    band_names = _string_list(raw, "band_names", ow)
+    return OutputSpec(
+        name=_require(raw, "name", ow, str),
+        kind=kind,
+        class_names=class_names,
+        threshold=None if threshold is None else float(threshold),
+        units=str(raw.get("units", "")),
+        nodata=None if nodata is None else float(nodata),
+        band_names=band_names,
+        description=str(raw.get("description", "")),
+    )
+
+
+def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
+    where = f"{origin}: card"
+    version, name, task, model_type = _card_header(data, where)
+    raw_inputs = _require(data, "inputs", where, list)
+    if not raw_inputs:
+        raise CardError(f"{where}: 'inputs' is empty; a model needs at least one input")
+    inputs = [_input_spec(raw, f"{where} inputs[{i}]") for i, raw in enumerate(raw_inputs)]
+    names = [i.name for i in inputs]
+    if len(set(names)) != len(names):
+        raise CardError(f"{where}: input names repeat: {names}")
+    tiling = _tiling_spec(data, where, model_type)
     raw_outputs = _require(data, "outputs", where, list)
     if not raw_outputs:
         raise CardError(f"{where}: 'outputs' is empty")
-    outputs = []
-    for i, raw in enumerate(raw_outputs):
-        ow = f"{where} outputs[{i}]"
-        if not isinstance(raw, dict):
-            raise CardError(f"{ow}: must be an object")
-        kind = raw.get("kind", "value")
-        if not isinstance(kind, str) or kind not in OUTPUT_KINDS:
-            raise CardError(f"{ow}: kind '{kind}' is unknown (expected one of {', '.join(OUTPUT_KINDS)})")
-        threshold = raw.get("threshold")
-        if threshold is not None:
-            threshold = _number(threshold, ow, "threshold")
-        nodata = raw.get("nodata")
-        if nodata is not None:
-            # class outputs are written as bytes: their nodata must be one
-            nodata = _number(nodata, ow, "nodata", *((0, 255) if kind == "class" else (-FLOAT32_MAX, FLOAT32_MAX)))
-        class_names = raw.get("class_names")
-        if class_names is not None and not (
-            isinstance(class_names, list) and all(isinstance(c, str) for c in class_names)
-        ):
-            raise CardError(f"{ow}: 'class_names' must be a list of strings")
-        if class_names is not None and len(class_names) > MAX_CLASSES:
-            raise CardError(f"{ow}: 'class_names' lists {len(class_names)} classes; at most {MAX_CLASSES}")
-        band_names = raw.get("band_names")
-        if band_names is not None and not (
-            isinstance(band_names, list) and all(isinstance(c, str) for c in band_names)
-        ):
-            raise CardError(f"{ow}: 'band_names' must be a list of strings")
-        outputs.append(
-            OutputSpec(
-                name=_require(raw, "name", ow, str),
-                kind=kind,
-                class_names=class_names,
-                threshold=None if threshold is None else float(threshold),
-                units=str(raw.get("units", "")),
-                nodata=None if nodata is None else float(nodata),
-                band_names=band_names,
-                description=str(raw.get("description", "")),
-            )
-        )
+    outputs = [_output_spec(raw, f"{where} outputs[{i}]") for i, raw in enumerate(raw_outputs)]
 
     metrics = data.get("metrics", [])
     if not isinstance(metrics, list) or not all(isinstance(m, dict) for m in metrics):
@@ -386,7 +395,7 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
         caveats=text("caveats"),
         model_type=model_type,
         inputs=inputs,
-        tiling=TilingSpec(tile_size=tile_size, overlap=overlap, merge=merge),
+        tiling=tiling,
         outputs=outputs,
         metrics=metrics,
         description=text("description", required=False),
@@ -436,13 +445,8 @@ def card_from_deepness(props: dict[str, str], channels: int | None, origin: str 
         raise CardError(f"{where}: a value cannot be read ({type(exc).__name__}: {exc})") from exc
 
 
-def _card_from_deepness(props: dict[str, str], channels: int | None, origin: str, where: str) -> ModelCard:
-    model_type = str(_json_value(props, "model_type", origin)).strip().lower()
-    if model_type not in ("segmentor", "regressor", "recognition"):
-        raise CardError(
-            f"{where}: model_type '{model_type}' is not supported "
-            "(SatImpact runs Deepness Segmentor, Regressor and Recognition models, not detectors)"
-        )
+def _deepness_tiling(props: dict[str, str], origin: str, where: str) -> tuple[int, int]:
+    """(tile_size, overlap in px): Deepness gives the overlap as a percentage of the tile."""
     try:
         tile_size = int(_json_value(props, "tile_size", origin))
     except (KeyError, TypeError, ValueError) as exc:
@@ -455,7 +459,49 @@ def _card_from_deepness(props: dict[str, str], channels: int | None, origin: str
             f"{where}: 'tile_size' must be from {TILE_SIZE_RANGE[0]} to {TILE_SIZE_RANGE[1]} px, got {tile_size}"
         )
     overlap = int(round(tile_size * overlap_pct / 100.0 / 2.0))
-    overlap = min(overlap, (tile_size - 1) // 2)
+    return tile_size, min(overlap, (tile_size - 1) // 2)
+
+
+def _deepness_standardization(props: dict[str, str], origin: str, where: str, n: int):
+    """(mean, std) for the first ``n`` channels, or (None, None)."""
+    if "standardization_mean" not in props or "standardization_std" not in props:
+        return None, None
+    mean = [_number(v, where, "standardization_mean") for v in _json_value(props, "standardization_mean", origin)]
+    std = [_number(v, where, "standardization_std") for v in _json_value(props, "standardization_std", origin)]
+    return mean[:n], std[:n]
+
+
+def _deepness_class_names(props: dict[str, str], origin: str) -> list[str] | None:
+    """Class names from a list or a {"0": name, ...} object, in class order."""
+    if "class_names" not in props:
+        return None
+    raw = _json_value(props, "class_names", origin)
+    if isinstance(raw, dict):
+        return [str(raw[k]) for k in sorted(raw, key=lambda k: int(k))]
+    if isinstance(raw, list):
+        return [str(c) for c in raw]
+    return None
+
+
+def _deepness_resolution(props: dict[str, str], origin: str) -> list[float] | None:
+    """Deepness's resolution (cm/px) as SatImpact's [finest, coarsest] metres: half to twice it."""
+    if not props.get("resolution"):
+        return None
+    try:
+        r = float(_json_value(props, "resolution", origin)) / 100.0
+    except (TypeError, ValueError):
+        return None
+    return [r / 2.0, r * 2.0]
+
+
+def _card_from_deepness(props: dict[str, str], channels: int | None, origin: str, where: str) -> ModelCard:
+    model_type = str(_json_value(props, "model_type", origin)).strip().lower()
+    if model_type not in ("segmentor", "regressor", "recognition"):
+        raise CardError(
+            f"{where}: model_type '{model_type}' is not supported "
+            "(SatImpact runs Deepness Segmentor, Regressor and Recognition models, not detectors)"
+        )
+    tile_size, overlap = _deepness_tiling(props, origin, where)
     n = channels if channels else 3
     bands = (
         ["red", "green", "blue"]
@@ -464,27 +510,9 @@ def _card_from_deepness(props: dict[str, str], channels: int | None, origin: str
         if n == 4
         else [f"band{i + 1}" for i in range(n)]
     )
-    mean = std = None
-    if "standardization_mean" in props and "standardization_std" in props:
-        mean = [_number(v, where, "standardization_mean") for v in _json_value(props, "standardization_mean", origin)][
-            :n
-        ]
-        std = [_number(v, where, "standardization_std") for v in _json_value(props, "standardization_std", origin)][:n]
-    class_names = None
-    if "class_names" in props:
-        raw = _json_value(props, "class_names", origin)
-        if isinstance(raw, dict):
-            class_names = [str(raw[k]) for k in sorted(raw, key=lambda k: int(k))]
-        elif isinstance(raw, list):
-            class_names = [str(c) for c in raw]
-    resolution_cm = props.get("resolution")
-    resolution_m = None
-    if resolution_cm:
-        try:
-            r = float(_json_value(props, "resolution", origin)) / 100.0
-            resolution_m = [r / 2.0, r * 2.0]
-        except (TypeError, ValueError):
-            resolution_m = None
+    mean, std = _deepness_standardization(props, origin, where, n)
+    class_names = _deepness_class_names(props, origin)
+    resolution_m = _deepness_resolution(props, origin)
     threshold = props.get("seg_thresh")
     if model_type == "recognition":
         kind, mtype, merge = "features", "chip", "none"

@@ -65,12 +65,8 @@ def _ports(values) -> dict[str, GraphPort]:
     return ports
 
 
-def read_model(path: str) -> LoadedModel:
-    """Read an ONNX file, parse its card and check the card against the graph.
-
-    Every refusal names the file and what is wrong, so the analyst can fix it
-    or tell the model's author.
-    """
+def load_proto(path: str):
+    """The ONNX model at ``path`` (external data not loaded); CardError where it cannot be read."""
     try:
         import onnx  # imported here: the plugin must load (and explain) even without it
     except ImportError as exc:
@@ -80,9 +76,25 @@ def read_model(path: str) -> LoadedModel:
     if not os.path.isfile(path):
         raise CardError(f"model file not found: {path}")
     try:
-        proto = onnx.load(path, load_external_data=False)
+        return onnx.load(path, load_external_data=False)
     except Exception as exc:  # onnx raises DecodeError, ValueError, ... for broken files
         raise CardError(f"{origin}: not a readable ONNX model ({type(exc).__name__}: {exc})") from exc
+
+
+def graph_ports(proto) -> tuple[dict[str, GraphPort], dict[str, GraphPort]]:
+    """The graph's inputs (weights stored as inputs left out) and outputs, by name."""
+    initializers = {init.name for init in proto.graph.initializer}
+    return _ports([v for v in proto.graph.input if v.name not in initializers]), _ports(proto.graph.output)
+
+
+def read_model(path: str) -> LoadedModel:
+    """Read an ONNX file, parse its card and check the card against the graph.
+
+    Every refusal names the file and what is wrong, so the analyst can fix it
+    or tell the model's author.
+    """
+    origin = os.path.basename(path)
+    proto = load_proto(path)
     if not proto.HasField("graph") or not proto.graph.node:
         raise CardError(f"{origin}: not a readable ONNX model (the file holds no graph)")
 
@@ -97,9 +109,7 @@ def read_model(path: str) -> LoadedModel:
         )
 
     external = _external_data(proto, path, origin)
-    initializers = {init.name for init in proto.graph.initializer}
-    graph_inputs = _ports([v for v in proto.graph.input if v.name not in initializers])
-    graph_outputs = _ports(proto.graph.output)
+    graph_inputs, graph_outputs = graph_ports(proto)
     props = {p.key: p.value for p in proto.metadata_props}
 
     if CARD_KEY in props:

@@ -42,6 +42,7 @@ from xml.sax.saxutils import escape
 import numpy as np
 
 from .errors import Cancelled, EngineError
+from .geo import WINDOW, mask_facts, valid_mask, windows
 
 ASHMAN_D_MIN = 2.0
 MIN_CLASS_SHARE = 0.20
@@ -51,17 +52,8 @@ MIN_TILE = 32  # pixels per side of the smallest tile
 MAX_LEAVES = 1 << 14  # the smallest tile grows on big scenes so that the leaf histograms stay <= 16 MB
 MIN_TILE_PIXELS = 256  # squares with fewer valid pixels are not tested
 FINE_BINS = 1 << 16
-WINDOW = 1024
 METHODS = ("otsu", "ki")
 METHOD_NAMES = {"otsu": "Otsu", "ki": "Kittler-Illingworth"}
-
-
-def _windows(width: int, height: int, size: int = WINDOW):
-    from rasterio.windows import Window
-
-    for y in range(0, height, size):
-        for x in range(0, width, size):
-            yield Window(x, y, min(size, width - x), min(size, height - y))
 
 
 # --- thresholds on histograms -----------------------------------------------------------------
@@ -215,56 +207,59 @@ class SplitThreshold:
         )
 
 
-def split_threshold(
-    read_values,
-    width: int,
-    height: int,
-    method: str = "otsu",
-    feedback=None,
-) -> SplitThreshold:
-    """Split-based threshold of the values ``read_values(window) -> float array`` gives (NaN where
-    a pixel does not count), over a ``width`` x ``height`` raster (see the module doc)."""
-    if method not in METHODS:
-        raise EngineError(f"automatic threshold method must be one of {', '.join(METHODS)}, got '{method}'")
+# split_threshold reads the values three times (range, percentiles, one histogram per leaf tile),
+# then walks the quadtree of tile histograms; each step is one function below.
 
+
+def _cancel_check(feedback):
     def check():
         if feedback is not None and feedback.is_cancelled():
             raise Cancelled("cancelled by the user; no output was written")
 
-    wins = list(_windows(width, height))
-    # pass 1: range; pass 2: a fine histogram for the percentiles
-    lo, hi, n = math.inf, -math.inf, 0
+    return check
+
+
+def _finite_values(read_values, wins, check):
+    """The finite values of each window in turn."""
     for win in wins:
         check()
         v = read_values(win)
-        v = v[np.isfinite(v)]
+        yield v[np.isfinite(v)]
+
+
+def _value_range(read_values, wins, check) -> tuple[float, float, int]:
+    """Pass 1: lowest and highest finite value and how many there are."""
+    lo, hi, n = math.inf, -math.inf, 0
+    for v in _finite_values(read_values, wins, check):
         if v.size:
             lo, hi, n = min(lo, float(v.min())), max(hi, float(v.max())), n + v.size
+    return lo, hi, n
+
+
+def _leaf_size(width: int, height: int) -> int:
+    """The smallest tile: MIN_TILE, doubled on big scenes (<= MAX_LEAVES leaves), never above a window."""
     leaf = MIN_TILE
     while math.ceil(width / leaf) * math.ceil(height / leaf) > MAX_LEAVES and leaf < WINDOW:
         leaf *= 2
-    empty = SplitThreshold(None, method, "fallback", 0, 0, n, leaf)
-    if n == 0:
-        empty.notes.append("no valid pixel")
-        return empty
-    if not hi > lo:
-        empty.notes.append(f"all values equal ({lo:g})")
-        return empty
-    fine = np.zeros(FINE_BINS, dtype=np.int64)
-    for win in wins:
-        check()
-        v = read_values(win)
-        v = v[np.isfinite(v)]
-        fine += np.histogram(v, bins=FINE_BINS, range=(lo, hi))[0]
-    fine_edges = np.linspace(lo, hi, FINE_BINS + 1)
+    return leaf
+
+
+def _split_range(read_values, wins, lo: float, hi: float, check) -> tuple[float, float]:
+    """Pass 2: the SPLIT_PERCENTILES of the values, from a fine histogram (bounded memory)."""
     from .water import histogram_quantiles
 
-    qlo, qhi = histogram_quantiles(fine, fine_edges, SPLIT_PERCENTILES)
+    fine = np.zeros(FINE_BINS, dtype=np.int64)
+    for v in _finite_values(read_values, wins, check):
+        fine += np.histogram(v, bins=FINE_BINS, range=(lo, hi))[0]
+    qlo, qhi = histogram_quantiles(fine, np.linspace(lo, hi, FINE_BINS + 1), SPLIT_PERCENTILES)
     if not qhi > qlo:
         qlo, qhi = lo, hi
-    edges = np.linspace(qlo, qhi, SPLIT_BINS + 1)
+    return qlo, qhi
 
-    # pass 3: one histogram per leaf tile (leaves divide the windows, so a window holds whole leaves)
+
+def _leaf_histograms(read_values, wins, width, height, leaf, qlo, qhi, check) -> np.ndarray:
+    """Pass 3: one histogram per leaf tile, (rows, cols, SPLIT_BINS); leaves divide the windows,
+    so a window holds whole leaves."""
     rows, cols = math.ceil(height / leaf), math.ceil(width / leaf)
     grid = np.zeros((rows, cols, SPLIT_BINS), dtype=np.int32)
     scale = SPLIT_BINS / (qhi - qlo)
@@ -280,9 +275,13 @@ def split_threshold(
         local = np.bincount(flat, minlength=nr * nc * SPLIT_BINS).reshape(nr, nc, SPLIT_BINS)
         r0, c0 = int(win.row_off) // leaf, int(win.col_off) // leaf
         grid[r0 : r0 + nr, c0 : c0 + nc] += local.astype(np.int32)
+    return grid
 
-    # the quadtree, from the whole scene down to single leaves: a pyramid of 2 x 2 sums, walked from
-    # the top; a square that is not bimodal hands its four quarters to the level below
+
+def _bimodal_tiles(grid: np.ndarray, edges: np.ndarray, check) -> list[np.ndarray]:
+    """Histograms of the largest bimodal squares of the quadtree, from the whole scene down to
+    single leaves: a pyramid of 2 x 2 sums, walked from the top; a square that is not bimodal
+    hands its four quarters to the level below."""
     levels = [grid]
     while levels[-1].shape[0] > 1 or levels[-1].shape[1] > 1:
         g = levels[-1]
@@ -308,6 +307,35 @@ def split_threshold(
         kept += list(counts[bimodal].astype(np.int64))
         rest = nodes[~bimodal] * 2
         nodes = np.concatenate([rest + [0, 0], rest + [0, 1], rest + [1, 0], rest + [1, 1]])
+    return kept
+
+
+def split_threshold(
+    read_values,
+    width: int,
+    height: int,
+    method: str = "otsu",
+    feedback=None,
+) -> SplitThreshold:
+    """Split-based threshold of the values ``read_values(window) -> float array`` gives (NaN where
+    a pixel does not count), over a ``width`` x ``height`` raster (see the module doc)."""
+    if method not in METHODS:
+        raise EngineError(f"automatic threshold method must be one of {', '.join(METHODS)}, got '{method}'")
+    check = _cancel_check(feedback)
+    wins = list(windows(width, height))
+    lo, hi, n = _value_range(read_values, wins, check)
+    leaf = _leaf_size(width, height)
+    empty = SplitThreshold(None, method, "fallback", 0, 0, n, leaf)
+    if n == 0:
+        empty.notes.append("no valid pixel")
+        return empty
+    if not hi > lo:
+        empty.notes.append(f"all values equal ({lo:g})")
+        return empty
+    qlo, qhi = _split_range(read_values, wins, lo, hi, check)
+    edges = np.linspace(qlo, qhi, SPLIT_BINS + 1)
+    grid = _leaf_histograms(read_values, wins, width, height, leaf, qlo, qhi, check)
+    kept = _bimodal_tiles(grid, edges, check)
     if not kept:
         return empty
     pooled = np.sum(kept, axis=0)
@@ -325,14 +353,11 @@ def split_threshold(
 
 def band_values(ds, band: int = 1):
     """A ``read_values`` for ``split_threshold``: one band, NaN where nodata or not finite."""
-    nodata = ds.nodatavals[band - 1]
+    facts = mask_facts(ds, [band])
 
     def read(win):
         v = ds.read(band, window=win).astype(np.float64)
-        bad = ~np.isfinite(v)
-        if nodata is not None and not math.isnan(nodata):
-            bad |= v == nodata
-        v[bad] = np.nan
+        v[~valid_mask(ds, [band], v, win, facts)] = np.nan
         return v
 
     return read

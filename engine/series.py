@@ -735,6 +735,16 @@ class GreenSeriesResult:
         }
 
 
+def _zones_or_common_area(dates, zones, zones_crs, zone_names, feedback) -> tuple[list, list[str]]:
+    """The zones (in ``zones_crs``) and their names; without zones, the area all dates cover."""
+    geoms = list(zones or [])
+    if not geoms:
+        geoms = [common_footprint([d.path for d in dates], zones_crs)]
+        zone_names = ["area common to all dates"]
+        feedback.info("No zones: the series covers the area all dates have in common")
+    return geoms, list(zone_names or [f"zone {k + 1}" for k in range(len(geoms))])
+
+
 def green_series(
     dates: list[SeriesDate],
     model,
@@ -773,14 +783,9 @@ def green_series(
         raise EngineError(f"MIN_OBSERVED must be a share between 0 and 1, got {min_observed}")
     if report_path:
         check_output_writable(report_path)
-    first = GridRef.of(dates[0].path)
-    zones_crs = zones_crs or first.crs
-    geoms = list(zones or [])
-    if not geoms:
-        geoms = [common_footprint([d.path for d in dates], zones_crs)]
-        zone_names = ["area common to all dates"]
-        feedback.info("No zones: the series covers the area all dates have in common")
-    names = list(zone_names or [f"zone {k + 1}" for k in range(len(geoms))])
+    first_crs = GridRef.of(dates[0].path).crs  # opened first: a broken first date fails before any zone work
+    zones_crs = zones_crs or first_crs
+    geoms, names = _zones_or_common_area(dates, zones, zones_crs, zone_names, feedback)
     n, nz = len(dates), len(geoms)
     green, valid, unobserved, zone_m2 = (np.zeros((nz, n)) for _ in range(4))
     seasons = []
@@ -813,6 +818,7 @@ def green_series(
     out = GreenSeriesResult(dates, nz, green, valid, unobserved, zone_m2, seasons, min_observed, [], model_name, names)
     years = [d.decimal_year for d in dates]
     for z in range(nz):
+        # low-observation and off-season dates say nothing about the trend
         rows = [out.figures(z, d) for d in range(n)]
         values = [None if r["low_observation"] or r["season_warning"] else r["green_ratio"] for r in rows]
         out.trends.append(sen_mann_kendall(years, values))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .card import CARD_KEY, ModelCard, card_from_dict, has_deepness_metadata
 from .errors import CardError
-from .model import LoadedModel, _ports, check_card_against_graph
+from .model import LoadedModel, check_card_against_graph, graph_ports, load_proto
 
 # What the user may say a model is, and how each maps onto the card.
 #   segmentation: class probabilities per pixel (sigmoid or softmax), blended across tiles, then
@@ -112,18 +112,8 @@ def parse_bands(text: str | None) -> list[int] | None:
 
 def read_graph(path: str):
     """(graph inputs, graph outputs, metadata_props) of an ONNX file, without its card."""
-    import onnx
-
-    origin = os.path.basename(path)
-    if not os.path.isfile(path):
-        raise CardError(f"model file not found: {path}")
-    try:
-        proto = onnx.load(path, load_external_data=False)
-    except Exception as exc:  # onnx raises DecodeError, ValueError, ... for broken files
-        raise CardError(f"{origin}: not a readable ONNX model ({type(exc).__name__}: {exc})") from exc
-    initializers = {init.name for init in proto.graph.initializer}
-    inputs = _ports([v for v in proto.graph.input if v.name not in initializers])
-    outputs = _ports(proto.graph.output)
+    proto = load_proto(path)
+    inputs, outputs = graph_ports(proto)
     props = {p.key: p.value for p in proto.metadata_props}
     return inputs, outputs, props
 
@@ -154,20 +144,12 @@ def output_margin(graph_inputs, graph_outputs) -> int:
     return margin
 
 
-def card_from_parameters(
-    path: str,
-    params: StatedParameters,
-    band_names: list[str],
-    graph_inputs,
-    graph_outputs,
-    warn=None,
-) -> ModelCard:
-    """A card for the model at ``path`` from what the user stated and what the graph says.
+# card_from_parameters checks what was stated against the graph in steps: the input port, the tile,
+# the overlap (which must hide any frame the output lacks), the normalisation; then writes the card.
 
-    ``band_names`` names the raster bands the model reads, in its input order (they become
-    the card's band list, so a saved card finds them again by name)."""
-    origin = os.path.basename(path)
-    warn = warn or (lambda message: None)
+
+def _input_port(origin: str, params: StatedParameters, band_names: list[str], graph_inputs):
+    """The graph's one input, checked against the stated kind and the band count."""
     if params.model_kind not in MODEL_KINDS:
         raise CardError(f"MODEL_TYPE '{params.model_kind}' is unknown (expected one of {', '.join(MODEL_KINDS)})")
     if len(graph_inputs) != 1:
@@ -175,7 +157,6 @@ def card_from_parameters(
             f"{origin}: the graph has {len(graph_inputs)} inputs ({', '.join(graph_inputs)}); "
             "stated parameters describe one-input models only: give the model a card"
         )
-    model_type, kind, merge = _KIND_LAYOUT[params.model_kind]
     port = next(iter(graph_inputs.values()))
     if len(port.shape) != 4:
         raise CardError(f"{origin}: the graph input must be (batch, bands, height, width), got shape {port.shape}")
@@ -185,7 +166,11 @@ def card_from_parameters(
             f"{origin}: the graph takes {channels} channels but BANDS gives {len(band_names)} band(s); "
             f"list {channels} raster bands in the model's input order"
         )
+    return port
 
+
+def _tile_size(origin: str, params: StatedParameters, port) -> int:
+    """TILE_SIZE, else the graph's fixed size, else DEFAULT_TILE; a fixed graph size wins."""
     fixed_h, fixed_w = port.fixed(2), port.fixed(3)
     if fixed_h and fixed_w and fixed_h != fixed_w:
         raise CardError(f"{origin}: the graph takes {fixed_w}x{fixed_h} px tiles; only square tiles are supported")
@@ -199,11 +184,11 @@ def card_from_parameters(
     tile = tile or fixed or DEFAULT_TILE
     if tile < 8:
         raise CardError(f"TILE_SIZE must be at least 8 px, got {tile}")
+    return tile
 
-    # Only maps (segmentation, regression, index) can be smaller than their tile; boxes, upscaled
-    # images and embeddings have other sizes by nature.
-    spatial = params.model_kind in ("segmentation", "regression", "index")
-    margin = output_margin(graph_inputs, graph_outputs) if spatial else 0
+
+def _overlap(params: StatedParameters, model_type: str, merge: str, tile: int, margin: int, warn):
+    """The overlap and merge rule: stated, or a share of the tile, raised to hide the output's margin."""
     if model_type == "chip":
         overlap = 0
         if params.overlap:
@@ -229,8 +214,11 @@ def card_from_parameters(
             merge = "crop"
     if overlap < 0 or 2 * overlap >= tile:
         raise CardError(f"OVERLAP must be from 0 to below half the tile ({tile} px), got {overlap}")
+    return overlap, merge
 
-    n = len(band_names)
+
+def _normalisation(params: StatedParameters, n: int) -> tuple[list | None, list | None, float, float]:
+    """(mean, std, scale, offset) for ``n`` bands; a single MEAN/STD value applies to every band."""
     mean, std = params.mean, params.std
     if (mean is None) != (std is None):
         raise CardError("MEAN and STD must be given together (one value per band, or one for all)")
@@ -247,6 +235,32 @@ def card_from_parameters(
     offset = 0.0 if params.offset is None else float(params.offset)
     if scale == 0 or not math.isfinite(scale) or not math.isfinite(offset):
         raise CardError(f"SCALE must be a finite number other than 0 and OFFSET finite, got {scale}, {offset}")
+    return mean, std, scale, offset
+
+
+def card_from_parameters(
+    path: str,
+    params: StatedParameters,
+    band_names: list[str],
+    graph_inputs,
+    graph_outputs,
+    warn=None,
+) -> ModelCard:
+    """A card for the model at ``path`` from what the user stated and what the graph says.
+
+    ``band_names`` names the raster bands the model reads, in its input order (they become
+    the card's band list, so a saved card finds them again by name)."""
+    origin = os.path.basename(path)
+    warn = warn or (lambda message: None)
+    port = _input_port(origin, params, band_names, graph_inputs)
+    model_type, kind, merge = _KIND_LAYOUT[params.model_kind]
+    tile = _tile_size(origin, params, port)
+    # Only maps (segmentation, regression, index) can be smaller than their tile; boxes, upscaled
+    # images and embeddings have other sizes by nature.
+    spatial = params.model_kind in ("segmentation", "regression", "index")
+    margin = output_margin(graph_inputs, graph_outputs) if spatial else 0
+    overlap, merge = _overlap(params, model_type, merge, tile, margin, warn)
+    mean, std, scale, offset = _normalisation(params, len(band_names))
     resolution = params.resolution_m
     if resolution is not None and not (resolution > 0 and math.isfinite(resolution)):
         raise CardError(f"MODEL_RESOLUTION must be a positive number of metres per pixel, got {resolution}")

@@ -43,6 +43,53 @@ def scale_factor(model: LoadedModel) -> int | None:
     return None
 
 
+def _checked_result(result, pad: tuple[int, int], factor: int | None, card, scaling) -> tuple[np.ndarray, int]:
+    """The model's output for one tile as (bands, h * factor, w * factor) float32, and the factor
+    (learnt from the first tile where the card and the graph do not say it)."""
+    result = np.asarray(result, dtype=np.float32)[0]
+    if result.ndim == 2:
+        result = result[None]
+    if factor is None:
+        factor = result.shape[1] // pad[0]
+    if result.shape[1:] != (pad[0] * factor, pad[1] * factor):
+        raise EngineError(
+            f"model '{card.name}' returned {tuple(result.shape)} for a {pad[1]}x{pad[0]} px tile; "
+            f"a super-resolution model with scale factor {factor} must return {pad[0] * factor} px"
+        )
+    if scaling:
+        result = result * np.float32(scaling)
+    return result, factor
+
+
+def _open_output(tmp: str, ds, card, bands: int, factor: int, compress: str | None):
+    """The enlarged output: the input's grid with pixels ``factor`` times smaller."""
+    import rasterio
+
+    profile = gtiff_profile("float32", compress, (ds.width * factor, ds.height * factor))
+    profile.update(
+        count=bands,
+        crs=ds.crs,
+        transform=ds.transform * ds.transform.scale(1.0 / factor, 1.0 / factor),
+        nodata=NODATA,
+    )
+    out = rasterio.open(tmp, "w", **profile)
+    out.update_tags(SATIMPACT_MODEL=card.name, SATIMPACT_SCALE_FACTOR=str(factor))
+    return out
+
+
+def _write_owned(out, result, valid, y: int, x: int, rows: tuple[int, int], cols: tuple[int, int], factor: int):
+    """Writes the part of a tile that the tile owns (no overlap), nodata where the input was."""
+    from rasterio.windows import Window
+
+    (r0, r1), (q0, q1) = rows, cols
+    block = result[:, r0 * factor : r1 * factor, q0 * factor : q1 * factor]
+    keep = np.repeat(np.repeat(valid[r0:r1, q0:q1], factor, axis=0), factor, axis=1)
+    if not keep.all():
+        block = block.copy()
+        block[:, ~keep] = NODATA
+    out.write(block, window=Window((x + q0) * factor, (y + r0) * factor, (q1 - q0) * factor, (r1 - r0) * factor))
+
+
 def run_superresolution(
     model: LoadedModel,
     raster_path: str,
@@ -52,9 +99,6 @@ def run_superresolution(
     compress: str | None = None,
     threads: int | None = None,
 ) -> dict:
-    import rasterio
-    from rasterio.windows import Window
-
     from .runner import Feedback, RasterInput, _Reader
 
     feedback = feedback or Feedback()
@@ -73,8 +117,7 @@ def run_superresolution(
         height, width = ds.height, ds.width
         tile, overlap = card.tiling.tile_size, card.tiling.overlap
         th, tw = min(tile, height), min(tile, width)
-        fixed = model.fixed_tile()
-        pad = (tile, tile) if fixed else (th, tw)
+        pad = (tile, tile) if model.fixed_tile() else (th, tw)
         ys, xs = axis_starts(height, th, overlap), axis_starts(width, tw, overlap)
         wy, wx = axis_weights(height, ys, th, overlap, "crop"), axis_weights(width, xs, tw, overlap, "crop")
         factor = scale_factor(model)
@@ -85,43 +128,14 @@ def run_superresolution(
             y, x = ys[j], xs[i]
             feeds, valid = reader.read(y, x, th, tw, *pad)
             (result,) = session.run([output_name], {n: a[None] for n, a in feeds.items()})
-            result = np.asarray(result, dtype=np.float32)[0]
-            if result.ndim == 2:
-                result = result[None]
-            if factor is None:
-                factor = result.shape[1] // pad[0]
-            if result.shape[1:] != (pad[0] * factor, pad[1] * factor):
-                raise EngineError(
-                    f"model '{card.name}' returned {tuple(result.shape)} for a {pad[1]}x{pad[0]} px tile; "
-                    f"a super-resolution model with scale factor {factor} must return {pad[0] * factor} px"
-                )
-            if scaling:
-                result = result * np.float32(scaling)
+            result, factor = _checked_result(result, pad, factor, card, scaling)
             if out is None:
                 feedback.info(
                     f"{card.title}: {width}x{height} px -> {width * factor}x{height * factor} px "
                     f"(scale factor {factor}), {len(tiles)} tiles of {tile} px, overlap {overlap} px"
                 )
-                profile = gtiff_profile("float32", compress, (width * factor, height * factor))
-                profile.update(
-                    count=result.shape[0],
-                    crs=ds.crs,
-                    transform=ds.transform * ds.transform.scale(1.0 / factor, 1.0 / factor),
-                    nodata=NODATA,
-                )
-                out = rasterio.open(tmp, "w", **profile)
-                out.update_tags(SATIMPACT_MODEL=card.name, SATIMPACT_SCALE_FACTOR=str(factor))
-            r0, r1 = owned_span(wy[j])
-            q0, q1 = owned_span(wx[i])
-            block = result[:, r0 * factor : r1 * factor, q0 * factor : q1 * factor]
-            keep = np.repeat(np.repeat(valid[r0:r1, q0:q1], factor, axis=0), factor, axis=1)
-            if not keep.all():
-                block = block.copy()
-                block[:, ~keep] = NODATA
-            out.write(
-                block,
-                window=Window((x + q0) * factor, (y + r0) * factor, (q1 - q0) * factor, (r1 - r0) * factor),
-            )
+                out = _open_output(tmp, ds, card, result.shape[0], factor, compress)
+            _write_owned(out, result, valid, y, x, owned_span(wy[j]), owned_span(wx[i]), factor)
             feedback.progress(100.0 * (k + 1) / len(tiles))
         out.close()
         out = None
