@@ -178,6 +178,32 @@ def output_layout(model: LoadedModel, sample_shape: tuple) -> str:
     return "ultralytics" if sample_shape[-2] < sample_shape[-1] else "v5"
 
 
+def _tile_output(out) -> np.ndarray:
+    """One tile's detector output as a 2-D array (boxes x values, or values x boxes)."""
+    out = np.asarray(out)
+    if out.ndim == 3:
+        out = out[0]
+    if out.ndim != 2:
+        raise EngineError(
+            f"the detector's output has shape {tuple(out.shape)}; expected (batch, boxes, values) or "
+            "(batch, values, boxes)"
+        )
+    return out
+
+
+def _on_data(boxes, scores, classes, valid: np.ndarray, tile: int, h: int, w: int):
+    """The boxes (tile pixels) whose centre falls on valid data, not on nodata or the padding
+    beyond the raster's h x w part of the tile."""
+    rotated = boxes.shape[1] == 5
+    centre_x = boxes[:, 0] if rotated else (boxes[:, 0] + boxes[:, 2]) / 2
+    centre_y = boxes[:, 1] if rotated else (boxes[:, 1] + boxes[:, 3]) / 2
+    cx = np.clip(centre_x.astype(int), 0, tile - 1)
+    cy = np.clip(centre_y.astype(int), 0, tile - 1)
+    inside = (cx < w) & (cy < h)
+    inside[inside] = valid[cy[inside], cx[inside]]
+    return boxes[inside], scores[inside], classes[inside]
+
+
 def run_detection(
     model: LoadedModel,
     raster_path: str,
@@ -219,29 +245,14 @@ def run_detection(
             feeds, valid = reader.read(y, x, h, w, tile, tile)
             feeds = {name: a[None] for name, a in feeds.items()}
             (out,) = session.run([output_name], feeds)
-            out = np.asarray(out)
-            if out.ndim == 3:
-                out = out[0]
-            if out.ndim != 2:
-                raise EngineError(
-                    f"the detector's output has shape {tuple(out.shape)}; expected (batch, boxes, values) or "
-                    "(batch, values, boxes)"
-                )
+            out = _tile_output(out)
             if layout is None:
                 layout = output_layout(model, out.shape)
                 feedback.info(f"Detector output {tuple(out.shape)} read as {layout} layout")
             boxes, scores, classes = decode(out, layout, confidence)
             if len(boxes):
-                # Boxes whose centre falls on nodata (or the padding beyond the raster) are dropped.
-                rotated = boxes.shape[1] == 5
-                centre_x = boxes[:, 0] if rotated else (boxes[:, 0] + boxes[:, 2]) / 2
-                centre_y = boxes[:, 1] if rotated else (boxes[:, 1] + boxes[:, 3]) / 2
-                cx = np.clip(centre_x.astype(int), 0, tile - 1)
-                cy = np.clip(centre_y.astype(int), 0, tile - 1)
-                inside = (cx < w) & (cy < h)
-                inside[inside] = valid[cy[inside], cx[inside]]
-                boxes, scores, classes = boxes[inside], scores[inside], classes[inside]
-                shift = [x, y, 0, 0, 0] if rotated else [x, y, x, y]
+                boxes, scores, classes = _on_data(boxes, scores, classes, valid, tile, h, w)
+                shift = [x, y, 0, 0, 0] if boxes.shape[1] == 5 else [x, y, x, y]
                 boxes = boxes + np.array(shift, dtype=np.float64)
                 all_boxes.append(boxes)
                 all_scores.append(scores)
