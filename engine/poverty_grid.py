@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import Cancelled, EngineError
+from .geo import metric_crs_for  # noqa: F401 (callers take the grid's CRS choice from here)
 from .model import LoadedModel, default_threads, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, prepare_input
@@ -41,16 +42,6 @@ DEFAULT_MIN_VALID = 0.5
 ONE_CHIP_MAX = 1.5  # units up to this many chips across get one centred chip
 SURFACE_STRIDE = 0.5  # larger units: chips every half chip
 _AREA_POINTS = 4_000_000  # sample points per unit for the area of each lattice square inside it
-
-
-def metric_crs_for(lon: float, lat: float) -> str:
-    """A metric CRS for an area centred at lon/lat: its UTM zone, or polar stereographic."""
-    if lat > 84.0:
-        return "EPSG:3413"
-    if lat < -80.0:
-        return "EPSG:3031"
-    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
-    return f"EPSG:{32600 + zone if lat >= 0 else 32700 + zone}"
 
 
 def raster_centre_lonlat(path: str) -> tuple[float, float]:
@@ -110,7 +101,7 @@ def plan_unit(key, rings: list, chip: float, anchor: tuple[float, float] | None 
     x1, y1 = pts.max(axis=0)
     if max(x1 - x0, y1 - y0) <= ONE_CHIP_MAX * chip:
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        if anchor is not None and not points_in_polygon(np.array([cx]), np.array([cy]), rings)[0]:
+        if anchor is not None and not lattice_in_polygon(cx, cy, 1e-3 * chip, 1, 1, rings)[0, 0]:
             cx, cy = anchor  # a bent zone whose box centre lies outside it
         return Unit(key, rings, [(float(cx), float(cy))])
     step = chip * SURFACE_STRIDE
@@ -119,11 +110,10 @@ def plan_unit(key, rings: list, chip: float, anchor: tuple[float, float] | None 
     # Area of every lattice square inside the unit from a regular sample of points.
     # As many sample points per square side as keep the unit under _AREA_POINTS (8 to 32).
     n = int(min(32, max(8, math.sqrt(_AREA_POINTS / max(1, (a1 - a0) * (b1 - b0))))))
-    offs = (np.arange(n) + 0.5) / n
-    sx = ((np.arange(a0, a1)[:, None] + offs[None, :]) * step).ravel()
-    sy = ((np.arange(b0, b1)[:, None] + offs[None, :]) * step).ravel()
-    gx, gy = np.meshgrid(sx, sy)
-    inside = points_in_polygon(gx.ravel(), gy.ravel(), rings).reshape(b1 - b0, n, a1 - a0, n)
+    fine = step / n
+    inside = lattice_in_polygon(
+        a0 * step + fine / 2, b0 * step + fine / 2, fine, (a1 - a0) * n, (b1 - b0) * n, rings
+    ).reshape(b1 - b0, n, a1 - a0, n)
     share = inside.mean(axis=(1, 3))  # (rows b, cols a)
     chips: dict[tuple[int, int], int] = {}
     squares = []
@@ -150,23 +140,34 @@ def _raster_outline(ds, crs: str, samples: int = 21):
     return np.array(ox), np.array(oy)
 
 
-def points_in_polygon(px: np.ndarray, py: np.ndarray, rings: list) -> np.ndarray:
-    """Even-odd rule over all rings of one or more polygons (holes included)."""
-    inside = np.zeros(px.shape, dtype=bool)
-    for polygon in rings:
-        for ring in polygon:
-            r = np.asarray(ring, dtype=np.float64)
-            if len(r) < 3:
-                continue
-            xa, ya = r[:, 0], r[:, 1]
-            xb, yb = np.roll(xa, -1), np.roll(ya, -1)
-            for x1, y1, x2, y2 in zip(xa, ya, xb, yb):
-                cross = (y1 > py) != (y2 > py)
-                if not cross.any():
-                    continue
-                xint = x1 + (py - y1) * (x2 - x1) / np.where(y2 != y1, y2 - y1, 1e-300)
-                inside ^= cross & (px < xint)
-    return inside
+def _geojson(rings: list) -> list[dict]:
+    """GeoJSON polygons from lists of rings, each ring closed (GDAL refuses open ones)."""
+
+    def closed(ring):
+        ring = [tuple(p) for p in ring]
+        return ring if ring[0] == ring[-1] else ring + [ring[0]]
+
+    return [
+        {"type": "Polygon", "coordinates": [closed(r) for r in polygon if len(r) >= 3]}
+        for polygon in rings
+        if polygon and len(polygon[0]) >= 3
+    ]
+
+
+def lattice_in_polygon(x0: float, y0: float, step: float, nx: int, ny: int, rings: list) -> np.ndarray:
+    """Which points of the lattice ``(x0 + i * step, y0 + j * step)`` lie inside the polygons
+    (holes excluded): a (ny, nx) boolean array, row j, column i. The points are taken as the pixel
+    centres of a raster and the polygons burnt into it (rasterio.features.geometry_mask)."""
+    from rasterio.features import geometry_mask
+    from rasterio.transform import from_origin
+
+    shapes = _geojson(rings)
+    if not shapes or nx < 1 or ny < 1:
+        return np.zeros((max(ny, 0), max(nx, 0)), dtype=bool)
+    # Row 0 of the raster is its top: the lattice's last row (largest y).
+    transform = from_origin(x0 - step / 2, y0 + (ny - 0.5) * step, step, step)
+    inside = geometry_mask(shapes, out_shape=(ny, nx), transform=transform, invert=True, all_touched=False)
+    return inside[::-1]
 
 
 def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: float) -> tuple[GridSpec, list[Unit]]:
@@ -194,16 +195,15 @@ def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: floa
     outline = [[list(zip(ox.tolist(), oy.tolist()))]]
     units = []
     # Keep a cell when any of 5x5 sample points lies on the raster: rotated footprints
-    # (UTM cells over a 4326 or 3857 raster) leave empty corner cells out.
+    # (UTM cells over a 4326 or 3857 raster) leave empty corner cells out. Each of the 25
+    # sample positions is a lattice with one point per cell; grid row 0 is the top.
     s = np.linspace(0.05, 0.95, 5)
+    hit = np.zeros((rows, cols), dtype=bool)
+    for sy in s:
+        for sx in s:
+            hit |= lattice_in_polygon(x0 + sx * cell_size, y0 + sy * cell_size, cell_size, cols, rows, outline)[::-1]
     for row in range(rows):
-        by0 = grid.cell_bounds(row, 0)[1]
-        cx0 = x0 + np.arange(cols) * cell_size
-        px = (cx0[:, None, None] + s[None, None, :] * cell_size).repeat(5, 1)
-        py = np.broadcast_to((by0 + s * cell_size)[None, :, None], px.shape)
-        hit = points_in_polygon(px.reshape(-1), np.ascontiguousarray(py).reshape(-1), outline)
-        hit = hit.reshape(cols, 25).any(axis=1)
-        for col in np.flatnonzero(hit):
+        for col in np.flatnonzero(hit[row]):
             bx0, by0_, bx1, by1_ = grid.cell_bounds(row, int(col))
             ring = [(bx0, by0_), (bx1, by0_), (bx1, by1_), (bx0, by1_), (bx0, by0_)]
             units.append(plan_unit((row, int(col)), [[ring]], chip_ground_m))
@@ -226,7 +226,7 @@ def training_chip_units(zones: list[tuple[object, list, tuple[float, float]]], c
         cx = (x0 + x1) / 2 + (np.arange(nx) - (nx - 1) / 2) * chip_ground_m
         cy = (y0 + y1) / 2 + (np.arange(ny) - (ny - 1) / 2) * chip_ground_m
         gx, gy = np.meshgrid(cx, cy)
-        inside = points_in_polygon(gx.ravel(), gy.ravel(), rings)
+        inside = lattice_in_polygon(float(cx[0]), float(cy[0]), chip_ground_m, nx, ny, rings).ravel()
         centres = list(zip(gx.ravel()[inside].tolist(), gy.ravel()[inside].tolist()))
         if not centres:
             centres = [tuple(anchor)]

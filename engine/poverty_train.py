@@ -242,27 +242,66 @@ def train_ranking(
     if not 0.05 <= holdout <= 0.5:
         raise EngineError(f"HOLDOUT must be between 0.05 and 0.5, got {holdout}")
     start = time.perf_counter()
-    spec = featurizer.card.inputs[0]
-    px = featurizer.card.tiling.tile_size
-    if isinstance(chip_source, str):
-        chips = pov.list_cluster_chips(chip_source)
-        source_name = source_name or chip_source
-
-        def load(item):
-            return pov.read_chip(item, px, len(spec.bands))
-
-    else:
-        chips = {str(k): list(v) for k, v in chip_source.items()}
-        source_name = source_name or "chips cut from a raster"
-
-        def load(item):
-            return item()
-
+    chips, load, source_name = _ranking_chips(chip_source, featurizer, source_name)
     order = pov.read_order(order_path, list(chips))
     feedback.info(
         f"{sum(map(len, chips.values()))} chips in {len(chips)} clusters; order: "
         + " < ".join("=".join(g) for g in order.groups)
     )
+    feats, clusters, is_test = _featurize_clusters(chips, load, featurizer, holdout, seed, feedback)
+    feedback.progress(75.0)
+    fit = _fit_ranking(feats, clusters, is_test, order, list(chips), alpha, feedback)
+    feedback.progress(90.0)
+    card = _ranking_card(featurizer, fit, source_name, order_path, model_out, chip_ground_m, holdout, seed, alpha)
+    proto = pov.append_linear_head(
+        _featurizer_proto(featurizer),
+        featurizer.card.outputs[0].name,
+        fit.w,
+        0.0,
+        ("sigmoid", fit.centre, fit.width),
+        card,
+    )
+    _save_model(proto, model_out)
+    body = _ranking_report_body(fit, order, featurizer, source_name, order_path, holdout, seed, alpha)
+    body += f"{time.perf_counter() - start:.1f} s.</p>"
+    _write_text(report_out, _html("Partial-order ranking model", body))
+    feedback.progress(100.0)
+    tr, te = ~fit.is_test, fit.is_test
+    return RankingResult(
+        fit.g_tau,
+        fit.g_rho,
+        fit.means,
+        dict(order.levels),
+        int(tr.sum()),
+        int(te.sum()),
+        model_out,
+        report_out,
+        fit.tau,
+        fit.rho,
+        fit.g_rows,
+    )
+
+
+def _ranking_chips(chip_source, featurizer: LoadedModel, source_name: str | None):
+    """{cluster id: [items]}, a function reading one item as a raw chip (or None), the source's name."""
+    spec = featurizer.card.inputs[0]
+    px = featurizer.card.tiling.tile_size
+    if isinstance(chip_source, str):
+
+        def load(item):
+            return pov.read_chip(item, px, len(spec.bands))
+
+        return pov.list_cluster_chips(chip_source), load, source_name or chip_source
+
+    def call(item):
+        return item()
+
+    return {str(k): list(v) for k, v in chip_source.items()}, call, source_name or "chips cut from a raster"
+
+
+def _featurize_clusters(chips: dict, load, featurizer: LoadedModel, holdout: float, seed: int, feedback: Feedback):
+    """Features of every chip, its cluster, and whether it is one of its cluster's held-out chips
+    (a seeded share ``holdout`` of every cluster, at least one chip on each side)."""
     feats, buffer, clusters, is_test = [], [], [], []
     skipped = 0
     done = 0
@@ -306,12 +345,35 @@ def train_ranking(
         feats.append(featurize(featurizer, np.stack(buffer)))
     if skipped:
         feedback.warning(f"{skipped} chip(s) with too little valid imagery were left out")
-    clusters = np.array(clusters)
     is_test = np.array(is_test)
-    feats = np.concatenate(feats)
     if not is_test.any() or is_test.all():
         raise EngineError("the hold-out split left no training or no test chips; add chips or change HOLDOUT")
-    feedback.progress(75.0)
+    return np.concatenate(feats), np.array(clusters), is_test
+
+
+@dataclass
+class _RankingFit:
+    """The ranking head and its figures (see train_ranking)."""
+
+    w: np.ndarray
+    centre: float
+    width: float
+    clusters: np.ndarray
+    is_test: np.ndarray
+    ids: list
+    means: dict  # per cluster: mean score of its held-out chips
+    train_means: dict
+    tau: float  # same clusters (optimistic)
+    rho: float
+    tau_train: float
+    g_rho: float  # leave-cluster-out
+    g_tau: float
+    g_rows: list
+
+
+def _fit_ranking(feats, clusters, is_test, order, ids: list, alpha: float, feedback: Feedback) -> _RankingFit:
+    """The linear ranking head on the training chips, squashed around their scores; the held-out
+    figures of the same clusters and the leave-cluster-out ones."""
     levels = np.array([order.levels[c] for c in clusters], dtype=np.float64)
     tr, te = ~is_test, is_test
     if len(set(levels[tr])) < 2:
@@ -321,7 +383,6 @@ def train_ranking(
     centre = float(np.median(raw_train))
     width = float(raw_train.std()) or 1.0
     score = 1.0 / (1.0 + np.exp(-(feats @ w - centre) / width))
-    ids = list(chips)
     means = {c: float(score[te & (clusters == c)].mean()) for c in ids}
     tau = pov.kendall_tau([means[c] for c in ids], [order.levels[c] for c in ids])
     rho = pov.spearman(score[te], levels[te])
@@ -334,7 +395,6 @@ def train_ranking(
     )
     # The honest figure: whole clusters held out, as a new place would be.
     g_rho, g_tau, g_rows = grouped_evaluation(feats, clusters, levels, order, alpha)
-    feedback.progress(90.0)
     if g_rows:
         feedback.info(
             f"Leave-cluster-out ({len(g_rows)} folds of whole clusters): Spearman chip score vs level {g_rho:.3f}, "
@@ -346,9 +406,45 @@ def train_ranking(
             "span two levels of the order; give 4 or more clusters on 2 or more levels): KENDALL_TAU and "
             "SPEARMAN are NaN; only the optimistic held-out-chip figures are available"
         )
+    return _RankingFit(
+        w, centre, width, clusters, is_test, ids, means, train_means, tau, rho, tau_train, g_rho, g_tau, g_rows
+    )
 
+
+def _ranking_metrics(fit: _RankingFit) -> list[dict]:
+    n_test = int(fit.is_test.sum())
+    grouped = f"{len(fit.g_rows)} folds of whole clusters held out, mean over folds"
+    metrics = []
+    if fit.g_rows:
+        metrics += [
+            {"name": "leave-cluster-out Spearman (chip score vs level)", "value": round(fit.g_rho, 4), "data": grouped},
+            {
+                "name": "leave-cluster-out Kendall tau (chip score vs level)",
+                "value": round(fit.g_tau, 4),
+                "data": grouped,
+            },
+        ]
+    return metrics + [
+        {
+            "name": "same clusters: Kendall tau (held-out cluster means vs order)",
+            "value": round(fit.tau, 4),
+            "data": f"{n_test} held-out chips of the training clusters (optimistic)",
+        },
+        {
+            "name": "same clusters: Spearman (held-out chip score vs level)",
+            "value": round(fit.rho, 4),
+            "data": f"{n_test} held-out chips of the training clusters (optimistic)",
+        },
+    ]
+
+
+def _ranking_card(
+    featurizer, fit: _RankingFit, source_name, order_path, model_out, chip_ground_m, holdout, seed, alpha
+):
+    spec = featurizer.card.inputs[0]
+    px = featurizer.card.tiling.tile_size
     fextra = featurizer.card.extra or {}
-    card = {
+    return {
         "card_version": 1,
         "name": os.path.splitext(os.path.basename(model_out))[0],
         "title": f"Development score from a partial order ({os.path.basename(source_name.rstrip(os.sep))})",
@@ -357,12 +453,12 @@ def train_ranking(
         "license": "as the training chips allow",
         "citation": "Han, S. et al. (2020) Learning to score economic development from satellite imagery, KDD "
         "(siScore); Ahn, D. et al. (2023) Nat. Commun. 14, 6811; features: " + featurizer.card.citation,
-        "data": f"{len(clusters)} chips in {len(ids)} clusters from {source_name}; order {order_path}; "
-        f"{int(tr.sum())} chips trained, {int(te.sum())} held out (seed {seed}).",
+        "data": f"{len(fit.clusters)} chips in {len(fit.ids)} clusters from {source_name}; order {order_path}; "
+        f"{int((~fit.is_test).sum())} chips trained, {int(fit.is_test.sum())} held out (seed {seed}).",
         "caveats": "A relative development score in [0, 1] learnt from an expert ordering of clusters: not money. "
         "Valid for imagery like the training chips (sensor, rendering, season, region).",
         "description": f"Featurizer '{featurizer.card.name}' + linear ranking head (logistic pair loss, "
-        f"L2 {alpha:g}), sigmoid((s - {centre:.4g}) / {width:.4g}).",
+        f"L2 {alpha:g}), sigmoid((s - {fit.centre:.4g}) / {fit.width:.4g}).",
         "model_type": "chip",
         "inputs": [
             {
@@ -379,34 +475,7 @@ def train_ranking(
         ],
         "tiling": {"tile_size": px, "overlap": 0, "merge": "none"},
         "outputs": [{"name": "score", "kind": "score", "units": "relative development (0-1)", "nodata": -9999.0}],
-        "metrics": (
-            [
-                {
-                    "name": "leave-cluster-out Spearman (chip score vs level)",
-                    "value": round(g_rho, 4),
-                    "data": f"{len(g_rows)} folds of whole clusters held out, mean over folds",
-                },
-                {
-                    "name": "leave-cluster-out Kendall tau (chip score vs level)",
-                    "value": round(g_tau, 4),
-                    "data": f"{len(g_rows)} folds of whole clusters held out, mean over folds",
-                },
-            ]
-            if g_rows
-            else []
-        )
-        + [
-            {
-                "name": "same clusters: Kendall tau (held-out cluster means vs order)",
-                "value": round(tau, 4),
-                "data": f"{int(te.sum())} held-out chips of the training clusters (optimistic)",
-            },
-            {
-                "name": "same clusters: Spearman (held-out chip score vs level)",
-                "value": round(rho, 4),
-                "data": f"{int(te.sum())} held-out chips of the training clusters (optimistic)",
-            },
-        ],
+        "metrics": _ranking_metrics(fit),
         "extra": {
             "featurizer": fextra.get("featurizer", featurizer.card.name),
             "featurizer_model": featurizer.card.name,
@@ -416,25 +485,25 @@ def train_ranking(
             "training": {"method": "linear ranking (RankNet loss)", "alpha": alpha, "holdout": holdout, "seed": seed},
         },
     }
-    proto = pov.append_linear_head(
-        _featurizer_proto(featurizer), featurizer.card.outputs[0].name, w, 0.0, ("sigmoid", centre, width), card
-    )
-    _save_model(proto, model_out)
 
-    order_ids = sorted(ids, key=lambda c: (order.levels[c], means[c]))
+
+def _ranking_report_body(fit: _RankingFit, order, featurizer, source_name, order_path, holdout, seed, alpha) -> str:
+    """The HTML report's body, up to the run time (which the caller appends, then closes the paragraph)."""
+    means, te, clusters, g_rows = fit.means, fit.is_test, fit.clusters, fit.g_rows
+    order_ids = sorted(fit.ids, key=lambda c: (order.levels[c], means[c]))
     rows = "".join(
-        f"<tr><td>{html.escape(c)}</td><td>{order.levels[c]}</td><td>{means[c]:.3f}</td><td>{train_means[c]:.3f}</td>"
-        f"<td>{int((te & (clusters == c)).sum())}</td></tr>"
+        f"<tr><td>{html.escape(c)}</td><td>{order.levels[c]}</td><td>{means[c]:.3f}</td>"
+        f"<td>{fit.train_means[c]:.3f}</td><td>{int((te & (clusters == c)).sum())}</td></tr>"
         for c in order_ids
     )
-    body = (
+    return (
         f"<p>Chips: <code>{html.escape(source_name)}</code>; order: <code>{html.escape(order_path)}</code>; "
         f"featurizer: {html.escape(featurizer.card.title)} ({html.escape(featurizer.card.name)}).</p>"
         + (
             f"<p><b>Leave-cluster-out</b> (how the score does on places it never saw): the clusters dealt by "
             f"level into {len(g_rows)} folds; the scorer retrained without each fold ranks the fold's chips. "
-            f"Spearman between chip scores and their cluster's level <b>{g_rho:.3f}</b>, Kendall tau "
-            f"<b>{g_tau:.3f}</b> (mean over folds). Folds: "
+            f"Spearman between chip scores and their cluster's level <b>{fit.g_rho:.3f}</b>, Kendall tau "
+            f"<b>{fit.g_tau:.3f}</b> (mean over folds). Folds: "
             + "; ".join(f"{html.escape(', '.join(r[0]))}: {r[1]:.3f}" for r in g_rows)
             + ".</p>"
             if g_rows
@@ -443,8 +512,8 @@ def train_ranking(
         )
         + f"<p><b>Held-out chips of the training clusters</b> ({int(te.sum())}, {holdout:.0%} of every cluster, "
         f"seed {seed}; optimistic, since the same clusters were trained on): "
-        f"Kendall's tau between cluster mean scores and the order's levels <b>{tau:.3f}</b>; Spearman between "
-        f"chip scores and their cluster's level <b>{rho:.3f}</b>. Training chips: tau {tau_train:.3f}.</p>"
+        f"Kendall's tau between cluster mean scores and the order's levels <b>{fit.tau:.3f}</b>; Spearman between "
+        f"chip scores and their cluster's level <b>{fit.rho:.3f}</b>. Training chips: tau {fit.tau_train:.3f}.</p>"
         f"<p>Order (least to most developed): {' &lt; '.join(html.escape('='.join(g)) for g in order.groups)}</p>"
         + svg_bars(order_ids, [means[c] for c in order_ids], [order.levels[c] for c in order_ids])
         + "<table><tr><th>cluster</th><th>level</th><th>mean score, held out</th><th>mean score, trained</th>"
@@ -452,12 +521,6 @@ def train_ranking(
         f"<p>Method: features of every chip from the featurizer; a linear scorer trained with the logistic "
         f"loss on all pairs of training chips from clusters on different levels (Han et al. 2020), L2 penalty "
         f"{alpha:g}; the score is sigmoid((s - median) / sd) of the training scores, in [0, 1]. "
-        f"{time.perf_counter() - start:.1f} s.</p>"
-    )
-    _write_text(report_out, _html("Partial-order ranking model", body))
-    feedback.progress(100.0)
-    return RankingResult(
-        g_tau, g_rho, means, dict(order.levels), int(tr.sum()), int(te.sum()), model_out, report_out, tau, rho, g_rows
     )
 
 
