@@ -102,8 +102,9 @@ def bench_grid(chips, side: int = 8) -> dict:
     from rasterio.transform import from_origin
 
     from satimpact.engine import poverty as pov
+    from satimpact.engine.geo import metric_crs_for
     from satimpact.engine.model import load_model
-    from satimpact.engine.poverty_grid import ChipReader, build_grid, metric_crs_for, score_units
+    from satimpact.engine.poverty_grid import ChipReader, build_grid, score_units
     from satimpact.engine.registry import resolve_model
 
     clusters = pov.list_cluster_chips(os.path.join(DATA, "nk_pog", "clusters"))

@@ -23,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...engine.bands import resolve_bands
+from ...engine.geo import metric_crs_for
 from ...engine.model import load_model
 from ...engine.poverty_grid import (
     DEFAULT_MIN_VALID,
@@ -30,7 +31,6 @@ from ...engine.poverty_grid import (
     build_grid,
     check_score_model,
     chip_ground_size,
-    metric_crs_for,
     percentiles,
     raster_centre_lonlat,
     score_units,

@@ -17,8 +17,9 @@ from qgis.core import (
 )
 
 from ...engine.bands import resolve_bands
+from ...engine.geo import metric_crs_for
 from ...engine.model import load_model
-from ...engine.poverty_grid import ChipReader, metric_crs_for, raster_centre_lonlat, training_chip_units
+from ...engine.poverty_grid import ChipReader, raster_centre_lonlat, training_chip_units
 from ...engine.poverty_train import train_ranking
 from ...engine.raster import raster_info
 from ..common import (

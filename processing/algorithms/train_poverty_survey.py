@@ -16,8 +16,9 @@ from qgis.core import (
 
 from ...engine.bands import resolve_bands
 from ...engine.errors import BandError
+from ...engine.geo import metric_crs_for
 from ...engine.model import load_model
-from ...engine.poverty_grid import ChipReader, metric_crs_for, raster_centre_lonlat
+from ...engine.poverty_grid import ChipReader, raster_centre_lonlat
 from ...engine.poverty_train import SurveyPoint, train_survey
 from ...engine.raster import raster_info
 from ..common import ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path, raster_layer_path

@@ -269,7 +269,8 @@ def test_survey_displacement_offsets():
 
 def test_engine_grid_cells_engine_only(mosaic_3857):
     """Engine without QGIS: grid over the 3857 mosaic in UTM, snapped to whole kilometres."""
-    from satimpact.engine.poverty_grid import build_grid, metric_crs_for, percentiles
+    from satimpact.engine.geo import metric_crs_for
+    from satimpact.engine.poverty_grid import build_grid, percentiles
 
     crs = metric_crs_for(125.75, 39.0)
     assert crs == "EPSG:32651"
