@@ -22,6 +22,16 @@ from .errors import BandError
 
 @dataclass(frozen=True)
 class Layout:
+    """A known band layout (Sentinel-2 L1C, Landsat 8/9 OLI, RGBN ...).
+
+    Attributes:
+        key: the name BAND_MAP uses for it.
+        title: the name shown in messages.
+        family: the sensor family ("sentinel2", "landsat", "sentinel1", ...), compared with a
+            card's ``sensor``.
+        bands: (native name, common names) per band, in file order.
+    """
+
     key: str
     title: str
     family: str
@@ -30,9 +40,11 @@ class Layout:
 
     @property
     def count(self) -> int:
+        """Number of bands."""
         return len(self.bands)
 
     def describe(self) -> str:
+        """The title and the band names, for messages."""
         return f"{self.title} ({self.count} bands: {', '.join(n for n, _ in self.bands)})"
 
 
@@ -177,16 +189,43 @@ def _normalize_request(name: str) -> str:
 
 @dataclass
 class BandResolution:
+    """Where ``resolve_bands`` found the requested bands.
+
+    Attributes:
+        indices: 1-based raster band per requested name, in request order.
+        layout: the layout assumed, for messages and the log.
+        sources: requested name -> how it was found (BAND_MAP, band description, layout, number).
+    """
+
     indices: list[int]  # 1-based, one per requested band
     layout: str  # what was assumed, for messages and the log
     sources: dict[str, str] = field(default_factory=dict)  # requested name -> where it was found
 
     def describe(self, names: list[str]) -> str:
+        """One log line: each requested name, its band and how it was found.
+
+        Args:
+            names: the requested names, in the order they were resolved.
+
+        Returns:
+            str: "red=band 4 (band description), ...".
+        """
         return ", ".join(f"{n}=band {i} ({self.sources.get(n, '?')})" for n, i in zip(names, self.indices))
 
 
 def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
-    """Parse ``B3=3,B8=8`` and/or a layout key. Returns (name -> 1-based index, layout key)."""
+    """Parse a BAND_MAP: ``NAME=NUMBER`` entries and/or one layout key.
+
+    Args:
+        text: the BAND_MAP text (``B3=3,B8=8``, ``sentinel2_l2a``, both), or None.
+
+    Returns:
+        tuple[dict[str, int], str | None]: (normalised name -> 1-based band, layout key or None).
+
+    Raises:
+        BandError: a text over 10000 characters, an entry that is neither NAME=NUMBER nor a
+            known layout, two layouts, a name or a band given twice, a band number below 1.
+    """
     mapping: dict[str, int] = {}
     layout = None
     if not text or not text.strip():
@@ -230,8 +269,11 @@ def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
 
 
 def _layout_from_descriptions(descs: list[str], band_count: int | None = None) -> Layout | None:
-    """The layout that the band descriptions point to, or None when they are unknown or
-    ambiguous (B2, B3, B4, B8 could be Sentinel-2 or Landsat: then names alone decide)."""
+    """The layout that the band descriptions point to.
+
+    None when they are unknown or ambiguous (B2, B3, B4, B8 could be Sentinel-2 or Landsat: then
+    names alone decide).
+    """
     raw = [d.strip() for d in descs if d and d.strip()]
     names = {normalize(d) for d in raw}
     if not names:
@@ -384,7 +426,25 @@ def resolve_bands(
     band_map: str | None = None,
     sensor: str | None = None,
 ) -> BandResolution:
-    """Find the 1-based raster band for each requested name, or raise BandError naming it."""
+    """Find the 1-based raster band for each requested name.
+
+    A name is looked up in BAND_MAP, then in the band descriptions, then by its position in the
+    assumed layout (where positions can be trusted), then as ``bandN``.
+
+    Args:
+        requested: band names (common such as "nir", or native such as "B8").
+        band_count: bands in the raster.
+        descriptions: the raster's band descriptions (None entries allowed).
+        band_map: the user's BAND_MAP, or None.
+        sensor: the sensor family the model is made for, or None.
+
+    Returns:
+        BandResolution: the bands, the layout assumed and how each band was found.
+
+    Raises:
+        BandError: a bad BAND_MAP, a BAND_MAP band beyond the raster, a layout of the wrong
+            sensor, or a requested band that cannot be found (the message names it).
+    """
     explicit, layout_key = parse_band_map(band_map)
     for name, index in explicit.items():
         if index > band_count:

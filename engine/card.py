@@ -75,6 +75,20 @@ MAX_CLASSES = 65536
 
 @dataclass
 class InputSpec:
+    """One model input: its bands by name and how raw values become model values.
+
+    Attributes:
+        name: the graph input's name.
+        bands: band names, in the order the model takes them.
+        scale: model value = raw x scale + offset (then standardised with mean/std).
+        offset: see ``scale``.
+        mean: per-band mean to subtract, or None.
+        std: per-band standard deviation to divide by, or None.
+        clip: [low, high] applied to the model values, or None.
+        resolution_m: [finest, coarsest] ground resolution the model suits, metres, or None.
+        sensor: the sensor family the model is made for, or None.
+    """
+
     name: str
     bands: list[str]
     scale: float = 1.0
@@ -86,11 +100,14 @@ class InputSpec:
     sensor: str | None = None
 
     def describe_bands(self) -> str:
+        """The band names, comma-separated."""
         return ", ".join(self.bands)
 
 
 @dataclass
 class TilingSpec:
+    """How a model is run over tiles: tile side and overlap (px), and how overlaps merge."""
+
     tile_size: int
     overlap: int = 0
     merge: str = "none"
@@ -98,6 +115,8 @@ class TilingSpec:
 
 @dataclass
 class OutputSpec:
+    """One model output: what its values are (kind, classes, units) and its default threshold."""
+
     name: str
     kind: str = "value"
     class_names: list[str] | None = None
@@ -110,6 +129,12 @@ class OutputSpec:
 
 @dataclass
 class ModelCard:
+    """The contract between a model and the tools: identity, inputs, tiling, outputs, metrics.
+
+    ``source_format`` says where the card came from ("satimpact", "deepness" or "stated") and
+    is not written by ``to_json``.
+    """
+
     name: str
     title: str
     version: str
@@ -129,17 +154,30 @@ class ModelCard:
     source_format: str = "satimpact"
 
     def to_json(self) -> str:
+        """The card as JSON text, as stored in a model's metadata."""
         data = asdict(self)
         data.pop("source_format")
         return json.dumps(data, indent=1, sort_keys=False)
 
     def input(self, name: str) -> InputSpec:
+        """One input by name.
+
+        Args:
+            name: the graph input's name.
+
+        Returns:
+            InputSpec: the input.
+
+        Raises:
+            CardError: the card has no such input.
+        """
         for spec in self.inputs:
             if spec.name == name:
                 return spec
         raise CardError(f"model '{self.name}' has no input named '{name}'")
 
     def summary(self) -> str:
+        """One log line: title, name, version, task, bands and tiling."""
         bands = "; ".join(f"{i.name}: {i.describe_bands()}" for i in self.inputs)
         return (
             f"{self.title} ({self.name} {self.version}, task {self.task}, {self.model_type}); "
@@ -183,7 +221,19 @@ def _json_depth(value) -> int:
 
 
 def load_json(text, origin: str, what: str):
-    """JSON text of bounded size and depth; anything else is a CardError (never RecursionError)."""
+    """Parse JSON text of bounded size and depth; anything else is a CardError (never RecursionError).
+
+    Args:
+        text: the JSON text (str or bytes).
+        origin: the model file's name, which starts every error message.
+        what: what the text is (a card, Deepness metadata), for the errors.
+
+    Returns:
+        object: the parsed value.
+
+    Raises:
+        CardError: not text, over MAX_CARD_BYTES, nested beyond MAX_JSON_DEPTH, or invalid JSON.
+    """
     if not isinstance(text, (str, bytes)):
         raise CardError(f"{origin}: the {what} must be JSON text, got {type(text).__name__}")
     if len(text) > MAX_CARD_BYTES:
@@ -213,7 +263,18 @@ def _number(value, where: str, key: str, low: float = -FLOAT32_MAX, high: float 
 
 
 def parse_card(text: str, origin: str = "model") -> ModelCard:
-    """Parse and validate the JSON text of a card (without looking at the graph)."""
+    """Parse and validate the JSON text of a card (without looking at the graph).
+
+    Args:
+        text: the card's JSON text.
+        origin: the model file's name, which starts every error message.
+
+    Returns:
+        ModelCard: the card.
+
+    Raises:
+        CardError: invalid JSON, not an object, or an invalid card (``card_from_dict``).
+    """
     data = load_json(text, origin, f"card ('{CARD_KEY}')")
     if not isinstance(data, dict):
         raise CardError(f"{origin}: the card must be a JSON object, got {type(data).__name__}")
@@ -353,6 +414,19 @@ def _output_spec(raw, ow: str) -> OutputSpec:
 
 
 def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
+    """Validate a card given as a dictionary (parsed JSON).
+
+    Args:
+        data: the card.
+        origin: the model file's name, which starts every error message.
+
+    Returns:
+        ModelCard: the card.
+
+    Raises:
+        CardError: the first fault found, in the card's own order: header, inputs, tiling,
+            outputs, metrics, extra, text fields.
+    """
     where = f"{origin}: card"
     version, name, task, model_type = _card_header(data, where)
     raw_inputs = _require(data, "inputs", where, list)
@@ -432,6 +506,18 @@ def card_from_deepness(props: dict[str, str], channels: int | None, origin: str 
     Deepness feeds RGB(A) scaled by 1/255, then optionally standardised; its
     ``tiles_overlap`` is a percentage of the tile and ``resolution`` is in cm/px.
     Any value that cannot be converted is a CardError naming the metadata.
+
+    Args:
+        props: the ONNX metadata_props, key -> value.
+        channels: the graph input's channel count, or None (then 3, RGB).
+        origin: the model file's name, which starts every error message.
+
+    Returns:
+        ModelCard: the converted card (``source_format`` "deepness").
+
+    Raises:
+        CardError: an unsupported model_type, a missing or bad tile size or overlap, an
+            oversized value, or any value that cannot be converted.
     """
     where = f"{origin}: Deepness metadata"
     for key, value in props.items():
@@ -565,7 +651,16 @@ KIND_RANGES = {"probability": (0.0, 1.0), "index": (-2.0, 2.0), "backscatter": (
 
 
 def check_threshold(card: ModelCard, value: float | None, parameter: str = "THRESHOLD") -> None:
-    """A user's threshold must be a finite number inside the range of the model's output."""
+    """Refuse a user's threshold outside the range of the model's output.
+
+    Args:
+        card: the model's card (its first output's kind gives the range, ``KIND_RANGES``).
+        value: the threshold, or None (nothing to check).
+        parameter: the parameter's name, for the message.
+
+    Raises:
+        EngineError: a value that is not finite or outside the range.
+    """
     if value is None:
         return
     out = card.outputs[0]
@@ -580,6 +675,14 @@ def check_threshold(card: ModelCard, value: float | None, parameter: str = "THRE
 
 
 def has_deepness_metadata(props: dict[str, str]) -> bool:
+    """Whether a model's metadata_props are Deepness plugin metadata.
+
+    Args:
+        props: the ONNX metadata_props, key -> value.
+
+    Returns:
+        bool: True where a known Deepness model_type is given.
+    """
     # Deepness needs only a known model_type; the tile size may come from the graph.
     from .deepness import deepness_type
 

@@ -86,7 +86,18 @@ def _norm(name: str) -> str:
 
 
 def class_map(names: list[str], model_name: str) -> np.ndarray:
-    """Lookup table from a model's class index to the change class, by class name."""
+    """Lookup table from a model's class index to the change class, by class name.
+
+    Args:
+        names: the model's class names, in class index order.
+        model_name: the model's name, for the error.
+
+    Returns:
+        numpy.ndarray: 256 uint8 change classes (NODATA for indices without a name).
+
+    Raises:
+        CardError: a class name that maps to no change class.
+    """
     table = np.full(256, NODATA, dtype=np.uint8)
     for k, raw in enumerate(names):
         key = _norm(raw)
@@ -106,6 +117,8 @@ def class_map(names: list[str], model_name: str) -> np.ndarray:
 
 @dataclass
 class AlignedPair:
+    """BEFORE and AFTER on one analysis grid (a window of BEFORE's), as files or warped VRTs."""
+
     before_path: str  # the file itself, or a warped VRT, on the analysis grid
     after_path: str
     crs: object  # rasterio CRS
@@ -120,6 +133,18 @@ class AlignedPair:
     band_numbers: dict[str, dict[int, int]] = field(default_factory=dict)
 
     def bands(self, role: str, indices: list[int]) -> list[int]:
+        """Band numbers in the aligned file of one date.
+
+        Args:
+            role: "before" or "after".
+            indices: 1-based band numbers in the original file.
+
+        Returns:
+            list[int]: the same bands' numbers in the aligned file.
+
+        Raises:
+            KeyError: a band that was not kept when the date was aligned.
+        """
         table = self.band_numbers.get(role)
         return [table[i] for i in indices] if table else list(indices)
 
@@ -149,7 +174,15 @@ def _res_text(ds) -> str:
 
 
 def choose_resampling(before, after) -> str:
-    """Bilinear, or the average of the covered pixels where AFTER is much finer than the grid."""
+    """Bilinear, or the average of the covered pixels where AFTER is much finer than the grid.
+
+    Args:
+        before: the open BEFORE dataset (its grid is the analysis grid).
+        after: the open AFTER dataset.
+
+    Returns:
+        str: "average" or "bilinear".
+    """
     from rasterio.warp import transform_bounds
 
     # AFTER's pixel size measured in BEFORE's units: its footprint over its pixel count.
@@ -209,8 +242,11 @@ class _Grid:
 
 
 def _save_aligned(ds, role: str, method: str, grid: _Grid, workdir: str, wanted: list[int]):
-    """``ds`` warped onto ``grid`` as a VRT file (no pixel copy); returns its path and, where only
-    the ``wanted`` bands were kept, the table original band -> band in that file."""
+    """``ds`` warped onto ``grid`` as a VRT file (no pixel copy).
+
+    Returns its path and, where only the ``wanted`` bands were kept, the table original band ->
+    band in that file.
+    """
     import rasterio
 
     path = os.path.join(workdir, f"{role}_aligned.vrt")
@@ -275,6 +311,20 @@ def align_pair(
 
     ``bands`` (1-based, per role): the only bands a warped file needs to carry. GDAL warps every
     band of a block at once, so a 13-band scene of which a model reads 5 would cost 13.
+
+    Args:
+        before_path: the BEFORE scene (its grid is kept).
+        after_path: the AFTER scene (warped onto BEFORE's grid where they differ).
+        workdir: folder for the warped VRTs.
+        feedback: messages.
+        bands: "before"/"after" -> the bands to carry, or None for all.
+
+    Returns:
+        AlignedPair: both dates on the analysis grid.
+
+    Raises:
+        EngineError: a raster that cannot be opened or has no CRS, a rotated BEFORE grid, or
+            scenes that share no pixel.
     """
     from rasterio.windows import transform as window_transform
 
@@ -342,11 +392,14 @@ class DateModel:
 
     @property
     def radar(self) -> bool:
+        """Whether the model reads Sentinel-1 backscatter."""
         return self.model.card.inputs[0].sensor == "sentinel1"
 
 
 @dataclass
 class Method:
+    """How change is found: differenced water maps, SAR log-ratio, or a learned change model."""
+
     kind: str  # "difference", "log_ratio" or "learned"
     reason: str
     before: DateModel | None = None
@@ -355,6 +408,7 @@ class Method:
     change_bands: dict[str, BandResolution] = field(default_factory=dict)
 
     def describe(self) -> str:
+        """One log line: the models and bands of the method."""
         parts = []
         if self.change_model is not None:
             parts.append(f"change model {self.change_model.card.name} ({self.change_model.card.title})")
@@ -442,7 +496,25 @@ def plan_method(
     band_map_after: str | None = None,
     user_dir: str | None = None,
 ) -> Method:
-    """Which method runs, with which models and bands (see the module doc)."""
+    """Which method runs, with which models and bands (see the module doc).
+
+    Args:
+        before_path: the BEFORE scene.
+        after_path: the AFTER scene.
+        model_ref: a model name or path, or None/"auto" (chosen from the scenes' bands).
+        band_map_before: BEFORE's BAND_MAP, or None.
+        band_map_after: AFTER's BAND_MAP, or None.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        Method: the method, its models and bands.
+
+    Raises:
+        CardError: a missing shipped model, or a model that is neither a water model nor a
+            change model this tool can read.
+        BandError: a date lacks a band its model needs.
+        EngineError: a model of the wrong kind for a date.
+    """
     from .raster import raster_info
 
     bi, ai = raster_info(before_path), raster_info(after_path)
@@ -572,8 +644,11 @@ def _learned_decoder(model: LoadedModel):
 
 
 def _radar_inputs_in_db(method: Method, before_path, after_path, units: dict, workdir: str, feedback: Feedback):
-    """Each date read by a radar model is checked (dB, linear power, 8-bit rendering refused); linear
-    power is seen in dB through a VRT (see ``engine/radar.py``). Returns the paths to read."""
+    """The paths to read, each radar date checked and seen in dB.
+
+    Each date read by a radar model is checked (dB, linear power, 8-bit rendering refused); linear
+    power is seen in dB through a VRT (see ``engine/radar.py``).
+    """
     from .radar import UNIT_NAMES, check_backscatter, to_db_vrt
 
     paths = {"before": before_path, "after": after_path}
@@ -622,6 +697,25 @@ def log_ratio_thresholds(
     (permanent water near 0 dB, new flood strongly negative) for the fall, and of those that were water
     before for the rise; never weaker than ``min_change_db`` (speckle alone moves pixels by a few dB),
     and ``min_change_db`` itself where no tile is bimodal. Not ``auto``: ``min_change_db`` either way.
+
+    Args:
+        logratio_path: the log-ratio raster (dB).
+        band: its 1-based band.
+        water_before_path: BEFORE's water mask.
+        water_after_path: AFTER's water mask.
+        before: BEFORE's water model.
+        after: AFTER's water model.
+        min_change_db: the smallest change counted, dB.
+        feedback: progress, cancel and messages.
+        auto: split-based thresholds (else ``min_change_db``).
+        method: "otsu" or "ki", or None for Otsu.
+
+    Returns:
+        tuple[float, float, str]: (fall threshold, rise threshold, how, for the log).
+
+    Raises:
+        EngineError: an unknown method.
+        Cancelled: the user cancelled.
     """
     import rasterio
 
@@ -711,6 +805,8 @@ def _chip_classes(ds, win, chip: int, decode, pixel_valid: np.ndarray) -> tuple[
 
 @dataclass
 class CellStats:
+    """Areas (m2) of the change classes in one grid cell or zone; shares are of the valid area."""
+
     key: int
     geometry: object  # shapely, in ``ChangeResult.cells_crs_wkt`` (grid) or the zones' CRS given
     cell_area_m2: float
@@ -724,28 +820,35 @@ class CellStats:
 
     @property
     def flooded_share(self) -> float | None:
+        """New flood over valid area; None where nothing valid was seen."""
         return self.flooded_m2 / self.valid_m2 if self.valid_m2 > 0 else None
 
     @property
     def permanent_water_share(self) -> float | None:
+        """Permanent water over valid area; None where nothing valid was seen."""
         return self.permanent_m2 / self.valid_m2 if self.valid_m2 > 0 else None
 
     @property
     def receded_share(self) -> float | None:
+        """Receded water over valid area; None where nothing valid was seen."""
         return self.receded_m2 / self.valid_m2 if self.valid_m2 > 0 else None
 
     @property
     def valid_share(self) -> float:
+        """Valid area over the cell's area, at most 1 (0 for a cell of no area)."""
         # Pixel-centre assignment can give a cell slightly more pixel area than its own area.
         return min(1.0, self.valid_m2 / self.cell_area_m2) if self.cell_area_m2 > 0 else 0.0
 
     def damaged(self, threshold: float) -> int:
+        """1 where the flooded share exceeds ``threshold``, else 0 (also where it is unknown)."""
         share = self.flooded_share
         return int(share is not None and share > threshold)
 
 
 @dataclass
 class ChangeResult:
+    """What ``detect_change`` returns: the method, the alignment, class counts and areas, cells."""
+
     output: str
     method: Method
     alignment: AlignedPair
@@ -762,6 +865,7 @@ class ChangeResult:
 
     @property
     def valid_pixels(self) -> int:
+        """Pixels classified (any change class)."""
         return sum(self.counts.get(c, 0) for c in CLASSES)
 
 
@@ -803,9 +907,11 @@ def _bands_needed(method: Method) -> dict[str, list[int]]:
 
 
 def _run_water_models(method: Method, pair: AlignedPair, workdir: str, feedback: Feedback, options):
-    """Each date's water model on its aligned scene: (output paths by key, progress reached). The
-    models of the method (water maps, then the change model) share the first 80 % of the progress;
-    the window loop has the rest."""
+    """Each date's water model on its aligned scene: (output paths by key, progress reached).
+
+    The models of the method (water maps, then the change model) share the first 80 % of the
+    progress; the window loop has the rest.
+    """
     paths = {}
     stages = []
     if method.before is not None:
@@ -1241,6 +1347,33 @@ def detect_change(
     split-based change thresholds (``auto_method`` otsu or ki for both; None: Otsu for the water, the
     change model card's ``auto_threshold_method`` for the log-ratio); optical dates always use their
     cards' thresholds. ``radar_units``: dB or linear for both dates (else stated in a BAND_MAP or judged).
+
+    Args:
+        before_path: the BEFORE scene (its grid is the output's).
+        after_path: the AFTER scene (aligned onto BEFORE's grid where they differ).
+        output_path: the change class raster.
+        model_ref: a model name or path, or None/"auto".
+        band_map_before: BEFORE's BAND_MAP, or None.
+        band_map_after: AFTER's BAND_MAP, or None.
+        cell_size: grid cell side, metres (without zones).
+        zones: see above.
+        damage_threshold: flooded share above which a cell counts as damaged (0 to 1).
+        feedback: progress, cancel and messages.
+        user_dir: the user's models folder, or None.
+        options: how the models run (tiles, threads, memory).
+        auto_threshold: see above.
+        auto_method: see above.
+        radar_units: see above.
+
+    Returns:
+        ChangeResult: class counts and areas, per-cell (or per-zone) figures, how it was done.
+
+    Raises:
+        EngineError: bad DAMAGE_THRESHOLD or CELL_SIZE, unreadable or non-overlapping scenes, an
+            unwritable output, a radar date that is an 8-bit rendering.
+        CardError: a model this tool cannot use.
+        BandError: a date lacks a band its model needs.
+        Cancelled: the user cancelled (no output is left behind).
     """
     feedback = feedback or Feedback()
     _check_cell_parameters(damage_threshold, zones, cell_size)

@@ -38,7 +38,15 @@ DEFAULT_RULES = {"fdi_min": 0.0, "anomaly_z": 3.0, "cloud_red_reflectance": 0.25
 
 
 def platform_of(path: str, tags: dict) -> str | None:
-    """'S2A' or 'S2B' from the product name in the tags or the file name, else None."""
+    """The Sentinel-2 satellite of a scene, from its product name in the tags or the file name.
+
+    Args:
+        path: the raster's path.
+        tags: the raster's dataset tags (PRODUCT_NAME, SPACECRAFT_NAME, PRODUCT_URI are read).
+
+    Returns:
+        str | None: "S2A" or "S2B", None where neither says.
+    """
     texts = [str(v) for k, v in tags.items() if k.upper() in ("PRODUCT_NAME", "SPACECRAFT_NAME", "PRODUCT_URI")]
     texts.append(os.path.basename(path))
     for text in texts:
@@ -49,6 +57,17 @@ def platform_of(path: str, tags: dict) -> str | None:
 
 
 def rules_of(model: LoadedModel) -> dict:
+    """The debris rules of an FDI model: ``DEFAULT_RULES`` updated with the card's ``extra.rules``.
+
+    Args:
+        model: the FDI model.
+
+    Returns:
+        dict: rule name -> number.
+
+    Raises:
+        EngineError: a rule in the card is not a finite number.
+    """
     rules = dict(DEFAULT_RULES)
     rules.update(model.card.extra.get("rules", {}))
     for key, value in rules.items():
@@ -59,6 +78,8 @@ def rules_of(model: LoadedModel) -> dict:
 
 @dataclass
 class DebrisReport:
+    """What ``detect_debris`` returns: the counts and the FDI cut it applied."""
+
     model: str
     water_model: str
     water_pixels: int  # valid, cloud-free pixels on water (after closing), the denominator
@@ -71,6 +92,7 @@ class DebrisReport:
 
     @property
     def flagged_share(self) -> float:
+        """Flagged over cloud-free water pixels (0 without water)."""
         return self.flagged_pixels / self.water_pixels if self.water_pixels else 0.0
 
 
@@ -285,6 +307,28 @@ def detect_debris(
     feedback: Feedback | None = None,
     options: RunOptions | None = None,
 ) -> DebrisReport:
+    """Floating-debris candidates: FDI outliers on the scene's own cloud-free water.
+
+    Args:
+        source: the Sentinel-2 scene.
+        fdi_model: the FDI model (task "debris", outputs fdi and ndvi, red first).
+        fdi_bands: the 1-based bands the FDI model reads, in its input order.
+        water_model: the water model giving the water mask (its card's default threshold).
+        water_bands: the 1-based bands the water model reads.
+        output: the FDI raster (GeoTIFF).
+        candidates_output: where to write candidate polygons (with fdi, fdi_max, ndvi, score),
+            or None.
+        feedback: progress, cancel and messages.
+        options: how the models run (tiles, threads, memory).
+
+    Returns:
+        DebrisReport: water, cloud and flagged pixel counts, candidates, the FDI statistics.
+
+    Raises:
+        EngineError: a model of the wrong task or outputs, a rule that is not a number, a water
+            model without a default threshold, an unwritable output or unknown vector format.
+        Cancelled: the user cancelled (no output is left behind).
+    """
     import rasterio
 
     feedback = feedback or Feedback()

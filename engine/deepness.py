@@ -72,8 +72,11 @@ def _number(props, key, where, cast=float):
 
 
 def class_names_per_head(raw) -> list[list[str]] | None:
-    """Deepness' class_names: ``{"0": "a", "1": "b"}`` (one head), ``[{"0": "a"}, {"0": "b"}]``
-    (one dict per head) or ``["a", "b"]`` (one head)."""
+    """Class names per head from Deepness' class_names.
+
+    Deepness writes ``{"0": "a", "1": "b"}`` (one head), ``[{"0": "a"}, {"0": "b"}]`` (one
+    dict per head) or ``["a", "b"]`` (one head).
+    """
 
     def one(d):
         if isinstance(d, dict):
@@ -105,7 +108,21 @@ def deepness_settings(props: dict[str, str], where: str) -> dict:
 
 
 def card_from_deepness_graph(path: str, props: dict[str, str], graph_inputs, graph_outputs) -> ModelCard:
-    """A card for a model with Deepness metadata, sizes taken from the graph where the metadata is silent."""
+    """A card for a model with Deepness metadata, sizes taken from the graph where the metadata is silent.
+
+    Args:
+        path: the .onnx file.
+        props: its metadata_props (Deepness keys).
+        graph_inputs: name -> GraphPort of the graph's inputs.
+        graph_outputs: name -> GraphPort of the graph's outputs.
+
+    Returns:
+        ModelCard: the card (``source_format`` "deepness").
+
+    Raises:
+        CardError: an unknown model_type, more than one input, a tile size the graph refuses,
+            a value that is not a number, or what ``card_from_parameters`` refuses.
+    """
     from .stated_card import StatedParameters, card_from_parameters
 
     origin = os.path.basename(path)
@@ -167,8 +184,11 @@ def card_from_deepness_graph(path: str, props: dict[str, str], graph_inputs, gra
 
 
 def head_layout(model) -> list[tuple[str, int, bool]]:
-    """(output name, channels, sigmoid) per output head; a head of one channel (or a
-    (batch, height, width) output) is a sigmoid, more channels are a softmax."""
+    """(output name, channels, sigmoid) per output head.
+
+    A head of one channel (or a (batch, height, width) output) is a sigmoid, more channels are
+    a softmax.
+    """
     heads = []
     for spec in model.card.outputs:
         port = model.graph_outputs[spec.name]
@@ -225,9 +245,27 @@ def write_class_raster(
     feedback=None,
     compress: str | None = None,
 ) -> list[list[str]]:
-    """Class raster (one uint8 band per head, 255 nodata) from the blended probabilities,
-    strip by strip with a halo for the median filter. Written aside, moved into place; the class
-    names go into a raster attribute table and category names. Returns the names per head."""
+    """Class raster (one uint8 band per head, 255 nodata) from the blended probabilities.
+
+    Strip by strip with a halo for the median filter. Written aside, moved into place; the class
+    names go into a raster attribute table and category names.
+
+    Args:
+        probability_path: the blended probabilities (the heads' channels in order).
+        output_path: the class raster.
+        model: the segmentation model (its heads, class names).
+        threshold: probability below which a sigmoid head's pixel is background.
+        small_segment: Deepness' "remove small segments" size in px, or None.
+        feedback: progress and cancel.
+        compress: output compression (``gtiff_profile``).
+
+    Returns:
+        list[list[str]]: class names per head.
+
+    Raises:
+        EngineError: the probability raster's band count does not match the heads.
+        Cancelled: the user cancelled (no output is left behind).
+    """
     import rasterio
     from rasterio.windows import Window
     from scipy.ndimage import median_filter
@@ -319,10 +357,27 @@ def class_polygons(
     strip: int = 2048,
     feedback=None,
 ):
-    """Polygons of every class of every band of a class raster, as (head, class id, class name,
-    shapely geometry in map coordinates), simplified by ``simplify_px`` pixels and at least
-    ``min_area_px`` pixels large. Read in strips of rows (bounded memory); pieces cut at a
-    strip seam are joined again."""
+    """Polygons of every class of every band of a class raster.
+
+    Yields (head, class id, class name, shapely geometry in map coordinates), simplified by
+    ``simplify_px`` pixels and at least ``min_area_px`` pixels large. Read in strips of rows
+    (bounded memory); pieces cut at a strip seam are joined again.
+
+    Args:
+        class_path: the class raster (``write_class_raster``).
+        names: class names per head.
+        simplify_px: simplification tolerance, pixels.
+        min_area_px: smaller polygons are left out, pixels.
+        skip_background: leave out the classes named "background".
+        strip: rows per strip.
+        feedback: progress and cancel.
+
+    Yields:
+        tuple: (head, class id, class name, shapely geometry in map coordinates).
+
+    Raises:
+        Cancelled: the user cancelled.
+    """
     import rasterio
     from rasterio.features import shapes
     from rasterio.windows import Window

@@ -1,6 +1,6 @@
-"""Object detection with YOLO-style models (Deepness' Detector): boxes from every tile,
-a confidence threshold, class-aware non-max suppression across tiles, boxes in map
-coordinates.
+"""Object detection with YOLO-style models (Deepness' Detector), boxes in map coordinates.
+
+Boxes from every tile, a confidence threshold, class-aware non-max suppression across tiles.
 
 Output layouts (Deepness' ``det_type``):
 - ``YOLO_v5_v7_DEFAULT``: (batch, boxes, 5 + classes), rows ``cx, cy, w, h, objectness,
@@ -38,6 +38,8 @@ REFUSED_TYPES = ("YOLO_ULTRALYTICS_SEGMENTATION",)
 
 @dataclass
 class Detections:
+    """What ``run_detection`` found: boxes in raster pixels, scores, classes, and run figures."""
+
     boxes: np.ndarray  # (n, 4) x1, y1, x2, y2, or rotated (n, 5) cx, cy, w, h, angle; raster pixels
     scores: np.ndarray  # (n,)
     classes: np.ndarray  # (n,) int
@@ -94,8 +96,18 @@ def rotated_nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> 
 
 
 def decode(output: np.ndarray, layout: str, confidence: float):
-    """Boxes (x1, y1, x2, y2 in tile pixels), scores and classes above ``confidence`` from
-    one tile's output (2-D, see the module's layouts)."""
+    """Boxes, scores and classes above ``confidence`` from one tile's output.
+
+    Boxes are (x1, y1, x2, y2) in tile pixels; the output is 2-D, see the module's layouts.
+
+    Args:
+        output: one tile's output, 2-D.
+        layout: "v5", "v6", "obb" or "ultralytics" (``output_layout``).
+        confidence: lowest score kept.
+
+    Returns:
+        tuple: (boxes (n, 4), or (n, 5) rotated for "obb"; scores (n,); classes (n,) int).
+    """
     rows = output.T if layout in ("ultralytics", "obb") else output
     if layout == "obb":
         cls_scores = rows[:, 4:-1]
@@ -126,8 +138,18 @@ def decode(output: np.ndarray, layout: str, confidence: float):
 
 
 def nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> np.ndarray:
-    """Greedy non-max suppression: indices kept, best score first. A box goes when its
-    intersection over union with a kept box exceeds ``iou_threshold``."""
+    """Greedy non-max suppression: indices kept, best score first.
+
+    A box goes when its intersection over union with a kept box exceeds ``iou_threshold``.
+
+    Args:
+        boxes: (n, 4) x1, y1, x2, y2.
+        scores: (n,) scores.
+        iou_threshold: overlap above which the weaker box goes.
+
+    Returns:
+        numpy.ndarray: indices of the boxes kept.
+    """
     x1, y1, x2, y2 = boxes.T
     areas = np.maximum(0.0, x2 - x1) * np.maximum(0.0, y2 - y1)
     order = np.argsort(-scores, kind="stable")
@@ -147,7 +169,18 @@ def nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> np.ndarr
 
 def class_aware_nms(boxes, scores, classes, iou_threshold: float) -> np.ndarray:
     """NMS within each class only (a car and a tree may overlap); indices by descending score.
-    Rotated boxes (five columns) are compared by the overlap of their rectangles."""
+
+    Rotated boxes (five columns) are compared by the overlap of their rectangles.
+
+    Args:
+        boxes: (n, 4) upright or (n, 5) rotated boxes.
+        scores: (n,) scores.
+        classes: (n,) class indices.
+        iou_threshold: overlap above which the weaker box of a class goes.
+
+    Returns:
+        numpy.ndarray: indices of the boxes kept, by descending score.
+    """
     suppress = rotated_nms if boxes.ndim == 2 and boxes.shape[1] == 5 else nms
     keep = []
     for cls in np.unique(classes):
@@ -158,6 +191,18 @@ def class_aware_nms(boxes, scores, classes, iou_threshold: float) -> np.ndarray:
 
 
 def output_layout(model: LoadedModel, sample_shape: tuple) -> str:
+    """How to read a detector's output: the card's ``det_type``, else guessed from its shape.
+
+    Args:
+        model: the detector.
+        sample_shape: the shape of one tile's output (2-D).
+
+    Returns:
+        str: "v5", "v6", "obb" or "ultralytics".
+
+    Raises:
+        EngineError: a refused (instance-mask) or unknown ``det_type``.
+    """
     det_type = str(model.card.extra.get("det_type") or "").upper()
     if det_type in REFUSED_TYPES:
         raise EngineError(
@@ -192,8 +237,10 @@ def _tile_output(out) -> np.ndarray:
 
 
 def _on_data(boxes, scores, classes, valid: np.ndarray, tile: int, h: int, w: int):
-    """The boxes (tile pixels) whose centre falls on valid data, not on nodata or the padding
-    beyond the raster's h x w part of the tile."""
+    """The boxes (tile pixels) whose centre falls on valid data.
+
+    Not on nodata, nor on the padding beyond the raster's h x w part of the tile.
+    """
     rotated = boxes.shape[1] == 5
     centre_x = boxes[:, 0] if rotated else (boxes[:, 0] + boxes[:, 2]) / 2
     centre_y = boxes[:, 1] if rotated else (boxes[:, 1] + boxes[:, 3]) / 2
@@ -202,6 +249,16 @@ def _on_data(boxes, scores, classes, valid: np.ndarray, tile: int, h: int, w: in
     inside = (cx < w) & (cy < h)
     inside[inside] = valid[cy[inside], cx[inside]]
     return boxes[inside], scores[inside], classes[inside]
+
+
+def _tile_boxes(out, layout: str, confidence: float, valid, tile: int, y: int, x: int, h: int, w: int):
+    """One tile's boxes on valid data, shifted to raster pixels: (boxes, scores, classes) or None."""
+    boxes, scores, classes = decode(out, layout, confidence)
+    if not len(boxes):
+        return None
+    boxes, scores, classes = _on_data(boxes, scores, classes, valid, tile, h, w)
+    shift = [x, y, 0, 0, 0] if boxes.shape[1] == 5 else [x, y, x, y]
+    return boxes + np.array(shift, dtype=np.float64), scores, classes
 
 
 def run_detection(
@@ -213,7 +270,25 @@ def run_detection(
     iou_threshold: float | None = None,
     threads: int | None = None,
 ) -> Detections:
-    """Detect over the whole raster, tile by tile (the card's tile size and overlap)."""
+    """Detect objects over the whole raster, tile by tile (the card's tile size and overlap).
+
+    Args:
+        model: the detector.
+        raster_path: the raster.
+        bands: the 1-based bands the model reads, in its input order.
+        feedback: progress, cancel and messages.
+        confidence: lowest score kept (None: the card's ``det_conf``, else 0.5).
+        iou_threshold: overlap above which the weaker box of a class goes (None: the card's
+            ``det_iou_thresh``, else 0.4).
+        threads: onnxruntime threads.
+
+    Returns:
+        Detections: boxes in raster pixels after class-aware suppression, with scores and classes.
+
+    Raises:
+        EngineError: a detector output that is not 2-D per tile, or a refused/unknown det_type.
+        Cancelled: the user cancelled.
+    """
     from .runner import Feedback, RasterInput, _Reader
 
     feedback = feedback or Feedback()
@@ -243,17 +318,14 @@ def run_detection(
                 raise Cancelled("cancelled by the user; no output was written")
             h, w = min(tile, height - y), min(tile, width - x)
             feeds, valid = reader.read(y, x, h, w, tile, tile)
-            feeds = {name: a[None] for name, a in feeds.items()}
-            (out,) = session.run([output_name], feeds)
+            (out,) = session.run([output_name], {name: a[None] for name, a in feeds.items()})
             out = _tile_output(out)
             if layout is None:
                 layout = output_layout(model, out.shape)
                 feedback.info(f"Detector output {tuple(out.shape)} read as {layout} layout")
-            boxes, scores, classes = decode(out, layout, confidence)
-            if len(boxes):
-                boxes, scores, classes = _on_data(boxes, scores, classes, valid, tile, h, w)
-                shift = [x, y, 0, 0, 0] if boxes.shape[1] == 5 else [x, y, x, y]
-                boxes = boxes + np.array(shift, dtype=np.float64)
+            found = _tile_boxes(out, layout, confidence, valid, tile, y, x, h, w)
+            if found is not None:
+                boxes, scores, classes = found
                 all_boxes.append(boxes)
                 all_scores.append(scores)
                 all_classes.append(classes)

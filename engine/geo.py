@@ -25,7 +25,18 @@ from .errors import EngineError
 
 
 def as_crs(value):
-    """A rasterio CRS from a CRS, an EPSG code, WKT or a PROJ string."""
+    """A rasterio CRS from any form of CRS.
+
+    Args:
+        value: a rasterio CRS (returned as is), an EPSG code ("EPSG:32633" or 32633), WKT or a
+            PROJ string.
+
+    Returns:
+        rasterio.crs.CRS: the CRS.
+
+    Raises:
+        rasterio.errors.CRSError: ``value`` is no CRS rasterio can read.
+    """
     from rasterio.crs import CRS
 
     return value if isinstance(value, CRS) else CRS.from_user_input(value)
@@ -49,25 +60,59 @@ def _transformer(source: str, target: str):
 
 
 def transformer(source, target: str):
-    """A cached always-xy pyproj Transformer from ``source`` to ``target`` (any CRS form)."""
+    """A cached pyproj Transformer between two CRSs, in x/y (longitude/latitude) order.
+
+    Args:
+        source: the CRS of the input coordinates, in any form ``as_crs`` reads.
+        target: the CRS of the output coordinates: a string (EPSG code, PROJ, WKT) or any form
+            ``as_crs`` reads.
+
+    Returns:
+        pyproj.Transformer: one per thread and CRS pair, reused across calls.
+    """
     return _transformer(as_crs(source).to_wkt(), target if isinstance(target, str) else as_crs(target).to_wkt())
 
 
 def lonlat_of(crs, x: float, y: float) -> tuple[float, float]:
-    """Longitude and latitude (WGS 84) of the point (x, y) given in ``crs``."""
+    """Longitude and latitude (WGS 84) of a point.
+
+    Args:
+        crs: the CRS of ``x`` and ``y``, in any form ``as_crs`` reads.
+        x: easting (or longitude) of the point.
+        y: northing (or latitude) of the point.
+
+    Returns:
+        tuple[float, float]: (longitude, latitude) in degrees.
+    """
     tr = transformer(crs, "EPSG:4326")
     lon, lat = tr.transform(x, y)
     return float(lon), float(lat)
 
 
 def equal_area_crs(lon: float, lat: float) -> str:
-    """Lambert azimuthal equal-area on WGS 84, centred on the scene: true areas everywhere."""
+    """A Lambert azimuthal equal-area projection on WGS 84 centred on a place: true areas everywhere.
+
+    Args:
+        lon: longitude of the centre, degrees.
+        lat: latitude of the centre, degrees.
+
+    Returns:
+        str: the PROJ string of the projection (metres).
+    """
     return f"+proj=laea +lat_0={lat:.6f} +lon_0={lon:.6f} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 
 
 def metric_crs_for(lon: float, lat: float) -> str:
-    """A metric CRS for an area centred at lon/lat: its UTM zone, or polar stereographic
-    (EPSG:3413 north of 84 N, EPSG:3031 south of 80 S, where UTM is not defined)."""
+    """A metric CRS for an area: its UTM zone, or polar stereographic where UTM is not defined.
+
+    Args:
+        lon: longitude of the area's centre, degrees.
+        lat: latitude of the area's centre, degrees.
+
+    Returns:
+        str: "EPSG:326xx" / "EPSG:327xx" (UTM north / south), "EPSG:3413" north of 84 N or
+        "EPSG:3031" south of 80 S.
+    """
     if lat > 84.0:
         return "EPSG:3413"
     if lat < -80.0:
@@ -76,13 +121,28 @@ def metric_crs_for(lon: float, lat: float) -> str:
 
 
 def utm_epsg(lon: float, lat: float) -> int:
-    """EPSG code of the WGS 84 UTM zone holding lon/lat (326xx north, 327xx south)."""
+    """EPSG code of the WGS 84 UTM zone holding a point.
+
+    Args:
+        lon: longitude, degrees (any value: wrapped to -180..180).
+        lat: latitude, degrees; 0 and above is the northern hemisphere.
+
+    Returns:
+        int: 326xx in the north, 327xx in the south.
+    """
     zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
     return (32600 if lat >= 0 else 32700) + zone
 
 
 def is_metric(crs) -> bool:
-    """True for a projected CRS whose unit is the metre."""
+    """Whether a CRS is projected in metres.
+
+    Args:
+        crs: the CRS, in any form ``as_crs`` reads.
+
+    Returns:
+        bool: True for a projected CRS whose linear unit is the metre.
+    """
     crs = as_crs(crs)
     if not crs.is_projected:
         return False
@@ -91,7 +151,17 @@ def is_metric(crs) -> bool:
 
 
 def scale_error(crs, x: float, y: float, step: float = 1000.0) -> float:
-    """Largest relative difference between CRS distance and true (geodesic) distance at (x, y)."""
+    """How far a CRS's distances are from true (geodesic) distances at a point.
+
+    Args:
+        crs: the CRS, in any form ``as_crs`` reads.
+        x: easting of the point, in ``crs``.
+        y: northing of the point, in ``crs``.
+        step: length of the east and north steps measured, in CRS units.
+
+    Returns:
+        float: the larger relative error of the two steps (0.01 is 1 %).
+    """
     from pyproj import Geod
 
     to_ll = transformer(crs, "EPSG:4326")
@@ -134,6 +204,11 @@ class PixelAreas:
     bilinear in between: the area of a pixel varies with the scale of the projection, which
     changes by far less than 1e-6 over 16 pixels, and projecting every corner would cost more
     than the model itself.
+
+    Args:
+        crs: the raster's CRS, in any form ``as_crs`` reads.
+        transform: the raster's affine transform (pixel to CRS).
+        equal_area: the equal-area CRS the areas are measured in (``equal_area_crs``).
     """
 
     def __init__(self, crs, transform, equal_area: str):
@@ -141,7 +216,15 @@ class PixelAreas:
         self.to_ea = transformer(crs, equal_area)
 
     def exact(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Areas of the pixels (rows x cols), absolute pixel indices."""
+        """Exact areas of the pixels at the crossings of some rows and columns.
+
+        Args:
+            rows: absolute row indices.
+            cols: absolute column indices.
+
+        Returns:
+            numpy.ndarray: (len(rows), len(cols)) areas in m2.
+        """
         t = self.transform
         c, r = np.meshgrid(cols.astype(np.float64), rows.astype(np.float64))
         corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1)]
@@ -156,13 +239,36 @@ class PixelAreas:
         return 0.5 * np.abs(total)
 
     def window(self, row0: int, col0: int, h: int, w: int) -> np.ndarray:
-        """Areas (m2) of the h x w pixels from (row0, col0)."""
+        """Areas of the pixels of a window.
+
+        Args:
+            row0: first row of the window.
+            col0: first column of the window.
+            h: rows in the window.
+            w: columns in the window.
+
+        Returns:
+            numpy.ndarray: (h, w) areas in m2.
+        """
         rs, cs = _lattice(h, LATTICE), _lattice(w, LATTICE)
         return _bilinear(self.exact(rs + row0, cs + col0), rs, cs, h, w)
 
 
 def pixel_centres(transform, transformer, row0: int, col0: int, h: int, w: int):
-    """Pixel-centre coordinates of a window, in the raster CRS or (with a transformer) another one."""
+    """Pixel-centre coordinates of a window, in the raster's CRS or another one.
+
+    Args:
+        transform: the raster's affine transform.
+        transformer: a pyproj Transformer to another CRS (projected exactly every ``LATTICE``
+            pixels, bilinear in between), or None for the raster's own CRS.
+        row0: first row of the window.
+        col0: first column of the window.
+        h: rows in the window.
+        w: columns in the window.
+
+    Returns:
+        tuple[numpy.ndarray, numpy.ndarray]: (x, y), each (h, w).
+    """
     t = transform
     if transformer is None:
         c, r = np.meshgrid(np.arange(col0, col0 + w) + 0.5, np.arange(row0, row0 + h) + 0.5)
@@ -191,9 +297,12 @@ LARGE_ZONE_DEGREES = 20.0
 
 
 def _geodesic_area(geometry, crs) -> float | None:
-    """True area of a zone spanning many degrees: cut into 10 x 10 degree pieces in
-    longitude/latitude, each measured on the WGS 84 ellipsoid (pyproj.Geod). None where the
-    zone is small (the caller's projection is exact enough and faster)."""
+    """True area of a zone spanning many degrees, measured on the ellipsoid.
+
+    The zone is cut into 10 x 10 degree pieces in longitude/latitude, each measured on the WGS 84
+    ellipsoid (pyproj.Geod). None where the zone is small (the caller's projection is exact
+    enough and faster).
+    """
     from pyproj import Geod
     from shapely.geometry import MultiPolygon, Polygon, box
     from shapely.ops import transform as shapely_transform
@@ -252,7 +361,20 @@ def _geodesic_area(geometry, crs) -> float | None:
 
 
 def true_area(geometry, crs, equal_area: str, steps: int = 16) -> float:
-    """Area (m2) of a shapely polygon given in ``crs``, edges densified, in the equal-area projection."""
+    """True area of a polygon, in m2.
+
+    Zones spanning more than ``LARGE_ZONE_DEGREES`` are measured on the ellipsoid piece by piece;
+    others in ``equal_area`` with their edges densified.
+
+    Args:
+        geometry: a shapely Polygon, MultiPolygon or collection (its polygons count) in ``crs``.
+        crs: the CRS of ``geometry``, in any form ``as_crs`` reads.
+        equal_area: the equal-area CRS (``equal_area_crs``) for zones of ordinary size.
+        steps: points added along each edge before projecting.
+
+    Returns:
+        float: the area in m2 (0.0 for an empty geometry).
+    """
     from shapely.geometry import MultiPolygon, Polygon
 
     large = _geodesic_area(geometry, crs) if not geometry.is_empty else None
@@ -281,7 +403,18 @@ def true_area(geometry, crs, equal_area: str, steps: int = 16) -> float:
 
 @dataclass
 class Grid:
-    """Square cells in a metric CRS, edges on multiples of ``cell_size``."""
+    """Square cells in a metric CRS, edges on multiples of ``cell_size``.
+
+    Attributes:
+        crs_wkt: the grid's CRS as WKT.
+        epsg: its EPSG code, or None.
+        cell_size: side of a cell, metres.
+        x0: west edge of column 0.
+        y0: north edge of row 0.
+        cols: number of columns.
+        rows: number of rows.
+        native: True when the cells are in the raster's own CRS.
+    """
 
     crs_wkt: str
     epsg: int | None
@@ -293,7 +426,15 @@ class Grid:
     native: bool  # True when the cells are in the raster's own CRS
 
     def cell_polygon(self, col: int, row: int):
-        """The cell (col, row) as a shapely box in the grid's CRS."""
+        """One cell as a polygon.
+
+        Args:
+            col: column of the cell (0 is the west edge).
+            row: row of the cell (0 is the north edge).
+
+        Returns:
+            shapely.geometry.Polygon: the cell in the grid's CRS.
+        """
         from shapely.geometry import box
 
         x = self.x0 + col * self.cell_size
@@ -302,7 +443,23 @@ class Grid:
 
 
 def make_grid(crs, bounds, cell_size: float) -> Grid:
-    """Cells of ``cell_size`` metres covering ``bounds`` (raster CRS), in a metric CRS."""
+    """Square cells covering a raster, in a metric CRS, edges on multiples of the cell size.
+
+    The raster's own CRS is used where it is in true metres (scale error at most
+    ``MAX_GRID_SCALE_ERROR`` at the centre), else the UTM zone of the centre.
+
+    Args:
+        crs: the raster's CRS, in any form ``as_crs`` reads.
+        bounds: (left, bottom, right, top) of the raster, in ``crs``.
+        cell_size: side of a cell, metres.
+
+    Returns:
+        Grid: the cells.
+
+    Raises:
+        EngineError: ``cell_size`` is not a positive finite number, or the grid would have more
+            than 5,000,000 cells.
+    """
     from rasterio.warp import transform_bounds
 
     if not cell_size or cell_size <= 0 or not math.isfinite(cell_size):
@@ -334,7 +491,16 @@ WINDOW = 1024  # pixels per side (a multiple of the usual 256 and 512 px GeoTIFF
 
 
 def windows(width: int, height: int, size: int = WINDOW):
-    """Row-major rasterio Windows of at most ``size`` x ``size`` px covering width x height."""
+    """Tiling windows covering a raster, row by row.
+
+    Args:
+        width: raster width, pixels.
+        height: raster height, pixels.
+        size: side of a window, pixels (edge windows are smaller).
+
+    Yields:
+        rasterio.windows.Window: the windows, left to right, then top to bottom.
+    """
     from rasterio.windows import Window
 
     for y in range(0, height, size):
@@ -343,7 +509,16 @@ def windows(width: int, height: int, size: int = WINDOW):
 
 
 def mask_facts(ds, bands: list[int]) -> tuple:
-    """What ``valid_mask`` needs to know of a dataset (float type, nodata values, masks), looked up once."""
+    """What ``valid_mask`` needs to know of a dataset, looked up once rather than per window.
+
+    Args:
+        ds: an open rasterio dataset.
+        bands: the 1-based bands read.
+
+    Returns:
+        tuple: (any band floating point, [(position in ``bands``, nodata value)], whether the
+        first band has a per-dataset or alpha mask).
+    """
     from rasterio.enums import MaskFlags
 
     floating = any(np.issubdtype(np.dtype(ds.dtypes[b - 1]), np.floating) for b in bands)
@@ -358,9 +533,18 @@ def mask_facts(ds, bands: list[int]) -> tuple:
 
 
 def valid_mask(ds, bands: list[int], data: np.ndarray, window, facts: tuple | None = None) -> np.ndarray:
-    """Pixels of ``data`` (bands, h, w; or h, w for one band; read from ``bands`` of ``ds`` in
-    ``window``) that are not nodata, NaN or masked. ``facts`` (from ``mask_facts``) saves looking
-    up the same dataset properties for every window."""
+    """The pixels of a window that hold data: not nodata, not NaN or infinite, not masked.
+
+    Args:
+        ds: the open rasterio dataset ``data`` was read from.
+        bands: the 1-based bands of ``data``, in its order.
+        data: (bands, h, w), or (h, w) for one band, as read from ``window``.
+        window: the rasterio Window read (for the dataset's mask).
+        facts: ``mask_facts(ds, bands)``, to skip looking them up for every window.
+
+    Returns:
+        numpy.ndarray: (h, w) booleans, True where every band holds data.
+    """
     floating, nodatas, masked = facts or mask_facts(ds, bands)
     planes = data[None] if data.ndim == 2 else data
     # Integer rasters read as float32 cannot hold NaN: skip the test on the hot path.
@@ -380,7 +564,16 @@ def valid_mask(ds, bands: list[int], data: np.ndarray, window, facts: tuple | No
 
 
 def same_grid(a, b, tolerance: float = 1e-6) -> bool:
-    """True when two datasets (or objects with crs, transform, width, height) share one pixel grid."""
+    """Whether two rasters share one pixel grid.
+
+    Args:
+        a: a dataset (or any object with crs, transform, width and height).
+        b: another one.
+        tolerance: allowed difference of the transforms, as a share of a pixel.
+
+    Returns:
+        bool: True for the same size, CRS and transform (within ``tolerance``).
+    """
     if (a.width, a.height) != (b.width, b.height) or as_crs(a.crs) != as_crs(b.crs):
         return False
     size = max(abs(a.transform.a), abs(a.transform.e))
@@ -388,7 +581,19 @@ def same_grid(a, b, tolerance: float = 1e-6) -> bool:
 
 
 def footprint(crs, transform, width: int, height: int, target_crs=None, samples: int = 21):
-    """The raster's outline as a shapely polygon, in ``target_crs`` (edges densified) or its own CRS."""
+    """The outline of a raster as a polygon, edges densified.
+
+    Args:
+        crs: the raster's CRS.
+        transform: the raster's affine transform.
+        width: raster width, pixels.
+        height: raster height, pixels.
+        target_crs: the CRS of the polygon; None for the raster's own.
+        samples: points per edge.
+
+    Returns:
+        shapely.geometry.Polygon: the outline.
+    """
     from shapely.geometry import Polygon
 
     cols = np.r_[
@@ -405,7 +610,17 @@ def footprint(crs, transform, width: int, height: int, target_crs=None, samples:
 
 
 def pixel_areas_for(crs, transform, width: int, height: int) -> tuple[PixelAreas, str]:
-    """True pixel areas of a raster grid, in the equal-area projection centred on it (also returned)."""
+    """True pixel areas of a raster grid, in the equal-area projection centred on it.
+
+    Args:
+        crs: the raster's CRS.
+        transform: the raster's affine transform.
+        width: raster width, pixels.
+        height: raster height, pixels.
+
+    Returns:
+        tuple[PixelAreas, str]: the areas and the equal-area CRS (PROJ string) they use.
+    """
     cx, cy = transform * (width / 2.0, height / 2.0)
     lon, lat = lonlat_of(crs, cx, cy)
     equal_area = equal_area_crs(lon, lat)

@@ -91,6 +91,15 @@ _NAME_TAGS = ("PRODUCT_NAME", "PRODUCT_ID", "LANDSAT_PRODUCT_ID", "PRODUCT_URI")
 
 
 def check_green_model(model: LoadedModel) -> None:
+    """Refuse a model that cannot give a vegetation mask.
+
+    Args:
+        model: the loaded model.
+
+    Raises:
+        EngineError: the model takes more than one input, is not a dense (per-pixel) model, or
+            its card gives no default threshold on its first output.
+    """
     card = model.card
     if len(card.inputs) != 1:
         raise EngineError(f"model '{card.name}' takes {len(card.inputs)} inputs; a green model takes one image")
@@ -104,7 +113,19 @@ def check_green_model(model: LoadedModel) -> None:
 
 
 def choose_green_model(band_count: int, descriptions, band_map: str | None) -> tuple[str, str]:
-    """The shipped model for this raster: NDVI where red and NIR exist, else the RGB model."""
+    """The shipped green model for a raster: NDVI where red and NIR exist, else the RGB model.
+
+    Args:
+        band_count: bands in the raster.
+        descriptions: the raster's band descriptions (may be None or hold None).
+        band_map: the user's BAND_MAP, or None.
+
+    Returns:
+        tuple[str, str]: (registry name of the model, why it was chosen, for the log).
+
+    Raises:
+        BandError: the raster has neither red and NIR nor red, green and blue bands.
+    """
     try:
         resolve_bands(["red", "nir"], band_count, descriptions, band_map)
         return "green_ndvi", "the raster has red and NIR bands"
@@ -124,6 +145,15 @@ def choose_green_model(band_count: int, descriptions, band_map: str | None) -> t
 
 @dataclass
 class CloudTest:
+    """The bright-blue cloud test with its NDSI snow exception, as a green model's card gives it.
+
+    Attributes:
+        blue_min: blue reflectance above which a pixel is cloud (or snow).
+        ndsi_snow_min: NDSI at or above which a bright pixel is snow, not cloud.
+        scale: reflectance = DN x scale + offset.
+        offset: see ``scale``.
+    """
+
     blue_min: float = 0.2
     ndsi_snow_min: float = 0.4
     scale: float = 1e-4
@@ -131,6 +161,18 @@ class CloudTest:
 
     @classmethod
     def from_card(cls, model: LoadedModel) -> CloudTest | None:
+        """The test of a model's card (``extra.cloud_test``).
+
+        Args:
+            model: the loaded green model.
+
+        Returns:
+            CloudTest | None: None where the card asks for no cloud test; scale and offset
+            default to the card's input's.
+
+        Raises:
+            ValueError: a value of ``extra.cloud_test`` is not a number.
+        """
         raw = model.card.extra.get("cloud_test")
         if not raw:
             return None
@@ -150,10 +192,22 @@ def water_pixels(
     swir16: np.ndarray | None,
     reflectance: tuple[float, float] | None = None,
 ) -> np.ndarray | None:
-    """Open water, which never counts as green whatever the model says (a dark lake has NDVI
-    0.2-0.3 at ~1 % reflectance): Sentinel-2 SCL class 6, else MNDWI > 0 (green, SWIR 1.6 um;
-    Xu 2006), else NDWI > 0 (green, NIR; McFeeters 1996); and, where ``reflectance`` (scale,
-    offset) is known, NIR reflectance below DARK_NIR_REFLECTANCE. None where the bands cannot tell."""
+    """Open water, which never counts as green whatever the model says.
+
+    A dark lake has NDVI 0.2-0.3 at ~1 % reflectance. Water is Sentinel-2 SCL class 6, else
+    MNDWI > 0 (green, SWIR 1.6 um; Xu 2006), else NDWI > 0 (green, NIR; McFeeters 1996); and,
+    where ``reflectance`` is known, NIR reflectance below DARK_NIR_REFLECTANCE.
+
+    Args:
+        scl: the SCL band of the tile, or None.
+        green: the green band (raw DN), or None.
+        nir: the NIR band (raw DN), or None.
+        swir16: the 1.6 um SWIR band (raw DN), or None.
+        reflectance: (scale, offset) turning DN into reflectance, or None (no dark-water test).
+
+    Returns:
+        numpy.ndarray | None: booleans, True on water; None where the bands cannot tell.
+    """
     if scl is not None:
         return scl == SCL_WATER
     if green is None:
@@ -177,7 +231,19 @@ def cloud_and_snow(
     swir16: np.ndarray | None,
     scl: np.ndarray | None,
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """Boolean cloud and snow masks (None where nothing can be said); raw digital numbers in."""
+    """Cloud and snow masks of a tile.
+
+    Args:
+        test: the card's cloud test, or None.
+        blue: the blue band (raw DN), or None.
+        green: the green band (raw DN), or None.
+        swir16: the 1.6 um SWIR band (raw DN), or None.
+        scl: the Sentinel-2 scene classification band, or None (it wins where given).
+
+    Returns:
+        tuple: (cloud, snow) boolean arrays, each None where nothing can be said (no SCL and no
+        test or no blue band; snow also without green and SWIR, then bright snow is cloud).
+    """
     if scl is not None:
         cloud = np.isin(scl, SCL_CLOUD_CLASSES)
         snow = scl == 11
@@ -209,7 +275,15 @@ def _date_in(text: str) -> dt.date | None:
 
 
 def acquisition_date(path: str, tags: dict) -> tuple[dt.date | None, str]:
-    """The sensing date from the raster's tags or a standard product name in its file name."""
+    """The sensing date of a raster, from its tags or a standard product name in its file name.
+
+    Args:
+        path: the raster's path (its file name may hold a Sentinel-2 or Landsat product name).
+        tags: the raster's dataset tags.
+
+    Returns:
+        tuple: (the date or None, where it was found or why not, for the log).
+    """
     for key in _DATE_TAGS:
         value = tags.get(key)
         if value:
@@ -232,7 +306,16 @@ def acquisition_date(path: str, tags: dict) -> tuple[dt.date | None, str]:
 
 
 def is_local_summer(date: dt.date, latitude: float) -> bool | None:
-    """True/False for the local summer of the hemisphere; None between the tropics (no such summer)."""
+    """Whether a date falls in the local leaf-on summer.
+
+    Args:
+        date: the acquisition date.
+        latitude: latitude of the scene, degrees.
+
+    Returns:
+        bool | None: True in June-September (north) or December-February (south); None between
+        the tropics, which have no such summer.
+    """
     if abs(latitude) < TROPIC_LATITUDE:
         return None
     months = NORTHERN_SUMMER if latitude >= 0 else SOUTHERN_SUMMER
@@ -241,6 +324,19 @@ def is_local_summer(date: dt.date, latitude: float) -> bool | None:
 
 @dataclass
 class SeasonCheck:
+    """What the season check found (``judge_season``) and the warnings it gives.
+
+    Attributes:
+        date: the acquisition date, or None.
+        date_source: where the date came from (or why it is unknown).
+        latitude: latitude of the scene centre.
+        summer: ``is_local_summer``'s answer (None: unknown date or the tropics).
+        index_p95: 95th percentile of the vegetation index over valid pixels, or None.
+        leaf_off_p95: the card's leaf-off level for ``index_p95``, or None.
+        snow_share: snow's share of the valid area, or None where snow cannot be told.
+        warnings: sentences for the log and the output table.
+    """
+
     date: dt.date | None
     date_source: str
     latitude: float
@@ -252,9 +348,11 @@ class SeasonCheck:
 
     @property
     def warning_text(self) -> str:
+        """The warnings as one text ("" where there is none)."""
         return " ".join(self.warnings)
 
     def describe(self) -> str:
+        """One log line: date and its source, latitude, index percentile, snow share."""
         hemi = "northern" if self.latitude >= 0 else "southern"
         when = self.date.isoformat() if self.date else "unknown date"
         p95 = "n/a" if self.index_p95 is None else f"{self.index_p95:.3f}"
@@ -273,6 +371,21 @@ def judge_season(
     leaf_off_p95: float | None,
     snow_share: float | None,
 ) -> SeasonCheck:
+    """Judge whether a scene is leaf-on summer imagery.
+
+    Args:
+        date: acquisition date, or None.
+        date_source: where the date came from (or why it is unknown), for the warnings.
+        latitude: latitude of the scene centre, degrees.
+        index_p95: 95th percentile of the vegetation index over valid pixels, or None.
+        leaf_off_p95: below this ``index_p95`` the imagery looks leaf-off (the card's
+            ``extra.leaf_off_p95``), or None.
+        snow_share: snow's share of the valid area, or None.
+
+    Returns:
+        SeasonCheck: the findings, with a warning for an unknown date, a date outside the local
+        summer, a leaf-off index and snow above 10 % of the valid area.
+    """
     check = SeasonCheck(date, date_source, latitude, None, index_p95, leaf_off_p95, snow_share)
     if date is None:
         check.warnings.append(
@@ -303,12 +416,27 @@ def judge_season(
 
 @dataclass
 class Zone:
+    """A user zone: its key in the results and its polygon in the raster's CRS."""
+
     key: int
     geometry: object  # shapely geometry in the raster's CRS
 
 
 @dataclass
 class ZoneStats:
+    """Areas (m2) counted in one zone or grid cell.
+
+    Attributes:
+        key: the zone's key (grid cells: row-major cell index; scene totals: -1).
+        green_m2: clear vegetation.
+        valid_m2: clear area (not nodata, not cloud): the ratio's denominator.
+        cloud_m2: cloud on valid pixels.
+        nodata_m2: nodata pixels.
+        zone_area_m2: true area of the zone's polygon.
+        pixels: pixels whose centre lies in the zone.
+        water_m2: clear water, never green.
+    """
+
     key: int
     green_m2: float = 0.0
     valid_m2: float = 0.0
@@ -320,10 +448,12 @@ class ZoneStats:
 
     @property
     def green_ratio(self) -> float | None:
+        """Green over clear area; None where nothing clear was seen (unknown, not 0)."""
         return self.green_m2 / self.valid_m2 if self.valid_m2 > 0 else None
 
     @property
     def valid_fraction(self) -> float:
+        """Clear area over the zone's area, at most 1 (0 for a zone of no area)."""
         if self.zone_area_m2 <= 0:
             return 0.0
         # Pixel-centre assignment can give a small zone slightly more pixel area than its own area.
@@ -332,6 +462,22 @@ class ZoneStats:
 
 @dataclass
 class GreenResult:
+    """What ``green_ratio`` returns.
+
+    Attributes:
+        model: the model's name.
+        threshold: the vegetation threshold applied to the model's output.
+        stats: per zone (by ``Zone.key``) or per grid cell with pixels (by row-major index).
+        season: the season check.
+        grid: the grid used, or None with zones.
+        mask_path: the class raster written, or None.
+        cloud_rule: the cloud rule applied, for the log.
+        equal_area: the equal-area CRS the areas were measured in.
+        totals: the whole scene's areas.
+        water_rule: the water rule applied, for the log.
+        messages: extra messages for the caller.
+    """
+
     model: str
     threshold: float
     stats: dict[int, ZoneStats]
@@ -372,7 +518,29 @@ def green_ratio(
     feedback: Feedback | None = None,
     threads: int | None = None,
 ) -> GreenResult:
-    """Vegetation mask and per-zone (or per-cell) green and valid areas for one raster."""
+    """Vegetation mask and per-zone (or per-cell) green and valid areas for one raster.
+
+    Reads the raster tile by tile; GDAL's block cache is capped for the run.
+
+    Args:
+        raster_path: the input raster (it must have a CRS).
+        model: a green model (``check_green_model``).
+        band_map: the user's BAND_MAP, or None.
+        zones: zones in the raster's CRS; None lays a grid of ``cell_size`` cells instead.
+        cell_size: grid cell side, metres (without zones).
+        mask_path: where to write the class raster (``MASK_CLASSES``), or None.
+        feedback: progress, cancel and messages.
+        threads: onnxruntime threads (None: the default).
+
+    Returns:
+        GreenResult: areas per zone or cell, totals and the season check.
+
+    Raises:
+        EngineError: a model that is no green model, a raster that cannot be opened or has no
+            CRS, a bad cell size or too many cells, an unwritable mask path.
+        BandError: the raster lacks a band the model needs.
+        Cancelled: the user cancelled (no mask is left behind).
+    """
     with gdal_cache_limit(GDAL_CACHE_BYTES):
         return _green_ratio(raster_path, model, band_map, zones, cell_size, mask_path, feedback, threads)
 

@@ -22,7 +22,13 @@ _language = "en"
 
 def set_language(locale: str | None) -> str:
     """Use the catalogue of ``locale`` ("ko", "ko_KR", "ko-KR"); English where there is none.
-    Returns the language in use."""
+
+    Args:
+        locale: a locale name, or None for English.
+
+    Returns:
+        str: the language in use ("en" where no catalogue exists).
+    """
     global _messages, _language
     language = (locale or "en").replace("-", "_").split("_")[0].lower() or "en"
     path = os.path.join(CATALOGUE_DIR, f"{language}.json")
@@ -36,6 +42,7 @@ def set_language(locale: str | None) -> str:
 
 
 def language() -> str:
+    """The language in use ("en", "ko", ...)."""
     return _language
 
 

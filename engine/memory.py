@@ -1,6 +1,7 @@
-"""Memory bounded by design: estimate a run's peak before it starts and refuse, with the
-figures, a run that would not fit, instead of swapping the machine to a halt or dying with
-``Unable to allocate 1.42 TiB`` halfway.
+"""Memory bounded by design: estimate a run's peak before it starts and refuse what would not fit.
+
+A run that would not fit is refused with the figures, instead of swapping the machine to a halt
+or dying with ``Unable to allocate 1.42 TiB`` halfway.
 
 The limit is half the machine's RAM by default; ``SATIMPACT_MEMORY_LIMIT_MB`` (environment)
 or ``RunOptions.memory_limit_bytes`` raise or lower it.
@@ -25,6 +26,7 @@ ACTIVATION_FACTOR = 4
 
 
 def machine_memory() -> int:
+    """The machine's physical memory in bytes (8 GiB where the system does not say)."""
     try:
         return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):  # not POSIX: assume a modest machine
@@ -32,6 +34,14 @@ def machine_memory() -> int:
 
 
 def memory_limit(explicit: int | None = None) -> int:
+    """The memory a run may use, in bytes.
+
+    Args:
+        explicit: a limit in bytes (``RunOptions.memory_limit_bytes``), or None.
+
+    Returns:
+        int: ``explicit``, else SATIMPACT_MEMORY_LIMIT_MB (a number of MB), else half the RAM.
+    """
     if explicit:
         return int(explicit)
     env = os.environ.get("SATIMPACT_MEMORY_LIMIT_MB", "").strip()
@@ -48,7 +58,16 @@ def _mb(n: float) -> str:
 
 
 def check_pixels(width: int, height: int, what: str) -> None:
-    """Refuse a declared raster size that no run could hold (before any allocation)."""
+    """Refuse a declared raster size that no run could hold (before any allocation).
+
+    Args:
+        width: declared width, pixels.
+        height: declared height, pixels.
+        what: the raster's name, which starts the message.
+
+    Raises:
+        EngineError: no pixels, or more than ``MAX_PIXELS``.
+    """
     if width <= 0 or height <= 0:
         raise EngineError(f"{what}: the raster declares {width} x {height} px; it holds no pixels")
     if width * height > MAX_PIXELS:
@@ -60,7 +79,19 @@ def check_pixels(width: int, height: int, what: str) -> None:
 
 
 def check_estimate(parts: dict[str, float], what: str, limit: int | None = None) -> int:
-    """Raise EngineError when the sum of ``parts`` (bytes) exceeds the limit; returns the sum."""
+    """Refuse a run whose estimated peak memory exceeds the limit.
+
+    Args:
+        parts: what holds memory -> bytes.
+        what: the run's name, which starts the message.
+        limit: an explicit limit in bytes, or None (``memory_limit``).
+
+    Returns:
+        int: the estimated peak, bytes.
+
+    Raises:
+        EngineError: the estimate exceeds the limit (the message gives the figures).
+    """
     total = int(sum(parts.values()))
     allowed = memory_limit(limit)
     if total > allowed:
@@ -87,7 +118,24 @@ def dense_run_parts(
     gdal_cache_bytes: int,
     output_block: int = 256,
 ) -> dict[str, float]:
-    """Peak memory of a dense run by what holds it (bytes)."""
+    """Peak memory of a dense run by what holds it (bytes).
+
+    Args:
+        width: raster width, pixels.
+        height: raster height, pixels.
+        tile: tile size.
+        overlap: tile overlap.
+        in_channels: input channels.
+        out_channels: output channels.
+        batch: tiles per batch.
+        lanes: batches in flight.
+        strip_bytes: budget of the merge buffers.
+        gdal_cache_bytes: GDAL block cache cap.
+        output_block: GeoTIFF block size of the output.
+
+    Returns:
+        dict[str, float]: what holds memory -> bytes.
+    """
     th, tw = min(tile, height), min(tile, width)
     stride = max(1, tile - overlap)
     tiles = (max(1, -(-(height - th) // stride)) + 1) * (max(1, -(-(width - tw) // stride)) + 1)
@@ -112,8 +160,14 @@ GDAL_CACHE_CAP = 128 << 20
 
 @contextlib.contextmanager
 def gdal_cache_limit(limit: int):
-    """Cap GDAL's block cache for the run (default 5% of RAM): dirty output blocks and read
-    blocks would otherwise pile up to that size on big rasters. Restored afterwards."""
+    """Cap GDAL's block cache for a run, through GDAL and rasterio alike; restored afterwards.
+
+    GDAL's default is 5% of RAM: dirty output blocks and read blocks would otherwise pile up to
+    that size on big rasters.
+
+    Args:
+        limit: the cap, bytes (a lower existing cap is kept).
+    """
     try:
         from osgeo import gdal
     except ImportError:  # rasterio without GDAL's Python bindings: the env option still works on first use
@@ -135,7 +189,11 @@ def gdal_cache_limit(limit: int):
 
 @contextlib.contextmanager
 def gdal_cache_cap(limit: int = GDAL_CACHE_CAP):
-    """Cap GDAL's block cache (process-wide) for the duration of a run, then restore it."""
+    """Cap GDAL's block cache (process-wide) for the duration of a run, then restore it.
+
+    Args:
+        limit: the cap, bytes (a lower existing cap is kept).
+    """
     try:
         from osgeo import gdal
     except ImportError:

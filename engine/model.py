@@ -20,11 +20,21 @@ _FLOAT = 1  # onnx.TensorProto.FLOAT
 
 @dataclass
 class GraphPort:
+    """A graph input or output: name, ONNX element type and shape (ints fixed, else free)."""
+
     name: str
     elem_type: int
     shape: list  # ints for fixed dims, strings or None for free dims
 
     def fixed(self, axis: int) -> int | None:
+        """The fixed size of one axis.
+
+        Args:
+            axis: the axis (0 batch, 1 channels, 2 height, 3 width).
+
+        Returns:
+            int | None: the size, None where the axis is free or absent.
+        """
         if axis >= len(self.shape):
             return None
         dim = self.shape[axis]
@@ -33,6 +43,8 @@ class GraphPort:
 
 @dataclass
 class LoadedModel:
+    """A model file with its validated card and its graph's inputs and outputs."""
+
     path: str
     card: ModelCard
     graph_inputs: dict[str, GraphPort]
@@ -48,6 +60,17 @@ class LoadedModel:
         return None
 
     def output_channels(self, name: str) -> int | None:
+        """Channels of one graph output, None where the graph leaves them free.
+
+        Args:
+            name: the output's name.
+
+        Returns:
+            int | None: the channel count.
+
+        Raises:
+            KeyError: the graph has no such output.
+        """
         return self.graph_outputs[name].fixed(1)
 
 
@@ -66,7 +89,17 @@ def _ports(values) -> dict[str, GraphPort]:
 
 
 def load_proto(path: str):
-    """The ONNX model at ``path`` (external data not loaded); CardError where it cannot be read."""
+    """The ONNX model at a path, its external data not loaded.
+
+    Args:
+        path: the .onnx file.
+
+    Returns:
+        onnx.ModelProto: the model.
+
+    Raises:
+        CardError: onnx is not installed, the file is missing or it is no readable ONNX model.
+    """
     try:
         import onnx  # imported here: the plugin must load (and explain) even without it
     except ImportError as exc:
@@ -82,7 +115,14 @@ def load_proto(path: str):
 
 
 def graph_ports(proto) -> tuple[dict[str, GraphPort], dict[str, GraphPort]]:
-    """The graph's inputs (weights stored as inputs left out) and outputs, by name."""
+    """The graph's inputs (weights stored as inputs left out) and outputs, by name.
+
+    Args:
+        proto: an onnx ModelProto.
+
+    Returns:
+        tuple[dict, dict]: (name -> GraphPort of the inputs, name -> GraphPort of the outputs).
+    """
     initializers = {init.name for init in proto.graph.initializer}
     return _ports([v for v in proto.graph.input if v.name not in initializers]), _ports(proto.graph.output)
 
@@ -92,6 +132,18 @@ def read_model(path: str) -> LoadedModel:
 
     Every refusal names the file and what is wrong, so the analyst can fix it
     or tell the model's author.
+
+    Args:
+        path: the .onnx file.
+
+    Returns:
+        LoadedModel: the model with its card (a SatImpact card, or one converted from Deepness
+        metadata).
+
+    Raises:
+        CardError: onnx missing, an unreadable file or one without a graph, custom operators,
+            weights kept outside the model's folder, no card, or a card that is invalid or does
+            not match the graph.
     """
     origin = os.path.basename(path)
     proto = load_proto(path)
@@ -144,9 +196,11 @@ def read_model(path: str) -> LoadedModel:
 
 
 def _external_data(proto, path: str, origin: str) -> list[str]:
-    """Files the weights are kept in beside the model (ONNX external data). Each must be a
-    relative path inside the model's folder: a model file must never make onnxruntime read
-    /etc/passwd or ../../anything."""
+    """Files the weights are kept in beside the model (ONNX external data).
+
+    Each must be a relative path inside the model's folder: a model file must never make
+    onnxruntime read /etc/passwd or ../../anything.
+    """
     folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     found = []
     for tensor in proto.graph.initializer:
@@ -166,6 +220,19 @@ def _external_data(proto, path: str, origin: str) -> list[str]:
 
 
 def check_card_against_graph(card: ModelCard, graph_inputs, graph_outputs, origin: str) -> None:
+    """Refuse a card that does not describe the graph it is attached to.
+
+    Args:
+        card: the card.
+        graph_inputs: name -> GraphPort of the graph's inputs.
+        graph_outputs: name -> GraphPort of the graph's outputs.
+        origin: the model file's name, which starts every error message.
+
+    Raises:
+        CardError: input names differ; an input that is not float32 or not 4-D, whose channels
+            differ from the card's bands or whose fixed size differs from the tile size; an
+            output the graph lacks, of the wrong rank, or with another number of band names.
+    """
     card_inputs = [i.name for i in card.inputs]
     if sorted(card_inputs) != sorted(graph_inputs):
         raise CardError(
@@ -222,6 +289,14 @@ _LOCK = threading.Lock()
 
 
 def missing_package_message(package: str) -> str:
+    """The message for a Python package missing from QGIS's Python, with how to install it.
+
+    Args:
+        package: the package's name.
+
+    Returns:
+        str: the message.
+    """
     return (
         f"the Python package '{package}' is not installed in the Python that runs QGIS; "
         "install it (QGIS's message bar offers to, into the profile's python/satimpact-deps; "
@@ -230,6 +305,7 @@ def missing_package_message(package: str) -> str:
 
 
 def default_threads() -> int:
+    """Threads for one model run: SATIMPACT_THREADS where set, else every core."""
     # A batch worker sets SATIMPACT_THREADS=1: its cluster runs one model per core already.
     fixed = os.environ.get("SATIMPACT_THREADS", "").strip()
     if fixed.isdigit() and int(fixed) > 0:
@@ -245,7 +321,18 @@ def _file_key(path: str) -> tuple:
 
 
 def load_model(path: str) -> LoadedModel:
-    """Read and validate a model, cached per file (path, mtime and size)."""
+    """Read and validate a model, cached per file (path, mtime and size).
+
+    Args:
+        path: the .onnx file.
+
+    Returns:
+        LoadedModel: the model with its card.
+
+    Raises:
+        CardError: the file is missing, unreadable, uses custom operators, keeps weights outside
+            its folder, or its card is missing, invalid or does not match the graph.
+    """
     if not os.path.isfile(path):
         raise CardError(f"model file not found: {path}")
     key = _file_key(path)
@@ -259,7 +346,18 @@ def load_model(path: str) -> LoadedModel:
 
 
 def get_session(model: LoadedModel, threads: int | None = None):
-    """One onnxruntime session per model file and thread count, reused across runs."""
+    """One onnxruntime session per model file and thread count, reused across runs.
+
+    Args:
+        model: the loaded model.
+        threads: intra-op threads (None: ``default_threads()``).
+
+    Returns:
+        onnxruntime.InferenceSession: the session.
+
+    Raises:
+        CardError: onnxruntime is missing or cannot load the model.
+    """
     try:
         import onnxruntime as ort
     except ImportError as exc:
@@ -294,13 +392,19 @@ def get_session(model: LoadedModel, threads: int | None = None):
 
 
 def clear_caches() -> None:
+    """Forget every cached model and session (a model file was replaced or removed)."""
     with _LOCK:
         _SESSIONS.clear()
         _MODELS.clear()
 
 
 def attach_card(proto, card: ModelCard | dict) -> None:
-    """Store a card in an ONNX ModelProto's metadata_props (replacing an older one)."""
+    """Store a card in an ONNX ModelProto's metadata_props (replacing an older one).
+
+    Args:
+        proto: the onnx ModelProto, changed in place.
+        card: the card, as a ModelCard or a dictionary.
+    """
     import json
 
     text = card.to_json() if isinstance(card, ModelCard) else json.dumps(card, indent=1)

@@ -74,7 +74,15 @@ def _class_moments(counts: np.ndarray, centres: np.ndarray):
 
 
 def otsu_cut(counts: np.ndarray, edges: np.ndarray) -> int | None:
-    """Index k of the last bin of the lower class at Otsu's cut (None: a single value)."""
+    """Otsu's cut of a histogram, as a bin index.
+
+    Args:
+        counts: the histogram's counts.
+        edges: its bin edges.
+
+    Returns:
+        int | None: index of the last bin of the lower class; None for a single value.
+    """
     centres = (edges[:-1] + edges[1:]) / 2.0
     total, w0, w1, m0, m1, _, _ = _class_moments(counts, centres)
     if total <= 0:
@@ -87,9 +95,11 @@ def otsu_cut(counts: np.ndarray, edges: np.ndarray) -> int | None:
 
 
 def ki_cut(counts: np.ndarray, edges: np.ndarray) -> int | None:
-    """Kittler & Illingworth (1986) minimum-error cut, searched between the two class means of
-    Otsu's split: the criterion's other minima sit at the histogram's ends, where one "class" is a
-    handful of outliers (a known weakness; e.g. Moser & Serpico 2006). None: no interior minimum."""
+    """Kittler & Illingworth (1986) minimum-error cut, searched between Otsu's two class means.
+
+    The criterion's other minima sit at the histogram's ends, where one "class" is a handful of
+    outliers (a known weakness; e.g. Moser & Serpico 2006). None: no interior minimum.
+    """
     k_otsu = otsu_cut(counts, edges)
     if k_otsu is None:
         return None
@@ -123,8 +133,10 @@ def _otsu_rows(hist: np.ndarray, centres: np.ndarray) -> np.ndarray:
 
 
 def mixture_fit(hist: np.ndarray, centres: np.ndarray, iterations: int = EM_ITERATIONS):
-    """Two Gaussians fitted to each row of ``hist`` (n, bins) by expectation-maximisation, started
-    from Otsu's split. Returns (weights, means, variances), each of shape (2, n)."""
+    """Two Gaussians fitted to each row of ``hist`` (n, bins) by expectation-maximisation.
+
+    Started from Otsu's split. Returns (weights, means, variances), each of shape (2, n).
+    """
     h = hist.astype(np.float64)
     total = np.maximum(h.sum(axis=1), 1e-12)
     floor = (centres[1] - centres[0]) ** 2 / 12.0 + 1e-12  # a bin's own spread: no class narrower
@@ -148,7 +160,8 @@ def bimodality(hist: np.ndarray, edges: np.ndarray) -> tuple[np.ndarray, np.ndar
     """Ashman's D of the two fitted Gaussians and the smaller one's weight, per row of ``hist``.
 
     Otsu's split is no test of bimodality: cutting a single Gaussian at its mean already gives
-    halves with D = 2.65. The fitted mixture gives D of about 1.2 for one Gaussian."""
+    halves with D = 2.65. The fitted mixture gives D of about 1.2 for one Gaussian.
+    """
     centres = (edges[:-1] + edges[1:]) / 2.0
     hist = np.atleast_2d(hist)
     d = np.zeros(hist.shape[0])
@@ -161,6 +174,15 @@ def bimodality(hist: np.ndarray, edges: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def is_bimodal(hist: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Which histograms are bimodal: enough pixels, Ashman's D and a large enough smaller class.
+
+    Args:
+        hist: (n, bins) histograms, or one (bins,).
+        edges: their common bin edges.
+
+    Returns:
+        numpy.ndarray: (n,) booleans.
+    """
     hist = np.atleast_2d(hist)
     d, minor = bimodality(hist, edges)
     return (hist.sum(axis=1) >= MIN_TILE_PIXELS) & (d > ASHMAN_D_MIN) & (minor >= MIN_CLASS_SHARE)
@@ -184,9 +206,11 @@ class SplitThreshold:
 
     @property
     def found(self) -> bool:
+        """Whether a bimodal tile gave a threshold."""
         return self.threshold is not None
 
     def describe(self, units: str = "") -> str:
+        """One log line: what was found (or why nothing), with the threshold in ``units``."""
         unit = f" {units}" if units else ""
         rule = (
             f"two Gaussians fitted to the tile's histogram with Ashman's D > {ASHMAN_D_MIN:g}, the smaller "
@@ -258,8 +282,10 @@ def _split_range(read_values, wins, lo: float, hi: float, check) -> tuple[float,
 
 
 def _leaf_histograms(read_values, wins, width, height, leaf, qlo, qhi, check) -> np.ndarray:
-    """Pass 3: one histogram per leaf tile, (rows, cols, SPLIT_BINS); leaves divide the windows,
-    so a window holds whole leaves."""
+    """Pass 3: one histogram per leaf tile, (rows, cols, SPLIT_BINS).
+
+    Leaves divide the windows, so a window holds whole leaves.
+    """
     rows, cols = math.ceil(height / leaf), math.ceil(width / leaf)
     grid = np.zeros((rows, cols, SPLIT_BINS), dtype=np.int32)
     scale = SPLIT_BINS / (qhi - qlo)
@@ -279,9 +305,11 @@ def _leaf_histograms(read_values, wins, width, height, leaf, qlo, qhi, check) ->
 
 
 def _bimodal_tiles(grid: np.ndarray, edges: np.ndarray, check) -> list[np.ndarray]:
-    """Histograms of the largest bimodal squares of the quadtree, from the whole scene down to
-    single leaves: a pyramid of 2 x 2 sums, walked from the top; a square that is not bimodal
-    hands its four quarters to the level below."""
+    """Histograms of the largest bimodal squares of the quadtree, whole scene down to single leaves.
+
+    A pyramid of 2 x 2 sums, walked from the top; a square that is not bimodal hands its four
+    quarters to the level below.
+    """
     levels = [grid]
     while levels[-1].shape[0] > 1 or levels[-1].shape[1] > 1:
         g = levels[-1]
@@ -317,8 +345,22 @@ def split_threshold(
     method: str = "otsu",
     feedback=None,
 ) -> SplitThreshold:
-    """Split-based threshold of the values ``read_values(window) -> float array`` gives (NaN where
-    a pixel does not count), over a ``width`` x ``height`` raster (see the module doc)."""
+    """Split-based threshold (Chini et al. 2017) of a raster's values; see the module doc.
+
+    Args:
+        read_values: ``read_values(window) -> float array``, NaN where a pixel does not count.
+        width: raster width, pixels.
+        height: raster height, pixels.
+        method: "otsu" or "ki" (Kittler-Illingworth) on the pooled bimodal tiles.
+        feedback: cancel checks, or None.
+
+    Returns:
+        SplitThreshold: the threshold (None where no tile is bimodal) and how it was found.
+
+    Raises:
+        EngineError: an unknown method.
+        Cancelled: the user cancelled.
+    """
     if method not in METHODS:
         raise EngineError(f"automatic threshold method must be one of {', '.join(METHODS)}, got '{method}'")
     check = _cancel_check(feedback)
@@ -352,7 +394,15 @@ def split_threshold(
 
 
 def band_values(ds, band: int = 1):
-    """A ``read_values`` for ``split_threshold``: one band, NaN where nodata or not finite."""
+    """A ``read_values`` for ``split_threshold``: one band, NaN where nodata, not finite or masked.
+
+    Args:
+        ds: an open rasterio dataset.
+        band: the 1-based band.
+
+    Returns:
+        callable: ``read(window) -> float64 array``.
+    """
     facts = mask_facts(ds, [band])
 
     def read(win):
@@ -364,6 +414,21 @@ def band_values(ds, band: int = 1):
 
 
 def split_threshold_of_raster(path: str, band: int = 1, method: str = "otsu", feedback=None) -> SplitThreshold:
+    """``split_threshold`` of one band of a raster (nodata, NaN and masked pixels left out).
+
+    Args:
+        path: the raster.
+        band: the 1-based band.
+        method: "otsu" or "ki".
+        feedback: cancel checks, or None.
+
+    Returns:
+        SplitThreshold: the threshold (None where no tile is bimodal) and how it was found.
+
+    Raises:
+        EngineError: an unknown method.
+        Cancelled: the user cancelled.
+    """
     import rasterio
 
     with rasterio.open(path) as ds:
@@ -380,13 +445,25 @@ SAMPLE_SIDE = 512  # the sample is a decimated read of at most this many pixels 
 
 @dataclass
 class Backscatter:
+    """What radar pixels are judged to be: units ("db" or "linear"), why, and how sure."""
+
     units: str  # db or linear
     how: str  # why we think so, for the log
     sure: bool
 
 
 def parse_units(text: str | None) -> str | None:
-    """'dB', 'db', 'linear', 'power', 'linear power' -> db / linear; empty or auto -> None."""
+    """Radar units as the user wrote them, normalised.
+
+    Args:
+        text: "dB", "db", "linear", "power", "linear power" ...; empty, "auto" or None.
+
+    Returns:
+        str | None: "db" or "linear"; None for empty or automatic.
+
+    Raises:
+        EngineError: any other text.
+    """
     if text is None:
         return None
     key = re.sub(r"[\s_\-]+", "", str(text).strip().lower())
@@ -403,7 +480,17 @@ UNIT_TOKENS = re.compile(r"(?i)^(?:units?\s*=\s*)?(db|linear|linear_power|power|
 
 
 def split_band_map_units(band_map: str | None) -> tuple[str | None, str | None]:
-    """BAND_MAP may say the units: ``VV=1,VH=2,linear`` or ``units=dB``. Returns (rest, units)."""
+    """The units a BAND_MAP states (``VV=1,VH=2,linear`` or ``units=dB``), taken out of it.
+
+    Args:
+        band_map: the BAND_MAP, or None.
+
+    Returns:
+        tuple[str | None, str | None]: (the rest of the BAND_MAP, "db"/"linear" or None).
+
+    Raises:
+        EngineError: a unit word that ``parse_units`` refuses.
+    """
     if not band_map or not band_map.strip():
         return band_map, None
     keep, units = [], None
@@ -420,8 +507,17 @@ POL_PATTERN = re.compile(r"(?i)(?:^|[^a-z])(vv|vh|hh|hv)(?:[^a-z]|$)")
 
 
 def polarisation_band_map(descriptions, band_map: str | None) -> str | None:
-    """VV/VH found in descriptions such as ``Sigma0_VV_db`` or ``Gamma0_VH`` (SNAP, ASF), given as a
-    BAND_MAP, where the descriptions are not plain ``VV``/``VH`` and no BAND_MAP names them."""
+    """BAND_MAP entries for VV/VH found in descriptions such as ``Sigma0_VV_db`` (SNAP, ASF).
+
+    Only where the descriptions are not plain ``VV``/``VH`` and no BAND_MAP names them.
+
+    Args:
+        descriptions: the raster's band descriptions.
+        band_map: the user's BAND_MAP, or None.
+
+    Returns:
+        str | None: ``band_map`` with ``VV=n``/``VH=n`` added, or ``band_map`` unchanged.
+    """
     if band_map and re.search(r"(?i)\b(vv|vh)\s*=", band_map):
         return band_map
     found = {}
@@ -442,7 +538,7 @@ def polarisation_band_map(descriptions, band_map: str | None) -> str | None:
 
 
 def units_from_descriptions(descriptions, bands: list[int]) -> str | None:
-    """dB or linear where the descriptions say so (``Sigma0_VV_db``, ``VV_linear``, ``Intensity_VH``)."""
+    """The units the band descriptions give: dB or linear (``Sigma0_VV_db``, ``VV_linear``, ``Intensity_VH``)."""
     said = set()
     for b in bands:
         d = (descriptions[b - 1] if descriptions and b <= len(descriptions) else None) or ""
@@ -455,8 +551,23 @@ def units_from_descriptions(descriptions, bands: list[int]) -> str | None:
 
 
 def check_backscatter(path: str, bands: list[int], units: str | None = None) -> Backscatter:
-    """dB or linear power, from ``units`` (stated), the band descriptions, or the values; refuses
-    8-bit renderings and values that are neither (see the module doc)."""
+    """Whether radar pixels are in dB or linear power (see the module doc).
+
+    Judged from ``units`` (stated), the band descriptions, or the values; 8-bit renderings and
+    values that are neither are refused.
+
+    Args:
+        path: the radar raster.
+        bands: the 1-based bands the model reads.
+        units: "db" or "linear" where stated, else None.
+
+    Returns:
+        Backscatter: the units, why, and whether that is sure.
+
+    Raises:
+        EngineError: an 8-bit rendering (uint8, or whole numbers 0-255), too few valid pixels
+            to judge, or values that are neither dB nor linear power.
+    """
     import rasterio
 
     name = os.path.basename(path)
@@ -510,8 +621,18 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
 
 
 def to_db_vrt(path: str, folder: str, bands: list[int] | None = None) -> str:
-    """A VRT showing linear power ``path`` in dB (10 log10 x per pixel, GDAL's ``dB`` pixel function);
-    zeros (no data in most linear products) become -inf, which the engine treats as nodata."""
+    """A VRT showing linear power ``path`` in dB (10 log10 x per pixel, GDAL's ``dB`` pixel function).
+
+    Zeros (no data in most linear products) become -inf, which the engine treats as nodata.
+
+    Args:
+        path: the linear-power raster.
+        folder: where the VRT is written.
+        bands: the 1-based bands to carry, or None for all.
+
+    Returns:
+        str: the VRT's path.
+    """
     import rasterio
 
     with rasterio.open(path) as ds:
@@ -552,8 +673,22 @@ def to_db_vrt(path: str, folder: str, bands: list[int] | None = None) -> str:
 
 
 def radar_band_map(descriptions, band_map: str | None, units: str | None = None) -> tuple[str | None, str | None]:
-    """BAND_MAP as the band matcher reads it (unit words taken out, VV/VH added from descriptions
-    such as ``Sigma0_VV_db``) and the radar units stated by ``units`` or in BAND_MAP (None: judge)."""
+    """BAND_MAP as the band matcher reads it, and the radar units stated.
+
+    Unit words are taken out of BAND_MAP and VV/VH added from descriptions such as
+    ``Sigma0_VV_db``; the units come from ``units`` or BAND_MAP (None: judge from the pixels).
+
+    Args:
+        descriptions: the raster's band descriptions.
+        band_map: the user's BAND_MAP, or None.
+        units: RADAR_UNITS as the user wrote it, or None.
+
+    Returns:
+        tuple[str | None, str | None]: (BAND_MAP for the band matcher, "db"/"linear" or None).
+
+    Raises:
+        EngineError: unknown units, or units stated twice and different.
+    """
     rest, in_map = split_band_map_units(band_map)
     stated = parse_units(units)
     if stated and in_map and stated != in_map:

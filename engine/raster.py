@@ -30,8 +30,7 @@ COMPRESSIONS = ("auto", "zstd", "deflate", "none")
 
 
 def gtiff_profile(dtype: str, compress: str | None = None, size: tuple[int, int] | None = None) -> dict:
-    """A rasterio-style GeoTIFF profile (creation options and ``dtype``; ``width`` and
-    ``height`` too when ``size`` is given) for an output of ``dtype``.
+    """A rasterio-style GeoTIFF profile for an output: creation options, dtype and size.
 
     ``compress`` None or "auto": ZSTD for integer rasters, none for floating point. Model
     scores and indices are noisy floats: ZSTD level 1 with the floating-point predictor
@@ -43,6 +42,17 @@ def gtiff_profile(dtype: str, compress: str | None = None, size: tuple[int, int]
 
     ``size`` (width, height): an uncompressed raster that full tiles would pad by more than
     10% (a 120 px chip in 256 px tiles: 4.5x its size) is written in strips instead.
+
+    Args:
+        dtype: the output's data type (numpy name).
+        compress: "auto" (or None), "zstd", "deflate" or "none".
+        size: (width, height) of the output, or None (then no width/height in the profile).
+
+    Returns:
+        dict: the profile, for ``rasterio.open(path, "w", **profile)``.
+
+    Raises:
+        EngineError: an unknown compression.
     """
     profile = dict(_GTIFF_BASE, dtype=np.dtype(dtype).name)
     choice = (compress or "auto").lower()
@@ -126,15 +136,25 @@ class GeoTiffWriter:
             raise EngineError(f"writing {self.path} failed ({what}): {self._gdal.GetLastErrorMsg()}")
 
     def set_band_description(self, band: int, text: str) -> None:
+        """Name one band (1-based)."""
         self.ds.GetRasterBand(band).SetDescription(text)
 
     def update_tags(self, **tags) -> None:
+        """Add or replace dataset metadata items (values stored as text)."""
         metadata = self.ds.GetMetadata() or {}
         metadata.update({k: str(v) for k, v in tags.items()})
         self.ds.SetMetadata(metadata)
 
     def write(self, array: np.ndarray, window) -> None:
-        """(bands, rows, cols) values at a rasterio window's offset."""
+        """Write values at a window's offset.
+
+        Args:
+            array: (bands, rows, cols) values.
+            window: a rasterio Window (its offset is used).
+
+        Raises:
+            EngineError: GDAL refused the write.
+        """
         self._gdal.ErrorReset()
         x, y = int(window.col_off), int(window.row_off)
         for k in range(array.shape[0]):
@@ -147,13 +167,20 @@ class GeoTiffWriter:
         self._check("write")
 
     def flush(self) -> None:
-        """Write every block finished so far to the file (call at block-row boundaries only:
-        a block flushed half-written is read back, and recompressed, when the rest arrives)."""
+        """Write every block finished so far to the file.
+
+        Call it at block-row boundaries only: a block flushed half-written is read back, and
+        recompressed, when the rest arrives.
+
+        Raises:
+            EngineError: GDAL failed to write.
+        """
         self._gdal.ErrorReset()
         self.ds.FlushCache()
         self._check("flush")
 
     def close(self) -> None:
+        """Flush and close the file (once; later calls do nothing)."""
         if self.ds is not None:
             self.flush()
             self.ds = None  # dropping the last reference closes the file
@@ -161,6 +188,8 @@ class GeoTiffWriter:
 
 @dataclass
 class RasterInfo:
+    """What a raster holds, read once: size, bands, CRS, transform, nodata, types, tags."""
+
     path: str
     width: int
     height: int
@@ -175,10 +204,22 @@ class RasterInfo:
 
     @property
     def resolution(self) -> tuple[float, float]:
+        """Pixel size (x, y), in CRS units."""
         return abs(self.transform[0]), abs(self.transform[4])
 
 
 def raster_info(path: str) -> RasterInfo:
+    """Read what a raster holds without reading its pixels.
+
+    Args:
+        path: the raster.
+
+    Returns:
+        RasterInfo: its size, bands, CRS, transform, nodata, types and tags.
+
+    Raises:
+        EngineError: the raster cannot be opened.
+    """
     import rasterio
 
     try:
@@ -201,7 +242,15 @@ def raster_info(path: str) -> RasterInfo:
 
 
 def check_output_writable(path: str) -> None:
-    """Fail before any compute when the output cannot be written."""
+    """Fail before any compute when the output cannot be written.
+
+    Args:
+        path: the output path.
+
+    Raises:
+        EngineError: an empty path, a missing or read-only folder, a folder given as the path,
+            or an existing file that cannot be replaced.
+    """
     if not path or not str(path).strip():
         raise EngineError("no output file given (an empty output path)")
     folder = os.path.dirname(os.path.abspath(path)) or "."
@@ -216,20 +265,33 @@ def check_output_writable(path: str) -> None:
 
 
 def temporary_path(path: str) -> str:
-    """A hidden name next to the final output, so the final move is atomic (same file system)."""
+    """A hidden name next to the final output, so the final move is atomic (same file system).
+
+    Args:
+        path: the final output path.
+
+    Returns:
+        str: a new, unique temporary path in the same folder, with the same extension.
+    """
     folder, name = os.path.split(os.path.abspath(path))
     stem, ext = os.path.splitext(name)
     return os.path.join(folder, f".{stem}.satimpact-{uuid.uuid4().hex[:10]}.part{ext or '.tif'}")
 
 
 def remove_quietly(path: str) -> None:
+    """Remove a file and its GDAL sidecars (.aux.xml, .ovr, .msk), where they exist."""
     for candidate in (path, path + ".aux.xml", path + ".ovr", path + ".msk"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(candidate)
 
 
 def commit_output(tmp: str, final: str) -> None:
-    """Move a finished temporary file into place and drop stale sidecars of an older output."""
+    """Move a finished temporary file into place and drop stale sidecars of an older output.
+
+    Args:
+        tmp: the finished temporary file (``temporary_path``).
+        final: the output path.
+    """
     for sidecar in (final + ".aux.xml", final + ".ovr", final + ".msk"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(sidecar)
@@ -242,8 +304,19 @@ def commit_output(tmp: str, final: str) -> None:
 
 
 def axis_starts(length: int, tile: int, overlap: int) -> list[int]:
-    """Tile origins along one axis. The last tile is shifted back to end at the edge, so
-    every tile has the full size (batchable, fits fixed-size graphs)."""
+    """Tile origins along one axis, every tile of full size.
+
+    The last tile is shifted back to end at the edge, so every tile has the full size
+    (batchable, fits fixed-size graphs).
+
+    Args:
+        length: pixels along the axis.
+        tile: tile size.
+        overlap: pixels shared by neighbouring tiles.
+
+    Returns:
+        list[int]: the origins, ascending.
+    """
     if length <= tile:
         return [0]
     stride = tile - overlap
@@ -260,6 +333,16 @@ def axis_weights(length: int, starts: list[int], tile: int, overlap: int, merge:
     their sum, so a seam is a smooth hand-over instead of a cut.
     ``crop``/``none``: each position belongs to the tile whose centre is nearest, so every
     pixel comes from exactly one tile, away from that tile's border.
+
+    Args:
+        length: pixels along the axis.
+        starts: the tile origins (``axis_starts``).
+        tile: tile size (at most ``length`` is used).
+        overlap: pixels shared by neighbouring tiles.
+        merge: "blend", "crop" or "none".
+
+    Returns:
+        list[numpy.ndarray]: one float32 weight vector of the tile's size per tile.
     """
     tile = min(tile, length)
     weights = []
@@ -295,7 +378,14 @@ def axis_weights(length: int, starts: list[int], tile: int, overlap: int, merge:
 
 
 def owned_span(weights: np.ndarray) -> tuple[int, int]:
-    """First and one-past-last index where a crop weight is one."""
+    """The span a tile owns under crop weights.
+
+    Args:
+        weights: one tile's weights along an axis (``axis_weights`` with merge "crop").
+
+    Returns:
+        tuple[int, int]: first and one-past-last index with a positive weight ((0, 0) if none).
+    """
     idx = np.flatnonzero(weights > 0)
     if idx.size == 0:
         return 0, 0

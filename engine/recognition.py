@@ -1,5 +1,4 @@
-"""Recognition models (Deepness' Recognition): one embedding per tile of the raster, and a
-map of how similar each tile is to a query image.
+"""Recognition models (Deepness' Recognition): how similar each tile of a raster is to a query image.
 
 The raster is cut into tiles of the card's size, side by side (like chip models); each tile
 and the query image (resampled to the tile size, bilinear) go through the model, and the
@@ -22,18 +21,51 @@ NODATA = -9999.0
 
 
 def embed(session, input_name: str, output_name: str, batch: np.ndarray) -> np.ndarray:
+    """Embeddings of a batch of tiles.
+
+    Args:
+        session: the onnxruntime session.
+        input_name: the graph input's name.
+        output_name: the embedding output's name.
+        batch: (n, bands, tile, tile) model inputs.
+
+    Returns:
+        numpy.ndarray: (n, features) float64 embeddings.
+    """
     (out,) = session.run([output_name], {input_name: batch})
     return np.asarray(out, dtype=np.float64).reshape(batch.shape[0], -1)
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine similarity of each row of ``a`` with ``b`` (0 where either has no length).
+
+    Args:
+        a: (n, features) embeddings.
+        b: (features,) the query's embedding.
+
+    Returns:
+        numpy.ndarray: (n,) similarities.
+    """
     na = np.linalg.norm(a, axis=-1)
     nb = np.linalg.norm(b)
     return np.divide(a @ b, na * nb, out=np.zeros(a.shape[0]), where=(na * nb) > 0)
 
 
 def query_embedding(model: LoadedModel, session, query_path: str, bands: list[int]) -> np.ndarray:
-    """The query image's embedding: its bands (in the model's order) resampled to the tile size."""
+    """The query image's embedding: its bands (in the model's order) resampled to the tile size.
+
+    Args:
+        model: the recognition model.
+        session: its onnxruntime session.
+        query_path: the query image.
+        bands: the 1-based bands of the query image the model reads, in its order.
+
+    Returns:
+        numpy.ndarray: (features,) embedding.
+
+    Raises:
+        EngineError: the query image has fewer bands than asked.
+    """
     import rasterio
     from rasterio.enums import Resampling
 
@@ -49,6 +81,24 @@ def query_embedding(model: LoadedModel, session, query_path: str, bands: list[in
     return embed(session, card.inputs[0].name, card.outputs[0].name, x[None])[0]
 
 
+def _embed_row(model: LoadedModel, session, reader, j: int, cols: int, height: int, width: int):
+    """Embeddings of the tiles of row ``j`` and each tile's share of valid pixels."""
+    spec = model.card.inputs[0]
+    tile = model.card.tiling.tile_size
+    batch, shares = [], []
+    for i in range(cols):
+        y, x = j * tile, i * tile
+        h, w = min(tile, height - y), min(tile, width - x)
+        feeds, valid = reader.read(y, x, h, w, tile, tile)
+        batch.append(feeds[spec.name])
+        shares.append(valid.sum() / (tile * tile))
+    stacked = np.stack(batch)
+    output = model.card.outputs[0].name
+    if model.graph_inputs[spec.name].fixed(0) == 1:  # graphs fixed to a batch of one: tile by tile
+        return np.concatenate([embed(session, spec.name, output, b[None]) for b in stacked]), shares
+    return embed(session, spec.name, output, stacked), shares
+
+
 def run_recognition(
     model: LoadedModel,
     raster_path: str,
@@ -60,6 +110,26 @@ def run_recognition(
     threads: int | None = None,
     min_valid_share: float = 0.5,
 ) -> dict:
+    """Similarity to a query image, one output pixel per tile of the raster.
+
+    Args:
+        model: the recognition model (a chip model giving one embedding per tile).
+        raster_path: the raster searched.
+        bands: the 1-based bands the model reads, in its input order (raster and query alike).
+        query_path: the query image.
+        output_path: the similarity raster (one pixel per tile, nodata -9999).
+        feedback: progress, cancel and messages.
+        compress: output compression (``gtiff_profile``).
+        threads: onnxruntime threads.
+        min_valid_share: tiles with less valid imagery get nodata.
+
+    Returns:
+        dict: {"tiles": count, "seconds": run time}.
+
+    Raises:
+        EngineError: an unwritable output or a query image with too few bands.
+        Cancelled: the user cancelled (no output is left behind).
+    """
     import rasterio
     from rasterio.windows import Window
 
@@ -90,21 +160,7 @@ def run_recognition(
             for j in range(rows):
                 if feedback.is_cancelled():
                     raise Cancelled("cancelled by the user; no output was written")
-                batch, shares = [], []
-                for i in range(cols):
-                    y, x = j * tile, i * tile
-                    h, w = min(tile, height - y), min(tile, width - x)
-                    feeds, valid = reader.read(y, x, h, w, tile, tile)
-                    batch.append(feeds[spec.name])
-                    shares.append(valid.sum() / (tile * tile))
-                fixed_batch = model.graph_inputs[spec.name].fixed(0)
-                stacked = np.stack(batch)
-                if fixed_batch == 1:
-                    vectors = np.concatenate(
-                        [embed(session, spec.name, card.outputs[0].name, b[None]) for b in stacked]
-                    )
-                else:
-                    vectors = embed(session, spec.name, card.outputs[0].name, stacked)
+                vectors, shares = _embed_row(model, session, reader, j, cols, height, width)
                 row = cosine(vectors, query).astype(np.float32)
                 row[np.asarray(shares) < min_valid_share] = NODATA
                 out.write(row[None, None, :], window=Window(0, j, cols, 1))

@@ -12,6 +12,7 @@ SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 
 
 def model_dirs(user_dir: str | None = None) -> list[str]:
+    """The folders models are looked up in: the shipped folder, then the user's (if given)."""
     dirs = [SHIPPED_DIR]
     if user_dir:
         dirs.append(user_dir)
@@ -24,7 +25,15 @@ MODEL_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 
 
 def safe_model_name(name: str) -> str:
-    """A file stem made from a card's name: other characters become '_'; never empty."""
+    """A file stem made from a card's name.
+
+    Args:
+        name: the card's name (any text).
+
+    Returns:
+        str: letters, digits, '_', '-' and '.' only (others become '_'), at most 128
+        characters, no leading dot or dash; "model" where nothing is left.
+    """
     parts = [p for p in re.split(r"[/\\]+", str(name or "")) if p not in ("", ".", "..")]
     cleaned = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9_.-]", "_", "_".join(parts)))
     cleaned = cleaned.lstrip(".-")[:128].rstrip(".")
@@ -39,8 +48,17 @@ def _onnx_files(folder: str) -> list[str]:
 
 
 def available_models(user_dir: str | None = None) -> dict[str, str]:
-    """Model name (file stem) -> path, shipped first; a user model never hides a shipped one.
-    Files whose names are not model names (see MODEL_NAME) are left out."""
+    """The models found: name (file stem) -> path, shipped first.
+
+    A user model never hides a shipped one; files whose names are not model names (see
+    MODEL_NAME) are left out.
+
+    Args:
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        dict[str, str]: name -> path.
+    """
     found: dict[str, str] = {}
     for folder in model_dirs(user_dir):
         for name in _onnx_files(folder):
@@ -51,8 +69,16 @@ def available_models(user_dir: str | None = None) -> dict[str, str]:
 
 
 def model_problems(user_dir: str | None = None) -> dict[str, str]:
-    """Model files that cannot be used, name -> reason: a broken card, an odd file name. Each
-    is skipped on its own; listing never fails because of one of them."""
+    """Model files that cannot be used, with the reason: a broken card, an odd file name.
+
+    Each is skipped on its own; listing never fails because of one of them.
+
+    Args:
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        dict[str, str]: name (or file name) -> reason.
+    """
     from .model import load_model
 
     problems: dict[str, str] = {}
@@ -71,7 +97,18 @@ def model_problems(user_dir: str | None = None) -> dict[str, str]:
 
 
 def resolve_model(reference: str, user_dir: str | None = None) -> str:
-    """An .onnx path, or the name of a shipped or user model, to a file path."""
+    """The file of a model given by path or by name.
+
+    Args:
+        reference: an .onnx path, or the name of a shipped or user model.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        str: the model's path.
+
+    Raises:
+        CardError: nothing given, a missing file, or an unknown name.
+    """
     ref = (reference or "").strip()
     if not ref:
         raise CardError("no model given: pass an .onnx file or the name of a shipped model")
@@ -89,6 +126,7 @@ def resolve_model(reference: str, user_dir: str | None = None) -> str:
 
 
 def model_origin(path: str) -> str:
+    """Whether a model file is "shipped" (in the plugin's models folder) or the "user"'s."""
     return "shipped" if os.path.dirname(os.path.abspath(path)) == os.path.abspath(SHIPPED_DIR) else "user"
 
 
@@ -110,9 +148,21 @@ def _stem(path: str) -> str:
 
 
 def user_model_target(name: str, user_dir: str) -> str:
-    """Where a model called ``name`` goes in the user folder: the name made safe
-    (safe_model_name), never a shipped model's name, never outside the folder or through a link.
-    Creates the folder; the caller decides what to do with an existing file."""
+    """Where a model called ``name`` goes in the user folder (created if missing).
+
+    The name is made safe (safe_model_name), never a shipped model's name, never outside the
+    folder or through a link. The caller decides what to do with an existing file.
+
+    Args:
+        name: the model's name.
+        user_dir: the user's models folder.
+
+    Returns:
+        str: the target path.
+
+    Raises:
+        CardError: a shipped model has that name, or the target is outside the folder or a link.
+    """
     name = safe_model_name(name)
     if name in available_models(None):
         raise CardError(f"a shipped model is already called '{name}'; rename the model first")
@@ -124,9 +174,24 @@ def user_model_target(name: str, user_dir: str) -> str:
 
 
 def import_model(source: str, user_dir: str, overwrite: bool = False) -> str:
-    """Validate a model's card, then copy it into the user folder under a name made safe
-    (safe_model_name). A bad file is refused with the validation message and nothing is
-    copied; an existing user model is replaced only with ``overwrite=True``."""
+    """Validate a model's card, then copy it into the user folder under a name made safe.
+
+    A bad file is refused with the validation message and nothing is copied; an existing user
+    model is replaced only with ``overwrite=True``.
+
+    Args:
+        source: the .onnx file.
+        user_dir: the user's models folder.
+        overwrite: replace a user model of the same name.
+
+    Returns:
+        str: the imported model's path.
+
+    Raises:
+        CardError: the model is invalid, keeps its weights in separate files, or would take a
+            shipped model's name.
+        ModelExistsError: a user model of that name exists and ``overwrite`` is False.
+    """
     from .model import read_model
 
     model = read_model(source)  # raises CardError with the reason
@@ -153,6 +218,15 @@ def import_model(source: str, user_dir: str, overwrite: bool = False) -> str:
 
 
 def remove_model(name: str, user_dir: str) -> None:
+    """Delete a user model.
+
+    Args:
+        name: the model's name.
+        user_dir: the user's models folder.
+
+    Raises:
+        CardError: not a model name, a shipped model, or no such user model.
+    """
     if not MODEL_NAME.fullmatch(name or ""):
         raise CardError(f"'{name}' is not a model name")
     path = os.path.join(user_dir, f"{name}.onnx")

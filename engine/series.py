@@ -89,7 +89,17 @@ class SeriesDate:
 
 
 def parse_given_date(text: str) -> tuple[dt.date, bool]:
-    """A date typed by the user: ``2019-08-31``, ``2019-08`` or ``2019``; returns (date, year_only)."""
+    """A date typed by the user: ``2019-08-31``, ``2019-08`` or ``2019``.
+
+    Args:
+        text: the text.
+
+    Returns:
+        tuple[datetime.date, bool]: (the date, missing parts as 1; whether only a year was given).
+
+    Raises:
+        EngineError: not a date, or an impossible one.
+    """
     m = _GIVEN_DATE.match(text or "")
     if not m:
         raise EngineError(f"DATES: '{text}' is not a date; write YYYY-MM-DD or a year such as 1985")
@@ -101,7 +111,14 @@ def parse_given_date(text: str) -> tuple[dt.date, bool]:
 
 
 def date_from_name(path: str) -> tuple[dt.date, bool] | None:
-    """The date in a file name: ``..._YYYYMMDD...`` (NAIP, many products) or a bare year ``1985.tif``."""
+    """The date in a file name: ``..._YYYYMMDD...`` (NAIP, many products) or a bare year ``1985.tif``.
+
+    Args:
+        path: the file.
+
+    Returns:
+        tuple[datetime.date, bool] | None: (date, whether only a year was found), None if none.
+    """
     stem = os.path.splitext(os.path.basename(path))[0]
     for m in _EIGHT_DIGITS.finditer(stem):
         try:
@@ -116,6 +133,14 @@ def date_from_name(path: str) -> tuple[dt.date, bool] | None:
 
 def series_date(path: str, tags: dict, given: str | None = None) -> SeriesDate:
     """The date of one input: the given text, else a tag or product name, else the file name.
+
+    Args:
+        path: the input raster.
+        tags: its dataset tags.
+        given: the user's DATES entry for it, or None.
+
+    Returns:
+        SeriesDate: the date and where it came from.
 
     Raises:
         EngineError: no date could be found (the message names the file).
@@ -138,8 +163,17 @@ def series_date(path: str, tags: dict, given: str | None = None) -> SeriesDate:
 
 
 def split_band_groups(paths: list[str], bands_per_date: int, folder: str) -> list[tuple[str, str]]:
-    """Each multi-band file as one input per group of ``bands_per_date`` bands (a VRT in ``folder``
-    keeping the band descriptions); returns (path to read, name to show) in input order.
+    """Each multi-band file as one input per group of ``bands_per_date`` bands.
+
+    Each group is a VRT in ``folder`` keeping the band descriptions.
+
+    Args:
+        paths: the input files.
+        bands_per_date: bands of one date (a positive number).
+        folder: where the VRTs are written.
+
+    Returns:
+        list[tuple[str, str]]: (path to read, name to show), in input order.
 
     Raises:
         EngineError: a file whose band count is not a multiple of ``bands_per_date``.
@@ -230,7 +264,15 @@ class Trend:
 
 
 def sen_mann_kendall(years: list[float], values: list[float | None]) -> Trend:
-    """Theil-Sen slope and Mann-Kendall p-value (two-sided) of values over decimal years; None values skipped."""
+    """Theil-Sen slope and Mann-Kendall p-value (two-sided) of values over decimal years.
+
+    Args:
+        years: decimal years, one per value.
+        values: the values; None (unknown) and non-finite ones are skipped.
+
+    Returns:
+        Trend: slope per year and p-value (both None with fewer than 3 values), and the count.
+    """
     from scipy.stats import kendalltau, theilslopes
 
     pairs = [(t, v) for t, v in zip(years, values) if v is not None and np.isfinite(v)]
@@ -276,8 +318,15 @@ class GridRef:
 def common_footprint(paths: list[str], crs) -> object:
     """The area every input covers, as a shapely polygon in ``crs``.
 
+    Args:
+        paths: the input rasters.
+        crs: the CRS of the polygon.
+
+    Returns:
+        shapely.geometry.base.BaseGeometry: the common area.
+
     Raises:
-        EngineError: the inputs do not all overlap.
+        EngineError: an input without a CRS, or inputs that do not all overlap.
     """
     import rasterio
 
@@ -294,7 +343,16 @@ def common_footprint(paths: list[str], crs) -> object:
 
 
 def to_crs(geometry, source, target):
-    """A shapely geometry from ``source`` to ``target`` CRS."""
+    """A shapely geometry from one CRS to another (the same object where they are equal).
+
+    Args:
+        geometry: the geometry, in ``source``.
+        source: its CRS, in any form ``geo.as_crs`` reads.
+        target: the CRS wanted.
+
+    Returns:
+        shapely.geometry.base.BaseGeometry: the geometry in ``target``.
+    """
     from shapely.ops import transform
 
     if as_crs(source) == as_crs(target):
@@ -351,8 +409,11 @@ class WaterSeriesResult:
 
 
 def is_pixelwise_index(model) -> bool:
-    """True for models whose output at a pixel depends on that pixel only (index formulas: output
-    kind 'index', no tile overlap, any tile size): the series can then classify while it reads."""
+    """Whether a model's output at a pixel depends on that pixel only.
+
+    True for index formulas (output kind 'index', no tile overlap, any tile size): the series can
+    then classify while it reads.
+    """
     card = model.card
     return (
         card.model_type == "dense"
@@ -370,6 +431,18 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
     (index and threshold per window, only the 8-bit mask written); other models, and Otsu's
     threshold (which needs the whole index first), go through ``water.detect_water``. The band
     map applies to every date and is resolved per file.
+
+    Args:
+        model: the water model.
+        band_map: BAND_MAP for every date, or None.
+        threshold: the user's threshold, or None (the card's, or automatic).
+        auto_threshold: automatic thresholds on every date.
+
+    Returns:
+        callable: ``make_mask(date, path, feedback)``.
+
+    Raises:
+        EngineError: a model that is not a water model.
     """
     from .bands import resolve_bands
     from .raster import raster_info
@@ -415,8 +488,25 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
 def index_water_mask(
     source: str, model, bands: list[int], threshold: float, water_if: str, output: str, feedback: Feedback
 ) -> tuple[int, int]:
-    """Water mask (1 water, 0 land, 255 nodata) of a per-pixel index model, in one pass over the
-    raster: read a window, run the model, threshold, write 8 bits. Returns (water, valid) pixels."""
+    """Water mask (1 water, 0 land, 255 nodata) of a per-pixel index model, in one pass.
+
+    Read a window, run the model, threshold, write 8 bits.
+
+    Args:
+        source: the raster.
+        model: the per-pixel index model (``is_pixelwise_index``).
+        bands: the 1-based bands it reads, in its input order.
+        threshold: the index value separating water from land.
+        water_if: "above" or "below".
+        output: the mask.
+        feedback: progress and cancel.
+
+    Returns:
+        tuple[int, int]: (water pixels, valid pixels).
+
+    Raises:
+        Cancelled: the user cancelled (no mask is left behind).
+    """
     import rasterio
 
     from .geo import WINDOW, mask_facts, valid_mask
@@ -470,6 +560,7 @@ def water_series(dates: list[SeriesDate], make_mask, **options) -> WaterSeriesRe
         dates: the inputs (``series_dates``).
         make_mask: ``make_mask(date, path, feedback)`` writes that date's water mask (1 water,
             0 land, 255 nodata) on the date's own grid, e.g. ``water_mask_maker(...)``.
+        **options: the keyword arguments below.
         zones: shapely polygons in the reference grid's CRS; None or empty: the common footprint.
         zone_names: labels of the zones in the report.
         reference: a raster whose grid the dates are read onto; None: the first date's.
@@ -598,7 +689,14 @@ def _occurrence_profile(ref: GridRef, dtype: str, nodata: float) -> dict:
 
 
 def change_classes(states: np.ndarray) -> np.ndarray:
-    """Pekel-style classes of a stack of mask states (dates, h, w; 1 water, 0 land, 255 nodata)."""
+    """Pekel-style change classes of a stack of water masks.
+
+    Args:
+        states: (dates, h, w) masks, 1 water, 0 land, 255 nodata, in time order.
+
+    Returns:
+        numpy.ndarray: (h, w) uint8 classes (see the module doc; 255 where never observed).
+    """
     first = np.full(states.shape[1:], NODATA, dtype=np.uint8)
     last = first.copy()
     n_valid = np.zeros(states.shape[1:], dtype=np.uint16)
@@ -770,7 +868,8 @@ def green_series(
         zones_crs: CRS of ``zones`` (default: the first date's).
         zone_names: labels of the zones in the report.
         min_observed: share of a zone's pixel area below which a zone-date is flagged.
-        report_path, title: the HTML report (optional).
+        report_path: the HTML report to write, or None.
+        title: the report's title.
         feedback: progress, cancel and messages.
 
     Raises:

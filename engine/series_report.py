@@ -208,7 +208,12 @@ def render_html(report: Report) -> str:
 
 
 def write_report(report: Report, path: str) -> None:
-    """Write the HTML report to ``path`` (through a temporary file)."""
+    """Write the HTML report (through a temporary file, then moved into place).
+
+    Args:
+        report: the report's content.
+        path: the HTML file.
+    """
     tmp = temporary_path(path)
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
@@ -220,7 +225,15 @@ def write_report(report: Report, path: str) -> None:
 
 
 def write_water_report(result, path: str, title: str, occurrence_path: str | None, change_path: str | None) -> None:
-    """The report of a ``series.water_series`` run: area charts, trends, occurrence and change maps."""
+    """Write the report of a ``series.water_series`` run: area charts, trends, occurrence and change maps.
+
+    Args:
+        result: the ``WaterSeriesResult``.
+        path: the HTML file.
+        title: the report's title.
+        occurrence_path: the occurrence raster to show, or None.
+        change_path: the change class raster to show, or None.
+    """
     n = len(result.dates)
     zones = []
     names = result.zone_names or [f"zone {k + 1}" for k in range(result.zones)]
@@ -251,7 +264,13 @@ def write_water_report(result, path: str, title: str, occurrence_path: str | Non
 
 
 def write_green_report(result, path: str, title: str) -> None:
-    """The report of a ``series.green_series`` run: green-ratio charts, trends and season warnings."""
+    """Write the report of a ``series.green_series`` run: green-ratio charts, trends, season warnings.
+
+    Args:
+        result: the ``GreenSeriesResult``.
+        path: the HTML file.
+        title: the report's title.
+    """
     n = len(result.dates)
     zones = []
     for z in range(result.zones):

@@ -73,9 +73,18 @@ QML_TRUE_COLOUR = """<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 
 
 def write_true_colour_style(path: str, names: tuple[str, str, str] = ("B04", "B03", "B02")) -> str | None:
-    """A QGIS default style (``<stack>.qml``, which QGIS applies when the file is opened) that
-    shows the stack in true colour, bands found by name, stretched to 2-98 %. Without it QGIS
-    shows bands 1, 2, 3 (B01, B02, B03: a false-colour image)."""
+    """A QGIS default style (``<stack>.qml``) showing the stack in true colour.
+
+    QGIS applies it when the file is opened: bands found by name, stretched to 2-98 %. Without it
+    QGIS shows bands 1, 2, 3 (B01, B02, B03: a false-colour image).
+
+    Args:
+        path: the stack (its band descriptions name the bands).
+        names: the red, green and blue bands' descriptions.
+
+    Returns:
+        str | None: the style's path; None where a band is not found.
+    """
     import numpy as np
     import rasterio
 
@@ -111,7 +120,18 @@ def _metadata(folder: str) -> dict:
 
 
 def stack_bigearthnet_s2(folder: str, out_dir: str) -> str:
-    """Stack a BigEarthNet Sentinel-2 L2A patch folder into ``out_dir/<patch name>.tif``."""
+    """Stack a BigEarthNet Sentinel-2 L2A patch folder into ``out_dir/<patch name>.tif``.
+
+    Args:
+        folder: the patch folder (one GeoTIFF per band).
+        out_dir: where the stack is written.
+
+    Returns:
+        str: the stack's path.
+
+    Raises:
+        FileNotFoundError: a band file is missing.
+    """
     name = os.path.basename(folder.rstrip("/"))
     files = []
     for band in S2_L2A_ORDER:
@@ -128,7 +148,18 @@ def stack_bigearthnet_s2(folder: str, out_dir: str) -> str:
 
 
 def stack_bigearthnet_s1(folder: str, out_dir: str) -> str:
-    """Stack a BigEarthNet Sentinel-1 patch folder (VV, VH in dB) into ``out_dir/<patch name>.tif``."""
+    """Stack a BigEarthNet Sentinel-1 patch folder (VV, VH in dB) into ``out_dir/<patch name>.tif``.
+
+    Args:
+        folder: the patch folder (one GeoTIFF per band).
+        out_dir: where the stack is written.
+
+    Returns:
+        str: the stack's path.
+
+    Raises:
+        FileNotFoundError: a band file is missing.
+    """
     name = os.path.basename(folder.rstrip("/"))
     files = []
     for band in S1_ORDER:

@@ -65,8 +65,10 @@ class StatedParameters:
     threshold: float | None = None
 
     def given(self) -> list[str]:
-        """The parameter names the user actually set (for messages). THRESHOLD is left out: it
-        is a run-time option that also applies to carded models."""
+        """The parameter names the user actually set (for messages).
+
+        THRESHOLD is left out: it is a run-time option that also applies to carded models.
+        """
         names = {
             "tile_size": "TILE_SIZE",
             "overlap": "OVERLAP",
@@ -82,7 +84,18 @@ class StatedParameters:
 
 
 def parse_numbers(text: str | None, label: str) -> list[float] | None:
-    """'0.485, 0.456, 0.406' -> floats; empty -> None; anything else -> CardError naming ``label``."""
+    """Numbers from a comma-separated text ('0.485, 0.456, 0.406').
+
+    Args:
+        text: the text, or None.
+        label: the parameter's name, for the error.
+
+    Returns:
+        list[float] | None: the numbers; None for an empty text.
+
+    Raises:
+        CardError: anything that is not finite numbers.
+    """
     if text is None or not str(text).strip():
         return None
     values = []
@@ -101,7 +114,17 @@ def parse_numbers(text: str | None, label: str) -> list[float] | None:
 
 
 def parse_bands(text: str | None) -> list[int] | None:
-    """'1,2,3' -> [1, 2, 3] (1-based raster band numbers, in the model's input order)."""
+    """Raster band numbers from BANDS ('1,2,3'), in the model's input order.
+
+    Args:
+        text: the text, or None.
+
+    Returns:
+        list[int] | None: 1-based band numbers; None for an empty text.
+
+    Raises:
+        CardError: not numbers, or not whole numbers from 1.
+    """
     values = parse_numbers(text, "BANDS")
     if values is None:
         return None
@@ -111,7 +134,17 @@ def parse_bands(text: str | None) -> list[int] | None:
 
 
 def read_graph(path: str):
-    """(graph inputs, graph outputs, metadata_props) of an ONNX file, without its card."""
+    """What an ONNX file's graph takes and gives, and its metadata, without reading its card.
+
+    Args:
+        path: the .onnx file.
+
+    Returns:
+        tuple: (name -> GraphPort of the inputs, of the outputs, metadata_props key -> value).
+
+    Raises:
+        CardError: onnx missing, the file missing or unreadable.
+    """
     proto = load_proto(path)
     inputs, outputs = graph_ports(proto)
     props = {p.key: p.value for p in proto.metadata_props}
@@ -249,7 +282,25 @@ def card_from_parameters(
     """A card for the model at ``path`` from what the user stated and what the graph says.
 
     ``band_names`` names the raster bands the model reads, in its input order (they become
-    the card's band list, so a saved card finds them again by name)."""
+    the card's band list, so a saved card finds them again by name).
+
+    Args:
+        path: the .onnx file (its stem names the card).
+        params: what the user stated (MODEL_TYPE, TILE_SIZE, OVERLAP, MEAN, STD, SCALE ...).
+        band_names: the bands the model reads, in its input order.
+        graph_inputs: name -> GraphPort of the graph's inputs.
+        graph_outputs: name -> GraphPort of the graph's outputs.
+        warn: ``warn(message)`` for adjustments the user should know of (an overlap raised, an
+            ignored OVERLAP), or None.
+
+    Returns:
+        ModelCard: the card (``source_format`` "stated"), checked against the graph.
+
+    Raises:
+        CardError: an unknown MODEL_TYPE, a graph with other than one 4-D input, a channel
+            count other than the bands', a tile size the graph refuses or below 8 px, a bad
+            overlap, MEAN/STD/SCALE/OFFSET/MODEL_RESOLUTION out of range.
+    """
     origin = os.path.basename(path)
     warn = warn or (lambda message: None)
     port = _input_port(origin, params, band_names, graph_inputs)
@@ -312,7 +363,21 @@ def card_from_parameters(
 
 
 def load_with_parameters(path: str, params: StatedParameters, band_names: list[str], warn=None) -> LoadedModel:
-    """The model at ``path`` with a card built from ``params``. Refused where it carries its own card."""
+    """The model at ``path`` with a card built from ``params``.
+
+    Args:
+        path: the .onnx file.
+        params: what the user stated.
+        band_names: the bands the model reads, in its input order.
+        warn: ``warn(message)`` for adjustments, or None.
+
+    Returns:
+        LoadedModel: the model with the stated card (batch limited where the graph needs it).
+
+    Raises:
+        CardError: an unreadable model, a model that carries its own card, or parameters that
+            ``card_from_parameters`` refuses.
+    """
     graph_inputs, graph_outputs, props = read_graph(path)
     own = carries_card(props)
     if own:
@@ -328,9 +393,12 @@ def load_with_parameters(path: str, params: StatedParameters, band_names: list[s
 
 
 def limit_batch_if_needed(model: LoadedModel, warn=None) -> None:
-    """Some exports declare a free batch size but reshape to a batch of one inside (a Reshape
-    to a constant shape). Try a batch of two zero tiles once; where only one runs, the card
-    says so (``extra.max_batch``) and the runner sends tiles one at a time."""
+    """Limit the card to a batch of one where the graph only runs that.
+
+    Some exports declare a free batch size but reshape to a batch of one inside (a Reshape to a
+    constant shape). Try a batch of two zero tiles once; where only one runs, the card says so
+    (``extra.max_batch``) and the runner sends tiles one at a time.
+    """
     import numpy as np
     import onnxruntime as ort
 
@@ -361,7 +429,20 @@ def limit_batch_if_needed(model: LoadedModel, warn=None) -> None:
 
 
 def save_card_copy(source: str, card: ModelCard, target: str) -> str:
-    """Write ``source`` to ``target`` with ``card`` in its metadata (written aside, then moved in place)."""
+    """Write ``source`` to ``target`` with ``card`` in its metadata (written aside, then moved in place).
+
+    Args:
+        source: the .onnx file.
+        card: the card to store.
+        target: the new file.
+
+    Returns:
+        str: ``target``.
+
+    Raises:
+        CardError: ``target`` is ``source`` or in a missing folder, or the copy does not read
+            back as a valid model (then nothing is written).
+    """
     import onnx
 
     from .model import attach_card, read_model
@@ -385,7 +466,21 @@ def save_card_copy(source: str, card: ModelCard, target: str) -> str:
 
 
 def save_stated_card(source: str, params: StatedParameters, band_names: list[str], target: str, warn=None) -> str:
-    """Write a card from stated parameters into a copy of ``source`` at ``target`` (without a run)."""
+    """Write a card from stated parameters into a copy of ``source`` at ``target`` (without a run).
+
+    Args:
+        source: the .onnx file.
+        params: what the user stated.
+        band_names: the bands the model reads, in its input order.
+        target: the new file.
+        warn: ``warn(message)`` for adjustments, or None.
+
+    Returns:
+        str: ``target``.
+
+    Raises:
+        CardError: as ``load_with_parameters`` and ``save_card_copy``.
+    """
     model = load_with_parameters(source, params, band_names, warn)
     return save_card_copy(source, model.card, target)
 
@@ -393,9 +488,26 @@ def save_stated_card(source: str, params: StatedParameters, band_names: list[str
 def add_stated_card(
     source: str, params: StatedParameters, band_names: list[str], user_dir: str, warn=None, overwrite: bool = False
 ) -> str:
-    """Copy an uncarded model into the user folder with a card from stated parameters; it then
-    shows in the model list like any user model. The file name is made safe as on import, and
-    an existing user model is replaced only with ``overwrite=True`` (ModelExistsError otherwise)."""
+    """Copy an uncarded model into the user folder with a card from stated parameters.
+
+    It then shows in the model list like any user model. The file name is made safe as on
+    import, and an existing user model is replaced only with ``overwrite=True``.
+
+    Args:
+        source: the uncarded .onnx file.
+        params: what the user stated.
+        band_names: the bands the model reads, in its input order.
+        user_dir: the user's models folder.
+        warn: ``warn(message)`` for adjustments, or None.
+        overwrite: replace a user model of the same name.
+
+    Returns:
+        str: the new model's path.
+
+    Raises:
+        ModelExistsError: a user model of that name exists and ``overwrite`` is False.
+        CardError: a shipped model has that name, or as ``save_stated_card``.
+    """
     from .registry import ModelExistsError, user_model_target
 
     target = user_model_target(os.path.splitext(os.path.basename(source))[0], user_dir)

@@ -1,5 +1,4 @@
-"""Super-resolution models (Deepness' Superresolution): an output raster ``scale_factor``
-times finer than the input, on the same area.
+"""Super-resolution models (Deepness' Superresolution): an output ``scale_factor`` times finer, same area.
 
 The scale factor comes from the card (Deepness' ``scale_factor``) or, where absent, from the
 graph (a 64 px input and a 128 px output: 2). Tiles overlap as the card says; each output
@@ -31,7 +30,15 @@ NODATA = -9999.0
 
 
 def scale_factor(model: LoadedModel) -> int | None:
-    """The card's scale factor, else the graph's output size over its input size (None if unknown)."""
+    """The scale factor of a super-resolution model.
+
+    Args:
+        model: the model.
+
+    Returns:
+        int | None: the card's ``scale_factor``, else the graph's fixed output size over its
+        input size, None where neither says.
+    """
     given = model.card.extra.get("scale_factor")
     if given:
         return int(round(float(given)))
@@ -44,8 +51,10 @@ def scale_factor(model: LoadedModel) -> int | None:
 
 
 def _checked_result(result, pad: tuple[int, int], factor: int | None, card, scaling) -> tuple[np.ndarray, int]:
-    """The model's output for one tile as (bands, h * factor, w * factor) float32, and the factor
-    (learnt from the first tile where the card and the graph do not say it)."""
+    """The model's output for one tile as (bands, h * factor, w * factor) float32, and the factor.
+
+    The factor is learnt from the first tile where the card and the graph do not say it.
+    """
     result = np.asarray(result, dtype=np.float32)[0]
     if result.ndim == 2:
         result = result[None]
@@ -99,6 +108,24 @@ def run_superresolution(
     compress: str | None = None,
     threads: int | None = None,
 ) -> dict:
+    """Run a super-resolution model over a raster, tile by tile.
+
+    Args:
+        model: the super-resolution model.
+        raster_path: the input raster.
+        bands: the 1-based bands the model reads, in its input order.
+        output_path: the output (float32, nodata -9999, pixels ``factor`` times smaller).
+        feedback: progress, cancel and messages.
+        compress: output compression (``gtiff_profile``).
+        threads: onnxruntime threads.
+
+    Returns:
+        dict: {"scale_factor", "tiles", "seconds"}.
+
+    Raises:
+        EngineError: an unwritable output, or a model output of the wrong size for its factor.
+        Cancelled: the user cancelled (no output is left behind).
+    """
     from .runner import Feedback, RasterInput, _Reader
 
     feedback = feedback or Feedback()

@@ -32,6 +32,17 @@ DEFAULT_WATER_MODELS = ("water_mndwi_evi", "water_mndwi", "water_ndwi", "water_s
 
 
 def water_direction(card: ModelCard) -> str:
+    """On which side of the threshold a water model's index says water.
+
+    Args:
+        card: the water model's card (``extra.water_if``, default "above").
+
+    Returns:
+        str: "above" or "below".
+
+    Raises:
+        EngineError: ``extra.water_if`` is neither.
+    """
     side = str(card.extra.get("water_if", "above")).lower()
     if side not in ("above", "below"):
         raise EngineError(
@@ -48,7 +59,20 @@ def water_direction(card: ModelCard) -> str:
 def choose_model(
     candidates: list[LoadedModel], band_count: int, descriptions, band_map: str | None
 ) -> tuple[LoadedModel, BandResolution]:
-    """The first candidate whose bands the raster has; else an error listing what each one lacked."""
+    """The first candidate model whose bands the raster has.
+
+    Args:
+        candidates: loaded water models, in order of preference.
+        band_count: bands in the raster.
+        descriptions: the raster's band descriptions.
+        band_map: the user's BAND_MAP, or None.
+
+    Returns:
+        tuple[LoadedModel, BandResolution]: the model and where its bands are.
+
+    Raises:
+        BandError: no candidate fits; the message lists what each one lacked.
+    """
     reasons = []
     for model in candidates:
         spec = model.card.inputs[0]
@@ -71,7 +95,19 @@ def choose_model(
 
 
 def index_range(path: str, band: int = 1, feedback: Feedback | None = None) -> tuple[float, float, int]:
-    """Minimum, maximum and count of the valid pixels of one band, window by window."""
+    """Minimum, maximum and count of the valid pixels of one band, window by window.
+
+    Args:
+        path: the raster.
+        band: the 1-based band.
+        feedback: cancel checks.
+
+    Returns:
+        tuple[float, float, int]: (min, max, count); (inf, -inf, 0) without a valid pixel.
+
+    Raises:
+        Cancelled: the user cancelled.
+    """
     import rasterio
 
     feedback = feedback or Feedback()
@@ -95,7 +131,23 @@ def index_histogram(
     value_range: tuple[float, float] | None = None,
     feedback: Feedback | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Counts and bin edges of the valid pixels; the range is the data's own unless given."""
+    """Histogram of the valid pixels of one band, window by window.
+
+    Args:
+        path: the raster.
+        band: the 1-based band.
+        bins: number of bins.
+        value_range: (low, high) of the bins; None for the data's own range (one more pass).
+            Values outside are counted in the end bins.
+        feedback: cancel checks.
+
+    Returns:
+        tuple[numpy.ndarray, numpy.ndarray]: (counts, bin edges).
+
+    Raises:
+        EngineError: no valid pixel, or a constant band (no range to split).
+        Cancelled: the user cancelled.
+    """
     import rasterio
 
     if value_range is None:
@@ -124,8 +176,18 @@ def index_histogram(
 
 
 def otsu_from_histogram(counts: np.ndarray, edges: np.ndarray) -> float:
-    """Otsu (1979): the cut that maximises the between-class variance; returns the upper edge
-    of the last bin of the lower class."""
+    """Otsu's threshold (1979) of a histogram: the cut that maximises the between-class variance.
+
+    Args:
+        counts: the histogram's counts.
+        edges: its bin edges (one more than ``counts``).
+
+    Returns:
+        float: the upper edge of the last bin of the lower class.
+
+    Raises:
+        EngineError: the histogram is empty or holds a single value.
+    """
     counts = counts.astype(np.float64)
     centres = (edges[:-1] + edges[1:]) / 2.0
     total = counts.sum()
@@ -152,7 +214,20 @@ OTSU_PERCENTILES = (0.01, 0.99)
 
 
 def otsu_threshold(path: str, band: int = 1, feedback: Feedback | None = None) -> float:
-    """Otsu's threshold of one band, from a fine histogram (bounded memory, two passes)."""
+    """Otsu's threshold of one band, from a fine histogram between its 1st and 99th percentiles.
+
+    Args:
+        path: the raster.
+        band: the 1-based band.
+        feedback: cancel checks.
+
+    Returns:
+        float: the threshold.
+
+    Raises:
+        EngineError: no valid pixel, a constant band or a single-valued histogram.
+        Cancelled: the user cancelled.
+    """
     counts, edges = index_histogram(path, band, bins=OTSU_FINE_BINS, feedback=feedback)
     lo, hi = histogram_quantiles(counts, edges, OTSU_PERCENTILES)
     k0 = int(np.clip(np.searchsorted(edges, lo, side="right") - 1, 0, len(counts) - 1))
@@ -166,7 +241,16 @@ def otsu_threshold(path: str, band: int = 1, feedback: Feedback | None = None) -
 
 
 def histogram_quantiles(counts: np.ndarray, edges: np.ndarray, qs) -> list[float]:
-    """Quantiles read from a histogram (linear within a bin)."""
+    """Quantiles read from a histogram, linear within a bin.
+
+    Args:
+        counts: the histogram's counts (not all zero).
+        edges: its bin edges.
+        qs: the quantiles wanted, each from 0 to 1.
+
+    Returns:
+        list[float]: one value per quantile.
+    """
     cum = np.cumsum(counts.astype(np.float64))
     total = cum[-1]
     out = []
@@ -186,16 +270,20 @@ def histogram_quantiles(counts: np.ndarray, edges: np.ndarray, qs) -> list[float
 
 @dataclass
 class MaskStats:
+    """Pixel counts of a water mask: water, land and nodata."""
+
     water: int = 0
     land: int = 0
     nodata: int = 0
 
     @property
     def valid(self) -> int:
+        """Water and land pixels."""
         return self.water + self.land
 
     @property
     def water_share(self) -> float:
+        """Water over valid pixels; NaN without a valid pixel."""
         # nodata never counts in a ratio
         return self.water / self.valid if self.valid else float("nan")
 
@@ -215,7 +303,24 @@ def threshold_to_mask(
     feedback: Feedback | None = None,
     tags: dict | None = None,
 ) -> MaskStats:
-    """Write 1 where the index says water, 0 land, 255 where the index is nodata."""
+    """Write a water mask: 1 where the index says water, 0 land, 255 where the index is nodata.
+
+    Args:
+        index_path: the index raster.
+        output_path: the mask (GeoTIFF, written under a temporary name, then moved).
+        threshold: the index value that separates water from land.
+        water_if: "above" or "below": on which side of ``threshold`` water lies.
+        band: the 1-based band of the index.
+        feedback: progress and cancel.
+        tags: more GeoTIFF tags for the mask.
+
+    Returns:
+        MaskStats: pixel counts.
+
+    Raises:
+        EngineError: the output cannot be written.
+        Cancelled: the user cancelled (no mask is left behind).
+    """
     import rasterio
 
     feedback = feedback or Feedback()
@@ -266,6 +371,15 @@ class AreaCalculator:
     Projected CRS in metres: the planar area in that CRS (pixel count x pixel area, exact).
     Anything else (EPSG:4326 ...): the polygon projected to a Lambert azimuthal equal-area
     CRS centred on the raster, on the WGS 84 ellipsoid, which keeps areas true.
+
+    Args:
+        crs: the raster's rasterio CRS.
+        transform: the raster's affine transform.
+        width: raster width, pixels.
+        height: raster height, pixels.
+
+    Raises:
+        EngineError: the raster has no CRS.
     """
 
     def __init__(self, crs, transform, width: int, height: int):
@@ -287,6 +401,15 @@ class AreaCalculator:
             self.area_crs = f"Lambert azimuthal equal-area centred on {lat:.4f}, {lon:.4f} (WGS 84)"
 
     def area_m2(self, world_geom, pixels: float) -> float:
+        """True area of one polygon.
+
+        Args:
+            world_geom: the polygon in the raster's CRS.
+            pixels: its pixel count (used in a metric CRS).
+
+        Returns:
+            float: the area in m2.
+        """
         if self.metric:
             return float(pixels * self.pixel_area)
         from shapely.ops import transform
@@ -305,6 +428,18 @@ def iter_pixel_polygons(path: str, value: int = 1, band: int = 1, feedback: Feed
 
     The raster is read in full-width strips; regions cut by a strip's lower edge are carried
     and merged with what continues in the next strip, so a region is yielded once, whole.
+
+    Args:
+        path: the mask raster.
+        value: the pixel value of the regions.
+        band: the 1-based band.
+        feedback: progress and cancel.
+
+    Yields:
+        shapely.geometry.Polygon: one region, in pixel coordinates.
+
+    Raises:
+        Cancelled: the user cancelled.
     """
     import rasterio
     from affine import Affine
@@ -353,6 +488,17 @@ VECTOR_DRIVERS = {".gpkg": "GPKG", ".shp": "ESRI Shapefile", ".geojson": "GeoJSO
 
 
 def vector_driver(path: str) -> str:
+    """The OGR driver for a vector output, from its extension.
+
+    Args:
+        path: the output path (.gpkg, .shp, .geojson or .json).
+
+    Returns:
+        str: the driver name.
+
+    Raises:
+        EngineError: any other extension.
+    """
     ext = os.path.splitext(path)[1].lower()
     if ext not in VECTOR_DRIVERS:
         raise EngineError(
@@ -374,8 +520,22 @@ def write_polygons(
 ) -> tuple[int, float, AreaCalculator]:
     """Polygonise the pixels equal to ``value`` into a vector file with ``area_m2`` and ``pixels``.
 
-    ``attributes(pixel_polygon, world_polygon) -> dict`` adds fields (``extra_schema``: name -> type).
-    Returns (features written, their total area in m2, the area calculator used).
+    Args:
+        mask_path: the mask raster.
+        output_path: the vector file (written under a temporary name, then moved).
+        min_area_m2: smaller polygons are left out.
+        value: the pixel value polygonised.
+        attributes: ``attributes(pixel_polygon, world_polygon) -> dict`` adds fields, or None.
+        extra_schema: name -> type of the fields ``attributes`` adds.
+        feedback: progress and cancel.
+
+    Returns:
+        tuple[int, float, AreaCalculator]: (features written, their total area in m2, the area
+        calculator used).
+
+    Raises:
+        EngineError: an unknown vector format, an unwritable output or a mask without a CRS.
+        Cancelled: the user cancelled.
     """
     import fiona
     import rasterio
@@ -420,6 +580,8 @@ def write_polygons(
 
 @dataclass
 class WaterReport:
+    """What ``detect_water`` returns: the threshold applied, how it came about, the counts."""
+
     model: str
     threshold: float
     threshold_source: str
@@ -435,7 +597,15 @@ class WaterReport:
 
 
 def model_default_is_auto(card: ModelCard) -> bool:
-    """Cards whose default threshold is the automatic one (the single-polarisation radar models)."""
+    """Whether a model's default threshold is the automatic one.
+
+    Args:
+        card: the water model's card.
+
+    Returns:
+        bool: True where ``extra.threshold_default`` is "auto" (the single-polarisation radar
+        models).
+    """
     return str(card.extra.get("threshold_default", "")).lower() == "auto"
 
 
@@ -447,6 +617,21 @@ def automatic_threshold(
     Radar cards (extra ``auto_threshold: split``) and any Kittler-Illingworth request use the
     split-based selection of ``engine/radar.py``, falling back to the card's fixed value when no tile
     is bimodal; other cards keep Otsu on the whole scene's histogram (1st-99th percentiles).
+
+    Args:
+        index_path: the model's index raster.
+        card: the water model's card.
+        method: "otsu" (default) or "ki".
+        feedback: progress, cancel and messages.
+
+    Returns:
+        tuple[float, str, str]: (threshold, path: "otsu-scene", "split-otsu", "split-ki",
+        "split-otsu (KI undefined)" or "fallback", description for the log).
+
+    Raises:
+        EngineError: no usable histogram, an unknown method, or no bimodal tile and no fixed
+            threshold in the card to fall back on.
+        Cancelled: the user cancelled.
     """
     from .radar import split_threshold_of_raster
 
@@ -573,8 +758,7 @@ def detect_water(
     auto_method: str | None = None,
     radar_units: str | None = None,
 ) -> WaterReport:
-    """Run a water model, threshold its index, write the mask and, if asked, the index and the
-    water-body polygons.
+    """Run a water model, threshold its index and write the mask (and, if asked, index and polygons).
 
     The threshold: automatic when ``auto_threshold`` is True (see ``automatic_threshold``;
     ``auto_method`` otsu or ki); else ``threshold`` if given; else the card's value. ``auto_threshold
@@ -582,6 +766,29 @@ def detect_water(
     single-polarisation radar models) unless a ``threshold`` is given, the card's value otherwise.
     Radar models (input sensor sentinel1) check what the pixels are first: dB, linear power
     (converted to dB through a VRT; ``radar_units`` states it), or an 8-bit rendering (refused).
+
+    Args:
+        source: the input raster.
+        model: a water model (task "water", one input, an index output).
+        bands: the 1-based raster bands the model reads, in its input order.
+        output: the mask (1 water, 0 land, 255 nodata).
+        index_output: where to keep the index raster, or None (a temporary file).
+        threshold: the user's threshold, or None.
+        auto_threshold: True, False, or None for the model's default (see above).
+        polygons_output: where to write the water-body polygons, or None.
+        min_area_m2: smaller water bodies are left out of the polygons.
+        feedback: progress, cancel and messages.
+        options: how the model runs (tiles, threads, memory).
+        auto_method: "otsu" or "ki" for the automatic threshold.
+        radar_units: "dB", "linear" or None (judged from the pixels).
+
+    Returns:
+        WaterReport: the threshold and how it came about, the pixel counts, the polygons.
+
+    Raises:
+        EngineError: a model that is no water model, a bad MIN_AREA, an unwritable output, no
+            threshold to apply, a radar raster that is an 8-bit rendering.
+        Cancelled: the user cancelled (no output is left behind).
     """
     feedback = feedback or Feedback()
     card = model.card

@@ -16,7 +16,12 @@ import numpy as np
 
 
 class ZoneMasks:
-    """Polygons (shapely, in the raster's CRS) as boolean masks of raster windows."""
+    """Polygons (shapely, in the raster's CRS) as boolean masks of raster windows.
+
+    Args:
+        geometries: one shapely geometry per zone, in the raster's CRS; None or empty
+            geometries never touch a window.
+    """
 
     def __init__(self, geometries):
         self.geometries = list(geometries)
@@ -32,7 +37,16 @@ class ZoneMasks:
         return len(self.geometries)
 
     def touching(self, window_transform, height: int, width: int) -> np.ndarray:
-        """Indices of the zones whose bounding box touches the window."""
+        """The zones whose bounding box touches a window.
+
+        Args:
+            window_transform: the window's affine transform.
+            height: rows in the window.
+            width: columns in the window.
+
+        Returns:
+            numpy.ndarray: indices of the zones, in zone order.
+        """
         t = window_transform
         xs = (t.c, t.c + t.a * width)
         ys = (t.f, t.f + t.e * height)
@@ -41,7 +55,16 @@ class ZoneMasks:
         return np.flatnonzero((b[:, 0] <= right) & (b[:, 2] >= left) & (b[:, 1] <= top) & (b[:, 3] >= bottom))
 
     def in_window(self, window_transform, height: int, width: int):
-        """Yield (zone index, boolean mask of shape (height, width)) for each zone with a pixel in the window."""
+        """The zones with a pixel in a window, rasterised (pixel centres inside).
+
+        Args:
+            window_transform: the window's affine transform.
+            height: rows in the window.
+            width: columns in the window.
+
+        Yields:
+            tuple[int, numpy.ndarray]: (zone index, (height, width) boolean mask).
+        """
         from rasterio.features import rasterize
 
         for k in self.touching(window_transform, height, width):
@@ -72,11 +95,31 @@ class ZonalAccumulator:
         self.sums = np.zeros((len(self.names), zones, layers), dtype=np.float64)
 
     def add(self, name: str, zone: int, values, layer: int | slice = slice(None)) -> None:
-        """Add ``values`` (a number, or one per layer) to the sum ``name`` of ``zone``."""
+        """Add to one sum of one zone.
+
+        Args:
+            name: the quantity (one of ``names``).
+            zone: the zone index.
+            values: a number, or one per layer.
+            layer: the layer(s) added to (all by default).
+
+        Raises:
+            KeyError: ``name`` is not one of the accumulator's quantities.
+        """
         self.sums[self._index[name], zone, layer] += values
 
     def add_masked(self, zone: int, inside: np.ndarray, area: np.ndarray, **stacks: np.ndarray) -> None:
-        """Add the area under ``inside`` where each boolean stack (layers, h, w) is true, per layer."""
+        """Add a zone's area where each boolean stack is true, layer by layer.
+
+        Args:
+            zone: the zone index.
+            inside: (h, w) booleans, the zone's pixels in the window.
+            area: (h, w) pixel areas, m2.
+            **stacks: quantity name -> (layers, h, w) or (h, w) booleans.
+
+        Raises:
+            KeyError: a name is not one of the accumulator's quantities.
+        """
         weights = np.where(inside, area, 0.0)
         for name, stack in stacks.items():
             layers = stack if stack.ndim == 3 else stack[None]
@@ -85,15 +128,41 @@ class ZonalAccumulator:
             self.sums[self._index[name], zone, :] += np.asarray(sums)
 
     def get(self, name: str) -> np.ndarray:
-        """The sums of ``name``: an array (zones, layers)."""
+        """The sums of one quantity.
+
+        Args:
+            name: the quantity.
+
+        Returns:
+            numpy.ndarray: (zones, layers) sums.
+
+        Raises:
+            KeyError: ``name`` is not one of the accumulator's quantities.
+        """
         return self.sums[self._index[name]]
 
 
 def share_or_null(numerator: float, denominator: float) -> float | None:
-    """numerator / denominator, or None (unknown) where nothing was observed."""
+    """A share, or None (unknown) where nothing was observed.
+
+    Args:
+        numerator: e.g. the water area.
+        denominator: the observed area it is a share of.
+
+    Returns:
+        float | None: numerator / denominator, None where the denominator is not positive.
+    """
     return float(numerator) / float(denominator) if denominator > 0 else None
 
 
 def observed_or_null(value: float, observed: float) -> float | None:
-    """``value`` where something was observed (``observed`` > 0), else None: unobserved is unknown, not 0."""
+    """A value where something was observed, else None: unobserved is unknown, not 0.
+
+    Args:
+        value: the figure.
+        observed: the observed area (or count) behind it.
+
+    Returns:
+        float | None: ``value``, or None where ``observed`` is not positive.
+    """
     return float(value) if observed > 0 else None
