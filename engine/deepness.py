@@ -93,7 +93,19 @@ def class_names_per_head(raw) -> list[list[str]] | None:
 
 
 def deepness_settings(props: dict[str, str], where: str) -> dict:
-    """The type-specific settings of Deepness metadata, under the names ``card.extra`` uses."""
+    """The type-specific settings of Deepness metadata, under the names ``card.extra`` uses.
+
+    Args:
+        props: the ONNX metadata_props.
+        where: what starts the error messages.
+
+    Returns:
+        dict: the settings given (seg_small_segment, output_scaling, det_conf, det_iou_thresh,
+        det_type, scale_factor, class_names).
+
+    Raises:
+        CardError: a value that is not a (finite) number, or class names that cannot be read.
+    """
     settings = {
         "seg_small_segment": _number(props, "seg_small_segment", where, int),
         "output_scaling": _number(props, "reg_output_scaling", where),
@@ -225,7 +237,15 @@ def median_size(small_segment: int | None) -> int:
 
 
 def classify(probabilities: list[np.ndarray], threshold: float) -> np.ndarray:
-    """Class per pixel and head, as Deepness: (heads, h, w) uint8 from per-head (c, h, w) arrays."""
+    """Class per pixel and head, as Deepness computes it.
+
+    Args:
+        probabilities: per head, (c, h, w) probabilities.
+        threshold: probabilities below it count as 0 (one channel: class 1 where above).
+
+    Returns:
+        numpy.ndarray: (heads, h, w) uint8 classes (argmax over the channels of each head).
+    """
     out = np.empty((len(probabilities),) + probabilities[0].shape[1:], dtype=np.uint8)
     for k, p in enumerate(probabilities):
         p = np.where(p < threshold, 0.0, p)

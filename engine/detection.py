@@ -76,7 +76,16 @@ def box_corners(box) -> list[tuple[float, float]]:
 
 
 def rotated_nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> np.ndarray:
-    """Greedy suppression of rotated boxes (cx, cy, w, h, angle) by the overlap of their rectangles."""
+    """Greedy suppression of rotated boxes (cx, cy, w, h, angle) by the overlap of their rectangles.
+
+    Args:
+        boxes: (n, 5) rotated boxes.
+        scores: (n,) scores.
+        iou_threshold: overlap above which the weaker box goes.
+
+    Returns:
+        numpy.ndarray: indices of the boxes kept, best score first.
+    """
     from shapely.geometry import Polygon
 
     shapes = [Polygon(box_corners(b)) for b in boxes]

@@ -98,7 +98,15 @@ def ki_cut(counts: np.ndarray, edges: np.ndarray) -> int | None:
     """Kittler & Illingworth (1986) minimum-error cut, searched between Otsu's two class means.
 
     The criterion's other minima sit at the histogram's ends, where one "class" is a handful of
-    outliers (a known weakness; e.g. Moser & Serpico 2006). None: no interior minimum.
+    outliers (a known weakness; e.g. Moser & Serpico 2006).
+
+    Args:
+        counts: the histogram's counts.
+        edges: its bin edges.
+
+    Returns:
+        int | None: index of the last bin of the lower class; None where there is no interior
+        minimum.
     """
     k_otsu = otsu_cut(counts, edges)
     if k_otsu is None:
@@ -135,7 +143,15 @@ def _otsu_rows(hist: np.ndarray, centres: np.ndarray) -> np.ndarray:
 def mixture_fit(hist: np.ndarray, centres: np.ndarray, iterations: int = EM_ITERATIONS):
     """Two Gaussians fitted to each row of ``hist`` (n, bins) by expectation-maximisation.
 
-    Started from Otsu's split. Returns (weights, means, variances), each of shape (2, n).
+    Started from Otsu's split.
+
+    Args:
+        hist: (n, bins) histograms.
+        centres: the bins' centres.
+        iterations: EM iterations.
+
+    Returns:
+        tuple: (weights, means, variances), each of shape (2, n).
     """
     h = hist.astype(np.float64)
     total = np.maximum(h.sum(axis=1), 1e-12)
@@ -161,6 +177,13 @@ def bimodality(hist: np.ndarray, edges: np.ndarray) -> tuple[np.ndarray, np.ndar
 
     Otsu's split is no test of bimodality: cutting a single Gaussian at its mean already gives
     halves with D = 2.65. The fitted mixture gives D of about 1.2 for one Gaussian.
+
+    Args:
+        hist: (n, bins) histograms, or one (bins,).
+        edges: their common bin edges.
+
+    Returns:
+        tuple[numpy.ndarray, numpy.ndarray]: (Ashman's D, smaller weight), each (n,).
     """
     centres = (edges[:-1] + edges[1:]) / 2.0
     hist = np.atleast_2d(hist)
@@ -538,7 +561,15 @@ def polarisation_band_map(descriptions, band_map: str | None) -> str | None:
 
 
 def units_from_descriptions(descriptions, bands: list[int]) -> str | None:
-    """The units the band descriptions give: dB or linear (``Sigma0_VV_db``, ``VV_linear``, ``Intensity_VH``)."""
+    """The units the band descriptions give: dB or linear (``Sigma0_VV_db``, ``VV_linear``, ``Intensity_VH``).
+
+    Args:
+        descriptions: the raster's band descriptions.
+        bands: the 1-based bands read.
+
+    Returns:
+        str | None: "db" or "linear" where the bands' descriptions agree on one, else None.
+    """
     said = set()
     for b in bands:
         d = (descriptions[b - 1] if descriptions and b <= len(descriptions) else None) or ""

@@ -73,7 +73,15 @@ def _scale(unit: str, values: list[float | None]) -> tuple[float, str]:
 
 
 def zone_chart(report: Report, zone: ZoneSeries) -> bytes:
-    """A line chart of one zone's values over time, low-observation dates hollow, Sen's slope dashed."""
+    """A line chart of one zone's values over time, low-observation dates hollow, Sen's slope dashed.
+
+    Args:
+        report: the report (unit, dates).
+        zone: the zone's series.
+
+    Returns:
+        bytes: the chart as PNG.
+    """
     from matplotlib.figure import Figure
 
     factor, unit = _scale(report.unit, zone.values)

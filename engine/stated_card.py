@@ -161,7 +161,18 @@ def carries_card(props: dict[str, str]) -> str | None:
 
 
 def output_margin(graph_inputs, graph_outputs) -> int:
-    """Pixels an output lacks on each side compared with the input (0 when the same size or unknown)."""
+    """Pixels an output lacks on each side compared with the input.
+
+    Args:
+        graph_inputs: name -> GraphPort of the graph's inputs (the first is used).
+        graph_outputs: name -> GraphPort of the graph's outputs.
+
+    Returns:
+        int: the largest margin of any output; 0 when the same size or unknown.
+
+    Raises:
+        CardError: an output smaller than the input by an odd number of pixels.
+    """
     port = next(iter(graph_inputs.values()))
     size_in = port.fixed(2)
     margin = 0
@@ -398,6 +409,10 @@ def limit_batch_if_needed(model: LoadedModel, warn=None) -> None:
     Some exports declare a free batch size but reshape to a batch of one inside (a Reshape to a
     constant shape). Try a batch of two zero tiles once; where only one runs, the card says so
     (``extra.max_batch``) and the runner sends tiles one at a time.
+
+    Args:
+        model: the model, whose card is changed in place.
+        warn: ``warn(message)`` to say so, or None.
     """
     import numpy as np
     import onnxruntime as ort
