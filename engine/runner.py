@@ -516,9 +516,263 @@ def default_lanes(threads: int) -> int:
     return max(2, min(threads, 4))
 
 
-def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
-    from rasterio.windows import Window
+@dataclass
+class _DenseLayout:
+    """Where the tiles of a dense run sit and how they merge: worked out once, read by every step."""
 
+    height: int
+    width: int
+    th: int  # tile height and width (the raster's own where it is smaller than a tile)
+    tw: int
+    pad_h: int  # what the model is fed: a fixed-size graph gets whole tiles, zero-padded
+    pad_w: int
+    overlap: int
+    merge: str
+    ys: list[int]  # tile starts
+    xs: list[int]
+    wy: list[np.ndarray]  # each tile row's (column's) merge weights
+    wx: list[np.ndarray]
+    ones_y: list[tuple[int, int]]  # where those weights are exactly 1: copied instead of blended
+    ones_x: list[tuple[int, int]]
+    rows_buffered: int
+    stripes: list[tuple[int, int, list[int]]]
+    tiles: list[tuple[int, int, int]]  # (stripe, tile row, tile column), in merge order
+    batch: int
+    batches: list[list[tuple[int, int, int]]]
+
+
+def _dense_layout(model: LoadedModel, height: int, width: int, options: RunOptions) -> _DenseLayout:
+    card = model.card
+    fixed = model.fixed_tile()
+    tile = card.tiling.tile_size
+    overlap = card.tiling.overlap
+    th, tw = min(tile, height), min(tile, width)
+    pad_h, pad_w = (tile, tile) if fixed else (th, tw)
+    merge = card.tiling.merge
+    if any(o.kind == "class" for o in card.outputs) or merge == "none":
+        merge = "crop"  # class labels cannot be averaged
+    ys = axis_starts(height, th, overlap)
+    xs = axis_starts(width, tw, overlap)
+    wy = axis_weights(height, ys, th, overlap, merge)
+    wx = axis_weights(width, xs, tw, overlap, merge)
+    rows_buffered = th + OUTPUT_BLOCK
+    # Per output column: two float32 merge buffers (one may be on its way to the writer), two masks.
+    column_bytes = rows_buffered * (_expected_channels(model) * 4 * 2 + 2)
+    stripes = _column_stripes(width, xs, tw, wx, column_bytes, options.strip_bytes)
+    # Stripe by stripe, row by row: a stripe's top rows are final (and written) before
+    # its lower rows are read, so only a band of rows_buffered x stripe width is held.
+    tiles = [(s, j, i) for s, (_, _, cols) in enumerate(stripes) for j in range(len(ys)) for i in cols]
+    batch = max(1, min(options.max_batch, options.batch_pixels // (pad_h * pad_w)))
+    if fixed and model.graph_inputs[card.inputs[0].name].fixed(0):
+        batch = model.graph_inputs[card.inputs[0].name].fixed(0)
+    batch = min(batch, card.extra.get("max_batch") or batch)  # graphs that run one tile only
+    batches = [tiles[k : k + batch] for k in range(0, len(tiles), batch)]
+    return _DenseLayout(
+        height=height, width=width, th=th, tw=tw, pad_h=pad_h, pad_w=pad_w, overlap=overlap, merge=merge,
+        ys=ys, xs=xs, wy=wy, wx=wx, ones_y=[_ones_span(w) for w in wy], ones_x=[_ones_span(w) for w in wx],
+        rows_buffered=rows_buffered, stripes=stripes, tiles=tiles, batch=batch, batches=batches,
+    )  # fmt: skip
+
+
+class _DenseLanes:
+    """Reads a batch of tiles and runs the model on it. Up to ``lanes`` batches run at once, each
+    with a reader of its own (rasterio datasets must not be shared between threads)."""
+
+    def __init__(self, model: LoadedModel, session, layout: _DenseLayout, readers: list, feedback: Feedback):
+        self.model, self.session, self.layout, self.feedback = model, session, layout, feedback
+        self.output_names = [o.name for o in model.card.outputs]
+        self.inputs = readers[0].inputs
+        self.free_readers: queue.SimpleQueue = queue.SimpleQueue()
+        for reader in readers:
+            self.free_readers.put(reader)
+        self.local = threading.local()
+
+    def _feeds(self, n: int) -> dict[str, np.ndarray]:
+        # Each lane reuses its own batch arrays: onnxruntime is done with them when run()
+        # returns, and fresh 16 MB arrays per batch cost page faults on every one.
+        cached = getattr(self.local, "feeds", None)
+        if cached is None or cached[0] != n:
+            lay = self.layout
+            arrays = {
+                name: np.empty((n, len(inp.bands), lay.pad_h, lay.pad_w), dtype=np.float32)
+                for name, inp in self.inputs.items()
+            }
+            cached = self.local.feeds = (n, arrays)
+        return cached[1]
+
+    def __call__(self, batch_tiles):
+        """(outputs, validity per tile) of one batch; (None, None) once the run is cancelled."""
+        lay, card = self.layout, self.model.card
+        feeds = self._feeds(len(batch_tiles))
+        reader = self.free_readers.get()
+        try:
+            valids = []
+            for k, (_, j, i) in enumerate(batch_tiles):
+                if self.feedback.is_cancelled():
+                    return None, None
+                slot = {n: a[k] for n, a in feeds.items()}
+                _, v = reader.read(lay.ys[j], lay.xs[i], lay.th, lay.tw, lay.pad_h, lay.pad_w, out=slot)
+                valids.append(v)
+        finally:
+            self.free_readers.put(reader)
+        results = [_as_nchw(r) for r in _run_session(self.session, self.model, self.output_names, feeds)]
+        # A graph that passes an input straight through may hand back the lane's own array,
+        # which the lane's next read would overwrite before the merge.
+        results = [r.copy() if any(np.may_share_memory(r, a) for a in feeds.values()) else r for r in results]
+        results = [_fit_to_tile(r, lay.pad_h, lay.pad_w) for r in results]
+        if card.extra.get("output_scaling"):  # Deepness' reg_output_scaling, applied in float32
+            results = [r * np.float32(card.extra["output_scaling"]) for r in results]
+        for r in results:
+            if r.shape[0] != len(batch_tiles) or r.shape[2:] != (lay.pad_h, lay.pad_w):
+                raise EngineError(
+                    f"model '{card.name}' returned an output of shape {tuple(r.shape)} for tiles of "
+                    f"{lay.pad_w}x{lay.pad_h} px; a dense model must return one value per input pixel"
+                )
+        return results, valids
+
+
+def _inferred_in_order(pool, infer: _DenseLanes, batches: list, lanes: int, feedback: Feedback):
+    """Yields (batch tiles, outputs, validity) in batch order while the lanes infer the next ones.
+    One batch is queued beyond the lanes, so a lane never waits for the next batch to be handed out."""
+    in_flight: collections.deque[Future] = collections.deque()
+    submitted = 0
+    for batch_tiles in batches:
+        while submitted < len(batches) and len(in_flight) < lanes + 1:
+            in_flight.append(pool.submit(infer, batches[submitted]))
+            submitted += 1
+        if feedback.is_cancelled():
+            raise Cancelled("cancelled by the user; no output was written")
+        results, valids = in_flight.popleft().result()
+        if results is None:
+            raise Cancelled("cancelled by the user; no output was written")
+        yield batch_tiles, results, valids
+
+
+def _open_dense_output(run: _RunScope, model: LoadedModel, layout: _DenseLayout, ref, results, output_names, options):
+    """The output file, laid out once the first batch says how many channels each output has.
+    Returns (writer, band names, dtype, nodata)."""
+    channels = {name: r.shape[1] for name, r in zip(output_names, results)}
+    names, dtype, nodata = _output_layout(model, channels)
+    profile = gtiff_profile(dtype, options.compress, (layout.width, layout.height))
+    profile.update(count=len(names), crs=ref.crs, transform=ref.transform, nodata=nodata)
+    out = run.out = GeoTiffWriter(run.tmp, profile)
+    for k, band_name in enumerate(names, start=1):
+        out.set_band_description(k, band_name)
+    out.update_tags(**_tags(model))
+    return out, names, dtype, nodata
+
+
+class _MergeBuffer:
+    """Merges tiles into rows of the current column stripe and hands finished rows to the writer.
+
+    Batches are merged in order on the caller's thread while the lanes infer the next ones. Two
+    buffers of ``rows_buffered`` rows x the widest stripe take turns: tiles are merged into one
+    while the writer thread may still be reading finished rows from the other."""
+
+    def __init__(self, layout: _DenseLayout, out, bands: int, dtype: str, nodata: float, pool_write):
+        self.layout, self.out, self.dtype, self.nodata, self.pool_write = layout, out, dtype, nodata, pool_write
+        widest = max(layout.xs[cols[-1]] + layout.tw - layout.xs[cols[0]] for _, _, cols in layout.stripes)
+        shape = (layout.rows_buffered, widest)
+        self.acc, self.spare = (np.zeros((bands, *shape), dtype=np.float32) for _ in range(2))
+        self.valid_acc, self.spare_valid = (np.zeros(shape, dtype=bool) for _ in range(2))
+        self.acc_y0 = 0  # the raster row of the buffers' first row
+        self.stripe = -1
+        self.c0 = self.c1 = self.ax0 = 0  # the stripe's output columns; the raster column of the buffers' first
+        self.cols: list[int] = []  # the stripe's tile columns
+        self.pending: Future | None = None  # the rows the writer has not finished yet
+
+    def _start_stripe(self, s: int) -> None:
+        self.stripe = s
+        self.c0, self.c1, self.cols = self.layout.stripes[s]
+        self.ax0 = self.layout.xs[self.cols[0]]
+        self.acc_y0 = 0
+        self.acc[:] = 0
+        self.valid_acc[:] = False
+
+    def merge(self, pred: np.ndarray, batch_tiles, valids) -> None:
+        lay = self.layout
+        th, tw = lay.th, lay.tw
+        for k, (s, j, i) in enumerate(batch_tiles):
+            if s != self.stripe:
+                self._start_stripe(s)
+            y, x = lay.ys[j], lay.xs[i] - self.ax0
+            r = y - self.acc_y0
+            self.valid_acc[r : r + th, x : x + tw] = valids[k]
+            if lay.merge == "blend":
+                _blend_into(self.acc, pred[k], r, x, lay.wy[j], lay.wx[i], lay.ones_y[j], lay.ones_x[i])
+            else:
+                r0, r1 = owned_span(lay.wy[j])
+                q0, q1 = owned_span(lay.wx[i])
+                self.acc[:, r + r0 : r + r1, x + q0 : x + q1] = pred[k, :, r0:r1, q0:q1]
+            if i == self.cols[-1]:
+                # Row of tiles done: everything above the next row's top is final.
+                if j + 1 < len(lay.ys):
+                    final = lay.ys[j + 1]
+                    self.flush(self.acc_y0 + ((final - self.acc_y0) // OUTPUT_BLOCK) * OUTPUT_BLOCK)
+                else:
+                    self.flush(lay.height)
+
+    def _write_rows(self, block: np.ndarray, window) -> None:
+        self.out.write(block, window)
+        self.out.flush()  # whole block rows: finished blocks go to the file now, not all at close
+
+    def flush(self, upto: int) -> None:
+        """Hand the rows above raster row ``upto`` to the writer."""
+        from rasterio.windows import Window
+
+        n = upto - self.acc_y0
+        if n <= 0:
+            return
+        lo, hi = self.c0 - self.ax0, self.c1 - self.ax0
+        block = self.acc[:, :n, lo:hi]
+        keep = self.valid_acc[:n, lo:hi]
+        if not keep.all():
+            block = block.copy()
+            block[:, ~keep] = self.nodata
+        block = block.astype(self.dtype, copy=False)
+        if self.pending is not None:
+            self.pending.result()  # the spare buffer's rows have been written: it can be reused
+        self.pending = self.pool_write.submit(
+            self._write_rows, block, Window(self.c0, self.acc_y0, self.c1 - self.c0, n)
+        )
+        # The rows still open move to the spare buffer, which becomes the merge buffer, and
+        # the writer reads the finished rows where they are. Shifting in place instead
+        # made numpy copy through a fresh temporary, and the writer needed a copy of its
+        # own: ~35 MB of new pages per row of 512 px tiles on a 10240 px wide raster.
+        rest = self.acc.shape[1] - n
+        self.spare[:, :rest] = self.acc[:, n:]
+        self.spare[:, rest:] = 0
+        self.spare_valid[:rest] = self.valid_acc[n:]
+        self.spare_valid[rest:] = False
+        self.acc, self.spare = self.spare, self.acc
+        self.valid_acc, self.spare_valid = self.spare_valid, self.valid_acc
+        self.acc_y0 = upto
+
+    def finish(self) -> None:
+        if self.pending is not None:
+            self.pending.result()
+
+
+class _TileProgress:
+    """Progress and cancel, on the caller's thread (Qt feedback objects live there)."""
+
+    def __init__(self, total: int, feedback: Feedback):
+        self.total, self.feedback = total, feedback
+        self.done = 0
+        self.reported = -1.0
+
+    def add(self, n: int) -> None:
+        for _ in range(n):
+            self.done += 1
+            percent = 100.0 * self.done / self.total
+            if percent - self.reported >= 0.1 or self.done == self.total:
+                self.feedback.progress(percent)
+                self.reported = percent
+            if self.feedback.is_cancelled():
+                raise Cancelled("cancelled by the user; no output was written")
+
+
+def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     card = model.card
     start = time.perf_counter()
     threads = options.threads or default_threads()
@@ -526,217 +780,40 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     lane_threads = max(1, threads // lanes)
     session = get_session(model, lane_threads)
     with _RunScope(model, inputs, output_path, {"infer": lanes, "write": 1}, readers=lanes) as run:
-        tmp = run.tmp
-        pool_infer, pool_write = run.pools["infer"], run.pools["write"]
-        free_readers: queue.SimpleQueue = queue.SimpleQueue()
-        for r in run.readers:
-            free_readers.put(r)
         ref = next(iter(run.reader.datasets.values()))
-        height, width = ref.height, ref.width
-        fixed = model.fixed_tile()
-        tile = card.tiling.tile_size
-        overlap = card.tiling.overlap
-        th, tw = min(tile, height), min(tile, width)
-        pad_h, pad_w = (tile, tile) if fixed else (th, tw)
-        merge = card.tiling.merge
-        if any(o.kind == "class" for o in card.outputs) or merge == "none":
-            merge = "crop"  # class labels cannot be averaged
-        ys = axis_starts(height, th, overlap)
-        xs = axis_starts(width, tw, overlap)
-        wy = axis_weights(height, ys, th, overlap, merge)
-        wx = axis_weights(width, xs, tw, overlap, merge)
-        # Where a tile's weight is exactly 1 no other tile contributes: copy instead of blending.
-        ones_y = [_ones_span(w) for w in wy]
-        ones_x = [_ones_span(w) for w in wx]
-        rows_buffered = th + OUTPUT_BLOCK
-        # Per output column: two float32 merge buffers (one may be on its way to the writer), two masks.
-        column_bytes = rows_buffered * (_expected_channels(model) * 4 * 2 + 2)
-        stripes = _column_stripes(width, xs, tw, wx, column_bytes, options.strip_bytes)
-        # Stripe by stripe, row by row: a stripe's top rows are final (and written) before
-        # its lower rows are read, so only a band of rows_buffered x stripe width is held.
-        tiles = [(s, j, i) for s, (_, _, cols) in enumerate(stripes) for j in range(len(ys)) for i in cols]
-        batch = max(1, min(options.max_batch, options.batch_pixels // (pad_h * pad_w)))
-        if fixed and model.graph_inputs[card.inputs[0].name].fixed(0):
-            batch = model.graph_inputs[card.inputs[0].name].fixed(0)
-        batch = min(batch, card.extra.get("max_batch") or batch)  # graphs that run one tile only
-        batches = [tiles[k : k + batch] for k in range(0, len(tiles), batch)]
-        output_names = [o.name for o in card.outputs]
-        stripe_note = f", in {len(stripes)} column stripes" if len(stripes) > 1 else ""
-        lanes = min(lanes, len(batches))
+        lay = _dense_layout(model, ref.height, ref.width, options)
+        stripe_note = f", in {len(lay.stripes)} column stripes" if len(lay.stripes) > 1 else ""
+        lanes = min(lanes, len(lay.batches))
         feedback.info(
-            f"{card.title}: {width}x{height} px, {len(tiles)} tiles of {tw}x{th} px "
-            f"(overlap {overlap} px, merge {merge}){stripe_note}, batches of {batch}, "
+            f"{card.title}: {lay.width}x{lay.height} px, {len(lay.tiles)} tiles of {lay.tw}x{lay.th} px "
+            f"(overlap {lay.overlap} px, merge {lay.merge}){stripe_note}, batches of {lay.batch}, "
             f"{lanes} batch(es) at a time with {lane_threads} onnxruntime thread(s) each"
         )
-
-        lane_local = threading.local()
-
-        def lane_feeds(n: int) -> dict[str, np.ndarray]:
-            # Each lane reuses its own batch arrays: onnxruntime is done with them when run()
-            # returns, and fresh 16 MB arrays per batch cost page faults on every one.
-            cached = getattr(lane_local, "feeds", None)
-            if cached is None or cached[0] != n:
-                arrays = {
-                    name: np.empty((n, len(inp.bands), pad_h, pad_w), dtype=np.float32)
-                    for name, inp in run.reader.inputs.items()
-                }
-                cached = lane_local.feeds = (n, arrays)
-            return cached[1]
-
-        def infer_batch(batch_tiles):
-            """Read one batch and run the model on it; up to ``lanes`` of these run at once."""
-            feeds = lane_feeds(len(batch_tiles))
-            reader = free_readers.get()
-            try:
-                valids = []
-                for k, (_, j, i) in enumerate(batch_tiles):
-                    if feedback.is_cancelled():
-                        return None, None
-                    _, v = reader.read(ys[j], xs[i], th, tw, pad_h, pad_w, out={n: a[k] for n, a in feeds.items()})
-                    valids.append(v)
-            finally:
-                free_readers.put(reader)
-            results = [_as_nchw(r) for r in _run_session(session, model, output_names, feeds)]
-            # A graph that passes an input straight through may hand back the lane's own array,
-            # which the lane's next read would overwrite before the merge.
-            results = [r.copy() if any(np.may_share_memory(r, a) for a in feeds.values()) else r for r in results]
-            results = [_fit_to_tile(r, pad_h, pad_w) for r in results]
-            if card.extra.get("output_scaling"):  # Deepness' reg_output_scaling, applied in float32
-                results = [r * np.float32(card.extra["output_scaling"]) for r in results]
-            for r in results:
-                if r.shape[0] != len(batch_tiles) or r.shape[2:] != (pad_h, pad_w):
-                    raise EngineError(
-                        f"model '{card.name}' returned an output of shape {tuple(r.shape)} for tiles of "
-                        f"{pad_w}x{pad_h} px; a dense model must return one value per input pixel"
-                    )
-            return results, valids
-
-        acc = valid_acc = spare = spare_valid = None
-        acc_y0 = 0
-        stripe = -1
-        ax0 = c0 = c1 = 0
-        channels = None
-        names = dtype = nodata = None
-        pending: Future | None = None
-
-        def write_rows(block, window):
-            out.write(block, window)
-            out.flush()  # whole block rows: finished blocks go to the file now, not all at close
-
-        def flush(upto: int):
-            nonlocal acc_y0, pending, acc, spare, valid_acc, spare_valid
-            n = upto - acc_y0
-            if n <= 0:
-                return
-            lo, hi = c0 - ax0, c1 - ax0
-            block = acc[:, :n, lo:hi]
-            keep = valid_acc[:n, lo:hi]
-            if not keep.all():
-                block = block.copy()
-                block[:, ~keep] = nodata
-            block = block.astype(dtype, copy=False)
-            if pending is not None:
-                pending.result()  # the spare buffer's rows have been written: it can be reused
-            pending = pool_write.submit(write_rows, block, Window(c0, acc_y0, c1 - c0, n))
-            # The rows still open move to the spare buffer, which becomes the merge buffer, and
-            # the writer reads the finished rows where they are. Shifting in place instead
-            # made numpy copy through a fresh temporary, and the writer needed a copy of its
-            # own: ~35 MB of new pages per row of 512 px tiles on a 10240 px wide raster.
-            rest = acc.shape[1] - n
-            spare[:, :rest] = acc[:, n:]
-            spare[:, rest:] = 0
-            spare_valid[:rest] = valid_acc[n:]
-            spare_valid[rest:] = False
-            acc, spare = spare, acc
-            valid_acc, spare_valid = spare_valid, valid_acc
-            acc_y0 = upto
-
-        def merge_batch(pred, batch_tiles, valids):
-            # Batches are merged in order on the caller's thread while the lanes infer the next ones.
-            nonlocal stripe, c0, c1, cols, ax0, acc_y0
-            for k, (s, j, i) in enumerate(batch_tiles):
-                if s != stripe:
-                    stripe = s
-                    c0, c1, cols = stripes[s]
-                    ax0 = xs[cols[0]]
-                    acc_y0 = 0
-                    acc[:] = 0
-                    valid_acc[:] = False
-                y, x = ys[j], xs[i] - ax0
-                r = y - acc_y0
-                valid_acc[r : r + th, x : x + tw] = valids[k]
-                if merge == "blend":
-                    _blend_into(acc, pred[k], r, x, wy[j], wx[i], ones_y[j], ones_x[i])
-                else:
-                    r0, r1 = owned_span(wy[j])
-                    q0, q1 = owned_span(wx[i])
-                    acc[:, r + r0 : r + r1, x + q0 : x + q1] = pred[k, :, r0:r1, q0:q1]
-                if i == cols[-1]:
-                    # Row of tiles done: everything above the next row's top is final.
-                    if j + 1 < len(ys):
-                        final = ys[j + 1]
-                        flush(acc_y0 + ((final - acc_y0) // OUTPUT_BLOCK) * OUTPUT_BLOCK)
-                    else:
-                        flush(height)
-
-        done = 0
-        reported = -1.0
-
-        def tiles_done(n: int):
-            # Progress and cancel stay on the caller's thread (Qt feedback objects live there).
-            nonlocal done, reported
-            for _ in range(n):
-                done += 1
-                percent = 100.0 * done / len(tiles)
-                if percent - reported >= 0.1 or done == len(tiles):
-                    feedback.progress(percent)
-                    reported = percent
-                if feedback.is_cancelled():
-                    raise Cancelled("cancelled by the user; no output was written")
-
-        cols: list[int] = []
-        # One batch queued beyond the lanes, so a lane never waits for the next batch to be handed out.
-        in_flight: collections.deque[Future] = collections.deque()
-        submitted = 0
-        for batch_tiles in batches:
-            while submitted < len(batches) and len(in_flight) < lanes + 1:
-                in_flight.append(pool_infer.submit(infer_batch, batches[submitted]))
-                submitted += 1
-            if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
-            results, valids = in_flight.popleft().result()
-            if results is None:
-                raise Cancelled("cancelled by the user; no output was written")
-            if channels is None:
-                channels = {name: r.shape[1] for name, r in zip(output_names, results)}
-                names, dtype, nodata = _output_layout(model, channels)
-                profile = gtiff_profile(dtype, options.compress, (width, height))
-                profile.update(count=len(names), crs=ref.crs, transform=ref.transform, nodata=nodata)
-                out = run.out = GeoTiffWriter(tmp, profile)
-                for k, band_name in enumerate(names, start=1):
-                    out.set_band_description(k, band_name)
-                out.update_tags(**_tags(model))
-                widest = max(xs[cols[-1]] + tw - xs[cols[0]] for _, _, cols in stripes)
-                acc, spare = (np.zeros((len(names), rows_buffered, widest), dtype=np.float32) for _ in range(2))
-                valid_acc, spare_valid = (np.zeros((rows_buffered, widest), dtype=bool) for _ in range(2))
+        infer = _DenseLanes(model, session, lay, run.readers, feedback)
+        progress = _TileProgress(len(lay.tiles), feedback)
+        merger = None
+        for batch_tiles, results, valids in _inferred_in_order(run.pools["infer"], infer, lay.batches, lanes, feedback):
+            if merger is None:
+                out, names, dtype, nodata = _open_dense_output(
+                    run, model, lay, ref, results, infer.output_names, options
+                )
+                merger = _MergeBuffer(lay, out, len(names), dtype, nodata, run.pools["write"])
             # one output (the usual case) needs no concatenation copy
-            pred = (results[0] if len(results) == 1 else np.concatenate(results, axis=1))[:, :, :th, :tw]
-            merge_batch(pred, batch_tiles, valids)
-            tiles_done(len(batch_tiles))
-        if pending is not None:
-            pending.result()
+            pred = (results[0] if len(results) == 1 else np.concatenate(results, axis=1))[:, :, : lay.th, : lay.tw]
+            merger.merge(pred, batch_tiles, valids)
+            progress.add(len(batch_tiles))
+        merger.finish()
         run.commit()
-        seconds = time.perf_counter() - start
         report = RunReport(
             output_path=output_path,
-            tiles=len(tiles),
-            tile_size=(th, tw),
-            overlap=overlap,
-            merge=merge,
+            tiles=len(lay.tiles),
+            tile_size=(lay.th, lay.tw),
+            overlap=lay.overlap,
+            merge=lay.merge,
             threads=lanes * lane_threads,  # what ran: with one thread asked for, two lanes still run
-            batch_size=batch,
-            seconds=seconds,
-            pixels=width * height,
+            batch_size=lay.batch,
+            seconds=time.perf_counter() - start,
+            pixels=lay.width * lay.height,
             band_names=names,
             nodata=nodata,
             lanes=lanes,
@@ -774,8 +851,45 @@ def _check_declared_sizes(model: LoadedModel, inputs: dict[str, RasterInput]) ->
             check_pixels(ds.width, ds.height, os.path.basename(inputs[spec.name].path))
 
 
-def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
+def _read_chips(reader: _Reader, batch_chips, chip: int, height: int, width: int):
+    """One batch of chips, padded to whole chips: (feeds, each chip's valid share)."""
+    feeds = {name: [] for name in reader.inputs}
+    shares = []
+    for j, i in batch_chips:
+        y, x = j * chip, i * chip
+        h, w = min(chip, height - y), min(chip, width - x)
+        f, v = reader.read(y, x, h, w, chip, chip)
+        for name in feeds:
+            feeds[name].append(f[name])
+        shares.append(float(v.sum()) / (chip * chip))
+    return {name: np.stack(arrs) for name, arrs in feeds.items()}, shares
+
+
+def _open_chip_output(run: _RunScope, model: LoadedModel, ref, results, output_names, grid, options):
+    """The output file (one pixel per chip), laid out once the first batch says how long each
+    output's vectors are. ``grid``: (chip size, rows, columns). Returns (dataset, band names, nodata)."""
     import rasterio
+
+    chip, rows, cols = grid
+    channels = {n: r.reshape(r.shape[0], -1).shape[1] for n, r in zip(output_names, results)}
+    names, _, nodata = _output_layout(model, channels)
+    if options.write_valid_share:
+        names = names + ["valid_share"]
+    profile = gtiff_profile("float32", options.compress, (cols, rows))
+    profile.update(
+        count=len(names),
+        crs=ref.crs,
+        transform=ref.transform * ref.transform.scale(chip, chip),
+        nodata=nodata,
+    )
+    out = run.out = rasterio.open(run.tmp, "w", **profile)
+    for k, band_name in enumerate(names, start=1):
+        out.set_band_description(k, band_name)
+    out.update_tags(**_tags(model), SATIMPACT_CHIP_SIZE=str(chip))
+    return out, names, nodata
+
+
+def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
     from rasterio.windows import Window
 
     card = model.card
@@ -783,7 +897,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
     threads = options.threads or default_threads()
     session = get_session(model, threads)
     with _RunScope(model, inputs, output_path, {"read": 1}) as run:
-        reader, tmp, pool_read = run.reader, run.tmp, run.pools["read"]
+        reader, pool_read = run.reader, run.pools["read"]
         ref = next(iter(reader.datasets.values()))
         height, width = ref.height, ref.width
         chip = card.tiling.tile_size
@@ -797,48 +911,24 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
             f"{card.title}: {width}x{height} px in {len(chips)} chips of {chip} px "
             f"({cols}x{rows}), batches of {batch}, {threads} onnxruntime thread(s)"
         )
-
-        def read_batch(batch_chips):
-            feeds = {name: [] for name in reader.inputs}
-            shares = []
-            for j, i in batch_chips:
-                y, x = j * chip, i * chip
-                h, w = min(chip, height - y), min(chip, width - x)
-                f, v = reader.read(y, x, h, w, chip, chip)
-                for name in feeds:
-                    feeds[name].append(f[name])
-                shares.append(float(v.sum()) / (chip * chip))
-            return {name: np.stack(arrs) for name, arrs in feeds.items()}, shares
-
         row_buffer = None
         names = None
         nodata = -9999.0
-        next_read = pool_read.submit(read_batch, batches[0])
+        # Reading the next batch overlaps with running the current one.
+        next_read = pool_read.submit(_read_chips, reader, batches[0], chip, height, width)
         done = 0
         for b, batch_chips in enumerate(batches):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")
             feeds, shares = next_read.result()
             if b + 1 < len(batches):
-                next_read = pool_read.submit(read_batch, batches[b + 1])
+                next_read = pool_read.submit(_read_chips, reader, batches[b + 1], chip, height, width)
             results = _run_session(session, model, output_names, feeds)
             flat = np.concatenate([r.reshape(r.shape[0], -1) for r in results], axis=1)
             if row_buffer is None:
-                channels = {n: r.reshape(r.shape[0], -1).shape[1] for n, r in zip(output_names, results)}
-                names, _, nodata = _output_layout(model, channels)
-                if options.write_valid_share:
-                    names = names + ["valid_share"]
-                profile = gtiff_profile("float32", options.compress, (cols, rows))
-                profile.update(
-                    count=len(names),
-                    crs=ref.crs,
-                    transform=ref.transform * ref.transform.scale(chip, chip),
-                    nodata=nodata,
+                out, names, nodata = _open_chip_output(
+                    run, model, ref, results, output_names, (chip, rows, cols), options
                 )
-                out = run.out = rasterio.open(tmp, "w", **profile)
-                for k, band_name in enumerate(names, start=1):
-                    out.set_band_description(k, band_name)
-                out.update_tags(**_tags(model), SATIMPACT_CHIP_SIZE=str(chip))
                 row_buffer = np.full((len(names), 1, cols), nodata, dtype=np.float32)
             for k, (j, i) in enumerate(batch_chips):
                 if feedback.is_cancelled():
