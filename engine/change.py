@@ -734,7 +734,7 @@ def log_ratio_thresholds(
 
             def values(win, ds_water=ds_water, dm=dm):
                 r = lr.read(band, window=win).astype(np.float64)
-                ok = _valid(lr, band, r, win)
+                ok = valid_mask(lr, [band], r, win)
                 water_b, ok_b = _water(wb, win, before)
                 water_a, ok_a = _water(wa, win, after)
                 water = water_a if ds_water is wa else water_b
@@ -771,14 +771,9 @@ def log_ratio_thresholds(
 # --- per-window helpers ------------------------------------------------------------------------
 
 
-def _valid(ds, band: int, data: np.ndarray, win) -> np.ndarray:
-    """Pixels of one band's window that hold data, judged as every tool judges them (engine/geo.py)."""
-    return valid_mask(ds, [band], data[None], win)
-
-
 def _water(ds, win, dm: DateModel) -> tuple[np.ndarray, np.ndarray]:
     index = ds.read(1, window=win)
-    ok = _valid(ds, 1, index, win)
+    ok = valid_mask(ds, [1], index, win)
     water = index > dm.threshold if dm.water_if == "above" else index < dm.threshold
     return water & ok, ok
 
@@ -793,7 +788,7 @@ def _chip_classes(ds, win, chip: int, decode, pixel_valid: np.ndarray) -> tuple[
     r0, c0 = int(rows[0]), int(cols[0])
     chips = Window(c0, r0, int(cols[-1]) - c0 + 1, int(rows[-1]) - r0 + 1)
     data = ds.read(window=chips).astype(np.float32)
-    ok = _valid(ds, 1, data[0], chips)
+    ok = valid_mask(ds, [1], data[0], chips)
     cls = decode(data)
     cls = cls[rows - r0][:, cols - c0]
     valid = ok[rows - r0][:, cols - c0] & pixel_valid & (cls != NODATA)
@@ -1080,7 +1075,7 @@ def _classify_log_ratio(src: _Sources, win) -> tuple[np.ndarray, np.ndarray]:
     water_a, ok_a = _water(src.rasters["water_after"], win, src.method.after)
     ds, band = src.rasters["change"], src.rules.band
     r = ds.read(band, window=win)
-    valid = ok_b & ok_a & _valid(ds, band, r, win)
+    valid = ok_b & ok_a & valid_mask(ds, [band], r, win)
     new = water_a & ~water_b & (r < src.rules.fall)
     receded = water_b & ~water_a & (r > src.rules.rise)
     return _water_change(water_a, new, receded), valid
@@ -1090,7 +1085,7 @@ def _classify_learned(src: _Sources, win) -> tuple[np.ndarray, np.ndarray]:
     ds = src.rasters["change"]
     data = ds.read(window=win).astype(np.float32)
     cls = src.rules.decode(data)
-    return cls, _valid(ds, 1, data[0], win) & (cls != NODATA)
+    return cls, valid_mask(ds, [1], data[0], win) & (cls != NODATA)
 
 
 def _classify_chips(src: _Sources, win) -> tuple[np.ndarray, np.ndarray]:
