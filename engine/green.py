@@ -606,6 +606,7 @@ def _water_plan(ds, scl, aux: dict, cloud_test: CloudTest | None, band_map: str 
     for name in ("green", "nir", "swir16"):
         if scl is None and aux.get(name) is None:
             aux[name] = _optional_band(name, ds.count, descriptions, band_map)
+    water_rule = None
     if scl is not None:
         water_rule = f"Sentinel-2 SCL band {scl}: class 6 is water (valid, never green)"
     elif aux.get("green") and aux.get("swir16"):
@@ -616,11 +617,11 @@ def _water_plan(ds, scl, aux: dict, cloud_test: CloudTest | None, band_map: str 
     reflectance = (cloud_test.scale, cloud_test.offset) if cloud_test is not None else None
     if aux.get("nir") and ds.dtypes[aux["nir"] - 1] == "uint8":
         reflectance = None  # 8-bit imagery (NAIP, RGB photos) is not reflectance x 10000
-    if scl is None and reflectance and aux.get("green") and aux.get("nir"):
-        water_rule += f"; NIR reflectance < {DARK_NIR_REFLECTANCE:g} is dark water (valid, never green)"
-    else:
+    if water_rule is None:
         water_rule = "none: no green with NIR or SWIR band, so water cannot be told from vegetation"
         feedback.warning("No green and NIR/SWIR bands: water cannot be excluded from green.")
+    elif scl is None and reflectance and aux.get("nir"):
+        water_rule += f"; NIR reflectance < {DARK_NIR_REFLECTANCE:g} is dark water (valid, never green)"
     feedback.info(f"Water rule: {water_rule}")
     return reflectance, water_rule
 
