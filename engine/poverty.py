@@ -1,5 +1,6 @@
-"""Poverty / economic-development models: partial orders, rank statistics, random
-convolutional features (MOSAIKS) and linear heads, all with numpy + onnx (no torch).
+"""Poverty / economic-development models: partial orders, rank statistics, MOSAIKS features, linear heads.
+
+Random convolutional features (MOSAIKS) and linear heads, all with numpy + onnx (no torch).
 
 Methods:
 - Random convolutional features: Rolf et al. (2021) "A generalizable and accessible
@@ -43,6 +44,7 @@ class PartialOrder:
 
     @property
     def n_levels(self) -> int:
+        """Number of levels of the order (0 when empty)."""
         return max(self.levels.values()) + 1 if self.levels else 0
 
     def pairs(self) -> list[tuple[str, str]]:
@@ -69,6 +71,18 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
 
     ``known``: the cluster ids that exist (folder names); an id outside them is an error,
     and so is a cluster of ``known`` that the order never mentions.
+
+    Args:
+        text: the order's text.
+        known: the cluster ids that exist, or None (any id).
+        origin: the file's name, which starts every error message.
+
+    Returns:
+        PartialOrder: the clusters grouped into levels, lowest first.
+
+    Raises:
+        OrderError: a line that is not a relation, an unknown or unmentioned cluster, no
+            relation at all, or a cycle.
     """
     parent: dict[str, str] = {}
 
@@ -166,6 +180,18 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
 
 
 def read_order(path: str, known: list[str] | None = None) -> PartialOrder:
+    """Read a partial order of clusters from a file (``parse_order``'s format).
+
+    Args:
+        path: the order file.
+        known: the cluster names that exist, or None (any name).
+
+    Returns:
+        PartialOrder: the order.
+
+    Raises:
+        OrderError: a missing file, or an order ``parse_order`` refuses.
+    """
     if not os.path.isfile(path):
         raise OrderError(f"order file not found: {path}")
     with open(path, encoding="utf-8") as f:
@@ -196,6 +222,7 @@ def rankdata(x: np.ndarray) -> np.ndarray:
 
 
 def pearson(a, b) -> float:
+    """Pearson correlation of two sequences (NaN where either is constant)."""
     a = np.asarray(a, dtype=np.float64) - np.mean(a)
     b = np.asarray(b, dtype=np.float64) - np.mean(b)
     den = math.sqrt(float((a * a).sum() * (b * b).sum()))
@@ -203,6 +230,7 @@ def pearson(a, b) -> float:
 
 
 def spearman(a, b) -> float:
+    """Spearman rank correlation of two sequences (ties get their mean rank)."""
     return pearson(rankdata(a), rankdata(b))
 
 
@@ -220,6 +248,7 @@ def kendall_tau(a, b) -> float:
 
 
 def r2_score(y, pred) -> float:
+    """Coefficient of determination of predictions (NaN where ``y`` is constant)."""
     y = np.asarray(y, dtype=np.float64)
     ss_res = float(((y - pred) ** 2).sum())
     ss_tot = float(((y - y.mean()) ** 2).sum())
@@ -321,12 +350,16 @@ class RandomFeatures:
 
     @property
     def n_features(self) -> int:
+        """Features per chip: two (positive and negative parts) per filter."""
         return 2 * self.filters.shape[0]
 
 
 def patch_filters(images: np.ndarray, n_filters: int, size: int, seed: int, mean, std) -> np.ndarray:
-    """MOSAIKS filters: random ``size`` x ``size`` patches of the (standardised) images,
-    each with its mean removed and scaled to unit norm. images: (N, C, H, W) in model units."""
+    """MOSAIKS filters: random ``size`` x ``size`` patches of the (standardised) images.
+
+    Each patch has its mean removed and is scaled to unit norm. images: (N, C, H, W) in model
+    units.
+    """
     rng = np.random.default_rng(seed)
     n, c, h, w = images.shape
     idx = rng.integers(0, n, n_filters)
@@ -466,6 +499,7 @@ def append_linear_head(featurizer_proto, feature_output: str, weights, bias: flo
 
 
 def standardise_fit(f: np.ndarray):
+    """Per-feature mean and standard deviation of (samples, features); constant features get 1."""
     mu = f.mean(axis=0)
     sd = f.std(axis=0)
     sd[sd < 1e-8] = 1.0
@@ -484,13 +518,16 @@ def ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float):
 
 
 def kfold_indices(n: int, k: int, seed: int) -> list[np.ndarray]:
+    """``k`` disjoint, sorted index folds covering ``n`` samples, shuffled by ``seed``."""
     perm = np.random.default_rng(seed).permutation(n)
     return [np.sort(perm[i::k]) for i in range(k)]
 
 
 def ridge_cv(f: np.ndarray, y: np.ndarray, alphas, folds: int, seed: int):
-    """Choose alpha by k-fold CV (R2 of pooled out-of-fold predictions); returns
-    (alpha, out-of-fold predictions for that alpha, {alpha: r2})."""
+    """Choose the ridge penalty by k-fold CV (R2 of pooled out-of-fold predictions).
+
+    Returns (alpha, out-of-fold predictions for that alpha, {alpha: r2}).
+    """
     parts = kfold_indices(len(y), folds, seed)
     scores = {}
     best = None
@@ -508,9 +545,11 @@ def ridge_cv(f: np.ndarray, y: np.ndarray, alphas, folds: int, seed: int):
 
 
 def rank_fit(f: np.ndarray, levels: np.ndarray, alpha: float, iters: int = 300, seed: int = 0):
-    """A linear ranking model: logistic loss on every pair of chips from clusters on different
-    levels (RankNet with a linear scorer, full-batch gradient descent), L2 penalty ``alpha``.
-    Returns weights and bias on the raw features (bias only centres the scores)."""
+    """A linear ranking model fitted to every pair of chips from clusters on different levels.
+
+    Logistic loss (RankNet with a linear scorer, full-batch gradient descent), L2 penalty
+    ``alpha``. Returns weights and bias on the raw features (bias only centres the scores).
+    """
     mu, sd = standardise_fit(f)
     z = ((f - mu) / sd).astype(np.float64)
     lv = np.asarray(levels, dtype=np.float64)

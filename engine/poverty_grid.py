@@ -45,6 +45,17 @@ _AREA_POINTS = 4_000_000  # sample points per unit for the area of each lattice 
 
 
 def raster_centre_lonlat(path: str) -> tuple[float, float]:
+    """Longitude and latitude (WGS 84) of a raster's centre.
+
+    Args:
+        path: the raster.
+
+    Returns:
+        tuple[float, float]: (longitude, latitude), degrees.
+
+    Raises:
+        EngineError: the raster has no CRS.
+    """
     import rasterio
     from rasterio.warp import transform
 
@@ -59,9 +70,12 @@ def raster_centre_lonlat(path: str) -> tuple[float, float]:
 
 @dataclass
 class Unit:
-    """A cell or zone: its id, polygon rings (metric CRS), chip centres and, for a unit scored
-    from the dense surface, its lattice squares as (area inside the unit, indices of the chips
-    covering the square). Without squares the unit's score is the mean of its chips."""
+    """A cell or zone: its id, polygon rings (metric CRS), chip centres and surface squares.
+
+    For a unit scored from the dense surface, its lattice squares are (area inside the unit,
+    indices of the chips covering the square). Without squares the unit's score is the mean of
+    its chips.
+    """
 
     key: object
     rings: list  # list of polygons, each a list of rings [(x, y), ...]
@@ -71,6 +85,8 @@ class Unit:
 
 @dataclass
 class UnitScore:
+    """A unit's score (None where no chip was scored), its valid share and chip counts."""
+
     score: float | None
     valid_share: float
     chips: int
@@ -79,6 +95,8 @@ class UnitScore:
 
 @dataclass
 class GridSpec:
+    """Square cells in a metric CRS: origin (west, top), cell side, columns and rows."""
+
     crs: str
     x0: float
     y1: float  # top edge
@@ -87,6 +105,7 @@ class GridSpec:
     rows: int
 
     def cell_bounds(self, row: int, col: int) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) of one cell, in the grid's CRS."""
         x = self.x0 + col * self.cell
         y = self.y1 - row * self.cell
         return x, y - self.cell, x + self.cell, y
@@ -155,9 +174,22 @@ def _geojson(rings: list) -> list[dict]:
 
 
 def lattice_in_polygon(x0: float, y0: float, step: float, nx: int, ny: int, rings: list) -> np.ndarray:
-    """Which points of the lattice ``(x0 + i * step, y0 + j * step)`` lie inside the polygons
-    (holes excluded): a (ny, nx) boolean array, row j, column i. The points are taken as the pixel
-    centres of a raster and the polygons burnt into it (rasterio.features.geometry_mask)."""
+    """Which points of the lattice ``(x0 + i * step, y0 + j * step)`` lie inside the polygons.
+
+    Holes are excluded. The points are taken as the pixel centres of a raster and the polygons
+    burnt into it (rasterio.features.geometry_mask).
+
+    Args:
+        x0: x of column 0.
+        y0: y of row 0.
+        step: lattice spacing (CRS units).
+        nx: columns.
+        ny: rows.
+        rings: polygons, each a list of rings [(x, y), ...] (the first is the outer one).
+
+    Returns:
+        numpy.ndarray: (ny, nx) booleans, row j, column i.
+    """
     from rasterio.features import geometry_mask
     from rasterio.transform import from_origin
 
@@ -171,8 +203,23 @@ def lattice_in_polygon(x0: float, y0: float, step: float, nx: int, ny: int, ring
 
 
 def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: float) -> tuple[GridSpec, list[Unit]]:
-    """Square cells of ``cell_size`` m in ``crs`` over the raster's footprint, snapped to multiples
-    of the cell size (so runs over neighbouring scenes share one grid)."""
+    """Square cells of ``cell_size`` m in ``crs`` over the raster's footprint.
+
+    Cells are snapped to multiples of the cell size, so runs over neighbouring scenes share one
+    grid.
+
+    Args:
+        raster_path: the imagery.
+        cell_size: cell side, metres.
+        crs: the metric CRS of the grid.
+        chip_ground_m: chip footprint, metres.
+
+    Returns:
+        tuple[GridSpec, list[Unit]]: the grid and its cells over the raster's footprint.
+
+    Raises:
+        EngineError: a cell size that is not positive, or a raster without a CRS.
+    """
     import rasterio
 
     if not cell_size > 0:
@@ -211,8 +258,10 @@ def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: floa
 
 
 def training_chip_units(zones: list[tuple[object, list, tuple[float, float]]], chip_ground_m: float) -> list[Unit]:
-    """Training chips inside polygons: a lattice of non-overlapping chips whose centres fall inside
-    each polygon (one chip on the polygon when none does). Used by the trainers, not to score."""
+    """Training chips inside polygons: a lattice of non-overlapping chips centred inside each polygon.
+
+    One chip on the polygon when none is. Used by the trainers, not to score.
+    """
     units = []
     for key, rings, anchor in zones:
         pts = np.array([p for polygon in rings for ring in polygon for p in ring], dtype=np.float64)
@@ -241,8 +290,11 @@ def zone_units(zones: list[tuple[object, list, tuple[float, float]]], chip_groun
 
 @dataclass
 class ChipReader:
-    """Reads chips of ``chip_ground_m`` x ``chip_ground_m`` metres centred on points of ``crs``,
-    resampled (area average) to ``chip_px`` pixels; invalid source pixels never enter averages."""
+    """Reads chips of ``chip_ground_m`` x ``chip_ground_m`` metres centred on points of ``crs``.
+
+    Chips are resampled (area average) to ``chip_px`` pixels; invalid source pixels never enter
+    averages.
+    """
 
     raster_path: str
     bands: list[int]
@@ -326,6 +378,15 @@ def score_chips(model: LoadedModel, chips: np.ndarray, threads: int | None = Non
 
 
 def check_score_model(model: LoadedModel) -> None:
+    """Refuse a model that cannot score grid cells.
+
+    Args:
+        model: the loaded model.
+
+    Raises:
+        EngineError: a per-pixel (dense) model, more than one input, or a model that outputs
+            features rather than a score.
+    """
     card = model.card
     if card.model_type != "chip":
         raise EngineError(
@@ -360,7 +421,23 @@ def score_units(
     batch: int = 64,
     threads: int | None = None,
 ) -> list[UnitScore]:
-    """Score every unit: chips are read in a thread while the previous batch runs."""
+    """Score every unit: chips are read in a thread while the previous batch runs.
+
+    Args:
+        model: the score model (``check_score_model``).
+        reader: the ChipReader over the imagery.
+        units: the cells or zones.
+        feedback: progress, cancel and messages.
+        min_valid_share: chips with less valid imagery are not scored.
+        batch: chips per model call.
+        threads: onnxruntime threads.
+
+    Returns:
+        list[UnitScore]: one per unit, in order.
+
+    Raises:
+        Cancelled: the user cancelled.
+    """
     feedback = feedback or Feedback()
     threads = threads or default_threads()
     # One job per distinct chip: neighbouring units on the surface lattice share chips.
@@ -405,8 +482,11 @@ def score_units(
 
 
 def unit_score(unit: Unit, scores: np.ndarray, valid: np.ndarray) -> UnitScore:
-    """A unit's score from its chips' scores (NaN = not scored): the mean of its chips, or the
-    area-weighted mean of its surface squares, each the mean of the scored chips covering it."""
+    """A unit's score from its chips' scores (NaN = not scored).
+
+    The mean of its chips, or the area-weighted mean of its surface squares, each the mean of
+    the scored chips covering it.
+    """
     scores = np.asarray(scores, dtype=np.float64)
     ok = np.isfinite(scores)
     value = None
@@ -441,7 +521,18 @@ def percentiles(scores: list[float | None]) -> list[float | None]:
 
 
 def write_grid_raster(path: str, grid: GridSpec, units: list[Unit], scores: list[UnitScore], tags: dict) -> None:
-    """The cell scores as a one-band GeoTIFF on the grid (one pixel per cell), nodata -9999."""
+    """The cell scores as a one-band GeoTIFF on the grid (one pixel per cell), nodata -9999.
+
+    Args:
+        path: the GeoTIFF.
+        grid: the grid.
+        units: the cells (their keys are (row, col)).
+        scores: one per cell.
+        tags: GeoTIFF tags to add.
+
+    Raises:
+        EngineError: the output cannot be written.
+    """
     import rasterio
     from rasterio.transform import from_origin
 

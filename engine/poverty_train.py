@@ -32,6 +32,14 @@ DEFAULT_ALPHAS = tuple(float(a) for a in np.logspace(-2, 5, 15))
 
 
 def check_featurizer(model: LoadedModel) -> None:
+    """Refuse a model that is not a chip featurizer.
+
+    Args:
+        model: the loaded model.
+
+    Raises:
+        EngineError: not a chip model with one input and a 'features' output.
+    """
     card = model.card
     if card.model_type != "chip" or len(card.inputs) != 1 or card.outputs[0].kind != "features":
         raise EngineError(
@@ -100,6 +108,7 @@ def _rendering_extra(featurizer: LoadedModel) -> dict:
 
 
 def svg_scatter(x, y, xlabel: str, ylabel: str, width: int = 420, height: int = 360) -> str:
+    """An SVG scatter plot of ``y`` against ``x`` with the 1:1 line, for the training report."""
     x = np.asarray(x, float)
     y = np.asarray(y, float)
     lo = float(min(x.min(), y.min()))
@@ -137,6 +146,7 @@ def svg_scatter(x, y, xlabel: str, ylabel: str, width: int = 420, height: int = 
 
 
 def svg_bars(labels: list[str], values: list[float], groups: list[int], width: int = 640, height: int = 300) -> str:
+    """An SVG bar chart of ``values``, coloured by group (level), for the training report."""
     pad = 40
     n = max(1, len(values))
     bw = (width - pad - 10) / n
@@ -176,6 +186,8 @@ def _html(title: str, body: str) -> str:
 
 @dataclass
 class RankingResult:
+    """What ``train_ranking`` measured: leave-cluster-out tau and Spearman, cluster means, sizes."""
+
     tau: float  # leave-cluster-out (grouped folds), mean over folds; NaN when too few clusters
     spearman: float
     cluster_means: dict[str, float]
@@ -193,18 +205,23 @@ GROUPED_FOLDS = 5
 
 
 def cluster_folds(clusters: list[str], order: pov.PartialOrder, k: int = GROUPED_FOLDS) -> list[list[str]]:
-    """Whole clusters dealt into k folds by level (sorted by level, then id; fold i takes positions
-    i, i + k, ...), so each fold spans the order and no cluster is on both sides of a split."""
+    """Whole clusters dealt into k folds by level, so each fold spans the order.
+
+    Sorted by level, then id; fold i takes positions i, i + k, ...: no cluster is on both sides
+    of a split.
+    """
     ids = sorted(set(clusters), key=lambda c: (order.levels[c], pov._natural(c)))
     k = max(1, min(k, len(ids)))
     return [ids[i::k] for i in range(k)]
 
 
 def grouped_evaluation(feats, clusters, levels, order, alpha: float, k: int = GROUPED_FOLDS):
-    """Leave-cluster-out figures: the scorer retrained without each fold of whole clusters, the
-    held-out chips' scores against their cluster's level. Returns (mean Spearman, mean tau-b,
-    [(fold clusters, Spearman, tau)]) over the folds whose held-out and training chips both span
-    two levels or more (NaN figures when no fold does)."""
+    """Leave-cluster-out figures: the scorer retrained without each fold of whole clusters.
+
+    The held-out chips' scores are compared with their cluster's level. Returns (mean Spearman,
+    mean tau-b, [(fold clusters, Spearman, tau)]) over the folds whose held-out and training
+    chips both span two levels or more (NaN figures when no fold does).
+    """
     rows = []
     for fold in cluster_folds(list(clusters), order, k):
         held = np.isin(clusters, fold)
@@ -231,10 +248,35 @@ def train_ranking(
     feedback: Feedback | None = None,
     source_name: str | None = None,
 ) -> RankingResult:
-    """``chip_source``: a folder with one subfolder of chip files per cluster, or a dict
+    """Train a poverty ranking model from chips of clusters and a partial order of the clusters.
+
+    ``chip_source``: a folder with one subfolder of chip files per cluster, or a dict
     {cluster id: [callables]} where each callable returns one raw chip (bands, px, px) at the
     featurizer's size, or None when the chip has too little valid imagery (chips cut from a
-    raster under polygons)."""
+    raster under polygons).
+
+    Args:
+        chip_source: see above.
+        order_path: the partial order of the clusters (``poverty.parse_order``'s format).
+        featurizer: the chip featurizer the ranking head is added to.
+        model_out: the new .onnx model.
+        report_out: the HTML report.
+        chip_ground_m: chip footprint in metres, for the card.
+        holdout: share of every cluster's chips held out (0.05 to 0.5).
+        seed: random seed.
+        alpha: L2 penalty of the ranking head.
+        feedback: progress, cancel and messages.
+        source_name: the chips' source, for the card and report.
+
+    Returns:
+        RankingResult: the held-out and leave-cluster-out figures.
+
+    Raises:
+        EngineError: not a featurizer, an unwritable output, HOLDOUT out of range, a cluster with
+            fewer than 2 usable chips, a split without training or test chips, or one level only.
+        OrderError: an order file that is missing or invalid.
+        Cancelled: the user cancelled (no model is written).
+    """
     feedback = feedback or Feedback()
     check_featurizer(featurizer)
     check_output_writable(model_out)
@@ -300,8 +342,11 @@ def _ranking_chips(chip_source, featurizer: LoadedModel, source_name: str | None
 
 
 def _featurize_clusters(chips: dict, load, featurizer: LoadedModel, holdout: float, seed: int, feedback: Feedback):
-    """Features of every chip, its cluster, and whether it is one of its cluster's held-out chips
-    (a seeded share ``holdout`` of every cluster, at least one chip on each side)."""
+    """Features of every chip, its cluster, and whether it is one of its cluster's held-out chips.
+
+    The held-out chips are a seeded share ``holdout`` of every cluster, at least one chip on each
+    side.
+    """
     feats, buffer, clusters, is_test = [], [], [], []
     skipped = 0
     done = 0
@@ -372,8 +417,10 @@ class _RankingFit:
 
 
 def _fit_ranking(feats, clusters, is_test, order, ids: list, alpha: float, feedback: Feedback) -> _RankingFit:
-    """The linear ranking head on the training chips, squashed around their scores; the held-out
-    figures of the same clusters and the leave-cluster-out ones."""
+    """The linear ranking head on the training chips, squashed around their scores.
+
+    With the held-out figures of the same clusters and the leave-cluster-out ones.
+    """
     levels = np.array([order.levels[c] for c in clusters], dtype=np.float64)
     tr, te = ~is_test, is_test
     if len(set(levels[tr])) < 2:
@@ -529,6 +576,8 @@ def _ranking_report_body(fit: _RankingFit, order, featurizer, source_name, order
 
 @dataclass
 class SurveyPoint:
+    """One survey point: its key, position in the metric CRS and label (None: unlabelled)."""
+
     key: object
     x: float  # metric CRS
     y: float
@@ -537,6 +586,8 @@ class SurveyPoint:
 
 @dataclass
 class SurveyResult:
+    """What ``train_survey`` measured: cross-validated R2 and Spearman, the penalty, points used."""
+
     r2: float
     spearman: float
     alpha: float
@@ -549,9 +600,12 @@ class SurveyResult:
 
 
 def displacement_offsets(displacement_m: float) -> list[tuple[float, float]]:
-    """Chip centres relative to a point: the point itself, plus, when survey points are displaced on
-    purpose (DHS moves urban clusters up to 2 km, rural up to 5 km), 8 chips on a ring at half the
-    maximum displacement, so the features are averaged over where the cluster can truly be."""
+    """Chip centres relative to a point: the point itself, plus a ring where points are displaced.
+
+    Where survey points are displaced on purpose (DHS moves urban clusters up to 2 km, rural up to
+    5 km), 8 chips on a ring at half the maximum displacement are added, so the features are
+    averaged over where the cluster can truly be.
+    """
     if not displacement_m or displacement_m <= 0:
         return [(0.0, 0.0)]
     r = displacement_m / 2.0
@@ -574,7 +628,34 @@ def train_survey(
     raster_name: str = "",
     feedback: Feedback | None = None,
 ) -> SurveyResult:
-    """``reader``: a poverty_grid.ChipReader over the imagery, in the metric CRS of the points."""
+    """Train a poverty score from survey points with labels (ridge on chip features, k-fold CV).
+
+    ``reader``: a poverty_grid.ChipReader over the imagery, in the metric CRS of the points.
+
+    Args:
+        reader: see above.
+        points: the survey points.
+        featurizer: the chip featurizer the ridge head is added to.
+        model_out: the new .onnx model.
+        report_out: the HTML report.
+        label_name: the label's name, for the card and report.
+        chip_ground_m: chip footprint, metres.
+        folds: cross-validation folds (at least 2).
+        displacement_m: the points' deliberate displacement, metres (0: none).
+        min_valid_share: chips with less valid imagery are dropped.
+        alphas: ridge penalties tried.
+        seed: random seed.
+        raster_name: the imagery's name, for the card and report.
+        feedback: progress, cancel and messages.
+
+    Returns:
+        SurveyResult: the cross-validated figures and what was used or dropped.
+
+    Raises:
+        EngineError: not a featurizer, an unwritable output, FOLDS below 2, too few usable
+            points, or one label value only.
+        Cancelled: the user cancelled (no model is written).
+    """
     feedback = feedback or Feedback()
     check_featurizer(featurizer)
     check_output_writable(model_out)
