@@ -1,11 +1,13 @@
 """Batch runs of any SatImpact tool over many inputs on a Dask cluster (``dask.distributed``).
 
-Each item (one raster, one before/after pair, or one window of a large raster) is one Dask
-task. The task calls the same engine function the Processing algorithm calls (``detect_water``,
-``detect_debris``, ``green_ratio``, ``detect_change``, ``run_model``, ``score_units``), writes
-into a private staging folder, and returns what it made. Only the client moves finished files
-to their final names and records them in the manifest, so a killed worker (Dask reschedules its
-task elsewhere), a failed item or a cancel never leaves a partial file under a final name.
+An item is one raster, one before/after pair, or one window of a large raster; a Dask task
+runs one item, or several small ones back to back (about a second of work, ``_chunk_size``).
+For each item it calls the same engine function the Processing algorithm calls
+(``detect_water``, ``detect_debris``, ``green_ratio``, ``detect_change``, ``run_model``,
+``score_units``), writes into a private staging folder, takes the outputs' sizes and digests,
+and returns what it made. Only the client moves finished files to their final names and records
+them in the manifest, so a killed worker (Dask reschedules its task elsewhere), a failed item or
+a cancel never leaves a partial file under a final name.
 
 QGIS-free: workers need only this package importable (``PYTHONPATH=<checkout>/.qgis-plugins``),
 onnxruntime, rasterio, numpy and ``distributed``. Command line::
@@ -363,30 +365,22 @@ def output_names(tool: str, params: dict, item: BatchItem) -> dict[str, str]:
 
 
 class _TaskFeedback(Feedback):
-    """Cancel on a worker: the client sets a Dask Event; checked at most every half second."""
+    """Cancel on a worker: the client creates a file in the staging folder (which every worker
+    already shares with it); a look at the file system costs microseconds, not a round trip to
+    the scheduler, so it is looked at before every item and every 0.2 s inside one."""
 
-    def __init__(self, event_name: str | None):
-        self.event_name = event_name
-        self._event = None
-        # The first question to the scheduler comes after half a second: short items never ask.
-        self._checked = time.monotonic()
+    def __init__(self, cancel_path: str | None):
+        self.cancel_path = cancel_path
+        self._checked = 0.0
         self._cancelled = False
 
     def is_cancelled(self) -> bool:
-        if self._cancelled or not self.event_name:
+        if self._cancelled or not self.cancel_path:
             return self._cancelled
         now = time.monotonic()
-        if now - self._checked < 0.5:
-            return False
-        self._checked = now
-        try:
-            from distributed import Event
-
-            if self._event is None:
-                self._event = Event(self.event_name)
-            self._cancelled = self._event.is_set()
-        except Exception:  # outside a worker (serial runs) there is no scheduler to ask
-            self.event_name = None
+        if now - self._checked >= 0.2:
+            self._checked = now
+            self._cancelled = os.path.exists(self.cancel_path)
         return self._cancelled
 
 
@@ -827,7 +821,7 @@ def run_item(
     staging_root: str,
     names: dict[str, str],
     threads: int = 1,
-    cancel_event: str | None = None,
+    cancel_path: str | None = None,
     user_dir: str | None = None,
 ) -> dict:
     """One item on a worker: the engine function writes into a fresh staging folder, and the
@@ -840,7 +834,7 @@ def run_item(
     start = time.perf_counter()
     staging = os.path.join(staging_root, f"{item.key}-{uuid.uuid4().hex[:8]}")
     os.makedirs(staging, exist_ok=True)
-    feedback = _TaskFeedback(cancel_event)
+    feedback = _TaskFeedback(cancel_path)
     result = {"key": item.key, "worker": _worker_name(), "staging": staging, "date": None, "summary": {}}
     try:
         paths = {role: os.path.join(staging, name) for role, name in names.items()}
@@ -854,8 +848,13 @@ def run_item(
         missing = [p for p in paths.values() if not os.path.isfile(p)]
         if missing:
             raise EngineError(f"the tool finished without writing {', '.join(os.path.basename(p) for p in missing)}")
-        result.update(status="done", summary=summary, date=date)
-        result["files"] = {role: os.path.basename(p) for role, p in paths.items()}
+        # Sizes and digests are taken here, on the worker, from the staged files: the client only
+        # renames them (same file, same bytes), so its share of the work per item stays tiny.
+        outputs = [
+            {"role": role, "path": names[role], "size": os.path.getsize(p), "sha256": _sha256(p)}
+            for role, p in paths.items()
+        ]
+        result.update(status="done", summary=summary, date=date, outputs=outputs)
     except Cancelled as exc:
         shutil.rmtree(staging, ignore_errors=True)
         result.update(status="pending", error=str(exc) or "cancelled")
@@ -870,6 +869,28 @@ def run_item(
 
         result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return result
+
+
+def run_chunk(
+    tool: str,
+    jobs: list[tuple[BatchItem, dict[str, str]]],
+    params: dict,
+    staging_root: str,
+    threads: int = 1,
+    cancel_path: str | None = None,
+    user_dir: str | None = None,
+) -> list[dict]:
+    """Several items in one Dask task, one after another (see ``_chunk_size``). Items not started
+    when the cancel file appears come back ``pending``. If the worker dies, Dask runs the whole
+    task again elsewhere: nothing of it reached a final name, the client moves files only from
+    results it received."""
+    results = []
+    for item, names in jobs:
+        if cancel_path and os.path.exists(cancel_path):
+            results.append({"key": item.key, "status": "pending", "error": "cancelled", "worker": None})
+            continue
+        results.append(run_item(tool, item, params, staging_root, names, threads, cancel_path, user_dir))
+    return results
 
 
 # --- manifest ---------------------------------------------------------------------------------
@@ -1007,7 +1028,19 @@ def connect(scheduler: str | None = None, workers: int | None = None):
     # that wait shows. Work stealing still moves queued items to idle workers.
     # The workers' statistical profiler samples every thread's stack each 10 ms; it made items of
     # a fraction of a second up to twice as slow on a busy 2-core machine.
-    dask.config.set({"distributed.scheduler.worker-saturation": 2.0, "distributed.worker.profile.enabled": False})
+    # Dask's nannies start workers with MALLOC_TRIM_THRESHOLD_=65536, which also turns off glibc's
+    # adaptive mmap threshold: every array above 128 KiB is then mapped and unmapped afresh, and
+    # the same engine calls took 20-40 % more CPU in a worker than in a plain process (measured,
+    # docs/batch.md). Workers keep glibc's defaults, as the plain process has; memory per worker
+    # stays flat (the GDAL block cache is what grew, and run_item caps it).
+    dask.config.set(
+        {
+            "distributed.scheduler.worker-saturation": 2.0,
+            "distributed.worker.profile.enabled": False,
+            "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+        }
+    )
+    os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)  # a nanny started earlier in this process set it here
     cluster = LocalCluster(
         n_workers=workers or default_workers(),
         threads_per_worker=1,
@@ -1048,6 +1081,9 @@ def _package_on_path() -> str:
 
 def _check_workers_can_import(client) -> None:
     package = __name__.rsplit(".", 2)[0]
+    workers = frozenset(client.scheduler_info()["workers"])
+    if getattr(client, "_satimpact_checked", None) == workers:
+        return  # these very workers were checked by an earlier batch on this client
 
     def probe(name=package):
         import importlib
@@ -1062,6 +1098,7 @@ def _check_workers_can_import(client) -> None:
             f"SCHEDULER: the workers cannot import '{package}' ({type(exc).__name__}: {exc}); start them with "
             f"PYTHONPATH={_package_on_path()} (the folder that holds the 'satimpact' link)"
         ) from exc
+    client._satimpact_checked = workers
 
 
 def run_batch(
@@ -1209,104 +1246,140 @@ class _Run:
     user_dir: str | None
 
 
+# A task runs several small items back to back so that Dask's fixed cost per task (a round trip
+# through the scheduler, about a millisecond of its CPU and the client's) is paid about once per
+# second of work, not once per item; long items still get a task each.
+CHUNK_SECONDS = 1.0
+MAX_CHUNK_ITEMS = 64
+
+
+def _chunk_size(remaining: int, threads: int, seconds_per_item: float | None) -> int:
+    """Items for the next task: one while no item has been timed yet; then about CHUNK_SECONDS of
+    work, never more than an even share of what is left (remaining / 2 per worker thread, so the
+    chunks shrink towards the end and the workers finish together)."""
+    if seconds_per_item is None or remaining <= 1:
+        return 1
+    by_time = int(CHUNK_SECONDS / max(seconds_per_item, 1e-3))
+    share = -(-remaining // (2 * max(1, threads)))  # ceil
+    return max(1, min(by_time, share, MAX_CHUNK_ITEMS))
+
+
 def _schedule(run: _Run, todo: list, skipped: int, total: int) -> bool:
-    """Submit every item, record each as it finishes (progress = finished items), stop on cancel."""
-    from distributed import Event, as_completed, wait
+    """Hand out the items in chunks (``_chunk_size``), two tasks per worker thread at a time, and
+    record each item as its task comes back (progress = finished items); stop on cancel."""
+    import collections
+    import statistics
 
-    client, output_folder, manifest, feedback, cancel, log = (
-        run.client,
-        run.output_folder,
-        run.manifest,
-        run.feedback,
-        run.cancel,
-        run.log,
-    )
+    from distributed import wait
 
-    event_name = f"satimpact-cancel-{uuid.uuid4().hex[:12]}"
-    futures = {}
-    for item, names, entry in todo:
-        future = client.submit(
-            run_item,
-            run.tool,
-            item,
-            run.params,
-            run.staging_root,
-            names,
-            1,
-            event_name,
-            run.user_dir,
-            key=f"satimpact-{run.tool}-{item.label[:40]}-{uuid.uuid4().hex[:8]}",
-            pure=False,
-            retries=0,
-        )
-        futures[future] = entry
-    finished = skipped
-    last_save = time.monotonic()
+    client, manifest, feedback, cancel, log = run.client, run.manifest, run.feedback, run.cancel, run.log
+    os.makedirs(run.staging_root, exist_ok=True)
+    cancel_path = os.path.join(run.staging_root, f"cancel-{uuid.uuid4().hex[:12]}")
+    queue = collections.deque(todo)
+    solo: collections.deque = collections.deque()  # items of a task that died: one per task now
+    inflight: dict = {}  # future -> the (item, names, entry) it runs
+    timings: list[float] = []
+    threads, threads_at = 1, -1e9
+    finished, last_save, dirty = skipped, time.monotonic(), False
     cancelled = False
-    pending = set(futures)
-    dirty = False
-    # as_completed is fed by the client's own event loop; polling it costs nothing per item,
-    # unlike wait() on every pending future after each completion.
-    finished_queue = as_completed(list(futures))
-    while pending:
+
+    def submit_more() -> None:
+        nonlocal threads, threads_at
+        if time.monotonic() - threads_at > 5.0:  # workers may come and go on a real cluster
+            with contextlib.suppress(Exception):
+                threads = max(1, sum(client.nthreads().values()))
+            threads_at = time.monotonic()
+        while len(inflight) < 2 * threads and (queue or solo):
+            if solo:
+                chunk = [solo.popleft()]
+            else:
+                per_item = statistics.median(timings) if timings else None
+                chunk = [queue.popleft() for _ in range(min(len(queue), _chunk_size(len(queue), threads, per_item)))]
+            future = client.submit(
+                run_chunk,
+                run.tool,
+                [(item, names) for item, names, _ in chunk],
+                run.params,
+                run.staging_root,
+                1,
+                cancel_path,
+                run.user_dir,
+                key=f"satimpact-{run.tool}-{chunk[0][0].label[:40]}-{len(chunk)}-{uuid.uuid4().hex[:8]}",
+                pure=False,
+                retries=0,
+            )
+            inflight[future] = chunk
+
+    def collect(future) -> None:
+        nonlocal finished, dirty
+        chunk = inflight.pop(future)
+        try:
+            outcomes = future.result()
+        except Exception as exc:  # the task itself died (its worker was killed too often)
+            if len(chunk) > 1 and not cancelled:
+                # One item may be what kills its worker: give each its own task, so only it fails.
+                log.warning(
+                    f"a task of {len(chunk)} items failed ({type(exc).__name__}: {exc}); running them one by one"
+                )
+                solo.extend(chunk)
+                return
+            outcomes = [{"status": "failed", "error": f"{type(exc).__name__}: {exc}", "worker": None, "seconds": None}]
+        for (_, _, entry), outcome in zip(chunk, outcomes):
+            _record(outcome, entry, run.output_folder, log)
+            if entry["status"] in ("done", "failed"):
+                finished += 1
+                dirty = True
+                if outcome.get("seconds"):
+                    timings.append(outcome["seconds"])
+        feedback.progress(100.0 * finished / total)
+
+    submit_more()
+    while inflight:
         try:
             stop = (cancel is not None and cancel.is_set()) or feedback.is_cancelled()
-            ready = finished_queue.next_batch(block=False) if finished_queue.has_ready() else []
-            if not ready and not stop:
-                time.sleep(0.05)
-                continue
+            if not stop:
+                with contextlib.suppress(TimeoutError):
+                    wait(list(inflight), timeout=0.2, return_when="FIRST_COMPLETED")
         except KeyboardInterrupt:  # Ctrl-C on the command line: a cancel, the manifest stays right
-            stop, ready = True, []
+            stop = True
         if stop:
             cancelled = True
             log.warning("Cancelled: no new items start; finished items stay done")
-            Event(event_name, client=client).set()
-            client.cancel(list(pending))
+            with open(cancel_path, "w"):
+                pass
+            queue.clear()
+            solo.clear()
+            # Running tasks stop at their next item (or inside one within 0.2 s) and come back
+            # with what they finished; those items are kept.
+            with contextlib.suppress(Exception):
+                wait(list(inflight), timeout=30)
+            for future in [f for f in inflight if f.status in ("finished", "error")]:
+                collect(future)
+            client.cancel(list(inflight))
+            inflight.clear()
             break
-        for future in ready:
-            pending.discard(future)
-            entry = futures[future]
-            try:
-                outcome = future.result()
-            except Exception as exc:  # the task itself died (e.g. its worker was killed too often)
-                outcome = {"status": "failed", "error": f"{type(exc).__name__}: {exc}", "worker": None, "seconds": None}
-            _record(outcome, entry, output_folder, log)
-            finished += 1
-            dirty = True
-            feedback.progress(100.0 * finished / total)
+        for future in [f for f in inflight if f.status in ("finished", "error", "cancelled")]:
+            collect(future)
+        submit_more()
         if dirty and time.monotonic() - last_save > 1.0:
             manifest.save()
             last_save, dirty = time.monotonic(), False
-    if cancelled:
-        # Items that finish while the cancel reaches the workers are kept where they are done.
-        with contextlib.suppress(Exception):  # cancelled futures raise here; that is expected
-            wait(list(pending), timeout=10)
-        for future in pending:
-            if future.status == "finished":
-                _record(future.result(), futures[future], output_folder, log)
-    with contextlib.suppress(Exception):
-        Event(event_name, client=client).clear()
-    manifest.save()
-    return cancelled
+    return cancelled  # run_batch saves the manifest once more after cleaning the staging folder
 
 
 def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
-    """Move a finished item's files from staging to their final names, then note them."""
+    """Move a finished item's files from staging to their final names, then note them (with the
+    sizes and digests the worker took from the staged files)."""
     entry["worker"] = outcome.get("worker")
     entry["seconds"] = outcome.get("seconds")
     entry["worker_peak_mb"] = outcome.get("max_rss_mb")
     entry["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     status = outcome.get("status")
     if status == "done":
-        outputs = []
         try:
-            for out in entry["outputs"]:
-                staged = os.path.join(outcome["staging"], out["path"])
-                final = os.path.join(output_folder, out["path"])
-                os.replace(staged, final)  # same file system: a whole file appears, or none
-                outputs.append(
-                    {"role": out["role"], "path": out["path"], "size": os.path.getsize(final), "sha256": _sha256(final)}
-                )
+            for out in outcome["outputs"]:
+                # same file system: a whole file appears under the final name, or none
+                os.replace(os.path.join(outcome["staging"], out["path"]), os.path.join(output_folder, out["path"]))
         except OSError as exc:  # e.g. the output folder is not shared with the workers
             message = (
                 f"the worker wrote {outcome['staging']}, which this machine cannot move into place ({exc}); "
@@ -1314,11 +1387,18 @@ def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
             )
             entry.update(status="failed", error=message)
             log.warning(f"{entry['label']}: failed: {message}")
+            shutil.rmtree(outcome["staging"], ignore_errors=True)
             return
-        finally:
+        try:
+            os.rmdir(outcome["staging"])
+        except OSError:
             shutil.rmtree(outcome["staging"], ignore_errors=True)
         entry.update(
-            status="done", error=None, outputs=outputs, summary=outcome.get("summary"), date=outcome.get("date")
+            status="done",
+            error=None,
+            outputs=outcome["outputs"],
+            summary=outcome.get("summary"),
+            date=outcome.get("date"),
         )
     elif status == "failed":
         entry.update(status="failed", error=outcome.get("error"))
