@@ -493,27 +493,27 @@ def _run_runmodel(item, params, source, paths, feedback, user_dir=None):
     return {"model": card.name, "pixels": report.pixels}, None
 
 
-def _water_model(source: str, params: dict, user_dir: str | None):
-    """The model, bands and radar units satimpact:waterdetection picks for ``source``."""
-    from .bands import resolve_bands
-    from .model import load_model
-    from .radar import radar_band_map
+def _water_choice(source: str, params: dict, user_dir: str | None):
+    """The model, bands and radar units satimpact:waterdetection picks for ``source`` (the same
+    function: engine/model_choice.py)."""
+    from .model_choice import water_model
     from .raster import raster_info
-    from .registry import available_models, resolve_model
-    from .water import DEFAULT_WATER_MODELS, choose_model
 
     info = raster_info(source)
-    band_map, units = radar_band_map(info.descriptions, _text(params, "BAND_MAP"), _text(params, "RADAR_UNITS"))
-    reference = _text(params, "MODEL")
-    if reference:
-        model = load_model(resolve_model(reference, user_dir))
-        spec = model.card.inputs[0]
-        bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-    else:
-        shipped = available_models(user_dir)
-        candidates = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped]
-        model, bands = choose_model(candidates, info.count, info.descriptions, band_map)
-    return model, bands, units
+    band_map, units = _text(params, "BAND_MAP"), _text(params, "RADAR_UNITS")
+    choice = water_model(info, _text(params, "MODEL"), band_map, units, user_dir)
+    return choice, info
+
+
+def _uses_dark_water_default(params: dict) -> bool:
+    """satimpact:waterdetection's dark-water check applies: no MODEL, THRESHOLD or AUTO_THRESHOLD."""
+    fixed = _text(params, "MODEL") or _number(params, "THRESHOLD", None) is not None
+    return not fixed and not _flag(params, "AUTO_THRESHOLD")
+
+
+# A window must get the decision the whole raster gets: run_batch makes it once, on the whole
+# raster, and hands it to the tasks under this key (not a user parameter, not in the hash).
+DARK_WATER_KEY = "_DARK_WATER_THRESHOLD"
 
 
 def water_threshold_is_automatic(source: str, params: dict, user_dir: str | None = None) -> bool:
@@ -525,18 +525,28 @@ def water_threshold_is_automatic(source: str, params: dict, user_dir: str | None
         return False
     from .water import model_default_is_auto
 
-    model, _, _ = _water_model(source, params, user_dir)
-    return model_default_is_auto(model.card)
+    choice, _ = _water_choice(source, params, user_dir)
+    return model_default_is_auto(choice.model.card)
 
 
 def _run_water(item, params, source, paths, feedback, user_dir=None):
     # As satimpact:waterdetection resolves its parameters (test_batch checks they agree).
     from .card import check_threshold
+    from .model_choice import dark_water_default
     from .water import detect_water
 
-    model, bands, units = _water_model(source, params, user_dir)
+    choice, info = _water_choice(source, params, user_dir)
     threshold = _number(params, "THRESHOLD", None)
-    check_threshold(model.card, threshold)
+    check_threshold(choice.model.card, threshold)
+    if _uses_dark_water_default(params):
+        if DARK_WATER_KEY in params:  # a window: decided on the whole raster
+            decided = params[DARK_WATER_KEY].get(item.inputs[0])
+            if decided is not None:
+                choice = _water_choice(source, {**params, "MODEL": "water_mndwi"}, user_dir)[0]
+                threshold = decided
+        else:
+            threshold = dark_water_default(choice, source, info, user_dir)
+    model, bands, units = choice.model, choice.bands, choice.radar_units
     method = _method(params) or "otsu"
     report = detect_water(
         source,
@@ -563,28 +573,15 @@ def _run_water(item, params, source, paths, feedback, user_dir=None):
 
 
 def _run_debris(item, params, source, paths, feedback, user_dir=None):
-    from .bands import resolve_bands
-    from .debris import detect_debris, platform_of
-    from .model import load_model
+    from .debris import detect_debris
+    from .model_choice import debris_models
     from .raster import raster_info
-    from .registry import available_models, resolve_model
-    from .water import DEFAULT_WATER_MODELS, choose_model
 
-    info = raster_info(source)
-    band_map = _text(params, "BAND_MAP")
-    reference = _text(params, "MODEL")
-    if not reference:
-        platform = platform_of(source, info.tags)
-        if platform is None:
-            platform = "S2A"
-            feedback.warning(f"{source}: platform not in the name or tags; using Sentinel-2A wavelengths")
-        reference = {"S2A": "debris_fdi", "S2B": "debris_fdi_s2b"}[platform]
-    fdi_model = load_model(resolve_model(reference, user_dir))
-    spec = fdi_model.card.inputs[0]
-    fdi_bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-    shipped = available_models(user_dir)
-    optical = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped and n != "water_sdwi"]
-    water_model, water_bands = choose_model(optical, info.count, info.descriptions, band_map)
+    choice = debris_models(source, raster_info(source), _text(params, "MODEL"), _text(params, "BAND_MAP"), user_dir)
+    if choice.platform_guessed:
+        feedback.warning(f"{source}: platform not in the name or tags; using Sentinel-2A wavelengths")
+    fdi_model, fdi_bands = choice.model, choice.bands
+    water_model, water_bands = choice.water_model, choice.water_bands
     report = detect_debris(
         source,
         fdi_model,
@@ -606,22 +603,12 @@ def _run_debris(item, params, source, paths, feedback, user_dir=None):
 
 
 def _run_green(item, params, source, paths, feedback, user_dir=None):
-    from .green import check_green_model, choose_green_model, green_ratio
-    from .model import load_model
+    from .green import green_ratio
+    from .model_choice import green_model
     from .raster import raster_info
-    from .registry import resolve_model
 
     band_map = _text(params, "BAND_MAP")
-    reference = _text(params, "MODEL")
-    if not reference:
-        info = raster_info(source)
-        reference, _ = choose_green_model(info.count, info.descriptions, band_map)
-    model = load_model(resolve_model(reference, user_dir))
-    if model.card.task != "green":
-        raise EngineError(
-            f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model"
-        )
-    check_green_model(model)
+    model, _ = green_model(raster_info(source), _text(params, "MODEL"), band_map, user_dir)
     result = green_ratio(
         source,
         model,
@@ -1079,9 +1066,8 @@ def _package_on_path() -> str:
     return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def _check_workers_can_import(client) -> None:
+def _check_workers_can_import(client, workers: frozenset) -> None:
     package = __name__.rsplit(".", 2)[0]
-    workers = frozenset(client.scheduler_info()["workers"])
     if getattr(client, "_satimpact_checked", None) == workers:
         return  # these very workers were checked by an earlier batch on this client
 
@@ -1127,6 +1113,15 @@ def run_batch(
             "this water run thresholds each scene by its own histogram (AUTO_THRESHOLD, or the radar model's "
             "default): windows would each get their own threshold; give THRESHOLD to split the raster"
         )
+    task_params = params
+    if windowed and tool == "waterdetection" and _uses_dark_water_default(params):
+        from .model_choice import dark_water_default
+
+        decided = {}
+        for whole in sorted({item.inputs[0] for item in windowed}):
+            choice, info = _water_choice(whole, params, user_dir)
+            decided[whole] = dark_water_default(choice, whole, info, user_dir)
+        task_params = {**params, DARK_WATER_KEY: decided}
     if tool == "floodchange" and any(len(i.inputs) != 2 for i in items):
         raise EngineError("floodchange runs on before,after pairs (a CSV with columns before,after)")
     if not items:
@@ -1194,11 +1189,14 @@ def run_batch(
         ctx = connect(scheduler, workers) if own else contextlib.nullcontext(client)
         with ctx as client:
             dashboard = getattr(client, "dashboard_link", None)
-            log.info(f"Dask: {client.scheduler.address}, {len(client.scheduler_info()['workers'])} workers")
+            workers_now = frozenset(client.scheduler_info()["workers"])
+            log.info(f"Dask: {client.scheduler.address}, {len(workers_now)} workers")
             if dashboard:
                 log.info(f"Dask dashboard: {dashboard}")
-            _check_workers_can_import(client)
-            run = _Run(client, tool, params, output_folder, staging_root, manifest, feedback, cancel, log, user_dir)
+            _check_workers_can_import(client, workers_now)
+            run = _Run(
+                client, tool, task_params, output_folder, staging_root, manifest, feedback, cancel, log, user_dir
+            )
             cancelled = _schedule(run, todo, skipped, len(items))
 
     with contextlib.suppress(OSError):

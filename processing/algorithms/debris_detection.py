@@ -10,24 +10,18 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...engine.bands import resolve_bands
-from ...engine.debris import detect_debris, platform_of
-from ...engine.model import load_model
+from ...engine.debris import detect_debris
+from ...engine.model_choice import debris_models
 from ...engine.raster import raster_info
-from ...engine.registry import available_models
-from ...engine.water import DEFAULT_WATER_MODELS, choose_model
 from ..common import (
     LayerStyler,
     ProcessingFeedback,
     SatImpactAlgorithm,
     model_parameter,
-    model_path,
     raster_layer_path,
     user_models_dir,
 )
 from ..water_styles import CANDIDATE_MAGENTA, diverging_ramp, style_outline
-
-DEBRIS_MODELS = {"S2A": "debris_fdi", "S2B": "debris_fdi_s2b"}
 
 
 class DebrisDetectionAlgorithm(SatImpactAlgorithm):
@@ -125,21 +119,16 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
         info = raster_info(source)
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
-        if not reference:
-            platform = platform_of(source, info.tags)
-            if platform is None:
-                platform = "S2A"
-                feedback.pushWarning(
-                    "The platform (Sentinel-2A or 2B) is not in the file name or tags; using Sentinel-2A "
-                    "wavelengths. Set MODEL=debris_fdi_s2b for a Sentinel-2B scene."
-                )
-            reference = DEBRIS_MODELS[platform]
-        fdi_model = load_model(model_path(reference))
+        # One choice for this tool and the batch (engine/model_choice.py).
+        choice = debris_models(source, info, reference, band_map, user_models_dir())
+        if choice.platform_guessed:
+            feedback.pushWarning(
+                "The platform (Sentinel-2A or 2B) is not in the file name or tags; using Sentinel-2A "
+                "wavelengths. Set MODEL=debris_fdi_s2b for a Sentinel-2B scene."
+            )
+        fdi_model, fdi_bands = choice.model, choice.bands
+        water_model, water_bands = choice.water_model, choice.water_bands
         spec = fdi_model.card.inputs[0]
-        fdi_bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-        shipped = available_models(user_models_dir())
-        optical = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped and n != "water_sdwi"]
-        water_model, water_bands = choose_model(optical, info.count, info.descriptions, band_map)
         feedback.pushInfo(f"Debris model: {fdi_model.card.summary()}")
         feedback.pushInfo(f"Bands: {fdi_bands.describe(spec.bands)}")
         feedback.pushInfo(f"Water model: {water_model.card.name}")

@@ -25,17 +25,16 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...engine.errors import EngineError
-from ...engine.green import Zone, check_green_model, choose_green_model, green_ratio
-from ...engine.model import load_model
+from ...engine.green import Zone, green_ratio
+from ...engine.model_choice import green_model
 from ...engine.raster import raster_info
 from ..common import (
     LayerStyler,
     ProcessingFeedback,
     SatImpactAlgorithm,
     model_parameter,
-    model_path,
     tr,
+    user_models_dir,
 )
 
 RESULT_FIELDS = (
@@ -230,16 +229,10 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         info = raster_info(source_path)
         reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
-        if not reference:
-            reference, why = choose_green_model(info.count, info.descriptions, band_map)
-            feedback.pushInfo(f"Model: {reference} ({why})")
-        model = load_model(model_path(reference))
-        if model.card.task != "green":
-            raise EngineError(
-                f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model "
-                "(task 'green'), e.g. green_ndvi or green_rgb"
-            )
-        check_green_model(model)
+        # One choice for this tool and the batch (engine/model_choice.py).
+        model, why = green_model(info, reference, band_map, user_models_dir())
+        if why:
+            feedback.pushInfo(f"Model: {model.card.name} ({why})")
         feedback.pushInfo(f"Model: {model.card.summary()}")
 
         zones_source = self.parameterAsSource(parameters, self.ZONES, context)

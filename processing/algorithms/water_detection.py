@@ -13,19 +13,15 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...engine.bands import resolve_bands
 from ...engine.card import check_threshold
-from ...engine.model import load_model
-from ...engine.radar import radar_band_map
+from ...engine.model_choice import dark_water_default, water_model
 from ...engine.raster import raster_info
-from ...engine.registry import available_models
-from ...engine.water import DEFAULT_WATER_MODELS, choose_model, detect_water, water_direction
+from ...engine.water import detect_water, water_direction
 from ..common import (
     LayerStyler,
     ProcessingFeedback,
     SatImpactAlgorithm,
     model_parameter,
-    model_path,
     radar_units,
     radar_units_parameter,
     raster_layer_path,
@@ -232,69 +228,21 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         )
         return area
 
-    def dark_water_default(self, model, bands, source, info, band_map, feedback):
-        """The optical default (water_mndwi_evi, threshold 0) misses dark or turbid water whose MNDWI
-        stays below 0: on the demo lake it finds 4.5 % of the patch where the lake is 15 %. When the
-        scene's own split of MNDWI (Otsu 1979) lies below 0, that split is used with water_mndwi
-        instead; otherwise (e.g. the Sen1Floods11 chip, split at +0.16) the default stays."""
-        if model.card.name != "water_mndwi_evi":
-            return model, bands, None
-        import os
-        import tempfile
-
-        mndwi = load_model(available_models(user_models_dir())["water_mndwi"])
-        mndwi_bands = resolve_bands(mndwi.card.inputs[0].bands, info.count, info.descriptions, band_map)
-        try:
-            nir = resolve_bands(["nir"], info.count, info.descriptions, band_map).indices[0]
-        except Exception:  # no NIR band: the darkness check cannot be made, keep the default
-            return model, bands, None
-        with tempfile.TemporaryDirectory() as folder:
-            probe_path = os.path.join(folder, "probe.tif")
-            probe = detect_water(
-                source, mndwi, mndwi_bands.indices, probe_path, auto_threshold=True, auto_method="otsu"
-            )
-            if probe.threshold is None or probe.threshold >= 0:
-                return model, bands, None
-            # the split must separate dark water, not two kinds of land (soil vs crops on a dry
-            # scene): the pixels it calls water must be dark in the NIR (median reflectance < 5 %)
-            import numpy as np
-            import rasterio
-
-            with rasterio.open(probe_path) as mask_ds, rasterio.open(source) as ds:
-                step = max(1, int(np.ceil(np.sqrt(ds.width * ds.height / 1_000_000))))
-                shape = (max(1, ds.height // step), max(1, ds.width // step))
-                wet = mask_ds.read(1, out_shape=shape) == 1
-                nir_values = ds.read(nir, out_shape=shape).astype("float64")[wet]
-            scale, offset = mndwi.card.inputs[0].scale, mndwi.card.inputs[0].offset
-            if nir_values.size == 0 or np.median(nir_values) * scale + offset >= 0.05:
-                return model, bands, None
-        feedback.pushInfo(
-            self.tr(
-                "The scene's MNDWI splits at {probe_threshold:.3f} (Otsu), below 0: dark or "
-                "turbid water. Using water_mndwi with that threshold (set MODEL or THRESHOLD to "
-                "choose yourself)."
-            ).format(probe_threshold=probe.threshold)
-        )
-        return mndwi, mndwi_bands, probe.threshold
-
     def process(self, parameters, context, feedback):
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         source = raster_layer_path(layer)
         info = raster_info(source)
-        band_map, units = radar_band_map(
-            info.descriptions,
+        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
+        # One choice for this tool and the batch (engine/model_choice.py).
+        choice = water_model(
+            info,
+            reference,
             self.parameterAsString(parameters, self.BAND_MAP, context),
             radar_units(self, parameters, context),
+            user_models_dir(),
         )
-        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
-        if reference:
-            model = load_model(model_path(reference))
-            spec = model.card.inputs[0]
-            bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-        else:
-            shipped = available_models(user_models_dir())
-            candidates = [load_model(shipped[n]) for n in DEFAULT_WATER_MODELS if n in shipped]
-            model, bands = choose_model(candidates, info.count, info.descriptions, band_map)
+        model, bands, units = choice.model, choice.bands, choice.radar_units
+        if choice.chosen_from_bands:
             feedback.pushInfo(
                 self.tr("Model chosen from the bands: {model_card_name}").format(model_card_name=model.card.name)
             )
@@ -306,7 +254,16 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         threshold = optional_number(self, parameters, self.THRESHOLD, context)
         check_threshold(card, threshold)  # inside the index's range (hardening, issue 13)
         if not reference and threshold is None and not self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context):
-            model, bands, threshold = self.dark_water_default(model, bands, source, info, band_map, feedback)
+            threshold = dark_water_default(choice, source, info, user_models_dir())
+            if threshold is not None:
+                feedback.pushInfo(
+                    self.tr(
+                        "The scene's MNDWI splits at {probe_threshold:.3f} (Otsu), below 0: dark or "
+                        "turbid water. Using water_mndwi with that threshold (set MODEL or THRESHOLD to "
+                        "choose yourself)."
+                    ).format(probe_threshold=threshold)
+                )
+            model, bands = choice.model, choice.bands
             card, spec = model.card, model.card.inputs[0]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         index_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_INDEX, context) or None

@@ -147,3 +147,35 @@ def test_every_tool_matches_its_processing_algorithm(run_alg, scenes, local_clie
     assert vv.read_bytes() == (alg / "s1_vv.tif").read_bytes()
     with pytest.raises(EngineError, match="give THRESHOLD to split"):
         batch.run_batch("water", batch.items_from_split(s1, 256, 0), "MODEL=water_s1_vv", str(tmp_path / "s1_split"))
+
+
+def test_dark_water_default_is_the_tools_also_in_windows(run_alg, local_client, tmp_path):
+    """The demo's lake patch: its water is dark, so satimpact:waterdetection's default switches to
+    water_mndwi with the scene's own (Otsu) split. The batch makes the same choice through the same
+    function (engine/model_choice.py), and a split into windows gets the whole raster's decision."""
+    import numpy as np
+    import rasterio
+
+    from satimpact.engine.stack import stack_bigearthnet_s2
+
+    folder = tmp_path / "lake"
+    folder.mkdir()
+    lake = stack_bigearthnet_s2(str(data_path("bigearthnet", "S2", "S2B_MSIL2A_20170924T93020_69_24")), str(folder))
+    result = run_alg("satimpact:waterdetection", {"INPUT": lake, "OUTPUT": str(tmp_path / "alg.tif")})
+    assert result["MODEL_USED"] == "water_mndwi" and result["THRESHOLD_USED"] < 0
+
+    out = tmp_path / "batch"
+    report = batch.run_batch("water", batch.items_from_files([lake]), "", str(out), client=local_client)
+    assert report.done == 1, report.failures
+    entry = read_manifest(out)["items"][0]
+    assert entry["summary"]["model"] == "water_mndwi"
+    assert entry["summary"]["threshold"] == pytest.approx(result["THRESHOLD_USED"])
+    assert (out / entry["outputs"][0]["path"]).read_bytes() == (tmp_path / "alg.tif").read_bytes()
+
+    windows = batch.items_from_split(lake, 64, 0)
+    assert len(windows) == 4
+    split = batch.run_batch("water", windows, "", str(tmp_path / "split"), client=local_client)
+    assert split.done == 4, split.failures
+    merged = next(m for m in split.mosaics if m.endswith(".mosaic.tif"))
+    with rasterio.open(merged) as got, rasterio.open(tmp_path / "alg.tif") as want:
+        assert np.array_equal(got.read(), want.read())
