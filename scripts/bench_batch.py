@@ -2,29 +2,41 @@
 
 One run prints:
 1. 24 real inputs (the six BigEarthNet Sentinel-2 patches stacked as the demo stacks them, and
-   the Sen1Floods11 chip under 18 more names) through water detection, three ways: a plain
-   serial loop of the engine calls in one process (one onnxruntime thread, as a worker has);
-   ``run_batch`` on a LocalCluster with 1 worker; and with 2 workers. Throughput (items/s),
-   the batch layer's overhead per item against the serial loop, and 2 workers / 1 worker.
-   Targets from the issue: 2 workers >= 1.7x one worker (on 2 cores), overhead <= 5 %.
+   the Sen1Floods11 chip under 18 more names) through water detection, green ratio and poverty
+   grid, three ways: a plain serial loop of the engine calls in one process; ``run_batch`` on a
+   LocalCluster with 1 worker; and with 2 workers. All three run with one onnxruntime thread and
+   one OpenMP/BLAS thread per process, and all are warmed the same way before timing (the serial
+   loop on two inputs after emptying its model caches; each fresh cluster on two inputs per
+   worker). The batch run is timed as a user runs it (manifest, staging, digests, moves) without
+   the mosaic VRT, which the serial loop does not make. Throughput (items/s), the batch layer's
+   overhead against the serial loop, 2 workers / 1 worker, and whether each target of the issue
+   holds (2 workers >= 1.7x one worker on 2 cores, overhead <= 5 %).
 2. One large raster cut into windows: peak memory per worker for a raster and one 16x larger,
    and the merged mosaic compared with the single-machine engine call (must be equal).
 3. Measured per-item costs (water, green ratio, poverty grid) and the capacity table of
    docs/batch.md computed from them.
 
-Figures are wall-clock times on whatever else the machine is doing; nothing is gated.
+Figures are wall-clock times on whatever else the machine is doing (run it on a quiet machine);
+nothing is gated: the script exits 0 whether the targets hold or not, and says which.
 Usage: scripts/bench_batch.py [--repeat 3] [--tools waterdetection,greenratio,povertygrid] [--skip-split]
 """
 
 from __future__ import annotations
 
-import argparse
-import glob
-import math
 import os
-import shutil
-import sys
-import time
+
+# The serial loop runs with the thread settings a Dask worker gets (Dask's nanny sets these before
+# it starts a worker; they must be set before numpy loads): one OpenMP/BLAS thread, and one
+# onnxruntime thread (SATIMPACT_THREADS below), so the comparison is one core against one core.
+for _name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ[_name] = "1"
+
+import argparse  # noqa: E402
+import glob  # noqa: E402
+import math  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(os.environ.get("SATIMPACT_BENCH_OUT", os.path.join(ROOT, "bench-output")), "batch")
@@ -59,30 +71,41 @@ def inputs(folder: str) -> list[str]:
     return stacks + links
 
 
-def serial_loop(tool: str, paths: list[str], out: str) -> tuple[float, float]:
+def serial_loop(tool: str, paths: list[str], out: str, warm: list[str]) -> tuple[float, float]:
     """The plain loop a user would write: for each input, the engine calls the tool's Processing
     algorithm makes (model choice, band matching, the engine function, its outputs), straight
-    into the output folder: no Dask, no staging, no manifest. (wall seconds, CPU seconds)"""
+    into the output folder: no Dask, no staging, no manifest, no digests. One onnxruntime thread
+    and GDAL's block cache capped as on a worker. Warmed as a worker is (caches emptied, then the
+    ``warm`` inputs run untimed: imports, model sessions). (wall seconds, CPU seconds)"""
     from satimpact.engine import batch
     from satimpact.engine.model import clear_caches
 
     os.environ["SATIMPACT_THREADS"] = "1"
+    batch._cap_gdal_cache()
     clear_caches()
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(out)
     runner = batch._RUNNERS[tool]
+
+    def loop(inputs, folder):
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        for item in batch.items_from_files(inputs):
+            names = batch.output_names(tool, {}, item)
+            runner(item, {}, item.inputs[0], {r: os.path.join(folder, n) for r, n in names.items()}, batch.Feedback())
+
+    loop(warm, out + "_warm")
     start, cpu = time.perf_counter(), time.process_time()
-    for item in batch.items_from_files(paths):
-        names = batch.output_names(tool, {}, item)
-        runner(item, {}, item.inputs[0], {r: os.path.join(out, n) for r, n in names.items()}, batch.Feedback())
+    loop(paths, out)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     os.environ.pop("SATIMPACT_THREADS", None)
     return seconds, cpu
 
 
 def batch_run(tool: str, paths: list[str], out: str, workers: int) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds of workers + client + scheduler, seconds to start the cluster);
-    the cluster is fresh each time."""
+    """(wall seconds, CPU seconds of workers + client + scheduler, seconds to start the cluster).
+    The cluster is fresh each time and warmed as the serial loop is (each worker runs two items
+    untimed: imports and model sessions are the cluster's start-up cost, paid once per worker).
+    The timed run is ``run_batch`` as a user calls it (manifest, staging, digests, moves), less the
+    mosaic VRT, which the serial loop does not make either."""
     from satimpact.engine import batch
 
     shutil.rmtree(out, ignore_errors=True)
@@ -90,12 +113,14 @@ def batch_run(tool: str, paths: list[str], out: str, workers: int) -> tuple[floa
     t0 = time.perf_counter()
     with batch.connect(None, workers) as client:  # the LocalCluster run_batch starts by default
         startup = time.perf_counter() - t0
-        # Warm the workers as the serial loop is warmed: imports and model sessions are the
-        # cluster's start-up cost, paid once per worker, not the batch layer's per item.
-        batch.run_batch(tool, batch.items_from_files(paths[: 2 * workers]), "", out + "_warm", client=client)
+        threads = sorted(client.nthreads().values())
+        assert threads == [1] * workers, f"expected {workers} single-threaded workers, got {threads}"
+        batch.run_batch(
+            tool, batch.items_from_files(paths[: 2 * workers]), "", out + "_warm", client=client, mosaic=False
+        )
         cpu = _cluster_cpu(client)
         start = time.perf_counter()
-        report = batch.run_batch(tool, batch.items_from_files(paths), "", out, client=client)
+        report = batch.run_batch(tool, batch.items_from_files(paths), "", out, client=client, mosaic=False)
         seconds = time.perf_counter() - start
         cpu = _cluster_cpu(client) - cpu
     assert report.done == len(paths), report.failures
@@ -240,19 +265,20 @@ def main() -> int:
     paths = inputs(os.path.join(OUT, "inputs"))
     n = len(paths)
     efficiency = 1.0
+    verdicts = []
     for tool in args.tools.split(","):
         print(f"== Batch layer: {n} real inputs, {tool}, {os.cpu_count()} cores")
-        serial_loop(tool, paths[:2], os.path.join(OUT, "warm"))  # file cache and imports, not measured
         # Interleaved rounds, best of each: the machine's other load changes from minute to minute.
         runs = {"serial": [], "one": [], "two": []}
         for _ in range(args.repeat):
-            runs["serial"].append(serial_loop(tool, paths, os.path.join(OUT, f"serial_{tool}")))
+            runs["serial"].append(serial_loop(tool, paths, os.path.join(OUT, f"serial_{tool}"), paths[:2]))
             runs["one"].append(batch_run(tool, paths, os.path.join(OUT, f"one_{tool}"), 1))
             runs["two"].append(batch_run(tool, paths, os.path.join(OUT, f"two_{tool}"), 2))
         serial, serial_cpu = min(runs["serial"])
         one, one_cpu, start1 = min(runs["one"])
         two, two_cpu, start2 = min(runs["two"])
         overhead = (one - serial) / serial
+        scaling = one / two
         print("| run | wall s | items/s | wall per item (ms) | CPU s (all processes) | cluster start (s) |")
         print("|---|---|---|---|---|---|")
         for name, wall, cpu_s, start_s in (
@@ -268,10 +294,24 @@ def main() -> int:
             f"({1000 * (one_cpu - serial_cpu) / n:+.0f} ms per item); target <= 5 %"
         )
         print(
-            f"2 workers / 1 worker throughput: {one / two:.2f}x (target >= 1.7x on 2 cores); "
+            f"2 workers / 1 worker throughput: {scaling:.2f}x (target >= 1.7x on 2 cores); "
             f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n"
         )
-        efficiency = min(efficiency, min(1.0, (one / two) / 2))
+        verdicts.append((tool, n / serial, n / one, n / two, scaling, overhead))
+        efficiency = min(efficiency, min(1.0, scaling / 2))
+
+    if verdicts:
+        print("== Targets (best of each way; timings depend on the machine's other load)")
+        print("| tool | serial loop items/s | 1 worker | 2 workers | 2 vs 1 (>= 1.7x) | overhead vs serial (<= 5 %) |")
+        print("|---|---|---|---|---|---|")
+        for tool, s_rate, one_rate, two_rate, scaling, overhead in verdicts:
+            print(
+                f"| {tool} | {s_rate:.2f} | {one_rate:.2f} | {two_rate:.2f} | {scaling:.2f}x "
+                f"{'holds' if scaling >= 1.7 else 'DOES NOT HOLD'} | {100 * overhead:+.1f} % "
+                f"{'holds' if overhead <= 0.05 else 'DOES NOT HOLD'} |"
+            )
+        held = sum(1 for v in verdicts if v[4] >= 1.7) + sum(1 for v in verdicts if v[5] <= 0.05)
+        print(f"{held} of {2 * len(verdicts)} targets hold (load average now {os.getloadavg()[0]:.1f})\n")
 
     if not args.skip_split:
         sizes = tuple(int(s) for s in args.split_sizes.split(","))
