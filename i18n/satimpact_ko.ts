@@ -64,6 +64,58 @@
         <translation>{card_name}에 쓰도록 {0}을(를) 즉석에서 dB(10 log10)로 변환</translation>
     </message>
     <message>
+        <source>{0}: no raster layer given</source>
+        <translation>{0}: 래스터 레이어가 주어지지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{0}: the layer '{1}' is not valid</source>
+        <translation>{0}: 레이어 '{1}'이(가) 유효하지 않습니다</translation>
+    </message>
+    <message>
+        <source>{0}: the layer '{1}' comes from the '{2}' provider and is not a file; export it as a GeoTIFF first (Raster &gt; Conversion &gt; Translate)</source>
+        <translation>{0}: 레이어 '{1}'은(는) '{2}' 제공자에서 온 것으로 파일이 아닙니다. 먼저 GeoTIFF로 내보내십시오(래스터 &gt; 변환 &gt; 변환)</translation>
+    </message>
+    <message>
+        <source>{0}: the raster '{1}' ({2}) has no coordinate reference system; assign one (Raster &gt; Projections &gt; Assign Projection) and run again</source>
+        <translation>{0}: 래스터 '{1}'({2})에 좌표계가 없습니다. 좌표계를 지정한 뒤(래스터 &gt; 투영 &gt; 투영 지정) 다시 실행하십시오</translation>
+    </message>
+    <message>
+        <source>{0}: cannot cut '{1}' to the requested extent: {2}</source>
+        <translation>{0}: '{1}'을(를) 요청한 범위로 자를 수 없습니다: {2}</translation>
+    </message>
+    <message>
+        <source>{0}: the layer '{1}' has no coordinate reference system</source>
+        <translation>{0}: 레이어 '{1}'에 좌표계가 없습니다</translation>
+    </message>
+    <message>
+        <source>{0}: '{1}' is not a file ({2} provider), so it must be rendered at a ground resolution; set RESOLUTION (metres per pixel), the model card gives none</source>
+        <translation>{0}: '{1}'은(는) 파일이 아니므로({2} 제공자) 지상 해상도로 렌더링해야 합니다. 모델 카드에 해상도가 없으니 RESOLUTION(픽셀당 미터)을 지정하십시오</translation>
+    </message>
+    <message>
+        <source>{0}: rendering '{1}' over {2} at {3} m would make {4} x {5} px; set a smaller EXTENT or a coarser RESOLUTION</source>
+        <translation>{0}: '{1}'을(를) {2} 범위에서 {3} m로 렌더링하면 {4} x {5} 픽셀이 됩니다. 더 작은 EXTENT나 더 거친 RESOLUTION을 지정하십시오</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read the layer '{1}' through a raster pipe</source>
+        <translation>{0}: 레이어 '{1}'을(를) 래스터 파이프로 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{0}: cancelled while rendering '{1}'</source>
+        <translation>{0}: '{1}'을(를) 렌더링하는 중에 취소됨</translation>
+    </message>
+    <message>
+        <source>{0}: rendering '{1}' failed (writer error {2})</source>
+        <translation>{0}: '{1}' 렌더링 실패(쓰기 오류 {2})</translation>
+    </message>
+    <message>
+        <source>cannot measure ground distances in {0} at {1}</source>
+        <translation>{0}에서 {1} 위치의 지상 거리를 잴 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{0}: the requested extent does not overlap the layer '{1}'</source>
+        <translation>{0}: 요청한 범위가 레이어 '{1}'과(와) 겹치지 않습니다</translation>
+    </message>
+    <message>
         <source>{0}: the layer '{1}' has {2} geometries; polygons are needed</source>
         <translation>{0}: 레이어 '{1}'의 도형은 {2}입니다. 폴리곤이 필요합니다</translation>
     </message>
@@ -88,12 +140,12 @@
         <translation>{0}: 출력 경로 '{1}'에 '|'가 있습니다. '|'가 없는 이름을 고르십시오</translation>
     </message>
     <message>
-        <source>cancelled by the user</source>
-        <translation>사용자가 취소함</translation>
-    </message>
-    <message>
         <source>{0}: a time series needs at least two rasters</source>
         <translation>{0}: 시계열에는 래스터가 두 개 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation>사용자가 취소함</translation>
     </message>
     <message>
         <source>no water model fits this raster: optical water needs green and NIR (NDWI) or green and SWIR (MNDWI) bands, radar water needs Sentinel-1 VV and/or VH (a one-band radar scene without a band description: say which with BAND_MAP=VV=1 or BAND_MAP=VH=1). </source>
@@ -234,6 +286,38 @@
     <message>
         <source>Extent to process (default: the whole layer; a file is cut to it, other layers rendered over it)</source>
         <translation>처리할 범위 (기본값: 레이어 전체; 파일은 이 범위로 잘라내고, 다른 레이어는 이 범위에 렌더링)</translation>
+    </message>
+    <message>
+        <source>Otsu (radar: on the tiles with a bimodal histogram)</source>
+        <translation>Otsu (레이더: 히스토그램이 쌍봉형인 타일에서)</translation>
+    </message>
+    <message>
+        <source>Kittler-Illingworth minimum error (on the tiles with a bimodal histogram)</source>
+        <translation>Kittler-Illingworth 최소 오차 (히스토그램이 쌍봉형인 타일에서)</translation>
+    </message>
+    <message>
+        <source>Zone name field (for the report)</source>
+        <translation>구역 이름 필드 (보고서용)</translation>
+    </message>
+    <message>
+        <source>Minimum observed share of a zone (below: flagged, left out of the trend)</source>
+        <translation>구역의 최소 관측 비율 (미만이면 표시하고 추세에서 제외)</translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation>보고서 (HTML)</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 파일 (*.html)</translation>
+    </message>
+    <message>
+        <source>Threshold (empty: the model card's default)</source>
+        <translation>임계값 (비우면 모델 카드 기본값)</translation>
+    </message>
+    <message>
+        <source>Automatic threshold method</source>
+        <translation>자동 임계값 방법</translation>
     </message>
     <message>
         <source>no value (NULL)</source>
@@ -480,6 +564,14 @@
         <translation>&lt;p&gt;홍수 이전 영상과 이후 영상을 비교하여 새로 물에 잠긴 곳을 지도화합니다: &lt;b&gt;0 건조(dry), 1 상시 수체(permanent water), 2 신규 침수(new flood), 3 물이 빠진 곳(receded water)&lt;/b&gt; (255 nodata). 구호 팀이 바로 활용할 수 있도록 격자(또는 구역)별 수치도 함께 제공합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;정렬.&lt;/b&gt; AFTER는 BEFORE의 격자(CRS, 픽셀 크기, 정렬)에 맞춰 정렬되고, 두 영상이 모두 덮는 영역으로 잘립니다. AFTER는 쌍선형 보간으로 리샘플링됩니다(AFTER의 픽셀이 훨씬 더 세밀하면 평균). 어떤 격자를 사용했는지는 로그에 기록됩니다. 서로 겹치지 않는 영상은 오류로 처리됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; MODEL이 비어 있으면: 두 Sentinel-1 영상은 &lt;b&gt;로그비(log-ratio)&lt;/b&gt; 변화 탐지기로 처리합니다(10 log10 after/before = dB 차이; Bazi et al. 2005, IEEE TGRS; Clement et al. 2018). 두 시기 모두 VV와 VH가 있으면 flood_s1_logratio, 편파 하나만 공통이면 flood_s1_logratio_vv 또는 _vh를 씁니다. 이후 영상에서는 수체이고 이전 영상에서는 수체가 아니며, 후방산란 감소 폭이 변화 임계값(최소 3 dB)보다 큰 곳이 신규 침수입니다. 물이 빠진 곳은 그 반대입니다. 그 밖의 경우에는 &lt;b&gt;수체 지도의 차이&lt;/b&gt;를 구합니다: 각 시기의 수체 모델은 그 영상의 밴드에 따라 선택되므로(SWIR 밴드가 있으면 MNDWI 기반 규칙, 없으면 NDWI, 레이더는 Sentinel-1 후방산란; satimpact:waterdetection 참조), 이전에는 광학 영상, 이후에는 레이더 영상을 사용해도 됩니다. MODEL에는 두 시기에 모두 사용할 수체 모델, 또는 카드가 있는 두 입력 변화 모델(입력 &lt;i&gt;before&lt;/i&gt;와 &lt;i&gt;after&lt;/i&gt;, 예: 다른 곳에서 학습한 Siamese 네트워크)을 지정할 수 있습니다. &lt;i&gt;class&lt;/i&gt; 출력은 클래스 이름(dry, permanent water, new flood, receded water 및 그 동의어)에 따라 대응시키고, 1채널 &lt;i&gt;probability&lt;/i&gt; 출력은 신규 침수 확률로 봅니다(카드의 임계값을 넘으면 신규 침수, 아니면 건조). 클래스 이름이 붙은 여러 확률 채널은 확률이 가장 높은 클래스를 택합니다. 격자 단위(칩) 모델은 칩마다 결과를 하나 내며, 이 값은 칩의 모든 유효 픽셀에 적용됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;자동 임계값&lt;/b&gt; (AUTO_THRESHOLD, 기본으로 켜짐; 레이더 시기에만 적용되며 광학 시기는 카드의 임계값을 유지). 각 레이더 시기의 수체 임계값과 로그비 변화 임계값을 분할 기반으로 구합니다(Chini et al. 2017, IEEE TGRS 55): 영상 전체에서 32 px까지 내려가며 히스토그램이 쌍봉형인 타일(맞춘 두 정규분포의 Ashman's D &amp;gt; 2, 작은 쪽 &amp;gt;= 20 %)을 골라, 합친 히스토그램에 Otsu(수체)와 Kittler-Illingworth(변화 없음과 변화 클래스의 퍼짐이 크게 다른 로그비)를 적용합니다. THRESHOLD_METHOD로 둘 중 하나를 강제할 수 있습니다. 쌍봉형 타일이 없으면 카드의 고정값(수체) 또는 3 dB(변화)를 씁니다. 두 시기 사이 또는 두 시기 모두의 보정 오프셋에 따라 임계값도 함께 움직입니다. 끄면 카드의 고정 수체 임계값과 고정 3 dB 변화를 씁니다. 어느 쪽이 적용되었는지는 METHOD와 로그에 나옵니다. 레이더 입력은 dB 또는 선형 전력(RADAR_UNITS, BAND_MAP의 단어, 또는 값으로 판단하며 확실하지 않으면 경고)이고 VV와 VH의 순서는 상관없습니다. 8비트 렌더링은 거부합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;측정 결과&lt;/b&gt;: Sen1Floods11 칩 Spain_7370579 (VV와 VH, dB)를 AFTER로, 모의 건조 BEFORE(위쪽 절반의 수작업 라벨 수체를 같은 칩의 육지 픽셀로 대체)를 사용: 그 모의 홍수에 대한 신규 침수 IoU는 VV와 VH 0.64 (고정 임계값 0.66), VV만 0.59 (0.63), VH만 0.61 (0.66). 두 시기에 +3 dB를 더해도 자동 임계값에서는 침수 면적이 변하지 않고(0.0 %), 고정 임계값에서는 11-19 % 줄어듭니다. BEFORE = AFTER: 신규 침수 없음; 수체는 satimpact:waterdetection의 결과와 같습니다(IoU 0.593).&lt;/p&gt;&lt;p&gt;&lt;b&gt;레이더의 한계.&lt;/b&gt; 바람이나 비로 거칠어진 수면은 밝게 보여 놓칩니다. 침수된 식생과 침수된 시가지는 이중 반사(double bounce)로 밝아져 여기서는 신규 침수가 아닙니다. 매끈한 건조 지표와 레이더 그림자는 수체처럼 보입니다. 두 시기는 같은 궤도에서 촬영한 영상이어야 합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;격자.&lt;/b&gt; BEFORE의 CRS가 미터 단위이면 그 CRS에서, 아니면 영상이 속한 UTM 구역에서 CELL_SIZE 미터 크기의 정사각형 격자를 만들거나, ZONES 폴리곤을 사용합니다. 픽셀은 중심이 속한 격자에 집계되며, 면적은 실제 면적(등적 투영)입니다. 필드: flooded_area_m2, flooded_share와 permanent_water_share(유효 면적 대비 비율; nodata는 집계하지 않음), receded_share, valid_share(격자 면적 대비 유효 면적), valid_area_m2, damaged(flooded_share &gt; DAMAGE_THRESHOLD이면 1).&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; 각 모델에 필요한 밴드를 이름(밴드 설명, 밴드 수로 추정한 배열)으로 찾거나 BAND_MAP_BEFORE / BAND_MAP_AFTER에서 가져옵니다(예: &lt;code&gt;green=3,swir16=6&lt;/code&gt; 또는 &lt;code&gt;landsat89_sr&lt;/code&gt; 같은 배열 이름).&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:floodchange -- BEFORE=before.tif AFTER=after.tif CELL_SIZE=1000 DAMAGE_THRESHOLD=0.1 OUTPUT=change.tif OUTPUT_GRID=cells.gpkg&lt;/code&gt; (OUTPUT_GRID는 선택)&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Zones (polygons instead of the grid)</source>
+        <translation>구역 (격자 대신 사용할 폴리곤)</translation>
+    </message>
+    <message>
+        <source>Model defaults (Otsu for water, Kittler-Illingworth for the log-ratio)</source>
+        <translation>모델 기본값 (수체는 Otsu, 로그비는 Kittler-Illingworth)</translation>
+    </message>
+    <message>
         <source>Scene before the flood</source>
         <translation>홍수 이전 영상</translation>
     </message>
@@ -504,20 +596,12 @@
         <translation>격자 크기 (미터)</translation>
     </message>
     <message>
-        <source>Zones (polygons instead of the grid)</source>
-        <translation>구역 (격자 대신 사용할 폴리곤)</translation>
-    </message>
-    <message>
         <source>Damage threshold (share of a cell newly flooded)</source>
         <translation>피해 기준 (격자 내 신규 침수 비율)</translation>
     </message>
     <message>
         <source>Automatic thresholds for radar scenes (water on each date and the log-ratio change)</source>
         <translation>레이더 영상의 자동 임계값 (각 시기의 수체와 로그비 변화)</translation>
-    </message>
-    <message>
-        <source>Automatic threshold method</source>
-        <translation>자동 임계값 방법</translation>
     </message>
     <message>
         <source>Flood change classes</source>
@@ -544,18 +628,6 @@
         <translation>피해 없음</translation>
     </message>
     <message>
-        <source>Model defaults (Otsu for water, Kittler-Illingworth for the log-ratio)</source>
-        <translation>모델 기본값 (수체는 Otsu, 로그비는 Kittler-Illingworth)</translation>
-    </message>
-    <message>
-        <source>Otsu (radar: on the tiles with a bimodal histogram)</source>
-        <translation>Otsu (레이더: 히스토그램이 쌍봉형인 타일에서)</translation>
-    </message>
-    <message>
-        <source>Kittler-Illingworth minimum error (on the tiles with a bimodal histogram)</source>
-        <translation>Kittler-Illingworth 최소 오차 (히스토그램이 쌍봉형인 타일에서)</translation>
-    </message>
-    <message>
         <source>Damaged: flooded share &gt; {0} %</source>
         <translation>피해: 침수 비율 &gt; {0} %</translation>
     </message>
@@ -576,6 +648,10 @@
         <translation>&lt;p&gt;각 구역(도시 경계, 행정구역) 또는 격자가 얼마나 녹지로 덮여 있는지 측정합니다: 녹지 모델로 식생 마스크를 만든 뒤 구역별 녹지 면적, 유효 면적과 그 비율을 구하고, 인구 필드가 주어지면 1인당 녹지 면적도 구합니다. 이는 여름철 Sentinel-2 영상을 사용한 Kwon et al. (2021), &lt;i&gt;Urban green space and happiness in developed countries&lt;/i&gt;, EPJ Data Science 10:28의 도시 녹지 지표입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; &lt;code&gt;green_ndvi&lt;/code&gt;: NDVI = (NIR - red) / (NIR + red) &gt; 0.2인 곳을 식생으로 봅니다. 0.2는 지표가 더 이상 나지(맨땅)가 아니게 되는 NDVI 값입니다(Sobrino et al. 2004, Remote Sens. Environ. 90:434). &lt;code&gt;green_rgb&lt;/code&gt;는 NIR이 없는 영상(항공사진, 배경지도)을 위한 모델로, 색 비율 ln(G/R), ln(G/B)에 대한 로지스틱 모델을 실제 Sentinel-2 영상의 NDVI 마스크에 맞춰 적합한 것입니다(NDVI와의 일치도는 모델 카드에 있음). 면적은 EPSG:4326 래스터에서도 실제 제곱미터 단위입니다: 각 픽셀의 면적은 영상 중심을 기준으로 한 람베르트 방위 등적 투영에서 픽셀 모서리 좌표로 계산합니다. 픽셀은 &lt;b&gt;중심&lt;/b&gt;이 구역 안에 있을 때 그 구역에 속합니다. Nodata 픽셀과 구름 픽셀은 녹지 면적에도 유효 면적에도 포함되지 않습니다. 구름: SCL 밴드가 있으면 Sentinel-2 SCL 클래스 3, 8, 9, 10이고, 없으면(green_ndvi) blue 반사율이 0.2를 넘는 픽셀입니다. 단, NDSI &gt;= 0.4인 픽셀(눈: 유효하지만 녹지가 아닌 지표)은 제외합니다. RGB 모델에는 구름 검사가 없습니다. &lt;b&gt;수체는 모델과 관계없이 녹지로 집계하지 않습니다&lt;/b&gt;(어두운 호수는 NDVI가 0.2-0.3입니다): Sentinel-2 SCL 클래스 6, 없으면 MNDWI = (green - SWIR1) / (green + SWIR1) &amp;gt; 0, 없으면 NDWI (green, NIR) &amp;gt; 0이며, NIR 반사율이 3 % 미만인 픽셀(어두운 수체; 8비트 영상 제외)도 수체입니다. 수체는 유효한 지표이며 그 면적은 water_area_m2에 기록됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;계절 확인.&lt;/b&gt; 촬영일은 래스터의 ACQUISITION_DATE 태그나 파일 이름의 Sentinel-2/Landsat 제품명(S2A_MSIL2A_20170613T101031...)에서 읽으며, 현지 여름(열대 이북은 6-9월, 열대 이남은 12-2월)에 해당하는지 판단합니다. 또한 가장 푸른 상위 5 % 픽셀의 NDVI가 0.5 미만이거나 눈이 10 % 넘게 덮고 있으면 낙엽기 영상으로 봅니다. 의심스러운 점은 모두 로그에 경고로 남기고 season_warning 필드에 기록합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; green_ndvi: red와 NIR; green_rgb: red, green, blue. Blue, green, SWIR 1.6 밴드가 있으면 구름과 눈 검사에 사용합니다. 밴드는 이름, 배열 또는 BAND_MAP으로 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 래스터. MODEL (선택): green_ndvi, green_rgb 또는 카드가 있는 .onnx 녹지 모델. 비우면 래스터에 red와 NIR이 있을 때 green_ndvi, 없으면 green_rgb를 사용합니다. BAND_MAP (선택): 예: &lt;code&gt;red=3,nir=4&lt;/code&gt; 또는 배열 이름. ZONES (선택): 폴리곤. 비우면 래스터 위에 CELL_SIZE 미터(기본값 1000) 격자를 만들며, 래스터의 CRS가 실제 미터 단위(UTM, 국가 좌표계)이면 그 CRS에서, 아니면(EPSG:4326, Web Mercator) 영상이 속한 UTM 구역에서 만듭니다. POPULATION_FIELD (선택): ZONES의 숫자 필드. 인구가 0 이하이면 green_m2_per_person은 비어 있습니다. OUTPUT: green_ratio (0..1), green_area_m2, valid_area_m2, valid_fraction (유효 면적 / 구역 면적), zone_area_m2, cloud_area_m2, water_area_m2, green_m2_per_person, season_warning 필드를 가진 구역 또는 격자. OUTPUT_MASK (선택): 식생 마스크 GeoTIFF (1 식생, 0 기타, 2 구름, 3 수체, 255 nodata). 래스터와 겹치지 않는 구역은 유효 면적이 0이 되며 경고가 표시됩니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenratio -- INPUT=scene.tif ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Zones (city boundaries, districts; empty: a grid of cells)</source>
+        <translation>구역 (도시 경계, 행정구역; 비우면 격자)</translation>
+    </message>
+    <message>
         <source>Ground resolution in metres (layers that are not files; default: 10)</source>
         <translation>지상 해상도, 미터 (파일이 아닌 레이어; 기본값: 10)</translation>
     </message>
@@ -594,10 +670,6 @@
     <message>
         <source>Band mapping (e.g. red=3,nir=4 or a layout name; empty: automatic)</source>
         <translation>밴드 지정 (예: red=3,nir=4 또는 배열 이름; 비우면 자동)</translation>
-    </message>
-    <message>
-        <source>Zones (city boundaries, districts; empty: a grid of cells)</source>
-        <translation>구역 (도시 경계, 행정구역; 비우면 격자)</translation>
     </message>
     <message>
         <source>Grid cell size in metres (used when there are no zones)</source>
@@ -640,32 +712,16 @@
         <translation>&lt;p&gt;여러 날짜에 걸친 한 지역의 래스터에 녹지 비율 도구를 적용합니다: 구역별·날짜별로 한 행씩 녹지 비율, 실제 m2 단위의 녹지 면적과 유효 면적, 그 날짜의 계절 확인, 구역의 추세(연간 녹지 비율의 Sen 기울기, Mann-Kendall p값)를 쓰고, 구역마다 선 그래프가 있는 HTML 보고서를 만듭니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;날짜&lt;/b&gt;는 waterseries와 같습니다: DATES(입력 순서대로 입력마다 하나), ACQUISITION_DATE 태그, 제품 이름, 파일 이름의 YYYYMMDD 또는 연도만 있는 이름; BANDS_PER_DATE는 여러 날짜를 담은 파일을 밴드 묶음마다 한 날짜로 나눕니다. &lt;b&gt;계절 확인&lt;/b&gt;은 날짜마다 greenratio와 같습니다(잎이 난 여름, 낙엽기 지수, 눈); 연도만 있으면 계절을 확인할 수 없습니다. 계절 경고가 있거나 구역의 MIN_OBSERVED 미만만 관측된 날짜는 표시되고 추세에서 제외됩니다.&lt;/p&gt;&lt;p&gt;날짜마다 자체 격자에서 실제 픽셀 면적으로 계산하며, ZONES는 날짜마다 재투영됩니다. ZONES를 비우면 모든 날짜가 덮는 지역입니다. 유효 픽셀이 없는 구역-날짜는 0이 아니라 NULL입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:greenseries -- INPUTS=2016.tif INPUTS=2018.tif INPUTS=2020.tif ZONES=districts.gpkg OUTPUT=green.gpkg OUTPUT_REPORT=green.html&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Green model (empty: green_ndvi with red and NIR, else green_rgb)</source>
-        <translation>녹지 모델 (비우면 적색과 NIR이 있으면 green_ndvi, 없으면 green_rgb)</translation>
-    </message>
-    <message>
         <source>Zones (districts, parks; empty: the area all dates cover)</source>
         <translation>구역 (행정구, 공원; 비우면 모든 날짜가 덮는 지역)</translation>
     </message>
     <message>
-        <source>Zone name field (for the report)</source>
-        <translation>구역 이름 필드 (보고서용)</translation>
-    </message>
-    <message>
-        <source>Minimum observed share of a zone (below: flagged, left out of the trend)</source>
-        <translation>구역의 최소 관측 비율 (미만이면 표시하고 추세에서 제외)</translation>
+        <source>Green model (empty: green_ndvi with red and NIR, else green_rgb)</source>
+        <translation>녹지 모델 (비우면 적색과 NIR이 있으면 green_ndvi, 없으면 green_rgb)</translation>
     </message>
     <message>
         <source>Green ratio per zone and date</source>
         <translation>구역별·날짜별 녹지 비율</translation>
-    </message>
-    <message>
-        <source>Report (HTML)</source>
-        <translation>보고서 (HTML)</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html)</source>
-        <translation>HTML 파일 (*.html)</translation>
     </message>
     <message>
         <source>Number of dates</source>
@@ -708,6 +764,10 @@
         <translation>&lt;p&gt;주간 위성영상으로 정사각형 격자(기본 1 km)의 각 격자 또는 ZONES의 각 폴리곤에 대해 상대적인 경제 발전 점수를 추정합니다. 래스터가 EPSG:4326이나 EPSG:3857이어도 격자는 해당 지역에 맞는 미터 단위 CRS(래스터 중심이 속한 UTM 구역, 극지방 근처에서는 극 평사 투영)에서 만들므로, 1000 m 격자는 지상에서 실제 1 km입니다. 출력은 그 CRS로 저장됩니다(구역은 원래 CRS를 유지).&lt;/p&gt;&lt;p&gt;&lt;b&gt;방법.&lt;/b&gt; 칩 모델(영상 칩마다 점수 하나)이 모델 카드에 적힌 지상 크기의 칩에 점수를 매깁니다. 칩은 래스터를 면적 평균 방식으로 미터 단위 CRS에 리샘플링하여 만듭니다. 가로세로가 칩 1.5개 이하인 격자나 구역은 그 중심에 놓인 칩 하나로 점수를 받습니다: 구역으로 준 지도 타일은 그 타일 자체로, 1 km 격자는 모델이 학습한 약 1.9 km의 주변 맥락으로 점수가 매겨집니다. 더 큰 격자나 구역은 조밀한 점수 표면의 면적 가중 평균을 받습니다: 칩을 칩 절반 간격으로 놓고, 지면의 각 부분은 그곳을 덮는 칩들의 평균 점수를 가지므로, 결과가 칩이 우연히 놓인 위치에 좌우되지 않습니다. 유효 픽셀이 MIN_VALID보다 적은 칩에는 점수를 매기지 않으며, 점수가 매겨진 칩이 없는 격자는 0이 아니라 점수 없음(NULL)이 됩니다. 기본 모델 &lt;i&gt;poverty_nk_siscore&lt;/i&gt;는 장소가 얼마나 시가지화되고 발전해 보이는지를 순위로 매깁니다(전체 해상도 칩의 무작위 합성곱 특징에 순위 헤드). 북한의 Sentinel-2 참색상 타일과 Ahn et al. (2023, Nat. Commun. 14)의 전문가 부분 순서로 학습했고, 학습에 쓰지 않은 클러스터를 얼마나 잘 순위 매기는지로 선택했습니다. 모델 카드에 학습에 쓰지 않은 데이터에서의 수치와 점수가 성립하지 않는 조건이 있습니다. 이 접근법은 Jean et al. (2016, Science 353), siScore (Han et al. 2020, KDD), MOSAIKS (Rolf et al. 2021, Nat. Commun. 12)를 따릅니다. 점수는 상대적인 값(0 발전 수준이 가장 낮음, 1 가장 높음)이며 금액이 아닙니다. score_percentile은 이번 실행 안에서 격자의 순위를 나타냅니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;밴드.&lt;/b&gt; red, green, blue. 8비트 참색상 영상(RGB 배경지도, 웹 타일)은 그대로 사용합니다. Sentinel-2 반사율 영상(L1C/L2A, 값 x 10000)은 모델이 기대하는 8비트 참색상 렌더링(2.5 x 반사율, 클리핑, x 255)으로 변환하며, 변환 사실을 로그에 남깁니다. 밴드는 이름이나 배열, 또는 BAND_MAP으로 찾습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;매개변수.&lt;/b&gt; INPUT: 래스터 레이어. 파일이거나, QGIS가 먼저 EXTENT 범위를 RESOLUTION 미터 해상도로 렌더링하는 레이어(XYZ 또는 WMS 배경지도, 가상 래스터)입니다(기본값: 레이어 범위, 모델 학습 영상의 지상 해상도이며 기본 제공 모델은 7.3 m). 파일은 자체 해상도 그대로 쓰고, EXTENT가 주어지면 그 범위로 잘라냅니다. MODEL: score 출력이 있는 기본 제공 또는 사용자 칩 모델(기본값 poverty_nk_siscore; satimpact:trainpovertysurvey나 satimpact:trainpovertyranking으로 만든 모델도 사용 가능). CELL_SIZE: 미터 단위. ZONES (선택): 격자 대신 점수를 매길 폴리곤. MIN_VALID: 칩의 최소 유효 픽셀 비율. OUTPUT: score, score_percentile (점수가 매겨진 단위 중 이 값 이하인 비율, %), valid_share, chips, chips_scored 필드를 가진 격자 또는 구역. OUTPUT_RASTER (선택, 격자에만 해당): 격자 하나가 픽셀 하나인 격자 점수 GeoTIFF.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:povertygrid -- INPUT=mosaic.tif CELL_SIZE=1000 OUTPUT=cells.gpkg&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Zones to score instead of a grid (optional)</source>
+        <translation>격자 대신 점수를 매길 구역 (선택)</translation>
+    </message>
+    <message>
         <source>Ground resolution in metres to render such layers (default: the model's source imagery)</source>
         <translation>이런 레이어를 렌더링할 지상 해상도 (미터, 기본값: 모델의 원본 영상)</translation>
     </message>
@@ -722,10 +782,6 @@
     <message>
         <source>Cell size (metres)</source>
         <translation>격자 크기 (미터)</translation>
-    </message>
-    <message>
-        <source>Zones to score instead of a grid (optional)</source>
-        <translation>격자 대신 점수를 매길 구역 (선택)</translation>
     </message>
     <message>
         <source>Band mapping (e.g. red=4,green=3,blue=2; empty: automatic)</source>
@@ -1036,10 +1092,6 @@
         <translation>밴드 지정 (예: green=3,nir=8 또는 배열 이름; 비우면 자동)</translation>
     </message>
     <message>
-        <source>Threshold (empty: the model card's default)</source>
-        <translation>임계값 (비우면 모델 카드 기본값)</translation>
-    </message>
-    <message>
         <source>Automatic threshold for any model (single-polarisation radar models use it by default)</source>
         <translation>모든 모델에 자동 임계값 적용 (단일 편파 레이더 모델은 기본으로 사용)</translation>
     </message>
@@ -1088,16 +1140,16 @@
         <translation>&lt;p&gt;한 지역의 여러 날짜 래스터에서 호수, 저수지, 하천 구간의 수면을 추적합니다(SDG 6.6.1의 질문): 구역별·날짜별로 한 행씩 m2 단위 수면 면적, 구역마다 그래프와 추세, 수면 출현 빈도 지도와 변화 등급을 만듭니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;날짜.&lt;/b&gt; DATES 목록(INPUTS 순서대로 입력마다 하나: 2019-08-31 또는 1985), 없으면 ACQUISITION_DATE 태그, Sentinel-2/Landsat 제품 이름, 파일 이름의 YYYYMMDD(NAIP m_..._20090818.tif) 또는 연도만 있는 이름(1985.tif, 1월 1일로 봄). 날짜가 없는 입력은 파일 이름을 밝힌 오류입니다. 여러 날짜를 담은 다중 밴드 파일은 BANDS_PER_DATE(고급) 밴드씩 묶어 밴드 순서대로 묶음마다 한 날짜로 나누며, 날짜는 DATES에서 가져옵니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;수체.&lt;/b&gt; 날짜마다 waterdetection과 똑같이 분류합니다(같은 MODEL, BAND_MAP, THRESHOLD; 밴드 매핑은 모든 날짜에 적용). &lt;i&gt;water_ndwi&lt;/i&gt;(녹색, NIR)와 &lt;i&gt;water_mndwi&lt;/i&gt;(녹색, SWIR1)는 정규화 차이를 0에서 나누므로 부호만 중요합니다: 반사율뿐 아니라 8비트로 화면 늘이기한 영상(NAIP, Landsat 미리보기 스택)에도 맞습니다. &lt;i&gt;water_mndwi_evi&lt;/i&gt;는 절대 반사율(EVI)을 쓰므로 반사율 x 10000이 필요하며, 8비트 자료에는 자동으로 선택되지 않습니다. &lt;i&gt;water_sdwi&lt;/i&gt;는 dB 단위 Sentinel-1 VV/VH용입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;정렬과 면적.&lt;/b&gt; 날짜마다 자체 격자에서 마스크를 만든 뒤 첫 날짜(또는 REFERENCE)의 격자로 최근린 리샘플링해 읽습니다. 면적은 어느 좌표계에서나 픽셀별 실제 m2입니다. ZONES: 다각형(호수, 저수지, 하천 구간, 호안 버퍼); 비우면 모든 날짜가 덮는 지역. 픽셀 중심이 구역 안에 있으면 그 구역에 속합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;출력.&lt;/b&gt; OUTPUT: date, water_area_m2, valid_area_m2, water_share, cloud_or_nodata_share, low_observation(구역의 MIN_OBSERVED 미만이 관측되면 1)과 구역의 추세. 관측된 픽셀이 없는 구역-날짜는 0이 아니라 NULL입니다. OUTPUT_FREQUENCY: 출현 빈도, 유효 관측 중 수면이었던 비율(Pekel 외 2016, Nature 540). OUTPUT_CHANGE: 1 영구 수면, 2 새 수면(처음 육지, 마지막 수면), 3 사라진 수면, 4 계절 수면, 0 수면 아님, 255 관측 없음. OUTPUT_REPORT: 구역별 선 그래프, Sen 기울기와 Mann-Kendall p값(표시되지 않은 날짜 3개 이상), 지도가 담긴 HTML.&lt;/p&gt;&lt;p&gt;&lt;b&gt;qgis_process.&lt;/b&gt;&lt;br&gt;&lt;code&gt;qgis_process run satimpact:waterseries -- INPUTS=1985.tif INPUTS=1990.tif INPUTS=1995.tif BAND_MAP=swir16=1,nir=2,red=3,green=4 OUTPUT=water.gpkg OUTPUT_REPORT=water.html&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Zones: lakes, reservoirs, river reaches (empty: the area all dates cover)</source>
+        <translation>구역: 호수, 저수지, 하천 구간 (비우면 모든 날짜가 덮는 지역)</translation>
+    </message>
+    <message>
         <source>Water model (empty: chosen from the bands; water_ndwi or water_mndwi for 8-bit imagery)</source>
         <translation>수체 모델 (비우면 밴드로 선택; 8비트 영상에는 water_ndwi 또는 water_mndwi)</translation>
     </message>
     <message>
         <source>Automatic threshold per date (Otsu)</source>
         <translation>날짜별 자동 임계값 (Otsu)</translation>
-    </message>
-    <message>
-        <source>Zones: lakes, reservoirs, river reaches (empty: the area all dates cover)</source>
-        <translation>구역: 호수, 저수지, 하천 구간 (비우면 모든 날짜가 덮는 지역)</translation>
     </message>
     <message>
         <source>Reference grid (empty: the first date's)</source>

@@ -19,6 +19,8 @@ from ..engine.memory import gdal_cache_cap
 from ..engine.registry import available_models, resolve_model
 from ..engine.runner import Feedback
 from . import safety
+from .parameters import SharedParameters
+from .tables import ZoneTables
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "satimpact.svg")
 
@@ -106,29 +108,30 @@ def model_path(reference: str) -> str:
 def raster_layer_path(layer: QgsRasterLayer, parameter: str = "INPUT") -> str:
     """The file behind a raster layer. Layers that are not files (XYZ, WMS) are refused for now."""
     if layer is None:
-        raise QgsProcessingException(tr(f"{parameter}: no raster layer given"))
+        raise QgsProcessingException(tr("{0}: no raster layer given").format(parameter))
     if not layer.isValid():
-        raise QgsProcessingException(tr(f"{parameter}: the layer '{layer.name()}' is not valid"))
+        raise QgsProcessingException(tr("{0}: the layer '{1}' is not valid").format(parameter, layer.name()))
     if layer.providerType() != "gdal":
         raise QgsProcessingException(
             tr(
-                f"{parameter}: the layer '{layer.name()}' comes from the '{layer.providerType()}' provider "
+                "{0}: the layer '{1}' comes from the '{2}' provider "
                 "and is not a file; export it as a GeoTIFF first (Raster > Conversion > Translate)"
-            )
+            ).format(parameter, layer.name(), layer.providerType())
         )
     source = layer.source().split("|")[0]
     if not layer.crs().isValid():
         raise QgsProcessingException(
             tr(
-                f"{parameter}: the raster '{layer.name()}' ({source}) has no coordinate reference system; "
+                "{0}: the raster '{1}' ({2}) has no coordinate reference system; "
                 "assign one (Raster > Projections > Assign Projection) and run again"
-            )
+            ).format(parameter, layer.name(), source)
         )
     return source
 
 
-class SatImpactAlgorithm(QgsProcessingAlgorithm):
-    """Base class: naming, icon, translation and uniform error reporting."""
+class SatImpactAlgorithm(ZoneTables, SharedParameters, QgsProcessingAlgorithm):
+    """Base class: naming, icon, translation, uniform error reporting, and the zone, table and
+    parameter helpers of ZoneTables (tables.py) and SharedParameters (parameters.py)."""
 
     group_id = "models"
     group_name = "Models"
@@ -419,7 +422,9 @@ def metres_per_map_unit(crs, point, transform_context) -> tuple[float, float]:
         p1 = QgsPointXY(point.x() + dx / 2, point.y() + dy / 2)
         metres = area.convertLengthMeasurement(area.measureLine(p0, p1), QgsUnitTypes.DistanceUnit.DistanceMeters)
         if not metres > 0:
-            raise QgsProcessingException(tr(f"cannot measure ground distances in {crs.authid()} at {point.toString()}"))
+            raise QgsProcessingException(
+                tr("cannot measure ground distances in {0} at {1}").format(crs.authid(), point.toString())
+            )
         scales.append(metres / step)
     return scales[0], scales[1]
 
@@ -440,7 +445,9 @@ def _file_window(source: str, area, layer, parameter: str, feedback) -> LayerFil
     )
     if window is None:
         raise QgsProcessingException(
-            tr(f"{parameter}: cannot cut '{layer.name()}' to the requested extent: {gdal.GetLastErrorMsg()}")
+            tr("{0}: cannot cut '{1}' to the requested extent: {2}").format(
+                parameter, layer.name(), gdal.GetLastErrorMsg()
+            )
         )
     cols, rows = window.RasterXSize, window.RasterYSize
     window = None  # closes (and writes) the VRT
@@ -479,9 +486,9 @@ def raster_layer_file(
     )
 
     if layer is None:
-        raise QgsProcessingException(tr(f"{parameter}: no raster layer given"))
+        raise QgsProcessingException(tr("{0}: no raster layer given").format(parameter))
     if not layer.isValid():
-        raise QgsProcessingException(tr(f"{parameter}: the layer '{layer.name()}' is not valid"))
+        raise QgsProcessingException(tr("{0}: the layer '{1}' is not valid").format(parameter, layer.name()))
 
     def requested_area():
         """The layer's extent, cut to EXTENT (given in its own CRS or the layer's)."""
@@ -495,7 +502,7 @@ def raster_layer_file(
             area = area.intersect(requested)
             if area.isEmpty():
                 raise QgsProcessingException(
-                    tr(f"{parameter}: the requested extent does not overlap the layer '{layer.name()}'")
+                    tr("{0}: the requested extent does not overlap the layer '{1}'").format(parameter, layer.name())
                 )
         return area
 
@@ -512,15 +519,17 @@ def raster_layer_file(
 
     crs = layer.crs()
     if not crs.isValid():
-        raise QgsProcessingException(tr(f"{parameter}: the layer '{layer.name()}' has no coordinate reference system"))
+        raise QgsProcessingException(
+            tr("{0}: the layer '{1}' has no coordinate reference system").format(parameter, layer.name())
+        )
     area = requested_area()
     resolution = resolution_m or default_resolution_m
     if not resolution or resolution <= 0:
         raise QgsProcessingException(
             tr(
-                f"{parameter}: '{layer.name()}' is not a file ({layer.providerType()} provider), so it must be "
+                "{0}: '{1}' is not a file ({2} provider), so it must be "
                 "rendered at a ground resolution; set RESOLUTION (metres per pixel), the model card gives none"
-            )
+            ).format(parameter, layer.name(), layer.providerType())
         )
     per_x, per_y = metres_per_map_unit(crs, area.center(), context.transformContext())
     step_x, step_y = resolution / per_x, resolution / per_y
@@ -528,9 +537,9 @@ def raster_layer_file(
     if cols * rows > MAX_RENDER_PIXELS:
         raise QgsProcessingException(
             tr(
-                f"{parameter}: rendering '{layer.name()}' over {area.toString(3)} at {resolution:g} m would make "
-                f"{cols} x {rows} px; set a smaller EXTENT or a coarser RESOLUTION"
-            )
+                "{0}: rendering '{1}' over {2} at {3} m would make {4} x {5} px; "
+                "set a smaller EXTENT or a coarser RESOLUTION"
+            ).format(parameter, layer.name(), area.toString(3), f"{resolution:g}", cols, rows)
         )
     # Snap the extent to whole pixels so the ground resolution is exactly the requested one.
     area = QgsRectangle(
@@ -539,7 +548,9 @@ def raster_layer_file(
     provider = layer.dataProvider().clone()
     pipe = QgsRasterPipe()
     if not pipe.set(provider):
-        raise QgsProcessingException(tr(f"{parameter}: cannot read the layer '{layer.name()}' through a raster pipe"))
+        raise QgsProcessingException(
+            tr("{0}: cannot read the layer '{1}' through a raster pipe").format(parameter, layer.name())
+        )
     path = QgsProcessingUtils.generateTempFilename(f"{parameter.lower()}_rendered.tif")
     writer = QgsRasterFileWriter(path)
     writer.setOutputFormat("GTiff")
@@ -561,10 +572,12 @@ def raster_layer_file(
     rendered = LayerFile(path, True, f"{layer.providerType()} layer rendered at {resolution:g} m")
     if error == QgsRasterFileWriter.WriterError.WriteCanceled or (feedback is not None and feedback.isCanceled()):
         rendered.cleanup()
-        raise QgsProcessingException(tr(f"{parameter}: cancelled while rendering '{layer.name()}'"))
+        raise QgsProcessingException(tr("{0}: cancelled while rendering '{1}'").format(parameter, layer.name()))
     if error != QgsRasterFileWriter.WriterError.NoError:
         rendered.cleanup()
-        raise QgsProcessingException(tr(f"{parameter}: rendering '{layer.name()}' failed (writer error {error})"))
+        raise QgsProcessingException(
+            tr("{0}: rendering '{1}' failed (writer error {2})").format(parameter, layer.name(), error)
+        )
     _describe_rendered_bands(path, provider)
     return rendered
 

@@ -1,42 +1,13 @@
 """What the series tools (waterseries, greenseries) share in the Processing layer: input
-files and dates, zones as shapely polygons, the per-zone-per-date table, and layer styles."""
+files and dates, the dated-input parameters, and layer styles. Zones and the result table
+come from the base class (tables.py), as for every tool that writes a table."""
 
 from __future__ import annotations
 
-from qgis.core import (
-    Qgis,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessing, QgsProcessingException
 
-from ..engine.errors import EngineError
 from ..engine.series import CHANGE_CLASSES, NODATA, series_dates, split_band_groups
 from .common import raster_layer_path, tr
-
-
-def qgs_field(name: str, kind: str) -> QgsField:
-    """A QgsField of kind double, int, string or date (QMetaType on QGIS >= 3.38, QVariant before)."""
-    if Qgis.versionInt() >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        types = {
-            "double": QMetaType.Type.Double,
-            "int": QMetaType.Type.Int,
-            "string": QMetaType.Type.QString,
-            "date": QMetaType.Type.QDate,
-        }
-    else:
-        from qgis.PyQt.QtCore import QVariant
-
-        types = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String, "date": QVariant.Date}
-    return QgsField(name, types[kind])
 
 
 def input_dates(alg, parameters, context, scratch: str):
@@ -99,67 +70,18 @@ def series_band_map_parameter(alg) -> None:
     )
 
 
-def zones_from_source(source, target_crs, context, name_field: str, feedback):
-    """Features, shapely polygons (in ``target_crs``) and names of a zone layer (None: no zones)."""
-    from shapely import wkb
-    from shapely.geometry import Polygon
+def write_series_rows(sink, fields, kept, zones, footprint, result, figures) -> None:
+    """One row per zone and date: the zone's own fields (``kept``), zone id and name, the date,
+    then ``figures(zone, date_index)``; without zones one zone, the common ``footprint``."""
+    from .tables import add_row
 
-    if source is None:
-        return [], [], []
-    if name_field and source.fields().lookupField(name_field) < 0:
-        raise EngineError(
-            f"ZONE_NAME_FIELD: the zones have no field '{name_field}' (fields: {', '.join(source.fields().names())})"
-        )
-    to_target = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
-    features, geoms, names = [], [], []
-    for feat in source.getFeatures():
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("cancelled by the user"))
-        geom = QgsGeometry(feat.geometry())
-        features.append(feat)
-        names.append(str(feat[name_field]) if name_field else f"zone {feat.id()}")
-        if geom.isNull() or geom.isEmpty():
-            geoms.append(Polygon())
-            continue
-        if not geom.isGeosValid():
-            geom = geom.makeValid()
-        geom.transform(to_target)
-        geoms.append(wkb.loads(bytes(geom.asWkb())))
-    if not features:
-        raise EngineError("ZONES: the zone layer has no feature; leave ZONES empty for the common footprint")
-    return features, geoms, names
-
-
-def table_sink(alg, parameters, name, context, zone_source, result_fields, footprint_crs):
-    """The output sink: the zones' own fields (if any) then ``result_fields`` [(name, kind)]."""
-    fields = QgsFields()
-    taken = {n for n, _ in result_fields}
-    kept = []
-    if zone_source is not None:
-        for i, f in enumerate(zone_source.fields()):
-            if f.name() not in taken:
-                fields.append(f)
-                kept.append(i)
-        crs, wkb_type = zone_source.sourceCrs(), QgsWkbTypes.multiType(zone_source.wkbType())
-    else:
-        crs, wkb_type = footprint_crs, QgsWkbTypes.MultiPolygon
-    for n, kind in result_fields:
-        fields.append(qgs_field(n, kind))
-    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
-    return sink, dest_id, fields, kept
-
-
-def add_row(sink, fields, geometry: QgsGeometry | None, attributes: list) -> None:
-    """One feature (multi-part geometry) into the sink."""
-    out = QgsFeature(fields)
-    if geometry is not None and not geometry.isNull():
-        geom = QgsGeometry(geometry)
-        geom.convertToMultiType()
-        out.setGeometry(geom)
-    out.setAttributes(attributes)
-    sink.addFeature(out, QgsFeatureSink.FastInsert)
+    for z in range(result.zones):
+        geometry = zones.features[z].geometry() if zones else footprint
+        own = [zones.features[z].attributes()[i] for i in kept] if zones else []
+        zone_id = int(zones.features[z].id()) if zones else 0
+        for k, d in enumerate(result.dates):
+            head = [zone_id, result.zone_names[z], qdate(d.date), d.label, d.name]
+            add_row(sink, fields, geometry, own + head + figures(z, k))
 
 
 def qdate(date):

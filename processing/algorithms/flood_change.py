@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...engine.change import CLASSES, COLORS, NEW_FLOOD, detect_change
-from ...engine.green import Zone
 from ..common import (
     LayerStyler,
     ProcessingFeedback,
@@ -38,6 +27,7 @@ from ..common import (
     raster_layer_path,
     user_models_dir,
 )
+from ..tables import add_row
 
 RESULT_FIELDS = (
     ("flooded_area_m2", "double"),
@@ -48,19 +38,7 @@ RESULT_FIELDS = (
     ("valid_area_m2", "double"),
     ("damaged", "int"),
 )
-
-
-def _field(name: str, kind: str) -> QgsField:
-    # QGIS >= 3.38 (and Qt6 builds) type fields with QMetaType; older ones with QVariant.
-    if Qgis.versionInt() >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        types = {"double": QMetaType.Type.Double, "int": QMetaType.Type.Int}
-    else:
-        from qgis.PyQt.QtCore import QVariant
-
-        types = {"double": QVariant.Double, "int": QVariant.Int}
-    return QgsField(name, types[kind])
+CELL_FIELDS = (("cell_id", "int"), ("col", "int"), ("row", "int"))
 
 
 def class_label(code: int, name: str) -> str:
@@ -232,14 +210,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
                 minValue=1.0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES,
-                self.tr("Zones (polygons instead of the grid)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
+        self.add_zones_parameter(self.tr("Zones (polygons instead of the grid)"))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.DAMAGE_THRESHOLD,
@@ -257,17 +228,8 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
                 defaultValue=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.THRESHOLD_METHOD,
-                self.tr("Automatic threshold method"),
-                options=[
-                    self.tr("Model defaults (Otsu for water, Kittler-Illingworth for the log-ratio)"),
-                    self.tr("Otsu (radar: on the tiles with a bimodal histogram)"),
-                    self.tr("Kittler-Illingworth minimum error (on the tiles with a bimodal histogram)"),
-                ],
-                defaultValue=0,
-            )
+        self.add_threshold_method_parameter(
+            self.tr("Model defaults (Otsu for water, Kittler-Illingworth for the log-ratio)")
         )
         self.addParameter(radar_units_parameter())
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Flood change classes")))
@@ -292,31 +254,10 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         threshold = self.parameterAsDouble(parameters, self.DAMAGE_THRESHOLD, context)
-        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
-
-        zones = None
-        features = []
-        if zones_source is not None:
-            from shapely import wkb
-            from shapely.geometry import Polygon
-
-            # The change raster is on BEFORE's grid, so zones are counted in BEFORE's CRS.
-            to_grid = QgsCoordinateTransform(zones_source.sourceCrs(), before_layer.crs(), context.transformContext())
-            zones = []
-            for k, feat in enumerate(zones_source.getFeatures()):
-                if feedback.isCanceled():
-                    raise QgsProcessingException("cancelled by the user")
-                features.append(feat)
-                geom = QgsGeometry(feat.geometry())
-                if geom.isNull() or geom.isEmpty():
-                    zones.append(Zone(k, Polygon()))
-                    continue
-                if not geom.isGeosValid():
-                    geom = geom.makeValid()
-                geom.transform(to_grid)
-                zones.append(Zone(k, wkb.loads(bytes(geom.asWkb()))))
+        # The change raster is on BEFORE's grid, so zones are counted in BEFORE's CRS.
+        zones = self.zones_from_source(parameters, self.ZONES, before_layer.crs(), context, feedback)
+        if zones is not None:
             feedback.pushInfo(f"Zones: {len(zones)} polygons, counted in BEFORE's CRS ({before_layer.crs().authid()})")
-
         result = detect_change(
             before,
             after,
@@ -325,7 +266,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
             band_map_before=self.parameterAsString(parameters, self.BAND_MAP_BEFORE, context) or None,
             band_map_after=self.parameterAsString(parameters, self.BAND_MAP_AFTER, context) or None,
             cell_size=cell_size,
-            zones=zones,
+            zones=zones.engine_zones() if zones is not None else None,
             damage_threshold=threshold,
             feedback=ProcessingFeedback(feedback),
             user_dir=user_models_dir(),
@@ -333,37 +274,45 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
             auto_method=self.METHODS[self.parameterAsEnum(parameters, self.THRESHOLD_METHOD, context)],
             radar_units=radar_units(self, parameters, context),
         )
+        dest_id = self._write_cells(parameters, context, feedback, result, zones, threshold)
 
-        fields = QgsFields()
-        names = [name for name, _ in RESULT_FIELDS]
-        if zones_source is not None:
-            for f in zones_source.fields():
-                if f.name() in names:
-                    feedback.pushWarning(f"The zones' field '{f.name()}' is replaced by this tool's figure")
-                    continue
-                fields.append(f)
-            kept = [i for i, f in enumerate(zones_source.fields()) if f.name() not in names]
-            out_crs = zones_source.sourceCrs()
-            wkb_type = QgsWkbTypes.multiType(zones_source.wkbType())
-        else:
-            for name in ("cell_id", "col", "row"):
-                fields.append(_field(name, "int"))
-            kept = []
-            out_crs = (
+        pair = f"{before_layer.name()} -> {after_layer.name()}"
+        LayerStyler.attach(context, output, f"Flood change classes ({pair})", style_change_classes)
+        unit = "zone" if zones is not None else f"{cell_size:g} m cell"
+        if dest_id is not None:
+            LayerStyler.attach(
+                context,
+                dest_id,
+                f"Flooded share per {unit}, damaged > {100 * threshold:g} % ({pair})",
+                style_damaged_cells(threshold),
+            )
+        method = f"{result.method.describe()} {result.alignment.description}. Thresholds: {result.thresholds}"
+        results = {
+            self.OUTPUT: output,
+            self.NEW_FLOOD_KM2: result.areas_m2[NEW_FLOOD] / 1e6,
+            self.DAMAGED_CELLS: sum(c.damaged(threshold) for c in result.cells),
+            self.METHOD: method,
+        }
+        if dest_id is not None:
+            results[self.OUTPUT_GRID] = dest_id
+        return results
+
+    def _write_cells(self, parameters, context, feedback, result, zones, threshold):
+        """The figures per cell (or zone) into OUTPUT_GRID; None when it was left out (the
+        figures then stay in the log and the outputs only)."""
+        fields, kept = self.qgs_fields_for(RESULT_FIELDS, zones, CELL_FIELDS, feedback)
+        crs = None
+        if zones is None:
+            crs = (
                 QgsCoordinateReferenceSystem(f"EPSG:{result.grid_epsg}")
                 if result.grid_epsg
                 else QgsCoordinateReferenceSystem.fromWkt(result.cells_crs_wkt)
             )
-            wkb_type = QgsWkbTypes.Polygon
-        for name, kind in RESULT_FIELDS:
-            fields.append(_field(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_GRID, context, fields, wkb_type, out_crs)
-        # OUTPUT_GRID is optional: left out, the figures stay in the log and the outputs only
-        if sink is None and parameters.get(self.OUTPUT_GRID) not in (None, ""):
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_GRID))
-
-        def figures(cell):
-            return [
+        sink, dest_id = self.table_sink(parameters, self.OUTPUT_GRID, context, fields, zones, crs, optional=True)
+        if sink is None:
+            return None
+        for k, cell in enumerate(result.cells):
+            figures = [
                 cell.flooded_m2,
                 cell.flooded_share,
                 cell.permanent_water_share,
@@ -372,42 +321,10 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
                 cell.valid_m2,
                 cell.damaged(threshold),
             ]
-
-        if sink is None:
-            pass
-        elif zones_source is None:
-            for cell in result.cells:
-                out = QgsFeature(fields)
-                out.setGeometry(QgsGeometry.fromWkt(cell.geometry.wkt))
-                out.setAttributes([cell.key, cell.col, cell.row] + figures(cell))
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
-        else:
-            for feat, cell in zip(features, result.cells):
-                out = QgsFeature(fields)
-                out.setGeometry(feat.geometry())
-                attrs = feat.attributes()
-                out.setAttributes([attrs[i] for i in kept] + figures(cell))
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
-
-        pair = f"{before_layer.name()} -> {after_layer.name()}"
-        LayerStyler.attach(context, output, f"Flood change classes ({pair})", style_change_classes)
-        unit = "zone" if zones_source is not None else f"{cell_size:g} m cell"
-        if sink is not None:
-            LayerStyler.attach(
-                context,
-                dest_id,
-                f"Flooded share per {unit}, damaged > {100 * threshold:g} % ({pair})",
-                style_damaged_cells(threshold),
-            )
-        new_km2 = result.areas_m2[NEW_FLOOD] / 1e6
-        damaged = sum(c.damaged(threshold) for c in result.cells)
-        method = f"{result.method.describe()} {result.alignment.description}. Thresholds: {result.thresholds}"
-        results = {
-            self.OUTPUT: output,
-            self.NEW_FLOOD_KM2: new_km2,
-            self.DAMAGED_CELLS: damaged,
-            self.METHOD: method,
-        }
-        if sink is not None:
-            results[self.OUTPUT_GRID] = dest_id
-        return results
+            if zones is None:
+                geometry = QgsGeometry.fromWkt(cell.geometry.wkt)
+                add_row(sink, fields, geometry, [cell.key, cell.col, cell.row] + figures, multi=False)
+            else:
+                feat = zones.features[k]
+                add_row(sink, fields, feat.geometry(), [feat.attributes()[i] for i in kept] + figures)
+        return dest_id

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
-from ...engine.green import Zone, green_ratio
+from ...engine.green import green_ratio
 from ...engine.model_choice import green_model
 from ...engine.raster import raster_info
 from ..common import (
@@ -36,6 +28,7 @@ from ..common import (
     tr,
     user_models_dir,
 )
+from ..tables import add_row
 
 RESULT_FIELDS = (
     ("green_ratio", "double"),
@@ -46,21 +39,9 @@ RESULT_FIELDS = (
     ("cloud_area_m2", "double"),
     ("water_area_m2", "double"),
 )
+CELL_FIELDS = (("cell_id", "int"), ("col", "int"), ("row", "int"))
 PER_PERSON = "green_m2_per_person"
 SEASON = "season_warning"
-
-
-def _field(name: str, kind: str) -> QgsField:
-    # QGIS >= 3.38 (and Qt6 builds) type fields with QMetaType; older ones with QVariant.
-    if Qgis.versionInt() >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        types = {"double": QMetaType.Type.Double, "int": QMetaType.Type.Int, "string": QMetaType.Type.QString}
-    else:
-        from qgis.PyQt.QtCore import QVariant
-
-        types = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String}
-    return QgsField(name, types[kind])
 
 
 def style_green_ratio(layer) -> None:
@@ -176,14 +157,7 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES,
-                self.tr("Zones (city boundaries, districts; empty: a grid of cells)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
+        self.add_zones_parameter(self.tr("Zones (city boundaries, districts; empty: a grid of cells)"))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.CELL_SIZE,
@@ -227,157 +201,94 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
 
     def _process_file(self, layer, source_path, parameters, context, feedback):
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
-        info = raster_info(source_path)
-        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
-        # One choice for this tool and the batch (engine/model_choice.py).
-        model, why = green_model(info, reference, band_map, user_models_dir())
-        if why:
-            feedback.pushInfo(f"Model: {model.card.name} ({why})")
-        feedback.pushInfo(f"Model: {model.card.summary()}")
-
-        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
+        model = load_green_model(
+            self.parameterAsString(parameters, self.MODEL, context), source_path, band_map, feedback
+        )
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or ""
-        cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         mask_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_MASK, context) or None
-        if population_field and zones_source is None:
-            raise QgsProcessingException(
-                "POPULATION_FIELD needs ZONES: population figures belong to zones, not to grid cells"
-            )
-
-        raster_crs = layer.crs()
-        zones = None
-        features = []
-        if zones_source is not None:
-            if population_field and zones_source.fields().lookupField(population_field) < 0:
-                raise QgsProcessingException(
-                    f"POPULATION_FIELD: the zones have no field '{population_field}' "
-                    f"(fields: {', '.join(zones_source.fields().names())})"
-                )
-            to_raster = QgsCoordinateTransform(zones_source.sourceCrs(), raster_crs, context.transformContext())
-            zones = []
-            from shapely import wkb
-            from shapely.geometry import Polygon
-
-            for k, feat in enumerate(zones_source.getFeatures()):
-                if feedback.isCanceled():
-                    raise QgsProcessingException("cancelled by the user")
-                geom = QgsGeometry(feat.geometry())
-                features.append(feat)
-                if geom.isNull() or geom.isEmpty():
-                    zones.append(Zone(k, Polygon()))
-                    continue
-                if not geom.isGeosValid():
-                    geom = geom.makeValid()
-                geom.transform(to_raster)
-                zones.append(Zone(k, wkb.loads(bytes(geom.asWkb()))))
-            feedback.pushInfo(f"Zones: {len(zones)} polygons, reprojected to the raster's CRS for the pixel count")
-
+        zones = self._zones(parameters, context, feedback, layer.crs(), population_field)
         result = green_ratio(
             source_path,
             model,
             band_map=band_map,
-            zones=zones,
-            cell_size=cell_size,
+            zones=zones.engine_zones() if zones is not None else None,
+            cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
             mask_path=mask_path,
             feedback=ProcessingFeedback(feedback),
         )
-        season = result.season
-        feedback.pushInfo(season.describe())
-        for warning in season.warnings:
+        feedback.pushInfo(result.season.describe())
+        for warning in result.season.warnings:
             feedback.pushWarning(f"Season warning: {warning}")
-        warning_text = season.warning_text
+        dest_id = self._write_table(parameters, context, feedback, result, zones, population_field)
 
-        fields = QgsFields()
-        new_names = [name for name, _ in RESULT_FIELDS] + ([PER_PERSON] if population_field else []) + [SEASON]
-        if zones_source is not None:
-            for f in zones_source.fields():
-                if f.name() in new_names:
-                    feedback.pushWarning(f"The zones' field '{f.name()}' is replaced by this tool's figure")
-                    continue
-                fields.append(f)
-            kept = [i for i, f in enumerate(zones_source.fields()) if f.name() not in new_names]
-            out_crs = zones_source.sourceCrs()
-            wkb_type = QgsWkbTypes.multiType(zones_source.wkbType())
-        else:
-            for name in ("cell_id", "col", "row"):
-                fields.append(_field(name, "int"))
-            kept = []
-            grid = result.grid
-            out_crs = (
+        totals = result.totals
+        overall = totals.green_m2 / totals.valid_m2 if totals.valid_m2 > 0 else None
+        feedback.pushInfo(
+            f"Whole raster: green {totals.green_m2 / 1e6:.4f} km2 of {totals.valid_m2 / 1e6:.4f} km2 valid "
+            f"({'n/a' if overall is None else f'{100 * overall:.1f} %'}); cloud {totals.cloud_m2 / 1e6:.4f} km2, "
+            f"nodata {totals.nodata_m2 / 1e6:.4f} km2"
+        )
+        LayerStyler.attach(context, dest_id, self.tr("Green ratio - {0}").format(layer.name()), style_green_ratio)
+        outputs = {
+            self.OUTPUT: dest_id,
+            self.GREEN_RATIO: overall,
+            self.SEASON_WARNING: result.season.warning_text,
+            self.MODEL_USED: model.card.name,
+        }
+        if mask_path:
+            LayerStyler.attach(
+                context,
+                mask_path,
+                self.tr("Vegetation ({0}) - {1}").format(model.card.name, layer.name()),
+                style_vegetation_mask,
+            )
+            outputs[self.OUTPUT_MASK] = mask_path
+        return outputs
+
+    def _zones(self, parameters, context, feedback, raster_crs, population_field):
+        """ZONES in the raster's CRS (None: a grid of cells), checked against POPULATION_FIELD."""
+        zones = self.zones_from_source(parameters, self.ZONES, raster_crs, context, feedback)
+        if population_field and zones is None:
+            raise QgsProcessingException(
+                "POPULATION_FIELD needs ZONES: population figures belong to zones, not to grid cells"
+            )
+        if population_field and zones.source.fields().lookupField(population_field) < 0:
+            raise QgsProcessingException(
+                f"POPULATION_FIELD: the zones have no field '{population_field}' "
+                f"(fields: {', '.join(zones.source.fields().names())})"
+            )
+        if zones is not None:
+            feedback.pushInfo(f"Zones: {len(zones)} polygons, reprojected to the raster's CRS for the pixel count")
+        return zones
+
+    def _write_table(self, parameters, context, feedback, result, zones, population_field):
+        """One row per zone (or grid cell) into OUTPUT, with the warnings about empty ones."""
+        result_fields = RESULT_FIELDS + (((PER_PERSON, "double"),) if population_field else ()) + ((SEASON, "string"),)
+        fields, kept = self.qgs_fields_for(result_fields, zones, CELL_FIELDS, feedback)
+        grid = result.grid
+        crs = None
+        if zones is None:
+            crs = (
                 QgsCoordinateReferenceSystem(f"EPSG:{grid.epsg}")
                 if grid.epsg
                 else QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
             )
-            wkb_type = QgsWkbTypes.Polygon
-        for name, kind in RESULT_FIELDS:
-            fields.append(_field(name, kind))
-        if population_field:
-            fields.append(_field(PER_PERSON, "double"))
-        fields.append(_field(SEASON, "string"))
-
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, out_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
-        def figures(stats):
-            ratio = stats.green_ratio
-            return [
-                ratio,
-                stats.green_m2,
-                stats.valid_m2,
-                stats.valid_fraction,
-                stats.zone_area_m2,
-                stats.cloud_m2,
-                stats.water_m2,
-            ]
-
-        outside, all_invalid, bad_population = [], [], []
-        if zones_source is not None:
-            pop_index = zones_source.fields().lookupField(population_field) if population_field else -1
-            for k, feat in enumerate(features):
-                stats = result.stats[k]
-                label = str(feat.id())
-                if stats.pixels == 0:
-                    outside.append(label)
-                elif stats.valid_m2 == 0:
-                    all_invalid.append(label)
-                attrs = [feat.attributes()[i] for i in kept] + figures(stats)
-                if population_field:
-                    per_person = None
-                    population = feat.attributes()[pop_index]
-                    try:
-                        population = None if population is None else float(population)
-                    except (TypeError, ValueError):
-                        population = None
-                    if population is not None and population != population:  # NaN
-                        population = None
-                    # No valid pixels: the green area is unknown, not zero, so there is no per-person figure.
-                    if population is not None and population > 0 and stats.valid_m2 > 0:
-                        per_person = stats.green_m2 / population
-                    elif population is not None and population < 0:
-                        bad_population.append(label)
-                    attrs.append(per_person)
-                attrs.append(warning_text)
-                out = QgsFeature(fields)
-                geom = feat.geometry()
-                if not geom.isNull():
-                    geom = QgsGeometry(geom)
-                    geom.convertToMultiType()
-                    out.setGeometry(geom)
-                out.setAttributes(attrs)
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
+        sink, dest_id = self.table_sink(parameters, self.OUTPUT, context, fields, zones, crs)
+        season = result.season.warning_text
+        if zones is not None:
+            outside, all_invalid, bad_population = _write_zone_rows(
+                sink, fields, kept, zones, result, population_field, season
+            )
         else:
-            grid = result.grid
+            outside, bad_population = [], []
+            all_invalid = []
             for idx in sorted(result.stats):
                 stats = result.stats[idx]
                 row, col = divmod(idx, grid.cols)
                 if stats.valid_m2 == 0:
                     all_invalid.append(str(idx))
-                out = QgsFeature(fields)
-                out.setGeometry(QgsGeometry.fromWkt(grid.cell_polygon(col, row).wkt))
-                out.setAttributes([idx, col, row] + figures(stats) + [warning_text])
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
-
+                geometry = QgsGeometry.fromWkt(grid.cell_polygon(col, row).wkt)
+                add_row(sink, fields, geometry, [idx, col, row] + _figures(stats) + [season], multi=False)
         if outside:
             feedback.pushWarning(
                 f"{len(outside)} zone(s) do not overlap the raster and get zero valid area "
@@ -391,27 +302,62 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
             feedback.pushWarning(
                 f"{len(bad_population)} zone(s) have a negative population; green_m2_per_person is left empty"
             )
+        return dest_id
 
-        totals = result.totals
-        overall = totals.green_m2 / totals.valid_m2 if totals.valid_m2 > 0 else None
-        feedback.pushInfo(
-            f"Whole raster: green {totals.green_m2 / 1e6:.4f} km2 of {totals.valid_m2 / 1e6:.4f} km2 valid "
-            f"({'n/a' if overall is None else f'{100 * overall:.1f} %'}); cloud {totals.cloud_m2 / 1e6:.4f} km2, "
-            f"nodata {totals.nodata_m2 / 1e6:.4f} km2"
-        )
-        LayerStyler.attach(context, dest_id, self.tr("Green ratio - {0}").format(layer.name()), style_green_ratio)
-        outputs = {
-            self.OUTPUT: dest_id,
-            self.GREEN_RATIO: overall,
-            self.SEASON_WARNING: warning_text,
-            self.MODEL_USED: model.card.name,
-        }
-        if mask_path:
-            LayerStyler.attach(
-                context,
-                mask_path,
-                self.tr("Vegetation ({0}) - {1}").format(model.card.name, layer.name()),
-                style_vegetation_mask,
-            )
-            outputs[self.OUTPUT_MASK] = mask_path
-        return outputs
+
+def load_green_model(reference: str | None, raster_path: str, band_map: str, feedback):
+    """The green model MODEL names, or the one the raster's bands suit (one choice for this tool,
+    greenseries and the batch: engine/model_choice.py), with the choice in the log."""
+    model, why = green_model(raster_info(raster_path), (reference or "").strip(), band_map, user_models_dir())
+    if why:
+        feedback.pushInfo(f"Model: {model.card.name} ({why})")
+    feedback.pushInfo(f"Model: {model.card.summary()}")
+    return model
+
+
+def _figures(stats) -> list:
+    """The RESULT_FIELDS of one zone or cell."""
+    return [
+        stats.green_ratio,
+        stats.green_m2,
+        stats.valid_m2,
+        stats.valid_fraction,
+        stats.zone_area_m2,
+        stats.cloud_m2,
+        stats.water_m2,
+    ]
+
+
+def _population(value) -> float | None:
+    """A population figure as a number (None: empty, NaN or not a number)."""
+    try:
+        value = None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if value is not None and value != value else value  # NaN
+
+
+def _write_zone_rows(sink, fields, kept, zones, result, population_field, season):
+    """The zones' rows; returns the ids of zones outside the raster, of zones without a valid
+    pixel, and of zones with a negative population."""
+    outside, all_invalid, bad_population = [], [], []
+    pop_index = zones.source.fields().lookupField(population_field) if population_field else -1
+    for k, feat in enumerate(zones.features):
+        stats = result.stats[k]
+        label = str(feat.id())
+        if stats.pixels == 0:
+            outside.append(label)
+        elif stats.valid_m2 == 0:
+            all_invalid.append(label)
+        attrs = [feat.attributes()[i] for i in kept] + _figures(stats)
+        if population_field:
+            per_person = None
+            population = _population(feat.attributes()[pop_index])
+            # No valid pixels: the green area is unknown, not zero, so there is no per-person figure.
+            if population is not None and population > 0 and stats.valid_m2 > 0:
+                per_person = stats.green_m2 / population
+            elif population is not None and population < 0:
+                bad_population.append(label)
+            attrs.append(per_person)
+        add_row(sink, fields, feat.geometry(), attrs + [season])
+    return outside, all_invalid, bad_population

@@ -8,28 +8,18 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
 )
 
-from ...engine.errors import EngineError
-from ...engine.green import check_green_model, choose_green_model
-from ...engine.model import load_model
-from ...engine.raster import raster_info
 from ...engine.series import DEFAULT_MIN_OBSERVED, GridRef, common_footprint, green_series
-from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_parameter, model_path
+from ..common import LayerStyler, ProcessingFeedback, SatImpactAlgorithm, model_parameter
 from ..series_common import (
-    add_row,
     dated_inputs_parameters,
     input_dates,
-    qdate,
     series_band_map_parameter,
     style_series_table,
-    table_sink,
-    zones_from_source,
+    write_series_rows,
 )
+from .green_ratio import load_green_model
 
 RESULT_FIELDS = (
     ("zone_id", "int"),
@@ -102,42 +92,15 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
             )
         )
         series_band_map_parameter(self)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES,
-                self.tr("Zones (districts, parks; empty: the area all dates cover)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ZONE_NAME_FIELD,
-                self.tr("Zone name field (for the report)"),
-                parentLayerParameterName=self.ZONES,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MIN_OBSERVED,
-                self.tr("Minimum observed share of a zone (below: flagged, left out of the trend)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                minValue=0.0,
-                maxValue=1.0,
-                defaultValue=DEFAULT_MIN_OBSERVED,
-            )
-        )
+        self.add_zones_parameter(self.tr("Zones (districts, parks; empty: the area all dates cover)"))
+        self.add_zone_name_field_parameter()
+        self.add_min_observed_parameter(DEFAULT_MIN_OBSERVED)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Green ratio per zone and date"), QgsProcessing.TypeVectorPolygon
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_REPORT, self.tr("Report (HTML)"), self.tr("HTML files (*.html)"), optional=True
-            )
-        )
+        self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.DATE_COUNT, self.tr("Number of dates")))
 
     def process(self, parameters, context, feedback):
@@ -152,72 +115,50 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
         for d in dates:
             feedback.pushInfo(f"{d.label}: {d.name} (date from {d.source})")
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
-        reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
-        if not reference:
-            info = raster_info(dates[0].path)
-            reference, why = choose_green_model(info.count, info.descriptions, band_map)
-            feedback.pushInfo(f"Model: {reference} ({why})")
-        model = load_model(model_path(reference))
-        if model.card.task != "green":
-            raise EngineError(
-                f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model "
-                "(task 'green'), e.g. green_ndvi or green_rgb"
-            )
-        check_green_model(model)
+        model = load_green_model(
+            self.parameterAsString(parameters, self.MODEL, context), dates[0].path, band_map, feedback
+        )
         grid = GridRef.of(dates[0].path)
         grid_crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs.to_wkt())
-        zone_source = self.parameterAsSource(parameters, self.ZONES, context)
         name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context) or ""
-        features, geoms, names = zones_from_source(zone_source, grid_crs, context, name_field, feedback)
+        zones = self.zones_from_source(parameters, self.ZONES, grid_crs, context, feedback, name_field, required=True)
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context) or None
         result = green_series(
             dates,
             model,
             band_map=band_map,
-            zones=geoms or None,
+            zones=zones.shapely() if zones else None,
             zones_crs=grid.crs,
-            zone_names=names or None,
+            zone_names=zones.names if zones else None,
             min_observed=self.parameterAsDouble(parameters, self.MIN_OBSERVED, context),
             report_path=report,
             title=f"Green ratio over time ({model.card.name})",
             feedback=ProcessingFeedback(feedback),
         )
-        sink, dest_id, fields, kept = table_sink(
-            self, parameters, self.OUTPUT, context, zone_source, RESULT_FIELDS, grid_crs
-        )
+        fields, kept = self.qgs_fields_for(RESULT_FIELDS, zones)
+        sink, dest_id = self.table_sink(parameters, self.OUTPUT, context, fields, zones, grid_crs, multi=True)
         footprint = None
-        if zone_source is None:
+        if zones is None:
             footprint = QgsGeometry.fromWkt(common_footprint([d.path for d in dates], grid.crs).wkt)
-        for z in range(result.zones):
+
+        def figures(z, k):
+            f = result.figures(z, k)
             trend = result.trends[z]
-            geometry = features[z].geometry() if features else footprint
-            own = [features[z].attributes()[i] for i in kept] if features else []
-            zone_id = int(features[z].id()) if features else 0
-            for k, d in enumerate(result.dates):
-                f = result.figures(z, k)
-                add_row(
-                    sink,
-                    fields,
-                    geometry,
-                    own
-                    + [
-                        zone_id,
-                        result.zone_names[z],
-                        qdate(d.date),
-                        d.label,
-                        d.name,
-                        f["green_ratio"],
-                        f["green_area_m2"],
-                        f["valid_area_m2"],
-                        f["zone_area_m2"],
-                        f["cloud_or_nodata_share"],
-                        int(f["low_observation"]),
-                        f["season_warning"],
-                        trend.slope_per_year,
-                        trend.p_value,
-                    ],
-                )
-            feedback.pushInfo(f"Trend {result.zone_names[z]}: {trend.describe('green ratio')}")
+            return [
+                f["green_ratio"],
+                f["green_area_m2"],
+                f["valid_area_m2"],
+                f["zone_area_m2"],
+                f["cloud_or_nodata_share"],
+                int(f["low_observation"]),
+                f["season_warning"],
+                trend.slope_per_year,
+                trend.p_value,
+            ]
+
+        write_series_rows(sink, fields, kept, zones, footprint, result, figures)
+        for z in range(result.zones):
+            feedback.pushInfo(f"Trend {result.zone_names[z]}: {result.trends[z].describe('green ratio')}")
         LayerStyler.attach(
             context, dest_id, "Green ratio per zone and date", style_series_table("green_ratio", "Greens")
         )

@@ -2,25 +2,17 @@
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...engine.bands import resolve_bands
 from ...engine.geo import metric_crs_for
@@ -47,9 +39,17 @@ from ..common import (
     model_path,
     style_pseudocolor,
 )
+from ..tables import add_row
 
 DEFAULT_MODEL = "poverty_nk_siscore"
-RESULT_FIELDS = ("score", "score_percentile", "valid_share", "chips", "chips_scored")
+RESULT_FIELDS = (
+    ("score", "double"),
+    ("score_percentile", "double"),
+    ("valid_share", "double"),
+    ("chips", "int"),
+    ("chips_scored", "int"),
+)
+CELL_FIELDS = (("cell_id", "int"), ("row", "int"), ("col", "int"))
 
 
 def style_score_quantiles(layer, classes: int = 5) -> None:
@@ -175,14 +175,7 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
                 minValue=10.0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES,
-                self.tr("Zones to score instead of a grid (optional)"),
-                [QgsProcessing.SourceType.TypeVectorPolygon],
-                optional=True,
-            )
-        )
+        self.add_zones_parameter(self.tr("Zones to score instead of a grid (optional)"))
         self.addParameter(
             QgsProcessingParameterString(
                 self.BAND_MAP, self.tr("Band mapping (e.g. red=4,green=3,blue=2; empty: automatic)"), optional=True
@@ -219,13 +212,10 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         model = load_model(model_path(self.parameterAsString(parameters, self.MODEL, context) or DEFAULT_MODEL))
         check_score_model(model)
         card = model.card
-        spec = card.inputs[0]
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         min_valid = self.parameterAsDouble(parameters, self.MIN_VALID, context)
-        band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
-        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
         raster_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
-        if zones_source is not None and raster_out:
+        if parameters.get(self.ZONES) not in (None, "") and raster_out:
             raise QgsProcessingException(
                 "OUTPUT_RASTER is a raster of grid cells; with ZONES there is no grid: leave OUTPUT_RASTER empty"
             )
@@ -239,114 +229,37 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         default_res = (extra.get("chip_ground_m") or 0) / source_px or None
         with self.input_layer_file(layer, parameters, context, feedback, default_res) as source:
             info = raster_info(source.path)
-            bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-            feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
-            # The centre of the pixels actually read (an XYZ layer's own extent is the whole world).
-            t = info.transform
-            centre = QgsPointXY(t[2] + t[0] * info.width / 2, t[5] + t[4] * info.height / 2)
-            per_x, per_y = metres_per_map_unit(layer.crs(), centre, context.transformContext())
-            res_m = max(info.resolution[0] * per_x, info.resolution[1] * per_y)
-            chip_m, why = chip_ground_size(model, res_m)
-            feedback.pushInfo(
-                f"Chips: {chip_m:.0f} m x {chip_m:.0f} m ({why}), resampled to {chip_px} px "
-                f"({chip_m / chip_px:.1f} m per model pixel); raster pixels {res_m:.1f} m"
+            spec = card.inputs[0]
+            bands = resolve_bands(
+                spec.bands,
+                info.count,
+                info.descriptions,
+                self.parameterAsString(parameters, self.BAND_MAP, context),
+                spec.sensor,
             )
-            if res_m > 1.5 * chip_m / chip_px:
-                feedback.pushWarning(
-                    f"the raster ({res_m:.1f} m per pixel) is coarser than the model's pixels "
-                    f"({chip_m / chip_px:.1f} m); scores of upsampled imagery are less reliable"
-                )
-
-            render_gain = None
-            rendering = extra.get("reflectance_rendering")
-            dtypes = {info.dtypes[i - 1] for i in bands.indices}
-            if rendering and dtypes != {"uint8"}:
-                render_gain = float(rendering.get("gain", 2.5))
-                feedback.pushInfo(
-                    f"The raster holds {', '.join(sorted(dtypes))} values, not 8-bit colour: reading it as "
-                    f"Sentinel-2 reflectance x 10000 and converting to the 8-bit true-colour rendering the model "
-                    f"expects: 255 x clip({render_gain:g} x reflectance, 0, 1)"
-                )
-            elif dtypes == {"uint8"} and spec.scale < 0.01 and abs(spec.scale * 255 - 1) > 0.01:
-                feedback.pushWarning(
-                    f"the raster is 8-bit but model '{card.name}' expects other values (scale {spec.scale:g}); "
-                    "check that the model and the imagery match"
-                )
-
+            feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+            chip_m = self._chip_size(model, layer, info, context, feedback)
+            render_gain = self._render_gain(card, info, bands, feedback)
             lon, lat = raster_centre_lonlat(source.path)
             metric = metric_crs_for(lon, lat)
             metric_crs = QgsCoordinateReferenceSystem(metric)
             feedback.pushInfo(f"Cells and chips in {metric} ({metric_crs.description()}), metric for this area")
-
-            if zones_source is None:
+            zones = self.zones_from_source(parameters, self.ZONES, metric_crs, context, feedback, make_valid=False)
+            if zones is None:
                 grid, units = build_grid(source.path, cell_size, metric, chip_m)
                 feedback.pushInfo(
                     f"Grid: {cell_size:g} m cells, {len(units)} cells over the raster "
                     f"({grid.cols} x {grid.rows} grid), {sum(len(u.chips) for u in units)} chips"
                 )
-                features = None
             else:
-                to_metric = QgsCoordinateTransform(zones_source.sourceCrs(), metric_crs, context.transformContext())
-                zones, features = [], []
-                for feat in zones_source.getFeatures():
-                    geom = QgsGeometry(feat.geometry())
-                    features.append(feat)
-                    if geom.isNull() or geom.isEmpty():
-                        zones.append((feat.id(), [], (0.0, 0.0)))
-                        continue
-                    geom.transform(to_metric)
-                    polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
-                    rings = [[[(p.x(), p.y()) for p in ring] for ring in polygon] for polygon in polygons]
-                    anchor = geom.pointOnSurface().asPoint()
-                    zones.append((feat.id(), rings, (anchor.x(), anchor.y())))
-                units = zone_units(zones, chip_m)
-                grid = None
+                grid, units = None, zone_units(_zone_rings(zones), chip_m)
                 feedback.pushInfo(f"Zones: {len(units)} polygons, {sum(len(u.chips) for u in units)} chips")
 
             with ChipReader(source.path, bands.indices, metric, chip_m, chip_px, render_gain) as reader:
                 results = score_units(model, reader, units, ProcessingFeedback(feedback), min_valid)
 
-        pct = percentiles([r.score for r in results])
-        fields = QgsFields()
-        if zones_source is None:
-            for name in ("cell_id", "row", "col"):
-                fields.append(QgsField(name, QVariant.Int))
-            out_crs = metric_crs
-            wkb_type = QgsWkbTypes.Type.Polygon
-        else:
-            for f in zones_source.fields():
-                if f.name() not in RESULT_FIELDS:
-                    fields.append(f)
-            kept = [i for i, f in enumerate(zones_source.fields()) if f.name() not in RESULT_FIELDS]
-            out_crs = zones_source.sourceCrs()
-            wkb_type = QgsWkbTypes.multiType(zones_source.wkbType())
-        for name in ("score", "score_percentile", "valid_share"):
-            fields.append(QgsField(name, QVariant.Double))
-        for name in ("chips", "chips_scored"):
-            fields.append(QgsField(name, QVariant.Int))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, out_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        unscored = 0
-        for k, (unit, res) in enumerate(zip(units, results)):
-            if res.score is None:
-                unscored += 1
-            figures = [res.score, pct[k], res.valid_share, res.chips, res.chips_scored]
-            out = QgsFeature(fields)
-            if zones_source is None:
-                row, col = unit.key
-                ring = unit.rings[0][0]
-                out.setGeometry(QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in ring]]))
-                out.setAttributes([row * grid.cols + col, row, col] + figures)
-            else:
-                feat = features[k]
-                geom = feat.geometry()
-                if not geom.isNull():
-                    geom = QgsGeometry(geom)
-                    geom.convertToMultiType()
-                    out.setGeometry(geom)
-                out.setAttributes([feat.attributes()[i] for i in kept] + figures)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        dest_id = self._write_table(parameters, context, zones, grid, units, results, metric_crs)
+        unscored = sum(r.score is None for r in results)
         if unscored:
             feedback.pushWarning(
                 f"{unscored} of {len(units)} cells/zones have too little valid imagery "
@@ -367,3 +280,75 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             LayerStyler.attach(context, raster_out, f"{name} (raster)", style_pseudocolor(0.0, 1.0, "RdYlBu"))
             outputs[self.OUTPUT_RASTER] = raster_out
         return outputs
+
+    def _chip_size(self, model, layer, info, context, feedback) -> float:
+        """The chip's ground size in metres, from the raster's true pixel size."""
+        chip_px = model.card.tiling.tile_size
+        # The centre of the pixels actually read (an XYZ layer's own extent is the whole world).
+        t = info.transform
+        centre = QgsPointXY(t[2] + t[0] * info.width / 2, t[5] + t[4] * info.height / 2)
+        per_x, per_y = metres_per_map_unit(layer.crs(), centre, context.transformContext())
+        res_m = max(info.resolution[0] * per_x, info.resolution[1] * per_y)
+        chip_m, why = chip_ground_size(model, res_m)
+        feedback.pushInfo(
+            f"Chips: {chip_m:.0f} m x {chip_m:.0f} m ({why}), resampled to {chip_px} px "
+            f"({chip_m / chip_px:.1f} m per model pixel); raster pixels {res_m:.1f} m"
+        )
+        if res_m > 1.5 * chip_m / chip_px:
+            feedback.pushWarning(
+                f"the raster ({res_m:.1f} m per pixel) is coarser than the model's pixels "
+                f"({chip_m / chip_px:.1f} m); scores of upsampled imagery are less reliable"
+            )
+        return chip_m
+
+    def _render_gain(self, card, info, bands, feedback) -> float | None:
+        """The gain that turns reflectance into the 8-bit rendering the model expects (None:
+        the raster is already 8-bit colour)."""
+        spec = card.inputs[0]
+        rendering = (card.extra or {}).get("reflectance_rendering")
+        dtypes = {info.dtypes[i - 1] for i in bands.indices}
+        if rendering and dtypes != {"uint8"}:
+            render_gain = float(rendering.get("gain", 2.5))
+            feedback.pushInfo(
+                f"The raster holds {', '.join(sorted(dtypes))} values, not 8-bit colour: reading it as "
+                f"Sentinel-2 reflectance x 10000 and converting to the 8-bit true-colour rendering the model "
+                f"expects: 255 x clip({render_gain:g} x reflectance, 0, 1)"
+            )
+            return render_gain
+        if dtypes == {"uint8"} and spec.scale < 0.01 and abs(spec.scale * 255 - 1) > 0.01:
+            feedback.pushWarning(
+                f"the raster is 8-bit but model '{card.name}' expects other values (scale {spec.scale:g}); "
+                "check that the model and the imagery match"
+            )
+        return None
+
+    def _write_table(self, parameters, context, zones, grid, units, results, metric_crs):
+        """One row per cell (or zone) into OUTPUT."""
+        pct = percentiles([r.score for r in results])
+        fields, kept = self.qgs_fields_for(RESULT_FIELDS, zones, CELL_FIELDS)
+        sink, dest_id = self.table_sink(parameters, self.OUTPUT, context, fields, zones, metric_crs)
+        for k, (unit, res) in enumerate(zip(units, results)):
+            figures = [res.score, pct[k], res.valid_share, res.chips, res.chips_scored]
+            if zones is None:
+                row, col = unit.key
+                ring = unit.rings[0][0]
+                geometry = QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in ring]])
+                add_row(sink, fields, geometry, [row * grid.cols + col, row, col] + figures, multi=False)
+            else:
+                feat = zones.features[k]
+                add_row(sink, fields, feat.geometry(), [feat.attributes()[i] for i in kept] + figures)
+        return dest_id
+
+
+def _zone_rings(zones) -> list:
+    """(id, polygon rings, a point inside) of each zone, in the metric CRS, for zone_units."""
+    out = []
+    for feat, geom in zip(zones.features, zones.geometries):
+        if geom.isNull() or geom.isEmpty():
+            out.append((feat.id(), [], (0.0, 0.0)))
+            continue
+        polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
+        rings = [[[(p.x(), p.y()) for p in ring] for ring in polygon] for polygon in polygons]
+        anchor = geom.pointOnSurface().asPoint()
+        out.append((feat.id(), rings, (anchor.x(), anchor.y())))
+    return out

@@ -620,47 +620,20 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             return ""
         return self.parameterAsOutputLayer(parameters, name, context) or ""
 
-    def optional_number(self, parameters, name, context, default=None):
-        if parameters.get(name) in (None, ""):
-            return default
-        return self.parameterAsDouble(parameters, name, context)
-
     def write_polygons(self, parameters, context, info, fields, rows):
         """Polygons (shapely, in the raster's CRS) with attributes into OUTPUT_VECTOR."""
-        from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsWkbTypes
+        from qgis.core import QgsGeometry
 
-        qfields = QgsFields()
-        for name, kind in fields:
-            qfields.append(_field(name, kind))
+        from ..tables import add_row
+
+        qfields, _ = self.qgs_fields_for(fields)
         crs = QgsCoordinateReferenceSystem.fromWkt(info.crs_wkt) if info.crs_wkt else QgsCoordinateReferenceSystem()
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT_VECTOR, context, qfields, QgsWkbTypes.Type.Polygon, crs
-        )
-        if sink is None:
-            raise EngineError("OUTPUT_VECTOR cannot be created")
+        sink, dest = self.table_sink(parameters, self.OUTPUT_VECTOR, context, qfields, None, crs)
         for attrs, poly in rows:
-            feature = QgsFeature(qfields)
             geom = QgsGeometry()
             geom.fromWkb(poly.wkb)
-            feature.setGeometry(geom)
-            feature.setAttributes(list(attrs))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            add_row(sink, qfields, geom, list(attrs), multi=False)
         return dest
-
-
-def _field(name: str, kind: str):
-    # QGIS >= 3.38 (and Qt6 builds) type fields with QMetaType; older ones with QVariant.
-    from qgis.core import Qgis, QgsField
-
-    if Qgis.versionInt() >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        types = {"double": QMetaType.Type.Double, "int": QMetaType.Type.Int, "string": QMetaType.Type.QString}
-    else:
-        from qgis.PyQt.QtCore import QVariant
-
-        types = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String}
-    return QgsField(name, types[kind])
 
 
 def style_classes(names: list[str]):

@@ -5,7 +5,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -29,14 +28,6 @@ from ..common import (
 )
 from ..result_styles import stretched_ramp
 from ..water_styles import WATER_BLUE, style_outline, style_water_mask
-
-
-def optional_number(alg, parameters, name, context):
-    """None where an optional number parameter was left empty (0 would be a real threshold)."""
-    value = parameters.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return alg.parameterAsDouble(parameters, name, context)
 
 
 class WaterDetectionAlgorithm(SatImpactAlgorithm):
@@ -147,14 +138,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.THRESHOLD,
-                self.tr("Threshold (empty: the model card's default)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-            )
-        )
+        self.add_threshold_parameter()
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.AUTO_THRESHOLD,
@@ -162,17 +146,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
                 defaultValue=False,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.THRESHOLD_METHOD,
-                self.tr("Automatic threshold method"),
-                options=[
-                    self.tr("Otsu (radar: on the tiles with a bimodal histogram)"),
-                    self.tr("Kittler-Illingworth minimum error (on the tiles with a bimodal histogram)"),
-                ],
-                defaultValue=0,
-            )
-        )
+        self.add_threshold_method_parameter()
         self.addParameter(radar_units_parameter())
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Water mask")))
         self.addParameter(
@@ -207,7 +181,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
     def min_area_m2(self, parameters, context, source, feedback) -> float:
         """MIN_AREA, or 4 pixels of the input when empty: single pixels and pairs are mostly noise
         (a 0 m2 limit gave 69 polygons from 653 water pixels on the demo lake)."""
-        given = optional_number(self, parameters, self.MIN_AREA, context)
+        given = self.optional_number(parameters, self.MIN_AREA, context)
         if given is not None:
             return given
         import math
@@ -251,7 +225,7 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         feedback.pushInfo(self.tr("Model: {0}").format(card.summary()))
         feedback.pushInfo(self.tr("Bands: {0}").format(bands.describe(spec.bands)))
 
-        threshold = optional_number(self, parameters, self.THRESHOLD, context)
+        threshold = self.optional_number(parameters, self.THRESHOLD, context)
         check_threshold(card, threshold)  # inside the index's range (hardening, issue 13)
         if not reference and threshold is None and not self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context):
             threshold = dark_water_default(choice, source, info, user_models_dir())

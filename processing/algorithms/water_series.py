@@ -10,10 +10,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
 )
@@ -21,7 +17,7 @@ from qgis.core import (
 from ...engine.model import load_model
 from ...engine.raster import raster_info
 from ...engine.registry import available_models
-from ...engine.series import DEFAULT_MIN_OBSERVED, GridRef, water_mask_maker, water_series
+from ...engine.series import DEFAULT_MIN_OBSERVED, GridRef, common_footprint, water_mask_maker, water_series
 from ...engine.water import DEFAULT_WATER_MODELS, choose_model
 from ..common import (
     LayerStyler,
@@ -34,17 +30,13 @@ from ..common import (
     user_models_dir,
 )
 from ..series_common import (
-    add_row,
     dated_inputs_parameters,
     input_dates,
-    qdate,
     series_band_map_parameter,
     style_change_classes,
     style_series_table,
-    table_sink,
-    zones_from_source,
+    write_series_rows,
 )
-from .water_detection import optional_number
 
 RESULT_FIELDS = (
     ("zone_id", "int"),
@@ -138,50 +130,20 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
             )
         )
         series_band_map_parameter(self)
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.THRESHOLD,
-                self.tr("Threshold (empty: the model card's default)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                optional=True,
-            )
-        )
+        self.add_threshold_parameter()
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.AUTO_THRESHOLD, self.tr("Automatic threshold per date (Otsu)"), defaultValue=False
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.ZONES,
-                self.tr("Zones: lakes, reservoirs, river reaches (empty: the area all dates cover)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ZONE_NAME_FIELD,
-                self.tr("Zone name field (for the report)"),
-                parentLayerParameterName=self.ZONES,
-                optional=True,
-            )
-        )
+        self.add_zones_parameter(self.tr("Zones: lakes, reservoirs, river reaches (empty: the area all dates cover)"))
+        self.add_zone_name_field_parameter()
         self.addParameter(
             QgsProcessingParameterRasterLayer(
                 self.REFERENCE, self.tr("Reference grid (empty: the first date's)"), optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                self.MIN_OBSERVED,
-                self.tr("Minimum observed share of a zone (below: flagged, left out of the trend)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                minValue=0.0,
-                maxValue=1.0,
-                defaultValue=DEFAULT_MIN_OBSERVED,
-            )
-        )
+        self.add_min_observed_parameter(DEFAULT_MIN_OBSERVED)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Water area per zone and date"), QgsProcessing.TypeVectorPolygon
@@ -197,11 +159,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
                 self.OUTPUT_CHANGE, self.tr("Water change classes"), optional=True, createByDefault=False
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_REPORT, self.tr("Report (HTML)"), self.tr("HTML files (*.html)"), optional=True
-            )
-        )
+        self.add_report_parameter()
         self.addOutput(QgsProcessingOutputNumber(self.DATE_COUNT, self.tr("Number of dates")))
         self.addOutput(QgsProcessingOutputString(self.MODEL_USED, self.tr("Water model used")))
 
@@ -238,9 +196,8 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
         grid = GridRef.of(reference or dates[0].path)
         grid_crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs.to_wkt())
 
-        zone_source = self.parameterAsSource(parameters, self.ZONES, context)
         name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context) or ""
-        features, geoms, names = zones_from_source(zone_source, grid_crs, context, name_field, feedback)
+        zones = self.zones_from_source(parameters, self.ZONES, grid_crs, context, feedback, name_field, required=True)
 
         occurrence = self.parameterAsOutputLayer(parameters, self.OUTPUT_FREQUENCY, context) or None
         change = self.parameterAsOutputLayer(parameters, self.OUTPUT_CHANGE, context) or None
@@ -250,11 +207,11 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
             water_mask_maker(
                 model,
                 band_map,
-                optional_number(self, parameters, self.THRESHOLD, context),
+                self.optional_number(parameters, self.THRESHOLD, context),
                 self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context),
             ),
-            zones=geoms or None,
-            zone_names=names or None,
+            zones=zones.shapely() if zones else None,
+            zone_names=zones.names if zones else None,
             reference=reference,
             min_observed=self.parameterAsDouble(parameters, self.MIN_OBSERVED, context),
             occurrence_path=occurrence,
@@ -264,43 +221,29 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
             feedback=ProcessingFeedback(feedback),
         )
 
-        sink, dest_id, fields, kept = table_sink(
-            self, parameters, self.OUTPUT, context, zone_source, RESULT_FIELDS, grid_crs
-        )
+        fields, kept = self.qgs_fields_for(RESULT_FIELDS, zones)
+        sink, dest_id = self.table_sink(parameters, self.OUTPUT, context, fields, zones, grid_crs, multi=True)
         footprint = None
-        if zone_source is None:
-            from ...engine.series import common_footprint
-
+        if zones is None:
             footprint = QgsGeometry.fromWkt(common_footprint([d.path for d in dates], grid.crs).wkt)
-        for z in range(result.zones):
+
+        def figures(z, k):
+            f = result.figures(z, k)
             trend = result.trends[z]
-            geometry = features[z].geometry() if features else footprint
-            own = [features[z].attributes()[i] for i in kept] if features else []
-            zone_id = int(features[z].id()) if features else 0
-            for k, d in enumerate(result.dates):
-                f = result.figures(z, k)
-                add_row(
-                    sink,
-                    fields,
-                    geometry,
-                    own
-                    + [
-                        zone_id,
-                        result.zone_names[z],
-                        qdate(d.date),
-                        d.label,
-                        d.name,
-                        f.water_m2,
-                        f.valid_m2,
-                        f.zone_m2,
-                        f.water_share,
-                        f.unobserved_share,
-                        int(f.low_observation),
-                        trend.slope_per_year,
-                        trend.p_value,
-                    ],
-                )
-            feedback.pushInfo(f"Trend {result.zone_names[z]}: {trend.describe('m2')}")
+            return [
+                f.water_m2,
+                f.valid_m2,
+                f.zone_m2,
+                f.water_share,
+                f.unobserved_share,
+                int(f.low_observation),
+                trend.slope_per_year,
+                trend.p_value,
+            ]
+
+        write_series_rows(sink, fields, kept, zones, footprint, result, figures)
+        for z in range(result.zones):
+            feedback.pushInfo(f"Trend {result.zone_names[z]}: {result.trends[z].describe('m2')}")
         c = result.class_pixels
         feedback.pushInfo(
             f"Pixels: {c[1]} permanent, {c[2]} new, {c[3]} lost, {c[4]} seasonal, {c[0]} never water, "

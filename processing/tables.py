@@ -1,0 +1,169 @@
+"""Zones in, tables out: what every algorithm that reads a zone layer or writes a table of
+figures shares (the pattern of QuickOSM's build_input.py). SatImpactAlgorithm inherits
+ZoneTables, so an algorithm calls ``self.zones_from_source(...)``, ``self.qgs_fields_for(...)``
+and ``self.table_sink(...)``; the parameters that go with them are in ``parameters.py``."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
+
+from ..engine.errors import EngineError
+
+
+def tr(text: str) -> str:
+    from .common import tr as translate  # common imports this module
+
+    return translate(text)
+
+
+def qgs_field(name: str, kind: str) -> QgsField:
+    """A QgsField of kind double, int, string or date (QMetaType on QGIS >= 3.38, QVariant before)."""
+    if Qgis.versionInt() >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {
+            "double": QMetaType.Type.Double,
+            "int": QMetaType.Type.Int,
+            "string": QMetaType.Type.QString,
+            "date": QMetaType.Type.QDate,
+        }
+    else:
+        from qgis.PyQt.QtCore import QVariant
+
+        types = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String, "date": QVariant.Date}
+    return QgsField(name, types[kind])
+
+
+class Zones:
+    """The features of a zone layer and their geometries in the CRS the pixels are counted in.
+
+    ``geometries[k]`` is feature k's geometry in that CRS (made valid; empty for a feature
+    without geometry), ``names[k]`` its name (the name field, else "zone <id>")."""
+
+    def __init__(self, source, features, geometries, names):
+        self.source = source
+        self.features = features
+        self.geometries = geometries
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def shapely(self) -> list:
+        """The geometries as shapely shapes (an empty polygon for a feature without geometry)."""
+        from shapely import wkb
+        from shapely.geometry import Polygon
+
+        return [Polygon() if g.isNull() or g.isEmpty() else wkb.loads(bytes(g.asWkb())) for g in self.geometries]
+
+    def engine_zones(self) -> list:
+        """The geometries as engine.green.Zone (numbered in layer order), as the green ratio and
+        flood change count them."""
+        from ..engine.green import Zone
+
+        return [Zone(k, shape) for k, shape in enumerate(self.shapely())]
+
+
+class ZoneTables:
+    """Mixin of SatImpactAlgorithm: zone layers in, attribute tables out."""
+
+    def zones_from_source(
+        self,
+        parameters,
+        name: str,
+        target_crs,
+        context,
+        feedback,
+        name_field: str = "",
+        required: bool = False,
+        make_valid: bool = True,
+    ) -> Zones | None:
+        """The zone layer of parameter ``name`` with its geometries in ``target_crs`` (None: no
+        zones given). ``name_field`` names the zones; ``required``: a layer without features is
+        refused (rather than counted as no zone at all)."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            return None
+        if name_field and source.fields().lookupField(name_field) < 0:
+            raise EngineError(
+                f"ZONE_NAME_FIELD: the zones have no field '{name_field}' "
+                f"(fields: {', '.join(source.fields().names())})"
+            )
+        to_target = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
+        features, geometries, names = [], [], []
+        for feat in source.getFeatures():
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("cancelled by the user"))
+            geom = QgsGeometry(feat.geometry())
+            features.append(feat)
+            names.append(str(feat[name_field]) if name_field else f"zone {feat.id()}")
+            if not (geom.isNull() or geom.isEmpty()):
+                if make_valid and not geom.isGeosValid():
+                    geom = geom.makeValid()
+                geom.transform(to_target)
+            geometries.append(geom)
+        if required and not features:
+            raise EngineError(f"{name}: the zone layer has no feature; leave {name} empty for the common footprint")
+        return Zones(source, features, geometries, names)
+
+    def qgs_fields_for(self, result_fields, zones: Zones | None = None, id_fields=(), feedback=None):
+        """The fields of a result table and the zone fields it keeps: ``(fields, kept)``.
+
+        With zones: the zones' own fields first (those named like a result field are replaced,
+        with a warning), then ``result_fields``; without: ``id_fields`` (e.g. cell_id, col, row)
+        then ``result_fields``. Both are sequences of (name, kind) as in ``qgs_field``."""
+        fields = QgsFields()
+        kept = []
+        if zones is not None:
+            taken = {n for n, _ in result_fields}
+            for i, f in enumerate(zones.source.fields()):
+                if f.name() in taken:
+                    if feedback is not None:
+                        feedback.pushWarning(f"The zones' field '{f.name()}' is replaced by this tool's figure")
+                    continue
+                fields.append(f)
+                kept.append(i)
+        else:
+            for n, kind in id_fields:
+                fields.append(qgs_field(n, kind))
+        for n, kind in result_fields:
+            fields.append(qgs_field(n, kind))
+        return fields, kept
+
+    def table_sink(
+        self, parameters, name: str, context, fields, zones: Zones | None, crs, multi: bool = False, optional=False
+    ):
+        """The sink of output ``name``: ``(sink, dest_id)``, in the zones' CRS and geometry type,
+        else in ``crs`` as polygons (multi-polygons with ``multi``). An optional output left out
+        gives ``(None, None)``; a sink that cannot be made is an error naming it."""
+        if zones is not None:
+            crs, wkb_type = zones.source.sourceCrs(), QgsWkbTypes.multiType(zones.source.wkbType())
+        else:
+            wkb_type = QgsWkbTypes.MultiPolygon if multi else QgsWkbTypes.Polygon
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None and not (optional and parameters.get(name) in (None, "")):
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest_id
+
+
+def add_row(sink, fields, geometry: QgsGeometry | None, attributes: list, multi: bool = True) -> None:
+    """One feature into a table sink (None: no geometry). Zone geometries are made multi-part,
+    as the sink of zones is; grid cells (``multi=False``) stay polygons."""
+    out = QgsFeature(fields)
+    if geometry is not None and not geometry.isNull():
+        geom = QgsGeometry(geometry)
+        if multi:
+            geom.convertToMultiType()
+        out.setGeometry(geom)
+    out.setAttributes(attributes)
+    sink.addFeature(out, QgsFeatureSink.FastInsert)
