@@ -29,6 +29,36 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SatImpact", text)
 
 
+# --- help texts --------------------------------------------------------------------------------
+# One HTML file per algorithm: help/<name>.html in English, help/<language>/<name>.html beside it
+# in each translation (tests/test_help_files.py fails when one lacks its Korean).
+HELP_DIR = os.path.join(os.path.dirname(__file__), "help")
+
+
+def help_language() -> str:
+    """The language of the help files to show: the one of the plugin's installed translation,
+    so the help always speaks the language of the dialog around it (the catalogue translates
+    this marker into its language code; no translation installed: English)."""
+    return tr("help language: en").rsplit(" ", 1)[-1].strip() or "en"
+
+
+def help_text(name: str, language: str | None = None, values: dict | None = None) -> str:
+    """The help HTML of algorithm ``name`` in ``language`` (default: help_language()), English
+    where that language has none; ``{key}`` placeholders are filled from ``values``."""
+    language = language or help_language()
+    paths = [os.path.join(HELP_DIR, f"{name}.html")]
+    if language != "en":
+        paths.insert(0, os.path.join(HELP_DIR, language, f"{name}.html"))
+    path = next((p for p in paths if os.path.exists(p)), None)
+    if path is None:
+        return ""
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read().strip()
+    for key, value in (values or {}).items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
 class ProcessingFeedback(Feedback):
     """Engine feedback onto QgsProcessingFeedback (progress, cancel, log)."""
 
@@ -154,20 +184,21 @@ class SatImpactAlgorithm(ZoneTables, SharedParameters, QgsProcessingAlgorithm):
     def helpUrl(self):
         return "https://github.com/satimpact/satimpact/blob/main/docs/tools.md"
 
+    def shortHelpString(self):
+        """The algorithm's help file (help/<name>.html, in the user's language), naming the
+        parameters by their dialog labels (labels.labelled_help)."""
+        from .labels import labelled_help
+
+        return labelled_help(self, help_text(self.name(), values=self.help_values()))
+
+    def help_values(self) -> dict:
+        """Values for the {key} placeholders of the help file (e.g. the models installed)."""
+        return {}
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         # QgsProcessingAlgorithm.run() is what processing.run() calls; overriding it breaks
         # every caller, so catch the mistake when the class is defined.
-        if "shortHelpString" in cls.__dict__:
-            # the help names parameters by their dialog labels (labels.labelled_help)
-            original = cls.__dict__["shortHelpString"]
-
-            def short_help(self, _original=original):
-                from .labels import labelled_help
-
-                return labelled_help(self, _original(self))
-
-            cls.shortHelpString = short_help
         if "run" in cls.__dict__:
             raise TypeError(
                 f"{cls.__name__}: implement process(parameters, context, feedback), not run() "

@@ -1,7 +1,8 @@
 """Translations: `make translations` collects every user-visible string of the plugin into
 i18n/satimpact_ko.ts (context "SatImpact"), fills in the Korean of i18n/ko.json, and
 compiles i18n/satimpact_ko.qm with Qt's lrelease. Strings without a Korean entry stay
-"unfinished" in the .ts (Qt then shows the English), and the script lists them.
+"unfinished" in the .ts (Qt then shows the English), and the script lists them, as it lists
+the algorithms' help files (processing/help/<name>.html) without a Korean one beside them.
 
 What is collected, by class (``classified()``):
 - every ``tr("...")`` of plugin.py, processing/, ui/ and engine/ (the engine's ``tr`` looks
@@ -343,7 +344,21 @@ def main() -> int:
         print(f"{len(bare)} texts reach the user without tr():")
         for line in bare:
             print(f"  {line}")
+    # The algorithms' help is one HTML file each (processing/help/<name>.html), translated as a
+    # whole beside it (processing/help/ko/<name>.html); tests/test_help_files.py checks them too.
+    for name in missing_help("ko"):
+        print(f"  help without Korean: processing/help/ko/{name}")
     return 0
+
+
+def missing_help(language: str) -> list[str]:
+    """The help files of processing/help/ that have no translation into ``language``."""
+    folder = os.path.join(ROOT, "processing", "help")
+    return [
+        name
+        for name in sorted(os.listdir(folder))
+        if name.endswith(".html") and not os.path.exists(os.path.join(folder, language, name))
+    ]
 
 
 if __name__ == "__main__":

@@ -45,36 +45,6 @@ class BatchAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Runs one SatImpact tool over many rasters or pairs, on this machine or a Dask cluster.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>Runs one SatImpact tool over many inputs with Dask (dask.distributed): on this computer (a "
-            "local cluster of one single-threaded worker process per core) or on a cluster whose scheduler "
-            "address you give. Each input is one task that calls the same engine function as the tool's own "
-            "algorithm, with the same parameters and the same error messages.</p>"
-            "<p><b>Nothing lost, nothing done twice.</b> OUTPUT_FOLDER gets manifest.json: per input, its "
-            "parameters hash, status (done, failed with the error, pending), outputs, time and worker. Running "
-            "the same batch again skips the inputs that are done and whose outputs are intact, and retries the "
-            "rest. Output names carry the parameters hash, so changed parameters give new files. A failing "
-            "input does not stop the batch; a worker that dies has its task run again elsewhere; cancel keeps "
-            "the finished outputs. Files appear under their final names only when complete.</p>"
-            "<p><b>Parameters.</b> TOOL: the tool. INPUTS: files (one per line or separated by ;), a folder, a "
-            "folder with a pattern (<code>/data/scenes/*.tif</code>), or for floodchange a CSV with columns "
-            'before,after. PARAMETERS: the tool\'s parameters as JSON (<code>{"MODEL": "water_ndwi"}</code>) '
-            "or KEY=VALUE pairs (<code>MODEL=water_ndwi,THRESHOLD=0.1</code>): MODEL, BAND_MAP, THRESHOLD, "
-            "AUTO_THRESHOLD, CELL_SIZE, DAMAGE_THRESHOLD, MIN_VALID and so on, as the tool names them; "
-            "POLYGONS=true, OUTPUT_MASK=true or OUTPUT_RASTER=true add those outputs. SCHEDULER: e.g. "
-            "<code>tcp://10.0.0.5:8786</code>; its workers need this plugin importable (PYTHONPATH=the folder "
-            "that holds the satimpact plugin folder), onnxruntime, rasterio and distributed, and the input and "
-            "output folders at the same paths. WORKERS: local workers (0: one per core). WINDOW_SIZE: with one "
-            "large raster as INPUTS, cut it into windows of this many pixels (runmodel and waterdetection; the "
-            "model's overlap is added) and merge them into one mosaic. OUTPUT_TABLE: a GeoPackage with one row "
-            "per grid cell per input (green ratio, flood change, poverty grid) or per input (raster tools), with "
-            "the input's date where known. A VRT (mosaic.vrt) is written over the raster outputs.</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:batch -- TOOL=waterdetection "
-            "INPUTS='/data/scenes/*.tif' OUTPUT_FOLDER=/data/water OUTPUT_TABLE=/data/water.gpkg</code></p>"
-            "<p>Without QGIS: <code>python -m satimpact.engine.batch --help</code> (docs/batch.md).</p>"
-        )
-
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterEnum(

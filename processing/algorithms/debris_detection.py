@@ -49,36 +49,6 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Floating Debris Index and candidate debris patches on water from a Sentinel-2 scene.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>Computes the Floating Debris Index (FDI) of a Sentinel-2 scene and outlines candidate "
-            "patches of floating matter (plastic litter, seaweed, wood, foam) on water.</p>"
-            "<p><b>Method.</b> FDI = R<sub>B8</sub> - (R<sub>B6</sub> + (R<sub>B11</sub> - R<sub>B6</sub>) "
-            "x 10 x (&lambda;<sub>B8</sub> - &lambda;<sub>B4</sub>) / (&lambda;<sub>B11</sub> - "
-            "&lambda;<sub>B4</sub>)), with NDVI, after Biermann et al. (2020), Finding plastic patches in "
-            "coastal waters using optical satellite data, Sci. Rep. 10, 5364. The central wavelengths are "
-            "the sensor's own: model debris_fdi for Sentinel-2A, debris_fdi_s2b for Sentinel-2B, chosen "
-            "from the product name (S2A_/S2B_ in the file name or tags) unless MODEL says. "
-            "Water: the best water model the bands allow (satimpact:waterdetection's default, with its "
-            "card's threshold); non-water gaps up to 2 px inside water (a 5x5 closing) count as water, "
-            "since debris itself raises NIR; land never yields candidates. Cloud-like bright pixels are "
-            "excluded: red (B4) reflectance &gt;= 0.25, the level at which Sen2Cor's first cloud test "
-            "gives full cloud probability. A pixel is a candidate where FDI &gt; 0 and FDI is a robust "
-            "outlier among the scene's cloud-free water pixels: (FDI - median) / (IQR / 1.349) &gt; 3. "
-            "The rules are in the model card.</p>"
-            "<p><b>Bands.</b> Sentinel-2 B4, B6, B8, B11 (and B2, B3 for the water mask), reflectance "
-            "x 10000, L1C or L2A; matched by band name, band count (13 or 12 bands) or BAND_MAP.</p>"
-            "<p><b>Outputs.</b> OUTPUT: FDI (float32 GeoTIFF). OUTPUT_CANDIDATES: patches with fdi (mean), "
-            "fdi_max, ndvi (mean), score (robust z of the strongest pixel), pixels and area_m2. "
-            "FLAGGED_SHARE: the share of water pixels flagged.</p>"
-            "<p><b>Measured.</b> On the Sen1Floods11 chip Spain_7370579 (flood water, no known debris) "
-            "1.7 % of the cloud-free water pixels are flagged. Candidates are leads to check, not "
-            "detections of plastic: "
-            "ships, wakes, foam, algae and cloud edges also raise FDI.</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:debrisdetection -- "
-            "INPUT=S2B_scene.tif OUTPUT=fdi.tif OUTPUT_CANDIDATES=debris.gpkg</code></p>"
-        )
-
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Sentinel-2 scene (L1C or L2A)")))
         self.addParameter(

@@ -96,50 +96,6 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Share of vegetation and green area (per person) for city zones or a grid of cells.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>Measures how much of each zone (city boundaries, districts) or grid cell is green: a vegetation "
-            "mask from a green model, then per zone the green area, the valid area and their ratio, and the "
-            "green area per person when a population field is given. This is the urban green space measure "
-            "of Kwon et al. (2021), <i>Urban green space and happiness in developed countries</i>, EPJ Data "
-            "Science 10:28, which used summer Sentinel-2 imagery.</p>"
-            "<p><b>Method.</b> <code>green_ndvi</code>: vegetation where NDVI = (NIR - red) / (NIR + red) > 0.2, "
-            "the NDVI above which a surface is no longer bare soil (Sobrino et al. 2004, Remote Sens. Environ. "
-            "90:434). <code>green_rgb</code>, for imagery without NIR (aerial photos, basemaps): a logistic model "
-            "on the colour ratios ln(G/R), ln(G/B), fitted to the NDVI mask of real Sentinel-2 scenes (its "
-            "agreement with NDVI is in its model card). Areas are true square metres, also for EPSG:4326 "
-            "rasters: every pixel's area is computed from its corners in a Lambert azimuthal equal-area "
-            "projection centred on the scene. A pixel belongs to a zone when its <b>centre</b> lies inside it. "
-            "Nodata and cloud pixels count in neither the green nor the valid area. Cloud: Sentinel-2 SCL "
-            "classes 3, 8, 9, 10 where an SCL band exists; otherwise (green_ndvi) blue reflectance above 0.2 "
-            "unless NDSI >= 0.4 (snow, which is valid, non-green ground). The RGB model has no cloud test. "
-            "<b>Water never counts as green</b>, whatever the model (a dark lake has NDVI 0.2-0.3): Sentinel-2 "
-            "SCL class 6, else MNDWI = (green - SWIR1) / (green + SWIR1) &gt; 0, else NDWI (green, NIR) &gt; 0, "
-            "and NIR reflectance below 3 % (dark water; not for 8-bit imagery); water is valid ground, and "
-            "its area is in water_area_m2.</p>"
-            "<p><b>Season check.</b> The acquisition date is read from the raster's ACQUISITION_DATE tag or a "
-            "Sentinel-2/Landsat product name in the file name (S2A_MSIL2A_20170613T101031...) and judged "
-            "against the local summer (June-September north of the tropics, December-February south of them); "
-            "the scene also looks leaf-off when its greenest 5 % of pixels have NDVI below 0.5, or when snow "
-            "covers more than 10 %. Any doubt is logged as a warning and written in the season_warning "
-            "field.</p>"
-            "<p><b>Bands.</b> green_ndvi: red and NIR; green_rgb: red, green, blue. Blue, green and SWIR 1.6 are "
-            "used for the cloud and snow test where present. Bands are found by name, by layout, or BAND_MAP.</p>"
-            "<p><b>Parameters.</b> INPUT: the raster. MODEL (optional): green_ndvi, green_rgb or a carded .onnx "
-            "green model; empty: green_ndvi when the raster has red and NIR, else green_rgb. BAND_MAP "
-            "(optional): e.g. <code>red=3,nir=4</code> or a layout name. ZONES (optional): polygons; empty: a "
-            "grid of CELL_SIZE metres (default 1000) over the raster, in the raster's CRS when it is in true "
-            "metres (UTM, national grids), else (EPSG:4326, Web Mercator) in the UTM zone of the scene. "
-            "POPULATION_FIELD (optional): numeric field of ZONES; a "
-            "population of 0 or less gives an empty green_m2_per_person. OUTPUT: zones or cells with "
-            "green_ratio (0..1), green_area_m2, valid_area_m2, valid_fraction (valid area / zone area), "
-            "zone_area_m2, cloud_area_m2, water_area_m2, green_m2_per_person, season_warning. OUTPUT_MASK (optional): "
-            "vegetation mask GeoTIFF (1 vegetation, 0 other, 2 cloud, 3 water, 255 nodata). Zones that do not overlap "
-            "the raster get zero valid area and a warning.</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:greenratio -- INPUT=scene.tif "
-            "ZONES=districts.gpkg POPULATION_FIELD=pop OUTPUT=green.gpkg OUTPUT_MASK=vegetation.tif</code></p>"
-        )
-
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster (summer imagery)")))
         self.addParameter(

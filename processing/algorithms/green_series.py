@@ -63,24 +63,6 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Green ratio per zone across a stack of dates, with the season check per date and a trend.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>The green ratio tool over a stack of rasters of one area on different dates: one row per zone per "
-            "date with the green ratio, green and valid area in true m2, the season check of that date and the "
-            "zone's trend (Sen's slope of the green ratio per year, Mann-Kendall p-value), plus an HTML report "
-            "with a line chart per zone.</p>"
-            "<p><b>Dates</b> as in waterseries: DATES (one per input, in input order), an ACQUISITION_DATE tag, "
-            "a product name, a YYYYMMDD in the file name or a bare year; BANDS_PER_DATE splits a multi-date file into "
-            "one date per group of bands. <b>Season check</b> per date as in "
-            "greenratio (leaf-on summer, leaf-off index, snow); a bare year cannot be checked for the season. "
-            "Dates with a season warning or observed over less than MIN_OBSERVED of the zone are flagged and "
-            "left out of the trend.</p>"
-            "<p>Each date is counted on its own grid with true pixel areas; ZONES are reprojected to each date. "
-            "ZONES empty: the area all dates cover. A zone-date with no valid pixel gets NULL, never 0.</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:greenseries -- INPUTS=2016.tif "
-            "INPUTS=2018.tif INPUTS=2020.tif ZONES=districts.gpkg OUTPUT=green.gpkg OUTPUT_REPORT=green.html</code></p>"
-        )
-
     def initAlgorithm(self, config=None):
         dated_inputs_parameters(self)
         self.addParameter(

@@ -121,46 +121,6 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Scores economic development per grid cell or zone from daytime imagery.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>Estimates a relative economic-development score for every cell of a square grid (default "
-            "1 km) or for every polygon of ZONES, from daytime satellite imagery. Cells are built in a metric "
-            "CRS suited to the area (the UTM zone of the raster's centre, polar stereographic near the poles), "
-            "also when the raster is in EPSG:4326 or EPSG:3857, so a 1000 m cell is 1 km on the ground; the "
-            "output is in that CRS (zones keep their own).</p>"
-            "<p><b>Method.</b> A chip model (one score per image chip) scores chips of the ground size its card "
-            "states, resampled from the raster into the metric CRS by area averaging. A cell or zone no larger "
-            "than 1.5 chips across gets exactly one chip, centred on it: a map tile given as a zone is scored "
-            "from the tile itself, and a 1 km cell with the ~1.9 km of context the model was trained on. A "
-            "larger cell or zone gets the area-weighted mean of a dense score surface: chips every half chip, "
-            "each part of the ground taking the mean score of the chips that cover it, so the result does not "
-            "depend on where chips happen to fall. Chips with less than MIN_VALID valid pixels are not scored, "
-            "and a cell with no scored chip gets no score (NULL), never a zero. The default model "
-            "<i>poverty_nk_siscore</i> ranks how built-up and developed a place looks (random convolutional "
-            "features of the chip at full resolution with a ranking head), trained on Sentinel-2 "
-            "true-colour tiles of North Korea with the experts' partial order of Ahn et al. (2023, Nat. Commun. "
-            "14) and chosen by how well it ranks clusters it never saw; its card gives the held-out figures "
-            "and where the score stops holding. The approach follows Jean et al. (2016, Science 353), siScore "
-            "(Han et al. 2020, KDD) and MOSAIKS (Rolf et al. 2021, Nat. Commun. 12). The score is relative "
-            "(0 least, 1 most developed), not money; score_percentile ranks cells within this run.</p>"
-            "<p><b>Bands.</b> red, green, blue. 8-bit true-colour imagery (RGB basemaps, web tiles) is used as "
-            "it is; a Sentinel-2 reflectance scene (L1C/L2A, values x 10000) is converted to the 8-bit "
-            "true-colour rendering the model expects (2.5 x reflectance, clipped, x 255), which the log "
-            "says. Bands are found by name or layout, or from BAND_MAP.</p>"
-            "<p><b>Parameters.</b> INPUT: raster layer, a file or a layer QGIS renders first (XYZ or WMS basemap, "
-            "virtual raster) over EXTENT at RESOLUTION metres (defaults: the layer's extent, the ground resolution "
-            "of the model's training imagery, 7.3 m for the shipped model); a file is used at its own "
-            "resolution, cut to EXTENT if one is given. "
-            "MODEL: shipped or user chip model with a score output "
-            "(default poverty_nk_siscore; models from satimpact:trainpovertysurvey or "
-            "satimpact:trainpovertyranking work too). CELL_SIZE: metres. ZONES (optional): polygons scored "
-            "instead of the grid. MIN_VALID: least share of valid pixels in a chip. OUTPUT: cells or zones "
-            "with score, score_percentile (% of scored units at or below), valid_share, chips, chips_scored. "
-            "OUTPUT_RASTER (optional, grid only): cell scores as a GeoTIFF, one pixel per cell.</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:povertygrid -- INPUT=mosaic.tif "
-            "CELL_SIZE=1000 OUTPUT=cells.gpkg</code></p>"
-        )
-
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Imagery (RGB or Sentinel-2)")))
         self.addParameter(

@@ -89,80 +89,8 @@ class RunModelAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Runs a SatImpact or Deepness ONNX model over a raster, tile by tile.")
 
-    def shortHelpString(self):
-        shipped = ", ".join(shipped_model_names()) or "none"
-        return (
-            self.tr(
-                "<p>Runs an ONNX model that carries a SatImpact model card (or Deepness metadata) over a "
-                "raster and writes its outputs as a tiled GeoTIFF with the input's georeference.</p>"
-                "<p><b>Method.</b> The card says which bands the model needs (by name), how raw values are "
-                "scaled, the tile size and overlap, and how overlapping tiles are merged (weighted blending "
-                "for continuous outputs, centre crop for classes). Nodata stays nodata. Dense models give a "
-                "value per pixel; chip models give one value or vector per chip (one output pixel per chip). "
-                "Inference with onnxruntime (Microsoft, https://onnxruntime.ai).</p>"
-                "<p><b>Bands.</b> Whatever the card lists. They are found from the raster's band descriptions, "
-                "from the layout guessed from the band count (Sentinel-2 L1C 13 bands, L2A 12, Landsat 8/9 "
-                "OLI 11 or 7, Landsat 7 ETM+ 8, Sentinel-1 VV/VH 2, RGB 3, RGBN 4), or from BAND_MAP.</p>"
-                "<p><b>Parameters.</b> INPUT: any raster layer (a file, or an XYZ/WMS basemap or virtual raster, "
-                "rendered "
-                "first). MODEL: the name of a shipped or user model "
-                "({0}) or the path of an .onnx file. BAND_MAP (optional): NAME=BAND pairs with 1-based "
-                "band numbers, e.g. <code>green=3,swir16=12</code>, and/or a layout name "
-                "(sentinel2_l1c, sentinel2_l2a, landsat89_oli, landsat89_sr, landsat7_etm, sentinel1, rgb, rgbn). "
-                "EXTENT (optional): the area to process (default: the whole layer); a file is cut to it on its own "
-                "pixel grid. RESOLUTION (optional): for layers that are not files (XYZ or WMS basemaps, virtual "
-                "rasters), the ground resolution in metres at which QGIS renders the layer over EXTENT (default: "
-                "the finest resolution on the model card). "
-                "COMPRESSION (advanced): auto (default: ZSTD for class outputs, none for continuous values, "
-                "which ZSTD makes about 30% smaller but, on a machine with few cores, at the cost of a slower "
-                "run), zstd, deflate (for GDAL older than 2.3) or none; blocks that are all nodata are never stored. "
-                "OUTPUT: GeoTIFF.</p>"
-                "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:runmodel -- "
-                "INPUT=scene.tif MODEL=water_mndwi OUTPUT=index.tif</code></p>"
-            ).format(shipped)
-            + self.tr(
-                "<p><b>Models without a card</b> (advanced parameters, like Deepness' dock). Set MODEL_TYPE "
-                "(segmentation: class probabilities, blended; regression: values, blended; index: a pixelwise "
-                "formula, no overlap; features: one vector per chip) and, where the defaults do not fit: "
-                "TILE_SIZE (px; default: the graph's fixed input size, else 512), OVERLAP (px shared by neighbouring "
-                "tiles; default 15% of the tile, as Deepness; raised automatically for outputs smaller than the "
-                "input), MODEL_RESOLUTION (m/px of the model's training data: recorded in the card and the default "
-                "render resolution for layers that are not files; RESOLUTION stays the render resolution), "
-                "SCALE and OFFSET (model value = raw x SCALE + OFFSET; default SCALE 1/255 = 0.00392157 for 8-bit "
-                "imagery, as Deepness), MEAN and STD (per band, applied after SCALE), BANDS (1-based raster bands "
-                "in the model's input order; default the first bands, as many as the graph takes) and THRESHOLD "
-                "(segmentation, default 0.5). Input and output shapes come from the graph. A typical PyTorch export "
-                "on RGB with ImageNet normalisation: <code>MODEL_TYPE=segmentation BANDS=1,2,3 SCALE=0.00392157 "
-                "MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225</code>. These parameters apply only to models "
-                "without a card: a model with a SatImpact card or Deepness metadata refuses them with a message "
-                "(the card is the model's contract). SAVE_CARD (optional .onnx file): writes the stated "
-                "parameters as a SatImpact card into a copy of the model; that copy then runs like any carded "
-                "model (save it in the user model folder, or import it in the model manager, to see it in the "
-                "model list).</p>"
-                "<p><code>qgis_process run satimpact:runmodel -- INPUT=ortho.tif MODEL=export.onnx "
-                "MODEL_TYPE=segmentation MEAN=0.485,0.456,0.406 STD=0.229,0.224,0.225 "
-                "SAVE_CARD=export_carded.onnx OUTPUT=probs.tif</code></p>"
-            )
-            + self.tr(
-                "<p><b>What each model type gives</b> (Deepness' model_type, or MODEL_TYPE). "
-                "<i>Segmentation</i>: OUTPUT is a class raster (uint8, one band per output head, 255 nodata) with the "
-                "class names in its attribute table and legend; per head, sigmoid heads get a background class, values "
-                "below THRESHOLD (seg_thresh) are dropped and each pixel takes the highest class, as Deepness does; "
-                "SMALL_SEGMENT (seg_small_segment) removes small segments as Deepness does (erosion then dilation). "
-                "OUTPUT_PROBABILITIES (optional): the blended class probabilities. OUTPUT_VECTOR (optional): one "
-                "polygon layer, fields class, class_id, output and area, simplified by VECTOR_SIMPLIFY px and at least "
-                "VECTOR_MIN_AREA px large. <i>Regression</i>: OUTPUT holds float32 values times reg_output_scaling. "
-                "<i>Detection</i> (YOLOv5/v6/v7, Ultralytics and Ultralytics rotated-box outputs): OUTPUT_VECTOR "
-                "holds one rectangle per "
-                "object with class, class_id and confidence, in map coordinates, above DETECTION_CONFIDENCE "
-                "(det_conf), "
-                "after class-aware suppression across tiles at DETECTION_IOU (det_iou_thresh); no OUTPUT raster. "
-                "<i>Super-resolution</i>: OUTPUT at the model's scale factor (pixels that much smaller, same area). "
-                "<i>Recognition</i>: OUTPUT holds, per tile, the cosine similarity of the tile's embedding to the "
-                "embedding of QUERY_IMAGE. <i>Index</i> and <i>features</i>, and SatImpact cards: the model's outputs "
-                "as they are.</p>"
-            )
-        )
+    def help_values(self):
+        return {"shipped_models": ", ".join(shipped_model_names()) or "none"}
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))

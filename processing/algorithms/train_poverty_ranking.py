@@ -62,38 +62,6 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Learns a 0-1 development score from image clusters and an expert partial order.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>Trains a development-score model from image chips grouped into clusters and a partial order "
-            "of the clusters given by experts (which clusters are less developed than which), as in the "
-            "human-machine method of Ahn et al. (2023, Nat. Commun. 14) and siScore (Han et al. 2020, KDD). "
-            "Writes one ONNX model (chip in, score in [0, 1] out, higher = more developed) with its card, "
-            "usable in satimpact:povertygrid, and an HTML report.</p>"
-            "<p><b>Method.</b> Every chip is turned into features by FEATURIZER (default: the shipped "
-            "MOSAIKS random convolutional features, Rolf et al. 2021; any carded chip featurizer ONNX works). "
-            "A share HOLDOUT of every cluster's chips is held out (seeded). A linear scorer is trained with "
-            "the logistic loss on every pair of training chips from clusters on different levels of the "
-            "order, and squashed to [0, 1]. <b>Held-out figures.</b> KENDALL_TAU and SPEARMAN are "
-            "leave-cluster-out: the clusters are dealt by level into 5 folds, the scorer is retrained without "
-            "each fold, and the held-out chips' scores are compared with their cluster's level (Spearman and "
-            "Kendall tau, mean over folds). That is how the model will do on places it never saw; it needs 4 or "
-            "more clusters on 2 or more levels (else NaN, with a warning). KENDALL_TAU_SAME_CLUSTERS and "
-            "SPEARMAN_SAME_CLUSTERS use the held-out chips of the training clusters: optimistic, since chips of "
-            "one cluster look alike. The report gives both and the mean score per cluster in a plot. Needs "
-            "numpy and onnx only.</p>"
-            "<p><b>Input.</b> INPUT: a folder with one subfolder per cluster (named by the cluster id) "
-            "holding the chips (PNG, JPEG or GeoTIFF, 8-bit RGB for the default featurizer); or instead RASTER "
-            "+ POLYGONS + CLUSTER_FIELD: chips of CHIP_SIZE metres are cut from the raster on a lattice inside "
-            "every polygon (in the UTM zone of the area) and grouped by the polygon's cluster id; chips with "
-            "less than half valid pixels are left out. ORDER: a text "
-            "file, one relation per line: <code>a&lt;b</code> (a less developed than b) or "
-            "<code>a=b=c</code> (tied). A cycle, an unknown cluster id or a cluster missing from the order is "
-            "an error. CHIP_SIZE (optional): the ground width of one chip in metres, stored in the card so "
-            "the grid tool cuts chips of that size (e.g. 1870 for zoom-14 web tiles at 40 degrees).</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:trainpovertyranking -- "
-            "INPUT=clusters ORDER=nk.txt OUTPUT_MODEL=score.onnx OUTPUT_REPORT=report.html</code></p>"
-        )
-
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFile(

@@ -52,33 +52,6 @@ class TrainPovertySurveyAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Fits a ridge regression from image features to a survey label, with a CV report.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>Trains a model that predicts a survey label (wealth index, consumption, ...) from imagery, "
-            "following Jean et al. (2016, Science 353): features of the image around each survey cluster, then "
-            "ridge regression, with the regularisation chosen by k-fold cross-validation. Writes one ONNX model "
-            "(featurizer + regression in one graph, usable in satimpact:povertygrid) with its card and an HTML "
-            "report: cross-validated r2 and Spearman, a scatter plot of predicted against observed, the "
-            "regularisation chosen, and the points used and dropped, with the reasons.</p>"
-            "<p><b>Method.</b> A chip of CHIP_SIZE metres (in the UTM zone of the area) is cut around each point "
-            "and resampled to the featurizer's size; FEATURIZER turns it into features (default: the shipped "
-            "MOSAIKS random convolutional features, Rolf et al. 2021, Nat. Commun. 12: "
-            "<i>poverty_features_s2</i> for Sentinel-2 reflectance with blue, green, red, NIR, SWIR bands, "
-            "<i>poverty_features_rgb</i> otherwise; any carded chip featurizer works, e.g. a CNN backbone "
-            "exported elsewhere). Ridge alpha is picked from 15 values (0.01 to 1e5) by FOLDS-fold CV r2. "
-            "<b>Displacement.</b> Survey programmes such as DHS move cluster coordinates on purpose (up to 2 km "
-            "urban, 5 km rural). With DISPLACEMENT &gt; 0 the features of a point are the mean over 9 chips: "
-            "one on the point and 8 on a ring of DISPLACEMENT/2 around it, approximating the expected features "
-            "over where the cluster can truly lie. Points without a numeric label, outside the imagery or with "
-            "less than half valid pixels are dropped and listed.</p>"
-            "<p><b>Bands.</b> Those of the featurizer, found by name or layout, or from BAND_MAP. With the RGB "
-            "featurizer, non-8-bit imagery is read as Sentinel-2 reflectance x 10000 and rendered to 8-bit true "
-            "colour (2.5 x reflectance).</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:trainpovertysurvey -- INPUT=scene.tif "
-            "POINTS=clusters.gpkg LABEL_FIELD=wealth CHIP_SIZE=1000 FOLDS=5 OUTPUT_MODEL=wealth.onnx "
-            "OUTPUT_REPORT=wealth.html</code></p>"
-        )
-
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Imagery")))
         self.addParameter(

@@ -87,38 +87,6 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
     def shortDescription(self):
         return self.tr("Water area per zone across a stack of dates, with occurrence, change classes and a report.")
 
-    def shortHelpString(self):
-        return self.tr(
-            "<p>Tracks the surface water of lakes, reservoirs and river reaches over a stack of rasters of one "
-            "area on different dates (the SDG 6.6.1 question): one row per zone per date with the water area in "
-            "m2, a chart and a trend per zone, the water occurrence map and change classes.</p>"
-            "<p><b>Dates.</b> From the DATES list (one per input, in the order of INPUTS: 2019-08-31 or 1985), "
-            "else an ACQUISITION_DATE tag, a Sentinel-2/Landsat product name, a YYYYMMDD in the file name (NAIP "
-            "m_..._20090818.tif) or a bare year (1985.tif, taken as 1 January). An input without a date is an "
-            "error naming the file. A multi-band file holding several dates is split into groups of BANDS_PER_DATE "
-            "bands (advanced), one date per group in band order, dated by DATES.</p>"
-            "<p><b>Water.</b> Each date is classified as waterdetection would (same MODEL, BAND_MAP and "
-            "THRESHOLD; the band map applies to every date). <i>water_ndwi</i> (green, NIR) and <i>water_mndwi</i> "
-            "(green, SWIR1) threshold a normalised difference at 0, so only its sign matters: they suit 8-bit "
-            "display-stretched imagery (NAIP, Landsat browse stacks) as well as reflectance. "
-            "<i>water_mndwi_evi</i> uses absolute reflectance (EVI) and needs reflectance x 10000; it is never "
-            "chosen automatically for 8-bit data. <i>water_sdwi</i> is for Sentinel-1 VV/VH in dB.</p>"
-            "<p><b>Alignment and areas.</b> Each date's mask is made on its own grid, then read onto the grid of "
-            "the first date (or REFERENCE) with nearest-neighbour resampling. Areas are true m2 per pixel in any "
-            "CRS. ZONES: polygons (lakes, reservoirs, river reaches, shoreline buffers); empty: the area all "
-            "dates cover. A pixel belongs to a zone when its centre is inside.</p>"
-            "<p><b>Outputs.</b> OUTPUT: date, water_area_m2, valid_area_m2, water_share, cloud_or_nodata_share, "
-            "low_observation (1 when less than MIN_OBSERVED of the zone was observed) and the zone's trend. A "
-            "zone-date with no observed pixel gets NULL, never 0. OUTPUT_FREQUENCY: occurrence, the share of "
-            "valid observations that were water (Pekel et al. 2016, Nature 540). OUTPUT_CHANGE: 1 permanent "
-            "water, 2 new water (land first, water last), 3 lost water, 4 seasonal, 0 never water, 255 never "
-            "observed. OUTPUT_REPORT: HTML with a line chart per zone, Sen's slope and Mann-Kendall p-value "
-            "(unflagged dates, 3 or more) and the maps.</p>"
-            "<p><b>qgis_process.</b><br><code>qgis_process run satimpact:waterseries -- INPUTS=1985.tif "
-            "INPUTS=1990.tif INPUTS=1995.tif BAND_MAP=swir16=1,nir=2,red=3,green=4 OUTPUT=water.gpkg "
-            "OUTPUT_REPORT=water.html</code></p>"
-        )
-
     def initAlgorithm(self, config=None):
         dated_inputs_parameters(self)
         self.addParameter(
