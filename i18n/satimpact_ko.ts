@@ -440,8 +440,8 @@
         <translation>로컬 작업자 수 (0: 코어마다 하나)</translation>
     </message>
     <message>
-        <source>Split one large raster into windows of this many pixels (0: no split)</source>
-        <translation>큰 래스터 하나를 이 픽셀 크기의 창으로 나누기 (0: 나누지 않음)</translation>
+        <source>Window size in pixels (splits one large raster into windows; 0: no split)</source>
+        <translation>창 크기(픽셀) (큰 래스터 하나를 이 크기의 창으로 나눔; 0: 나누지 않음)</translation>
     </message>
     <message>
         <source>Output folder</source>

@@ -1,6 +1,6 @@
 """Short parameter labels for the dialogs, the explanation in the parameter's help.
 
-Dialog labels are cut off beyond ~50 characters, so an algorithm may write its label as
+Dialog labels are cut off beyond ~50 characters (a Korean character counts two), so an algorithm may write its label as
 "Short name (explanation)": the label keeps the short name, and the whole text becomes the
 parameter's help (setHelp, QGIS >= 3.16), which the dialog shows as a tooltip and
 `qgis_process help` and docs/tools.md print. A trailing "(optional)" is dropped: QGIS adds
@@ -15,15 +15,23 @@ MAX_LABEL = 50
 _OPTIONAL = re.compile(r"\s*\((optional|선택|선택 사항)\)\s*$", re.IGNORECASE)
 
 
+def label_width(text: str) -> int:
+    """Width of a label in Latin characters: a Hangul (or other wide East Asian) character
+    takes two, so a Korean label is cut where it is as wide as an English one would be."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def split_label(description: str) -> tuple[str, str]:
     """(label, explanation): explanation is "" when the description is already short."""
     text = _OPTIONAL.sub("", description or "")
-    if len(text) < MAX_LABEL:
+    if label_width(text) < MAX_LABEL:
         return text, ""
     label = text
     for separator in (" (", "; ", ", "):
         cut = label.find(separator)
-        if len(label) >= MAX_LABEL and cut >= 3:
+        if label_width(label) >= MAX_LABEL and cut >= 3:
             label = label[:cut].rstrip(" :;,")
     return (label, text) if label != text else (text, "")
 

@@ -89,7 +89,7 @@ class BatchAlgorithm(SatImpactAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.WINDOW_SIZE,
-                self.tr("Split one large raster into windows of this many pixels (0: no split)"),
+                self.tr("Window size in pixels (splits one large raster into windows; 0: no split)"),
                 QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=0,
                 minValue=0,
