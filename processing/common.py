@@ -507,14 +507,7 @@ def raster_layer_file(
     raw values and nodata; image providers (XYZ, WMS) give red, green, blue and an alpha band
     that marks missing tiles as nodata.
     """
-    from qgis.core import (
-        QgsCoordinateTransform,
-        QgsProcessingUtils,
-        QgsRasterBlockFeedback,
-        QgsRasterFileWriter,
-        QgsRasterPipe,
-        QgsRectangle,
-    )
+    from qgis.core import QgsCoordinateTransform, QgsRectangle
 
     if layer is None:
         raise QgsProcessingException(tr("{0}: no raster layer given").format(parameter))
@@ -562,6 +555,15 @@ def raster_layer_file(
                 "rendered at a ground resolution; set RESOLUTION (metres per pixel), the model card gives none"
             ).format(parameter, layer.name(), layer.providerType())
         )
+    return _render_layer(layer, area, resolution, context, feedback, parameter)
+
+
+def _render_layer(layer, area, resolution: float, context, feedback, parameter: str) -> LayerFile:
+    """A layer that is not a file rendered by QGIS through a raster pipe into a temporary
+    GeoTIFF over ``area`` (layer CRS) at ``resolution`` ground metres per pixel."""
+    from qgis.core import QgsProcessingUtils, QgsRasterBlockFeedback, QgsRasterFileWriter, QgsRasterPipe, QgsRectangle
+
+    crs = layer.crs()
     per_x, per_y = metres_per_map_unit(crs, area.center(), context.transformContext())
     step_x, step_y = resolution / per_x, resolution / per_y
     cols, rows = max(1, round(area.width() / step_x)), max(1, round(area.height() / step_y))

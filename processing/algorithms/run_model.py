@@ -1,5 +1,7 @@
 """satimpact:runmodel: run any carded ONNX model (or a Deepness model) over a raster."""
 
+from dataclasses import dataclass
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
@@ -144,13 +146,14 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.MODEL_INFO, self.tr("Model card summary")))
         self.addOutput(QgsProcessingOutputString(self.SAVED_MODEL, self.tr("Model saved with the stated card")))
 
+    def add_advanced(self, param) -> None:
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+
     def add_stated_parameters(self):
-        """Advanced parameters stating the essentials of a model that has no card."""
-
-        def advanced(param):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(param)
-
+        """Advanced parameters stating the essentials of a model that has no card: its type and
+        tiling here, its input scaling and bands in add_stated_input_parameters."""
+        advanced = self.add_advanced
         number = QgsProcessingParameterNumber
         advanced(
             QgsProcessingParameterEnum(
@@ -200,6 +203,12 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             )
         )
         advanced(number(self.OFFSET, self.tr("Offset (no card; default 0)"), number.Type.Double, optional=True))
+        self.add_stated_input_parameters()
+
+    def add_stated_input_parameters(self):
+        """MEAN, STD, BANDS, THRESHOLD and SAVE_CARD of a model without a card."""
+        advanced = self.add_advanced
+        number = QgsProcessingParameterNumber
         advanced(
             QgsProcessingParameterString(
                 self.MEAN, self.tr("Mean per band, after scaling (no card; ImageNet: 0.485,0.456,0.406)"), optional=True
@@ -237,11 +246,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
 
     def add_type_parameters(self):
         """Run-time options of Deepness model types (defaults from the card)."""
-
-        def advanced(param):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(param)
-
+        advanced = self.add_advanced
         number = QgsProcessingParameterNumber
         advanced(
             number(
@@ -415,133 +420,136 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         the outputs its type gives: OUTPUT, OUTPUT_VECTOR, OUTPUT_PROBABILITIES."""
         card = model.card
         kind = card.extra.get("model_kind") or "generic"
-        engine_feedback = ProcessingFeedback(steps)
-        compress = self.compression(parameters, context)
+        run = _Run(
+            model=model,
+            raster=raster,
+            bands=bands,
+            info=info,
+            title=f"{card_title(card)} - {layer.name()}",
+            compress=self.compression(parameters, context),
+            engine_feedback=ProcessingFeedback(steps),
+            parameters=parameters,
+            context=context,
+            feedback=feedback,
+        )
         output = self.optional_output(parameters, self.OUTPUT, context)
         probabilities = self.optional_output(parameters, self.OUTPUT_PROBABILITIES, context)
-        wants_vector = parameters.get(self.OUTPUT_VECTOR) not in (None, "")
         if probabilities and kind != "segmentation":
             feedback.pushWarning("OUTPUT_PROBABILITIES applies to segmentation models only; not written")
-        if wants_vector and kind not in ("segmentation", "detection"):
+        if parameters.get(self.OUTPUT_VECTOR) not in (None, "") and kind not in ("segmentation", "detection"):
             feedback.pushWarning("OUTPUT_VECTOR applies to segmentation and detection models only; not written")
         results = {self.OUTPUT: None, self.OUTPUT_VECTOR: None, self.OUTPUT_PROBABILITIES: None}
-        title = f"{card_title(card)} - {layer.name()}"
-
         if kind == "detection":
-            if not wants_vector:
-                raise EngineError(
-                    "a detection model gives boxes: set OUTPUT_VECTOR (TEMPORARY_OUTPUT for a temporary layer)"
-                )
-            if output:
-                feedback.pushWarning("a detection model gives no raster; OUTPUT is not written")
-            found = run_detection(
-                model,
-                raster,
-                bands,
-                engine_feedback,
-                confidence=self.optional_number(parameters, self.DETECTION_CONFIDENCE, context),
-                iou_threshold=self.optional_number(parameters, self.DETECTION_IOU, context),
-            )
-            fields = [("class", "string"), ("class_id", "int"), ("confidence", "double")]
-            rows = [((name, cls, score), poly) for cls, name, score, poly in found.polygons()]
-            results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, info, fields, rows)
-            labels = sorted({name for (name, _, _), _ in rows} | set(found.class_names))
-            LayerStyler.attach(
-                context, results[self.OUTPUT_VECTOR], f"{title} (boxes)", style_categories("class", labels)
-            )
-            results[self.MODEL_INFO] = f"{card.summary()}; {len(rows)} boxes from {found.tiles} tiles"
-            return results
-
+            return self._execute_detection(run, output, results)
         if not output:
             raise EngineError(f"a {kind} model gives a raster: set OUTPUT")
         if kind == "superresolution":
-            report = run_superresolution(model, raster, bands, output, engine_feedback, compress)
+            report = run_superresolution(model, raster, bands, output, run.engine_feedback, run.compress)
             info_text = f"scale factor {report['scale_factor']}, {report['tiles']} tiles, {report['seconds']:.2f} s"
-            LayerStyler.attach(context, output, title, None)
+            LayerStyler.attach(context, output, run.title, None)
         elif kind == "recognition":
             query = self.parameterAsFile(parameters, self.QUERY_IMAGE, context)
             if not query:
                 raise EngineError("a recognition model compares tiles with a query image: set QUERY_IMAGE")
-            report = run_recognition(model, raster, bands, query, output, engine_feedback, compress)
+            report = run_recognition(model, raster, bands, query, output, run.engine_feedback, run.compress)
             info_text = f"similarity of {report['tiles']} tiles to {query}, {report['seconds']:.2f} s"
-            LayerStyler.attach(context, output, title, style_pseudocolor(0.0, 1.0, "Reds"))
+            LayerStyler.attach(context, output, run.title, style_pseudocolor(0.0, 1.0, "Reds"))
         elif kind == "segmentation":
-            keep_probabilities = bool(probabilities)
-            prob_path = probabilities or QgsProcessingUtils.generateTempFilename("probabilities.tif")
-            try:
-                report = run_model(
-                    model,
-                    {card.inputs[0].name: RasterInput(raster, bands)},
-                    prob_path,
-                    engine_feedback,
-                    RunOptions(compress=compress),
-                )
-                threshold = self.optional_number(parameters, self.THRESHOLD, context, card.outputs[0].threshold)
-                small = self.optional_number(
-                    parameters, self.SMALL_SEGMENT, context, card.extra.get("seg_small_segment")
-                )
-                names = write_class_raster(
-                    prob_path, output, model, 0.5 if threshold is None else threshold, small, engine_feedback, compress
-                )
-                feedback.pushInfo(
-                    f"Classes (threshold {0.5 if threshold is None else threshold:g}, small segments "
-                    f"{int(small or 0)}): " + "; ".join(", ".join(f"{i}={n}" for i, n in enumerate(h)) for h in names)
-                )
-                if wants_vector:
-                    polys = class_polygons(
-                        output,
-                        names,
-                        simplify_px=self.optional_number(parameters, self.VECTOR_SIMPLIFY, context, 1.0),
-                        min_area_px=self.optional_number(parameters, self.VECTOR_MIN_AREA, context, 0.0),
-                        feedback=engine_feedback,
-                    )
-                    heads = [o.name for o in card.outputs]
-                    fields = [("class", "string"), ("class_id", "int"), ("output", "string"), ("area", "double")]
-                    rows = [((label, value, heads[band - 1], poly.area), poly) for band, value, label, poly in polys]
-                    results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, info, fields, rows)
-                    feedback.pushInfo(f"{len(rows)} class polygons")
-            finally:
-                if not keep_probabilities:
-                    remove_quietly(prob_path)
-            # the class raster first: the first styled output names the run's layer group
-            LayerStyler.attach(context, output, title, style_classes(names[0]))
-            if keep_probabilities:
-                results[self.OUTPUT_PROBABILITIES] = probabilities
-                LayerStyler.attach(
-                    context, probabilities, f"{title} (probabilities)", style_pseudocolor(0.0, 1.0, "Blues")
-                )
-            if results[self.OUTPUT_VECTOR]:
-                labels = sorted(
-                    {label for h in names for label in h if label.lower() not in ("background", "_background")}
-                )
-                LayerStyler.attach(
-                    context, results[self.OUTPUT_VECTOR], f"{title} (polygons)", style_categories("class", labels)
-                )
-            info_text = report.describe()
+            info_text = self._execute_segmentation(run, output, probabilities, results)
         else:
             report = run_model(
                 model,
                 {card.inputs[0].name: RasterInput(raster, bands)},
                 output,
-                engine_feedback,
-                RunOptions(compress=compress),
+                run.engine_feedback,
+                RunOptions(compress=run.compress),
             )
             info_text = report.describe()
-            # A card may suggest its own ramp (extra.style); otherwise one by output kind.
-            hint = card.extra.get("style") if isinstance(card.extra.get("style"), dict) else {}
-            out_kind = card.outputs[0].kind
-            if hint.get("ramp"):
-                style = style_pseudocolor(float(hint.get("min", 0.0)), float(hint.get("max", 1.0)), hint["ramp"])
-            elif out_kind == "probability":
-                style = style_pseudocolor(0.0, 1.0, "Blues")
-            elif out_kind == "index":
-                style = style_pseudocolor(-1.0, 1.0, "RdYlBu")
-            else:
-                style = None
-            LayerStyler.attach(context, output, title, style)
+            LayerStyler.attach(context, output, run.title, _card_style(card))
         results[self.OUTPUT] = output
         results[self.MODEL_INFO] = f"{card.summary()}; {info_text}"
         return results
+
+    def _execute_detection(self, run, output, results):
+        """Boxes into OUTPUT_VECTOR (a detection model gives no raster)."""
+        parameters, context, card = run.parameters, run.context, run.model.card
+        if parameters.get(self.OUTPUT_VECTOR) in (None, ""):
+            raise EngineError(
+                "a detection model gives boxes: set OUTPUT_VECTOR (TEMPORARY_OUTPUT for a temporary layer)"
+            )
+        if output:
+            run.feedback.pushWarning("a detection model gives no raster; OUTPUT is not written")
+        found = run_detection(
+            run.model,
+            run.raster,
+            run.bands,
+            run.engine_feedback,
+            confidence=self.optional_number(parameters, self.DETECTION_CONFIDENCE, context),
+            iou_threshold=self.optional_number(parameters, self.DETECTION_IOU, context),
+        )
+        fields = [("class", "string"), ("class_id", "int"), ("confidence", "double")]
+        rows = [((name, cls, score), poly) for cls, name, score, poly in found.polygons()]
+        results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, run.info, fields, rows)
+        labels = sorted({name for (name, _, _), _ in rows} | set(found.class_names))
+        LayerStyler.attach(
+            context, results[self.OUTPUT_VECTOR], f"{run.title} (boxes)", style_categories("class", labels)
+        )
+        results[self.MODEL_INFO] = f"{card.summary()}; {len(rows)} boxes from {found.tiles} tiles"
+        return results
+
+    def _execute_segmentation(self, run, output, probabilities, results) -> str:
+        """Class raster (OUTPUT), optionally the probabilities and class polygons; the run's
+        description."""
+        parameters, context, card = run.parameters, run.context, run.model.card
+        keep_probabilities = bool(probabilities)
+        prob_path = probabilities or QgsProcessingUtils.generateTempFilename("probabilities.tif")
+        try:
+            report = run_model(
+                run.model,
+                {card.inputs[0].name: RasterInput(run.raster, run.bands)},
+                prob_path,
+                run.engine_feedback,
+                RunOptions(compress=run.compress),
+            )
+            threshold = self.optional_number(parameters, self.THRESHOLD, context, card.outputs[0].threshold)
+            small = self.optional_number(parameters, self.SMALL_SEGMENT, context, card.extra.get("seg_small_segment"))
+            threshold = 0.5 if threshold is None else threshold
+            names = write_class_raster(
+                prob_path, output, run.model, threshold, small, run.engine_feedback, run.compress
+            )
+            run.feedback.pushInfo(
+                f"Classes (threshold {threshold:g}, small segments "
+                f"{int(small or 0)}): " + "; ".join(", ".join(f"{i}={n}" for i, n in enumerate(h)) for h in names)
+            )
+            if parameters.get(self.OUTPUT_VECTOR) not in (None, ""):
+                polys = class_polygons(
+                    output,
+                    names,
+                    simplify_px=self.optional_number(parameters, self.VECTOR_SIMPLIFY, context, 1.0),
+                    min_area_px=self.optional_number(parameters, self.VECTOR_MIN_AREA, context, 0.0),
+                    feedback=run.engine_feedback,
+                )
+                heads = [o.name for o in card.outputs]
+                fields = [("class", "string"), ("class_id", "int"), ("output", "string"), ("area", "double")]
+                rows = [((label, value, heads[band - 1], poly.area), poly) for band, value, label, poly in polys]
+                results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, run.info, fields, rows)
+                run.feedback.pushInfo(f"{len(rows)} class polygons")
+        finally:
+            if not keep_probabilities:
+                remove_quietly(prob_path)
+        # the class raster first: the first styled output names the run's layer group
+        LayerStyler.attach(context, output, run.title, style_classes(names[0]))
+        if keep_probabilities:
+            results[self.OUTPUT_PROBABILITIES] = probabilities
+            LayerStyler.attach(
+                context, probabilities, f"{run.title} (probabilities)", style_pseudocolor(0.0, 1.0, "Blues")
+            )
+        if results[self.OUTPUT_VECTOR]:
+            labels = sorted({label for h in names for label in h if label.lower() not in ("background", "_background")})
+            LayerStyler.attach(
+                context, results[self.OUTPUT_VECTOR], f"{run.title} (polygons)", style_categories("class", labels)
+            )
+        return report.describe()
 
     def optional_output(self, parameters, name, context) -> str:
         if parameters.get(name) in (None, ""):
@@ -562,6 +570,35 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             geom.fromWkb(poly.wkb)
             add_row(sink, qfields, geom, list(attrs), multi=False)
         return dest
+
+
+@dataclass
+class _Run:
+    """What every model type's run needs (RunModelAlgorithm.execute)."""
+
+    model: object
+    raster: str
+    bands: list
+    info: object
+    title: str
+    compress: str
+    engine_feedback: object
+    parameters: dict
+    context: object
+    feedback: object
+
+
+def _card_style(card):
+    """The card's own ramp (extra.style), else one by output kind (None: QGIS's default)."""
+    hint = card.extra.get("style") if isinstance(card.extra.get("style"), dict) else {}
+    out_kind = card.outputs[0].kind
+    if hint.get("ramp"):
+        return style_pseudocolor(float(hint.get("min", 0.0)), float(hint.get("max", 1.0)), hint["ramp"])
+    if out_kind == "probability":
+        return style_pseudocolor(0.0, 1.0, "Blues")
+    if out_kind == "index":
+        return style_pseudocolor(-1.0, 1.0, "RdYlBu")
+    return None
 
 
 def style_classes(names: list[str]):
