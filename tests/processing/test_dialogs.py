@@ -6,7 +6,7 @@ from pathlib import Path
 
 from satimpact.processing.labels import MAX_LABEL, label_width, split_label
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_split_label_keeps_the_name_and_moves_the_explanation():

@@ -10,7 +10,7 @@ import pytest
 from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
 from qgis.PyQt.QtCore import QTranslator
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HELP = ROOT / "processing" / "help"
 HANGUL = re.compile("[\uac00-\ud7a3]")
 ENGLISH_HELP = sorted(p.name for p in HELP.glob("*.html"))
