@@ -36,6 +36,10 @@
         <translation>영상의 지수 히스토그램으로 Otsu 임계값 계산 중 ...</translation>
     </message>
     <message>
+        <source>{0} converted to dB (10 log10) on the fly for {card_name}</source>
+        <translation>{card_name}에 쓰도록 {0}을(를) 즉석에서 dB(10 log10)로 변환</translation>
+    </message>
+    <message>
         <source>Polygonising water bodies ...</source>
         <translation>수체를 폴리곤으로 변환 중 ...</translation>
     </message>
@@ -58,10 +62,6 @@
     <message>
         <source>{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas computed in {calc_area_crs})</source>
         <translation>면적 {min_area_m2:g} m2 이상 수체 {n}개, 총 {0:.4f} km2 (면적 계산 좌표계: {calc_area_crs})</translation>
-    </message>
-    <message>
-        <source>{0} converted to dB (10 log10) on the fly for {card_name}</source>
-        <translation>{card_name}에 쓰도록 {0}을(를) 즉석에서 dB(10 log10)로 변환</translation>
     </message>
     <message>
         <source>{0}: no raster layer given</source>
@@ -196,12 +196,12 @@
         <translation>MIN_AREA는 0 이상이어야 하는데 {min_area_m2} m2입니다</translation>
     </message>
     <message>
-        <source>{0}: the index has no valid pixel (all nodata)</source>
-        <translation>{0}: 지수에 유효 픽셀이 없습니다 (모두 NoData)</translation>
-    </message>
-    <message>
         <source>model '{card_name}' gives no default threshold in its card; set THRESHOLD or AUTO_THRESHOLD</source>
         <translation>모델 '{card_name}'의 카드에 기본 임계값이 없습니다. THRESHOLD 또는 AUTO_THRESHOLD를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{0}: the index has no valid pixel (all nodata)</source>
+        <translation>{0}: 지수에 유효 픽셀이 없습니다 (모두 NoData)</translation>
     </message>
     <message>
         <source>Green ratio - {0}</source>

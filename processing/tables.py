@@ -44,6 +44,13 @@ def qgs_field(name: str, kind: str) -> QgsField:
     return QgsField(name, types[kind])
 
 
+def grid_crs(epsg: int | None, wkt: str | None):
+    """The CRS of an engine grid: its EPSG code where it has one, else its WKT."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    return QgsCoordinateReferenceSystem(f"EPSG:{epsg}") if epsg else QgsCoordinateReferenceSystem.fromWkt(wkt)
+
+
 class Zones:
     """The features of a zone layer and their geometries in the CRS the pixels are counted in.
 

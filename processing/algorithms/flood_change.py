@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -27,7 +26,7 @@ from ..common import (
     raster_layer_path,
     user_models_dir,
 )
-from ..tables import add_row
+from ..tables import add_row, grid_crs
 
 RESULT_FIELDS = (
     ("flooded_area_m2", "double"),
@@ -245,13 +244,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         """The figures per cell (or zone) into OUTPUT_GRID; None when it was left out (the
         figures then stay in the log and the outputs only)."""
         fields, kept = self.qgs_fields_for(RESULT_FIELDS, zones, CELL_FIELDS, feedback)
-        crs = None
-        if zones is None:
-            crs = (
-                QgsCoordinateReferenceSystem(f"EPSG:{result.grid_epsg}")
-                if result.grid_epsg
-                else QgsCoordinateReferenceSystem.fromWkt(result.cells_crs_wkt)
-            )
+        crs = grid_crs(result.grid_epsg, result.cells_crs_wkt) if zones is None else None
         sink, dest_id = self.table_sink(parameters, self.OUTPUT_GRID, context, fields, zones, crs, optional=True)
         if sink is None:
             return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -28,7 +27,7 @@ from ..common import (
     tr,
     user_models_dir,
 )
-from ..tables import add_row
+from ..tables import add_row, grid_crs
 
 RESULT_FIELDS = (
     ("green_ratio", "double"),
@@ -222,13 +221,7 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
         result_fields = RESULT_FIELDS + (((PER_PERSON, "double"),) if population_field else ()) + ((SEASON, "string"),)
         fields, kept = self.qgs_fields_for(result_fields, zones, CELL_FIELDS, feedback)
         grid = result.grid
-        crs = None
-        if zones is None:
-            crs = (
-                QgsCoordinateReferenceSystem(f"EPSG:{grid.epsg}")
-                if grid.epsg
-                else QgsCoordinateReferenceSystem.fromWkt(grid.crs_wkt)
-            )
+        crs = grid_crs(grid.epsg, grid.crs_wkt) if zones is None else None
         sink, dest_id = self.table_sink(parameters, self.OUTPUT, context, fields, zones, crs)
         season = result.season.warning_text
         if zones is not None:
