@@ -8,10 +8,6 @@
         <translation>가장 작은 수체: {area:g} m2 (4픽셀, 바꾸려면 MIN_AREA 지정)</translation>
     </message>
     <message>
-        <source>The scene's MNDWI splits at {probe_threshold:.3f} (Otsu), below 0: dark or turbid water. Using water_mndwi with that threshold (set MODEL or THRESHOLD to choose yourself).</source>
-        <translation>이 영상의 MNDWI는 {probe_threshold:.3f}(Otsu)에서 나뉘며 0보다 낮습니다: 어둡거나 탁한 물입니다. 이 임계값으로 water_mndwi를 사용합니다 (직접 고르려면 MODEL 또는 THRESHOLD를 지정하세요).</translation>
-    </message>
-    <message>
         <source>Model: {0}</source>
         <translation>모델: {0}</translation>
     </message>
@@ -22,6 +18,10 @@
     <message>
         <source>Model chosen from the bands: {model_card_name}</source>
         <translation>밴드 구성으로 고른 모델: {model_card_name}</translation>
+    </message>
+    <message>
+        <source>The scene's MNDWI splits at {probe_threshold:.3f} (Otsu), below 0: dark or turbid water. Using water_mndwi with that threshold (set MODEL or THRESHOLD to choose yourself).</source>
+        <translation>이 영상의 MNDWI는 {probe_threshold:.3f}(Otsu)에서 나뉘며 0보다 낮습니다: 어둡거나 탁한 물입니다. 이 임계값으로 water_mndwi를 사용합니다 (직접 고르려면 MODEL 또는 THRESHOLD를 지정하세요).</translation>
     </message>
     <message>
         <source>8-bit imagery: only the sign-based index models are candidates</source>

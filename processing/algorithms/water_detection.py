@@ -145,10 +145,9 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
         )
         return area
 
-    def process(self, parameters, context, feedback):
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        source = raster_layer_path(layer)
-        info = raster_info(source)
+    def _model_and_threshold(self, parameters, context, feedback, source, info):
+        """The model (MODEL, else chosen from the bands), its bands, the radar units and the
+        threshold (THRESHOLD, else None: the card's, or the scene's own split for dark water)."""
         reference = (self.parameterAsString(parameters, self.MODEL, context) or "").strip()
         # One choice for this tool and the batch (engine/model_choice.py).
         choice = water_model(
@@ -158,18 +157,16 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
             radar_units(self, parameters, context),
             user_models_dir(),
         )
-        model, bands, units = choice.model, choice.bands, choice.radar_units
+        model, bands = choice.model, choice.bands
         if choice.chosen_from_bands:
             feedback.pushInfo(
                 self.tr("Model chosen from the bands: {model_card_name}").format(model_card_name=model.card.name)
             )
-        card = model.card
-        spec = card.inputs[0]
-        feedback.pushInfo(self.tr("Model: {0}").format(card.summary()))
-        feedback.pushInfo(self.tr("Bands: {0}").format(bands.describe(spec.bands)))
+        feedback.pushInfo(self.tr("Model: {0}").format(model.card.summary()))
+        feedback.pushInfo(self.tr("Bands: {0}").format(bands.describe(model.card.inputs[0].bands)))
 
         threshold = self.optional_number(parameters, self.THRESHOLD, context)
-        check_threshold(card, threshold)  # inside the index's range (hardening, issue 13)
+        check_threshold(model.card, threshold)  # inside the index's range (hardening, issue 13)
         if not reference and threshold is None and not self.parameterAsBool(parameters, self.AUTO_THRESHOLD, context):
             threshold = dark_water_default(choice, source, info, user_models_dir())
             if threshold is not None:
@@ -181,7 +178,14 @@ class WaterDetectionAlgorithm(SatImpactAlgorithm):
                     ).format(probe_threshold=threshold)
                 )
             model, bands = choice.model, choice.bands
-            card, spec = model.card, model.card.inputs[0]
+        return model, bands, choice.radar_units, threshold
+
+    def process(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        source = raster_layer_path(layer)
+        info = raster_info(source)
+        model, bands, units, threshold = self._model_and_threshold(parameters, context, feedback, source, info)
+        card = model.card
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         index_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_INDEX, context) or None
         polygons = self.parameterAsOutputLayer(parameters, self.OUTPUT_POLYGONS, context) or None
