@@ -68,8 +68,6 @@ COLORS = {
     RECEDED: (240, 170, 40, 255),
 }
 FINER_FOR_AVERAGE = 1.5
-LOG_RATIO_RANGE = (-40.0, 40.0)
-LOG_RATIO_BINS = 1600  # 0.05 dB bins
 LOGRATIO_MODEL = "flood_s1_logratio"
 
 # Names a learned model may give its classes, normalised (lower case, spaces).
@@ -1108,15 +1106,11 @@ class _GridCells:
     noun = "cells"
 
     def __init__(self, pair: AlignedPair, bounds, cell_size: float, equal_area: str, feedback: Feedback):
-        from .geo import make_grid
+        from .geo import make_grid, transformer
 
         self.pair, self.equal_area = pair, equal_area
         self.grid = grid = make_grid(pair.crs, bounds, cell_size)
-        self.to_grid = None
-        if not grid.native:
-            from pyproj import Transformer
-
-            self.to_grid = Transformer.from_crs(pair.crs.to_wkt(), grid.crs_wkt, always_xy=True)
+        self.to_grid = None if grid.native else transformer(pair.crs, grid.crs_wkt)
         # flooded, permanent, receded and valid m2, and pixels, per cell
         self.sums = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
         self.crs_wkt, self.epsg = grid.crs_wkt, grid.epsg
