@@ -298,7 +298,7 @@ def run_detection(
         EngineError: a detector output that is not 2-D per tile, or a refused/unknown det_type.
         Cancelled: the user cancelled.
     """
-    from .runner import Feedback, RasterInput, _Reader
+    from .runner import Feedback, RasterInput, TileReader
 
     feedback = feedback or Feedback()
     card = model.card
@@ -308,7 +308,7 @@ def run_detection(
     spec = card.inputs[0]
     output_name = card.outputs[0].name
     session = get_session(model, threads)
-    reader = _Reader(model, {spec.name: RasterInput(raster_path, bands)})
+    reader = TileReader(model, {spec.name: RasterInput(raster_path, bands)})
     try:
         ds = reader.datasets[spec.name]
         height, width, transform = ds.height, ds.width, ds.transform

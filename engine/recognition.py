@@ -133,7 +133,7 @@ def run_recognition(
     import rasterio
     from rasterio.windows import Window
 
-    from .runner import Feedback, RasterInput, _Reader
+    from .runner import Feedback, RasterInput, TileReader
 
     feedback = feedback or Feedback()
     check_output_writable(output_path)
@@ -142,7 +142,7 @@ def run_recognition(
     session = get_session(model, threads)
     query = query_embedding(model, session, query_path, bands)
     spec = card.inputs[0]
-    reader = _Reader(model, {spec.name: RasterInput(raster_path, bands)})
+    reader = TileReader(model, {spec.name: RasterInput(raster_path, bands)})
     tmp = temporary_path(output_path)
     try:
         ds = reader.datasets[spec.name]

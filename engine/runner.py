@@ -52,46 +52,62 @@ class Feedback:
     """What the engine tells its caller. The Processing layer maps it onto QgsProcessingFeedback."""
 
     def progress(self, percent: float) -> None:  # 0..100
-        pass
+        """Report progress, 0 to 100 %."""
 
     def is_cancelled(self) -> bool:
+        """Whether the user asked to stop (checked between tiles)."""
         return False
 
     def info(self, message: str) -> None:
-        pass
+        """Log a message."""
 
     def warning(self, message: str) -> None:
-        pass
+        """Log a warning."""
 
 
 class StageFeedback(Feedback):
-    """Maps a sub-task's 0..100 % onto the slice ``start``..``end`` of the whole run; messages and
-    cancel pass through to ``parent``."""
+    """Maps a sub-task's 0..100 % onto the slice ``start``..``end`` of the whole run.
+
+    Messages and cancel pass through to ``parent``.
+
+    Args:
+        parent: the run's feedback.
+        start: where the sub-task starts in the whole run, %.
+        end: where it ends, %.
+    """
 
     def __init__(self, parent: Feedback, start: float, end: float):
         self.parent, self.start, self.end = parent, start, end
 
     def progress(self, percent: float) -> None:
+        """Report the sub-task's progress (0 to 100 %) as the parent's slice."""
         self.parent.progress(self.start + (self.end - self.start) * percent / 100.0)
 
     def is_cancelled(self) -> bool:
+        """Whether the parent was cancelled."""
         return self.parent.is_cancelled()
 
     def info(self, message: str) -> None:
+        """Pass a message to the parent."""
         self.parent.info(message)
 
     def warning(self, message: str) -> None:
+        """Pass a warning to the parent."""
         self.parent.warning(message)
 
 
 @dataclass
 class RasterInput:
+    """One model input read from a raster: its path and the bands, in the card's band order."""
+
     path: str
     bands: list[int]  # 1-based band numbers, in the order of the card's band list
 
 
 @dataclass
 class RunOptions:
+    """How a model runs: threads, batches, lanes, memory and cache limits, output compression."""
+
     threads: int | None = None
     # tiles per batch are chosen to hold about this many pixels: one 512 px tile. Activations
     # grow with the batch (a 16-channel layer on 4 tiles: 67 MB per tensor, per lane), while
@@ -109,6 +125,8 @@ class RunOptions:
 
 @dataclass
 class RunReport:
+    """What a run did: tiles, layout, threads, time and output bands."""
+
     output_path: str
     tiles: int
     tile_size: tuple[int, int]
@@ -123,6 +141,7 @@ class RunReport:
     lanes: int = 1
 
     def describe(self) -> str:
+        """One log line: tiles, overlap, merge, batch, threads, time and speed."""
         return (
             f"{self.tiles} tiles of {self.tile_size[1]}x{self.tile_size[0]} px, overlap {self.overlap} px, "
             f"merge {self.merge}, batch {self.batch_size}, {self.threads} onnxruntime thread(s)"
@@ -132,7 +151,15 @@ class RunReport:
 
 
 def prepare_input(raw: np.ndarray, spec: InputSpec) -> np.ndarray:
-    """Map raw pixel values (bands, h, w) to model values, in place on a float32 array."""
+    """Map raw pixel values (bands, h, w) to model values, in place on a float32 array.
+
+    Args:
+        raw: raw values (bands, h, w); a float32 array is changed in place.
+        spec: the card's input (scale, offset, mean/std, clip).
+
+    Returns:
+        numpy.ndarray: the model values, float32.
+    """
     x = raw.astype(np.float32, copy=False)
     if spec.mean is not None and spec.std is not None:
         # ((x * scale + offset) - mean) / std as one multiply and one add per pixel: on a
@@ -156,8 +183,19 @@ def prepare_input(raw: np.ndarray, spec: InputSpec) -> np.ndarray:
 _valid_mask, _mask_facts = valid_mask, mask_facts
 
 
-class _Reader:
-    """Reads (and normalises) tiles of every input; owns the rasterio datasets."""
+class TileReader:
+    """Reads (and normalises) tiles of every input; owns the rasterio datasets.
+
+    Used by the dense and chip runners and by the Deepness-style tools (detection, recognition,
+    super-resolution), which walk their own tiles.
+
+    Args:
+        model: the model whose card says the bands and normalisation of each input.
+        inputs: the card's input name -> RasterInput.
+
+    Raises:
+        rasterio.errors.RasterioIOError: an input that cannot be opened.
+    """
 
     def __init__(self, model: LoadedModel, inputs: dict[str, RasterInput]):
         import rasterio
@@ -174,6 +212,7 @@ class _Reader:
             raise
 
     def close(self):
+        """Close the datasets (again: a no-op)."""
         for ds in self.datasets.values():
             ds.close()
         self.datasets = {}
@@ -183,7 +222,21 @@ class _Reader:
 
         With ``out`` (input name -> a float32 (bands, pad_h, pad_w) slot of the batch array),
         GDAL reads straight into the batch and the values are prepared there in place: no
-        per-tile copy when the batch is stacked."""
+        per-tile copy when the batch is stacked.
+
+        Args:
+            y: first row of the tile.
+            x: first column of the tile.
+            h: rows read (at most ``pad_h``).
+            w: columns read (at most ``pad_w``).
+            pad_h: rows of the tile given to the model.
+            pad_w: columns of the tile given to the model.
+            out: see above, or None.
+
+        Returns:
+            tuple[dict, numpy.ndarray]: (input name -> model values (bands, pad_h, pad_w), (h, w)
+            validity: True where every band of every input holds data).
+        """
         from rasterio.windows import Window
 
         window = Window(x, y, w, h)
@@ -273,10 +326,12 @@ def _tags(model: LoadedModel) -> dict:
 
 
 def _fit_to_tile(result: np.ndarray, h: int, w: int) -> np.ndarray:
-    """An output smaller than its tile by an even margin (a convolution without padding:
-    512 px in, 484 px out) covers the tile's centre: pad it back with its edge values. The
-    card's overlap must hide that frame (engine.stated_card sets it so); at the raster's
-    outer edge the frame keeps the nearest computed value."""
+    """Pad an output smaller than its tile back to the tile size with its edge values.
+
+    An output smaller by an even margin (a convolution without padding: 512 px in, 484 px out)
+    covers the tile's centre. The card's overlap must hide that frame (engine.stated_card sets
+    it so); at the raster's outer edge the frame keeps the nearest computed value.
+    """
     dh, dw = h - result.shape[2], w - result.shape[3]
     if (dh, dw) == (0, 0) or dh < 0 or dw < 0 or dh % 2 or dw % 2:
         return result
@@ -296,7 +351,8 @@ def _blend_into(acc, tile, r, x, wy, wx, ones_y, ones_x) -> None:
 
     The weights of all tiles sum to one, so where this tile's weight is 1 every other
     tile's is 0 and a copy gives the same sum; only the overlap frame is multiplied and
-    added, which is a small part of a tile."""
+    added, which is a small part of a tile.
+    """
     h, w = tile.shape[1:]
     a, b = ones_y
     c, d = ones_x
@@ -342,10 +398,12 @@ _gdal_cache_limit = gdal_cache_limit
 
 
 def _probe_writable(tmp: str) -> None:
-    """Create the temporary file now, so an unwritable place fails before any compute
-    (os.access says yes to root and on some read-only mounts), then remove it again: GDAL
+    """Create the temporary file now, so an unwritable place fails before any compute.
+
+    os.access says yes to root and on some read-only mounts. The file is removed again: GDAL
     truncating an existing file makes ext4 (auto_da_alloc) write the whole output back when
-    it is closed, 0.2 s at the end of a 105 Mpx run."""
+    it is closed, 0.2 s at the end of a 105 Mpx run.
+    """
     try:
         with open(tmp, "wb"):
             pass
@@ -381,7 +439,8 @@ class _RunScope:
     """What one run owns: the input reader, its helper threads and the temporary output.
 
     On any failure (or cancel) the threads stop, the temporary file is removed and nothing
-    ever appears under the output name; ``commit()`` moves the finished file into place."""
+    ever appears under the output name; ``commit()`` moves the finished file into place.
+    """
 
     def __init__(
         self,
@@ -396,7 +455,7 @@ class _RunScope:
         self.readers = []
         try:
             for _ in range(readers):
-                self.readers.append(_Reader(model, ordered))
+                self.readers.append(TileReader(model, ordered))
         except BaseException:
             self._close_readers()
             raise
@@ -444,7 +503,25 @@ def run_dense(
     feedback: Feedback | None = None,
     options: RunOptions | None = None,
 ) -> RunReport:
-    """Run a dense model over aligned inputs and write a GeoTIFF at ``output_path``."""
+    """Run a dense model over aligned inputs and write a GeoTIFF at ``output_path``.
+
+    Args:
+        model: a dense model.
+        inputs: the card's input name -> RasterInput (same grid for all).
+        output_path: the output GeoTIFF (written under a temporary name, then moved).
+        feedback: progress, cancel and messages.
+        options: threads, batches, lanes, memory and cache limits, compression.
+
+    Returns:
+        RunReport: what the run did.
+
+    Raises:
+        EngineError: not a dense model, a missing input, inputs on different grids, an
+            unwritable output, a run above the memory limit, a graph that cannot run on the
+            tiles or returns outputs of the wrong size.
+        rasterio.errors.RasterioIOError: an input that cannot be opened.
+        Cancelled: the user cancelled (no output is left behind).
+    """
     feedback = feedback or Feedback()
     options = options or RunOptions()
     card = model.card
@@ -460,9 +537,11 @@ def run_dense(
 
 
 def _check_dense_memory(model: LoadedModel, inputs: dict[str, RasterInput], options: RunOptions) -> int:
-    """Refuse a run whose estimated peak memory exceeds the limit (engine.memory), before any
-    allocation; returns the GDAL cache the run needs: one row of tiles of every input (the
-    next row's overlap is read from it) and the output rows in flight, capped by the options."""
+    """Refuse a run whose estimated peak memory exceeds the limit (engine.memory), before any allocation.
+
+    Returns the GDAL cache the run needs: one row of tiles of every input (the next row's overlap
+    is read from it) and the output rows in flight, capped by the options.
+    """
     import rasterio
 
     from . import memory
@@ -506,13 +585,21 @@ def _check_dense_memory(model: LoadedModel, inputs: dict[str, RasterInput], opti
 
 
 def default_lanes(threads: int) -> int:
-    """Batches to infer side by side. On CPUs whole batches on separate threads scale better
-    than one batch with each operator split over threads (no per-operator barrier, and a
-    thread pre-empted by reading or writing holds up only its own batch): on 2 cores the
-    benchmark CNN took 6.4 s as 2 x 1 thread against 6.7 s as 1 x 2. More than 4 lanes would
-    multiply the memory held in flight for little gain, so larger machines split their
-    threads between 4 lanes. Never fewer than 2: with one lane, reading (a slow disk, a
-    network share) would not overlap with inference at all."""
+    """Batches to infer side by side.
+
+    On CPUs whole batches on separate threads scale better than one batch with each operator
+    split over threads (no per-operator barrier, and a thread pre-empted by reading or writing
+    holds up only its own batch): on 2 cores the benchmark CNN took 6.4 s as 2 x 1 thread against
+    6.7 s as 1 x 2. More than 4 lanes would multiply the memory held in flight for little gain,
+    so larger machines split their threads between 4 lanes. Never fewer than 2: with one lane,
+    reading (a slow disk, a network share) would not overlap with inference at all.
+
+    Args:
+        threads: onnxruntime threads for the run.
+
+    Returns:
+        int: 2 to 4.
+    """
     return max(2, min(threads, 4))
 
 
@@ -575,8 +662,11 @@ def _dense_layout(model: LoadedModel, height: int, width: int, options: RunOptio
 
 
 class _DenseLanes:
-    """Reads a batch of tiles and runs the model on it. Up to ``lanes`` batches run at once, each
-    with a reader of its own (rasterio datasets must not be shared between threads)."""
+    """Reads a batch of tiles and runs the model on it.
+
+    Up to ``lanes`` batches run at once, each with a reader of its own (rasterio datasets must
+    not be shared between threads).
+    """
 
     def __init__(self, model: LoadedModel, session, layout: _DenseLayout, readers: list, feedback: Feedback):
         self.model, self.session, self.layout, self.feedback = model, session, layout, feedback
@@ -633,7 +723,9 @@ class _DenseLanes:
 
 def _inferred_in_order(pool, infer: _DenseLanes, batches: list, lanes: int, feedback: Feedback):
     """Yields (batch tiles, outputs, validity) in batch order while the lanes infer the next ones.
-    One batch is queued beyond the lanes, so a lane never waits for the next batch to be handed out."""
+
+    One batch is queued beyond the lanes, so a lane never waits for the next batch to be handed out.
+    """
     in_flight: collections.deque[Future] = collections.deque()
     submitted = 0
     for batch_tiles in batches:
@@ -650,7 +742,9 @@ def _inferred_in_order(pool, infer: _DenseLanes, batches: list, lanes: int, feed
 
 def _open_dense_output(run: _RunScope, model: LoadedModel, layout: _DenseLayout, ref, results, output_names, options):
     """The output file, laid out once the first batch says how many channels each output has.
-    Returns (writer, band names, dtype, nodata)."""
+
+    Returns (writer, band names, dtype, nodata).
+    """
     channels = {name: r.shape[1] for name, r in zip(output_names, results)}
     names, dtype, nodata = _output_layout(model, channels)
     profile = gtiff_profile(dtype, options.compress, (layout.width, layout.height))
@@ -667,7 +761,8 @@ class _MergeBuffer:
 
     Batches are merged in order on the caller's thread while the lanes infer the next ones. Two
     buffers of ``rows_buffered`` rows x the widest stripe take turns: tiles are merged into one
-    while the writer thread may still be reading finished rows from the other."""
+    while the writer thread may still be reading finished rows from the other.
+    """
 
     def __init__(self, layout: _DenseLayout, out, bands: int, dtype: str, nodata: float, pool_write):
         self.layout, self.out, self.dtype, self.nodata, self.pool_write = layout, out, dtype, nodata, pool_write
@@ -829,7 +924,24 @@ def run_chips(
     feedback: Feedback | None = None,
     options: RunOptions | None = None,
 ) -> RunReport:
-    """Run a chip model: one output pixel (a score or a feature vector) per chip of the raster."""
+    """Run a chip model: one output pixel (a score or a feature vector) per chip of the raster.
+
+    Args:
+        model: a chip model.
+        inputs: the card's input name -> RasterInput.
+        output_path: the output GeoTIFF (one pixel per chip).
+        feedback: progress, cancel and messages.
+        options: threads, batches, valid-share rules, compression.
+
+    Returns:
+        RunReport: what the run did.
+
+    Raises:
+        EngineError: not a chip model, an unwritable output, an input whose declared size no
+            run could hold, a graph that cannot run on the chips.
+        rasterio.errors.RasterioIOError: an input that cannot be opened.
+        Cancelled: the user cancelled (no output is left behind).
+    """
     feedback = feedback or Feedback()
     options = options or RunOptions()
     card = model.card
@@ -851,7 +963,7 @@ def _check_declared_sizes(model: LoadedModel, inputs: dict[str, RasterInput]) ->
             check_pixels(ds.width, ds.height, os.path.basename(inputs[spec.name].path))
 
 
-def _read_chips(reader: _Reader, batch_chips, chip: int, height: int, width: int):
+def _read_chips(reader: TileReader, batch_chips, chip: int, height: int, width: int):
     """One batch of chips, padded to whole chips: (feeds, each chip's valid share)."""
     feeds = {name: [] for name in reader.inputs}
     shares = []
@@ -866,8 +978,10 @@ def _read_chips(reader: _Reader, batch_chips, chip: int, height: int, width: int
 
 
 def _open_chip_output(run: _RunScope, model: LoadedModel, ref, results, output_names, grid, options):
-    """The output file (one pixel per chip), laid out once the first batch says how long each
-    output's vectors are. ``grid``: (chip size, rows, columns). Returns (dataset, band names, nodata)."""
+    """The output file (one pixel per chip), laid out once the first batch gives the vectors' length.
+
+    ``grid``: (chip size, rows, columns). Returns (dataset, band names, nodata).
+    """
     import rasterio
 
     chip, rows, cols = grid
@@ -969,11 +1083,37 @@ def run_model(
     feedback: Feedback | None = None,
     options: RunOptions | None = None,
 ) -> RunReport:
+    """Run any model over rasters: the dense runner or the chip runner, as the card says.
+
+    Args:
+        model: the model.
+        inputs: the card's input name -> RasterInput.
+        output_path: the output GeoTIFF.
+        feedback: progress, cancel and messages.
+        options: how the model runs.
+
+    Returns:
+        RunReport: what the run did.
+
+    Raises:
+        EngineError: as ``run_dense`` / ``run_chips``.
+        rasterio.errors.RasterioIOError: an input that cannot be opened.
+        Cancelled: the user cancelled.
+    """
     runner = run_dense if model.card.model_type == "dense" else run_chips
     return runner(model, inputs, output_path, feedback, options)
 
 
 def predict_arrays(model: LoadedModel, feeds: dict[str, np.ndarray], threads: int | None = None) -> list[np.ndarray]:
-    """Run the model on arrays already in model units (batch, bands, h, w)."""
+    """Run the model on arrays already in model units (batch, bands, h, w).
+
+    Args:
+        model: the model.
+        feeds: input name -> (batch, bands, h, w) float32 array.
+        threads: onnxruntime threads.
+
+    Returns:
+        list[numpy.ndarray]: the card's outputs, in order.
+    """
     session = get_session(model, threads)
     return session.run([o.name for o in model.card.outputs], feeds)

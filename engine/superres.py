@@ -126,7 +126,7 @@ def run_superresolution(
         EngineError: an unwritable output, or a model output of the wrong size for its factor.
         Cancelled: the user cancelled (no output is left behind).
     """
-    from .runner import Feedback, RasterInput, _Reader
+    from .runner import Feedback, RasterInput, TileReader
 
     feedback = feedback or Feedback()
     check_output_writable(output_path)
@@ -136,7 +136,7 @@ def run_superresolution(
     output_name = card.outputs[0].name
     session = get_session(model, threads)
     scaling = card.extra.get("output_scaling")
-    reader = _Reader(model, {spec.name: RasterInput(raster_path, bands)})
+    reader = TileReader(model, {spec.name: RasterInput(raster_path, bands)})
     tmp = temporary_path(output_path)
     out = None
     try:
