@@ -439,18 +439,8 @@ def band_values(ds, band: int = 1):
 def split_threshold_of_raster(path: str, band: int = 1, method: str = "otsu", feedback=None) -> SplitThreshold:
     """``split_threshold`` of one band of a raster (nodata, NaN and masked pixels left out).
 
-    Args:
-        path: the raster.
-        band: the 1-based band.
-        method: "otsu" or "ki".
-        feedback: cancel checks, or None.
-
-    Returns:
-        SplitThreshold: the threshold (None where no tile is bimodal) and how it was found.
-
-    Raises:
-        EngineError: an unknown method.
-        Cancelled: the user cancelled.
+    ``path`` and ``band`` say which values; the method, feedback, result and errors are
+    ``split_threshold``'s.
     """
     import rasterio
 

@@ -119,6 +119,17 @@ def _metadata(folder: str) -> dict:
     return tags
 
 
+def _band_files(folder: str, order) -> list[tuple[str, str]]:
+    """(band, file) of a BigEarthNet patch folder, in ``order``; FileNotFoundError for a missing band."""
+    files = []
+    for band in order:
+        matches = glob.glob(os.path.join(folder, f"*_{band}.tif"))
+        if not matches:
+            raise FileNotFoundError(f"{folder}: band {band} is missing")
+        files.append((band, matches[0]))
+    return files
+
+
 def stack_bigearthnet_s2(folder: str, out_dir: str) -> str:
     """Stack a BigEarthNet Sentinel-2 L2A patch folder into ``out_dir/<patch name>.tif``.
 
@@ -132,14 +143,8 @@ def stack_bigearthnet_s2(folder: str, out_dir: str) -> str:
     Raises:
         FileNotFoundError: a band file is missing.
     """
-    name = os.path.basename(folder.rstrip("/"))
-    files = []
-    for band in S2_L2A_ORDER:
-        matches = glob.glob(os.path.join(folder, f"*_{band}.tif"))
-        if not matches:
-            raise FileNotFoundError(f"{folder}: band {band} is missing")
-        files.append((band, matches[0]))
-    out = os.path.join(out_dir, f"{name}.tif")
+    files = _band_files(folder, S2_L2A_ORDER)
+    out = os.path.join(out_dir, f"{os.path.basename(folder.rstrip('/'))}.tif")
     if not os.path.exists(out):
         _stack(files, out, _metadata(folder))
     if not os.path.exists(os.path.splitext(out)[0] + ".qml"):
@@ -150,24 +155,10 @@ def stack_bigearthnet_s2(folder: str, out_dir: str) -> str:
 def stack_bigearthnet_s1(folder: str, out_dir: str) -> str:
     """Stack a BigEarthNet Sentinel-1 patch folder (VV, VH in dB) into ``out_dir/<patch name>.tif``.
 
-    Args:
-        folder: the patch folder (one GeoTIFF per band).
-        out_dir: where the stack is written.
-
-    Returns:
-        str: the stack's path.
-
-    Raises:
-        FileNotFoundError: a band file is missing.
+    Arguments, result and errors as ``stack_bigearthnet_s2``.
     """
-    name = os.path.basename(folder.rstrip("/"))
-    files = []
-    for band in S1_ORDER:
-        matches = glob.glob(os.path.join(folder, f"*_{band}.tif"))
-        if not matches:
-            raise FileNotFoundError(f"{folder}: band {band} is missing")
-        files.append((band, matches[0]))
-    out = os.path.join(out_dir, f"{name}.tif")
+    files = _band_files(folder, S1_ORDER)
+    out = os.path.join(out_dir, f"{os.path.basename(folder.rstrip('/'))}.tif")
     if os.path.exists(out):
         return out
     return _stack(files, out, _metadata(folder))

@@ -94,6 +94,19 @@ def choose_model(
 # --- histograms and Otsu -----------------------------------------------------------------------
 
 
+def _valid_values(path: str, band: int, feedback: Feedback):
+    """The valid pixels of one band, window by window (cancel checked before each window)."""
+    import rasterio
+
+    with rasterio.open(path) as ds:
+        facts = mask_facts(ds, [band])
+        for win in windows(ds.width, ds.height):
+            if feedback.is_cancelled():
+                raise Cancelled(tr("cancelled by the user; no output was written"))
+            data = ds.read(band, window=win)
+            yield data[valid_mask(ds, [band], data, win, facts)]
+
+
 def index_range(path: str, band: int = 1, feedback: Feedback | None = None) -> tuple[float, float, int]:
     """Minimum, maximum and count of the valid pixels of one band, window by window.
 
@@ -108,19 +121,10 @@ def index_range(path: str, band: int = 1, feedback: Feedback | None = None) -> t
     Raises:
         Cancelled: the user cancelled.
     """
-    import rasterio
-
-    feedback = feedback or Feedback()
     lo, hi, n = math.inf, -math.inf, 0
-    with rasterio.open(path) as ds:
-        facts = mask_facts(ds, [band])
-        for win in windows(ds.width, ds.height):
-            if feedback.is_cancelled():
-                raise Cancelled(tr("cancelled by the user; no output was written"))
-            data = ds.read(band, window=win)
-            values = data[valid_mask(ds, [band], data, win, facts)]
-            if values.size:
-                lo, hi, n = min(lo, float(values.min())), max(hi, float(values.max())), n + values.size
+    for values in _valid_values(path, band, feedback or Feedback()):
+        if values.size:
+            lo, hi, n = min(lo, float(values.min())), max(hi, float(values.max())), n + values.size
     return lo, hi, n
 
 
@@ -148,8 +152,6 @@ def index_histogram(
         EngineError: no valid pixel, or a constant band (no range to split).
         Cancelled: the user cancelled.
     """
-    import rasterio
-
     if value_range is None:
         lo, hi, n = index_range(path, band, feedback)
         if n == 0:
@@ -163,15 +165,8 @@ def index_histogram(
             ).format(lo=lo)
         )
     counts = np.zeros(bins, dtype=np.int64)
-    feedback = feedback or Feedback()
-    with rasterio.open(path) as ds:
-        facts = mask_facts(ds, [band])
-        for win in windows(ds.width, ds.height):
-            if feedback.is_cancelled():
-                raise Cancelled(tr("cancelled by the user; no output was written"))
-            data = ds.read(band, window=win)
-            values = np.clip(data[valid_mask(ds, [band], data, win, facts)], lo, hi)
-            counts += np.histogram(values, bins=bins, range=(lo, hi))[0]
+    for values in _valid_values(path, band, feedback or Feedback()):
+        counts += np.histogram(np.clip(values, lo, hi), bins=bins, range=(lo, hi))[0]
     return counts, np.linspace(lo, hi, bins + 1)
 
 
