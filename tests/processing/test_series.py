@@ -367,7 +367,7 @@ def test_green_series_naip_matches_green_ratio(run_alg, naip, tmp_path):
 
 
 def test_green_space_per_person_over_years_workflow(naip, tmp_path, satimpact_provider):
-    from test_workflows import run, workflow
+    from .test_workflows import run, workflow
 
     alg = workflow("Green space per person by district over years")
     with rasterio.open(naip[0]) as ds:
