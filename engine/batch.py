@@ -1,4 +1,4 @@
-"""Batch runs of any SatImpact tool over many inputs on a Dask cluster (``dask.distributed``).
+r"""Batch runs of any SatImpact tool over many inputs on a Dask cluster (``dask.distributed``).
 
 An item is one raster, one before/after pair, or one window of a large raster; a Dask task
 runs one item, or several small ones back to back (about a second of work, ``_chunk_size``).
@@ -12,7 +12,7 @@ a cancel never leaves a partial file under a final name.
 QGIS-free: workers need only this package importable (``PYTHONPATH=<checkout>/.qgis-plugins``),
 onnxruntime, rasterio, numpy and ``distributed``. Command line::
 
-    PYTHONPATH=<checkout>/.qgis-plugins python -m satimpact.engine.batch \\
+    PYTHONPATH=<checkout>/.qgis-plugins python -m satimpact.engine.batch \
         --tool waterdetection --folder scenes --glob '*.tif' --output-folder out
 
 See docs/batch.md.
@@ -94,6 +94,7 @@ TOOL_PARAMETERS = {
 
 
 def missing_dask_message() -> str:
+    """The message for a missing dask/distributed, with how to install them next to QGIS."""
     return (
         "batch runs need the Python packages 'dask' and 'distributed' in the Python that runs QGIS "
         "(and on every worker); install them with numpy kept at the version QGIS ships, e.g. "
@@ -103,6 +104,7 @@ def missing_dask_message() -> str:
 
 
 def dask_available() -> bool:
+    """Whether ``distributed`` can be imported."""
     try:
         import distributed  # noqa: F401
     except ImportError:
@@ -111,6 +113,17 @@ def dask_available() -> bool:
 
 
 def canonical_tool(name: str) -> str:
+    """The tool's id from any accepted name (``satimpact:waterdetection``, ``water`` ...).
+
+    Args:
+        name: the name given.
+
+    Returns:
+        str: one of TOOLS.
+
+    Raises:
+        EngineError: an unknown tool.
+    """
     tool = TOOL_ALIASES.get((name or "").strip().lower())
     if tool is None:
         raise EngineError(f"TOOL: unknown tool '{name}'; one of {', '.join(TOOLS)}")
@@ -121,9 +134,12 @@ def canonical_tool(name: str) -> str:
 
 
 def parse_parameters(text: str | dict | None) -> dict:
-    """PARAMETERS as JSON (``{"MODEL": "water_ndwi"}``) or ``KEY=VALUE`` pairs separated by
-    commas, semicolons or new lines (a value may hold commas: ``BAND_MAP=green=3,nir=8`` is
-    read as one pair when the part after a comma has no ``KEY=`` of its own)."""
+    """PARAMETERS as JSON (``{"MODEL": "water_ndwi"}``) or ``KEY=VALUE`` pairs.
+
+    Pairs are separated by commas, semicolons or new lines (a value may hold commas:
+    ``BAND_MAP=green=3,nir=8`` is read as one pair when the part after a comma has no ``KEY=``
+    of its own).
+    """
     if isinstance(text, dict):
         return {str(k).upper(): v for k, v in text.items()}
     text = (text or "").strip()
@@ -155,6 +171,15 @@ def parse_parameters(text: str | dict | None) -> dict:
 
 
 def check_parameters(tool: str, params: dict) -> None:
+    """Refuse parameters the tool does not take.
+
+    Args:
+        tool: the tool's id.
+        params: parameter name -> value.
+
+    Raises:
+        EngineError: an unknown parameter (the message lists the tool's parameters).
+    """
     allowed = TOOL_PARAMETERS[tool]
     unknown = sorted(set(params) - allowed)
     if unknown:
@@ -215,12 +240,15 @@ class Window:
 
 @dataclass
 class BatchItem:
+    """One unit of work: its input file(s), a label for its outputs, and a window (or None)."""
+
     inputs: tuple[str, ...]
     label: str
     window: Window | None = None
 
     @property
     def key(self) -> str:
+        """A digest of the inputs' absolute paths (and the window), stable across runs."""
         text = "|".join(os.path.abspath(p) for p in self.inputs)
         if self.window is not None:
             text += f"|{self.window.read}"
@@ -247,6 +275,7 @@ def _unique_labels(items: list[BatchItem]) -> list[BatchItem]:
 
 
 def items_from_files(paths: list[str]) -> list[BatchItem]:
+    """One item per file (blank entries skipped), labels made unique."""
     items = []
     for path in paths:
         path = path.strip()
@@ -256,6 +285,18 @@ def items_from_files(paths: list[str]) -> list[BatchItem]:
 
 
 def items_from_folder(folder: str, pattern: str = "*.tif") -> list[BatchItem]:
+    """One item per file of a folder matching ``pattern`` (``**`` recurses).
+
+    Args:
+        folder: the folder.
+        pattern: a glob pattern.
+
+    Returns:
+        list[BatchItem]: the items, sorted by path.
+
+    Raises:
+        EngineError: the folder does not exist or holds no matching file.
+    """
     if not os.path.isdir(folder):
         raise EngineError(f"INPUTS: folder not found: {folder}")
     paths = sorted(glob.glob(os.path.join(folder, pattern), recursive="**" in pattern))
@@ -266,8 +307,10 @@ def items_from_folder(folder: str, pattern: str = "*.tif") -> list[BatchItem]:
 
 
 def items_from_pairs(csv_path: str) -> list[BatchItem]:
-    """A CSV with columns before,after (a header row is optional); relative paths are read
-    from the CSV's folder."""
+    """Before/after items from a CSV with columns before,after (a header row is optional).
+
+    Relative paths are read from the CSV's folder.
+    """
     base = os.path.dirname(os.path.abspath(csv_path))
     items = []
     with open(csv_path, newline="") as fh:
@@ -285,8 +328,23 @@ def items_from_pairs(csv_path: str) -> list[BatchItem]:
 
 
 def split_windows(width: int, height: int, size: int, overlap: int) -> list[Window]:
-    """Windows of ``size`` px tiling the raster; each read ``overlap`` px wider on every side
-    (clipped at the edges), so models with a spatial context see the same pixels as one run."""
+    """Windows of ``size`` px tiling the raster, each read ``overlap`` px wider on every side.
+
+    The reads are clipped at the edges, so models with a spatial context see the same pixels as
+    one run.
+
+    Args:
+        width: raster width, pixels.
+        height: raster height, pixels.
+        size: window side, pixels.
+        overlap: extra pixels read on every side.
+
+    Returns:
+        list[Window]: the windows, row by row.
+
+    Raises:
+        EngineError: a size that is not positive or a negative overlap.
+    """
     if size <= 0 or overlap < 0:
         raise EngineError(f"window size must be positive and overlap zero or more (got {size}, {overlap})")
     windows = []
@@ -300,6 +358,19 @@ def split_windows(width: int, height: int, size: int, overlap: int) -> list[Wind
 
 
 def items_from_split(path: str, size: int, overlap: int) -> list[BatchItem]:
+    """One item per window of a large raster (``split_windows``).
+
+    Args:
+        path: the raster.
+        size: window side, pixels.
+        overlap: extra pixels read on every side.
+
+    Returns:
+        list[BatchItem]: the items.
+
+    Raises:
+        EngineError: a bad size or overlap.
+    """
     import rasterio
 
     with rasterio.open(path) as ds:
@@ -312,9 +383,11 @@ def items_from_split(path: str, size: int, overlap: int) -> list[BatchItem]:
 
 
 def items_from_spec(spec: str | list[str], tool: str) -> list[BatchItem]:
-    """INPUTS as the Processing algorithm and the command line take it: a list of files (one per
-    line or separated by ';'), a folder, a folder with a glob (``scenes/*.tif``), or a CSV of
-    before,after pairs (flood change)."""
+    """Items from INPUTS as the Processing algorithm and the command line take it.
+
+    A list of files (one per line or separated by ';'), a folder, a folder with a glob
+    (``scenes/*.tif``), or a CSV of before,after pairs (flood change).
+    """
     parts = spec if isinstance(spec, list) else [p for chunk in spec.split(";") for p in chunk.splitlines()]
     parts = [p.strip().strip('"') for p in parts if p.strip()]
     if not parts:
@@ -342,8 +415,11 @@ def items_from_spec(spec: str | list[str], tool: str) -> list[BatchItem]:
 
 
 def output_names(tool: str, params: dict, item: BatchItem) -> dict[str, str]:
-    """Role -> file name in the output folder. The parameters' digest is part of each name, so
-    changed parameters give new outputs and never reuse old ones."""
+    """Role -> file name in the output folder.
+
+    The parameters' digest is part of each name, so changed parameters give new outputs and never
+    reuse old ones.
+    """
     stem = f"{item.label}.{tool}-{parameters_hash(tool, params)}"
     names = {}
     if tool in ("runmodel", "waterdetection", "debrisdetection"):
@@ -365,9 +441,12 @@ def output_names(tool: str, params: dict, item: BatchItem) -> dict[str, str]:
 
 
 class _TaskFeedback(Feedback):
-    """Cancel on a worker: the client creates a file in the staging folder (which every worker
-    already shares with it); a look at the file system costs microseconds, not a round trip to
-    the scheduler, so it is looked at before every item and every 0.2 s inside one."""
+    """Cancel on a worker: the client creates a file in the staging folder.
+
+    Every worker already shares that folder with it; a look at the file system costs
+    microseconds, not a round trip to the scheduler, so it is looked at before every item and
+    every 0.2 s inside one.
+    """
 
     def __init__(self, cancel_path: str | None):
         self.cancel_path = cancel_path
@@ -494,8 +573,10 @@ def _run_runmodel(item, params, source, paths, feedback, user_dir=None):
 
 
 def _water_choice(source: str, params: dict, user_dir: str | None):
-    """The model, bands and radar units satimpact:waterdetection picks for ``source`` (the same
-    function: engine/model_choice.py)."""
+    """The model, bands and radar units satimpact:waterdetection picks for ``source``.
+
+    The same function: engine/model_choice.py.
+    """
     from .model_choice import water_model
     from .raster import raster_info
 
@@ -517,8 +598,19 @@ DARK_WATER_KEY = "_DARK_WATER_THRESHOLD"
 
 
 def water_threshold_is_automatic(source: str, params: dict, user_dir: str | None = None) -> bool:
-    """True when the water threshold would come from the scene's own histogram (AUTO_THRESHOLD, or
-    a radar model whose card makes that its default): such a run cannot be split into windows."""
+    """Whether the water threshold would come from the scene's own histogram.
+
+    True with AUTO_THRESHOLD, or a radar model whose card makes that its default: such a run
+    cannot be split into windows.
+
+    Args:
+        source: the raster.
+        params: the water tool's parameters.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        bool: whether the threshold is automatic.
+    """
     if _flag(params, "AUTO_THRESHOLD"):
         return True
     if _number(params, "THRESHOLD", None) is not None:
@@ -791,9 +883,12 @@ WORKER_GDAL_CACHE = 64 << 20
 
 
 def _cap_gdal_cache() -> None:
-    """GDAL's block cache defaults to 5 % of RAM and lives as long as the worker process: over
-    many items (or many windows of one raster) it would fill up, so memory per worker would
-    grow with the batch. Items read each block about once, so a small cache costs nothing."""
+    """Cap GDAL's block cache for the worker process.
+
+    It defaults to 5 % of RAM and lives as long as the worker process: over many items (or many
+    windows of one raster) it would fill up, so memory per worker would grow with the batch.
+    Items read each block about once, so a small cache costs nothing.
+    """
     with contextlib.suppress(ImportError):
         from osgeo import gdal
 
@@ -811,10 +906,12 @@ def run_item(
     cancel_path: str | None = None,
     user_dir: str | None = None,
 ) -> dict:
-    """One item on a worker: the engine function writes into a fresh staging folder, and the
-    result tells the client which files to move to which final names. Never raises for a bad
+    """Run one item on a worker, into a fresh staging folder.
+
+    The result tells the client which files to move to which final names. Never raises for a bad
     item (the error text goes back), so one item cannot stop the batch; a worker that dies is
-    Dask's business (it runs the task again elsewhere)."""
+    Dask's business (it runs the task again elsewhere).
+    """
     # One onnxruntime thread per worker process: the cluster's parallelism is its workers.
     os.environ["SATIMPACT_THREADS"] = str(max(1, int(threads)))
     _cap_gdal_cache()
@@ -867,10 +964,12 @@ def run_chunk(
     cancel_path: str | None = None,
     user_dir: str | None = None,
 ) -> list[dict]:
-    """Several items in one Dask task, one after another (see ``_chunk_size``). Items not started
-    when the cancel file appears come back ``pending``. If the worker dies, Dask runs the whole
-    task again elsewhere: nothing of it reached a final name, the client moves files only from
-    results it received."""
+    """Run several items in one Dask task, one after another (see ``_chunk_size``).
+
+    Items not started when the cancel file appears come back ``pending``. If the worker dies,
+    Dask runs the whole task again elsewhere: nothing of it reached a final name, the client
+    moves files only from results it received.
+    """
     results = []
     for item, names in jobs:
         if cancel_path and os.path.exists(cancel_path):
@@ -903,8 +1002,10 @@ def _input_stamp(paths) -> list:
 
 
 class Manifest:
-    """manifest.json in the output folder: one entry per item and parameter set, rewritten whole
-    through a temporary file so a crash never leaves it half written."""
+    """manifest.json in the output folder: one entry per item and parameter set.
+
+    It is rewritten whole through a temporary file, so a crash never leaves it half written.
+    """
 
     def __init__(self, folder: str):
         self.path = os.path.join(folder, MANIFEST)
@@ -924,6 +1025,7 @@ class Manifest:
 
     @staticmethod
     def entry_id(item: BatchItem, phash: str) -> str:
+        """The manifest key of an item run with parameters of digest ``phash``."""
         return f"{item.key}-{phash}"
 
     def is_intact(self, entry: dict, folder: str, stamps) -> bool:
@@ -937,12 +1039,15 @@ class Manifest:
         return True
 
     def save(self, durable: bool = False) -> None:
-        """Write it whole to a temporary file and rename that over the manifest: a reader (or a
-        run after a killed one) sees the old manifest or the new one, never half of one. Only the
-        last save of a run is forced to the disk (``durable``): an fsync costs 2-30 ms here. A
+        """Write it whole to a temporary file and rename that over the manifest.
+
+        A reader (or a run after a killed one) sees the old manifest or the new one, never half of
+        one. Only the last save of a run is forced to the disk (``durable``): an fsync costs 2-30 ms
+        here. A
         machine that loses power mid-run may lose the unforced saves; the next run then finds
         the older manifest (those items run again) or, on a file system that does not keep
-        rename order, an unreadable one, which it refuses with a message rather than trust."""
+        rename order, an unreadable one, which it refuses with a message rather than trust.
+        """
         data = dict(self.meta)
         data["version"] = MANIFEST_VERSION
         data["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -961,6 +1066,8 @@ class Manifest:
 
 @dataclass
 class BatchReport:
+    """What a batch run did: items done, skipped (done before), failed and pending, and time."""
+
     total: int
     done: int
     skipped: int
@@ -975,6 +1082,7 @@ class BatchReport:
     cancelled: bool = False
 
     def describe(self) -> str:
+        """One log line: the counts and the time."""
         return (
             f"{self.total} items: {self.done} done ({self.skipped} already done before), {self.failed} failed, "
             f"{self.pending} pending; {self.seconds:.1f} s"
@@ -993,13 +1101,17 @@ class _Log:
 
 
 def default_workers() -> int:
+    """Workers of a local cluster: one per core."""
     return max(1, os.cpu_count() or 1)
 
 
 @contextlib.contextmanager
 def connect(scheduler: str | None = None, workers: int | None = None):
-    """A Dask client: on ``scheduler`` (tcp://host:8786) or on a new LocalCluster of one
-    single-threaded worker process per core (``workers`` to choose another number)."""
+    """A Dask client: on ``scheduler`` (tcp://host:8786) or on a new local cluster.
+
+    The local cluster has one single-threaded worker process per core (``workers`` to choose
+    another number).
+    """
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -1056,9 +1168,12 @@ def connect(scheduler: str | None = None, workers: int | None = None):
 
 
 def _fix_spawn_executable() -> None:
-    """Worker processes are started with ``sys.executable``; inside QGIS that is the QGIS binary or
-    whichever python3 comes first on PATH, which may lack dask. Use the Python whose
-    site-packages hold ``distributed`` (the plugin's venv, or Debian's /usr/bin/python3)."""
+    """Start worker processes with the Python whose site-packages hold ``distributed``.
+
+    Worker processes are started with ``sys.executable``; inside QGIS that is the QGIS binary or
+    whichever python3 comes first on PATH, which may lack dask. The plugin's venv, or Debian's
+    /usr/bin/python3, is used instead.
+    """
     import multiprocessing.spawn
 
     import distributed
@@ -1112,7 +1227,30 @@ def run_batch(
     client=None,
     user_dir: str | None = None,
 ) -> BatchReport:
-    """Run ``tool`` over ``items`` on a Dask cluster; see the module docstring."""
+    """Run ``tool`` over ``items`` on a Dask cluster; see the module docstring.
+
+    Args:
+        tool: the tool (any name ``canonical_tool`` accepts).
+        items: the items.
+        params: the tool's parameters (dict, JSON or KEY=VALUE text).
+        output_folder: where outputs, the manifest, the table and mosaics go.
+        scheduler: a Dask scheduler address, or None for a local cluster.
+        workers: local workers (None: one per core).
+        table: the GeoPackage of figures, or None.
+        mosaic: build VRT mosaics (and, for split rasters, a COG) of the raster outputs.
+        feedback: progress, cancel and messages.
+        cancel: an event that stops the run, or None.
+        client: an existing Dask client, or None.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        BatchReport: what was done, skipped, failed and left pending.
+
+    Raises:
+        EngineError: an unknown tool or parameter, a tool that cannot be split into windows, a
+            water run split into windows with an automatic threshold, dask missing or workers
+            that cannot import the plugin, or an unreadable manifest.
+    """
     tool = canonical_tool(tool)
     params = parse_parameters(params)
     check_parameters(tool, params)
@@ -1265,9 +1403,12 @@ MAX_CHUNK_ITEMS = 64
 
 
 def _chunk_size(remaining: int, threads: int, seconds_per_item: float | None) -> int:
-    """Items for the next task: one while no item has been timed yet; then about CHUNK_SECONDS of
-    work, never more than an even share of what is left (remaining / 2 per worker thread, so the
-    chunks shrink towards the end and the workers finish together)."""
+    """How many items the next task gets.
+
+    One while no item has been timed yet; then about CHUNK_SECONDS of work, never more than an
+    even share of what is left (remaining / 2 per worker thread, so the chunks shrink towards the
+    end and the workers finish together).
+    """
     if seconds_per_item is None or remaining <= 1:
         return 1
     by_time = int(CHUNK_SECONDS / max(seconds_per_item, 1e-3))
@@ -1276,8 +1417,10 @@ def _chunk_size(remaining: int, threads: int, seconds_per_item: float | None) ->
 
 
 def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> bool:
-    """Hand out the items in chunks (``_chunk_size``), two tasks per worker thread at a time, and
-    record each item as its task comes back (progress = finished items); stop on cancel."""
+    """Hand out the items in chunks (``_chunk_size``), two tasks per worker thread at a time.
+
+    Each item is recorded as its task comes back (progress = finished items); stop on cancel.
+    """
     import collections
     import statistics
 
@@ -1379,8 +1522,10 @@ def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> 
 
 
 def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
-    """Move a finished item's files from staging to their final names, then note them (with the
-    sizes and digests the worker took from the staged files)."""
+    """Move a finished item's files from staging to their final names, then note them.
+
+    With the sizes and digests the worker took from the staged files.
+    """
     entry["worker"] = outcome.get("worker")
     entry["seconds"] = outcome.get("seconds")
     entry["worker_peak_mb"] = outcome.get("max_rss_mb")
@@ -1422,8 +1567,11 @@ def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
 
 
 def write_table(path: str, entries: list[dict], output_folder: str) -> str:
-    """One GeoPackage (EPSG:4326): one row per cell per input for the grid tools, one row per
-    input (its footprint and figures) for the raster tools, with the input's date where known."""
+    """Write the figures of a batch as one GeoPackage (EPSG:4326).
+
+    One row per cell per input for the grid tools, one row per input (its footprint and figures)
+    for the raster tools, with the input's date where known.
+    """
     import geopandas as gpd
     import pandas as pd
     from shapely import wkt as shapely_wkt
@@ -1468,9 +1616,11 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
 
 
 def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem]) -> list[str]:
-    """A VRT over the raster outputs (``<tool>-<hash>.mosaic.vrt``, one per CRS); for a split
-    raster, the windows' cores merged into ``<stem>.mosaic.vrt`` and a Cloud Optimized GeoTIFF
-    ``<stem>.mosaic.tif``."""
+    """A VRT over the raster outputs (``<tool>-<hash>.mosaic.vrt``, one per CRS).
+
+    For a split raster, the windows' cores are merged into ``<stem>.mosaic.vrt`` and a Cloud
+    Optimized GeoTIFF ``<stem>.mosaic.tif``.
+    """
     import rasterio
     from osgeo import gdal
 
@@ -1551,8 +1701,10 @@ def _build_vrt(path: str, sources: list[str]) -> str:
 
 
 def run_serial(tool: str, items: list[BatchItem], params: dict | str | None, output_folder: str) -> list[dict]:
-    """The same items in this process, one after another, without Dask or the manifest: the
-    reference a batch is compared with (tests, benchmark)."""
+    """Run the same items in this process, one after another, without Dask or the manifest.
+
+    The reference a batch is compared with (tests, benchmark).
+    """
     tool = canonical_tool(tool)
     params = parse_parameters(params)
     staging_root = os.path.join(output_folder, STAGING)
@@ -1591,6 +1743,7 @@ class _PrintFeedback(Feedback):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line (``python -m satimpact.engine.batch``); returns the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m satimpact.engine.batch",
         description="Run a SatImpact tool over many inputs on a Dask cluster (no QGIS needed).",

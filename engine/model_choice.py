@@ -1,7 +1,9 @@
-"""Which model and bands a tool uses for a raster, chosen in one place for the Processing
-algorithms (water detection, debris detection, green ratio) and the batch layer
-(engine/batch.py), so a batch item gets exactly what the tool gives the same raster. QGIS-free:
-the algorithms write the log lines from what these functions return."""
+"""Which model and bands a tool uses for a raster, chosen in one place.
+
+Used by the Processing algorithms (water detection, debris detection, green ratio) and the batch
+layer (engine/batch.py), so a batch item gets exactly what the tool gives the same raster.
+QGIS-free: the algorithms write the log lines from what these functions return.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ DEBRIS_MODELS = {"S2A": "debris_fdi", "S2B": "debris_fdi_s2b"}
 
 @dataclass
 class WaterChoice:
+    """The water model, its bands, the radar units and BAND_MAP chosen for a raster."""
+
     model: LoadedModel
     bands: BandResolution
     radar_units: str | None
@@ -32,8 +36,25 @@ class WaterChoice:
 def water_model(
     info: RasterInfo, reference: str | None, band_map: str | None, units: str | None, user_dir: str | None
 ) -> WaterChoice:
-    """satimpact:waterdetection's model: MODEL if given, else the first shipped water model whose
-    bands the raster has (radar band names and units are read from the band descriptions)."""
+    """satimpact:waterdetection's model: MODEL if given, else the first shipped model the bands allow.
+
+    Radar band names and units are read from the band descriptions.
+
+    Args:
+        info: the raster's info.
+        reference: MODEL (a name or path), or None.
+        band_map: the user's BAND_MAP, or None.
+        units: RADAR_UNITS, or None.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        WaterChoice: the model and bands.
+
+    Raises:
+        CardError: an unknown or invalid model.
+        BandError: the raster lacks the bands (of MODEL, or of every shipped water model).
+        EngineError: bad radar units.
+    """
     band_map, units = radar_band_map(info.descriptions, band_map, units)
     if reference:
         model = load_model(resolve_model(reference, user_dir))
@@ -47,12 +68,24 @@ def water_model(
 
 
 def dark_water_default(choice: WaterChoice, source: str, info: RasterInfo, user_dir: str | None) -> float | None:
-    """The optical default (water_mndwi_evi, threshold 0) misses dark or turbid water whose MNDWI
+    """Switch the optical default to MNDWI with the scene's own split where water is dark.
+
+    The optical default (water_mndwi_evi, threshold 0) misses dark or turbid water whose MNDWI
     stays below 0: on the demo lake it finds 4.5 % of the patch where the lake is 15 %. When the
     scene's own split of MNDWI (Otsu 1979) lies below 0 and the pixels it calls water are dark in
     the NIR, ``choice`` is switched to water_mndwi and that split is returned as the threshold;
     otherwise (e.g. the Sen1Floods11 chip, split at +0.16) the default stays and None is returned.
-    Only for a model chosen from the bands, without THRESHOLD or AUTO_THRESHOLD (the caller's test)."""
+    Only for a model chosen from the bands, without THRESHOLD or AUTO_THRESHOLD (the caller's test).
+
+    Args:
+        choice: the water choice, changed in place when switched.
+        source: the raster.
+        info: its info.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        float | None: the threshold to use with water_mndwi, or None (default kept).
+    """
     if choice.model.card.name != "water_mndwi_evi":
         return None
     import numpy as np
@@ -86,6 +119,8 @@ def dark_water_default(choice: WaterChoice, source: str, info: RasterInfo, user_
 
 @dataclass
 class DebrisChoice:
+    """The FDI model and the water model chosen for a scene, with their bands."""
+
     model: LoadedModel
     bands: BandResolution
     water_model: LoadedModel
@@ -96,8 +131,25 @@ class DebrisChoice:
 def debris_models(
     source: str, info: RasterInfo, reference: str | None, band_map: str | None, user_dir: str | None
 ) -> DebrisChoice:
-    """satimpact:debrisdetection's models: MODEL, or the FDI model of the platform named in the
-    file name or tags (Sentinel-2A when none is), and the optical water model for the scene."""
+    """satimpact:debrisdetection's models: the FDI model and the optical water model for the scene.
+
+    The FDI model is MODEL, or that of the platform named in the file name or tags (Sentinel-2A
+    when none is).
+
+    Args:
+        source: the scene.
+        info: its info.
+        reference: MODEL (a name or path), or None.
+        band_map: the user's BAND_MAP, or None.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        DebrisChoice: the models and bands.
+
+    Raises:
+        CardError: an unknown or invalid model.
+        BandError: the scene lacks the bands of the FDI model or of every optical water model.
+    """
     from .debris import platform_of
 
     guessed = False
@@ -118,8 +170,22 @@ def debris_models(
 def green_model(
     info: RasterInfo, reference: str | None, band_map: str | None, user_dir: str | None
 ) -> tuple[LoadedModel, str | None]:
-    """satimpact:greenratio's model: MODEL, or NDVI where the raster has red and NIR, else the RGB
-    model; refused unless it is a green model. (model, why it was chosen; None when MODEL was given)"""
+    """satimpact:greenratio's model: MODEL, or NDVI where the raster has red and NIR, else the RGB model.
+
+    Args:
+        info: the raster's info.
+        reference: MODEL (a name or path), or None.
+        band_map: the user's BAND_MAP, or None.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        tuple[LoadedModel, str | None]: (the model, why it was chosen; None when MODEL was given).
+
+    Raises:
+        BandError: no model fits the raster's bands.
+        CardError: an unknown or invalid model.
+        EngineError: a model that is not a green model.
+    """
     from .green import check_green_model, choose_green_model
 
     why = None
