@@ -139,6 +139,15 @@ def parse_parameters(text: str | dict | None) -> dict:
     Pairs are separated by commas, semicolons or new lines (a value may hold commas:
     ``BAND_MAP=green=3,nir=8`` is read as one pair when the part after a comma has no ``KEY=``
     of its own).
+
+    Args:
+        text: JSON, KEY=VALUE text, a dict, or None.
+
+    Returns:
+        dict: upper-case name -> value (text values as given).
+
+    Raises:
+        EngineError: invalid JSON, JSON that is not an object, or a part that is not KEY=VALUE.
     """
     if isinstance(text, dict):
         return {str(k).upper(): v for k, v in text.items()}
@@ -310,6 +319,15 @@ def items_from_pairs(csv_path: str) -> list[BatchItem]:
     """Before/after items from a CSV with columns before,after (a header row is optional).
 
     Relative paths are read from the CSV's folder.
+
+    Args:
+        csv_path: the CSV.
+
+    Returns:
+        list[BatchItem]: one item per pair.
+
+    Raises:
+        EngineError: a row that is not two paths, or no pair at all.
     """
     base = os.path.dirname(os.path.abspath(csv_path))
     items = []
@@ -387,6 +405,17 @@ def items_from_spec(spec: str | list[str], tool: str) -> list[BatchItem]:
 
     A list of files (one per line or separated by ';'), a folder, a folder with a glob
     (``scenes/*.tif``), or a CSV of before,after pairs (flood change).
+
+    Args:
+        spec: INPUTS as text or a list of entries.
+        tool: the tool's id (pairs are for floodchange only).
+
+    Returns:
+        list[BatchItem]: the items.
+
+    Raises:
+        EngineError: no input, a CSV for another tool, floodchange without a CSV, missing files,
+            or a folder without matching files.
     """
     parts = spec if isinstance(spec, list) else [p for chunk in spec.split(";") for p in chunk.splitlines()]
     parts = [p.strip().strip('"') for p in parts if p.strip()]
@@ -911,6 +940,20 @@ def run_item(
     The result tells the client which files to move to which final names. Never raises for a bad
     item (the error text goes back), so one item cannot stop the batch; a worker that dies is
     Dask's business (it runs the task again elsewhere).
+
+    Args:
+        tool: the tool's id.
+        item: the item.
+        params: the tool's parameters.
+        staging_root: the staging folder shared with the client.
+        names: role -> final file name (``output_names``).
+        threads: onnxruntime threads on the worker.
+        cancel_path: the cancel file to watch, or None.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        dict: status ("done", "failed", "pending"), staged files with sizes and digests, figures,
+        error text, time and peak memory.
     """
     # One onnxruntime thread per worker process: the cluster's parallelism is its workers.
     os.environ["SATIMPACT_THREADS"] = str(max(1, int(threads)))
@@ -1111,6 +1154,16 @@ def connect(scheduler: str | None = None, workers: int | None = None):
 
     The local cluster has one single-threaded worker process per core (``workers`` to choose
     another number).
+
+    Args:
+        scheduler: the scheduler's address, or None for a local cluster.
+        workers: local worker processes (None: one per core).
+
+    Yields:
+        distributed.Client: the client (the local cluster is closed afterwards).
+
+    Raises:
+        EngineError: dask/distributed missing, or the scheduler cannot be reached.
     """
     try:
         from distributed import Client, LocalCluster
@@ -1805,7 +1858,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def split_overlap(tool: str, params: dict, user_dir: str | None = None) -> int:
-    """The overlap a split needs: the model's own tile overlap (0 for pixelwise models)."""
+    """The overlap a split needs: the model's own tile overlap (0 for pixelwise models).
+
+    Args:
+        tool: the tool's id.
+        params: its parameters (MODEL for runmodel).
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        int: overlap, pixels.
+
+    Raises:
+        EngineError: runmodel without MODEL.
+    """
     from .model import load_model
     from .registry import resolve_model
 
