@@ -393,7 +393,8 @@ def _column_stripes(width: int, xs: list[int], tw: int, wx: list[np.ndarray], co
     return stripes
 
 
-# in engine/memory.py, next to the other GDAL cache cap; the old private name stays for the tests
+# in engine/memory.py, next to the other GDAL cache cap; the old private name stays because
+# tests/engine/test_flood.py imports it (the tests pass unchanged)
 _gdal_cache_limit = gdal_cache_limit
 
 
@@ -532,7 +533,7 @@ def run_dense(
         raise EngineError(f"model '{card.name}' needs input(s) {missing}")
     check_output_writable(output_path)
     cache = _check_dense_memory(model, inputs, options)
-    with _gdal_cache_limit(cache):
+    with gdal_cache_limit(cache):
         return _run_dense(model, inputs, output_path, feedback, options)
 
 
@@ -949,7 +950,7 @@ def run_chips(
         raise EngineError(f"model '{card.name}' is a {card.model_type} model; use the dense runner")
     check_output_writable(output_path)
     _check_declared_sizes(model, inputs)
-    with _gdal_cache_limit(options.gdal_cache_bytes):
+    with gdal_cache_limit(options.gdal_cache_bytes):
         return _run_chips(model, inputs, output_path, feedback, options)
 
 
