@@ -27,6 +27,7 @@ bench: setup
 	$(PY) scripts/bench_poverty.py
 	$(PY) scripts/bench_series.py
 	$(PY) scripts/bench_deepness_memory.py
+	$(PY) scripts/bench_deepness_compare.py
 	$(PY) scripts/bench_batch.py
 
 # The poverty recipe trains a small CNN with torch (CPU); the plugin itself never needs torch.

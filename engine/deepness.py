@@ -368,6 +368,13 @@ def _attach_class_table(path: str, names: list[list[str]]) -> None:
         ds = None
 
 
+def _touches_a_seam(geom: dict, seam_lines) -> bool:
+    """Whether the GeoJSON polygon ``geom`` reaches one of the strip seams (y in map units)."""
+    ys = np.asarray(geom["coordinates"][0])[:, 1]
+    low, high = ys.min(), ys.max()
+    return any(low - 1e-9 <= sy <= high + 1e-9 for _, sy in seam_lines)
+
+
 def class_polygons(
     class_path: str,
     names: list[list[str]],
@@ -431,9 +438,7 @@ def class_polygons(
                 for geom, value in shapes(data, mask=mask, transform=win_transform):
                     poly = shape(geom)
                     value = int(value)
-                    minx, miny, maxx, maxy = poly.bounds
-                    touches = any(miny - 1e-9 <= sy <= maxy + 1e-9 for _, sy in seam_lines)
-                    if touches:
+                    if seam_lines and _touches_a_seam(geom, seam_lines):
                         seam_pieces[value].append(poly)
                     else:
                         results.append((band, value, poly))
@@ -443,7 +448,8 @@ def class_polygons(
                     results.append((band, value, poly))
     out = []
     for band, value, poly in results:
-        if simplify_px > 0:
+        # a plain rectangle (5 coordinates, no hole) simplifies to itself: skip the costly call
+        if simplify_px > 0 and (len(poly.exterior.coords) > 5 or poly.interiors):
             poly = poly.simplify(tolerance, preserve_topology=True)
         if poly.is_empty or poly.area / pixel < min_area_px:
             continue

@@ -12,10 +12,16 @@ Output layouts (Deepness' ``det_type``):
 - ``YOLO_ULTRALYTICS_OBB`` (rotated boxes): (batch, 4 + classes + 1, boxes), rows ``cx, cy,
   w, h, class scores..., angle`` (radians, clockwise in pixel space); suppression uses the
   rotated rectangles' overlap.
-Without ``det_type`` the layout is told from the shape (boxes outnumber values per box) and
-the log says which; rotated boxes need ``det_type`` (their shape is the Ultralytics one).
-Instance masks (``YOLO_ULTRALYTICS_SEGMENTATION``, a second output of mask prototypes) are
-refused with a message: Deepness' test data has no such model to check a decoder against.
+- ``YOLO_ULTRALYTICS_SEGMENTATION`` (instance masks, YOLOv8-seg): two outputs, (batch, 4 +
+  classes + m, boxes) with rows ``cx, cy, w, h, class scores..., m mask coefficients`` and
+  (batch, m, mh, mw) mask prototypes. An instance's mask is sigmoid(coefficients . prototypes)
+  at the prototypes' resolution, set to 0 outside the box (scaled to that resolution), resized
+  bilinearly to the tile (OpenCV's INTER_LINEAR rule: pixel centres aligned) and kept where
+  >= 0.5, as Deepness' Detector.process_mask (after Ultralytics' ops.process_mask) does. The
+  classes are the class names' count where the metadata has them, else the rows less 4 less m.
+Without ``det_type`` the layout is told from the shape (boxes outnumber values per box; a
+second, 4-D output means instance masks) and the log says which; rotated boxes need
+``det_type`` (their shape is the Ultralytics one).
 """
 
 from __future__ import annotations
@@ -33,7 +39,8 @@ V5_TYPES = ("YOLO_V5_V7_DEFAULT", "YOLO_V5", "YOLO_V7")
 V6_TYPES = ("YOLO_V6",)
 ULTRALYTICS_TYPES = ("YOLO_ULTRALYTICS", "YOLO_V9", "YOLO_V8")
 OBB_TYPES = ("YOLO_ULTRALYTICS_OBB",)
-REFUSED_TYPES = ("YOLO_ULTRALYTICS_SEGMENTATION",)
+SEGMENT_TYPES = ("YOLO_ULTRALYTICS_SEGMENTATION",)
+MASK_THRESHOLD = 0.5  # Deepness and Ultralytics keep a mask pixel from 0.5
 
 
 @dataclass
@@ -49,17 +56,90 @@ class Detections:
     tiles: int
     candidates: int  # boxes above the threshold before suppression
     seconds: float
+    # instance masks: per box (row, column, bool array) in raster pixels, or None without masks
+    masks: list | None = None
 
     def polygons(self):
-        """(class id, class name, confidence, shapely polygon in map coordinates) per box."""
+        """(class id, class name, confidence, shapely geometry in map coordinates) per box.
+
+        The box, or with instance masks the instance's (multi)polygon; boxes whose mask is empty
+        are left out, as Deepness draws nothing for them.
+        """
         from shapely.geometry import Polygon
 
         out = []
-        for box, score, cls in zip(self.boxes, self.scores, self.classes):
-            corners = [self.transform * (x, y) for x, y in box_corners(box)]
+        for k, (box, score, cls) in enumerate(zip(self.boxes, self.scores, self.classes)):
             name = self.class_names[cls] if cls < len(self.class_names) else f"class_{cls}"
-            out.append((int(cls), name, float(score), Polygon(corners)))
+            if self.masks is None:
+                shape = Polygon([self.transform * (x, y) for x, y in box_corners(box)])
+            else:
+                shape = mask_polygon(*self.masks[k], self.transform)
+                if shape is None:
+                    continue
+            out.append((int(cls), name, float(score), shape))
         return out
+
+
+def mask_polygon(row: int, col: int, mask: np.ndarray, transform):
+    """The pixels of ``mask`` as one shapely MultiPolygon in map coordinates, pixel edges exact.
+
+    ``mask`` sits at raster pixel ``row``, ``col``; None for an empty mask.
+    """
+    from affine import Affine
+    from rasterio.features import shapes
+    from shapely.geometry import MultiPolygon, shape
+    from shapely.ops import unary_union
+
+    if not mask.any():
+        return None
+    where = transform * Affine.translation(col, row)
+    parts = [shape(g) for g, v in shapes(mask.astype(np.uint8), mask=mask, transform=where) if v == 1]
+    merged = unary_union(parts)
+    return merged if isinstance(merged, MultiPolygon) else MultiPolygon([merged])
+
+
+def _linear_weights(size_out: int, size_in: int):
+    """Source indices and weights of a bilinear resize from ``size_in`` to ``size_out`` samples.
+
+    Pixel centres aligned (OpenCV INTER_LINEAR): x_in = (x_out + 0.5) * in/out - 0.5, clamped
+    to the edge.
+    """
+    pos = np.clip((np.arange(size_out) + 0.5) * size_in / size_out - 0.5, 0, size_in - 1)
+    low = np.floor(pos).astype(np.int64)
+    high = np.minimum(low + 1, size_in - 1)
+    return low, high, pos - low
+
+
+def instance_masks(coefficients: np.ndarray, prototypes: np.ndarray, boxes: np.ndarray, tile: tuple[int, int]):
+    """Per box, (row, column, bool mask) in tile pixels: the instance mask (see the module).
+
+    Only the box's window, one prototype pixel wider on each side (where the resize still
+    reaches), is computed: the mask is empty beyond.
+    """
+    m, mh, mw = prototypes.shape
+    ih, iw = tile
+    sy, sx = mh / ih, mw / iw
+    flat = prototypes.reshape(m, -1).astype(np.float64)
+    ys_low, ys_high, ys_w = _linear_weights(ih, mh)
+    xs_low, xs_high, xs_w = _linear_weights(iw, mw)
+    rows_p, cols_p = np.arange(mh)[:, None], np.arange(mw)[None, :]
+    out = []
+    for coeff, (x1, y1, x2, y2) in zip(coefficients.astype(np.float64), boxes):
+        small = 1.0 / (1.0 + np.exp(-(coeff @ flat))).reshape(mh, mw)
+        inside = (cols_p >= x1 * sx) & (cols_p < x2 * sx) & (rows_p >= y1 * sy) & (rows_p < y2 * sy)
+        small = small * inside
+        pad_y, pad_x = int(np.ceil(1 / sy)), int(np.ceil(1 / sx))
+        r0, r1 = max(0, int(np.floor(y1)) - pad_y), min(ih, int(np.ceil(y2)) + pad_y)
+        c0, c1 = max(0, int(np.floor(x1)) - pad_x), min(iw, int(np.ceil(x2)) + pad_x)
+        if r1 <= r0 or c1 <= c0:
+            out.append((0, 0, np.zeros((0, 0), bool)))
+            continue
+        yl, yh, yw = ys_low[r0:r1, None], ys_high[r0:r1, None], ys_w[r0:r1, None]
+        xl, xh, xw = xs_low[None, c0:c1], xs_high[None, c0:c1], xs_w[None, c0:c1]
+        top = small[yl, xl] * (1 - xw) + small[yl, xh] * xw
+        bottom = small[yh, xl] * (1 - xw) + small[yh, xh] * xw
+        out.append((r0, c0, (top * (1 - yw) + bottom * yw) >= MASK_THRESHOLD))
+    return out
 
 
 def box_corners(box) -> list[tuple[float, float]]:
@@ -199,25 +279,55 @@ def class_aware_nms(boxes, scores, classes, iou_threshold: float) -> np.ndarray:
     return keep[np.argsort(-scores[keep], kind="stable")] if keep.size else keep
 
 
-def output_layout(model: LoadedModel, sample_shape: tuple) -> str:
+def decode_segment(output: np.ndarray, confidence: float, classes_count: int | None, coefficients: int):
+    """Boxes, scores, classes and mask coefficients above ``confidence`` from one tile.
+
+    ``output`` is the instance-mask output (values, boxes): rows cx, cy, w, h, class scores,
+    coefficients.
+    """
+    rows = output.T
+    classes_count = rows.shape[1] - 4 - coefficients if classes_count is None else classes_count
+    if classes_count < 1 or 4 + classes_count + coefficients != rows.shape[1]:
+        raise EngineError(
+            f"the instance-mask output has {rows.shape[1]} values per box; with {coefficients} mask "
+            f"coefficients (the prototypes' channels) and {classes_count} classes it needs "
+            f"{4 + max(classes_count, 1) + coefficients}"
+        )
+    cls_scores = rows[:, 4 : 4 + classes_count]
+    scores, classes = cls_scores.max(axis=1), cls_scores.argmax(axis=1)
+    keep = scores >= confidence
+    rows = rows[keep]
+    cx, cy, w, h = rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3]
+    boxes = np.stack([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2], axis=1)
+    return (
+        boxes.astype(np.float64),
+        scores[keep].astype(np.float64),
+        classes[keep].astype(np.int64),
+        rows[:, 4 + classes_count :].astype(np.float64),
+    )
+
+
+def output_layout(model: LoadedModel, sample_shape: tuple, has_prototypes: bool = False) -> str:
     """How to read a detector's output: the card's ``det_type``, else guessed from its shape.
 
     Args:
         model: the detector.
         sample_shape: the shape of one tile's output (2-D).
+        has_prototypes: whether the graph has a second, 4-D output (instance-mask prototypes).
 
     Returns:
-        str: "v5", "v6", "obb" or "ultralytics".
+        str: "v5", "v6", "obb", "ultralytics" or "segment".
 
     Raises:
-        EngineError: a refused (instance-mask) or unknown ``det_type``.
+        EngineError: an unknown ``det_type``, or instance masks without prototypes.
     """
     det_type = str(model.card.extra.get("det_type") or "").upper()
-    if det_type in REFUSED_TYPES:
-        raise EngineError(
-            f"detector type {det_type} (instance masks) is not supported yet: SatImpact decodes "
-            "YOLOv5/v6/v7, Ultralytics (v8/v9) and Ultralytics rotated-box (OBB) outputs"
-        )
+    if det_type in SEGMENT_TYPES:
+        if not has_prototypes:
+            raise EngineError(
+                f"detector type {det_type} needs a second output of mask prototypes (batch, m, height, width)"
+            )
+        return "segment"
     if det_type in V5_TYPES:
         return "v5"
     if det_type in V6_TYPES:
@@ -227,8 +337,10 @@ def output_layout(model: LoadedModel, sample_shape: tuple) -> str:
     if det_type in ULTRALYTICS_TYPES:
         return "ultralytics"
     if det_type:
-        known = ", ".join(V5_TYPES + V6_TYPES + ULTRALYTICS_TYPES + OBB_TYPES)
+        known = ", ".join(V5_TYPES + V6_TYPES + ULTRALYTICS_TYPES + OBB_TYPES + SEGMENT_TYPES)
         raise EngineError(f"det_type '{det_type}' is unknown (expected one of {known})")
+    if has_prototypes:
+        return "segment"
     return "ultralytics" if sample_shape[-2] < sample_shape[-1] else "v5"
 
 
@@ -245,8 +357,8 @@ def _tile_output(out) -> np.ndarray:
     return out
 
 
-def _on_data(boxes, scores, classes, valid: np.ndarray, tile: int, h: int, w: int):
-    """The boxes (tile pixels) whose centre falls on valid data.
+def _on_data(boxes, scores, classes, valid: np.ndarray, tile: int, h: int, w: int, *more):
+    """The boxes (tile pixels) whose centre falls on valid data, with their scores, classes (and ``more``).
 
     Not on nodata, nor on the padding beyond the raster's h x w part of the tile.
     """
@@ -257,7 +369,7 @@ def _on_data(boxes, scores, classes, valid: np.ndarray, tile: int, h: int, w: in
     cy = np.clip(centre_y.astype(int), 0, tile - 1)
     inside = (cx < w) & (cy < h)
     inside[inside] = valid[cy[inside], cx[inside]]
-    return boxes[inside], scores[inside], classes[inside]
+    return (boxes[inside], scores[inside], classes[inside], *(m[inside] for m in more))
 
 
 def _tile_boxes(out, layout: str, confidence: float, valid, tile: int, y: int, x: int, h: int, w: int):
@@ -268,6 +380,24 @@ def _tile_boxes(out, layout: str, confidence: float, valid, tile: int, y: int, x
     boxes, scores, classes = _on_data(boxes, scores, classes, valid, tile, h, w)
     shift = [x, y, 0, 0, 0] if boxes.shape[1] == 5 else [x, y, x, y]
     return boxes + np.array(shift, dtype=np.float64), scores, classes
+
+
+def _tile_instances(
+    out, prototypes, classes_count, confidence: float, valid, tile: int, y: int, x: int, h: int, w: int
+):
+    """One tile's instances on valid data, in raster pixels: (boxes, scores, classes, masks) or None.
+
+    Each mask is (row, column, bool array) in raster pixels, cut where the raster's valid data ends.
+    """
+    boxes, scores, classes, coefficients = decode_segment(out, confidence, classes_count, prototypes.shape[0])
+    if not len(boxes):
+        return None
+    boxes, scores, classes, coefficients = _on_data(boxes, scores, classes, valid, tile, h, w, coefficients)
+    masks = []
+    for r, c, mask in instance_masks(coefficients, prototypes, boxes, (tile, tile)):
+        on_data = valid[r : r + mask.shape[0], c : c + mask.shape[1]]
+        masks.append((r + y, c + x, mask[: on_data.shape[0], : on_data.shape[1]] & on_data))
+    return boxes + np.array([x, y, x, y], dtype=np.float64), scores, classes, masks
 
 
 def run_detection(
@@ -292,7 +422,8 @@ def run_detection(
         threads: onnxruntime threads.
 
     Returns:
-        Detections: boxes in raster pixels after class-aware suppression, with scores and classes.
+        Detections: boxes in raster pixels after class-aware suppression, with scores and classes
+        (and, for instance-mask models, each box's mask).
 
     Raises:
         EngineError: a detector output that is not 2-D per tile, or a refused/unknown det_type.
@@ -308,6 +439,12 @@ def run_detection(
     spec = card.inputs[0]
     output_name = card.outputs[0].name
     session = get_session(model, threads)
+    # a second, 4-D output holds instance-mask prototypes (YOLOv8-seg)
+    prototypes_name = next(
+        (o.name for o in session.get_outputs() if o.name != output_name and len(o.shape or ()) == 4), None
+    )
+    wanted = [output_name] + ([prototypes_name] if prototypes_name else [])
+    names = (card.extra.get("class_names") or [[]])[0]
     reader = TileReader(model, {spec.name: RasterInput(raster_path, bands)})
     try:
         ds = reader.datasets[spec.name]
@@ -320,19 +457,26 @@ def run_detection(
             f"{card.title}: {width}x{height} px, {len(tiles)} tiles of {tile} px (overlap {overlap} px), "
             f"confidence >= {confidence:g}, IoU for suppression {iou_threshold:g}"
         )
-        all_boxes, all_scores, all_classes = [], [], []
+        all_boxes, all_scores, all_classes, all_masks = [], [], [], []
         layout = None
         for k, (y, x) in enumerate(tiles):
             if feedback.is_cancelled():
                 raise Cancelled("cancelled by the user; no output was written")
             h, w = min(tile, height - y), min(tile, width - x)
             feeds, valid = reader.read(y, x, h, w, tile, tile)
-            (out,) = session.run([output_name], {name: a[None] for name, a in feeds.items()})
+            out, *rest = session.run(wanted, {name: a[None] for name, a in feeds.items()})
             out = _tile_output(out)
             if layout is None:
-                layout = output_layout(model, out.shape)
+                layout = output_layout(model, out.shape, prototypes_name is not None)
                 feedback.info(f"Detector output {tuple(out.shape)} read as {layout} layout")
-            found = _tile_boxes(out, layout, confidence, valid, tile, y, x, h, w)
+            if layout == "segment":
+                prototypes = np.asarray(rest[0])[0]
+                found = _tile_instances(out, prototypes, len(names) or None, confidence, valid, tile, y, x, h, w)
+                if found is not None:
+                    all_masks.extend(found[3])
+                    found = found[:3]
+            else:
+                found = _tile_boxes(out, layout, confidence, valid, tile, y, x, h, w)
             if found is not None:
                 boxes, scores, classes = found
                 all_boxes.append(boxes)
@@ -350,7 +494,6 @@ def run_detection(
     boxes = boxes[keep]
     if boxes.shape[1] == 4:  # rotated boxes keep their shape; upright ones end at the raster's edge
         boxes = np.clip(boxes, 0, [width, height, width, height])
-    names = (card.extra.get("class_names") or [[]])[0]
     result = Detections(
         boxes=boxes,
         scores=scores[keep],
@@ -361,6 +504,7 @@ def run_detection(
         tiles=len(tiles),
         candidates=candidates,
         seconds=time.perf_counter() - start,
+        masks=[all_masks[k] for k in keep] if layout == "segment" else None,
     )
     feedback.info(
         f"Done: {candidates} boxes above {confidence:g} in {len(tiles)} tiles, {len(keep)} kept after "

@@ -172,6 +172,74 @@ def yolo_cell_detector(
     return target
 
 
+def yolo_seg_detector(
+    target: Path, props: dict[str, str], cell: int = 32, stride: int = 4, gain: float = 20.0, tile: int = 512
+) -> Path:
+    """A YOLOv8-seg (Ultralytics instance-mask) detector whose output is known by construction.
+    Every ``cell`` x ``cell`` square of the tile is a candidate box of its own size; its class
+    scores are the square's mean red and green (class 0 red, 1 green); its two mask coefficients
+    are ``gain`` x (red - green) of the square and -0.9 times that. The prototypes (batch, 2,
+    tile/stride, tile/stride) are the mean red and green of each ``stride`` px block, so an
+    instance's mask logit is ``gain`` x (red - green of the square) x (red - 0.9 green of the
+    block): a red box's mask covers its blocks with red > 0.9 green, a green box's the others
+    (the 0.9 keeps the logit off 0 where a block's red and green are equal).
+    Outputs: output0 (batch, 4 + 2 + 2, boxes) rows cx, cy, w, h, red, green, coefficients;
+    output1 the prototypes."""
+    from onnx import TensorProto, helper
+
+    n, m = tile // cell, tile // stride
+    k = np.arange(n * n)
+    centres = np.stack([(k % n) * cell + cell / 2, (k // n) * cell + cell / 2], axis=1)
+    boxes = np.concatenate([centres, np.full((n * n, 2), float(cell))], axis=1)[None].astype(np.float32)
+    nodes = [
+        helper.make_node("AveragePool", ["images"], ["pooled"], kernel_shape=[cell, cell], strides=[cell, cell]),
+        helper.make_node("Reshape", ["pooled", "flat_shape"], ["flat"]),
+        helper.make_node("Transpose", ["flat"], ["cells"], perm=[0, 2, 1]),
+        helper.make_node("Slice", ["cells", "s0", "s1", "axis2"], ["red"]),
+        helper.make_node("Slice", ["cells", "s1", "s2", "axis2"], ["green"]),
+        helper.make_node("Slice", ["cells", "s0", "s2", "axis2"], ["red_green"]),
+        helper.make_node("Sub", ["red", "green"], ["red_minus_green"]),
+        helper.make_node("Mul", ["red_minus_green", "gain"], ["coeff_red"]),
+        helper.make_node("Mul", ["coeff_red", "minus_point_nine"], ["coeff_green"]),
+        helper.make_node("Mul", ["red", "zero"], ["zeros"]),
+        helper.make_node("Add", ["zeros", "boxes"], ["xywh"]),
+        helper.make_node("Concat", ["xywh", "red_green", "coeff_red", "coeff_green"], ["rows"], axis=2),
+        helper.make_node("Transpose", ["rows"], ["output0"], perm=[0, 2, 1]),
+        helper.make_node(
+            "AveragePool", ["images"], ["blocks"], kernel_shape=[stride, stride], strides=[stride, stride]
+        ),
+        helper.make_node("Slice", ["blocks", "s0", "s2", "s1"], ["output1"]),
+    ]
+    inits = [
+        helper.make_tensor("flat_shape", TensorProto.INT64, [3], [0, 3, n * n]),
+        helper.make_tensor("s0", TensorProto.INT64, [1], [0]),
+        helper.make_tensor("s1", TensorProto.INT64, [1], [1]),
+        helper.make_tensor("s2", TensorProto.INT64, [1], [2]),
+        helper.make_tensor("axis2", TensorProto.INT64, [1], [2]),
+        helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0]),
+        helper.make_tensor("gain", TensorProto.FLOAT, [], [gain]),
+        helper.make_tensor("minus_point_nine", TensorProto.FLOAT, [], [-0.9]),
+        numpy_helper.from_array(boxes, "boxes"),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "yolo_seg_cells",
+        [helper.make_tensor_value_info("images", TensorProto.FLOAT, ["batch", 3, tile, tile])],
+        [
+            helper.make_tensor_value_info("output0", TensorProto.FLOAT, ["batch", 8, n * n]),
+            helper.make_tensor_value_info("output1", TensorProto.FLOAT, ["batch", 2, m, m]),
+        ],
+        inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    for key, value in props.items():
+        model.metadata_props.add(key=key, value=value)
+    onnx.checker.check_model(model)
+    onnx.save(model, str(target))
+    return target
+
+
 def reference_nms(boxes: np.ndarray, scores: np.ndarray, classes: np.ndarray, iou: float) -> list[int]:
     """Plain greedy non-max suppression per class, one box at a time (the test's own, slow version):
     best score first (ties: the earlier box), a box goes if it overlaps a kept box of its class

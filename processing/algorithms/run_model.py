@@ -491,10 +491,11 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         rows = [((name, cls, score), poly) for cls, name, score, poly in found.polygons()]
         results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, run.info, fields, rows)
         labels = sorted({name for (name, _, _), _ in rows} | set(found.class_names))
+        what = "instances" if found.masks is not None else "boxes"  # instance masks: objects' outlines
         LayerStyler.attach(
-            context, results[self.OUTPUT_VECTOR], f"{run.title} (boxes)", style_categories("class", labels)
+            context, results[self.OUTPUT_VECTOR], f"{run.title} ({what})", style_categories("class", labels)
         )
-        results[self.MODEL_INFO] = f"{card.summary()}; {len(rows)} boxes from {found.tiles} tiles"
+        results[self.MODEL_INFO] = f"{card.summary()}; {len(rows)} {what} from {found.tiles} tiles"
         return results
 
     def _execute_segmentation(self, run, output, probabilities, results) -> str:
@@ -564,11 +565,13 @@ class RunModelAlgorithm(SatImpactAlgorithm):
 
         qfields, _ = self.qgs_fields_for(fields)
         crs = QgsCoordinateReferenceSystem.fromWkt(info.crs_wkt) if info.crs_wkt else QgsCoordinateReferenceSystem()
-        sink, dest = self.table_sink(parameters, self.OUTPUT_VECTOR, context, qfields, None, crs)
+        # instance masks give multipolygons (an object's mask may fall apart in pieces)
+        multi = any(poly.geom_type == "MultiPolygon" for _, poly in rows)
+        sink, dest = self.table_sink(parameters, self.OUTPUT_VECTOR, context, qfields, None, crs, multi=multi)
         for attrs, poly in rows:
             geom = QgsGeometry()
             geom.fromWkb(poly.wkb)
-            add_row(sink, qfields, geom, list(attrs), multi=False)
+            add_row(sink, qfields, geom, list(attrs), multi=multi)
         return dest
 
 

@@ -21,6 +21,7 @@ from deepness_dummies import (
     superres_forward,
     tile_starts,
     yolo_cell_detector,
+    yolo_seg_detector,
 )
 from numpy.lib.stride_tricks import sliding_window_view
 from osgeo import gdal
@@ -497,3 +498,82 @@ def test_rotated_boxes(run_alg, fotomap, fotomap_rgb, tmp_path):
     assert np.abs(got[:, :2] - want[:, :2]).max() < 1e-2
     assert np.abs(got[:, 2] - want[:, 2]).max() < 1e-3 * 48 * 24
     assert np.abs(got[:, 3] - want[:, 3]).max() < 1e-5
+
+
+def test_instance_masks(run_alg, fotomap, fotomap_rgb, tmp_path):
+    """Ultralytics instance masks (det_type YOLO_ULTRALYTICS_SEGMENTATION, YOLOv8-seg): each kept
+    box becomes its object's outline. Expected here with numpy and scipy on the raster, tile by
+    tile: candidates (best of mean red / green of a 32 px cell >= 0.6), class-aware suppression,
+    then per kept box sigmoid(coefficients . prototypes) at the prototypes' 4 px grid, zero
+    outside the box, resized bilinearly (pixel centres aligned) to the tile and kept from 0.5."""
+    from rasterio.features import rasterize
+    from scipy.ndimage import map_coordinates
+    from shapely import wkb
+
+    props = dict(DETECTOR_PROPS, det_type=json.dumps("YOLO_ULTRALYTICS_SEGMENTATION"))
+    model = yolo_seg_detector(tmp_path / "seg.onnx", props)
+    vector = tmp_path / "instances.gpkg"
+    result = run_alg("satimpact:runmodel", {"INPUT": str(fotomap), "MODEL": str(model), "OUTPUT_VECTOR": str(vector)})
+    layer = QgsVectorLayer(result["OUTPUT_VECTOR"], "instances")
+    assert layer.isValid()
+
+    _, height, width = fotomap_rgb.shape
+    grid = (np.arange(512) + 0.5) / 4 - 0.5  # tile pixel centres on the 128 px prototype grid
+    rows_p, cols_p = np.meshgrid(grid, grid, indexing="ij")
+    cands = []  # (box in raster px, score, class, tile origin, coefficient)
+    ties = 0  # cells whose red and green agree within float32 rounding: either class, no mask to check
+    tiles = {}
+    for y0 in tile_starts(height, 512, 64):
+        for x0 in tile_starts(width, 512, 64):
+            t = np.zeros((3, 512, 512))
+            h, w = min(512, height - y0), min(512, width - x0)
+            t[:, :h, :w] = fotomap_rgb[:, y0 : y0 + h, x0 : x0 + w]
+            tiles[(y0, x0)] = (t[:2].reshape(2, 128, 4, 128, 4).mean(axis=(2, 4)), h, w)
+            means = t.reshape(3, 16, 32, 16, 32).mean(axis=(2, 4))
+            for r in range(16):
+                for c in range(16):
+                    red, green = means[0, r, c], means[1, r, c]
+                    if max(red, green) >= 0.6 and r * 32 + 16 < h and c * 32 + 16 < w:
+                        box = (x0 + c * 32, y0 + r * 32, x0 + c * 32 + 32, y0 + r * 32 + 32)
+                        cands.append((box, max(red, green), int(green > red), (y0, x0), 20.0 * (red - green)))
+                        ties += abs(red - green) < 1e-5
+    kept = reference_nms(
+        [c[0] for c in cands], [c[1] for c in cands], [c[2] for c in cands], float(DETECTOR_PROPS["det_iou_thresh"])
+    )
+    assert len(kept) < len(cands)
+    want = []
+    for i in kept:
+        (bx1, by1, bx2, by2), score, cls, (y0, x0), coeff = cands[i]
+        blocks, h, w = tiles[(y0, x0)]
+        small = 1 / (1 + np.exp(-coeff * (blocks[0] - 0.9 * blocks[1])))
+        r, c = np.arange(128)[:, None], np.arange(128)[None, :]
+        small = small * ((c >= (bx1 - x0) / 4) & (c < (bx2 - x0) / 4) & (r >= (by1 - y0) / 4) & (r < (by2 - y0) / 4))
+        value = np.zeros((height, width))
+        value[y0 : y0 + h, x0 : x0 + w] = map_coordinates(small, [rows_p, cols_p], order=1, mode="nearest")[:h, :w]
+        if (value >= 0.5).any():
+            want.append((cls, score, value, abs(coeff) < 20 * 1e-5))
+    assert len(want) > 20 and {w[0] for w in want} == {0, 1} and ties <= 2
+
+    with rasterio.open(fotomap) as ds:
+        transform = ds.transform
+    got = []
+    for f in layer.getFeatures():
+        shape = wkb.loads(bytes(f.geometry().asWkb()))
+        mask = rasterize([(shape, 1)], out_shape=(height, width), transform=transform, dtype="uint8").astype(bool)
+        got.append((["red", "green"].index(f["class"]), f["confidence"], mask))
+    assert len(got) == len(want)
+    unused = list(range(len(want)))
+    pixels = unsure = 0
+    for cls, score, mask in got:
+        # its instance: same class and confidence, most pixels in common
+        same = [k for k in unused if (want[k][0] == cls or want[k][3]) and abs(want[k][1] - score) < 1e-5]
+        k = max(same, key=lambda k: (mask & (want[k][2] >= 0.5)).sum())
+        unused.remove(k)
+        _, _, value, tie = want[k]
+        if tie:
+            continue
+        # the same pixels, except where the value is within float32 rounding of 0.5
+        clear = np.abs(value - 0.5) > 1e-5
+        assert (mask[clear] == (value[clear] >= 0.5)).all()
+        pixels, unsure = pixels + mask.sum(), unsure + (~clear & (value > 0)).sum()
+    assert unsure <= 0.01 * pixels, (unsure, pixels)
