@@ -282,6 +282,23 @@ def _normalisation(params: StatedParameters, n: int) -> tuple[list | None, list 
     return mean, std, scale, offset
 
 
+def _stated_identity(path: str, model_kind: str) -> dict:
+    """The identity fields of a stated card: named after the file, everything else unknown."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return {
+        "card_version": 1,
+        "name": stem,
+        "title": stem,
+        "version": "unknown",
+        "task": "generic",
+        "license": "unknown (card written from parameters stated by the user)",
+        "citation": "",
+        "data": "unknown",
+        "caveats": "Card written from parameters stated by the user, not by the model's author.",
+        "description": f"{model_kind} model; card from stated parameters",
+    }
+
+
 def card_from_parameters(
     path: str,
     params: StatedParameters,
@@ -330,19 +347,9 @@ def card_from_parameters(
     if threshold is None and params.model_kind == "segmentation":
         threshold = 0.5
 
-    stem = os.path.splitext(os.path.basename(path))[0]
     stated = {k: v for k, v in vars(params).items() if v is not None}
     data = {
-        "card_version": 1,
-        "name": stem,
-        "title": stem,
-        "version": "unknown",
-        "task": "generic",
-        "license": "unknown (card written from parameters stated by the user)",
-        "citation": "",
-        "data": "unknown",
-        "caveats": "Card written from parameters stated by the user, not by the model's author.",
-        "description": f"{params.model_kind} model; card from stated parameters",
+        **_stated_identity(path, params.model_kind),
         "model_type": model_type,
         "inputs": [
             {

@@ -738,6 +738,18 @@ def _choose_threshold(
     return value, "model card default", "card"
 
 
+def _water_bodies(mask: str, polygons_output: str, min_area_m2: float, feedback: Feedback) -> tuple[int, float]:
+    """The water-body polygons of a mask: (how many, their area in m2), as logged."""
+    feedback.info(tr("Polygonising water bodies ..."))
+    n, area, calc = write_polygons(mask, polygons_output, min_area_m2, WATER, feedback=feedback)
+    feedback.info(
+        tr(
+            "{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas computed in {calc_area_crs})"
+        ).format(area / 1000000.0, n=n, min_area_m2=min_area_m2, calc_area_crs=calc.area_crs)
+    )
+    return n, area
+
+
 def detect_water(
     source: str,
     model: LoadedModel,
@@ -803,14 +815,8 @@ def detect_water(
                 card.outputs[0].name, value=value, how=how, side=tr("above") if side == "above" else tr("below")
             )
         )
-        stats = threshold_to_mask(
-            index_path,
-            output,
-            value,
-            side,
-            feedback=feedback,
-            tags={"SATIMPACT_MODEL": card.name, "SATIMPACT_THRESHOLD_SOURCE": how},
-        )
+        tags = {"SATIMPACT_MODEL": card.name, "SATIMPACT_THRESHOLD_SOURCE": how}
+        stats = threshold_to_mask(index_path, output, value, side, feedback=feedback, tags=tags)
         feedback.info(
             tr("Water: {stats_water} of {stats_valid} valid pixels ({0:.2f} %), {stats_nodata} nodata pixels").format(
                 100.0 * stats.water_share, stats_water=stats.water, stats_valid=stats.valid, stats_nodata=stats.nodata
@@ -818,15 +824,7 @@ def detect_water(
         )
         report = WaterReport(card.name, value, how, side, stats, threshold_path=threshold_path, units=units)
         if polygons_output:
-            feedback.info(tr("Polygonising water bodies ..."))
-            n, area, calc = write_polygons(output, polygons_output, min_area_m2, WATER, feedback=feedback)
-            report.polygons, report.polygon_area_m2 = n, area
-            feedback.info(
-                tr(
-                    "{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas "
-                    "computed in {calc_area_crs})"
-                ).format(area / 1000000.0, n=n, min_area_m2=min_area_m2, calc_area_crs=calc.area_crs)
-            )
+            report.polygons, report.polygon_area_m2 = _water_bodies(output, polygons_output, min_area_m2, feedback)
         return report
     finally:
         if not index_output:
