@@ -4,6 +4,10 @@
 <context>
     <name>SatImpact</name>
     <message>
+        <source>The zones' field '{0}' is replaced by this tool's figure</source>
+        <translation>구역의 '{0}' 필드는 이 도구의 값으로 바뀝니다</translation>
+    </message>
+    <message>
         <source>Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)</source>
         <translation>가장 작은 수체: {area:g} m2 (4픽셀, 바꾸려면 MIN_AREA 지정)</translation>
     </message>
@@ -32,6 +36,10 @@
         <translation>분할 기반 자동 임계값 계산 중 (히스토그램이 쌍봉형인 타일) ...</translation>
     </message>
     <message>
+        <source>Polygonising water bodies ...</source>
+        <translation>수체를 폴리곤으로 변환 중 ...</translation>
+    </message>
+    <message>
         <source>Computing Otsu's threshold on the scene's index histogram ...</source>
         <translation>영상의 지수 히스토그램으로 Otsu 임계값 계산 중 ...</translation>
     </message>
@@ -40,8 +48,8 @@
         <translation>{card_name}에 쓰도록 {0}을(를) 즉석에서 dB(10 log10)로 변환</translation>
     </message>
     <message>
-        <source>Polygonising water bodies ...</source>
-        <translation>수체를 폴리곤으로 변환 중 ...</translation>
+        <source>{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas computed in {calc_area_crs})</source>
+        <translation>면적 {min_area_m2:g} m2 이상 수체 {n}개, 총 {0:.4f} km2 (면적 계산 좌표계: {calc_area_crs})</translation>
     </message>
     <message>
         <source>Threshold {value:.6g} ({how}); water where {0} is {side} it</source>
@@ -58,10 +66,6 @@
     <message>
         <source>below</source>
         <translation>미만</translation>
-    </message>
-    <message>
-        <source>{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas computed in {calc_area_crs})</source>
-        <translation>면적 {min_area_m2:g} m2 이상 수체 {n}개, 총 {0:.4f} km2 (면적 계산 좌표계: {calc_area_crs})</translation>
     </message>
     <message>
         <source>{0}: no raster layer given</source>
@@ -146,6 +150,18 @@
     <message>
         <source>cancelled by the user</source>
         <translation>사용자가 취소함</translation>
+    </message>
+    <message>
+        <source>{0}: the zones have no field '{1}' (fields: {2})</source>
+        <translation>{0}: 구역에 '{1}' 필드가 없습니다 (필드: {2})</translation>
+    </message>
+    <message>
+        <source>{0}: the zone layer has no feature; leave {0} empty for the common footprint</source>
+        <translation>{0}: 구역 레이어에 피처가 없습니다. 모든 날짜가 덮는 공통 영역을 쓰려면 {0}을(를) 비워 두십시오</translation>
+    </message>
+    <message>
+        <source>{0} needs {1}: population figures belong to zones, not to grid cells</source>
+        <translation>{0}에는 {1}이(가) 필요합니다: 인구 수치는 격자 셀이 아니라 구역에 속합니다</translation>
     </message>
     <message>
         <source>no water model fits this raster: optical water needs green and NIR (NDWI) or green and SWIR (MNDWI) bands, radar water needs Sentinel-1 VV and/or VH (a one-band radar scene without a band description: say which with BAND_MAP=VV=1 or BAND_MAP=VH=1). </source>

@@ -103,8 +103,9 @@ class ZoneTables:
             return None
         if name_field and source.fields().lookupField(name_field) < 0:
             raise EngineError(
-                f"ZONE_NAME_FIELD: the zones have no field '{name_field}' "
-                f"(fields: {', '.join(source.fields().names())})"
+                tr("{0}: the zones have no field '{1}' (fields: {2})").format(
+                    "ZONE_NAME_FIELD", name_field, ", ".join(source.fields().names())
+                )
             )
         to_target = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
         features, geometries, names = [], [], []
@@ -120,7 +121,9 @@ class ZoneTables:
                 geom.transform(to_target)
             geometries.append(geom)
         if required and not features:
-            raise EngineError(f"{name}: the zone layer has no feature; leave {name} empty for the common footprint")
+            raise EngineError(
+                tr("{0}: the zone layer has no feature; leave {0} empty for the common footprint").format(name)
+            )
         return Zones(source, features, geometries, names)
 
     def qgs_fields_for(self, result_fields, zones: Zones | None = None, id_fields=(), feedback=None):
@@ -136,7 +139,9 @@ class ZoneTables:
             for i, f in enumerate(zones.source.fields()):
                 if f.name() in taken:
                     if feedback is not None:
-                        feedback.pushWarning(f"The zones' field '{f.name()}' is replaced by this tool's figure")
+                        feedback.pushWarning(
+                            tr("The zones' field '{0}' is replaced by this tool's figure").format(f.name())
+                        )
                     continue
                 fields.append(f)
                 kept.append(i)

@@ -205,12 +205,15 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
         zones = self.zones_from_source(parameters, self.ZONES, raster_crs, context, feedback)
         if population_field and zones is None:
             raise QgsProcessingException(
-                "POPULATION_FIELD needs ZONES: population figures belong to zones, not to grid cells"
+                tr("{0} needs {1}: population figures belong to zones, not to grid cells").format(
+                    "POPULATION_FIELD", "ZONES"
+                )
             )
         if population_field and zones.source.fields().lookupField(population_field) < 0:
             raise QgsProcessingException(
-                f"POPULATION_FIELD: the zones have no field '{population_field}' "
-                f"(fields: {', '.join(zones.source.fields().names())})"
+                tr("{0}: the zones have no field '{1}' (fields: {2})").format(
+                    "POPULATION_FIELD", population_field, ", ".join(zones.source.fields().names())
+                )
             )
         if zones is not None:
             feedback.pushInfo(f"Zones: {len(zones)} polygons, reprojected to the raster's CRS for the pixel count")
