@@ -925,6 +925,26 @@ def _cap_gdal_cache() -> None:
             gdal.SetCacheMax(WORKER_GDAL_CACHE)
 
 
+_LIBC = None
+
+
+def _release_free_memory() -> None:
+    """Hand the memory freed by the item back to the system (glibc's malloc_trim). Workers keep
+    glibc's adaptive malloc settings (see connect), under which freed blocks stay with the
+    process: one worker's peak grew 3.3x over 64 windows of a raster 16x larger. Trimming after
+    each task keeps it near one task's peak; it costs far less than Dask's MALLOC_TRIM_THRESHOLD_
+    setting did, which mapped and unmapped every large array afresh."""
+    global _LIBC
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        if _LIBC is None:
+            import ctypes
+
+            _LIBC = ctypes.CDLL("libc.so.6")
+        _LIBC.malloc_trim(0)
+
+
 def run_item(
     tool: str,
     item: BatchItem,
@@ -1019,6 +1039,8 @@ def run_chunk(
             results.append({"key": item.key, "status": "pending", "error": "cancelled", "worker": None})
             continue
         results.append(run_item(tool, item, params, staging_root, names, threads, cancel_path, user_dir))
+    # Once per task (about a second of work or one long item), not per item: a trim takes 0.5-50 ms.
+    _release_free_memory()
     return results
 
 
@@ -1523,7 +1545,9 @@ def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> 
         try:
             outcomes = future.result()
         except Exception as exc:  # the task itself died (its worker was killed too often)
-            if len(chunk) > 1 and not cancelled:
+            if len(chunk) > 1:
+                if cancelled:
+                    return  # its items stay pending for the next run
                 # One item may be what kills its worker: give each its own task, so only it fails.
                 log.warning(
                     f"a task of {len(chunk)} items failed ({type(exc).__name__}: {exc}); running them one by one"
@@ -1536,8 +1560,8 @@ def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> 
             if entry["status"] in ("done", "failed"):
                 finished += 1
                 dirty = True
-                if outcome.get("seconds"):
-                    timings.append(outcome["seconds"])
+                if entry["status"] == "done" and outcome.get("seconds"):
+                    timings.append(outcome["seconds"])  # a failure is often quick: not a measure
         feedback.progress(100.0 * finished / total)
 
     submit_more()
