@@ -929,11 +929,13 @@ _LIBC = None
 
 
 def _release_free_memory() -> None:
-    """Hand the memory freed by the item back to the system (glibc's malloc_trim). Workers keep
-    glibc's adaptive malloc settings (see connect), under which freed blocks stay with the
-    process: one worker's peak grew 3.3x over 64 windows of a raster 16x larger. Trimming after
-    each task keeps it near one task's peak; it costs far less than Dask's MALLOC_TRIM_THRESHOLD_
-    setting did, which mapped and unmapped every large array afresh."""
+    """Hand the memory freed by a task's items back to the system (glibc's malloc_trim).
+
+    Workers keep glibc's adaptive malloc settings (see connect), under which freed blocks stay
+    with the process: one worker's peak grew 3.3x over 64 windows of a raster 16x larger.
+    Trimming after each task keeps it near one task's peak; it costs far less than Dask's
+    MALLOC_TRIM_THRESHOLD_ setting did, which mapped and unmapped every large array afresh.
+    """
     global _LIBC
     if sys.platform != "linux":
         return
