@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import BandError
+from .i18n import tr
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ class Layout:
 
     def describe(self) -> str:
         """The title and the band names, for messages."""
-        return f"{self.title} ({self.count} bands: {', '.join(n for n, _ in self.bands)})"
+        return tr("{title} ({count} bands: {0})").format(
+            ", ".join((n for n, _ in self.bands)), title=self.title, count=self.count
+        )
 
 
 _S2 = {
@@ -210,7 +213,9 @@ class BandResolution:
         Returns:
             str: "red=band 4 (band description), ...".
         """
-        return ", ".join(f"{n}=band {i} ({self.sources.get(n, '?')})" for n, i in zip(names, self.indices))
+        return ", ".join(
+            tr("{n}=band {i} ({0})").format(self.sources.get(n, "?"), n=n, i=i) for n, i in zip(names, self.indices)
+        )
 
 
 def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
@@ -231,7 +236,7 @@ def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
     if not text or not text.strip():
         return mapping, None
     if len(text) > 10000:
-        raise BandError(f"BAND_MAP is {len(text)} characters long; a band mapping is at most 10000")
+        raise BandError(tr("BAND_MAP is {0} characters long; a band mapping is at most 10000").format(len(text)))
     given: dict[str, str] = {}  # normalised name -> the entry that named it, for messages
     for part in re.split(r"[,;\s]+", text.strip()):
         if not part:
@@ -241,27 +246,43 @@ def parse_band_map(text: str | None) -> tuple[dict[str, int], str | None]:
             if key in LAYOUTS:
                 if layout is not None and layout != key:
                     raise BandError(
-                        f"BAND_MAP names two layouts, '{layout}' and '{key}'; a raster has one layout: keep one"
+                        tr(
+                            "BAND_MAP names two layouts, '{layout}' and '{key}'; a raster has one layout: keep one"
+                        ).format(layout=layout, key=key)
                     )
                 layout = key
                 continue
-            raise BandError(f"BAND_MAP entry '{part}' is neither NAME=NUMBER nor a known layout ({', '.join(LAYOUTS)})")
+            raise BandError(
+                tr("BAND_MAP entry '{part}' is neither NAME=NUMBER nor a known layout ({0})").format(
+                    ", ".join(LAYOUTS), part=part
+                )
+            )
         name, _, number = part.partition("=")
         name = name.strip()
         if not name:
-            raise BandError(f"BAND_MAP entry '{part}' has no band name before '='")
+            raise BandError(tr("BAND_MAP entry '{part}' has no band name before '='").format(part=part))
         if not re.fullmatch(r"[0-9]{1,6}", number.strip()):
-            raise BandError(f"BAND_MAP entry '{part}': '{number}' is not a band number (1-based)")
+            raise BandError(
+                tr("BAND_MAP entry '{part}': '{number}' is not a band number (1-based)").format(
+                    part=part, number=number
+                )
+            )
         index = int(number.strip())
         if index < 1:
-            raise BandError(f"BAND_MAP entry '{part}': band numbers start at 1")
+            raise BandError(tr("BAND_MAP entry '{part}': band numbers start at 1").format(part=part))
         key = _normalize_request(name)
         if key in given:
-            raise BandError(f"BAND_MAP names '{name}' twice ('{given[key]}' and '{part}'); give each band once")
+            raise BandError(
+                tr("BAND_MAP names '{name}' twice ('{0}' and '{part}'); give each band once").format(
+                    given[key], name=name, part=part
+                )
+            )
         twin = next((given[k] for k, i in mapping.items() if i == index), None)
         if twin is not None:
             raise BandError(
-                f"BAND_MAP gives band {index} two names ('{twin}' and '{part}'); each name needs its own band"
+                tr(
+                    "BAND_MAP gives band {index} two names ('{twin}' and '{part}'); each name needs its own band"
+                ).format(index=index, twin=twin, part=part)
             )
         given[key] = part
         mapping[key] = index
@@ -311,7 +332,11 @@ def _assumed_layout(layout_key: str | None, descs: list[str], band_count: int) -
     if layout_key:
         layout = LAYOUTS[layout_key]
         if layout.count > band_count and not any(d.strip() for d in descs):
-            raise BandError(f"BAND_MAP says the raster is {layout.describe()}, but it has only {band_count} band(s)")
+            raise BandError(
+                tr("BAND_MAP says the raster is {0}, but it has only {band_count} band(s)").format(
+                    layout.describe(), band_count=band_count
+                )
+            )
         return layout, f"layout {layout.title} from BAND_MAP"
     layout = _layout_from_descriptions(descs, band_count)
     if layout is not None:
@@ -404,18 +429,22 @@ class _BandMatcher:
                 return self.explicit[cand], "BAND_MAP"
         for cand in candidates:
             if cand in self.by_description:
-                return self.by_description[cand], "band description"
+                return self.by_description[cand], tr("band description")
         if self.layout:
             position = self.by_position(candidates)
             if position is not None:
                 return position, self.layout_source
         if re.fullmatch(r"band\d+", key) and int(key[4:]) <= self.band_count:
-            return int(key[4:]), "band number"
-        assumed = self.layout.describe() if self.layout else f"no known layout (band count {self.band_count})"
-        listed = ", ".join(d for d in self.descs if d.strip()) or "none"
+            return int(key[4:]), tr("band number")
+        assumed = (
+            self.layout.describe() if self.layout else tr("no known layout (band count {0})").format(self.band_count)
+        )
+        listed = ", ".join(d for d in self.descs if d.strip()) or tr("none")
         raise BandError(
-            f"band '{name}' is missing: the raster has {self.band_count} band(s), descriptions: {listed}; "
-            f"assumed layout: {assumed}. Pass BAND_MAP, e.g. {name}=<band number>"
+            tr(
+                "band '{name}' is missing: the raster has {band_count} band(s), descriptions: "
+                "{listed}; assumed layout: {assumed}. Pass BAND_MAP, e.g. {name}=<band number>"
+            ).format(name=name, band_count=self.band_count, listed=listed, assumed=assumed)
         )
 
 
@@ -448,13 +477,19 @@ def resolve_bands(
     explicit, layout_key = parse_band_map(band_map)
     for name, index in explicit.items():
         if index > band_count:
-            raise BandError(f"BAND_MAP maps '{name}' to band {index}, but the raster has only {band_count} band(s)")
+            raise BandError(
+                tr("BAND_MAP maps '{name}' to band {index}, but the raster has only {band_count} band(s)").format(
+                    name=name, index=index, band_count=band_count
+                )
+            )
     matcher = _BandMatcher(band_count, [d or "" for d in (descriptions or [])], explicit, layout_key)
     layout = matcher.layout
     if sensor and layout and layout.family != sensor and not explicit:
         raise BandError(
-            f"the model is made for {sensor} imagery, but the raster looks like {layout.describe()} "
-            f"({matcher.layout_source}); pass BAND_MAP if that guess is wrong"
+            tr(
+                "the model is made for {sensor} imagery, but the raster looks like {0} "
+                "({matcher_layout_source}); pass BAND_MAP if that guess is wrong"
+            ).format(layout.describe(), sensor=sensor, matcher_layout_source=matcher.layout_source)
         )
     indices: list[int] = []
     sources: dict[str, str] = {}

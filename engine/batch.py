@@ -37,6 +37,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from .errors import Cancelled, EngineError
+from .i18n import tr
 from .runner import Feedback
 
 MANIFEST = "manifest.json"
@@ -126,7 +127,7 @@ def canonical_tool(name: str) -> str:
     """
     tool = TOOL_ALIASES.get((name or "").strip().lower())
     if tool is None:
-        raise EngineError(f"TOOL: unknown tool '{name}'; one of {', '.join(TOOLS)}")
+        raise EngineError(tr("TOOL: unknown tool '{name}'; one of {0}").format(", ".join(TOOLS), name=name))
     return tool
 
 
@@ -158,9 +159,9 @@ def parse_parameters(text: str | dict | None) -> dict:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise EngineError(f"PARAMETERS: not valid JSON ({exc})") from exc
+            raise EngineError(tr("PARAMETERS: not valid JSON ({exc})").format(exc=exc)) from exc
         if not isinstance(data, dict):
-            raise EngineError('PARAMETERS: JSON must be an object such as {"MODEL": "water_ndwi"}')
+            raise EngineError(tr('PARAMETERS: JSON must be an object such as {"MODEL": "water_ndwi"}'))
         return {str(k).upper(): v for k, v in data.items()}
     params: dict = {}
     last = None
@@ -175,7 +176,9 @@ def parse_parameters(text: str | dict | None) -> dict:
         elif last is not None:
             params[last] += "," + part  # a value with commas, such as a band map
         else:
-            raise EngineError(f"PARAMETERS: '{part}' is not KEY=VALUE (e.g. MODEL=water_ndwi,THRESHOLD=0.1)")
+            raise EngineError(
+                tr("PARAMETERS: '{part}' is not KEY=VALUE (e.g. MODEL=water_ndwi,THRESHOLD=0.1)").format(part=part)
+            )
     return params
 
 
@@ -193,7 +196,9 @@ def check_parameters(tool: str, params: dict) -> None:
     unknown = sorted(set(params) - allowed)
     if unknown:
         raise EngineError(
-            f"PARAMETERS: {', '.join(unknown)} not taken by {tool}; it takes {', '.join(sorted(allowed))}"
+            tr("PARAMETERS: {0} not taken by {tool}; it takes {1}").format(
+                ", ".join(unknown), ", ".join(sorted(allowed)), tool=tool
+            )
         )
 
 
@@ -218,14 +223,14 @@ def _number(params: dict, key: str, default: float | None) -> float | None:
     try:
         return float(value)
     except ValueError as exc:
-        raise EngineError(f"PARAMETERS: {key} must be a number, got '{value}'") from exc
+        raise EngineError(tr("PARAMETERS: {key} must be a number, got '{value}'").format(key=key, value=value)) from exc
 
 
 def _method(params: dict) -> str | None:
     """THRESHOLD_METHOD: otsu or ki (Kittler-Illingworth); None: the tool's default."""
     method = (_text(params, "THRESHOLD_METHOD") or "").lower() or None
     if method not in (None, "otsu", "ki"):
-        raise EngineError(f"PARAMETERS: THRESHOLD_METHOD is otsu or ki, got '{method}'")
+        raise EngineError(tr("PARAMETERS: THRESHOLD_METHOD is otsu or ki, got '{method}'").format(method=method))
     return method
 
 
@@ -307,11 +312,11 @@ def items_from_folder(folder: str, pattern: str = "*.tif") -> list[BatchItem]:
         EngineError: the folder does not exist or holds no matching file.
     """
     if not os.path.isdir(folder):
-        raise EngineError(f"INPUTS: folder not found: {folder}")
+        raise EngineError(tr("INPUTS: folder not found: {folder}").format(folder=folder))
     paths = sorted(glob.glob(os.path.join(folder, pattern), recursive="**" in pattern))
     paths = [p for p in paths if os.path.isfile(p)]
     if not paths:
-        raise EngineError(f"INPUTS: no file in {folder} matches '{pattern}'")
+        raise EngineError(tr("INPUTS: no file in {folder} matches '{pattern}'").format(folder=folder, pattern=pattern))
     return items_from_files(paths)
 
 
@@ -337,11 +342,15 @@ def items_from_pairs(csv_path: str) -> list[BatchItem]:
         rows = rows[1:]
     for n, row in enumerate(rows, start=1):
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise EngineError(f"INPUTS: {csv_path} row {n}: expected before,after, got {row}")
+            raise EngineError(
+                tr("INPUTS: {csv_path} row {n}: expected before,after, got {row}").format(
+                    csv_path=csv_path, n=n, row=row
+                )
+            )
         before, after = (os.path.join(base, c.strip()) for c in row[:2])
         items.append(BatchItem((before, after), f"{_stem(before)}__{_stem(after)}"))
     if not items:
-        raise EngineError(f"INPUTS: {csv_path} holds no before,after pair")
+        raise EngineError(tr("INPUTS: {csv_path} holds no before,after pair").format(csv_path=csv_path))
     return _unique_labels(items)
 
 
@@ -364,7 +373,11 @@ def split_windows(width: int, height: int, size: int, overlap: int) -> list[Wind
         EngineError: a size that is not positive or a negative overlap.
     """
     if size <= 0 or overlap < 0:
-        raise EngineError(f"window size must be positive and overlap zero or more (got {size}, {overlap})")
+        raise EngineError(
+            tr("window size must be positive and overlap zero or more (got {size}, {overlap})").format(
+                size=size, overlap=overlap
+            )
+        )
     windows = []
     for row in range(0, height, size):
         for col in range(0, width, size):
@@ -420,12 +433,14 @@ def items_from_spec(spec: str | list[str], tool: str) -> list[BatchItem]:
     parts = spec if isinstance(spec, list) else [p for chunk in spec.split(";") for p in chunk.splitlines()]
     parts = [p.strip().strip('"') for p in parts if p.strip()]
     if not parts:
-        raise EngineError("INPUTS: no input given (files, a folder, folder/*.tif or a CSV of before,after pairs)")
+        raise EngineError(tr("INPUTS: no input given (files, a folder, folder/*.tif or a CSV of before,after pairs)"))
     if len(parts) == 1:
         only = parts[0]
         if only.lower().endswith(".csv"):
             if tool != "floodchange":
-                raise EngineError(f"INPUTS: a CSV of before,after pairs is for floodchange, not {tool}")
+                raise EngineError(
+                    tr("INPUTS: a CSV of before,after pairs is for floodchange, not {tool}").format(tool=tool)
+                )
             return items_from_pairs(only)
         if os.path.isdir(only):
             return items_from_folder(only, "*.tif")
@@ -433,10 +448,10 @@ def items_from_spec(spec: str | list[str], tool: str) -> list[BatchItem]:
             folder, pattern = os.path.split(only)
             return items_from_folder(folder or ".", pattern)
     if tool == "floodchange":
-        raise EngineError("INPUTS: floodchange runs on pairs: give a CSV with columns before,after")
+        raise EngineError(tr("INPUTS: floodchange runs on pairs: give a CSV with columns before,after"))
     missing = [p for p in parts if not os.path.exists(p)]
     if missing:
-        raise EngineError(f"INPUTS: file(s) not found: {', '.join(missing[:5])}")
+        raise EngineError(tr("INPUTS: file(s) not found: {0}").format(", ".join(missing[:5])))
     return items_from_files(parts)
 
 
@@ -499,7 +514,9 @@ def _window_vrt(source: str, window: Window, folder: str) -> str:
     path = os.path.join(folder, "window.vrt")
     ds = gdal.Translate(path, source, format="VRT", srcWin=list(window.read))
     if ds is None:
-        raise EngineError(f"{source}: cannot cut window {window.read}")
+        raise EngineError(
+            tr("{source}: cannot cut window {window_read}").format(source=source, window_read=window.read)
+        )
     ds = None
     return path
 
@@ -556,7 +573,7 @@ def _resolution_m(path: str) -> float:
         cx = ds.transform.c + ds.transform.a * ds.width / 2
         cy = ds.transform.f + ds.transform.e * ds.height / 2
     if crs is None:
-        raise EngineError(f"{path} has no coordinate reference system")
+        raise EngineError(tr("{path} has no coordinate reference system").format(path=path))
     if crs.is_geographic:
         geod = Geod(ellps="WGS84")
         _, _, dx = geod.inv(cx, cy, cx + rx, cy)
@@ -580,13 +597,17 @@ def _run_runmodel(item, params, source, paths, feedback, user_dir=None):
         # Deepness-type models give class rasters, boxes, upscaled rasters or similarities through
         # steps of satimpact:runmodel that the batch does not repeat yet.
         raise EngineError(
-            f"model '{card.name}' is a {kind} model; the batch runs models whose output is the model's own "
-            "raster (carded SatImpact models, regression); run this one with satimpact:runmodel"
+            tr(
+                "model '{card_name}' is a {kind} model; the batch runs models whose output is "
+                "the model's own raster (carded SatImpact models, regression); run this one with "
+                "satimpact:runmodel"
+            ).format(card_name=card.name, kind=kind)
         )
     if len(card.inputs) != 1:
         raise EngineError(
-            f"model '{card.name}' takes {len(card.inputs)} inputs; run it with a tool made for it "
-            "(two-date models: floodchange)"
+            tr(
+                "model '{card_name}' takes {0} inputs; run it with a tool made for it (two-date models: floodchange)"
+            ).format(len(card.inputs), card_name=card.name)
         )
     spec = card.inputs[0]
     info = raster_info(source)
@@ -700,7 +721,9 @@ def _run_debris(item, params, source, paths, feedback, user_dir=None):
 
     choice = debris_models(source, raster_info(source), _text(params, "MODEL"), _text(params, "BAND_MAP"), user_dir)
     if choice.platform_guessed:
-        feedback.warning(f"{source}: platform not in the name or tags; using Sentinel-2A wavelengths")
+        feedback.warning(
+            tr("{source}: platform not in the name or tags; using Sentinel-2A wavelengths").format(source=source)
+        )
     fdi_model, fdi_bands = choice.model, choice.bands
     water_model, water_bands = choice.water_model, choice.water_bands
     report = detect_debris(
@@ -996,7 +1019,9 @@ def run_item(
             summary, date = _RUNNERS[tool](item, params, source, paths, feedback, user_dir)
         missing = [p for p in paths.values() if not os.path.isfile(p)]
         if missing:
-            raise EngineError(f"the tool finished without writing {', '.join(os.path.basename(p) for p in missing)}")
+            raise EngineError(
+                tr("the tool finished without writing {0}").format(", ".join(os.path.basename(p) for p in missing))
+            )
         # Sizes and digests are taken here, on the worker, from the staged files: the client only
         # renames them (same file, same bytes), so its share of the work per item stays tiny.
         outputs = [
@@ -1084,7 +1109,9 @@ class Manifest:
                     data = json.load(fh)
             except (OSError, json.JSONDecodeError) as exc:
                 raise EngineError(
-                    f"{self.path} is not a readable manifest ({exc}); move it away to start afresh"
+                    tr("{path} is not a readable manifest ({exc}); move it away to start afresh").format(
+                        path=self.path, exc=exc
+                    )
                 ) from exc
             for entry in data.get("items", []):
                 self.entries[entry["id"]] = entry
@@ -1150,9 +1177,16 @@ class BatchReport:
 
     def describe(self) -> str:
         """One log line: the counts and the time."""
-        return (
-            f"{self.total} items: {self.done} done ({self.skipped} already done before), {self.failed} failed, "
-            f"{self.pending} pending; {self.seconds:.1f} s"
+        return tr(
+            "{total} items: {done} done ({skipped} already done before), {failed} failed, "
+            "{pending} pending; {seconds:.1f} s"
+        ).format(
+            total=self.total,
+            done=self.done,
+            skipped=self.skipped,
+            failed=self.failed,
+            pending=self.pending,
+            seconds=self.seconds,
         )
 
 
@@ -1197,7 +1231,11 @@ def connect(scheduler: str | None = None, workers: int | None = None):
         try:
             client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
-            raise EngineError(f"SCHEDULER: cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+            raise EngineError(
+                tr("SCHEDULER: cannot reach the Dask scheduler at {scheduler} ({exc})").format(
+                    scheduler=scheduler, exc=exc
+                )
+            ) from exc
         try:
             yield client
         finally:
@@ -1284,8 +1322,10 @@ def _check_workers_can_import(client, workers: frozenset) -> None:
         client.run(probe)
     except Exception as exc:
         raise EngineError(
-            f"SCHEDULER: the workers cannot import '{package}' ({type(exc).__name__}: {exc}); start them with "
-            f"PYTHONPATH={_package_on_path()} (the folder that holds the 'satimpact' link)"
+            tr(
+                "SCHEDULER: the workers cannot import '{package}' ({0}: {exc}); start them with "
+                "PYTHONPATH={1} (the folder that holds the 'satimpact' link)"
+            ).format(type(exc).__name__, _package_on_path(), package=package, exc=exc)
         ) from exc
     client._satimpact_checked = workers
 
@@ -1333,11 +1373,16 @@ def run_batch(
     check_parameters(tool, params)
     windowed = [item for item in items if item.window is not None]
     if windowed and tool not in SPLITTABLE:
-        raise EngineError(f"{tool} uses statistics of the whole scene and cannot be split into windows")
+        raise EngineError(
+            tr("{tool} uses statistics of the whole scene and cannot be split into windows").format(tool=tool)
+        )
     if windowed and tool == "waterdetection" and water_threshold_is_automatic(windowed[0].inputs[0], params, user_dir):
         raise EngineError(
-            "this water run thresholds each scene by its own histogram (AUTO_THRESHOLD, or the radar model's "
-            "default): windows would each get their own threshold; give THRESHOLD to split the raster"
+            tr(
+                "this water run thresholds each scene by its own histogram (AUTO_THRESHOLD, or "
+                "the radar model's default): windows would each get their own threshold; give "
+                "THRESHOLD to split the raster"
+            )
         )
     task_params = params
     if windowed and tool == "waterdetection" and _uses_dark_water_default(params):
@@ -1349,9 +1394,9 @@ def run_batch(
             decided[whole] = dark_water_default(choice, whole, info, user_dir)
         task_params = {**params, DARK_WATER_KEY: decided}
     if tool == "floodchange" and any(len(i.inputs) != 2 for i in items):
-        raise EngineError("floodchange runs on before,after pairs (a CSV with columns before,after)")
+        raise EngineError(tr("floodchange runs on before,after pairs (a CSV with columns before,after)"))
     if not items:
-        raise EngineError("INPUTS: no items to run")
+        raise EngineError(tr("INPUTS: no items to run"))
     log = _Log(feedback)
     feedback = feedback or Feedback()
     start = time.perf_counter()
@@ -1366,8 +1411,10 @@ def run_batch(
     ]
     if inside:
         raise EngineError(
-            f"OUTPUT_FOLDER {output_folder} holds inputs of the batch ({os.path.basename(inside[0])}...): "
-            "write the outputs to a folder of their own"
+            tr(
+                "OUTPUT_FOLDER {output_folder} holds inputs of the batch ({0}...): write the "
+                "outputs to a folder of their own"
+            ).format(os.path.basename(inside[0]), output_folder=output_folder)
         )
     os.makedirs(output_folder, exist_ok=True)
     staging_root = os.path.join(output_folder, STAGING)
@@ -1405,7 +1452,11 @@ def run_batch(
         entries.append(entry)
         todo.append((item, names, entry))
     manifest.save()
-    log.info(f"Batch {tool}: {len(items)} items, {skipped} already done with intact outputs, {len(todo)} to run")
+    log.info(
+        tr("Batch {tool}: {0} items, {skipped} already done with intact outputs, {1} to run").format(
+            len(items), len(todo), tool=tool, skipped=skipped
+        )
+    )
     feedback.progress(100.0 * skipped / len(items))
 
     dashboard = None
@@ -1417,9 +1468,13 @@ def run_batch(
             dashboard = getattr(client, "dashboard_link", None)
             info = client.scheduler_info()["workers"]
             workers_now = frozenset(info)
-            log.info(f"Dask: {client.scheduler.address}, {len(workers_now)} workers")
+            log.info(
+                tr("Dask: {client_scheduler_address}, {0} workers").format(
+                    len(workers_now), client_scheduler_address=client.scheduler.address
+                )
+            )
             if dashboard:
-                log.info(f"Dask dashboard: {dashboard}")
+                log.info(tr("Dask dashboard: {dashboard}").format(dashboard=dashboard))
             _check_workers_can_import(client, workers_now)
             run = _Run(
                 client, tool, task_params, output_folder, staging_root, manifest, feedback, cancel, log, user_dir
@@ -1436,10 +1491,10 @@ def run_batch(
     table_path = None
     if table and done_entries:
         table_path = write_table(table, done_entries, output_folder)
-        log.info(f"Combined table: {table_path}")
+        log.info(tr("Combined table: {table_path}").format(table_path=table_path))
     mosaics = build_mosaics(done_entries, output_folder, items) if mosaic and done_entries else []
     for m in mosaics:
-        log.info(f"Mosaic: {m}")
+        log.info(tr("Mosaic: {m}").format(m=m))
     report = BatchReport(
         total=len(items),
         done=len(done_entries),
@@ -1552,7 +1607,9 @@ def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> 
                     return  # its items stay pending for the next run
                 # One item may be what kills its worker: give each its own task, so only it fails.
                 log.warning(
-                    f"a task of {len(chunk)} items failed ({type(exc).__name__}: {exc}); running them one by one"
+                    tr("a task of {0} items failed ({1}: {exc}); running them one by one").format(
+                        len(chunk), type(exc).__name__, exc=exc
+                    )
                 )
                 solo.extend(chunk)
                 return
@@ -1577,7 +1634,7 @@ def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> 
             stop = True
         if stop:
             cancelled = True
-            log.warning("Cancelled: no new items start; finished items stay done")
+            log.warning(tr("Cancelled: no new items start; finished items stay done"))
             with open(cancel_path, "w"):
                 pass
             queue.clear()
@@ -1621,7 +1678,7 @@ def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
                 "the output folder must be at the same path on every worker"
             )
             entry.update(status="failed", error=message)
-            log.warning(f"{entry['label']}: failed: {message}")
+            log.warning(tr("{0}: failed: {message}").format(entry["label"], message=message))
             shutil.rmtree(outcome["staging"], ignore_errors=True)
             return
         try:
@@ -1637,7 +1694,7 @@ def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
         )
     elif status == "failed":
         entry.update(status="failed", error=outcome.get("error"))
-        log.warning(f"{entry['label']}: failed: {outcome.get('error')}")
+        log.warning(tr("{0}: failed: {1}").format(entry["label"], outcome.get("error")))
     else:
         entry.update(status="pending", error=None)
 
@@ -1759,7 +1816,7 @@ def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem
                 options.append(f"PREDICTOR={predictor}")
             ds = gdal.Translate(tmp, vrt, format="COG", creationOptions=options)
             if ds is None:
-                raise EngineError(f"cannot write {tif}: {gdal.GetLastErrorMsg()}")
+                raise EngineError(tr("cannot write {tif}: {0}").format(gdal.GetLastErrorMsg(), tif=tif))
             ds = None
             os.replace(tmp, tif)
             made += [vrt, tif]
@@ -1772,7 +1829,7 @@ def _build_vrt(path: str, sources: list[str]) -> str:
     tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.part.vrt")
     ds = gdal.BuildVRT(tmp, sources)
     if ds is None:
-        raise EngineError(f"cannot build {path}: {gdal.GetLastErrorMsg()}")
+        raise EngineError(tr("cannot build {path}: {0}").format(gdal.GetLastErrorMsg(), path=path))
     ds = None
     # Relative source paths keep the folder movable; GDAL writes them relative to the VRT's folder.
     os.replace(tmp, path)
@@ -1904,7 +1961,7 @@ def split_overlap(tool: str, params: dict, user_dir: str | None = None) -> int:
     if not reference:
         if tool == "waterdetection":
             return 0  # the shipped water models are pixelwise
-        raise EngineError("--split with runmodel needs MODEL")
+        raise EngineError(tr("--split with runmodel needs MODEL"))
     card = load_model(resolve_model(reference, user_dir)).card
     return int(card.tiling.overlap or 0)
 

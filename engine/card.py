@@ -39,6 +39,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import CardError
+from .i18n import tr
 
 CARD_KEY = "satimpact.card"
 CARD_VERSION = 1
@@ -174,25 +175,38 @@ class ModelCard:
         for spec in self.inputs:
             if spec.name == name:
                 return spec
-        raise CardError(f"model '{self.name}' has no input named '{name}'")
+        raise CardError(tr("model '{name}' has no input named '{name_1}'").format(name=self.name, name_1=name))
 
     def summary(self) -> str:
         """One log line: title, name, version, task, bands and tiling."""
         bands = "; ".join(f"{i.name}: {i.describe_bands()}" for i in self.inputs)
-        return (
-            f"{self.title} ({self.name} {self.version}, task {self.task}, {self.model_type}); "
-            f"bands {bands}; tile {self.tiling.tile_size} px, overlap {self.tiling.overlap} px, "
-            f"merge {self.tiling.merge}"
+        return tr(
+            "{title} ({name} {version}, task {task}, {model_type}); bands {bands}; tile "
+            "{tiling_tile_size} px, overlap {tiling_overlap} px, merge {tiling_merge}"
+        ).format(
+            title=tr(self.title),
+            name=self.name,
+            version=self.version,
+            task=self.task,
+            model_type=self.model_type,
+            bands=bands,
+            tiling_tile_size=self.tiling.tile_size,
+            tiling_overlap=self.tiling.overlap,
+            tiling_merge=self.tiling.merge,
         )
 
 
 def _require(data: dict, key: str, where: str, kind: type | tuple[type, ...]):
     if key not in data:
-        raise CardError(f"{where}: required field '{key}' is missing")
+        raise CardError(tr("{where}: required field '{key}' is missing").format(where=where, key=key))
     value = data[key]
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise CardError(f"{where}: field '{key}' must be {names}, got {value!r}")
+        raise CardError(
+            tr("{where}: field '{key}' must be {names}, got {value!r}").format(
+                where=where, key=key, names=names, value=value
+            )
+        )
     return value
 
 
@@ -201,9 +215,17 @@ def _optional_numbers(data: dict, key: str, where: str, length: int | None = Non
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
-        raise CardError(f"{where}: field '{key}' must be a list of numbers, got {value!r}")
+        raise CardError(
+            tr("{where}: field '{key}' must be a list of numbers, got {value!r}").format(
+                where=where, key=key, value=value
+            )
+        )
     if length is not None and len(value) != length:
-        raise CardError(f"{where}: field '{key}' has {len(value)} values, expected {length}")
+        raise CardError(
+            tr("{where}: field '{key}' has {0} values, expected {length}").format(
+                len(value), where=where, key=key, length=length
+            )
+        )
     return [_number(v, where, key) for v in value]
 
 
@@ -235,30 +257,56 @@ def load_json(text, origin: str, what: str):
         CardError: not text, over MAX_CARD_BYTES, nested beyond MAX_JSON_DEPTH, or invalid JSON.
     """
     if not isinstance(text, (str, bytes)):
-        raise CardError(f"{origin}: the {what} must be JSON text, got {type(text).__name__}")
+        raise CardError(
+            tr("{origin}: the {what} must be JSON text, got {0}").format(type(text).__name__, origin=origin, what=what)
+        )
     if len(text) > MAX_CARD_BYTES:
-        raise CardError(f"{origin}: the {what} is {len(text)} bytes long; at most {MAX_CARD_BYTES} are read")
+        raise CardError(
+            tr("{origin}: the {what} is {0} bytes long; at most {MAX_CARD_BYTES} are read").format(
+                len(text), origin=origin, what=what, MAX_CARD_BYTES=MAX_CARD_BYTES
+            )
+        )
     try:
         data = json.loads(text)
     except RecursionError as exc:
-        raise CardError(f"{origin}: the {what} is nested too deeply (at most {MAX_JSON_DEPTH} levels)") from exc
+        raise CardError(
+            tr("{origin}: the {what} is nested too deeply (at most {MAX_JSON_DEPTH} levels)").format(
+                origin=origin, what=what, MAX_JSON_DEPTH=MAX_JSON_DEPTH
+            )
+        ) from exc
     except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as exc:
-        raise CardError(f"{origin}: the {what} is not valid JSON: {exc}") from exc
+        raise CardError(
+            tr("{origin}: the {what} is not valid JSON: {exc}").format(origin=origin, what=what, exc=exc)
+        ) from exc
     if _json_depth(data) > MAX_JSON_DEPTH:
-        raise CardError(f"{origin}: the {what} is nested too deeply (at most {MAX_JSON_DEPTH} levels)")
+        raise CardError(
+            tr("{origin}: the {what} is nested too deeply (at most {MAX_JSON_DEPTH} levels)").format(
+                origin=origin, what=what, MAX_JSON_DEPTH=MAX_JSON_DEPTH
+            )
+        )
     return data
 
 
 def _number(value, where: str, key: str, low: float = -FLOAT32_MAX, high: float = FLOAT32_MAX) -> float:
     """A finite number inside [low, high], or a CardError naming the field and the range."""
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        raise CardError(f"{where}: '{key}' must be a number, got {value!r}")
+        raise CardError(
+            tr("{where}: '{key}' must be a number, got {value!r}").format(where=where, key=key, value=value)
+        )
     try:
         number = float(value)
     except OverflowError as exc:  # a JSON integer with hundreds of digits
-        raise CardError(f"{where}: '{key}' is out of range ({low:g} to {high:g})") from exc
+        raise CardError(
+            tr("{where}: '{key}' is out of range ({low:g} to {high:g})").format(
+                where=where, key=key, low=low, high=high
+            )
+        ) from exc
     if not math.isfinite(number) or not low <= number <= high:
-        raise CardError(f"{where}: '{key}' must be a finite number from {low:g} to {high:g}, got {value!r}")
+        raise CardError(
+            tr("{where}: '{key}' must be a finite number from {low:g} to {high:g}, got {value!r}").format(
+                where=where, key=key, low=low, high=high, value=value
+            )
+        )
     return number
 
 
@@ -277,7 +325,9 @@ def parse_card(text: str, origin: str = "model") -> ModelCard:
     """
     data = load_json(text, origin, f"card ('{CARD_KEY}')")
     if not isinstance(data, dict):
-        raise CardError(f"{origin}: the card must be a JSON object, got {type(data).__name__}")
+        raise CardError(
+            tr("{origin}: the card must be a JSON object, got {0}").format(type(data).__name__, origin=origin)
+        )
     return card_from_dict(data, origin)
 
 
@@ -288,60 +338,79 @@ def parse_card(text: str, origin: str = "model") -> ModelCard:
 def _card_header(data: dict, where: str) -> tuple[int, str, str, str]:
     """(card_version, name, task, model_type), each checked."""
     if not isinstance(data, dict):
-        raise CardError(f"{where}: must be a JSON object, got {type(data).__name__}")
+        raise CardError(tr("{where}: must be a JSON object, got {0}").format(type(data).__name__, where=where))
     if _json_depth(data) > MAX_JSON_DEPTH:
-        raise CardError(f"{where}: nested too deeply (at most {MAX_JSON_DEPTH} levels)")
+        raise CardError(
+            tr("{where}: nested too deeply (at most {MAX_JSON_DEPTH} levels)").format(
+                where=where, MAX_JSON_DEPTH=MAX_JSON_DEPTH
+            )
+        )
     version = data.get("card_version")
     if version is None:
-        raise CardError(f"{where}: required field 'card_version' is missing")
+        raise CardError(tr("{where}: required field 'card_version' is missing").format(where=where))
     if isinstance(version, bool) or not isinstance(version, int) or version not in SUPPORTED_CARD_VERSIONS:
         raise CardError(
-            f"{where}: card_version {version!r} is not supported "
-            f"(this SatImpact reads version {', '.join(map(str, SUPPORTED_CARD_VERSIONS))})"
+            tr("{where}: card_version {version!r} is not supported (this SatImpact reads version {0})").format(
+                ", ".join(map(str, SUPPORTED_CARD_VERSIONS)), where=where, version=version
+            )
         )
     name = _require(data, "name", where, str)
     if not name.strip() or len(name) > 200:
-        raise CardError(f"{where}: 'name' must be 1 to 200 characters, got {len(name)}")
+        raise CardError(tr("{where}: 'name' must be 1 to 200 characters, got {0}").format(len(name), where=where))
     task = _require(data, "task", where, str)
     if task not in TASKS:
-        raise CardError(f"{where}: task '{task}' is unknown (expected one of {', '.join(TASKS)})")
+        raise CardError(
+            tr("{where}: task '{task}' is unknown (expected one of {0})").format(
+                ", ".join(TASKS), where=where, task=task
+            )
+        )
     model_type = _require(data, "model_type", where, str)
     if model_type not in MODEL_TYPES:
-        raise CardError(f"{where}: model_type '{model_type}' is unknown (expected dense or chip)")
+        raise CardError(
+            tr("{where}: model_type '{model_type}' is unknown (expected dense or chip)").format(
+                where=where, model_type=model_type
+            )
+        )
     return version, name, task, model_type
 
 
 def _input_spec(raw, iw: str) -> InputSpec:
     """One entry of ``inputs``; ``iw`` says where it is, for the errors."""
     if not isinstance(raw, dict):
-        raise CardError(f"{iw}: must be an object")
+        raise CardError(tr("{iw}: must be an object").format(iw=iw))
     bands = _require(raw, "bands", iw, list)
     if not bands or not all(isinstance(b, str) and b for b in bands):
-        raise CardError(f"{iw}: 'bands' must be a non-empty list of band names")
+        raise CardError(tr("{iw}: 'bands' must be a non-empty list of band names").format(iw=iw))
     if len(bands) > MAX_BANDS:
-        raise CardError(f"{iw}: 'bands' lists {len(bands)} bands; at most {MAX_BANDS}")
+        raise CardError(
+            tr("{iw}: 'bands' lists {0} bands; at most {MAX_BANDS}").format(len(bands), iw=iw, MAX_BANDS=MAX_BANDS)
+        )
     n = len(bands)
     mean = _optional_numbers(raw, "mean", iw, n)
     std = _optional_numbers(raw, "std", iw, n)
     if (mean is None) != (std is None):
-        raise CardError(f"{iw}: 'mean' and 'std' must be given together")
+        raise CardError(tr("{iw}: 'mean' and 'std' must be given together").format(iw=iw))
     if std is not None and any(s <= 0 for s in std):
-        raise CardError(f"{iw}: every 'std' value must be positive")
+        raise CardError(tr("{iw}: every 'std' value must be positive").format(iw=iw))
     clip = _optional_numbers(raw, "clip", iw, 2)
     if clip is not None and clip[0] >= clip[1]:
-        raise CardError(f"{iw}: 'clip' must be [low, high] with low < high")
+        raise CardError(tr("{iw}: 'clip' must be [low, high] with low < high").format(iw=iw))
     scale = raw.get("scale", 1.0)
     offset = raw.get("offset", 0.0)
     for key, value in (("scale", scale), ("offset", offset)):
         _number(value, iw, key)
     if scale == 0:
-        raise CardError(f"{iw}: 'scale' must not be 0 (every pixel would be the same value)")
+        raise CardError(tr("{iw}: 'scale' must not be 0 (every pixel would be the same value)").format(iw=iw))
     resolution_m = _optional_numbers(raw, "resolution_m", iw, 2)
     if resolution_m is not None and not 0 < resolution_m[0] <= resolution_m[1]:
-        raise CardError(f"{iw}: 'resolution_m' must be [finest, coarsest] metres, both positive, got {resolution_m}")
+        raise CardError(
+            tr("{iw}: 'resolution_m' must be [finest, coarsest] metres, both positive, got {resolution_m}").format(
+                iw=iw, resolution_m=resolution_m
+            )
+        )
     sensor = raw.get("sensor")
     if sensor is not None and not isinstance(sensor, str):
-        raise CardError(f"{iw}: 'sensor' must be text, got {sensor!r}")
+        raise CardError(tr("{iw}: 'sensor' must be text, got {sensor!r}").format(iw=iw, sensor=sensor))
     return InputSpec(
         name=_require(raw, "name", iw, str),
         bands=list(bands),
@@ -362,34 +431,44 @@ def _tiling_spec(data: dict, where: str, model_type: str) -> TilingSpec:
     merge = raw_tiling.get("merge", "none")
     if not TILE_SIZE_RANGE[0] <= tile_size <= TILE_SIZE_RANGE[1]:
         raise CardError(
-            f"{where} tiling: tile_size must be from {TILE_SIZE_RANGE[0]} to {TILE_SIZE_RANGE[1]} px, got {tile_size}"
+            tr("{where} tiling: tile_size must be from {0} to {1} px, got {tile_size}").format(
+                TILE_SIZE_RANGE[0], TILE_SIZE_RANGE[1], where=where, tile_size=tile_size
+            )
         )
     if not isinstance(overlap, int) or isinstance(overlap, bool) or overlap < 0 or 2 * overlap >= tile_size:
         raise CardError(
-            f"{where} tiling: overlap must be a whole number of pixels below half the tile "
-            f"({tile_size} px), got {overlap!r}"
+            tr(
+                "{where} tiling: overlap must be a whole number of pixels below half the tile "
+                "({tile_size} px), got {overlap!r}"
+            ).format(where=where, tile_size=tile_size, overlap=overlap)
         )
     if not isinstance(merge, str) or merge not in MERGE_MODES:
-        raise CardError(f"{where} tiling: merge '{merge}' is unknown (expected none, crop or blend)")
+        raise CardError(
+            tr("{where} tiling: merge '{merge}' is unknown (expected none, crop or blend)").format(
+                where=where, merge=merge
+            )
+        )
     if model_type == "chip" and overlap:
-        raise CardError(f"{where} tiling: chip models score whole chips; overlap must be 0")
+        raise CardError(tr("{where} tiling: chip models score whole chips; overlap must be 0").format(where=where))
     return TilingSpec(tile_size=tile_size, overlap=overlap, merge=merge)
 
 
 def _string_list(raw: dict, key: str, ow: str) -> list[str] | None:
     value = raw.get(key)
     if value is not None and not (isinstance(value, list) and all(isinstance(c, str) for c in value)):
-        raise CardError(f"{ow}: '{key}' must be a list of strings")
+        raise CardError(tr("{ow}: '{key}' must be a list of strings").format(ow=ow, key=key))
     return value
 
 
 def _output_spec(raw, ow: str) -> OutputSpec:
     """One entry of ``outputs``; ``ow`` says where it is, for the errors."""
     if not isinstance(raw, dict):
-        raise CardError(f"{ow}: must be an object")
+        raise CardError(tr("{ow}: must be an object").format(ow=ow))
     kind = raw.get("kind", "value")
     if not isinstance(kind, str) or kind not in OUTPUT_KINDS:
-        raise CardError(f"{ow}: kind '{kind}' is unknown (expected one of {', '.join(OUTPUT_KINDS)})")
+        raise CardError(
+            tr("{ow}: kind '{kind}' is unknown (expected one of {0})").format(", ".join(OUTPUT_KINDS), ow=ow, kind=kind)
+        )
     threshold = raw.get("threshold")
     if threshold is not None:
         threshold = _number(threshold, ow, "threshold")
@@ -399,7 +478,11 @@ def _output_spec(raw, ow: str) -> OutputSpec:
         nodata = _number(nodata, ow, "nodata", *((0, 255) if kind == "class" else (-FLOAT32_MAX, FLOAT32_MAX)))
     class_names = _string_list(raw, "class_names", ow)
     if class_names is not None and len(class_names) > MAX_CLASSES:
-        raise CardError(f"{ow}: 'class_names' lists {len(class_names)} classes; at most {MAX_CLASSES}")
+        raise CardError(
+            tr("{ow}: 'class_names' lists {0} classes; at most {MAX_CLASSES}").format(
+                len(class_names), ow=ow, MAX_CLASSES=MAX_CLASSES
+            )
+        )
     band_names = _string_list(raw, "band_names", ow)
     return OutputSpec(
         name=_require(raw, "name", ow, str),
@@ -431,23 +514,23 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
     version, name, task, model_type = _card_header(data, where)
     raw_inputs = _require(data, "inputs", where, list)
     if not raw_inputs:
-        raise CardError(f"{where}: 'inputs' is empty; a model needs at least one input")
+        raise CardError(tr("{where}: 'inputs' is empty; a model needs at least one input").format(where=where))
     inputs = [_input_spec(raw, f"{where} inputs[{i}]") for i, raw in enumerate(raw_inputs)]
     names = [i.name for i in inputs]
     if len(set(names)) != len(names):
-        raise CardError(f"{where}: input names repeat: {names}")
+        raise CardError(tr("{where}: input names repeat: {names}").format(where=where, names=names))
     tiling = _tiling_spec(data, where, model_type)
     raw_outputs = _require(data, "outputs", where, list)
     if not raw_outputs:
-        raise CardError(f"{where}: 'outputs' is empty")
+        raise CardError(tr("{where}: 'outputs' is empty").format(where=where))
     outputs = [_output_spec(raw, f"{where} outputs[{i}]") for i, raw in enumerate(raw_outputs)]
 
     metrics = data.get("metrics", [])
     if not isinstance(metrics, list) or not all(isinstance(m, dict) for m in metrics):
-        raise CardError(f"{where}: 'metrics' must be a list of objects")
+        raise CardError(tr("{where}: 'metrics' must be a list of objects").format(where=where))
     extra = data.get("extra", {})
     if not isinstance(extra, dict):
-        raise CardError(f"{where}: 'extra' must be an object")
+        raise CardError(tr("{where}: 'extra' must be an object").format(where=where))
     _check_style(extra.get("style"), f"{where} extra.style")
 
     def text(key: str, required: bool = True) -> str:
@@ -455,7 +538,7 @@ def card_from_dict(data: dict, origin: str = "model") -> ModelCard:
             return _require(data, key, where, str)
         value = data.get(key, "")
         if not isinstance(value, str):
-            raise CardError(f"{where}: field '{key}' must be text")
+            raise CardError(tr("{where}: field '{key}' must be text").format(where=where, key=key))
         return value
 
     return ModelCard(
@@ -483,13 +566,19 @@ def _check_style(style, where: str) -> None:
     if style is None:
         return
     if not isinstance(style, dict):
-        raise CardError(f'{where}: must be an object like {{"ramp": "Viridis", "min": 0, "max": 1}}')
+        raise CardError(
+            tr('{where}: must be an object like {{"ramp": "Viridis", "min": 0, "max": 1}}').format(where=where)
+        )
     if "ramp" in style and not isinstance(style["ramp"], str):
-        raise CardError(f"{where}: 'ramp' must be the name of a colour ramp, got {style['ramp']!r}")
+        raise CardError(
+            tr("{where}: 'ramp' must be the name of a colour ramp, got {0!r}").format(style["ramp"], where=where)
+        )
     low = _number(style["min"], where, "min") if "min" in style else 0.0
     high = _number(style["max"], where, "max") if "max" in style else 1.0
     if not low < high:
-        raise CardError(f"{where}: 'min' ({low:g}) must be below 'max' ({high:g})")
+        raise CardError(
+            tr("{where}: 'min' ({low:g}) must be below 'max' ({high:g})").format(where=where, low=low, high=high)
+        )
 
 
 def _json_value(props: dict[str, str], key: str, origin: str):
@@ -522,13 +611,19 @@ def card_from_deepness(props: dict[str, str], channels: int | None, origin: str 
     where = f"{origin}: Deepness metadata"
     for key, value in props.items():
         if isinstance(value, str) and len(value) > MAX_CARD_BYTES:
-            raise CardError(f"{where}: '{key}' is {len(value)} bytes long; at most {MAX_CARD_BYTES} are read")
+            raise CardError(
+                tr("{where}: '{key}' is {0} bytes long; at most {MAX_CARD_BYTES} are read").format(
+                    len(value), where=where, key=key, MAX_CARD_BYTES=MAX_CARD_BYTES
+                )
+            )
     try:
         return _card_from_deepness(props, channels, origin, where)
     except CardError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
-        raise CardError(f"{where}: a value cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise CardError(
+            tr("{where}: a value cannot be read ({0}: {exc})").format(type(exc).__name__, where=where, exc=exc)
+        ) from exc
 
 
 def _deepness_tiling(props: dict[str, str], origin: str, where: str) -> tuple[int, int]:
@@ -536,13 +631,19 @@ def _deepness_tiling(props: dict[str, str], origin: str, where: str) -> tuple[in
     try:
         tile_size = int(_json_value(props, "tile_size", origin))
     except (KeyError, TypeError, ValueError) as exc:
-        raise CardError(f"{where}: 'tile_size' is missing or not a number") from exc
+        raise CardError(tr("{where}: 'tile_size' is missing or not a number").format(where=where)) from exc
     overlap_pct = float(_json_value(props, "tiles_overlap", origin) or 0) if "tiles_overlap" in props else 0.0
     if not 0 <= overlap_pct < 100:
-        raise CardError(f"{where}: 'tiles_overlap' must be a percentage from 0 to below 100, got {overlap_pct!r}")
+        raise CardError(
+            tr("{where}: 'tiles_overlap' must be a percentage from 0 to below 100, got {overlap_pct!r}").format(
+                where=where, overlap_pct=overlap_pct
+            )
+        )
     if not TILE_SIZE_RANGE[0] <= tile_size <= TILE_SIZE_RANGE[1]:
         raise CardError(
-            f"{where}: 'tile_size' must be from {TILE_SIZE_RANGE[0]} to {TILE_SIZE_RANGE[1]} px, got {tile_size}"
+            tr("{where}: 'tile_size' must be from {0} to {1} px, got {tile_size}").format(
+                TILE_SIZE_RANGE[0], TILE_SIZE_RANGE[1], where=where, tile_size=tile_size
+            )
         )
     overlap = int(round(tile_size * overlap_pct / 100.0 / 2.0))
     return tile_size, min(overlap, (tile_size - 1) // 2)
@@ -584,8 +685,10 @@ def _card_from_deepness(props: dict[str, str], channels: int | None, origin: str
     model_type = str(_json_value(props, "model_type", origin)).strip().lower()
     if model_type not in ("segmentor", "regressor", "recognition"):
         raise CardError(
-            f"{where}: model_type '{model_type}' is not supported "
-            "(SatImpact runs Deepness Segmentor, Regressor and Recognition models, not detectors)"
+            tr(
+                "{where}: model_type '{model_type}' is not supported (SatImpact runs Deepness "
+                "Segmentor, Regressor and Recognition models, not detectors)"
+            ).format(where=where, model_type=model_type)
         )
     tile_size, overlap = _deepness_tiling(props, origin, where)
     n = channels if channels else 3
@@ -669,8 +772,18 @@ def check_threshold(card: ModelCard, value: float | None, parameter: str = "THRE
         from .errors import EngineError
 
         raise EngineError(
-            f"{parameter} must be from {low:g} to {high:g} for the {out.kind} of model '{card.name}' "
-            f"(its default is {out.threshold if out.threshold is not None else 'none'}), got {value}"
+            tr(
+                "{parameter} must be from {low:g} to {high:g} for the {out_kind} of model "
+                "'{card_name}' (its default is {0}), got {value}"
+            ).format(
+                out.threshold if out.threshold is not None else tr("none"),
+                parameter=parameter,
+                low=low,
+                high=high,
+                out_kind=out.kind,
+                card_name=card.name,
+                value=value,
+            )
         )
 
 

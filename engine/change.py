@@ -53,6 +53,7 @@ from .errors import BandError, Cancelled, CardError, EngineError
 
 # WINDOW is read from this module when a run starts, so a test can make the windows small here.
 from .geo import WINDOW, valid_mask, windows
+from .i18n import tr
 from .model import LoadedModel, load_model
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .registry import available_models, resolve_model
@@ -103,8 +104,10 @@ def class_map(names: list[str], model_name: str) -> np.ndarray:
         if not hit:
             known = "; ".join(f"{CLASSES[c]}: {', '.join(a)}" for c, a in CLASS_NAMES.items())
             raise CardError(
-                f"model '{model_name}': class '{raw}' cannot be mapped to a flood change class; "
-                f"name the classes in the card's class_names as one of ({known})"
+                tr(
+                    "model '{model_name}': class '{raw}' cannot be mapped to a flood change class; "
+                    "name the classes in the card's class_names as one of ({known})"
+                ).format(model_name=model_name, raw=raw, known=known)
             )
         table[k] = hit[0]
     return table
@@ -153,10 +156,14 @@ def _open(path: str, role: str):
     try:
         ds = rasterio.open(path)
     except rasterio.errors.RasterioIOError as exc:
-        raise EngineError(f"{role}: cannot open raster {path}: {exc}") from exc
+        raise EngineError(tr("{role}: cannot open raster {path}: {exc}").format(role=role, path=path, exc=exc)) from exc
     if ds.crs is None:
         ds.close()
-        raise EngineError(f"{role}: the raster {path} has no coordinate reference system; assign one first")
+        raise EngineError(
+            tr("{role}: the raster {path} has no coordinate reference system; assign one first").format(
+                role=role, path=path
+            )
+        )
     return ds
 
 
@@ -197,13 +204,18 @@ def _overlap_window(before, after, before_path: str, after_path: str):
 
     t = before.transform
     if t.b != 0 or t.d != 0:
-        raise EngineError(f"BEFORE: the raster {before_path} has a rotated grid; warp it to a north-up grid first")
+        raise EngineError(
+            tr("BEFORE: the raster {before_path} has a rotated grid; warp it to a north-up grid first").format(
+                before_path=before_path
+            )
+        )
     try:
         aleft, abottom, aright, atop = transform_bounds(after.crs, before.crs, *after.bounds, densify_pts=21)
     except Exception as exc:  # PROJ cannot place AFTER in BEFORE's CRS at all
         raise EngineError(
-            f"AFTER ({after_path}, {_crs_name(after.crs)}) cannot be transformed into BEFORE's CRS "
-            f"{_crs_name(before.crs)}: {exc}"
+            tr("AFTER ({after_path}, {0}) cannot be transformed into BEFORE's CRS {1}: {exc}").format(
+                _crs_name(after.crs), _crs_name(before.crs), after_path=after_path, exc=exc
+            )
         ) from exc
     bleft, bbottom, bright, btop = before.bounds
     left, right = max(aleft, bleft), min(aright, bright)
@@ -420,7 +432,7 @@ class Method:
         for role, res in self.change_bands.items():
             spec = self.change_model.card.input(role)
             parts.append(f"{role}: bands {res.describe(spec.bands)}")
-        return f"Method: {self.kind} ({self.reason}). " + "; ".join(parts)
+        return tr("Method: {kind} ({reason}). ").format(kind=self.kind, reason=self.reason) + "; ".join(parts)
 
 
 def _water_models(user_dir: str | None) -> list[LoadedModel]:
@@ -430,8 +442,9 @@ def _water_models(user_dir: str | None) -> list[LoadedModel]:
     models = [load_model(found[name]) for name in DEFAULT_WATER_MODELS if name in found]
     if not models:
         raise CardError(
-            f"no shipped water model found (looked for {', '.join(DEFAULT_WATER_MODELS)} in the models folder); "
-            "rebuild them with `make models`"
+            tr(
+                "no shipped water model found (looked for {0} in the models folder); rebuild them with `make models`"
+            ).format(", ".join(DEFAULT_WATER_MODELS))
         )
     return models
 
@@ -441,10 +454,18 @@ def _date_model(model: LoadedModel, info, band_map: str | None, role: str) -> Da
 
     card = model.card
     if card.task != "water" or len(card.inputs) != 1:
-        raise EngineError(f"{role}: model '{card.name}' is not a one-input water model (task '{card.task}')")
+        raise EngineError(
+            tr("{role}: model '{card_name}' is not a one-input water model (task '{card_task}')").format(
+                role=role, card_name=card.name, card_task=card.task
+            )
+        )
     threshold = card.outputs[0].threshold
     if threshold is None:
-        raise CardError(f"model '{card.name}' has no default threshold in its card; a water model needs one")
+        raise CardError(
+            tr("model '{card_name}' has no default threshold in its card; a water model needs one").format(
+                card_name=card.name
+            )
+        )
     spec = card.inputs[0]
     try:
         bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
@@ -523,7 +544,9 @@ def plan_method(
             name, pols = radar
             found = available_models(user_dir)
             if name not in found:
-                raise CardError(f"the shipped model {name} is missing; rebuild the models (`make models`)")
+                raise CardError(
+                    tr("the shipped model {name} is missing; rebuild the models (`make models`)").format(name=name)
+                )
             return _change_method(
                 load_model(found[name]),
                 bi,
@@ -552,9 +575,11 @@ def plan_method(
             model, bi, ai, band_map_before, band_map_after, user_dir, f"MODEL {card.name} takes before and after"
         )
     raise CardError(
-        f"model '{card.name}' (task {card.task}, inputs {', '.join(names)}) fits neither way this tool runs "
-        "models: a water model (task 'water', one input) is run on each date, a change model has the two "
-        "inputs 'before' and 'after'"
+        tr(
+            "model '{card_name}' (task {card_task}, inputs {0}) fits neither way this tool "
+            "runs models: a water model (task 'water', one input) is run on each date, a "
+            "change model has the two inputs 'before' and 'after'"
+        ).format(", ".join(names), card_name=card.name, card_task=card.task)
     )
 
 
@@ -570,7 +595,11 @@ def _change_method(model, bi, ai, band_map_before, band_map_after, user_dir, rea
     rule = card.extra.get("change_rule")
     if rule == "log_ratio":
         if card.model_type != "dense":
-            raise CardError(f"model '{card.name}': a log-ratio model must give a value per pixel (model_type dense)")
+            raise CardError(
+                tr("model '{card_name}': a log-ratio model must give a value per pixel (model_type dense)").format(
+                    card_name=card.name
+                )
+            )
         water_name = card.extra.get("water_model")
         if water_name:
             water = load_model(resolve_model(water_name, user_dir))
@@ -582,7 +611,11 @@ def _change_method(model, bi, ai, band_map_before, band_map_after, user_dir, rea
             after = _auto_date_model(candidates, ai, band_map_after, "AFTER")
         return Method("log_ratio", reason, before, after, model, bands)
     if rule not in (None, "learned"):
-        raise CardError(f"model '{card.name}': card extra change_rule '{rule}' is unknown (log_ratio or learned)")
+        raise CardError(
+            tr("model '{card_name}': card extra change_rule '{rule}' is unknown (log_ratio or learned)").format(
+                card_name=card.name, rule=rule
+            )
+        )
     _learned_decoder(model)  # fail before any compute if the outputs cannot be mapped
     return Method("learned", reason, change_model=model, change_bands=bands)
 
@@ -595,11 +628,17 @@ def _learned_decoder(model: LoadedModel):
     if out.kind == "class":
         if not out.class_names:
             raise CardError(
-                f"model '{card.name}': a class output needs class_names in the card to be mapped to the "
-                "flood change classes"
+                tr(
+                    "model '{card_name}': a class output needs class_names in the card to be mapped "
+                    "to the flood change classes"
+                ).format(card_name=card.name)
             )
         if channels not in (None, 1):
-            raise CardError(f"model '{card.name}': a class output must have one channel of class indices")
+            raise CardError(
+                tr("model '{card_name}': a class output must have one channel of class indices").format(
+                    card_name=card.name
+                )
+            )
         table = class_map(out.class_names, card.name)
         how = "class index -> " + ", ".join(f"{n} = {CLASSES[int(table[k])]}" for k, n in enumerate(out.class_names))
 
@@ -624,7 +663,9 @@ def _learned_decoder(model: LoadedModel):
             return how, decode
         if not out.class_names or (channels is not None and len(out.class_names) != channels):
             raise CardError(
-                f"model '{card.name}': a probability output with several channels needs one class name per channel"
+                tr(
+                    "model '{card_name}': a probability output with several channels needs one class name per channel"
+                ).format(card_name=card.name)
             )
         table = class_map(out.class_names, card.name)
         how = "most probable class -> " + ", ".join(
@@ -636,8 +677,11 @@ def _learned_decoder(model: LoadedModel):
 
         return how, decode
     raise CardError(
-        f"model '{card.name}': output kind '{out.kind}' cannot be mapped to flood change classes; a change model "
-        "gives a class (with class_names) or a probability (of new flood, or one per named class)"
+        tr(
+            "model '{card_name}': output kind '{out_kind}' cannot be mapped to flood change "
+            "classes; a change model gives a class (with class_names) or a probability (of "
+            "new flood, or one per named class)"
+        ).format(card_name=card.name, out_kind=out.kind)
     )
 
 
@@ -670,7 +714,9 @@ def _radar_inputs_in_db(method: Method, before_path, after_path, units: dict, wo
         )
         if judged.units == "linear":
             paths[role] = to_db_vrt(paths[role], os.path.join(workdir, f"{role}_db"))
-            feedback.info(f"{role.upper()}: {UNIT_NAMES['linear']} converted to dB (10 log10) on the fly")
+            feedback.info(
+                tr("{0}: {1} converted to dB (10 log10) on the fly").format(role.upper(), UNIT_NAMES["linear"])
+            )
     return paths["before"], paths["after"]
 
 
@@ -871,9 +917,15 @@ class ChangeResult:
 
 def _check_cell_parameters(damage_threshold: float, zones, cell_size: float) -> None:
     if not (0.0 <= damage_threshold <= 1.0):
-        raise EngineError(f"DAMAGE_THRESHOLD is a share of the cell between 0 and 1, got {damage_threshold}")
+        raise EngineError(
+            tr("DAMAGE_THRESHOLD is a share of the cell between 0 and 1, got {damage_threshold}").format(
+                damage_threshold=damage_threshold
+            )
+        )
     if zones is None and (not cell_size or not math.isfinite(cell_size) or cell_size <= 0):
-        raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
+        raise EngineError(
+            tr("CELL_SIZE must be a positive number of metres, got {cell_size!r}").format(cell_size=cell_size)
+        )
 
 
 def _radar_band_maps(before_path, after_path, band_map_before, band_map_after, radar_units):
@@ -916,7 +968,11 @@ def _run_water_models(method: Method, pair: AlignedPair, workdir: str, feedback:
     share = 80.0 / max(1, n_stages)
     for k, (key, dm, src, role) in enumerate(stages):
         spec = dm.model.card.inputs[0]
-        feedback.info(f"Running {dm.model.card.name} on the {key.split('_')[1].upper()} scene ...")
+        feedback.info(
+            tr("Running {dm_model_card_name} on the {0} scene ...").format(
+                key.split("_")[1].upper(), dm_model_card_name=dm.model.card.name
+            )
+        )
         paths[key] = os.path.join(workdir, f"{key}.tif")
         run_model(
             dm.model,
@@ -930,7 +986,7 @@ def _run_water_models(method: Method, pair: AlignedPair, workdir: str, feedback:
 
 def _run_change_model(method: Method, pair: AlignedPair, paths: dict, workdir: str, start: float, feedback, options):
     cm = method.change_model
-    feedback.info(f"Running {cm.card.name} on BEFORE and AFTER ...")
+    feedback.info(tr("Running {cm_card_name} on BEFORE and AFTER ...").format(cm_card_name=cm.card.name))
     paths["change"] = os.path.join(workdir, "change_model.tif")
     run_model(
         cm,
@@ -950,7 +1006,7 @@ def _water_thresholds(method: Method, paths: dict, auto_threshold: bool, auto_me
         if dm is not None and dm.radar and auto_threshold:
             from .water import automatic_threshold
 
-            feedback.info(f"{key.split('_')[1].upper()}: automatic water threshold ...")
+            feedback.info(tr("{0}: automatic water threshold ...").format(key.split("_")[1].upper()))
             value, applied, how = automatic_threshold(
                 paths[key], dm.model.card, auto_method, StageFeedback(feedback, 80, 80)
             )
@@ -958,7 +1014,9 @@ def _water_thresholds(method: Method, paths: dict, auto_threshold: bool, auto_me
             dm.threshold_how = (
                 f"{'fallback: the card fixed value' if applied == 'fallback' else 'automatic, ' + applied}; {how}"
             )
-            feedback.info(f"{key.split('_')[1].upper()} water threshold {value:.4g}: {how}")
+            feedback.info(
+                tr("{0} water threshold {value:.4g}: {how}").format(key.split("_")[1].upper(), value=value, how=how)
+            )
         elif dm is not None and dm.radar:
             dm.threshold_how = "card default (AUTO_THRESHOLD off)"
 
@@ -995,7 +1053,7 @@ def _learned_rules(method: Method, paths, auto_threshold, auto_method, feedback)
             f"; chip model: each {chip} x {chip} px chip's class is given to its valid pixels "
             "(chips less than half valid are nodata)"
         )
-    feedback.info(f"Output mapping: {decoder_text}")
+    feedback.info(tr("Output mapping: {decoder_text}").format(decoder_text=decoder_text))
     return _Rules(decoder_text, decoder_text, decode, chip)
 
 
@@ -1004,7 +1062,11 @@ def _log_ratio_rules(method: Method, paths, auto_threshold, auto_method, feedbac
     band_name = str(cm.card.extra.get("decision_band", "log_ratio_vv"))
     names = [n for o in cm.card.outputs for n in (o.band_names or [o.name])]
     if band_name not in names:
-        raise CardError(f"model '{cm.card.name}': decision_band '{band_name}' is not one of {names}")
+        raise CardError(
+            tr("model '{cm_card_name}': decision_band '{band_name}' is not one of {names}").format(
+                cm_card_name=cm.card.name, band_name=band_name, names=names
+            )
+        )
     band = names.index(band_name) + 1
     t_fall, t_rise, how = log_ratio_thresholds(
         paths["change"],
@@ -1028,7 +1090,7 @@ def _log_ratio_rules(method: Method, paths, auto_threshold, auto_method, feedbac
         f"new flood where {band_name} < {t_fall:.2f} dB, "
         f"receded where {band_name} > {t_rise:.2f} dB ({how}); {water_text}"
     )
-    feedback.info(f"Log-ratio thresholds: {thresholds}")
+    feedback.info(tr("Log-ratio thresholds: {thresholds}").format(thresholds=thresholds))
     return _Rules(thresholds, band=band, fall=t_fall, rise=t_rise)
 
 
@@ -1115,9 +1177,16 @@ class _GridCells:
         self.sums = np.zeros((5, grid.rows * grid.cols), dtype=np.float64)
         self.crs_wkt, self.epsg = grid.crs_wkt, grid.epsg
         feedback.info(
-            f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
-            f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}; a pixel counts in the cell "
-            f"holding its centre; areas in {equal_area}"
+            tr(
+                "Grid: {grid_cols} x {grid_rows} cells of {cell_size:g} m in {0}; a pixel counts "
+                "in the cell holding its centre; areas in {equal_area}"
+            ).format(
+                "EPSG:" + str(grid.epsg) if grid.epsg else tr("the raster CRS"),
+                grid_cols=grid.cols,
+                grid_rows=grid.rows,
+                cell_size=cell_size,
+                equal_area=equal_area,
+            )
         )
 
     def add(self, tile_tr, area: np.ndarray, layers: tuple) -> None:
@@ -1180,7 +1249,9 @@ class _ZoneCells:
             [z.geometry.bounds if not z.geometry.is_empty else (np.inf, np.inf, -np.inf, -np.inf) for z in self.zones],
             dtype=np.float64,
         ).reshape(-1, 4)
-        feedback.info(f"Zones: {len(self.zones)} polygons; a pixel counts in every zone holding its centre")
+        feedback.info(
+            tr("Zones: {0} polygons; a pixel counts in every zone holding its centre").format(len(self.zones))
+        )
 
     def add(self, tile_tr, area: np.ndarray, layers: tuple) -> None:
         from rasterio.features import rasterize
@@ -1283,7 +1354,7 @@ def _classify_and_aggregate(tmp: str, pair, method: Method, rules: _Rules, paths
         wins = list(windows(pair.width, pair.height, WINDOW))
         for k, win in enumerate(wins):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             cls, valid = classify(src, win)
             cls = np.where(valid, cls, NODATA).astype(np.uint8)
             out.write(cls, 1, window=win)
@@ -1298,15 +1369,33 @@ def _classify_and_aggregate(tmp: str, pair, method: Method, rules: _Rules, paths
     return totals
 
 
+def _class_label(code: int) -> str:
+    """A class name for the log in the user's language (CLASSES stay English in the files' tags)."""
+    labels = {
+        DRY: tr("dry"),
+        PERMANENT: tr("permanent water"),
+        NEW_FLOOD: tr("new flood"),
+        RECEDED: tr("receded water"),
+    }
+    return labels[code]
+
+
 def _report(totals: _Totals, cells: list[CellStats], noun: str, damage_threshold: float, feedback) -> None:
     counts, valid_px = totals.counts, totals.valid_pixels
     summary = (
-        ", ".join(f"{CLASSES[c]} {counts[c]} px ({100.0 * counts[c] / valid_px:.2f} %)" for c in CLASSES)
+        ", ".join(f"{_class_label(c)} {counts[c]} px ({100.0 * counts[c] / valid_px:.2f} %)" for c in CLASSES)
         + f"; nodata {counts[NODATA]} px"
     )
-    feedback.info(f"Change classes: {summary}")
+    feedback.info(tr("Change classes: {summary}").format(summary=summary))
     damaged = sum(c.damaged(damage_threshold) for c in cells)
-    feedback.info(f"{len(cells)} {noun}, {damaged} damaged (flooded share above {damage_threshold:g})")
+    feedback.info(
+        tr("{0} {noun}, {damaged} damaged (flooded share above {damage_threshold:g})").format(
+            len(cells),
+            noun=tr("cells") if noun == "cells" else tr("zones"),
+            damaged=damaged,
+            damage_threshold=damage_threshold,
+        )
+    )
 
 
 # --- the whole tool ----------------------------------------------------------------------------
@@ -1388,8 +1477,10 @@ def detect_change(
         totals = _classify_and_aggregate(tmp, pair, method, rules, paths, cells, areas, feedback)
         if totals.valid_pixels == 0:
             raise EngineError(
-                "BEFORE and AFTER overlap, but no pixel of the overlap has data in both scenes "
-                f"(the model{'s' if method.before else ''} gave nodata everywhere); nothing to compare"
+                tr(
+                    "BEFORE and AFTER overlap, but no pixel of the overlap has data in both scenes "
+                    "({0} gave nodata everywhere); nothing to compare"
+                ).format(tr("the models") if method.before else tr("the model"))
             )
         commit_output(tmp, output_path)
         cell_list = cells.cells()

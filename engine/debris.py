@@ -18,6 +18,7 @@ import numpy as np
 
 from .errors import Cancelled, EngineError
 from .geo import windows
+from .i18n import tr
 from .model import LoadedModel
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, RasterInput, RunOptions, run_model
@@ -72,7 +73,11 @@ def rules_of(model: LoadedModel) -> dict:
     rules.update(model.card.extra.get("rules", {}))
     for key, value in rules.items():
         if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-            raise EngineError(f"model '{model.card.name}': rule '{key}' in the card must be a number, got {value!r}")
+            raise EngineError(
+                tr("model '{model_card_name}': rule '{key}' in the card must be a number, got {value!r}").format(
+                    model_card_name=model.card.name, key=key, value=value
+                )
+            )
     return rules
 
 
@@ -115,27 +120,41 @@ def _check_models(fdi_model: LoadedModel, water_model: LoadedModel) -> dict:
     """The FDI model's rules, once both models are known to be what the tool needs."""
     card = fdi_model.card
     if card.task != "debris" or [o.name for o in card.outputs][:2] != ["fdi", "ndvi"]:
-        raise EngineError(f"model '{card.name}' is not a floating-debris model (task 'debris' with outputs fdi, ndvi)")
+        raise EngineError(
+            tr("model '{card_name}' is not a floating-debris model (task 'debris' with outputs fdi, ndvi)").format(
+                card_name=card.name
+            )
+        )
     if water_model.card.task != "water":
-        raise EngineError(f"model '{water_model.card.name}' is not a water model")
+        raise EngineError(
+            tr("model '{water_model_card_name}' is not a water model").format(
+                water_model_card_name=water_model.card.name
+            )
+        )
     rules = rules_of(fdi_model)
     if card.inputs[0].bands[0] != "red":
-        raise EngineError(f"model '{card.name}': the cloud test needs 'red' as the first band of the card")
+        raise EngineError(
+            tr("model '{card_name}': the cloud test needs 'red' as the first band of the card").format(
+                card_name=card.name
+            )
+        )
     return rules
 
 
 def _run_models(source, fdi_model, fdi_bands, water_model, water_bands, paths: dict, feedback, options) -> None:
     """FDI and NDVI into ``paths['fdi']``, the water model's index and its thresholded mask."""
     spec = fdi_model.card.inputs[0]
-    feedback.info("Computing FDI and NDVI ...")
+    feedback.info(tr("Computing FDI and NDVI ..."))
     run_model(fdi_model, {spec.name: RasterInput(source, fdi_bands)}, paths["fdi"], feedback, options)
     wcard = water_model.card
-    feedback.info(f"Water mask with {wcard.name} (its card's default threshold) ...")
+    feedback.info(tr("Water mask with {wcard_name} (its card's default threshold) ...").format(wcard_name=wcard.name))
     run_model(
         water_model, {wcard.inputs[0].name: RasterInput(source, water_bands)}, paths["water_index"], feedback, options
     )
     if wcard.outputs[0].threshold is None:
-        raise EngineError(f"water model '{wcard.name}' gives no default threshold in its card")
+        raise EngineError(
+            tr("water model '{wcard_name}' gives no default threshold in its card").format(wcard_name=wcard.name)
+        )
     threshold_to_mask(
         paths["water_index"], paths["water_mask"], wcard.outputs[0].threshold, water_direction(wcard), feedback=feedback
     )
@@ -202,7 +221,7 @@ def _learn_water_fdi(scene: _Scene, wins: list, rules: dict, feedback: Feedback)
     cloud_pixels = 0
     for win in wins:
         if feedback.is_cancelled():
-            raise Cancelled("cancelled by the user; no output was written")
+            raise Cancelled(tr("cancelled by the user; no output was written"))
         fdi, valid = scene.fdi(win)
         water = scene.water(win)
         cloud = scene.cloud(win) & valid
@@ -218,9 +237,18 @@ def _learn_water_fdi(scene: _Scene, wins: list, rules: dict, feedback: Feedback)
         median, sigma = 0.0, float("nan")
     cut = max(rules["fdi_min"], median + rules["anomaly_z"] * sigma) if counts.sum() else math.inf
     feedback.info(
-        f"Water FDI: median {median:.5f}, robust sigma {sigma:.5f}; candidates where FDI > {cut:.5f} "
-        f"(FDI > {rules['fdi_min']:g} and z > {rules['anomaly_z']:g}); "
-        f"cloud-like where red >= {scene.cloud_level:g}"
+        tr(
+            "Water FDI: median {median:.5f}, robust sigma {sigma:.5f}; candidates where FDI "
+            "> {cut:.5f} (FDI > {0:g} and z > {1:g}); cloud-like where red >= "
+            "{scene_cloud_level:g}"
+        ).format(
+            rules["fdi_min"],
+            rules["anomaly_z"],
+            median=median,
+            sigma=sigma,
+            cut=cut,
+            scene_cloud_level=scene.cloud_level,
+        )
     )
     return _WaterFdi(median, sigma, cut, cloud_pixels)
 
@@ -248,7 +276,7 @@ def _flag_outliers(scene: _Scene, wins: list, learnt: _WaterFdi, model_name: str
         )
         for k, win in enumerate(wins):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             fdi, valid = scene.fdi(win)
             water = scene.water_closed(win) & valid & ~scene.cloud(win)
             candidate = water & (fdi > learnt.cut)
@@ -364,9 +392,15 @@ def detect_debris(
             fdi_cut=learnt.cut,
         )
         feedback.info(
-            f"{flagged} of {water_pixels} cloud-free water pixels flagged ({100.0 * report.flagged_share:.3f} %)"
-            + (f" in {n_candidates} candidate patches" if n_candidates is not None else "")
-            + f"; {learnt.cloud_pixels} cloud-like pixels left out"
+            tr("{flagged} of {water_pixels} cloud-free water pixels flagged ({0:.3f} %)").format(
+                100.0 * report.flagged_share, flagged=flagged, water_pixels=water_pixels
+            )
+            + (
+                tr(" in {n_candidates} candidate patches").format(n_candidates=n_candidates)
+                if n_candidates is not None
+                else ""
+            )
+            + tr("; {learnt_cloud_pixels} cloud-like pixels left out").format(learnt_cloud_pixels=learnt.cloud_pixels)
         )
         return report
     finally:

@@ -33,6 +33,7 @@ import numpy as np
 
 from .card import ModelCard
 from .errors import CardError, EngineError
+from .i18n import tr
 
 DEEPNESS_TYPES = {
     "segmentor": "segmentation",
@@ -65,9 +66,11 @@ def _number(props, key, where, cast=float):
     try:
         value = cast(float(_value(props, key)))
     except (TypeError, ValueError) as exc:
-        raise CardError(f"{where}: '{key}' is not a number ({props[key]!r})") from exc
+        raise CardError(
+            tr("{where}: '{key}' is not a number ({0!r})").format(props[key], where=where, key=key)
+        ) from exc
     if not math.isfinite(value):
-        raise CardError(f"{where}: '{key}' is not a finite number")
+        raise CardError(tr("{where}: '{key}' is not a finite number").format(where=where, key=key))
     return value
 
 
@@ -83,7 +86,7 @@ def class_names_per_head(raw) -> list[list[str]] | None:
             return [str(d[k]) for k in sorted(d, key=lambda k: int(k))]
         if isinstance(d, list) and all(isinstance(c, str) for c in d):
             return list(d)
-        raise CardError(f"class_names: cannot read {d!r}")
+        raise CardError(tr("class_names: cannot read {d!r}").format(d=d))
 
     if raw is None:
         return None
@@ -142,11 +145,12 @@ def card_from_deepness_graph(path: str, props: dict[str, str], graph_inputs, gra
     kind = deepness_type(props)
     if kind is None:
         raise CardError(
-            f"{where}: model_type {props.get('model_type')!r} is unknown "
-            f"(Deepness types: {', '.join(t.capitalize() for t in DEEPNESS_TYPES)})"
+            tr("{where}: model_type {0!r} is unknown (Deepness types: {1})").format(
+                props.get("model_type"), ", ".join(t.capitalize() for t in DEEPNESS_TYPES), where=where
+            )
         )
     if len(graph_inputs) != 1:
-        raise CardError(f"{origin}: Deepness models must have exactly one input")
+        raise CardError(tr("{origin}: Deepness models must have exactly one input").format(origin=origin))
     port = next(iter(graph_inputs.values()))
     channels = port.fixed(1) or 3
     bands = (
@@ -155,7 +159,11 @@ def card_from_deepness_graph(path: str, props: dict[str, str], graph_inputs, gra
     tile = _number(props, "tile_size", where, int)
     fixed = port.fixed(2)
     if tile and fixed and tile != fixed:
-        raise CardError(f"{where}: tile_size {tile} px but the graph's input is fixed at {fixed} px")
+        raise CardError(
+            tr("{where}: tile_size {tile} px but the graph's input is fixed at {fixed} px").format(
+                where=where, tile=tile, fixed=fixed
+            )
+        )
     tile = tile or fixed
     overlap_pct = _number(props, "tiles_overlap", where)
     mean = std = None
@@ -207,7 +215,9 @@ def head_layout(model) -> list[tuple[str, int, bool]]:
         channels = 1 if len(port.shape) == 3 else port.fixed(1)
         if channels is None:
             raise EngineError(
-                f"output '{spec.name}' does not fix its number of channels; cannot tell its classes apart"
+                tr("output '{spec_name}' does not fix its number of channels; cannot tell its classes apart").format(
+                    spec_name=spec.name
+                )
             )
         heads.append((spec.name, channels, channels == 1))
     return heads
@@ -301,7 +311,11 @@ def write_class_raster(
         with rasterio.open(probability_path) as src:
             expected = sum(c for _, c, _ in heads)
             if src.count != expected:
-                raise EngineError(f"the probability raster has {src.count} bands, the model's heads give {expected}")
+                raise EngineError(
+                    tr("the probability raster has {src_count} bands, the model's heads give {expected}").format(
+                        src_count=src.count, expected=expected
+                    )
+                )
             height, width = src.height, src.width
             profile = gtiff_profile("uint8", compress, (width, height))
             profile.update(count=len(heads), crs=src.crs, transform=src.transform, nodata=CLASS_NODATA)
@@ -317,7 +331,7 @@ def write_class_raster(
                     if feedback is not None and feedback.is_cancelled():
                         from .errors import Cancelled
 
-                        raise Cancelled("cancelled by the user; no output was written")
+                        raise Cancelled(tr("cancelled by the user; no output was written"))
                     y1 = min(height, y0 + strip)
                     r0, r1 = max(0, y0 - halo), min(height, y1 + halo)
                     data = src.read(window=Window(0, r0, width, r1 - r0))
@@ -430,7 +444,7 @@ def class_polygons(
                 if feedback is not None and feedback.is_cancelled():
                     from .errors import Cancelled
 
-                    raise Cancelled("cancelled by the user; no output was written")
+                    raise Cancelled(tr("cancelled by the user; no output was written"))
                 h = min(strip, ds.height - y0)
                 data = ds.read(band, window=Window(0, y0, ds.width, h))
                 mask = keep[data]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import Cancelled, EngineError
+from .i18n import tr
 from .model import LoadedModel, get_session
 from .raster import axis_starts
 
@@ -201,7 +202,7 @@ def decode(output: np.ndarray, layout: str, confidence: float):
     if layout == "obb":
         cls_scores = rows[:, 4:-1]
         if cls_scores.shape[1] == 0:
-            raise EngineError("the rotated-box output has no class scores (expected 4 + classes + angle per box)")
+            raise EngineError(tr("the rotated-box output has no class scores (expected 4 + classes + angle per box)"))
         scores, classes = cls_scores.max(axis=1), cls_scores.argmax(axis=1)
         keep = scores >= confidence
         boxes = np.concatenate([rows[keep, :4], rows[keep, -1:]], axis=1)
@@ -209,13 +210,13 @@ def decode(output: np.ndarray, layout: str, confidence: float):
     if layout == "ultralytics":
         cls_scores = rows[:, 4:]
         if cls_scores.shape[1] == 0:
-            raise EngineError("the detector's output has no class scores (expected 4 + classes values per box)")
+            raise EngineError(tr("the detector's output has no class scores (expected 4 + classes values per box)"))
         scores = cls_scores.max(axis=1)
         classes = cls_scores.argmax(axis=1)
     else:
         if rows.shape[1] < 5:
             raise EngineError(
-                f"the detector's output has {rows.shape[1]} values per box; YOLOv5-style needs 5 + classes"
+                tr("the detector's output has {0} values per box; YOLOv5-style needs 5 + classes").format(rows.shape[1])
             )
         classes = rows[:, 5:].argmax(axis=1) if rows.shape[1] > 5 else np.zeros(len(rows), dtype=np.int64)
         scores = rows[:, 5:].max(axis=1) if layout == "v6" and rows.shape[1] > 5 else rows[:, 4]
@@ -289,9 +290,15 @@ def decode_segment(output: np.ndarray, confidence: float, classes_count: int | N
     classes_count = rows.shape[1] - 4 - coefficients if classes_count is None else classes_count
     if classes_count < 1 or 4 + classes_count + coefficients != rows.shape[1]:
         raise EngineError(
-            f"the instance-mask output has {rows.shape[1]} values per box; with {coefficients} mask "
-            f"coefficients (the prototypes' channels) and {classes_count} classes it needs "
-            f"{4 + max(classes_count, 1) + coefficients}"
+            tr(
+                "the instance-mask output has {0} values per box; with {coefficients} mask "
+                "coefficients (the prototypes' channels) and {classes_count} classes it needs {1}"
+            ).format(
+                rows.shape[1],
+                4 + max(classes_count, 1) + coefficients,
+                coefficients=coefficients,
+                classes_count=classes_count,
+            )
         )
     cls_scores = rows[:, 4 : 4 + classes_count]
     scores, classes = cls_scores.max(axis=1), cls_scores.argmax(axis=1)
@@ -325,7 +332,9 @@ def output_layout(model: LoadedModel, sample_shape: tuple, has_prototypes: bool 
     if det_type in SEGMENT_TYPES:
         if not has_prototypes:
             raise EngineError(
-                f"detector type {det_type} needs a second output of mask prototypes (batch, m, height, width)"
+                tr(
+                    "detector type {det_type} needs a second output of mask prototypes (batch, m, height, width)"
+                ).format(det_type=det_type)
             )
         return "segment"
     if det_type in V5_TYPES:
@@ -338,7 +347,9 @@ def output_layout(model: LoadedModel, sample_shape: tuple, has_prototypes: bool 
         return "ultralytics"
     if det_type:
         known = ", ".join(V5_TYPES + V6_TYPES + ULTRALYTICS_TYPES + OBB_TYPES + SEGMENT_TYPES)
-        raise EngineError(f"det_type '{det_type}' is unknown (expected one of {known})")
+        raise EngineError(
+            tr("det_type '{det_type}' is unknown (expected one of {known})").format(det_type=det_type, known=known)
+        )
     if has_prototypes:
         return "segment"
     return "ultralytics" if sample_shape[-2] < sample_shape[-1] else "v5"
@@ -351,8 +362,9 @@ def _tile_output(out) -> np.ndarray:
         out = out[0]
     if out.ndim != 2:
         raise EngineError(
-            f"the detector's output has shape {tuple(out.shape)}; expected (batch, boxes, values) or "
-            "(batch, values, boxes)"
+            tr("the detector's output has shape {0}; expected (batch, boxes, values) or (batch, values, boxes)").format(
+                tuple(out.shape)
+            )
         )
     return out
 
@@ -454,21 +466,32 @@ def run_detection(
         ys, xs = axis_starts(height, tile, overlap), axis_starts(width, tile, overlap)
         tiles = [(y, x) for y in ys for x in xs]
         feedback.info(
-            f"{card.title}: {width}x{height} px, {len(tiles)} tiles of {tile} px (overlap {overlap} px), "
-            f"confidence >= {confidence:g}, IoU for suppression {iou_threshold:g}"
+            tr(
+                "{card_title}: {width}x{height} px, {0} tiles of {tile} px (overlap {overlap} "
+                "px), confidence >= {confidence:g}, IoU for suppression {iou_threshold:g}"
+            ).format(
+                len(tiles),
+                card_title=tr(card.title),
+                width=width,
+                height=height,
+                tile=tile,
+                overlap=overlap,
+                confidence=confidence,
+                iou_threshold=iou_threshold,
+            )
         )
         all_boxes, all_scores, all_classes, all_masks = [], [], [], []
         layout = None
         for k, (y, x) in enumerate(tiles):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             h, w = min(tile, height - y), min(tile, width - x)
             feeds, valid = reader.read(y, x, h, w, tile, tile)
             out, *rest = session.run(wanted, {name: a[None] for name, a in feeds.items()})
             out = _tile_output(out)
             if layout is None:
                 layout = output_layout(model, out.shape, prototypes_name is not None)
-                feedback.info(f"Detector output {tuple(out.shape)} read as {layout} layout")
+                feedback.info(tr("Detector output {0} read as {layout} layout").format(tuple(out.shape), layout=layout))
             if layout == "segment":
                 prototypes = np.asarray(rest[0])[0]
                 found = _tile_instances(out, prototypes, len(names) or None, confidence, valid, tile, y, x, h, w)
@@ -507,7 +530,9 @@ def run_detection(
         masks=[all_masks[k] for k in keep] if layout == "segment" else None,
     )
     feedback.info(
-        f"Done: {candidates} boxes above {confidence:g} in {len(tiles)} tiles, {len(keep)} kept after "
-        f"class-aware suppression, {result.seconds:.2f} s"
+        tr(
+            "Done: {candidates} boxes above {confidence:g} in {0} tiles, {1} kept after "
+            "class-aware suppression, {result_seconds:.2f} s"
+        ).format(len(tiles), len(keep), candidates=candidates, confidence=confidence, result_seconds=result.seconds)
     )
     return result

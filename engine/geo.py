@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import EngineError
+from .i18n import tr
 
 
 def as_crs(value):
@@ -463,7 +464,9 @@ def make_grid(crs, bounds, cell_size: float) -> Grid:
     from rasterio.warp import transform_bounds
 
     if not cell_size or cell_size <= 0 or not math.isfinite(cell_size):
-        raise EngineError(f"CELL_SIZE must be a positive number of metres, got {cell_size!r}")
+        raise EngineError(
+            tr("CELL_SIZE must be a positive number of metres, got {cell_size!r}").format(cell_size=cell_size)
+        )
     crs = as_crs(crs)
     cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
     # The raster's own CRS only where its metres are true metres (UTM and national grids, not
@@ -480,7 +483,9 @@ def make_grid(crs, bounds, cell_size: float) -> Grid:
     rows = max(1, math.ceil((y0 - bottom) / cell_size - 1e-9))
     if cols * rows > 5_000_000:
         raise EngineError(
-            f"a grid of {cell_size:g} m cells over this raster has {cols * rows} cells; use a larger CELL_SIZE"
+            tr("a grid of {cell_size:g} m cells over this raster has {0} cells; use a larger CELL_SIZE").format(
+                cols * rows, cell_size=cell_size
+            )
         )
     return Grid(grid_crs.to_wkt(), grid_crs.to_epsg(), float(cell_size), x0, y0, cols, rows, grid_crs == crs)
 

@@ -55,6 +55,7 @@ from .geo import (
     valid_mask,
     windows,
 )
+from .i18n import tr
 from .memory import gdal_cache_limit
 from .model import LoadedModel, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
@@ -102,13 +103,23 @@ def check_green_model(model: LoadedModel) -> None:
     """
     card = model.card
     if len(card.inputs) != 1:
-        raise EngineError(f"model '{card.name}' takes {len(card.inputs)} inputs; a green model takes one image")
+        raise EngineError(
+            tr("model '{card_name}' takes {0} inputs; a green model takes one image").format(
+                len(card.inputs), card_name=card.name
+            )
+        )
     if card.model_type != "dense":
-        raise EngineError(f"model '{card.name}' is a {card.model_type} model; a green model gives a value per pixel")
+        raise EngineError(
+            tr("model '{card_name}' is a {card_model_type} model; a green model gives a value per pixel").format(
+                card_name=card.name, card_model_type=card.model_type
+            )
+        )
     if card.outputs[0].threshold is None:
         raise EngineError(
-            f"model '{card.name}' has no default threshold on its output '{card.outputs[0].name}'; "
-            "a green model's card must say above which value a pixel is vegetation"
+            tr(
+                "model '{card_name}' has no default threshold on its output '{0}'; a green "
+                "model's card must say above which value a pixel is vegetation"
+            ).format(card.outputs[0].name, card_name=card.name)
         )
 
 
@@ -128,14 +139,16 @@ def choose_green_model(band_count: int, descriptions, band_map: str | None) -> t
     """
     try:
         resolve_bands(["red", "nir"], band_count, descriptions, band_map)
-        return "green_ndvi", "the raster has red and NIR bands"
+        return "green_ndvi", tr("the raster has red and NIR bands")
     except BandError as exc:
         reason = str(exc)
     try:
         resolve_bands(["red", "green", "blue"], band_count, descriptions, band_map)
     except BandError as exc:
         raise BandError(
-            f"no green model fits this raster: NDVI needs red and NIR ({reason}); the RGB model: {exc}"
+            tr("no green model fits this raster: NDVI needs red and NIR ({reason}); the RGB model: {exc}").format(
+                reason=reason, exc=exc
+            )
         ) from exc
     return "green_rgb", "the raster has no NIR band, so the RGB-only model is used"
 
@@ -297,12 +310,12 @@ def acquisition_date(path: str, tags: dict) -> tuple[dt.date | None, str]:
         value = tags.get(key)
         date = _date_in(value) if value else None
         if date:
-            return date, f"tag {key}={value}"
+            return date, tr("tag {key}={value}").format(key=key, value=value)
     name = os.path.basename(path)
     date = _date_in(name)
     if date:
-        return date, f"product name in the file name {name}"
-    return None, "no ACQUISITION_DATE tag and no Sentinel-2/Landsat product name in the file name"
+        return date, tr("product name in the file name {name}").format(name=name)
+    return None, tr("no ACQUISITION_DATE tag and no Sentinel-2/Landsat product name in the file name")
 
 
 def is_local_summer(date: dt.date, latitude: float) -> bool | None:
@@ -353,13 +366,14 @@ class SeasonCheck:
 
     def describe(self) -> str:
         """One log line: date and its source, latitude, index percentile, snow share."""
-        hemi = "northern" if self.latitude >= 0 else "southern"
-        when = self.date.isoformat() if self.date else "unknown date"
-        p95 = "n/a" if self.index_p95 is None else f"{self.index_p95:.3f}"
-        return (
-            f"Season check: {when} ({self.date_source}); scene at latitude {self.latitude:.2f} "
-            f"({hemi} hemisphere); 95th percentile of the vegetation index {p95}"
-            + ("" if self.snow_share is None else f"; snow {100 * self.snow_share:.1f} % of the valid area")
+        hemi = tr("northern") if self.latitude >= 0 else tr("southern")
+        when = self.date.isoformat() if self.date else tr("unknown date")
+        p95 = tr("n/a") if self.index_p95 is None else f"{self.index_p95:.3f}"
+        return tr(
+            "Season check: {when} ({date_source}); scene at latitude {latitude:.2f} ({hemi} "
+            "hemisphere); 95th percentile of the vegetation index {p95}"
+        ).format(when=when, date_source=self.date_source, latitude=self.latitude, hemi=hemi, p95=p95) + (
+            "" if self.snow_share is None else tr("; snow {0:.1f} % of the valid area").format(100 * self.snow_share)
         )
 
 
@@ -389,25 +403,35 @@ def judge_season(
     check = SeasonCheck(date, date_source, latitude, None, index_p95, leaf_off_p95, snow_share)
     if date is None:
         check.warnings.append(
-            f"Acquisition date unknown ({date_source}): cannot confirm leaf-on summer imagery; "
-            "the green ratio is only meaningful on summer scenes."
+            tr(
+                "Acquisition date unknown ({date_source}): cannot confirm leaf-on summer "
+                "imagery; the green ratio is only meaningful on summer scenes."
+            ).format(date_source=date_source)
         )
     else:
         check.summer = is_local_summer(date, latitude)
         if check.summer is False:
-            months = "June-September" if latitude >= 0 else "December-February"
-            hemi = "northern" if latitude >= 0 else "southern"
+            months = tr("June-September") if latitude >= 0 else tr("December-February")
+            hemi = tr("northern") if latitude >= 0 else tr("southern")
             check.warnings.append(
-                f"Acquired {date.isoformat()}, outside the local summer ({months} in the {hemi} hemisphere): "
-                "vegetation may be leaf-off or dormant, the green ratio is not comparable with summer imagery."
+                tr(
+                    "Acquired {0}, outside the local summer ({months} in the {hemi} hemisphere): "
+                    "vegetation may be leaf-off or dormant, the green ratio is not comparable with "
+                    "summer imagery."
+                ).format(date.isoformat(), months=months, hemi=hemi)
             )
     if index_p95 is not None and leaf_off_p95 is not None and index_p95 < leaf_off_p95:
         check.warnings.append(
-            f"The imagery looks leaf-off: the greenest 5 % of valid pixels have a vegetation index of only "
-            f"{index_p95:.2f} (below {leaf_off_p95:.2f}), as in winter, snow, drought or a scene without vegetation."
+            tr(
+                "The imagery looks leaf-off: the greenest 5 % of valid pixels have a vegetation "
+                "index of only {index_p95:.2f} (below {leaf_off_p95:.2f}), as in winter, snow, "
+                "drought or a scene without vegetation."
+            ).format(index_p95=index_p95, leaf_off_p95=leaf_off_p95)
         )
     if snow_share is not None and snow_share > SNOW_WARNING_SHARE:
-        check.warnings.append(f"Snow covers {100 * snow_share:.0f} % of the valid area: not leaf-on imagery.")
+        check.warnings.append(
+            tr("Snow covers {0:.0f} % of the valid area: not leaf-on imagery.").format(100 * snow_share)
+        )
     return check
 
 
@@ -579,24 +603,32 @@ def _cloud_plan(ds, model: LoadedModel, band_map: str | None, feedback: Feedback
         for name in ("blue", "green", "swir16"):
             aux[name] = _optional_band(name, ds.count, descriptions, band_map)
     if scl is not None:
-        cloud_rule = f"Sentinel-2 SCL band {scl}: classes 3, 8, 9, 10 are cloud/shadow, 11 is snow"
+        cloud_rule = tr("Sentinel-2 SCL band {scl}: classes 3, 8, 9, 10 are cloud/shadow, 11 is snow").format(scl=scl)
     elif cloud_test is None:
-        cloud_rule = f"none (model {model.card.name} has no cloud test; only nodata pixels are excluded)"
+        cloud_rule = tr("none (model {model_card_name} has no cloud test; only nodata pixels are excluded)").format(
+            model_card_name=model.card.name
+        )
     elif aux.get("blue") is None:
-        cloud_rule = "none: no blue band found for the cloud test; only nodata pixels are excluded"
-        feedback.warning("No blue band found: clouds cannot be detected and count as valid ground.")
+        cloud_rule = tr("none: no blue band found for the cloud test; only nodata pixels are excluded")
+        feedback.warning(tr("No blue band found: clouds cannot be detected and count as valid ground."))
     elif aux.get("swir16") is None or aux.get("green") is None:
-        cloud_rule = (
-            f"blue reflectance > {cloud_test.blue_min:g} is cloud (no SWIR band: snow cannot be told "
-            "apart and is excluded as cloud too)"
-        )
+        cloud_rule = tr(
+            "blue reflectance > {cloud_test_blue_min:g} is cloud (no SWIR band: snow cannot "
+            "be told apart and is excluded as cloud too)"
+        ).format(cloud_test_blue_min=cloud_test.blue_min)
     else:
-        cloud_rule = (
-            f"blue reflectance > {cloud_test.blue_min:g} and NDSI < {cloud_test.ndsi_snow_min:g} is cloud; "
-            f"blue > {cloud_test.blue_min:g} with NDSI >= {cloud_test.ndsi_snow_min:g} is snow (valid, not green); "
-            f"reflectance = DN x {cloud_test.scale:g} + {cloud_test.offset:g}"
+        cloud_rule = tr(
+            "blue reflectance > {cloud_test_blue_min:g} and NDSI < "
+            "{cloud_test_ndsi_snow_min:g} is cloud; blue > {cloud_test_blue_min:g} with NDSI "
+            ">= {cloud_test_ndsi_snow_min:g} is snow (valid, not green); reflectance = DN x "
+            "{cloud_test_scale:g} + {cloud_test_offset:g}"
+        ).format(
+            cloud_test_blue_min=cloud_test.blue_min,
+            cloud_test_ndsi_snow_min=cloud_test.ndsi_snow_min,
+            cloud_test_scale=cloud_test.scale,
+            cloud_test_offset=cloud_test.offset,
         )
-    feedback.info(f"Cloud rule: {cloud_rule}")
+    feedback.info(tr("Cloud rule: {cloud_rule}").format(cloud_rule=cloud_rule))
     return scl, aux, cloud_test, cloud_rule
 
 
@@ -608,28 +640,32 @@ def _water_plan(ds, scl, aux: dict, cloud_test: CloudTest | None, band_map: str 
             aux[name] = _optional_band(name, ds.count, descriptions, band_map)
     water_rule = None
     if scl is not None:
-        water_rule = f"Sentinel-2 SCL band {scl}: class 6 is water (valid, never green)"
+        water_rule = tr("Sentinel-2 SCL band {scl}: class 6 is water (valid, never green)").format(scl=scl)
     elif aux.get("green") and aux.get("swir16"):
-        water_rule = "MNDWI = (green - SWIR1) / (green + SWIR1) > 0 is water (valid, never green)"
+        water_rule = tr("MNDWI = (green - SWIR1) / (green + SWIR1) > 0 is water (valid, never green)")
     elif aux.get("green") and aux.get("nir"):
-        water_rule = "NDWI = (green - NIR) / (green + NIR) > 0 is water (valid, never green)"
+        water_rule = tr("NDWI = (green - NIR) / (green + NIR) > 0 is water (valid, never green)")
     # the dark-water test needs reflectance: the card's cloud test says how DNs convert
     reflectance = (cloud_test.scale, cloud_test.offset) if cloud_test is not None else None
     if aux.get("nir") and ds.dtypes[aux["nir"] - 1] == "uint8":
         reflectance = None  # 8-bit imagery (NAIP, RGB photos) is not reflectance x 10000
     if water_rule is None:
-        water_rule = "none: no green with NIR or SWIR band, so water cannot be told from vegetation"
-        feedback.warning("No green and NIR/SWIR bands: water cannot be excluded from green.")
+        water_rule = tr("none: no green with NIR or SWIR band, so water cannot be told from vegetation")
+        feedback.warning(tr("No green and NIR/SWIR bands: water cannot be excluded from green."))
     elif scl is None and reflectance and aux.get("nir"):
-        water_rule += f"; NIR reflectance < {DARK_NIR_REFLECTANCE:g} is dark water (valid, never green)"
-    feedback.info(f"Water rule: {water_rule}")
+        water_rule += tr("; NIR reflectance < {0:g} is dark water (valid, never green)").format(DARK_NIR_REFLECTANCE)
+    feedback.info(tr("Water rule: {water_rule}").format(water_rule=water_rule))
     return reflectance, water_rule
 
 
 def _plan_bands(ds, model: LoadedModel, band_map: str | None, feedback: Feedback) -> _BandPlan:
     spec = model.card.inputs[0]
     resolution = resolve_bands(spec.bands, ds.count, list(ds.descriptions), band_map, spec.sensor)
-    feedback.info(f"Model {model.card.name}: bands {resolution.describe(spec.bands)}")
+    feedback.info(
+        tr("Model {model_card_name}: bands {0}").format(
+            resolution.describe(spec.bands), model_card_name=model.card.name
+        )
+    )
     scl, aux, cloud_test, cloud_rule = _cloud_plan(ds, model, band_map, feedback)
     reflectance, water_rule = _water_plan(ds, scl, aux, cloud_test, band_map, feedback)
     return _BandPlan(resolution.indices, scl, aux, cloud_test, reflectance, cloud_rule, water_rule)
@@ -641,7 +677,11 @@ def _plan_areas(ds, feedback: Feedback) -> tuple[float, str, PixelAreas]:
     cx, cy = (bounds[0] + bounds[2]) / 2.0, (bounds[1] + bounds[3]) / 2.0
     lon, lat = lonlat_of(ds.crs, cx, cy)
     equal_area = equal_area_crs(lon, lat)
-    feedback.info(f"Areas: per-pixel true areas in {equal_area}; zones take the pixels whose centres lie inside them")
+    feedback.info(
+        tr("Areas: per-pixel true areas in {equal_area}; zones take the pixels whose centres lie inside them").format(
+            equal_area=equal_area
+        )
+    )
     return lat, equal_area, PixelAreas(ds.crs, ds.transform, equal_area)
 
 
@@ -735,8 +775,12 @@ class _GridTally:
     def __init__(self, ds, cell_size: float, equal_area: str, feedback: Feedback):
         self.grid = grid = make_grid(ds.crs, tuple(ds.bounds), cell_size)
         feedback.info(
-            f"Grid: {grid.cols} x {grid.rows} cells of {cell_size:g} m in "
-            f"{'EPSG:' + str(grid.epsg) if grid.epsg else 'the raster CRS'}"
+            tr("Grid: {grid_cols} x {grid_rows} cells of {cell_size:g} m in {0}").format(
+                "EPSG:" + str(grid.epsg) if grid.epsg else tr("the raster CRS"),
+                grid_cols=grid.cols,
+                grid_rows=grid.rows,
+                cell_size=cell_size,
+            )
         )
         self.to_grid = None if grid.native else transformer(ds.crs, grid.crs_wkt)
         self.transform = ds.transform
@@ -884,11 +928,17 @@ def _green_ratio(
     try:
         ds = rasterio.open(raster_path)
     except rasterio.errors.RasterioIOError as exc:
-        raise EngineError(f"cannot open raster {raster_path}: {exc}") from exc
+        raise EngineError(
+            tr("cannot open raster {raster_path}: {exc}").format(raster_path=raster_path, exc=exc)
+        ) from exc
     mask = None
     try:
         if ds.crs is None:
-            raise EngineError(f"the raster {raster_path} has no coordinate reference system; assign one first")
+            raise EngineError(
+                tr("the raster {raster_path} has no coordinate reference system; assign one first").format(
+                    raster_path=raster_path
+                )
+            )
         plan = _plan_bands(ds, model, band_map, feedback)
         latitude, equal_area, areas = _plan_areas(ds, feedback)
         tally = _GridTally(ds, cell_size, equal_area, feedback) if zones is None else _ZoneTally(ds, zones, equal_area)
@@ -900,7 +950,7 @@ def _green_ratio(
         tiles = list(windows(ds.width, ds.height, TILE))
         for done, window in enumerate(tiles, start=1):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             tile = classifier.classify(window)
             area = areas.window(window.row_off, window.col_off, window.height, window.width)
             scene.add(tile, area)

@@ -13,6 +13,7 @@ import contextlib
 import os
 
 from .errors import EngineError
+from .i18n import tr
 
 # Declared raster sizes beyond this many pixels are refused before anything is allocated:
 # 10^12 px is a 1,000,000 x 1,000,000 px raster (a 4 TB float32 output), far beyond any
@@ -69,12 +70,18 @@ def check_pixels(width: int, height: int, what: str) -> None:
         EngineError: no pixels, or more than ``MAX_PIXELS``.
     """
     if width <= 0 or height <= 0:
-        raise EngineError(f"{what}: the raster declares {width} x {height} px; it holds no pixels")
+        raise EngineError(
+            tr("{what}: the raster declares {width} x {height} px; it holds no pixels").format(
+                what=what, width=width, height=height
+            )
+        )
     if width * height > MAX_PIXELS:
         raise EngineError(
-            f"{what}: the raster declares {width:,} x {height:,} px ({width * height:.2e} px); SatImpact "
-            f"processes at most {MAX_PIXELS:.0e} px in one run. Is the header right? Otherwise cut it "
-            "into parts (EXTENT) and run each"
+            tr(
+                "{what}: the raster declares {width:,} x {height:,} px ({0:.2e} px); SatImpact "
+                "processes at most {MAX_PIXELS:.0e} px in one run. Is the header right? "
+                "Otherwise cut it into parts (EXTENT) and run each"
+            ).format(width * height, what=what, width=width, height=height, MAX_PIXELS=MAX_PIXELS)
         )
 
 
@@ -97,10 +104,11 @@ def check_estimate(parts: dict[str, float], what: str, limit: int | None = None)
     if total > allowed:
         detail = ", ".join(f"{name} {_mb(v)}" for name, v in parts.items() if v >= 1 << 20)
         raise EngineError(
-            f"{what} would need about {_mb(total)} of memory ({detail}), more than the limit of "
-            f"{_mb(allowed)} (half of this machine's {_mb(machine_memory())}). Use a model with smaller "
-            "tiles, a smaller EXTENT, or raise the limit with the environment variable "
-            "SATIMPACT_MEMORY_LIMIT_MB"
+            tr(
+                "{what} would need about {0} of memory ({detail}), more than the limit of {1} "
+                "(half of this machine's {2}). Use a model with smaller tiles, a smaller EXTENT, "
+                "or raise the limit with the environment variable SATIMPACT_MEMORY_LIMIT_MB"
+            ).format(_mb(total), _mb(allowed), _mb(machine_memory()), what=what, detail=detail)
         )
     return total
 

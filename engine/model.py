@@ -14,6 +14,7 @@ from .card import (
     parse_card,
 )
 from .errors import CardError
+from .i18n import tr
 
 _FLOAT = 1  # onnx.TensorProto.FLOAT
 
@@ -107,11 +108,13 @@ def load_proto(path: str):
 
     origin = os.path.basename(path)
     if not os.path.isfile(path):
-        raise CardError(f"model file not found: {path}")
+        raise CardError(tr("model file not found: {path}").format(path=path))
     try:
         return onnx.load(path, load_external_data=False)
     except Exception as exc:  # onnx raises DecodeError, ValueError, ... for broken files
-        raise CardError(f"{origin}: not a readable ONNX model ({type(exc).__name__}: {exc})") from exc
+        raise CardError(
+            tr("{origin}: not a readable ONNX model ({0}: {exc})").format(type(exc).__name__, origin=origin, exc=exc)
+        ) from exc
 
 
 def graph_ports(proto) -> tuple[dict[str, GraphPort], dict[str, GraphPort]]:
@@ -148,7 +151,7 @@ def read_model(path: str) -> LoadedModel:
     origin = os.path.basename(path)
     proto = load_proto(path)
     if not proto.HasField("graph") or not proto.graph.node:
-        raise CardError(f"{origin}: not a readable ONNX model (the file holds no graph)")
+        raise CardError(tr("{origin}: not a readable ONNX model (the file holds no graph)").format(origin=origin))
 
     custom = sorted(
         {imp.domain for imp in proto.opset_import if imp.domain not in STANDARD_DOMAINS}
@@ -156,8 +159,10 @@ def read_model(path: str) -> LoadedModel:
     )
     if custom:
         raise CardError(
-            f"{origin}: uses custom operator domain(s) {', '.join(custom)}; SatImpact runs only "
-            "standard ONNX operators (no custom-op libraries, models are data, not code)"
+            tr(
+                "{origin}: uses custom operator domain(s) {0}; SatImpact runs only standard ONNX "
+                "operators (no custom-op libraries, models are data, not code)"
+            ).format(", ".join(custom), origin=origin)
         )
 
     external = _external_data(proto, path, origin)
@@ -175,7 +180,9 @@ def read_model(path: str) -> LoadedModel:
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
             # metadata is data written by anyone: any value that cannot be converted is a card error
             raise CardError(
-                f"{origin}: Deepness metadata: a value cannot be read ({type(exc).__name__}: {exc})"
+                tr("{origin}: Deepness metadata: a value cannot be read ({0}: {exc})").format(
+                    type(exc).__name__, origin=origin, exc=exc
+                )
             ) from exc
         check_card_against_graph(card, graph_inputs, graph_outputs, origin)
         model = LoadedModel(
@@ -185,8 +192,10 @@ def read_model(path: str) -> LoadedModel:
         return model
     else:
         raise CardError(
-            f"{origin}: has no model card: metadata_props holds neither '{CARD_KEY}' "
-            "nor Deepness metadata (a known model_type); see docs/model-cards.md"
+            tr(
+                "{origin}: has no model card: metadata_props holds neither '{CARD_KEY}' nor "
+                "Deepness metadata (a known model_type); see docs/model-cards.md"
+            ).format(origin=origin, CARD_KEY=CARD_KEY)
         )
 
     check_card_against_graph(card, graph_inputs, graph_outputs, origin)
@@ -210,10 +219,17 @@ def _external_data(proto, path: str, origin: str) -> list[str]:
         target = os.path.realpath(os.path.join(folder, location))
         if not location or os.path.isabs(location) or os.path.commonpath([folder, target]) != folder:
             raise CardError(
-                f"{origin}: tensor '{tensor.name}' keeps its data at '{location}', outside the model's folder; refused"
+                tr(
+                    "{origin}: tensor '{tensor_name}' keeps its data at '{location}', outside the "
+                    "model's folder; refused"
+                ).format(origin=origin, tensor_name=tensor.name, location=location)
             )
         if not os.path.isfile(target):
-            raise CardError(f"{origin}: tensor '{tensor.name}' keeps its data in '{location}', which is missing")
+            raise CardError(
+                tr("{origin}: tensor '{tensor_name}' keeps its data in '{location}', which is missing").format(
+                    origin=origin, tensor_name=tensor.name, location=location
+                )
+            )
         if location not in found:
             found.append(location)
     return found
@@ -236,48 +252,70 @@ def check_card_against_graph(card: ModelCard, graph_inputs, graph_outputs, origi
     card_inputs = [i.name for i in card.inputs]
     if sorted(card_inputs) != sorted(graph_inputs):
         raise CardError(
-            f"{origin}: the card's inputs {card_inputs} do not match the graph's inputs {sorted(graph_inputs)}"
+            tr("{origin}: the card's inputs {card_inputs} do not match the graph's inputs {0}").format(
+                sorted(graph_inputs), origin=origin, card_inputs=card_inputs
+            )
         )
     tile = card.tiling.tile_size
     for spec in card.inputs:
         port = graph_inputs[spec.name]
         if port.elem_type != _FLOAT:
             raise CardError(
-                f"{origin}: graph input '{spec.name}' must be float32 (ONNX type 1), got type {port.elem_type}"
+                tr(
+                    "{origin}: graph input '{spec_name}' must be float32 (ONNX type 1), got type {port_elem_type}"
+                ).format(origin=origin, spec_name=spec.name, port_elem_type=port.elem_type)
             )
         if len(port.shape) != 4:
             raise CardError(
-                f"{origin}: graph input '{spec.name}' must be 4-D (batch, bands, height, width), got shape {port.shape}"
+                tr(
+                    "{origin}: graph input '{spec_name}' must be 4-D (batch, bands, height, width), "
+                    "got shape {port_shape}"
+                ).format(origin=origin, spec_name=spec.name, port_shape=port.shape)
             )
         channels = port.fixed(1)
         if channels is not None and channels != len(spec.bands):
             raise CardError(
-                f"{origin}: the card lists {len(spec.bands)} bands for input '{spec.name}' "
-                f"({spec.describe_bands()}) but the graph takes {channels} channels"
+                tr(
+                    "{origin}: the card lists {0} bands for input '{spec_name}' ({1}) but the graph "
+                    "takes {channels} channels"
+                ).format(len(spec.bands), spec.describe_bands(), origin=origin, spec_name=spec.name, channels=channels)
             )
         for axis, label in ((2, "height"), (3, "width")):
             size = port.fixed(axis)
             if size is not None and size != tile:
                 raise CardError(
-                    f"{origin}: graph input '{spec.name}' has a fixed {label} of {size} px "
-                    f"but the card's tile_size is {tile} px"
+                    tr(
+                        "{origin}: graph input '{spec_name}' has a fixed {label} of {size} px but the "
+                        "card's tile_size is {tile} px"
+                    ).format(origin=origin, spec_name=spec.name, label=label, size=size, tile=tile)
                 )
     for out in card.outputs:
         if out.name not in graph_outputs:
             raise CardError(
-                f"{origin}: the card describes output '{out.name}' but the graph's outputs are {sorted(graph_outputs)}"
+                tr("{origin}: the card describes output '{out_name}' but the graph's outputs are {0}").format(
+                    sorted(graph_outputs), origin=origin, out_name=out.name
+                )
             )
         port = graph_outputs[out.name]
         if card.model_type == "dense" and len(port.shape) not in (3, 4):
             raise CardError(
-                f"{origin}: dense output '{out.name}' must be (batch, channels, height, width), got shape {port.shape}"
+                tr(
+                    "{origin}: dense output '{out_name}' must be (batch, channels, height, width), "
+                    "got shape {port_shape}"
+                ).format(origin=origin, out_name=out.name, port_shape=port.shape)
             )
         if card.model_type == "chip" and len(port.shape) not in (1, 2, 4):
-            raise CardError(f"{origin}: chip output '{out.name}' must be (batch, features), got shape {port.shape}")
+            raise CardError(
+                tr("{origin}: chip output '{out_name}' must be (batch, features), got shape {port_shape}").format(
+                    origin=origin, out_name=out.name, port_shape=port.shape
+                )
+            )
         channels = port.fixed(1) if len(port.shape) > 1 else 1
         if out.band_names and channels is not None and len(out.band_names) != channels:
             raise CardError(
-                f"{origin}: output '{out.name}' has {channels} channels but the card names {len(out.band_names)} bands"
+                tr("{origin}: output '{out_name}' has {channels} channels but the card names {0} bands").format(
+                    len(out.band_names), origin=origin, out_name=out.name, channels=channels
+                )
             )
 
 
@@ -334,7 +372,7 @@ def load_model(path: str) -> LoadedModel:
             its folder, or its card is missing, invalid or does not match the graph.
     """
     if not os.path.isfile(path):
-        raise CardError(f"model file not found: {path}")
+        raise CardError(tr("model file not found: {path}").format(path=path))
     key = _file_key(path)
     with _LOCK:
         model = _MODELS.get(key)
@@ -385,7 +423,9 @@ def get_session(model: LoadedModel, threads: int | None = None):
     try:
         session = ort.InferenceSession(model.path, sess_options=options, providers=["CPUExecutionProvider"])
     except Exception as exc:
-        raise CardError(f"{os.path.basename(model.path)}: onnxruntime cannot load it: {exc}") from exc
+        raise CardError(
+            tr("{0}: onnxruntime cannot load it: {exc}").format(os.path.basename(model.path), exc=exc)
+        ) from exc
     with _LOCK:
         _SESSIONS[key] = session
     return session

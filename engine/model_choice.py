@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .bands import BandResolution, resolve_bands
 from .errors import EngineError
+from .i18n import tr
 from .model import LoadedModel, load_model
 from .radar import radar_band_map
 from .raster import RasterInfo
@@ -194,8 +195,10 @@ def green_model(
     model = load_model(resolve_model(reference, user_dir))
     if model.card.task != "green":
         raise EngineError(
-            f"MODEL: '{model.card.name}' is a {model.card.task} model; the green ratio needs a green model "
-            "(task 'green'), e.g. green_ndvi or green_rgb"
+            tr(
+                "MODEL: '{model_card_name}' is a {model_card_task} model; the green ratio needs "
+                "a green model (task 'green'), e.g. green_ndvi or green_rgb"
+            ).format(model_card_name=model.card.name, model_card_task=model.card.task)
         )
     check_green_model(model)
     return model, why

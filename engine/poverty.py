@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import EngineError
+from .i18n import tr
 
 # --- partial order graph -------------------------------------------------------------------
 
@@ -94,10 +95,16 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
 
     def add(x: str, lineno: int) -> None:
         if not _TOKEN.match(x):
-            raise OrderError(f"{origin} line {lineno}: '{x}' is not a cluster id")
+            raise OrderError(
+                tr("{origin} line {lineno}: '{x}' is not a cluster id").format(origin=origin, lineno=lineno, x=x)
+            )
         if known is not None and x not in known:
             names = ", ".join(sorted(known, key=_natural))
-            raise OrderError(f"{origin} line {lineno}: unknown cluster id '{x}' (the clusters are {names})")
+            raise OrderError(
+                tr("{origin} line {lineno}: unknown cluster id '{x}' (the clusters are {names})").format(
+                    origin=origin, lineno=lineno, x=x, names=names
+                )
+            )
         parent.setdefault(x, x)
 
     less: list[tuple[str, str, int]] = []
@@ -106,11 +113,19 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
         if not line:
             continue
         if "=" in line and ("<" in line or ">" in line):
-            raise OrderError(f"{origin} line {lineno}: '{raw.strip()}' mixes '=' with '<'/'>'; one relation per line")
+            raise OrderError(
+                tr("{origin} line {lineno}: '{0}' mixes '=' with '<'/'>'; one relation per line").format(
+                    raw.strip(), origin=origin, lineno=lineno
+                )
+            )
         if "=" in line:
             parts = line.split("=")
             if len(parts) < 2 or any(not p for p in parts):
-                raise OrderError(f"{origin} line {lineno}: '{raw.strip()}' is not of the form a=b=c")
+                raise OrderError(
+                    tr("{origin} line {lineno}: '{0}' is not of the form a=b=c").format(
+                        raw.strip(), origin=origin, lineno=lineno
+                    )
+                )
             for p in parts:
                 add(p, lineno)
             for p in parts[1:]:
@@ -119,22 +134,32 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
         op = "<" if "<" in line else ">" if ">" in line else None
         parts = line.split(op) if op else [line]
         if op is None or len(parts) < 2 or any(not p for p in parts):
-            raise OrderError(f"{origin} line {lineno}: '{raw.strip()}' is not a relation (expected a<b, a>b or a=b=c)")
+            raise OrderError(
+                tr("{origin} line {lineno}: '{0}' is not a relation (expected a<b, a>b or a=b=c)").format(
+                    raw.strip(), origin=origin, lineno=lineno
+                )
+            )
         if op == ">":
             parts = parts[::-1]
         for p in parts:
             add(p, lineno)
         for a, b in zip(parts, parts[1:]):
             if a == b:
-                raise OrderError(f"{origin} line {lineno}: '{a}<{a}' puts a cluster below itself")
+                raise OrderError(
+                    tr("{origin} line {lineno}: '{a}<{a}' puts a cluster below itself").format(
+                        origin=origin, lineno=lineno, a=a
+                    )
+                )
             less.append((a, b, lineno))
     if not parent:
-        raise OrderError(f"{origin}: holds no relations")
+        raise OrderError(tr("{origin}: holds no relations").format(origin=origin))
     if known is not None:
         missing = [k for k in known if k not in parent]
         if missing:
             raise OrderError(
-                f"{origin}: cluster(s) {', '.join(sorted(missing, key=_natural))} have chips but appear in no relation"
+                tr("{origin}: cluster(s) {0} have chips but appear in no relation").format(
+                    ", ".join(sorted(missing, key=_natural)), origin=origin
+                )
             )
 
     roots = sorted({find(x) for x in parent}, key=_natural)
@@ -145,7 +170,10 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
         ga, gb = index[find(a)], index[find(b)]
         if ga == gb:
             raise OrderError(
-                f"{origin} line {lineno}: '{a}<{b}' contradicts the ties, which put {a} and {b} on one level (a cycle)"
+                tr(
+                    "{origin} line {lineno}: '{a}<{b}' contradicts the ties, which put {a} and {b} "
+                    "on one level (a cycle)"
+                ).format(origin=origin, lineno=lineno, a=a, b=b)
             )
         edges.add((ga, gb))
     # Kahn's algorithm; what is left over sits on a cycle.
@@ -168,7 +196,9 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
                 queue.append(h)
     if len(order) != n:
         stuck = sorted({x for i in range(n) if indeg[i] > 0 for x in members[i]}, key=_natural)
-        raise OrderError(f"{origin}: the order has a cycle through cluster(s) {', '.join(stuck)}")
+        raise OrderError(
+            tr("{origin}: the order has a cycle through cluster(s) {0}").format(", ".join(stuck), origin=origin)
+        )
     remap = {g: k for k, g in enumerate(order)}
     groups = [members[g] for g in order]
     return PartialOrder(
@@ -193,7 +223,7 @@ def read_order(path: str, known: list[str] | None = None) -> PartialOrder:
         OrderError: a missing file, or an order ``parse_order`` refuses.
     """
     if not os.path.isfile(path):
-        raise OrderError(f"order file not found: {path}")
+        raise OrderError(tr("order file not found: {path}").format(path=path))
     with open(path, encoding="utf-8") as f:
         return parse_order(f.read(), known, os.path.basename(path))
 
@@ -263,7 +293,7 @@ CHIP_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 def list_cluster_chips(folder: str) -> dict[str, list[str]]:
     """``folder/<cluster id>/*.png|jpg|tif`` -> {cluster id: [chip paths]}."""
     if not os.path.isdir(folder):
-        raise EngineError(f"chip folder not found: {folder}")
+        raise EngineError(tr("chip folder not found: {folder}").format(folder=folder))
     clusters = {}
     for name in sorted(os.listdir(folder), key=_natural):
         sub = os.path.join(folder, name)
@@ -277,7 +307,9 @@ def list_cluster_chips(folder: str) -> dict[str, list[str]]:
             clusters[name] = files
     if not clusters:
         raise EngineError(
-            f"{folder} holds no cluster subfolders with chips (expected {folder}/<cluster id>/*.png, .jpg or .tif)"
+            tr(
+                "{folder} holds no cluster subfolders with chips (expected {folder}/<cluster id>/*.png, .jpg or .tif)"
+            ).format(folder=folder)
         )
     return clusters
 
@@ -293,7 +325,11 @@ def read_chip(path: str, size: int, bands: int = 3) -> np.ndarray:
         try:
             with rasterio.open(path) as ds:
                 if ds.count < bands:
-                    raise EngineError(f"chip {path} has {ds.count} band(s); {bands} needed")
+                    raise EngineError(
+                        tr("chip {path} has {ds_count} band(s); {bands} needed").format(
+                            path=path, ds_count=ds.count, bands=bands
+                        )
+                    )
                 return ds.read(
                     list(range(1, bands + 1)),
                     out_shape=(bands, size, size),
@@ -301,7 +337,7 @@ def read_chip(path: str, size: int, bands: int = 3) -> np.ndarray:
                     out_dtype="float32",
                 )
         except rasterio.errors.RasterioIOError as exc:
-            raise EngineError(f"cannot read chip {path}: {exc}") from exc
+            raise EngineError(tr("cannot read chip {path}: {exc}").format(path=path, exc=exc)) from exc
 
 
 def split_chips(n: int, seed: int, shares: tuple[float, ...]) -> list[np.ndarray]:

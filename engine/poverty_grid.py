@@ -34,6 +34,7 @@ import numpy as np
 
 from .errors import Cancelled, EngineError
 from .geo import metric_crs_for  # noqa: F401 (callers take the grid's CRS choice from here)
+from .i18n import tr
 from .model import LoadedModel, default_threads, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, prepare_input
@@ -61,7 +62,7 @@ def raster_centre_lonlat(path: str) -> tuple[float, float]:
 
     with rasterio.open(path) as ds:
         if ds.crs is None:
-            raise EngineError(f"{path} has no coordinate reference system")
+            raise EngineError(tr("{path} has no coordinate reference system").format(path=path))
         cx = ds.transform.c + ds.transform.a * ds.width / 2 + ds.transform.b * ds.height / 2
         cy = ds.transform.f + ds.transform.d * ds.width / 2 + ds.transform.e * ds.height / 2
         xs, ys = transform(ds.crs, "EPSG:4326", [cx], [cy])
@@ -223,10 +224,10 @@ def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: floa
     import rasterio
 
     if not cell_size > 0:
-        raise EngineError(f"CELL_SIZE must be positive, got {cell_size}")
+        raise EngineError(tr("CELL_SIZE must be positive, got {cell_size}").format(cell_size=cell_size))
     with rasterio.open(raster_path) as ds:
         if ds.crs is None:
-            raise EngineError(f"{raster_path} has no coordinate reference system")
+            raise EngineError(tr("{raster_path} has no coordinate reference system").format(raster_path=raster_path))
         ox, oy = _raster_outline(ds, crs)
     x0 = math.floor(ox.min() / cell_size) * cell_size
     x1 = math.ceil(ox.max() / cell_size) * cell_size
@@ -235,8 +236,10 @@ def build_grid(raster_path: str, cell_size: float, crs: str, chip_ground_m: floa
     cols, rows = int(round((x1 - x0) / cell_size)), int(round((y1 - y0) / cell_size))
     if cols * rows > 5_000_000:
         raise EngineError(
-            f"a {cell_size:g} m grid over this raster has {cols} x {rows} cells; choose a larger CELL_SIZE "
-            "or split the area"
+            tr(
+                "a {cell_size:g} m grid over this raster has {cols} x {rows} cells; choose a "
+                "larger CELL_SIZE or split the area"
+            ).format(cell_size=cell_size, cols=cols, rows=rows)
         )
     grid = GridSpec(crs, x0, y1, float(cell_size), cols, rows)
     outline = [[list(zip(ox.tolist(), oy.tolist()))]]
@@ -390,16 +393,24 @@ def check_score_model(model: LoadedModel) -> None:
     card = model.card
     if card.model_type != "chip":
         raise EngineError(
-            f"model '{card.name}' is a {card.model_type} (per-pixel) model; the poverty grid needs a chip model "
-            "that gives one score per chip (e.g. poverty_nk_siscore)"
+            tr(
+                "model '{card_name}' is a {card_model_type} (per-pixel) model; the poverty grid "
+                "needs a chip model that gives one score per chip (e.g. poverty_nk_siscore)"
+            ).format(card_name=card.name, card_model_type=card.model_type)
         )
     if len(card.inputs) != 1:
-        raise EngineError(f"model '{card.name}' takes {len(card.inputs)} inputs; the poverty grid needs one")
+        raise EngineError(
+            tr("model '{card_name}' takes {0} inputs; the poverty grid needs one").format(
+                len(card.inputs), card_name=card.name
+            )
+        )
     out = card.outputs[0]
     if out.kind == "features":
         raise EngineError(
-            f"model '{card.name}' outputs features, not a score; train a score on them first "
-            "(satimpact:trainpovertysurvey or satimpact:trainpovertyranking)"
+            tr(
+                "model '{card_name}' outputs features, not a score; train a score on them first "
+                "(satimpact:trainpovertysurvey or satimpact:trainpovertyranking)"
+            ).format(card_name=card.name)
         )
 
 
@@ -464,7 +475,7 @@ def score_units(
         for b, indices in enumerate(batches):
             if feedback.is_cancelled():
                 pending.cancel()
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             arrays, shares = pending.result()
             if b + 1 < len(batches):
                 pending = pool.submit(read, batches[b + 1])
@@ -475,8 +486,9 @@ def score_units(
             chip_valid[indices] = shares
             feedback.progress(100.0 * (b + 1) / len(batches))
     feedback.info(
-        f"{len(jobs)} chips scored for {len(units)} units in {time.perf_counter() - start:.1f} s "
-        f"({len(jobs) / max(time.perf_counter() - start, 1e-9):.1f} chips/s)"
+        tr("{0} chips scored for {1} units in {2:.1f} s ({3:.1f} chips/s)").format(
+            len(jobs), len(units), time.perf_counter() - start, len(jobs) / max(time.perf_counter() - start, 1e-09)
+        )
     )
     return [unit_score(unit, chip_scores[mine], chip_valid[mine]) for unit, mine in zip(units, owners)]
 

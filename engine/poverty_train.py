@@ -24,6 +24,7 @@ import numpy as np
 
 from . import poverty as pov
 from .errors import Cancelled, EngineError
+from .i18n import tr
 from .model import LoadedModel, get_session
 from .raster import check_output_writable, commit_output, remove_quietly, temporary_path
 from .runner import Feedback, prepare_input
@@ -43,8 +44,10 @@ def check_featurizer(model: LoadedModel) -> None:
     card = model.card
     if card.model_type != "chip" or len(card.inputs) != 1 or card.outputs[0].kind != "features":
         raise EngineError(
-            f"model '{card.name}' is not a chip featurizer (a chip model with one input and a 'features' "
-            "output, such as poverty_features_rgb or poverty_features_s2)"
+            tr(
+                "model '{card_name}' is not a chip featurizer (a chip model with one input and a "
+                "'features' output, such as poverty_features_rgb or poverty_features_s2)"
+            ).format(card_name=card.name)
         )
 
 
@@ -282,12 +285,12 @@ def train_ranking(
     check_output_writable(model_out)
     check_output_writable(report_out)
     if not 0.05 <= holdout <= 0.5:
-        raise EngineError(f"HOLDOUT must be between 0.05 and 0.5, got {holdout}")
+        raise EngineError(tr("HOLDOUT must be between 0.05 and 0.5, got {holdout}").format(holdout=holdout))
     start = time.perf_counter()
     chips, load, source_name = _ranking_chips(chip_source, featurizer, source_name)
     order = pov.read_order(order_path, list(chips))
     feedback.info(
-        f"{sum(map(len, chips.values()))} chips in {len(chips)} clusters; order: "
+        tr("{0} chips in {1} clusters; order: ").format(sum(map(len, chips.values())), len(chips))
         + " < ".join("=".join(g) for g in order.groups)
     )
     feats, clusters, is_test = _featurize_clusters(chips, load, featurizer, holdout, seed, feedback)
@@ -308,13 +311,13 @@ def train_ranking(
     body += f"{time.perf_counter() - start:.1f} s.</p>"
     _write_text(report_out, _html("Partial-order ranking model", body))
     feedback.progress(100.0)
-    tr, te = ~fit.is_test, fit.is_test
+    trained, te = ~fit.is_test, fit.is_test
     return RankingResult(
         fit.g_tau,
         fit.g_rho,
         fit.means,
         dict(order.levels),
-        int(tr.sum()),
+        int(trained.sum()),
         int(te.sum()),
         model_out,
         report_out,
@@ -354,7 +357,9 @@ def _featurize_clusters(chips: dict, load, featurizer: LoadedModel, holdout: flo
     for k, (cid, items) in enumerate(chips.items()):
         if len(items) < 2:
             raise EngineError(
-                f"cluster '{cid}' has {len(items)} chip; at least 2 are needed (one to train, one to test)"
+                tr("cluster '{cid}' has {0} chip; at least 2 are needed (one to train, one to test)").format(
+                    len(items), cid=cid
+                )
             )
         _, test = pov.split_chips(len(items), seed + k, (1.0 - holdout, holdout))
         if len(test) == 0:
@@ -363,7 +368,7 @@ def _featurize_clusters(chips: dict, load, featurizer: LoadedModel, holdout: flo
         kept = 0
         for i, item in enumerate(items):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no model was written")
+                raise Cancelled(tr("cancelled by the user; no model was written"))
             raw = load(item)
             done += 1
             if raw is None:
@@ -378,7 +383,11 @@ def _featurize_clusters(chips: dict, load, featurizer: LoadedModel, holdout: flo
                 feats.append(featurize(featurizer, np.stack(buffer)))
                 buffer = []
         if kept < 2:
-            raise EngineError(f"cluster '{cid}' has {kept} chip(s) with enough valid imagery; at least 2 are needed")
+            raise EngineError(
+                tr("cluster '{cid}' has {kept} chip(s) with enough valid imagery; at least 2 are needed").format(
+                    cid=cid, kept=kept
+                )
+            )
         # Skipped chips must not leave a cluster without a training or a held-out chip.
         mine = is_test[-kept:]
         if not any(mine):
@@ -389,10 +398,10 @@ def _featurize_clusters(chips: dict, load, featurizer: LoadedModel, holdout: flo
     if buffer:
         feats.append(featurize(featurizer, np.stack(buffer)))
     if skipped:
-        feedback.warning(f"{skipped} chip(s) with too little valid imagery were left out")
+        feedback.warning(tr("{skipped} chip(s) with too little valid imagery were left out").format(skipped=skipped))
     is_test = np.array(is_test)
     if not is_test.any() or is_test.all():
-        raise EngineError("the hold-out split left no training or no test chips; add chips or change HOLDOUT")
+        raise EngineError(tr("the hold-out split left no training or no test chips; add chips or change HOLDOUT"))
     return np.concatenate(feats), np.array(clusters), is_test
 
 
@@ -422,36 +431,46 @@ def _fit_ranking(feats, clusters, is_test, order, ids: list, alpha: float, feedb
     With the held-out figures of the same clusters and the leave-cluster-out ones.
     """
     levels = np.array([order.levels[c] for c in clusters], dtype=np.float64)
-    tr, te = ~is_test, is_test
-    if len(set(levels[tr])) < 2:
-        raise EngineError("the order puts every cluster on one level; nothing to rank")
-    w, _ = pov.rank_fit(feats[tr], levels[tr], alpha)
-    raw_train = feats[tr] @ w
+    trained, te = ~is_test, is_test
+    if len(set(levels[trained])) < 2:
+        raise EngineError(tr("the order puts every cluster on one level; nothing to rank"))
+    w, _ = pov.rank_fit(feats[trained], levels[trained], alpha)
+    raw_train = feats[trained] @ w
     centre = float(np.median(raw_train))
     width = float(raw_train.std()) or 1.0
     score = 1.0 / (1.0 + np.exp(-(feats @ w - centre) / width))
     means = {c: float(score[te & (clusters == c)].mean()) for c in ids}
     tau = pov.kendall_tau([means[c] for c in ids], [order.levels[c] for c in ids])
     rho = pov.spearman(score[te], levels[te])
-    train_means = {c: float(score[tr & (clusters == c)].mean()) for c in ids}
+    train_means = {c: float(score[trained & (clusters == c)].mean()) for c in ids}
     tau_train = pov.kendall_tau([train_means[c] for c in ids], [order.levels[c] for c in ids])
     feedback.info(
-        f"Held-out chips of the training clusters ({int(te.sum())}): Kendall tau of cluster means vs the order "
-        f"{tau:.3f}, Spearman chip score vs level {rho:.3f} (training chips: tau {tau_train:.3f}); these "
-        "clusters were also trained on, so the figures are optimistic"
+        tr(
+            "Held-out chips of the training clusters ({0}): Kendall tau of cluster means vs "
+            "the order {tau:.3f}, Spearman chip score vs level {rho:.3f} (training chips: "
+            "tau {tau_train:.3f}); these clusters were also trained on, so the figures are "
+            "optimistic"
+        ).format(int(te.sum()), tau=tau, rho=rho, tau_train=tau_train)
     )
     # The honest figure: whole clusters held out, as a new place would be.
     g_rho, g_tau, g_rows = grouped_evaluation(feats, clusters, levels, order, alpha)
     if g_rows:
         feedback.info(
-            f"Leave-cluster-out ({len(g_rows)} folds of whole clusters): Spearman chip score vs level {g_rho:.3f}, "
-            f"Kendall tau {g_tau:.3f} (mean over folds; " + ", ".join(f"{r[1]:.2f}" for r in g_rows) + ")"
+            tr(
+                "Leave-cluster-out ({0} folds of whole clusters): Spearman chip score vs level "
+                "{g_rho:.3f}, Kendall tau {g_tau:.3f} (mean over folds; "
+            ).format(len(g_rows), g_rho=g_rho, g_tau=g_tau)
+            + ", ".join(f"{r[1]:.2f}" for r in g_rows)
+            + ")"
         )
     else:
         feedback.warning(
-            "too few clusters for a leave-cluster-out figure (each fold of held-out clusters and the rest must "
-            "span two levels of the order; give 4 or more clusters on 2 or more levels): KENDALL_TAU and "
-            "SPEARMAN are NaN; only the optimistic held-out-chip figures are available"
+            tr(
+                "too few clusters for a leave-cluster-out figure (each fold of held-out clusters "
+                "and the rest must span two levels of the order; give 4 or more clusters on 2 or "
+                "more levels): KENDALL_TAU and SPEARMAN are NaN; only the optimistic "
+                "held-out-chip figures are available"
+            )
         )
     return _RankingFit(
         w, centre, width, clusters, is_test, ids, means, train_means, tau, rho, tau_train, g_rho, g_tau, g_rows
@@ -661,14 +680,14 @@ def train_survey(
     check_output_writable(model_out)
     check_output_writable(report_out)
     if folds < 2:
-        raise EngineError(f"FOLDS must be at least 2, got {folds}")
+        raise EngineError(tr("FOLDS must be at least 2, got {folds}").format(folds=folds))
     start = time.perf_counter()
     dropped: dict[str, list] = {}
     offsets = displacement_offsets(displacement_m)
     feats, labels, keys = [], [], []
     for n, pt in enumerate(points):
         if feedback.is_cancelled():
-            raise Cancelled("cancelled by the user; no model was written")
+            raise Cancelled(tr("cancelled by the user; no model was written"))
         if pt.label is None or not math.isfinite(pt.label):
             dropped.setdefault("no numeric label", []).append(pt.key)
             continue
@@ -695,23 +714,31 @@ def train_survey(
     if used < max(folds, 10):
         reasons = "; ".join(f"{k}: {len(v)}" for k, v in dropped.items()) or "none dropped"
         raise EngineError(
-            f"only {used} survey points are usable ({reasons}); at least {max(folds, 10)} are needed for "
-            f"{folds}-fold cross-validation"
+            tr(
+                "only {used} survey points are usable ({reasons}); at least {0} are needed for "
+                "{folds}-fold cross-validation"
+            ).format(max(folds, 10), used=used, reasons=reasons, folds=folds)
         )
     f = np.stack(feats)
     y = np.array(labels)
     if float(y.std()) == 0.0:
-        raise EngineError(f"every usable point has the same {label_name} ({y[0]}); nothing to learn")
+        raise EngineError(
+            tr("every usable point has the same {label_name} ({0}); nothing to learn").format(
+                y[0], label_name=label_name
+            )
+        )
     alpha, oof, curve = pov.ridge_cv(f, y, alphas, folds, seed)
     r2 = pov.r2_score(y, oof)
     rho = pov.spearman(oof, y)
     w, b = pov.ridge_fit(f, y, alpha)
     feedback.info(
-        f"{used} points used, {sum(map(len, dropped.values()))} dropped; ridge alpha {alpha:.3g} chosen by "
-        f"{folds}-fold CV: r2 {r2:.3f}, Spearman {rho:.3f}"
+        tr(
+            "{used} points used, {0} dropped; ridge alpha {alpha:.3g} chosen by {folds}-fold "
+            "CV: r2 {r2:.3f}, Spearman {rho:.3f}"
+        ).format(sum(map(len, dropped.values())), used=used, alpha=alpha, folds=folds, r2=r2, rho=rho)
     )
     if alpha in (min(alphas), max(alphas)):
-        feedback.warning(f"the chosen alpha {alpha:.3g} is at the edge of the searched range")
+        feedback.warning(tr("the chosen alpha {alpha:.3g} is at the edge of the searched range").format(alpha=alpha))
 
     spec = featurizer.card.inputs[0]
     card = {

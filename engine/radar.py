@@ -43,6 +43,7 @@ import numpy as np
 
 from .errors import Cancelled, EngineError
 from .geo import WINDOW, mask_facts, valid_mask, windows
+from .i18n import tr
 
 ASHMAN_D_MIN = 2.0
 MIN_CLASS_SHARE = 0.20
@@ -235,22 +236,23 @@ class SplitThreshold:
     def describe(self, units: str = "") -> str:
         """One log line: what was found (or why nothing), with the threshold in ``units``."""
         unit = f" {units}" if units else ""
-        rule = (
-            f"two Gaussians fitted to the tile's histogram with Ashman's D > {ASHMAN_D_MIN:g}, the smaller "
-            f"holding >= {100 * MIN_CLASS_SHARE:g} % of the tile"
-        )
+        rule = tr(
+            "two Gaussians fitted to the tile's histogram with Ashman's D > {0:g}, the smaller holding >= {1:g} % "
+            "of the tile"
+        ).format(ASHMAN_D_MIN, 100 * MIN_CLASS_SHARE)
         if not self.found:
-            return (
-                f"split-based automatic threshold: no tile of the scene has a bimodal histogram ({rule}; "
-                f"tiles from the whole scene down to {self.smallest_tile} px)"
-                + (f"; {'; '.join(self.notes)}" if self.notes else "")
-            )
+            return tr(
+                "split-based automatic threshold: no tile of the scene has a bimodal histogram "
+                "({rule}; tiles from the whole scene down to {smallest_tile} px)"
+            ).format(rule=rule, smallest_tile=self.smallest_tile) + (f"; {'; '.join(self.notes)}" if self.notes else "")
         share = 100.0 * self.kept_pixels / max(1, self.valid_pixels)
         how = METHOD_NAMES["ki" if self.applied == "split-ki" else "otsu"]
-        return (
-            f"split-based automatic threshold (Chini et al. 2017): {self.tiles_kept} bimodal tile(s) ({rule}) "
-            f"holding {share:.1f} % of the valid pixels; {how} on their pooled histogram: "
-            f"{self.threshold:.4g}{unit}" + (f" ({'; '.join(self.notes)})" if self.notes else "")
+        return tr(
+            "split-based automatic threshold (Chini et al. 2017): {tiles_kept} bimodal "
+            "tile(s) ({rule}) holding {share:.1f} % of the valid pixels; {how} on their "
+            "pooled histogram: {threshold:.4g}{unit}"
+        ).format(tiles_kept=self.tiles_kept, rule=rule, share=share, how=how, threshold=self.threshold, unit=unit) + (
+            f" ({'; '.join(self.notes)})" if self.notes else ""
         )
 
 
@@ -261,7 +263,7 @@ class SplitThreshold:
 def _cancel_check(feedback):
     def check():
         if feedback is not None and feedback.is_cancelled():
-            raise Cancelled("cancelled by the user; no output was written")
+            raise Cancelled(tr("cancelled by the user; no output was written"))
 
     return check
 
@@ -385,7 +387,11 @@ def split_threshold(
         Cancelled: the user cancelled.
     """
     if method not in METHODS:
-        raise EngineError(f"automatic threshold method must be one of {', '.join(METHODS)}, got '{method}'")
+        raise EngineError(
+            tr("automatic threshold method must be one of {0}, got '{method}'").format(
+                ", ".join(METHODS), method=method
+            )
+        )
     check = _cancel_check(feedback)
     wins = list(windows(width, height))
     lo, hi, n = _value_range(read_values, wins, check)
@@ -486,7 +492,7 @@ def parse_units(text: str | None) -> str | None:
         return DB
     if key in ("linear", "linearpower", "power", "intensity", "lin"):
         return LINEAR
-    raise EngineError(f"radar units must be dB or linear (power), got '{text}'")
+    raise EngineError(tr("radar units must be dB or linear (power), got '{text}'").format(text=text))
 
 
 UNIT_TOKENS = re.compile(r"(?i)^(?:units?\s*=\s*)?(db|linear|linear_power|power|intensity)$")
@@ -597,10 +603,13 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
         descriptions = list(ds.descriptions)
         if any(dt == "uint8" for dt in dtypes):
             raise EngineError(
-                f"{name} is an 8-bit raster (values 0-255): an image rendered for display (a screenshot, a "
-                "map export or a stretched quick-look), not radar backscatter. Rendering replaced sigma0 with "
-                "grey levels, so no water threshold in dB means anything there. Export sigma0 as floating point "
-                "(dB or linear power), e.g. from SNAP, ASF or Google Earth Engine's COPERNICUS/S1_GRD."
+                tr(
+                    "{name} is an 8-bit raster (values 0-255): an image rendered for display (a "
+                    "screenshot, a map export or a stretched quick-look), not radar backscatter. "
+                    "Rendering replaced sigma0 with grey levels, so no water threshold in dB means "
+                    "anything there. Export sigma0 as floating point (dB or linear power), e.g. from "
+                    "SNAP, ASF or Google Earth Engine's COPERNICUS/S1_GRD."
+                ).format(name=name)
             )
         scale = max(1, math.ceil(max(ds.width, ds.height) / SAMPLE_SIDE))
         out_shape = (len(bands), max(1, ds.height // scale), max(1, ds.width // scale))
@@ -614,15 +623,22 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
     if nonzero.size < 10:
         if said:
             return Backscatter(said, f"{UNIT_NAMES[said]} from the band descriptions", True)
-        raise EngineError(f"{name}: too few valid pixels to tell whether the backscatter is in dB or linear power")
+        raise EngineError(
+            tr("{name}: too few valid pixels to tell whether the backscatter is in dB or linear power").format(
+                name=name
+            )
+        )
     median = float(np.median(nonzero))
     p01, p99 = (float(v) for v in np.quantile(nonzero, [0.01, 0.99]))
     negative = float((nonzero < 0).mean())
     integral = bool(np.all(nonzero == np.round(nonzero)))
     if integral and p01 >= 0 and p99 <= 255 and median >= 1:
         raise EngineError(
-            f"{name} holds whole numbers between 0 and 255 (median {median:g}): an 8-bit rendering stored in "
-            "a wider type, not radar backscatter. Export sigma0 as floating point (dB or linear power)."
+            tr(
+                "{name} holds whole numbers between 0 and 255 (median {median:g}): an 8-bit "
+                "rendering stored in a wider type, not radar backscatter. Export sigma0 as "
+                "floating point (dB or linear power)."
+            ).format(name=name, median=median)
         )
     facts = f"median {median:.4g}, 1st-99th percentile {p01:.4g} to {p99:.4g}, {100 * negative:.1f} % negative"
     if said:
@@ -634,10 +650,13 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
         sure = median <= 0.3 and p99 <= 20.0
         return Backscatter(LINEAR, f"linear power, judged from the values ({facts})", sure)
     raise EngineError(
-        f"{name}: the values look neither like backscatter in dB (mostly negative, about -35 to 0) nor like "
-        f"linear power (positive, mostly below 1): {facts}. Uncalibrated digital numbers or amplitude need "
-        "radiometric calibration to sigma0 first; if the values are sigma0, state the units (RADAR_UNITS, or "
-        "'dB' / 'linear' in BAND_MAP)."
+        tr(
+            "{name}: the values look neither like backscatter in dB (mostly negative, about "
+            "-35 to 0) nor like linear power (positive, mostly below 1): {facts}. "
+            "Uncalibrated digital numbers or amplitude need radiometric calibration to "
+            "sigma0 first; if the values are sigma0, state the units (RADAR_UNITS, or 'dB' / "
+            "'linear' in BAND_MAP)."
+        ).format(name=name, facts=facts)
     )
 
 
@@ -714,7 +733,8 @@ def radar_band_map(descriptions, band_map: str | None, units: str | None = None)
     stated = parse_units(units)
     if stated and in_map and stated != in_map:
         raise EngineError(
-            f"the radar units are stated twice and differ: {UNIT_NAMES[stated]} (RADAR_UNITS) and "
-            f"{UNIT_NAMES[in_map]} (BAND_MAP); state them once"
+            tr(
+                "the radar units are stated twice and differ: {0} (RADAR_UNITS) and {1} (BAND_MAP); state them once"
+            ).format(UNIT_NAMES[stated], UNIT_NAMES[in_map])
         )
     return polarisation_band_map(descriptions, rest), stated or in_map

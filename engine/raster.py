@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import EngineError
+from .i18n import tr
 
 # Every output GeoTIFF is made by gtiff_profile(): tiled, blocks that are all nodata left out
 # (SPARSE_OK); integer rasters (classes, masks, counts) ZSTD level 1 compressed: they shrink
@@ -57,7 +58,9 @@ def gtiff_profile(dtype: str, compress: str | None = None, size: tuple[int, int]
     profile = dict(_GTIFF_BASE, dtype=np.dtype(dtype).name)
     choice = (compress or "auto").lower()
     if choice not in COMPRESSIONS:
-        raise EngineError(f"unknown compression '{compress}'; use one of {', '.join(COMPRESSIONS)}")
+        raise EngineError(
+            tr("unknown compression '{compress}'; use one of {0}").format(", ".join(COMPRESSIONS), compress=compress)
+        )
     if choice == "auto":
         choice = "none" if np.issubdtype(np.dtype(dtype), np.floating) else "zstd"
     profile["compress"] = choice
@@ -114,14 +117,16 @@ class GeoTiffWriter:
             options.append(f"{key.upper()}={str(value).upper()}")
         dtype = np.dtype(profile["dtype"]).name
         if dtype not in _GDAL_TYPES:
-            raise EngineError(f"cannot write {dtype} rasters")
+            raise EngineError(tr("cannot write {dtype} rasters").format(dtype=dtype))
         driver = gdal.GetDriverByName(profile.get("driver", "GTiff"))
         gdal.ErrorReset()
         self.ds = driver.Create(
             path, int(profile["width"]), int(profile["height"]), int(profile["count"]), _GDAL_TYPES[dtype], options
         )
         if self.ds is None:
-            raise EngineError(f"cannot create {path}: {gdal.GetLastErrorMsg() or 'GDAL gave no reason'}")
+            raise EngineError(
+                tr("cannot create {path}: {0}").format(gdal.GetLastErrorMsg() or tr("GDAL gave no reason"), path=path)
+            )
         self.dtype = np.dtype(dtype)
         self.ds.SetGeoTransform(profile["transform"].to_gdal())
         if profile.get("crs") is not None:
@@ -133,7 +138,11 @@ class GeoTiffWriter:
 
     def _check(self, what: str) -> None:
         if self._gdal.GetLastErrorType() >= self._gdal.CE_Failure:
-            raise EngineError(f"writing {self.path} failed ({what}): {self._gdal.GetLastErrorMsg()}")
+            raise EngineError(
+                tr("writing {path} failed ({what}): {0}").format(
+                    self._gdal.GetLastErrorMsg(), path=self.path, what=what
+                )
+            )
 
     def set_band_description(self, band: int, text: str) -> None:
         """Name one band (1-based)."""
@@ -161,9 +170,11 @@ class GeoTiffWriter:
             try:
                 err = self.ds.GetRasterBand(k + 1).WriteArray(np.ascontiguousarray(array[k], dtype=self.dtype), x, y)
             except (ValueError, RuntimeError) as exc:  # the bindings check shapes and offsets themselves
-                raise EngineError(f"writing {self.path} failed (write): {exc}") from exc
+                raise EngineError(tr("writing {path} failed (write): {exc}").format(path=self.path, exc=exc)) from exc
             if err:
-                raise EngineError(f"writing {self.path} failed (write): {self._gdal.GetLastErrorMsg()}")
+                raise EngineError(
+                    tr("writing {path} failed (write): {0}").format(self._gdal.GetLastErrorMsg(), path=self.path)
+                )
         self._check("write")
 
     def flush(self) -> None:
@@ -238,7 +249,7 @@ def raster_info(path: str) -> RasterInfo:
                 tags=ds.tags(),
             )
     except rasterio.errors.RasterioIOError as exc:
-        raise EngineError(f"cannot open raster {path}: {exc}") from exc
+        raise EngineError(tr("cannot open raster {path}: {exc}").format(path=path, exc=exc)) from exc
 
 
 def check_output_writable(path: str) -> None:
@@ -252,16 +263,16 @@ def check_output_writable(path: str) -> None:
             or an existing file that cannot be replaced.
     """
     if not path or not str(path).strip():
-        raise EngineError("no output file given (an empty output path)")
+        raise EngineError(tr("no output file given (an empty output path)"))
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
-        raise EngineError(f"the output folder does not exist: {folder}")
+        raise EngineError(tr("the output folder does not exist: {folder}").format(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise EngineError(f"the output folder cannot be written: {folder}")
+        raise EngineError(tr("the output folder cannot be written: {folder}").format(folder=folder))
     if os.path.isdir(path):
-        raise EngineError(f"the output path is a folder, not a file: {path}")
+        raise EngineError(tr("the output path is a folder, not a file: {path}").format(path=path))
     if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise EngineError(f"the output file exists and cannot be replaced: {path}")
+        raise EngineError(tr("the output file exists and cannot be replaced: {path}").format(path=path))
 
 
 def temporary_path(path: str) -> str:

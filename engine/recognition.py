@@ -14,6 +14,7 @@ import time
 import numpy as np
 
 from .errors import Cancelled, EngineError
+from .i18n import tr
 from .model import LoadedModel, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 
@@ -75,7 +76,11 @@ def query_embedding(model: LoadedModel, session, query_path: str, bands: list[in
     tile = card.tiling.tile_size
     with rasterio.open(query_path) as q:
         if max(bands) > q.count:
-            raise EngineError(f"the query image {query_path} has {q.count} band(s); the model reads bands {bands}")
+            raise EngineError(
+                tr("the query image {query_path} has {q_count} band(s); the model reads bands {bands}").format(
+                    query_path=query_path, q_count=q.count, bands=bands
+                )
+            )
         raw = q.read(bands, out_shape=(len(bands), tile, tile), resampling=Resampling.bilinear, out_dtype="float32")
     x = prepare_input(raw, card.inputs[0])
     return embed(session, card.inputs[0].name, card.outputs[0].name, x[None])[0]
@@ -150,7 +155,17 @@ def run_recognition(
         tile = card.tiling.tile_size
         rows, cols = math.ceil(height / tile), math.ceil(width / tile)
         feedback.info(
-            f"{card.title}: {width}x{height} px in {cols}x{rows} tiles of {tile} px, compared with {query_path}"
+            tr(
+                "{card_title}: {width}x{height} px in {cols}x{rows} tiles of {tile} px, compared with {query_path}"
+            ).format(
+                card_title=tr(card.title),
+                width=width,
+                height=height,
+                cols=cols,
+                rows=rows,
+                tile=tile,
+                query_path=query_path,
+            )
         )
         profile = gtiff_profile("float32", compress, (cols, rows))
         profile.update(count=1, crs=ds.crs, transform=ds.transform * ds.transform.scale(tile, tile), nodata=NODATA)
@@ -159,7 +174,7 @@ def run_recognition(
             out.update_tags(SATIMPACT_MODEL=card.name, SATIMPACT_CHIP_SIZE=str(tile), SATIMPACT_QUERY=query_path)
             for j in range(rows):
                 if feedback.is_cancelled():
-                    raise Cancelled("cancelled by the user; no output was written")
+                    raise Cancelled(tr("cancelled by the user; no output was written"))
                 vectors, shares = _embed_row(model, session, reader, j, cols, height, width)
                 row = cosine(vectors, query).astype(np.float32)
                 row[np.asarray(shares) < min_valid_share] = NODATA
@@ -173,5 +188,5 @@ def run_recognition(
     finally:
         reader.close()
     seconds = time.perf_counter() - start
-    feedback.info(f"Done: {rows * cols} tiles, {seconds:.2f} s")
+    feedback.info(tr("Done: {0} tiles, {seconds:.2f} s").format(rows * cols, seconds=seconds))
     return {"tiles": rows * cols, "seconds": seconds}

@@ -7,6 +7,7 @@ import re
 import shutil
 
 from .errors import CardError, EngineError
+from .i18n import tr
 
 SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
 
@@ -111,17 +112,18 @@ def resolve_model(reference: str, user_dir: str | None = None) -> str:
     """
     ref = (reference or "").strip()
     if not ref:
-        raise CardError("no model given: pass an .onnx file or the name of a shipped model")
+        raise CardError(tr("no model given: pass an .onnx file or the name of a shipped model"))
     if ref.lower().endswith(".onnx") or os.sep in ref or "/" in ref:
         if not os.path.isfile(ref):
-            raise CardError(f"model file not found: {ref}")
+            raise CardError(tr("model file not found: {ref}").format(ref=ref))
         return ref
     models = available_models(user_dir)
     if ref in models:
         return models[ref]
     raise CardError(
-        f"unknown model '{ref}': shipped and user models are {', '.join(models) or 'none'}; "
-        "or pass the path of an .onnx file"
+        tr("unknown model '{ref}': shipped and user models are {0}; or pass the path of an .onnx file").format(
+            ", ".join(models) or tr("none"), ref=ref
+        )
     )
 
 
@@ -165,11 +167,15 @@ def user_model_target(name: str, user_dir: str) -> str:
     """
     name = safe_model_name(name)
     if name in available_models(None):
-        raise CardError(f"a shipped model is already called '{name}'; rename the model first")
+        raise CardError(tr("a shipped model is already called '{name}'; rename the model first").format(name=name))
     os.makedirs(user_dir, exist_ok=True)
     target = os.path.join(user_dir, f"{name}.onnx")
     if not _inside(user_dir, target) or os.path.islink(target):
-        raise CardError(f"'{name}' would be written outside the user models folder {user_dir}; refused")
+        raise CardError(
+            tr("'{name}' would be written outside the user models folder {user_dir}; refused").format(
+                name=name, user_dir=user_dir
+            )
+        )
     return target
 
 
@@ -197,16 +203,20 @@ def import_model(source: str, user_dir: str, overwrite: bool = False) -> str:
     model = read_model(source)  # raises CardError with the reason
     if model.external_data:
         raise CardError(
-            f"{os.path.basename(source)}: keeps its weights in separate files ({', '.join(model.external_data)}); "
-            "SatImpact imports single-file models only: save it with onnx.save(model, path, "
-            "save_as_external_data=False) (models up to 2 GB)"
+            tr(
+                "{0}: keeps its weights in separate files ({1}); SatImpact imports single-file "
+                "models only: save it with onnx.save(model, path, save_as_external_data=False) "
+                "(models up to 2 GB)"
+            ).format(os.path.basename(source), ", ".join(model.external_data))
         )
     target = user_model_target(model.card.name or os.path.splitext(os.path.basename(source))[0], user_dir)
     if os.path.exists(target):
         if os.path.samefile(source, target):
             return target
         if not overwrite:
-            raise ModelExistsError(f"a user model called '{_stem(target)}' exists already ({target})", target)
+            raise ModelExistsError(
+                tr("a user model called '{0}' exists already ({target})").format(_stem(target), target=target), target
+            )
     tmp = os.path.join(user_dir, f".{_stem(target)}.import.part")
     try:
         shutil.copyfile(source, tmp)
@@ -228,10 +238,10 @@ def remove_model(name: str, user_dir: str) -> None:
         CardError: not a model name, a shipped model, or no such user model.
     """
     if not MODEL_NAME.fullmatch(name or ""):
-        raise CardError(f"'{name}' is not a model name")
+        raise CardError(tr("'{name}' is not a model name").format(name=name))
     path = os.path.join(user_dir, f"{name}.onnx")
     if not os.path.isfile(path) or not _inside(user_dir, path):
         if name in available_models(None):
-            raise CardError(f"'{name}' is a shipped model; only user models can be removed")
-        raise CardError(f"no user model called '{name}'")
+            raise CardError(tr("'{name}' is a shipped model; only user models can be removed").format(name=name))
+        raise CardError(tr("no user model called '{name}'").format(name=name))
     os.remove(path)

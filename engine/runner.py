@@ -32,6 +32,7 @@ import numpy as np
 from .card import InputSpec
 from .errors import Cancelled, EngineError
 from .geo import mask_facts, valid_mask
+from .i18n import tr
 from .memory import gdal_cache_limit
 from .model import LoadedModel, default_threads, get_session
 from .raster import (
@@ -142,11 +143,21 @@ class RunReport:
 
     def describe(self) -> str:
         """One log line: tiles, overlap, merge, batch, threads, time and speed."""
-        return (
-            f"{self.tiles} tiles of {self.tile_size[1]}x{self.tile_size[0]} px, overlap {self.overlap} px, "
-            f"merge {self.merge}, batch {self.batch_size}, {self.threads} onnxruntime thread(s)"
-            f"{f' in {self.lanes} lanes' if self.lanes > 1 else ''}, "
-            f"{self.seconds:.2f} s ({self.pixels / max(self.seconds, 1e-9) / 1e6:.1f} Mpx/s)"
+        return tr(
+            "{tiles} tiles of {0}x{1} px, overlap {overlap} px, merge {merge}, batch "
+            "{batch_size}, {threads} onnxruntime thread(s){2}, {seconds:.2f} s ({3:.1f} "
+            "Mpx/s)"
+        ).format(
+            self.tile_size[1],
+            self.tile_size[0],
+            tr(" in {lanes} lanes").format(lanes=self.lanes) if self.lanes > 1 else "",
+            self.pixels / max(self.seconds, 1e-09) / 1000000.0,
+            tiles=self.tiles,
+            overlap=self.overlap,
+            merge=self.merge,
+            batch_size=self.batch_size,
+            threads=self.threads,
+            seconds=self.seconds,
         )
 
 
@@ -275,8 +286,17 @@ def _check_same_grid(datasets: dict) -> None:
     for name, ds in items[1:]:
         if (ds.width, ds.height) != (ref.width, ref.height) or not ds.transform.almost_equals(ref.transform):
             raise EngineError(
-                f"inputs '{ref_name}' and '{name}' are not on the same pixel grid "
-                f"({ref.width}x{ref.height} vs {ds.width}x{ds.height}); align them first"
+                tr(
+                    "inputs '{ref_name}' and '{name}' are not on the same pixel grid "
+                    "({ref_width}x{ref_height} vs {ds_width}x{ds_height}); align them first"
+                ).format(
+                    ref_name=ref_name,
+                    name=name,
+                    ref_width=ref.width,
+                    ref_height=ref.height,
+                    ds_width=ds.width,
+                    ds_height=ds.height,
+                )
             )
 
 
@@ -289,8 +309,16 @@ def _output_layout(model: LoadedModel, channels: dict[str, int]):
         kinds.add(spec.kind)
         if spec.band_names and len(spec.band_names) != n:
             raise EngineError(
-                f"model '{model.card.name}': output '{spec.name}' has {n} channel(s) but the card names "
-                f"{len(spec.band_names)} band(s) ({', '.join(spec.band_names)}); fix the card's band_names"
+                tr(
+                    "model '{model_card_name}': output '{spec_name}' has {n} channel(s) but the card "
+                    "names {0} band(s) ({1}); fix the card's band_names"
+                ).format(
+                    len(spec.band_names),
+                    ", ".join(spec.band_names),
+                    model_card_name=model.card.name,
+                    spec_name=spec.name,
+                    n=n,
+                )
             )
         if spec.band_names:
             names.extend(spec.band_names)
@@ -410,7 +438,7 @@ def _probe_writable(tmp: str) -> None:
             pass
     except OSError as exc:
         raise EngineError(
-            f"the output folder cannot be written: {os.path.dirname(tmp)} ({exc.strerror or exc})"
+            tr("the output folder cannot be written: {0} ({1})").format(os.path.dirname(tmp), exc.strerror or exc)
         ) from exc
     os.remove(tmp)
 
@@ -422,9 +450,11 @@ def _run_session(session, model: LoadedModel, output_names: list[str], feeds: di
         shapes = ", ".join(f"'{k}' {tuple(v.shape)}" for k, v in feeds.items())
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise EngineError(
-            f"model '{model.card.name}' ({os.path.basename(model.path)}) cannot run on tiles of shape "
-            f"{shapes} (batch, bands, height, width): {detail[:400]}; check the card's tile_size "
-            "against what the graph accepts"
+            tr(
+                "model '{model_card_name}' ({0}) cannot run on tiles of shape {shapes} (batch, "
+                "bands, height, width): {1}; check the card's tile_size against what the graph "
+                "accepts"
+            ).format(os.path.basename(model.path), detail[:400], model_card_name=model.card.name, shapes=shapes)
         ) from exc
 
 
@@ -527,10 +557,16 @@ def run_dense(
     options = options or RunOptions()
     card = model.card
     if card.model_type != "dense":
-        raise EngineError(f"model '{card.name}' is a {card.model_type} model; use the chip runner")
+        raise EngineError(
+            tr("model '{card_name}' is a {card_model_type} model; use the chip runner").format(
+                card_name=card.name, card_model_type=card.model_type
+            )
+        )
     missing = [i.name for i in card.inputs if i.name not in inputs]
     if missing:
-        raise EngineError(f"model '{card.name}' needs input(s) {missing}")
+        raise EngineError(
+            tr("model '{card_name}' needs input(s) {missing}").format(card_name=card.name, missing=missing)
+        )
     check_output_writable(output_path)
     cache = _check_dense_memory(model, inputs, options)
     with gdal_cache_limit(cache):
@@ -716,8 +752,10 @@ class _DenseLanes:
         for r in results:
             if r.shape[0] != len(batch_tiles) or r.shape[2:] != (lay.pad_h, lay.pad_w):
                 raise EngineError(
-                    f"model '{card.name}' returned an output of shape {tuple(r.shape)} for tiles of "
-                    f"{lay.pad_w}x{lay.pad_h} px; a dense model must return one value per input pixel"
+                    tr(
+                        "model '{card_name}' returned an output of shape {0} for tiles of "
+                        "{lay_pad_w}x{lay_pad_h} px; a dense model must return one value per input pixel"
+                    ).format(tuple(r.shape), card_name=card.name, lay_pad_w=lay.pad_w, lay_pad_h=lay.pad_h)
                 )
         return results, valids
 
@@ -734,10 +772,10 @@ def _inferred_in_order(pool, infer: _DenseLanes, batches: list, lanes: int, feed
             in_flight.append(pool.submit(infer, batches[submitted]))
             submitted += 1
         if feedback.is_cancelled():
-            raise Cancelled("cancelled by the user; no output was written")
+            raise Cancelled(tr("cancelled by the user; no output was written"))
         results, valids = in_flight.popleft().result()
         if results is None:
-            raise Cancelled("cancelled by the user; no output was written")
+            raise Cancelled(tr("cancelled by the user; no output was written"))
         yield batch_tiles, results, valids
 
 
@@ -865,7 +903,7 @@ class _TileProgress:
                 self.feedback.progress(percent)
                 self.reported = percent
             if self.feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
 
 
 def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
@@ -881,9 +919,25 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         stripe_note = f", in {len(lay.stripes)} column stripes" if len(lay.stripes) > 1 else ""
         lanes = min(lanes, len(lay.batches))
         feedback.info(
-            f"{card.title}: {lay.width}x{lay.height} px, {len(lay.tiles)} tiles of {lay.tw}x{lay.th} px "
-            f"(overlap {lay.overlap} px, merge {lay.merge}){stripe_note}, batches of {lay.batch}, "
-            f"{lanes} batch(es) at a time with {lane_threads} onnxruntime thread(s) each"
+            tr(
+                "{card_title}: {lay_width}x{lay_height} px, {0} tiles of {lay_tw}x{lay_th} px "
+                "(overlap {lay_overlap} px, merge {lay_merge}){stripe_note}, batches of "
+                "{lay_batch}, {lanes} batch(es) at a time with {lane_threads} onnxruntime "
+                "thread(s) each"
+            ).format(
+                len(lay.tiles),
+                card_title=tr(card.title),
+                lay_width=lay.width,
+                lay_height=lay.height,
+                lay_tw=lay.tw,
+                lay_th=lay.th,
+                lay_overlap=lay.overlap,
+                lay_merge=lay.merge,
+                stripe_note=stripe_note,
+                lay_batch=lay.batch,
+                lanes=lanes,
+                lane_threads=lane_threads,
+            )
         )
         infer = _DenseLanes(model, session, lay, run.readers, feedback)
         progress = _TileProgress(len(lay.tiles), feedback)
@@ -914,7 +968,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             nodata=nodata,
             lanes=lanes,
         )
-        feedback.info(f"Done: {report.describe()}")
+        feedback.info(tr("Done: {0}").format(report.describe()))
         return report
 
 
@@ -947,7 +1001,11 @@ def run_chips(
     options = options or RunOptions()
     card = model.card
     if card.model_type != "chip":
-        raise EngineError(f"model '{card.name}' is a {card.model_type} model; use the dense runner")
+        raise EngineError(
+            tr("model '{card_name}' is a {card_model_type} model; use the dense runner").format(
+                card_name=card.name, card_model_type=card.model_type
+            )
+        )
     check_output_writable(output_path)
     _check_declared_sizes(model, inputs)
     with gdal_cache_limit(options.gdal_cache_bytes):
@@ -1023,8 +1081,20 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
         batches = [chips[k : k + batch] for k in range(0, len(chips), batch)]
         output_names = [o.name for o in card.outputs]
         feedback.info(
-            f"{card.title}: {width}x{height} px in {len(chips)} chips of {chip} px "
-            f"({cols}x{rows}), batches of {batch}, {threads} onnxruntime thread(s)"
+            tr(
+                "{card_title}: {width}x{height} px in {0} chips of {chip} px ({cols}x{rows}), "
+                "batches of {batch}, {threads} onnxruntime thread(s)"
+            ).format(
+                len(chips),
+                card_title=tr(card.title),
+                width=width,
+                height=height,
+                chip=chip,
+                cols=cols,
+                rows=rows,
+                batch=batch,
+                threads=threads,
+            )
         )
         row_buffer = None
         names = None
@@ -1034,7 +1104,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
         done = 0
         for b, batch_chips in enumerate(batches):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             feeds, shares = next_read.result()
             if b + 1 < len(batches):
                 next_read = pool_read.submit(_read_chips, reader, batches[b + 1], chip, height, width)
@@ -1047,7 +1117,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
                 row_buffer = np.full((len(names), 1, cols), nodata, dtype=np.float32)
             for k, (j, i) in enumerate(batch_chips):
                 if feedback.is_cancelled():
-                    raise Cancelled("cancelled by the user; no output was written")
+                    raise Cancelled(tr("cancelled by the user; no output was written"))
                 values = flat[k]
                 if shares[k] >= options.min_valid_share:
                     row_buffer[: values.size, 0, i] = values
@@ -1073,7 +1143,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
             band_names=names,
             nodata=nodata,
         )
-        feedback.info(f"Done: {report.describe()}")
+        feedback.info(tr("Done: {0}").format(report.describe()))
         return report
 
 

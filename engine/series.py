@@ -35,6 +35,7 @@ import numpy as np
 
 from .errors import Cancelled, EngineError
 from .geo import as_crs, footprint, pixel_areas_for, same_grid, transformer, windows
+from .i18n import tr
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
 from .runner import Feedback, StageFeedback
 from .zonal import ZonalAccumulator, ZoneMasks, observed_or_null, share_or_null
@@ -102,12 +103,14 @@ def parse_given_date(text: str) -> tuple[dt.date, bool]:
     """
     m = _GIVEN_DATE.match(text or "")
     if not m:
-        raise EngineError(f"DATES: '{text}' is not a date; write YYYY-MM-DD or a year such as 1985")
+        raise EngineError(
+            tr("DATES: '{text}' is not a date; write YYYY-MM-DD or a year such as 1985").format(text=text)
+        )
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
     try:
         return dt.date(year, month, day), m.group(2) is None
     except ValueError as exc:
-        raise EngineError(f"DATES: '{text}' is not a valid date ({exc})") from exc
+        raise EngineError(tr("DATES: '{text}' is not a valid date ({exc})").format(text=text, exc=exc)) from exc
 
 
 def date_from_name(path: str) -> tuple[dt.date, bool] | None:
@@ -157,8 +160,11 @@ def series_date(path: str, tags: dict, given: str | None = None) -> SeriesDate:
     if found is not None:
         return SeriesDate(path, found[0], f"file name {os.path.basename(path)}", found[1])
     raise EngineError(
-        f"{os.path.basename(path)} ({path}): no date found. Give it an ACQUISITION_DATE tag, a name with "
-        "YYYYMMDD or a year (1985.tif), or list the dates in DATES (one per input, in the order of the inputs)"
+        tr(
+            "{0} ({path}): no date found. Give it an ACQUISITION_DATE tag, a name with "
+            "YYYYMMDD or a year (1985.tif), or list the dates in DATES (one per input, in "
+            "the order of the inputs)"
+        ).format(os.path.basename(path), path=path)
     )
 
 
@@ -187,17 +193,19 @@ def split_band_groups(paths: list[str], bands_per_date: int, folder: str) -> lis
             with rasterio.open(path) as ds:
                 count = ds.count
         except rasterio.errors.RasterioIOError as exc:
-            raise EngineError(f"cannot open raster {path}: {exc}") from exc
+            raise EngineError(tr("cannot open raster {path}: {exc}").format(path=path, exc=exc)) from exc
         if count % bands_per_date:
             raise EngineError(
-                f"{os.path.basename(path)} has {count} bands, not a multiple of BANDS_PER_DATE={bands_per_date}"
+                tr("{0} has {count} bands, not a multiple of BANDS_PER_DATE={bands_per_date}").format(
+                    os.path.basename(path), count=count, bands_per_date=bands_per_date
+                )
             )
         for g in range(count // bands_per_date):
             first = g * bands_per_date + 1
             bands = list(range(first, first + bands_per_date))
             vrt = os.path.join(folder, f"input{k}_group{g}.vrt")
             if gdal.Translate(vrt, path, format="VRT", bandList=bands) is None:
-                raise EngineError(f"cannot read bands {bands[0]}-{bands[-1]} of {path}")
+                raise EngineError(tr("cannot read bands {0}-{1} of {path}").format(bands[0], bands[-1], path=path))
             out.append((vrt, f"{path} bands {bands[0]}-{bands[-1]}"))
     return out
 
@@ -218,18 +226,20 @@ def series_dates(paths: list[str], given: list[str] | None = None, names: list[s
     given = [g for g in (given or []) if g.strip()]
     names = names or list(paths)
     if given and len(given) != len(paths):
-        raise EngineError(f"DATES has {len(given)} entries for {len(paths)} inputs; give one date per input")
+        raise EngineError(
+            tr("DATES has {0} entries for {1} inputs; give one date per input").format(len(given), len(paths))
+        )
     if len(paths) < 2:
-        raise EngineError(f"a time series needs at least two inputs, got {len(paths)}")
+        raise EngineError(tr("a time series needs at least two inputs, got {0}").format(len(paths)))
     out = []
     for k, path in enumerate(paths):
         try:
             with rasterio.open(path) as ds:
                 tags = ds.tags()
         except rasterio.errors.RasterioIOError as exc:
-            raise EngineError(f"cannot open raster {path}: {exc}") from exc
+            raise EngineError(tr("cannot open raster {path}: {exc}").format(path=path, exc=exc)) from exc
         if names[k] != path and not given:
-            raise EngineError(f"{names[k]}: a band group has no date of its own; list the dates in DATES")
+            raise EngineError(tr("{0}: a band group has no date of its own; list the dates in DATES").format(names[k]))
         date = series_date(path, tags, given[k] if given else None)
         date.display = names[k] if names[k] != path else ""
         out.append(date)
@@ -237,8 +247,9 @@ def series_dates(paths: list[str], given: list[str] | None = None, names: list[s
     for a, b in zip(out, out[1:]):
         if a.date == b.date:
             raise EngineError(
-                f"{os.path.basename(a.name)} and {os.path.basename(b.name)} have the same date {a.label}; "
-                "one raster per date (mosaic same-day scenes first)"
+                tr(
+                    "{0} and {1} have the same date {a_label}; one raster per date (mosaic same-day scenes first)"
+                ).format(os.path.basename(a.name), os.path.basename(b.name), a_label=a.label)
             )
     return out
 
@@ -257,9 +268,9 @@ class Trend:
     def describe(self, unit: str) -> str:
         """One line for the log, e.g. ``-5.4e+05 m2/year (Sen's slope), Mann-Kendall p = 0.4, n = 8``."""
         if self.slope_per_year is None:
-            return f"no trend (only {self.n} usable dates; 3 or more needed)"
-        return (
-            f"{self.slope_per_year:+.4g} {unit}/year (Sen's slope), Mann-Kendall p = {self.p_value:.3g}, n = {self.n}"
+            return tr("no trend (only {n} usable dates; 3 or more needed)").format(n=self.n)
+        return tr("{slope_per_year:+.4g} {unit}/year (Sen's slope), Mann-Kendall p = {p_value:.3g}, n = {n}").format(
+            slope_per_year=self.slope_per_year, unit=unit, p_value=self.p_value, n=self.n
         )
 
 
@@ -311,7 +322,7 @@ class GridRef:
 
         with rasterio.open(path) as ds:
             if ds.crs is None:
-                raise EngineError(f"{path} has no coordinate reference system; assign one first")
+                raise EngineError(tr("{path} has no coordinate reference system; assign one first").format(path=path))
             return cls(ds.crs, ds.transform, ds.width, ds.height, path)
 
 
@@ -334,11 +345,11 @@ def common_footprint(paths: list[str], crs) -> object:
     for path in paths:
         with rasterio.open(path) as ds:
             if ds.crs is None:
-                raise EngineError(f"{path} has no coordinate reference system; assign one first")
+                raise EngineError(tr("{path} has no coordinate reference system; assign one first").format(path=path))
             poly = footprint(ds.crs, ds.transform, ds.width, ds.height, crs)
         area = poly if area is None else area.intersection(poly)
     if area is None or area.is_empty or area.area <= 0:
-        raise EngineError("the inputs have no area in common; a series needs rasters of one place")
+        raise EngineError(tr("the inputs have no area in common; a series needs rasters of one place"))
     return area
 
 
@@ -451,7 +462,11 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
     card = model.card
     spec = card.inputs[0]
     if card.task != "water":
-        raise EngineError(f"model '{card.name}' is a '{card.task}' model, not a water model (task 'water')")
+        raise EngineError(
+            tr("model '{card_name}' is a '{card_task}' model, not a water model (task 'water')").format(
+                card_name=card.name, card_task=card.task
+            )
+        )
     side = water_direction(card)
     value = card.outputs[0].threshold if threshold is None else float(threshold)
     # Models whose default threshold is the automatic one (single-polarisation radar) get it on
@@ -465,7 +480,9 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
         if direct:
             water, valid = index_water_mask(date.path, model, bands.indices, value, side, path, feedback)
             feedback.info(
-                f"{date.label}: water where {card.outputs[0].name} is {side} {value:.4g}; {water} of {valid} px valid"
+                tr("{date_label}: water where {0} is {side} {value:.4g}; {water} of {valid} px valid").format(
+                    card.outputs[0].name, date_label=date.label, side=side, value=value, water=water, valid=valid
+                )
             )
             return
         report = detect_water(
@@ -478,8 +495,16 @@ def water_mask_maker(model, band_map: str | None, threshold: float | None = None
             feedback=feedback,
         )
         feedback.info(
-            f"{date.label}: threshold {report.threshold:.4g} ({report.threshold_source}); water "
-            f"{report.stats.water} of {report.stats.valid} valid pixels on its own grid"
+            tr(
+                "{date_label}: threshold {report_threshold:.4g} ({report_threshold_source}); "
+                "water {report_stats_water} of {report_stats_valid} valid pixels on its own grid"
+            ).format(
+                date_label=date.label,
+                report_threshold=report.threshold,
+                report_threshold_source=report.threshold_source,
+                report_stats_water=report.stats.water,
+                report_stats_valid=report.stats.valid,
+            )
         )
 
     return make
@@ -529,7 +554,7 @@ def index_water_mask(
                 out.set_band_description(1, "water")
                 for k, win in enumerate(wins, start=1):
                     if feedback.is_cancelled():
-                        raise Cancelled("cancelled by the user; no output was written")
+                        raise Cancelled(tr("cancelled by the user; no output was written"))
                     h, w = int(win.height), int(win.width)
                     data = ds.read(bands, window=win, out_dtype="float32")
                     valid = valid_mask(ds, bands, data, win, facts)
@@ -595,7 +620,9 @@ def _water_series(
 ) -> WaterSeriesResult:
     feedback = feedback or Feedback()
     if not 0.0 <= min_observed <= 1.0:
-        raise EngineError(f"MIN_OBSERVED must be a share between 0 and 1, got {min_observed}")
+        raise EngineError(
+            tr("MIN_OBSERVED must be a share between 0 and 1, got {min_observed}").format(min_observed=min_observed)
+        )
     for path in (occurrence_path, change_path, report_path):
         if path:
             check_output_writable(path)
@@ -605,9 +632,13 @@ def _water_series(
     if not zone_geoms:
         zone_geoms = [common_footprint(paths, ref.crs)]
         zone_names = ["area common to all dates"]
-        feedback.info("No zones: the series covers the area all dates have in common")
+        feedback.info(tr("No zones: the series covers the area all dates have in common"))
     areas, equal_area = pixel_areas_for(ref.crs, ref.transform, ref.width, ref.height)
-    feedback.info(f"Reference grid: {os.path.basename(ref.path)}; areas in m2 from {equal_area}")
+    feedback.info(
+        tr("Reference grid: {0}; areas in m2 from {equal_area}").format(
+            os.path.basename(ref.path), equal_area=equal_area
+        )
+    )
 
     masks = []
     tmp_outputs = []
@@ -615,8 +646,12 @@ def _water_series(
         n = len(dates)
         for k, d in enumerate(dates):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
-            feedback.info(f"Date {k + 1}/{n}: {d.label} ({d.source}) - {os.path.basename(d.name)}")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
+            feedback.info(
+                tr("Date {0}/{n}: {d_label} ({d_source}) - {1}").format(
+                    k + 1, os.path.basename(d.name), n=n, d_label=d.label, d_source=d.source
+                )
+            )
             mask = temporary_path(
                 os.path.join(_scratch_dir(occurrence_path, change_path, report_path), f"series_mask_{k}.tif")
             )
@@ -748,7 +783,7 @@ def _accumulate(dates, masks, ref, areas, zone_geoms, occ_path, chg_path, feedba
         wins = list(windows(ref.width, ref.height, size))
         for done, win in enumerate(wins, start=1):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             h, w = int(win.height), int(win.width)
             states = np.stack([src.read(1, window=win) for src, _ in opened])
             water = states == WATER
@@ -839,7 +874,7 @@ def _zones_or_common_area(dates, zones, zones_crs, zone_names, feedback) -> tupl
     if not geoms:
         geoms = [common_footprint([d.path for d in dates], zones_crs)]
         zone_names = ["area common to all dates"]
-        feedback.info("No zones: the series covers the area all dates have in common")
+        feedback.info(tr("No zones: the series covers the area all dates have in common"))
     return geoms, list(zone_names or [f"zone {k + 1}" for k in range(len(geoms))])
 
 
@@ -879,7 +914,9 @@ def green_series(
 
     feedback = feedback or Feedback()
     if not 0.0 <= min_observed <= 1.0:
-        raise EngineError(f"MIN_OBSERVED must be a share between 0 and 1, got {min_observed}")
+        raise EngineError(
+            tr("MIN_OBSERVED must be a share between 0 and 1, got {min_observed}").format(min_observed=min_observed)
+        )
     if report_path:
         check_output_writable(report_path)
     first_crs = GridRef.of(dates[0].path).crs  # opened first: a broken first date fails before any zone work
@@ -891,8 +928,12 @@ def green_series(
     model_name = model.card.name
     for k, d in enumerate(dates):
         if feedback.is_cancelled():
-            raise Cancelled("cancelled by the user; no output was written")
-        feedback.info(f"Date {k + 1}/{n}: {d.label} ({d.source}) - {os.path.basename(d.path)}")
+            raise Cancelled(tr("cancelled by the user; no output was written"))
+        feedback.info(
+            tr("Date {0}/{n}: {d_label} ({d_source}) - {1}").format(
+                k + 1, os.path.basename(d.path), n=n, d_label=d.label, d_source=d.source
+            )
+        )
         grid = GridRef.of(d.path)
         local = [Zone(z, to_crs(g, zones_crs, grid.crs)) for z, g in enumerate(geoms)]
         result = green_ratio(

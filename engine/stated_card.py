@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .card import CARD_KEY, ModelCard, card_from_dict, has_deepness_metadata
 from .errors import CardError
+from .i18n import tr
 from .model import LoadedModel, check_card_against_graph, graph_ports, load_proto
 
 # What the user may say a model is, and how each maps onto the card.
@@ -106,9 +107,11 @@ def parse_numbers(text: str | None, label: str) -> list[float] | None:
         try:
             value = float(part)
         except ValueError as exc:
-            raise CardError(f"{label}: '{part}' is not a number (give comma-separated numbers)") from exc
+            raise CardError(
+                tr("{label}: '{part}' is not a number (give comma-separated numbers)").format(label=label, part=part)
+            ) from exc
         if not math.isfinite(value):
-            raise CardError(f"{label}: '{part}' is not a finite number")
+            raise CardError(tr("{label}: '{part}' is not a finite number").format(label=label, part=part))
         values.append(value)
     return values or None
 
@@ -129,7 +132,7 @@ def parse_bands(text: str | None) -> list[int] | None:
     if values is None:
         return None
     if any(v != int(v) or v < 1 for v in values):
-        raise CardError(f"BANDS: band numbers are whole numbers from 1, got {text!r}")
+        raise CardError(tr("BANDS: band numbers are whole numbers from 1, got {text!r}").format(text=text))
     return [int(v) for v in values]
 
 
@@ -181,8 +184,10 @@ def output_margin(graph_inputs, graph_outputs) -> int:
         if size_in and size_out and size_out < size_in:
             if (size_in - size_out) % 2:
                 raise CardError(
-                    f"output '{out.name}' is {size_out} px for a {size_in} px input: an odd difference "
-                    "cannot be centred on the tile"
+                    tr(
+                        "output '{out_name}' is {size_out} px for a {size_in} px input: an odd "
+                        "difference cannot be centred on the tile"
+                    ).format(out_name=out.name, size_out=size_out, size_in=size_in)
                 )
             margin = max(margin, (size_in - size_out) // 2)
     return margin
@@ -195,20 +200,32 @@ def output_margin(graph_inputs, graph_outputs) -> int:
 def _input_port(origin: str, params: StatedParameters, band_names: list[str], graph_inputs):
     """The graph's one input, checked against the stated kind and the band count."""
     if params.model_kind not in MODEL_KINDS:
-        raise CardError(f"MODEL_TYPE '{params.model_kind}' is unknown (expected one of {', '.join(MODEL_KINDS)})")
+        raise CardError(
+            tr("MODEL_TYPE '{params_model_kind}' is unknown (expected one of {0})").format(
+                ", ".join(MODEL_KINDS), params_model_kind=params.model_kind
+            )
+        )
     if len(graph_inputs) != 1:
         raise CardError(
-            f"{origin}: the graph has {len(graph_inputs)} inputs ({', '.join(graph_inputs)}); "
-            "stated parameters describe one-input models only: give the model a card"
+            tr(
+                "{origin}: the graph has {0} inputs ({1}); stated parameters describe one-input "
+                "models only: give the model a card"
+            ).format(len(graph_inputs), ", ".join(graph_inputs), origin=origin)
         )
     port = next(iter(graph_inputs.values()))
     if len(port.shape) != 4:
-        raise CardError(f"{origin}: the graph input must be (batch, bands, height, width), got shape {port.shape}")
+        raise CardError(
+            tr("{origin}: the graph input must be (batch, bands, height, width), got shape {port_shape}").format(
+                origin=origin, port_shape=port.shape
+            )
+        )
     channels = port.fixed(1)
     if channels is not None and channels != len(band_names):
         raise CardError(
-            f"{origin}: the graph takes {channels} channels but BANDS gives {len(band_names)} band(s); "
-            f"list {channels} raster bands in the model's input order"
+            tr(
+                "{origin}: the graph takes {channels} channels but BANDS gives {0} band(s); list "
+                "{channels} raster bands in the model's input order"
+            ).format(len(band_names), origin=origin, channels=channels)
         )
     return port
 
@@ -217,17 +234,23 @@ def _tile_size(origin: str, params: StatedParameters, port) -> int:
     """TILE_SIZE, else the graph's fixed size, else DEFAULT_TILE; a fixed graph size wins."""
     fixed_h, fixed_w = port.fixed(2), port.fixed(3)
     if fixed_h and fixed_w and fixed_h != fixed_w:
-        raise CardError(f"{origin}: the graph takes {fixed_w}x{fixed_h} px tiles; only square tiles are supported")
+        raise CardError(
+            tr("{origin}: the graph takes {fixed_w}x{fixed_h} px tiles; only square tiles are supported").format(
+                origin=origin, fixed_w=fixed_w, fixed_h=fixed_h
+            )
+        )
     fixed = fixed_h or fixed_w
     tile = params.tile_size
     if tile is not None and fixed and tile != fixed:
         raise CardError(
-            f"{origin}: TILE_SIZE {tile} px is refused: the graph's input has a fixed size of {fixed} px "
-            "(leave TILE_SIZE empty to use it)"
+            tr(
+                "{origin}: TILE_SIZE {tile} px is refused: the graph's input has a fixed size of "
+                "{fixed} px (leave TILE_SIZE empty to use it)"
+            ).format(origin=origin, tile=tile, fixed=fixed)
         )
     tile = tile or fixed or DEFAULT_TILE
     if tile < 8:
-        raise CardError(f"TILE_SIZE must be at least 8 px, got {tile}")
+        raise CardError(tr("TILE_SIZE must be at least 8 px, got {tile}").format(tile=tile))
     return tile
 
 
@@ -257,7 +280,11 @@ def _overlap(params: StatedParameters, model_type: str, merge: str, tile: int, m
         if merge == "none":
             merge = "crop"
     if overlap < 0 or 2 * overlap >= tile:
-        raise CardError(f"OVERLAP must be from 0 to below half the tile ({tile} px), got {overlap}")
+        raise CardError(
+            tr("OVERLAP must be from 0 to below half the tile ({tile} px), got {overlap}").format(
+                tile=tile, overlap=overlap
+            )
+        )
     return overlap, merge
 
 
@@ -265,20 +292,26 @@ def _normalisation(params: StatedParameters, n: int) -> tuple[list | None, list 
     """(mean, std, scale, offset) for ``n`` bands; a single MEAN/STD value applies to every band."""
     mean, std = params.mean, params.std
     if (mean is None) != (std is None):
-        raise CardError("MEAN and STD must be given together (one value per band, or one for all)")
+        raise CardError(tr("MEAN and STD must be given together (one value per band, or one for all)"))
     if mean is not None:
         if len(mean) == 1:
             mean = mean * n
         if len(std) == 1:
             std = std * n
         if len(mean) != n or len(std) != n:
-            raise CardError(f"MEAN and STD need one value per band ({n}), got {len(mean)} and {len(std)}")
+            raise CardError(
+                tr("MEAN and STD need one value per band ({n}), got {0} and {1}").format(len(mean), len(std), n=n)
+            )
         if any(s <= 0 for s in std):
-            raise CardError("every STD value must be positive")
+            raise CardError(tr("every STD value must be positive"))
     scale = DEFAULT_SCALE if params.scale is None else float(params.scale)
     offset = 0.0 if params.offset is None else float(params.offset)
     if scale == 0 or not math.isfinite(scale) or not math.isfinite(offset):
-        raise CardError(f"SCALE must be a finite number other than 0 and OFFSET finite, got {scale}, {offset}")
+        raise CardError(
+            tr("SCALE must be a finite number other than 0 and OFFSET finite, got {scale}, {offset}").format(
+                scale=scale, offset=offset
+            )
+        )
     return mean, std, scale, offset
 
 
@@ -342,7 +375,11 @@ def card_from_parameters(
     mean, std, scale, offset = _normalisation(params, len(band_names))
     resolution = params.resolution_m
     if resolution is not None and not (resolution > 0 and math.isfinite(resolution)):
-        raise CardError(f"MODEL_RESOLUTION must be a positive number of metres per pixel, got {resolution}")
+        raise CardError(
+            tr("MODEL_RESOLUTION must be a positive number of metres per pixel, got {resolution}").format(
+                resolution=resolution
+            )
+        )
     threshold = params.threshold
     if threshold is None and params.model_kind == "segmentation":
         threshold = 0.5
@@ -400,9 +437,11 @@ def load_with_parameters(path: str, params: StatedParameters, band_names: list[s
     own = carries_card(props)
     if own:
         raise CardError(
-            f"{os.path.basename(path)} carries {own}: the card is the model's contract, so "
-            f"{', '.join(params.given())} are refused; leave them empty to use the card, or save a "
-            "new card into a copy of the model (SAVE_CARD) from a copy without metadata"
+            tr(
+                "{0} carries {own}: the card is the model's contract, so {1} are refused; leave "
+                "them empty to use the card, or save a new card into a copy of the model "
+                "(SAVE_CARD) from a copy without metadata"
+            ).format(os.path.basename(path), ", ".join(params.given()), own=own)
         )
     card = card_from_parameters(path, params, band_names, graph_inputs, graph_outputs, warn)
     model = LoadedModel(path=path, card=card, graph_inputs=graph_inputs, graph_outputs=graph_outputs)
@@ -470,10 +509,14 @@ def save_card_copy(source: str, card: ModelCard, target: str) -> str:
     from .model import attach_card, read_model
 
     if os.path.abspath(source) == os.path.abspath(target):
-        raise CardError(f"SAVE_CARD: {target} is the model itself; choose another file (the original stays as it is)")
+        raise CardError(
+            tr("SAVE_CARD: {target} is the model itself; choose another file (the original stays as it is)").format(
+                target=target
+            )
+        )
     folder = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(folder):
-        raise CardError(f"SAVE_CARD: the folder {folder} does not exist")
+        raise CardError(tr("SAVE_CARD: the folder {folder} does not exist").format(folder=folder))
     proto = onnx.load(source, load_external_data=False)
     attach_card(proto, card)
     tmp = f"{target}.part"
@@ -535,6 +578,9 @@ def add_stated_card(
     target = user_model_target(os.path.splitext(os.path.basename(source))[0], user_dir)
     if os.path.exists(target) and not overwrite:
         raise ModelExistsError(
-            f"a user model called '{os.path.basename(target)[:-5]}' exists already ({target})", target
+            tr("a user model called '{0}' exists already ({target})").format(
+                os.path.basename(target)[:-5], target=target
+            ),
+            target,
         )
     return save_stated_card(source, params, band_names, target, warn)

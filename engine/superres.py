@@ -14,6 +14,7 @@ import time
 import numpy as np
 
 from .errors import Cancelled, EngineError
+from .i18n import tr
 from .model import LoadedModel, get_session
 from .raster import (
     axis_starts,
@@ -62,8 +63,10 @@ def _checked_result(result, pad: tuple[int, int], factor: int | None, card, scal
         factor = result.shape[1] // pad[0]
     if result.shape[1:] != (pad[0] * factor, pad[1] * factor):
         raise EngineError(
-            f"model '{card.name}' returned {tuple(result.shape)} for a {pad[1]}x{pad[0]} px tile; "
-            f"a super-resolution model with scale factor {factor} must return {pad[0] * factor} px"
+            tr(
+                "model '{card_name}' returned {0} for a {1}x{2} px tile; a super-resolution "
+                "model with scale factor {factor} must return {3} px"
+            ).format(tuple(result.shape), pad[1], pad[0], pad[0] * factor, card_name=card.name, factor=factor)
         )
     if scaling:
         result = result * np.float32(scaling)
@@ -151,15 +154,27 @@ def run_superresolution(
         tiles = [(j, i) for j in range(len(ys)) for i in range(len(xs))]
         for k, (j, i) in enumerate(tiles):
             if feedback.is_cancelled():
-                raise Cancelled("cancelled by the user; no output was written")
+                raise Cancelled(tr("cancelled by the user; no output was written"))
             y, x = ys[j], xs[i]
             feeds, valid = reader.read(y, x, th, tw, *pad)
             (result,) = session.run([output_name], {n: a[None] for n, a in feeds.items()})
             result, factor = _checked_result(result, pad, factor, card, scaling)
             if out is None:
                 feedback.info(
-                    f"{card.title}: {width}x{height} px -> {width * factor}x{height * factor} px "
-                    f"(scale factor {factor}), {len(tiles)} tiles of {tile} px, overlap {overlap} px"
+                    tr(
+                        "{card_title}: {width}x{height} px -> {0}x{1} px (scale factor {factor}), {2} "
+                        "tiles of {tile} px, overlap {overlap} px"
+                    ).format(
+                        width * factor,
+                        height * factor,
+                        len(tiles),
+                        card_title=tr(card.title),
+                        width=width,
+                        height=height,
+                        factor=factor,
+                        tile=tile,
+                        overlap=overlap,
+                    )
                 )
                 out = _open_output(tmp, ds, card, result.shape[0], factor, compress)
             _write_owned(out, result, valid, y, x, owned_span(wy[j]), owned_span(wx[i]), factor)
@@ -176,5 +191,5 @@ def run_superresolution(
     finally:
         reader.close()
     seconds = time.perf_counter() - start
-    feedback.info(f"Done: {len(tiles)} tiles, {seconds:.2f} s")
+    feedback.info(tr("Done: {0} tiles, {seconds:.2f} s").format(len(tiles), seconds=seconds))
     return {"scale_factor": factor, "tiles": len(tiles), "seconds": seconds}

@@ -735,7 +735,7 @@ def _choose_threshold(
                 card_name=card.name
             )
         )
-    return value, "model card default", "card"
+    return value, tr("model card default"), "card"
 
 
 def _water_bodies(mask: str, polygons_output: str, min_area_m2: float, feedback: Feedback) -> tuple[int, float]:

@@ -4,20 +4,192 @@
 <context>
     <name>SatImpact</name>
     <message>
-        <source>The zones' field '{0}' is replaced by this tool's figure</source>
-        <translation>구역의 '{0}' 필드는 이 도구의 값으로 바뀝니다</translation>
+        <source>{parameter}: '{0}' cut to the extent {1}: {cols} x {rows} px</source>
+        <translation>{parameter}: '{0}'을(를) 범위 {1}(으)로 잘랐습니다: {cols} x {rows} 픽셀</translation>
     </message>
     <message>
-        <source>Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)</source>
-        <translation>가장 작은 수체: {area:g} m2 (4픽셀, 바꾸려면 MIN_AREA 지정)</translation>
+        <source>{parameter}: rendering '{0}' ({1}) over {2} ({3}) at {resolution:g} m per pixel: {cols} x {rows} px</source>
+        <translation>{parameter}: '{0}'({1})을(를) 범위 {2}({3})에서 픽셀당 {resolution:g} m로 렌더링: {cols} x {rows} 픽셀</translation>
+    </message>
+    <message>
+        <source>{parameter}: '{0}' is a file; it is processed at its own resolution (RESOLUTION applies to layers that are not files: XYZ, WMS, virtual rasters)</source>
+        <translation>{parameter}: '{0}'은(는) 파일이므로 원래 해상도로 처리합니다 (RESOLUTION은 파일이 아닌 레이어에만 적용: XYZ, WMS, 가상 래스터)</translation>
+    </message>
+    <message>
+        <source>The zones' field '{0}' is replaced by this tool's figure</source>
+        <translation>구역의 필드 '{0}'은(는) 이 도구가 계산한 값으로 바뀝니다</translation>
+    </message>
+    <message>
+        <source>{0} cut into {1} windows of {window} px, overlap {overlap} px</source>
+        <translation>{0}을(를) {window} 픽셀 창 {1}개로 나눴습니다 (중첩 {overlap} 픽셀)</translation>
+    </message>
+    <message>
+        <source>Cancelled: {report_done} done, {report_pending} pending; run the batch again to resume</source>
+        <translation>취소됨: {report_done}개 완료, {report_pending}개 남음. 이어서 하려면 일괄 처리를 다시 실행하세요</translation>
+    </message>
+    <message>
+        <source>The platform (Sentinel-2A or 2B) is not in the file name or tags; using Sentinel-2A wavelengths. Set MODEL=debris_fdi_s2b for a Sentinel-2B scene.</source>
+        <translation>파일 이름이나 태그에 위성(Sentinel-2A 또는 2B)이 없어 Sentinel-2A 파장을 사용합니다. Sentinel-2B 영상이면 MODEL=debris_fdi_s2b로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Debris model: {0}</source>
+        <translation>부유 쓰레기 모델: {0}</translation>
+    </message>
+    <message>
+        <source>Bands: {0}</source>
+        <translation>밴드: {0}</translation>
+    </message>
+    <message>
+        <source>Water model: {water_model_card_name}</source>
+        <translation>수체 모델: {water_model_card_name}</translation>
+    </message>
+    <message>
+        <source>Zones: {0} polygons, counted in BEFORE's CRS ({1})</source>
+        <translation>구역: 폴리곤 {0}개, BEFORE 영상의 좌표계({1})에서 집계</translation>
     </message>
     <message>
         <source>Model: {0}</source>
         <translation>모델: {0}</translation>
     </message>
     <message>
-        <source>Bands: {0}</source>
-        <translation>밴드: {0}</translation>
+        <source>Whole raster: green {0:.4f} km2 of {1:.4f} km2 valid ({2}); cloud {3:.4f} km2, nodata {4:.4f} km2</source>
+        <translation>래스터 전체: 유효 면적 {1:.4f} km2 중 녹지 {0:.4f} km2 ({2}), 구름 {3:.4f} km2, NoData {4:.4f} km2</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <source>Model: {model_card_name} ({why})</source>
+        <translation>모델: {model_card_name} ({why})</translation>
+    </message>
+    <message>
+        <source>Season warning: {warning}</source>
+        <translation>계절 경고: {warning}</translation>
+    </message>
+    <message>
+        <source>Zones: {0} polygons, reprojected to the raster's CRS for the pixel count</source>
+        <translation>구역: 폴리곤 {0}개, 픽셀 집계를 위해 래스터 좌표계로 재투영</translation>
+    </message>
+    <message>
+        <source>{0} zone(s) do not overlap the raster and get zero valid area (feature ids {1}{2})</source>
+        <translation>구역 {0}개가 래스터와 겹치지 않아 유효 면적이 0입니다 (피처 ID {1}{2})</translation>
+    </message>
+    <message>
+        <source>{0} zone(s)/cell(s) hold only nodata or cloud pixels: zero valid area, no green ratio</source>
+        <translation>구역/격자 {0}개에는 NoData 또는 구름 픽셀만 있습니다: 유효 면적 0, 녹지 비율 없음</translation>
+    </message>
+    <message>
+        <source>{0} zone(s) have a negative population; green_m2_per_person is left empty</source>
+        <translation>구역 {0}개의 인구가 음수라 green_m2_per_person을 비워 둡니다</translation>
+    </message>
+    <message>
+        <source>{d_label}: {d_name} (date from {d_source})</source>
+        <translation>{d_label}: {d_name} (날짜 출처: {d_source})</translation>
+    </message>
+    <message>
+        <source>Trend {0}: {1}</source>
+        <translation>추세 {0}: {1}</translation>
+    </message>
+    <message>
+        <source>green ratio</source>
+        <translation>녹지 비율</translation>
+    </message>
+    <message>
+        <source>Chips: {chip_m:.0f} m x {chip_m:.0f} m ({why}), resampled to {chip_px} px ({0:.1f} m per model pixel); raster pixels {res_m:.1f} m</source>
+        <translation>칩: {chip_m:.0f} m x {chip_m:.0f} m ({why}), {chip_px} 픽셀로 리샘플링 (모델 픽셀당 {0:.1f} m), 래스터 픽셀 {res_m:.1f} m</translation>
+    </message>
+    <message>
+        <source>Cells and chips in {metric} ({0}), metric for this area</source>
+        <translation>격자와 칩은 이 지역에 맞는 미터 단위 좌표계 {metric}({0})에서 계산</translation>
+    </message>
+    <message>
+        <source>{unscored} of {0} cells/zones have too little valid imagery (chips below {min_valid:.0%} valid pixels) and get no score (NULL)</source>
+        <translation>격자/구역 {0}개 중 {unscored}개는 유효 영상이 너무 적어 (유효 픽셀 {min_valid:.0%} 미만인 칩) 점수가 없습니다 (NULL)</translation>
+    </message>
+    <message>
+        <source>Scores: {0} units, min {1:.3f}, median {2:.3f}, max {3:.3f}</source>
+        <translation>점수: {0}개 단위, 최솟값 {1:.3f}, 중앙값 {2:.3f}, 최댓값 {3:.3f}</translation>
+    </message>
+    <message>
+        <source>the raster ({res_m:.1f} m per pixel) is coarser than the model's pixels ({0:.1f} m); scores of upsampled imagery are less reliable</source>
+        <translation>래스터(픽셀당 {res_m:.1f} m)가 모델 픽셀({0:.1f} m)보다 거칩니다. 업샘플링한 영상의 점수는 신뢰도가 낮습니다</translation>
+    </message>
+    <message>
+        <source>The raster holds {0} values, not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and converting to the 8-bit true-colour rendering the model expects: 255 x clip({render_gain:g} x reflectance, 0, 1)</source>
+        <translation>래스터 값이 8비트 색이 아닌 {0}입니다: Sentinel-2 반사율 x 10000으로 읽고, 모델이 기대하는 8비트 트루컬러로 변환합니다: 255 x clip({render_gain:g} x 반사율, 0, 1)</translation>
+    </message>
+    <message>
+        <source>the raster is 8-bit but model '{card_name}' expects other values (scale {spec_scale:g}); check that the model and the imagery match</source>
+        <translation>래스터는 8비트인데 모델 '{card_name}'은(는) 다른 값을 기대합니다 (스케일 {spec_scale:g}). 모델과 영상이 맞는지 확인하세요</translation>
+    </message>
+    <message>
+        <source>Grid: {cell_size:g} m cells, {0} cells over the raster ({grid_cols} x {grid_rows} grid), {1} chips</source>
+        <translation>격자: {cell_size:g} m 격자, 래스터 위 격자 {0}개 ({grid_cols} x {grid_rows}), 칩 {1}개</translation>
+    </message>
+    <message>
+        <source>Zones: {0} polygons, {1} chips</source>
+        <translation>구역: 폴리곤 {0}개, 칩 {1}개</translation>
+    </message>
+    <message>
+        <source>OUTPUT_PROBABILITIES applies to segmentation models only; not written</source>
+        <translation>OUTPUT_PROBABILITIES는 분할(segmentation) 모델에만 쓰입니다. 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>OUTPUT_VECTOR applies to segmentation and detection models only; not written</source>
+        <translation>OUTPUT_VECTOR는 분할(segmentation)과 탐지(detection) 모델에만 쓰입니다. 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>a detection model gives no raster; OUTPUT is not written</source>
+        <translation>탐지 모델은 래스터를 만들지 않으므로 OUTPUT은 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Model (stated parameters): {0}</source>
+        <translation>모델 (지정한 매개변수): {0}</translation>
+    </message>
+    <message>
+        <source>Card saved into a copy of the model: {saved}</source>
+        <translation>모델 사본에 카드를 저장했습니다: {saved}</translation>
+    </message>
+    <message>
+        <source>Classes (threshold {threshold:g}, small segments {0}): </source>
+        <translation>클래스 (임계값 {threshold:g}, 작은 조각 {0}): </translation>
+    </message>
+    <message>
+        <source>{0} class polygons</source>
+        <translation>클래스 폴리곤 {0}개</translation>
+    </message>
+    <message>
+        <source>{n}=band {b}</source>
+        <translation>{n}=밴드 {b}</translation>
+    </message>
+    <message>
+        <source>RASTER is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and converting to 8-bit true colour, 255 x clip(2.5 x reflectance, 0, 1), as the RGB featurizer expects</source>
+        <translation>RASTER가 8비트 색이 아닙니다: Sentinel-2 반사율 x 10000으로 읽고, RGB 특징 추출기가 기대하는 8비트 트루컬러 255 x clip(2.5 x 반사율, 0, 1)로 변환합니다</translation>
+    </message>
+    <message>
+        <source>{0} chips of {chip_size:g} m cut in {metric} from {1} polygons in {2} clusters</source>
+        <translation>클러스터 {2}개의 폴리곤 {1}개에서 {metric} 좌표계로 {chip_size:g} m 칩 {0}개를 잘랐습니다</translation>
+    </message>
+    <message>
+        <source>The raster is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and converting to 8-bit true colour, 255 x clip(2.5 x reflectance, 0, 1), as the RGB featurizer expects</source>
+        <translation>래스터가 8비트 색이 아닙니다: Sentinel-2 반사율 x 10000으로 읽고, RGB 특징 추출기가 기대하는 8비트 트루컬러 255 x clip(2.5 x 반사율, 0, 1)로 변환합니다</translation>
+    </message>
+    <message>
+        <source>Featurizer: {0}</source>
+        <translation>특징 추출기: {0}</translation>
+    </message>
+    <message>
+        <source>Chips cut in {metric}</source>
+        <translation>{metric} 좌표계로 칩을 잘랐습니다</translation>
+    </message>
+    <message>
+        <source>{0} point(s) dropped: {reason}</source>
+        <translation>지점 {0}개 제외: {reason}</translation>
+    </message>
+    <message>
+        <source>Smallest water body: {area:g} m2 (4 pixels; set MIN_AREA to change)</source>
+        <translation>가장 작은 수체: {area:g} m2 (4픽셀, 바꾸려면 MIN_AREA 지정)</translation>
     </message>
     <message>
         <source>Model chosen from the bands: {model_card_name}</source>
@@ -30,6 +202,358 @@
     <message>
         <source>8-bit imagery: only the sign-based index models are candidates</source>
         <translation>8비트 영상: 부호만 쓰는 지수 모델만 후보입니다</translation>
+    </message>
+    <message>
+        <source>Model chosen from the bands of the first date: {model_card_name}</source>
+        <translation>첫 날짜의 밴드 구성으로 고른 모델: {model_card_name}</translation>
+    </message>
+    <message>
+        <source>Pixels: {0} permanent, {1} new, {2} lost, {3} seasonal, {4} never water, {5} never observed</source>
+        <translation>픽셀: 영구 수체 {0}, 신규 {1}, 소실 {2}, 계절성 {3}, 수체 아님 {4}, 관측 없음 {5}</translation>
+    </message>
+    <message>
+        <source>m2</source>
+        <translation>m2</translation>
+    </message>
+    <message>
+        <source>{title} ({count} bands: {0})</source>
+        <translation>{title} (밴드 {count}개: {0})</translation>
+    </message>
+    <message>
+        <source>{n}=band {i} ({0})</source>
+        <translation>{n}=밴드 {i} ({0})</translation>
+    </message>
+    <message>
+        <source>{total} items: {done} done ({skipped} already done before), {failed} failed, {pending} pending; {seconds:.1f} s</source>
+        <translation>항목 {total}개: 완료 {done}개 (이전에 이미 완료 {skipped}개), 실패 {failed}개, 남음 {pending}개. {seconds:.1f}초</translation>
+    </message>
+    <message>
+        <source>Batch {tool}: {0} items, {skipped} already done with intact outputs, {1} to run</source>
+        <translation>일괄 처리 {tool}: 항목 {0}개, 출력이 온전하여 이미 끝난 항목 {skipped}개, 실행할 항목 {1}개</translation>
+    </message>
+    <message>
+        <source>Cancelled: no new items start; finished items stay done</source>
+        <translation>취소됨: 새 항목은 시작하지 않습니다. 끝난 항목은 완료 상태로 남습니다</translation>
+    </message>
+    <message>
+        <source>{source}: platform not in the name or tags; using Sentinel-2A wavelengths</source>
+        <translation>{source}: 이름이나 태그에 위성 정보가 없어 Sentinel-2A 파장을 사용합니다</translation>
+    </message>
+    <message>
+        <source>Combined table: {table_path}</source>
+        <translation>통합 표: {table_path}</translation>
+    </message>
+    <message>
+        <source>Mosaic: {m}</source>
+        <translation>모자이크: {m}</translation>
+    </message>
+    <message>
+        <source>Dask: {client_scheduler_address}, {0} workers</source>
+        <translation>Dask: {client_scheduler_address}, 워커 {0}개</translation>
+    </message>
+    <message>
+        <source>{0}: failed: {1}</source>
+        <translation>{0}: 실패: {1}</translation>
+    </message>
+    <message>
+        <source>Dask dashboard: {dashboard}</source>
+        <translation>Dask 대시보드: {dashboard}</translation>
+    </message>
+    <message>
+        <source>{0}: failed: {message}</source>
+        <translation>{0}: 실패: {message}</translation>
+    </message>
+    <message>
+        <source>a task of {0} items failed ({1}: {exc}); running them one by one</source>
+        <translation>항목 {0}개짜리 작업이 실패했습니다 ({1}: {exc}). 하나씩 실행합니다</translation>
+    </message>
+    <message>
+        <source>{title} ({name} {version}, task {task}, {model_type}); bands {bands}; tile {tiling_tile_size} px, overlap {tiling_overlap} px, merge {tiling_merge}</source>
+        <translation>{title} ({name} {version}, task {task}, {model_type}). 밴드 {bands}. 타일 {tiling_tile_size} 픽셀, 중첩 {tiling_overlap} 픽셀, 병합 {tiling_merge}</translation>
+    </message>
+    <message>
+        <source>Running {cm_card_name} on BEFORE and AFTER ...</source>
+        <translation>BEFORE와 AFTER 영상에 {cm_card_name} 실행 중 ...</translation>
+    </message>
+    <message>
+        <source>Output mapping: {decoder_text}</source>
+        <translation>출력 매핑: {decoder_text}</translation>
+    </message>
+    <message>
+        <source>Log-ratio thresholds: {thresholds}</source>
+        <translation>로그 비율 임계값: {thresholds}</translation>
+    </message>
+    <message>
+        <source>Change classes: {summary}</source>
+        <translation>변화 클래스: {summary}</translation>
+    </message>
+    <message>
+        <source>{0} {noun}, {damaged} damaged (flooded share above {damage_threshold:g})</source>
+        <translation>{noun} {0}개, 피해 {damaged}개 (침수 비율 {damage_threshold:g} 초과)</translation>
+    </message>
+    <message>
+        <source>Method: {kind} ({reason}). </source>
+        <translation>방법: {kind} ({reason}). </translation>
+    </message>
+    <message>
+        <source>Running {dm_model_card_name} on the {0} scene ...</source>
+        <translation>{0} 영상에 {dm_model_card_name} 실행 중 ...</translation>
+    </message>
+    <message>
+        <source>Grid: {grid_cols} x {grid_rows} cells of {cell_size:g} m in {0}; a pixel counts in the cell holding its centre; areas in {equal_area}</source>
+        <translation>격자: {0} 좌표계의 {cell_size:g} m 격자 {grid_cols} x {grid_rows}개. 픽셀은 중심이 들어 있는 격자에 집계되며, 면적은 {equal_area} 기준</translation>
+    </message>
+    <message>
+        <source>the raster CRS</source>
+        <translation>래스터 좌표계</translation>
+    </message>
+    <message>
+        <source>Zones: {0} polygons; a pixel counts in every zone holding its centre</source>
+        <translation>구역: 폴리곤 {0}개. 픽셀은 중심이 들어 있는 모든 구역에 집계</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>격자</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>구역</translation>
+    </message>
+    <message>
+        <source>{0}: {1} converted to dB (10 log10) on the fly</source>
+        <translation>{0}: {1}을(를) 즉석에서 dB(10 log10)로 변환</translation>
+    </message>
+    <message>
+        <source>{0}: automatic water threshold ...</source>
+        <translation>{0}: 자동 수체 임계값 계산 중 ...</translation>
+    </message>
+    <message>
+        <source>{0} water threshold {value:.4g}: {how}</source>
+        <translation>{0} 수체 임계값 {value:.4g}: {how}</translation>
+    </message>
+    <message>
+        <source>Computing FDI and NDVI ...</source>
+        <translation>FDI와 NDVI 계산 중 ...</translation>
+    </message>
+    <message>
+        <source>Water mask with {wcard_name} (its card's default threshold) ...</source>
+        <translation>{wcard_name}(카드의 기본 임계값)으로 수체 마스크 만드는 중 ...</translation>
+    </message>
+    <message>
+        <source>Water FDI: median {median:.5f}, robust sigma {sigma:.5f}; candidates where FDI &gt; {cut:.5f} (FDI &gt; {0:g} and z &gt; {1:g}); cloud-like where red &gt;= {scene_cloud_level:g}</source>
+        <translation>수면 FDI: 중앙값 {median:.5f}, 로버스트 시그마 {sigma:.5f}. FDI &gt; {cut:.5f}인 곳이 후보 (FDI &gt; {0:g}이고 z &gt; {1:g}). 적색 &gt;= {scene_cloud_level:g}이면 구름으로 간주</translation>
+    </message>
+    <message>
+        <source>; {learnt_cloud_pixels} cloud-like pixels left out</source>
+        <translation>, 구름으로 보이는 픽셀 {learnt_cloud_pixels}개 제외</translation>
+    </message>
+    <message>
+        <source>{flagged} of {water_pixels} cloud-free water pixels flagged ({0:.3f} %)</source>
+        <translation>구름 없는 수면 픽셀 {water_pixels}개 중 {flagged}개 표시 ({0:.3f} %)</translation>
+    </message>
+    <message>
+        <source> in {n_candidates} candidate patches</source>
+        <translation>, 후보 패치 {n_candidates}개</translation>
+    </message>
+    <message>
+        <source>Done: {candidates} boxes above {confidence:g} in {0} tiles, {1} kept after class-aware suppression, {result_seconds:.2f} s</source>
+        <translation>완료: 타일 {0}개에서 신뢰도 {confidence:g} 초과 상자 {candidates}개, 클래스별 중복 제거 후 {1}개 유지, {result_seconds:.2f}초</translation>
+    </message>
+    <message>
+        <source>{card_title}: {width}x{height} px, {0} tiles of {tile} px (overlap {overlap} px), confidence &gt;= {confidence:g}, IoU for suppression {iou_threshold:g}</source>
+        <translation>{card_title}: {width}x{height} 픽셀, {tile} 픽셀 타일 {0}개 (중첩 {overlap} 픽셀), 신뢰도 &gt;= {confidence:g}, 중복 제거 IoU {iou_threshold:g}</translation>
+    </message>
+    <message>
+        <source>Detector output {0} read as {layout} layout</source>
+        <translation>탐지기 출력 {0}을(를) {layout} 배열로 읽음</translation>
+    </message>
+    <message>
+        <source>none: no green with NIR or SWIR band, so water cannot be told from vegetation</source>
+        <translation>없음: 근적외선이나 단파적외선과 함께 쓸 녹색 밴드가 없어 수체와 식생을 구분할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>MNDWI = (green - SWIR1) / (green + SWIR1) &gt; 0 is water (valid, never green)</source>
+        <translation>MNDWI = (녹색 - SWIR1) / (녹색 + SWIR1) &gt; 0이면 수체 (유효, 녹지 아님)</translation>
+    </message>
+    <message>
+        <source>No green and NIR/SWIR bands: water cannot be excluded from green.</source>
+        <translation>녹색과 근적외선/단파적외선 밴드가 없어 녹지에서 수체를 제외할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Sentinel-2 SCL band {scl}: classes 3, 8, 9, 10 are cloud/shadow, 11 is snow</source>
+        <translation>Sentinel-2 SCL 밴드 {scl}: 클래스 3, 8, 9, 10은 구름/그림자, 11은 눈</translation>
+    </message>
+    <message>
+        <source>none: no blue band found for the cloud test; only nodata pixels are excluded</source>
+        <translation>없음: 구름 검사에 쓸 청색 밴드가 없어 NoData 픽셀만 제외합니다</translation>
+    </message>
+    <message>
+        <source>Cloud rule: {cloud_rule}</source>
+        <translation>구름 규칙: {cloud_rule}</translation>
+    </message>
+    <message>
+        <source>Sentinel-2 SCL band {scl}: class 6 is water (valid, never green)</source>
+        <translation>Sentinel-2 SCL 밴드 {scl}: 클래스 6은 수체 (유효, 녹지 아님)</translation>
+    </message>
+    <message>
+        <source>NDWI = (green - NIR) / (green + NIR) &gt; 0 is water (valid, never green)</source>
+        <translation>NDWI = (녹색 - 근적외선) / (녹색 + 근적외선) &gt; 0이면 수체 (유효, 녹지 아님)</translation>
+    </message>
+    <message>
+        <source>Water rule: {water_rule}</source>
+        <translation>수체 규칙: {water_rule}</translation>
+    </message>
+    <message>
+        <source>Model {model_card_name}: bands {0}</source>
+        <translation>모델 {model_card_name}: 밴드 {0}</translation>
+    </message>
+    <message>
+        <source>Areas: per-pixel true areas in {equal_area}; zones take the pixels whose centres lie inside them</source>
+        <translation>면적: {equal_area} 기준 픽셀별 실면적. 구역에는 중심이 구역 안에 있는 픽셀이 들어갑니다</translation>
+    </message>
+    <message>
+        <source>Season check: {when} ({date_source}); scene at latitude {latitude:.2f} ({hemi} hemisphere); 95th percentile of the vegetation index {p95}</source>
+        <translation>계절 검사: {when} ({date_source}). 영상 위도 {latitude:.2f} ({hemi}), 식생지수 95번째 백분위수 {p95}</translation>
+    </message>
+    <message>
+        <source>Acquisition date unknown ({date_source}): cannot confirm leaf-on summer imagery; the green ratio is only meaningful on summer scenes.</source>
+        <translation>촬영 날짜를 알 수 없습니다 ({date_source}): 잎이 난 여름 영상인지 확인할 수 없습니다. 녹지 비율은 여름 영상에서만 의미가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The imagery looks leaf-off: the greenest 5 % of valid pixels have a vegetation index of only {index_p95:.2f} (below {leaf_off_p95:.2f}), as in winter, snow, drought or a scene without vegetation.</source>
+        <translation>잎이 없는 시기의 영상으로 보입니다: 유효 픽셀 중 가장 푸른 5 %의 식생지수가 {index_p95:.2f}({leaf_off_p95:.2f} 미만)에 불과합니다. 겨울, 눈, 가뭄, 또는 식생이 없는 영상에서 나타나는 값입니다.</translation>
+    </message>
+    <message>
+        <source>Snow covers {0:.0f} % of the valid area: not leaf-on imagery.</source>
+        <translation>눈이 유효 면적의 {0:.0f} %를 덮고 있습니다: 잎이 난 시기의 영상이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>none (model {model_card_name} has no cloud test; only nodata pixels are excluded)</source>
+        <translation>없음 (모델 {model_card_name}에 구름 검사가 없어 NoData 픽셀만 제외합니다)</translation>
+    </message>
+    <message>
+        <source>No blue band found: clouds cannot be detected and count as valid ground.</source>
+        <translation>청색 밴드가 없어 구름을 탐지할 수 없으며, 구름도 유효한 지표로 집계됩니다.</translation>
+    </message>
+    <message>
+        <source>Grid: {grid_cols} x {grid_rows} cells of {cell_size:g} m in {0}</source>
+        <translation>격자: {0} 좌표계의 {cell_size:g} m 격자 {grid_cols} x {grid_rows}개</translation>
+    </message>
+    <message>
+        <source>; snow {0:.1f} % of the valid area</source>
+        <translation>, 눈이 유효 면적의 {0:.1f} %</translation>
+    </message>
+    <message>
+        <source>Acquired {0}, outside the local summer ({months} in the {hemi} hemisphere): vegetation may be leaf-off or dormant, the green ratio is not comparable with summer imagery.</source>
+        <translation>{0}에 촬영되어 현지 여름({hemi}은 {months}) 밖입니다: 식생이 잎이 없거나 휴면 상태일 수 있어 녹지 비율을 여름 영상과 비교할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>blue reflectance &gt; {cloud_test_blue_min:g} is cloud (no SWIR band: snow cannot be told apart and is excluded as cloud too)</source>
+        <translation>청색 반사율 &gt; {cloud_test_blue_min:g}이면 구름 (단파적외선 밴드가 없어 눈을 구분할 수 없으므로 눈도 구름으로 제외)</translation>
+    </message>
+    <message>
+        <source>blue reflectance &gt; {cloud_test_blue_min:g} and NDSI &lt; {cloud_test_ndsi_snow_min:g} is cloud; blue &gt; {cloud_test_blue_min:g} with NDSI &gt;= {cloud_test_ndsi_snow_min:g} is snow (valid, not green); reflectance = DN x {cloud_test_scale:g} + {cloud_test_offset:g}</source>
+        <translation>청색 반사율 &gt; {cloud_test_blue_min:g}이고 NDSI &lt; {cloud_test_ndsi_snow_min:g}이면 구름, 청색 &gt; {cloud_test_blue_min:g}이고 NDSI &gt;= {cloud_test_ndsi_snow_min:g}이면 눈 (유효, 녹지 아님). 반사율 = DN x {cloud_test_scale:g} + {cloud_test_offset:g}</translation>
+    </message>
+    <message>
+        <source>{0} chips scored for {1} units in {2:.1f} s ({3:.1f} chips/s)</source>
+        <translation>단위 {1}개에 대해 칩 {0}개 점수 계산, {2:.1f}초 (초당 {3:.1f}개)</translation>
+    </message>
+    <message>
+        <source>too few clusters for a leave-cluster-out figure (each fold of held-out clusters and the rest must span two levels of the order; give 4 or more clusters on 2 or more levels): KENDALL_TAU and SPEARMAN are NaN; only the optimistic held-out-chip figures are available</source>
+        <translation>클러스터 제외 교차검증을 하기에는 클러스터가 너무 적습니다 (각 폴드의 검증 클러스터와 나머지가 모두 순서의 두 단계 이상에 걸쳐야 합니다. 2단계 이상에 클러스터 4개 이상을 주세요): KENDALL_TAU와 SPEARMAN은 NaN이며, 낙관적인 검증 칩 수치만 있습니다</translation>
+    </message>
+    <message>
+        <source>Held-out chips of the training clusters ({0}): Kendall tau of cluster means vs the order {tau:.3f}, Spearman chip score vs level {rho:.3f} (training chips: tau {tau_train:.3f}); these clusters were also trained on, so the figures are optimistic</source>
+        <translation>학습 클러스터의 검증 칩({0}): 클러스터 평균과 순서의 켄달 타우 {tau:.3f}, 칩 점수와 단계의 스피어만 {rho:.3f} (학습 칩: 타우 {tau_train:.3f}). 이 클러스터로 학습도 했으므로 수치는 낙관적입니다</translation>
+    </message>
+    <message>
+        <source>{used} points used, {0} dropped; ridge alpha {alpha:.3g} chosen by {folds}-fold CV: r2 {r2:.3f}, Spearman {rho:.3f}</source>
+        <translation>지점 {used}개 사용, {0}개 제외. {folds}겹 교차검증으로 릿지 alpha {alpha:.3g} 선택: r2 {r2:.3f}, 스피어만 {rho:.3f}</translation>
+    </message>
+    <message>
+        <source>{0} chips in {1} clusters; order: </source>
+        <translation>클러스터 {1}개의 칩 {0}개. 순서: </translation>
+    </message>
+    <message>
+        <source>{skipped} chip(s) with too little valid imagery were left out</source>
+        <translation>유효 영상이 너무 적은 칩 {skipped}개를 제외했습니다</translation>
+    </message>
+    <message>
+        <source>the chosen alpha {alpha:.3g} is at the edge of the searched range</source>
+        <translation>선택된 alpha {alpha:.3g}가 탐색 범위의 끝에 있습니다</translation>
+    </message>
+    <message>
+        <source>Leave-cluster-out ({0} folds of whole clusters): Spearman chip score vs level {g_rho:.3f}, Kendall tau {g_tau:.3f} (mean over folds; </source>
+        <translation>클러스터 제외 교차검증 (클러스터 단위 폴드 {0}개): 칩 점수와 단계의 스피어만 {g_rho:.3f}, 켄달 타우 {g_tau:.3f} (폴드 평균; </translation>
+    </message>
+    <message>
+        <source>split-based automatic threshold (Chini et al. 2017): {tiles_kept} bimodal tile(s) ({rule}) holding {share:.1f} % of the valid pixels; {how} on their pooled histogram: {threshold:.4g}{unit}</source>
+        <translation>분할 기반 자동 임계값 (Chini 외 2017): 쌍봉형 타일 {tiles_kept}개 ({rule})가 유효 픽셀의 {share:.1f} %를 차지. 합친 히스토그램에 {how} 적용: {threshold:.4g}{unit}</translation>
+    </message>
+    <message>
+        <source>split-based automatic threshold: no tile of the scene has a bimodal histogram ({rule}; tiles from the whole scene down to {smallest_tile} px)</source>
+        <translation>분할 기반 자동 임계값: 영상에 히스토그램이 쌍봉형인 타일이 없습니다 ({rule}. 영상 전체부터 {smallest_tile} 픽셀 타일까지 확인)</translation>
+    </message>
+    <message>
+        <source>Done: {0} tiles, {seconds:.2f} s</source>
+        <translation>완료: 타일 {0}개, {seconds:.2f}초</translation>
+    </message>
+    <message>
+        <source>{card_title}: {width}x{height} px in {cols}x{rows} tiles of {tile} px, compared with {query_path}</source>
+        <translation>{card_title}: {width}x{height} 픽셀, {tile} 픽셀 타일 {cols}x{rows}개, {query_path}와(과) 비교</translation>
+    </message>
+    <message>
+        <source>{tiles} tiles of {0}x{1} px, overlap {overlap} px, merge {merge}, batch {batch_size}, {threads} onnxruntime thread(s){2}, {seconds:.2f} s ({3:.1f} Mpx/s)</source>
+        <translation>{0}x{1} 픽셀 타일 {tiles}개, 중첩 {overlap} 픽셀, 병합 {merge}, 배치 {batch_size}, onnxruntime 스레드 {threads}개{2}, {seconds:.2f}초 (초당 {3:.1f} Mpx)</translation>
+    </message>
+    <message>
+        <source>{card_title}: {lay_width}x{lay_height} px, {0} tiles of {lay_tw}x{lay_th} px (overlap {lay_overlap} px, merge {lay_merge}){stripe_note}, batches of {lay_batch}, {lanes} batch(es) at a time with {lane_threads} onnxruntime thread(s) each</source>
+        <translation>{card_title}: {lay_width}x{lay_height} 픽셀, {lay_tw}x{lay_th} 픽셀 타일 {0}개 (중첩 {lay_overlap} 픽셀, 병합 {lay_merge}){stripe_note}, 배치 크기 {lay_batch}, 동시에 배치 {lanes}개, 배치마다 onnxruntime 스레드 {lane_threads}개</translation>
+    </message>
+    <message>
+        <source>Done: {0}</source>
+        <translation>완료: {0}</translation>
+    </message>
+    <message>
+        <source>{card_title}: {width}x{height} px in {0} chips of {chip} px ({cols}x{rows}), batches of {batch}, {threads} onnxruntime thread(s)</source>
+        <translation>{card_title}: {width}x{height} 픽셀, {chip} 픽셀 칩 {0}개 ({cols}x{rows}), 배치 크기 {batch}, onnxruntime 스레드 {threads}개</translation>
+    </message>
+    <message>
+        <source> in {lanes} lanes</source>
+        <translation>, 레인 {lanes}개</translation>
+    </message>
+    <message>
+        <source>No zones: the series covers the area all dates have in common</source>
+        <translation>구역 없음: 모든 날짜에 공통인 범위에서 시계열을 계산합니다</translation>
+    </message>
+    <message>
+        <source>{slope_per_year:+.4g} {unit}/year (Sen's slope), Mann-Kendall p = {p_value:.3g}, n = {n}</source>
+        <translation>연 {slope_per_year:+.4g} {unit} (Sen 기울기), Mann-Kendall p = {p_value:.3g}, n = {n}</translation>
+    </message>
+    <message>
+        <source>Reference grid: {0}; areas in m2 from {equal_area}</source>
+        <translation>기준 격자: {0}. 면적(m2)은 {equal_area} 기준</translation>
+    </message>
+    <message>
+        <source>no trend (only {n} usable dates; 3 or more needed)</source>
+        <translation>추세 없음 (쓸 수 있는 날짜가 {n}개뿐입니다. 3개 이상 필요)</translation>
+    </message>
+    <message>
+        <source>{date_label}: threshold {report_threshold:.4g} ({report_threshold_source}); water {report_stats_water} of {report_stats_valid} valid pixels on its own grid</source>
+        <translation>{date_label}: 임계값 {report_threshold:.4g} ({report_threshold_source}). 자체 격자의 유효 픽셀 {report_stats_valid}개 중 수체 {report_stats_water}개</translation>
+    </message>
+    <message>
+        <source>Date {0}/{n}: {d_label} ({d_source}) - {1}</source>
+        <translation>날짜 {0}/{n}: {d_label} ({d_source}) - {1}</translation>
+    </message>
+    <message>
+        <source>{date_label}: water where {0} is {side} {value:.4g}; {water} of {valid} px valid</source>
+        <translation>{date_label}: {0}이(가) {value:.4g} {side}인 곳이 수체. 유효 픽셀 {valid}개 중 {water}개</translation>
+    </message>
+    <message>
+        <source>{card_title}: {width}x{height} px -&gt; {0}x{1} px (scale factor {factor}), {2} tiles of {tile} px, overlap {overlap} px</source>
+        <translation>{card_title}: {width}x{height} 픽셀 -&gt; {0}x{1} 픽셀 (배율 {factor}), {tile} 픽셀 타일 {2}개, 중첩 {overlap} 픽셀</translation>
     </message>
     <message>
         <source>Computing the split-based automatic threshold (tiles with a bimodal histogram) ...</source>
@@ -160,8 +684,1168 @@
         <translation>{0}: 구역 레이어에 피처가 없습니다. 모든 날짜가 덮는 공통 영역을 쓰려면 {0}을(를) 비워 두십시오</translation>
     </message>
     <message>
+        <source>WINDOW_SIZE splits one large raster: give exactly one file as INPUTS</source>
+        <translation>WINDOW_SIZE는 큰 래스터 하나를 나눕니다: INPUTS에 파일을 정확히 하나만 지정하세요</translation>
+    </message>
+    <message>
+        <source>OUTPUT_TABLE: the combined table is a GeoPackage (.gpkg), got {table}</source>
+        <translation>OUTPUT_TABLE: 통합 표는 GeoPackage(.gpkg)여야 하는데 {table}입니다</translation>
+    </message>
+    <message>
         <source>{0} needs {1}: population figures belong to zones, not to grid cells</source>
         <translation>{0}에는 {1}이(가) 필요합니다: 인구 수치는 격자 셀이 아니라 구역에 속합니다</translation>
+    </message>
+    <message>
+        <source>OUTPUT_RASTER is a raster of grid cells; with ZONES there is no grid: leave OUTPUT_RASTER empty</source>
+        <translation>OUTPUT_RASTER는 격자 래스터인데 ZONES를 쓰면 격자가 없습니다: OUTPUT_RASTER를 비워 두세요</translation>
+    </message>
+    <message>
+        <source>a detection model gives boxes: set OUTPUT_VECTOR (TEMPORARY_OUTPUT for a temporary layer)</source>
+        <translation>탐지 모델은 상자를 출력합니다: OUTPUT_VECTOR를 지정하세요 (임시 레이어는 TEMPORARY_OUTPUT)</translation>
+    </message>
+    <message>
+        <source>{0} describe(s) a model without a card: set MODEL_TYPE too ({1})</source>
+        <translation>{0}은(는) 카드 없는 모델을 설명합니다: MODEL_TYPE도 지정하세요 ({1})</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' takes {0} inputs ({1}); run it with a tool made for it (two-date models: satimpact:floodchange)</source>
+        <translation>모델 '{card_name}'은(는) 입력 {0}개({1})를 받습니다. 전용 도구로 실행하세요 (두 날짜 모델: satimpact:floodchange)</translation>
+    </message>
+    <message>
+        <source>the graph does not fix its number of input channels: set BANDS (e.g. 1,2,3)</source>
+        <translation>그래프에 입력 채널 수가 정해져 있지 않습니다: BANDS를 지정하세요 (예: 1,2,3)</translation>
+    </message>
+    <message>
+        <source>a {kind} model gives a raster: set OUTPUT</source>
+        <translation>{kind} 모델은 래스터를 출력합니다: OUTPUT을 지정하세요</translation>
+    </message>
+    <message>
+        <source>a recognition model compares tiles with a query image: set QUERY_IMAGE</source>
+        <translation>인식(recognition) 모델은 타일을 질의 영상과 비교합니다: QUERY_IMAGE를 지정하세요</translation>
+    </message>
+    <message>
+        <source>BANDS asks for band {0}, but the raster has only {info_count} band(s)</source>
+        <translation>BANDS가 밴드 {0}을(를) 요구하지만 래스터에는 밴드가 {info_count}개뿐입니다</translation>
+    </message>
+    <message>
+        <source>{exc}; or state its essentials with the advanced parameters MODEL_TYPE, TILE_SIZE, SCALE, BANDS... (see the help)</source>
+        <translation>{exc}. 또는 고급 매개변수 MODEL_TYPE, TILE_SIZE, SCALE, BANDS 등으로 핵심 정보를 지정하세요 (도움말 참고)</translation>
+    </message>
+    <message>
+        <source>give either INPUT (a chip folder) or RASTER + POLYGONS + CLUSTER_FIELD, not both</source>
+        <translation>INPUT(칩 폴더)과 RASTER + POLYGONS + CLUSTER_FIELD 중 하나만 지정하세요</translation>
+    </message>
+    <message>
+        <source>no chips given: set INPUT (a folder with one subfolder of chips per cluster) or RASTER, POLYGONS and CLUSTER_FIELD</source>
+        <translation>칩이 없습니다: INPUT(클러스터마다 칩 하위 폴더가 있는 폴더) 또는 RASTER, POLYGONS, CLUSTER_FIELD를 지정하세요</translation>
+    </message>
+    <message>
+        <source>CHIP_SIZE (metres) is needed to cut chips from RASTER</source>
+        <translation>RASTER에서 칩을 자르려면 CHIP_SIZE(미터)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>CLUSTER_FIELD: the polygons have no field '{field}' (fields: {0})</source>
+        <translation>CLUSTER_FIELD: 폴리곤에 '{field}' 필드가 없습니다 (필드: {0})</translation>
+    </message>
+    <message>
+        <source>LABEL_FIELD: the points have no field '{label}' (fields: {0})</source>
+        <translation>LABEL_FIELD: 지점에 '{label}' 필드가 없습니다 (필드: {0})</translation>
+    </message>
+    <message>
+        <source>BAND_MAP is {0} characters long; a band mapping is at most 10000</source>
+        <translation>BAND_MAP 길이가 {0}자입니다. 밴드 매핑은 최대 10000자입니다</translation>
+    </message>
+    <message>
+        <source>band '{name}' is missing: the raster has {band_count} band(s), descriptions: {listed}; assumed layout: {assumed}. Pass BAND_MAP, e.g. {name}=&lt;band number&gt;</source>
+        <translation>밴드 '{name}'이(가) 없습니다: 래스터 밴드 {band_count}개, 밴드 설명: {listed}, 추정한 배열: {assumed}. BAND_MAP을 지정하세요 (예: {name}=&lt;밴드 번호&gt;)</translation>
+    </message>
+    <message>
+        <source>the model is made for {sensor} imagery, but the raster looks like {0} ({matcher_layout_source}); pass BAND_MAP if that guess is wrong</source>
+        <translation>모델은 {sensor} 영상용인데 래스터는 {0}({matcher_layout_source})로 보입니다. 이 추정이 틀렸다면 BAND_MAP을 지정하세요</translation>
+    </message>
+    <message>
+        <source>BAND_MAP entry '{part}' is neither NAME=NUMBER nor a known layout ({0})</source>
+        <translation>BAND_MAP 항목 '{part}'은(는) NAME=NUMBER 형식도, 알려진 밴드 배열({0})도 아닙니다</translation>
+    </message>
+    <message>
+        <source>BAND_MAP entry '{part}' has no band name before '='</source>
+        <translation>BAND_MAP 항목 '{part}'의 '=' 앞에 밴드 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>BAND_MAP entry '{part}': '{number}' is not a band number (1-based)</source>
+        <translation>BAND_MAP 항목 '{part}': '{number}'은(는) 밴드 번호(1부터 시작)가 아닙니다</translation>
+    </message>
+    <message>
+        <source>BAND_MAP entry '{part}': band numbers start at 1</source>
+        <translation>BAND_MAP 항목 '{part}': 밴드 번호는 1부터 시작합니다</translation>
+    </message>
+    <message>
+        <source>BAND_MAP names '{name}' twice ('{0}' and '{part}'); give each band once</source>
+        <translation>BAND_MAP에 '{name}'이(가) 두 번 있습니다 ('{0}', '{part}'). 밴드마다 한 번만 지정하세요</translation>
+    </message>
+    <message>
+        <source>BAND_MAP gives band {index} two names ('{twin}' and '{part}'); each name needs its own band</source>
+        <translation>BAND_MAP이 밴드 {index}에 이름 두 개('{twin}', '{part}')를 줍니다. 이름마다 다른 밴드가 필요합니다</translation>
+    </message>
+    <message>
+        <source>BAND_MAP says the raster is {0}, but it has only {band_count} band(s)</source>
+        <translation>BAND_MAP은 래스터가 {0}(이)라고 하지만 래스터에는 밴드가 {band_count}개뿐입니다</translation>
+    </message>
+    <message>
+        <source>BAND_MAP maps '{name}' to band {index}, but the raster has only {band_count} band(s)</source>
+        <translation>BAND_MAP이 '{name}'을(를) 밴드 {index}에 매핑하지만 래스터에는 밴드가 {band_count}개뿐입니다</translation>
+    </message>
+    <message>
+        <source>BAND_MAP names two layouts, '{layout}' and '{key}'; a raster has one layout: keep one</source>
+        <translation>BAND_MAP에 밴드 배열이 두 개('{layout}', '{key}') 있습니다. 래스터의 배열은 하나이니 하나만 남기세요</translation>
+    </message>
+    <message>
+        <source>INPUTS: no input given (files, a folder, folder/*.tif or a CSV of before,after pairs)</source>
+        <translation>INPUTS: 입력이 없습니다 (파일, 폴더, folder/*.tif 또는 before,after 쌍의 CSV)</translation>
+    </message>
+    <message>
+        <source>INPUTS: floodchange runs on pairs: give a CSV with columns before,after</source>
+        <translation>INPUTS: floodchange는 영상 쌍으로 실행됩니다: before,after 열이 있는 CSV를 주세요</translation>
+    </message>
+    <message>
+        <source>this water run thresholds each scene by its own histogram (AUTO_THRESHOLD, or the radar model's default): windows would each get their own threshold; give THRESHOLD to split the raster</source>
+        <translation>이 수체 탐지는 영상마다 자체 히스토그램으로 임계값을 정합니다 (AUTO_THRESHOLD 또는 레이더 모델의 기본값): 창마다 임계값이 달라지므로, 래스터를 나누려면 THRESHOLD를 지정하세요</translation>
+    </message>
+    <message>
+        <source>floodchange runs on before,after pairs (a CSV with columns before,after)</source>
+        <translation>floodchange는 before,after 쌍으로 실행됩니다 (before,after 열이 있는 CSV)</translation>
+    </message>
+    <message>
+        <source>INPUTS: no items to run</source>
+        <translation>INPUTS: 실행할 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>--split with runmodel needs MODEL</source>
+        <translation>runmodel에 --split을 쓰려면 MODEL이 필요합니다</translation>
+    </message>
+    <message>
+        <source>PARAMETERS: JSON must be an object such as {"MODEL": "water_ndwi"}</source>
+        <translation>PARAMETERS: JSON은 {"MODEL": "water_ndwi"} 같은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>TOOL: unknown tool '{name}'; one of {0}</source>
+        <translation>TOOL: 알 수 없는 도구 '{name}'. 다음 중 하나: {0}</translation>
+    </message>
+    <message>
+        <source>PARAMETERS: {0} not taken by {tool}; it takes {1}</source>
+        <translation>PARAMETERS: {tool}은(는) {0}을(를) 받지 않습니다. 받는 매개변수: {1}</translation>
+    </message>
+    <message>
+        <source>PARAMETERS: THRESHOLD_METHOD is otsu or ki, got '{method}'</source>
+        <translation>PARAMETERS: THRESHOLD_METHOD는 otsu 또는 ki여야 하는데 '{method}'입니다</translation>
+    </message>
+    <message>
+        <source>INPUTS: folder not found: {folder}</source>
+        <translation>INPUTS: 폴더를 찾을 수 없습니다: {folder}</translation>
+    </message>
+    <message>
+        <source>INPUTS: no file in {folder} matches '{pattern}'</source>
+        <translation>INPUTS: {folder}에 '{pattern}'과(와) 맞는 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>INPUTS: {csv_path} holds no before,after pair</source>
+        <translation>INPUTS: {csv_path}에 before,after 쌍이 없습니다</translation>
+    </message>
+    <message>
+        <source>window size must be positive and overlap zero or more (got {size}, {overlap})</source>
+        <translation>창 크기는 양수, 중첩은 0 이상이어야 합니다 (받은 값: {size}, {overlap})</translation>
+    </message>
+    <message>
+        <source>INPUTS: file(s) not found: {0}</source>
+        <translation>INPUTS: 파일을 찾을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{source}: cannot cut window {window_read}</source>
+        <translation>{source}: 창 {window_read}을(를) 자를 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} has no coordinate reference system</source>
+        <translation>{path}에 좌표계가 없습니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is a {kind} model; the batch runs models whose output is the model's own raster (carded SatImpact models, regression); run this one with satimpact:runmodel</source>
+        <translation>모델 '{card_name}'은(는) {kind} 모델입니다. 일괄 처리는 모델 자체의 래스터를 출력하는 모델(카드가 있는 SatImpact 모델, 회귀)만 실행합니다. 이 모델은 satimpact:runmodel로 실행하세요</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' takes {0} inputs; run it with a tool made for it (two-date models: floodchange)</source>
+        <translation>모델 '{card_name}'은(는) 입력 {0}개를 받습니다. 전용 도구로 실행하세요 (두 날짜 모델: floodchange)</translation>
+    </message>
+    <message>
+        <source>{tool} uses statistics of the whole scene and cannot be split into windows</source>
+        <translation>{tool}은(는) 영상 전체의 통계를 쓰므로 창으로 나눌 수 없습니다</translation>
+    </message>
+    <message>
+        <source>OUTPUT_FOLDER {output_folder} holds inputs of the batch ({0}...): write the outputs to a folder of their own</source>
+        <translation>OUTPUT_FOLDER {output_folder}에 일괄 처리의 입력({0}...)이 있습니다: 출력은 별도 폴더에 쓰세요</translation>
+    </message>
+    <message>
+        <source>cannot build {path}: {0}</source>
+        <translation>{path}을(를) 만들 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>PARAMETERS: {key} must be a number, got '{value}'</source>
+        <translation>PARAMETERS: {key}는 숫자여야 하는데 '{value}'입니다</translation>
+    </message>
+    <message>
+        <source>INPUTS: {csv_path} row {n}: expected before,after, got {row}</source>
+        <translation>INPUTS: {csv_path} {n}행: before,after가 와야 하는데 {row}입니다</translation>
+    </message>
+    <message>
+        <source>the tool finished without writing {0}</source>
+        <translation>도구가 {0}을(를) 쓰지 않고 끝났습니다</translation>
+    </message>
+    <message>
+        <source>SCHEDULER: the workers cannot import '{package}' ({0}: {exc}); start them with PYTHONPATH={1} (the folder that holds the 'satimpact' link)</source>
+        <translation>SCHEDULER: 워커가 '{package}'을(를) 가져올 수 없습니다 ({0}: {exc}). PYTHONPATH={1}('satimpact' 링크가 있는 폴더)로 워커를 시작하세요</translation>
+    </message>
+    <message>
+        <source>PARAMETERS: not valid JSON ({exc})</source>
+        <translation>PARAMETERS: 올바른 JSON이 아닙니다 ({exc})</translation>
+    </message>
+    <message>
+        <source>PARAMETERS: '{part}' is not KEY=VALUE (e.g. MODEL=water_ndwi,THRESHOLD=0.1)</source>
+        <translation>PARAMETERS: '{part}'은(는) KEY=VALUE 형식이 아닙니다 (예: MODEL=water_ndwi,THRESHOLD=0.1)</translation>
+    </message>
+    <message>
+        <source>INPUTS: a CSV of before,after pairs is for floodchange, not {tool}</source>
+        <translation>INPUTS: before,after 쌍의 CSV는 {tool}이 아니라 floodchange용입니다</translation>
+    </message>
+    <message>
+        <source>SCHEDULER: cannot reach the Dask scheduler at {scheduler} ({exc})</source>
+        <translation>SCHEDULER: {scheduler}의 Dask 스케줄러에 연결할 수 없습니다 ({exc})</translation>
+    </message>
+    <message>
+        <source>cannot write {tif}: {0}</source>
+        <translation>{tif}을(를) 쓸 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable manifest ({exc}); move it away to start afresh</source>
+        <translation>{path}은(는) 읽을 수 있는 매니페스트가 아닙니다 ({exc}). 새로 시작하려면 다른 곳으로 옮기세요</translation>
+    </message>
+    <message>
+        <source>model '{name}' has no input named '{name_1}'</source>
+        <translation>모델 '{name}'에 '{name_1}'이라는 입력이 없습니다</translation>
+    </message>
+    <message>
+        <source>{where}: required field '{key}' is missing</source>
+        <translation>{where}: 필수 필드 '{key}'이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{where}: field '{key}' must be {names}, got {value!r}</source>
+        <translation>{where}: 필드 '{key}'은(는) {names}여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: field '{key}' must be a list of numbers, got {value!r}</source>
+        <translation>{where}: 필드 '{key}'은(는) 숫자 목록이어야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: field '{key}' has {0} values, expected {length}</source>
+        <translation>{where}: 필드 '{key}'의 값이 {0}개입니다. {length}개여야 합니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the {what} must be JSON text, got {0}</source>
+        <translation>{origin}: {what}은(는) JSON 텍스트여야 하는데 {0}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the {what} is {0} bytes long; at most {MAX_CARD_BYTES} are read</source>
+        <translation>{origin}: {what}의 길이가 {0}바이트입니다. 최대 {MAX_CARD_BYTES}바이트까지 읽습니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the {what} is nested too deeply (at most {MAX_JSON_DEPTH} levels)</source>
+        <translation>{origin}: {what}의 중첩이 너무 깊습니다 (최대 {MAX_JSON_DEPTH}단계)</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' must be a number, got {value!r}</source>
+        <translation>{where}: '{key}'은(는) 숫자여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' must be a finite number from {low:g} to {high:g}, got {value!r}</source>
+        <translation>{where}: '{key}'은(는) {low:g}에서 {high:g} 사이의 유한한 숫자여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the card must be a JSON object, got {0}</source>
+        <translation>{origin}: 카드는 JSON 객체여야 하는데 {0}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: must be a JSON object, got {0}</source>
+        <translation>{where}: JSON 객체여야 하는데 {0}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: nested too deeply (at most {MAX_JSON_DEPTH} levels)</source>
+        <translation>{where}: 중첩이 너무 깊습니다 (최대 {MAX_JSON_DEPTH}단계)</translation>
+    </message>
+    <message>
+        <source>{where}: required field 'card_version' is missing</source>
+        <translation>{where}: 필수 필드 'card_version'이 없습니다</translation>
+    </message>
+    <message>
+        <source>{where}: card_version {version!r} is not supported (this SatImpact reads version {0})</source>
+        <translation>{where}: card_version {version!r}은(는) 지원하지 않습니다 (이 SatImpact는 버전 {0}을(를) 읽습니다)</translation>
+    </message>
+    <message>
+        <source>{where}: 'name' must be 1 to 200 characters, got {0}</source>
+        <translation>{where}: 'name'은 1~200자여야 하는데 {0}자입니다</translation>
+    </message>
+    <message>
+        <source>{where}: task '{task}' is unknown (expected one of {0})</source>
+        <translation>{where}: 알 수 없는 task '{task}' (다음 중 하나여야 합니다: {0})</translation>
+    </message>
+    <message>
+        <source>{where}: model_type '{model_type}' is unknown (expected dense or chip)</source>
+        <translation>{where}: 알 수 없는 model_type '{model_type}' (dense 또는 chip이어야 합니다)</translation>
+    </message>
+    <message>
+        <source>{iw}: must be an object</source>
+        <translation>{iw}: 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>{iw}: 'bands' must be a non-empty list of band names</source>
+        <translation>{iw}: 'bands'는 비어 있지 않은 밴드 이름 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{iw}: 'bands' lists {0} bands; at most {MAX_BANDS}</source>
+        <translation>{iw}: 'bands'에 밴드가 {0}개 있습니다. 최대 {MAX_BANDS}개입니다</translation>
+    </message>
+    <message>
+        <source>{iw}: 'mean' and 'std' must be given together</source>
+        <translation>{iw}: 'mean'과 'std'는 함께 지정해야 합니다</translation>
+    </message>
+    <message>
+        <source>{iw}: every 'std' value must be positive</source>
+        <translation>{iw}: 'std' 값은 모두 양수여야 합니다</translation>
+    </message>
+    <message>
+        <source>{iw}: 'clip' must be [low, high] with low &lt; high</source>
+        <translation>{iw}: 'clip'은 low &lt; high인 [low, high]여야 합니다</translation>
+    </message>
+    <message>
+        <source>{iw}: 'scale' must not be 0 (every pixel would be the same value)</source>
+        <translation>{iw}: 'scale'은 0일 수 없습니다 (모든 픽셀이 같은 값이 됩니다)</translation>
+    </message>
+    <message>
+        <source>{iw}: 'resolution_m' must be [finest, coarsest] metres, both positive, got {resolution_m}</source>
+        <translation>{iw}: 'resolution_m'은 둘 다 양수인 [가장 세밀, 가장 거침] 미터여야 하는데 {resolution_m}입니다</translation>
+    </message>
+    <message>
+        <source>{iw}: 'sensor' must be text, got {sensor!r}</source>
+        <translation>{iw}: 'sensor'는 텍스트여야 하는데 {sensor!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where} tiling: tile_size must be from {0} to {1} px, got {tile_size}</source>
+        <translation>{where} 타일링: tile_size는 {0}~{1} 픽셀이어야 하는데 {tile_size}입니다</translation>
+    </message>
+    <message>
+        <source>{where} tiling: overlap must be a whole number of pixels below half the tile ({tile_size} px), got {overlap!r}</source>
+        <translation>{where} 타일링: overlap은 타일({tile_size} 픽셀)의 절반보다 작은 정수 픽셀이어야 하는데 {overlap!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where} tiling: merge '{merge}' is unknown (expected none, crop or blend)</source>
+        <translation>{where} 타일링: 알 수 없는 merge '{merge}' (none, crop, blend 중 하나여야 합니다)</translation>
+    </message>
+    <message>
+        <source>{where} tiling: chip models score whole chips; overlap must be 0</source>
+        <translation>{where} 타일링: 칩 모델은 칩 전체에 점수를 매기므로 overlap은 0이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{ow}: '{key}' must be a list of strings</source>
+        <translation>{ow}: '{key}'은(는) 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{ow}: must be an object</source>
+        <translation>{ow}: 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>{ow}: kind '{kind}' is unknown (expected one of {0})</source>
+        <translation>{ow}: 알 수 없는 kind '{kind}' (다음 중 하나여야 합니다: {0})</translation>
+    </message>
+    <message>
+        <source>{ow}: 'class_names' lists {0} classes; at most {MAX_CLASSES}</source>
+        <translation>{ow}: 'class_names'에 클래스가 {0}개 있습니다. 최대 {MAX_CLASSES}개입니다</translation>
+    </message>
+    <message>
+        <source>{where}: 'inputs' is empty; a model needs at least one input</source>
+        <translation>{where}: 'inputs'가 비어 있습니다. 모델에는 입력이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>{where}: input names repeat: {names}</source>
+        <translation>{where}: 입력 이름이 중복됩니다: {names}</translation>
+    </message>
+    <message>
+        <source>{where}: 'outputs' is empty</source>
+        <translation>{where}: 'outputs'가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>{where}: 'metrics' must be a list of objects</source>
+        <translation>{where}: 'metrics'는 객체 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>{where}: 'extra' must be an object</source>
+        <translation>{where}: 'extra'는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>{where}: must be an object like {{"ramp": "Viridis", "min": 0, "max": 1}}</source>
+        <translation>{where}: {{"ramp": "Viridis", "min": 0, "max": 1}} 같은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>{where}: 'ramp' must be the name of a colour ramp, got {0!r}</source>
+        <translation>{where}: 'ramp'는 색상표 이름이어야 하는데 {0!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: 'min' ({low:g}) must be below 'max' ({high:g})</source>
+        <translation>{where}: 'min'({low:g})은 'max'({high:g})보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <source>{where}: 'tiles_overlap' must be a percentage from 0 to below 100, got {overlap_pct!r}</source>
+        <translation>{where}: 'tiles_overlap'은 0 이상 100 미만의 백분율이어야 하는데 {overlap_pct!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: 'tile_size' must be from {0} to {1} px, got {tile_size}</source>
+        <translation>{where}: 'tile_size'는 {0}~{1} 픽셀이어야 하는데 {tile_size}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: model_type '{model_type}' is not supported (SatImpact runs Deepness Segmentor, Regressor and Recognition models, not detectors)</source>
+        <translation>{where}: model_type '{model_type}'은(는) 지원하지 않습니다 (SatImpact는 Deepness의 Segmentor, Regressor, Recognition 모델을 실행하며 탐지기는 실행하지 않습니다)</translation>
+    </message>
+    <message>
+        <source>{parameter} must be from {low:g} to {high:g} for the {out_kind} of model '{card_name}' (its default is {0}), got {value}</source>
+        <translation>모델 '{card_name}'의 {out_kind}에 대해 {parameter}은(는) {low:g}~{high:g}여야 하는데 {value}입니다 (기본값 {0})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>{origin}: the {what} is not valid JSON: {exc}</source>
+        <translation>{origin}: {what}은(는) 올바른 JSON이 아닙니다: {exc}</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' is out of range ({low:g} to {high:g})</source>
+        <translation>{where}: '{key}'이(가) 범위({low:g}~{high:g})를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>{where}: field '{key}' must be text</source>
+        <translation>{where}: 필드 '{key}'은(는) 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' is {0} bytes long; at most {MAX_CARD_BYTES} are read</source>
+        <translation>{where}: '{key}'의 길이가 {0}바이트입니다. 최대 {MAX_CARD_BYTES}바이트까지 읽습니다</translation>
+    </message>
+    <message>
+        <source>{where}: a value cannot be read ({0}: {exc})</source>
+        <translation>{where}: 값을 읽을 수 없습니다 ({0}: {exc})</translation>
+    </message>
+    <message>
+        <source>{where}: 'tile_size' is missing or not a number</source>
+        <translation>{where}: 'tile_size'가 없거나 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' (task {card_task}, inputs {0}) fits neither way this tool runs models: a water model (task 'water', one input) is run on each date, a change model has the two inputs 'before' and 'after'</source>
+        <translation>모델 '{card_name}'(task {card_task}, 입력 {0})은(는) 이 도구가 모델을 실행하는 어느 방식에도 맞지 않습니다: 수체 모델(task 'water', 입력 하나)은 날짜마다 실행하고, 변화 모델은 'before'와 'after' 두 입력을 받습니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': output kind '{out_kind}' cannot be mapped to flood change classes; a change model gives a class (with class_names) or a probability (of new flood, or one per named class)</source>
+        <translation>모델 '{card_name}': 출력 종류 '{out_kind}'은(는) 홍수 변화 클래스로 매핑할 수 없습니다. 변화 모델은 클래스(class_names와 함께) 또는 확률(신규 침수 확률, 또는 이름 붙은 클래스마다 하나)을 출력해야 합니다</translation>
+    </message>
+    <message>
+        <source>{role}: the raster {path} has no coordinate reference system; assign one first</source>
+        <translation>{role}: 래스터 {path}에 좌표계가 없습니다. 먼저 좌표계를 지정하세요</translation>
+    </message>
+    <message>
+        <source>BEFORE: the raster {before_path} has a rotated grid; warp it to a north-up grid first</source>
+        <translation>BEFORE: 래스터 {before_path}의 격자가 회전되어 있습니다. 먼저 북쪽이 위인 격자로 재투영하세요</translation>
+    </message>
+    <message>
+        <source>no shipped water model found (looked for {0} in the models folder); rebuild them with `make models`</source>
+        <translation>기본 제공 수체 모델이 없습니다 (models 폴더에서 {0}을(를) 찾았습니다). `make models`로 다시 만드세요</translation>
+    </message>
+    <message>
+        <source>{role}: model '{card_name}' is not a one-input water model (task '{card_task}')</source>
+        <translation>{role}: 모델 '{card_name}'은(는) 입력이 하나인 수체 모델이 아닙니다 (task '{card_task}')</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' has no default threshold in its card; a water model needs one</source>
+        <translation>모델 '{card_name}'의 카드에 기본 임계값이 없습니다. 수체 모델에는 기본 임계값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': card extra change_rule '{rule}' is unknown (log_ratio or learned)</source>
+        <translation>모델 '{card_name}': 카드 extra의 change_rule '{rule}'을(를) 알 수 없습니다 (log_ratio 또는 learned)</translation>
+    </message>
+    <message>
+        <source>DAMAGE_THRESHOLD is a share of the cell between 0 and 1, got {damage_threshold}</source>
+        <translation>DAMAGE_THRESHOLD는 0과 1 사이의 격자 비율이어야 하는데 {damage_threshold}입니다</translation>
+    </message>
+    <message>
+        <source>CELL_SIZE must be a positive number of metres, got {cell_size!r}</source>
+        <translation>CELL_SIZE는 양수(미터)여야 하는데 {cell_size!r}입니다</translation>
+    </message>
+    <message>
+        <source>model '{cm_card_name}': decision_band '{band_name}' is not one of {names}</source>
+        <translation>모델 '{cm_card_name}': decision_band '{band_name}'은(는) {names} 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>cancelled by the user; no output was written</source>
+        <translation>사용자가 취소했습니다. 출력은 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>model '{model_name}': class '{raw}' cannot be mapped to a flood change class; name the classes in the card's class_names as one of ({known})</source>
+        <translation>모델 '{model_name}': 클래스 '{raw}'을(를) 홍수 변화 클래스로 매핑할 수 없습니다. 카드의 class_names에서 클래스 이름을 다음 중 하나로 지정하세요 ({known})</translation>
+    </message>
+    <message>
+        <source>{role}: cannot open raster {path}: {exc}</source>
+        <translation>{role}: 래스터 {path}을(를) 열 수 없습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>AFTER ({after_path}, {0}) cannot be transformed into BEFORE's CRS {1}: {exc}</source>
+        <translation>AFTER({after_path}, {0})를 BEFORE의 좌표계 {1}(으)로 변환할 수 없습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': a log-ratio model must give a value per pixel (model_type dense)</source>
+        <translation>모델 '{card_name}': 로그 비율 모델은 픽셀마다 값을 출력해야 합니다 (model_type dense)</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': a class output needs class_names in the card to be mapped to the flood change classes</source>
+        <translation>모델 '{card_name}': 클래스 출력을 홍수 변화 클래스로 매핑하려면 카드에 class_names가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': a class output must have one channel of class indices</source>
+        <translation>모델 '{card_name}': 클래스 출력은 클래스 번호 채널 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': a probability output with several channels needs one class name per channel</source>
+        <translation>모델 '{card_name}': 채널이 여러 개인 확률 출력에는 채널마다 클래스 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>BEFORE and AFTER overlap, but no pixel of the overlap has data in both scenes ({0} gave nodata everywhere); nothing to compare</source>
+        <translation>BEFORE와 AFTER가 겹치지만 겹치는 부분에 두 영상 모두 값이 있는 픽셀이 없습니다 ({0}이(가) 모든 곳에서 NoData를 냈습니다). 비교할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>the models</source>
+        <translation>모델들</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>the shipped model {name} is missing; rebuild the models (`make models`)</source>
+        <translation>기본 제공 모델 {name}이(가) 없습니다. 모델을 다시 만드세요 (`make models`)</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is not a floating-debris model (task 'debris' with outputs fdi, ndvi)</source>
+        <translation>모델 '{card_name}'은(는) 부유 쓰레기 모델(task 'debris', 출력 fdi, ndvi)이 아닙니다</translation>
+    </message>
+    <message>
+        <source>model '{water_model_card_name}' is not a water model</source>
+        <translation>모델 '{water_model_card_name}'은(는) 수체 모델이 아닙니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}': the cloud test needs 'red' as the first band of the card</source>
+        <translation>모델 '{card_name}': 구름 검사를 하려면 카드의 첫 밴드가 'red'여야 합니다</translation>
+    </message>
+    <message>
+        <source>water model '{wcard_name}' gives no default threshold in its card</source>
+        <translation>수체 모델 '{wcard_name}'의 카드에 기본 임계값이 없습니다</translation>
+    </message>
+    <message>
+        <source>model '{model_card_name}': rule '{key}' in the card must be a number, got {value!r}</source>
+        <translation>모델 '{model_card_name}': 카드의 규칙 '{key}'은(는) 숫자여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' is not a finite number</source>
+        <translation>{where}: '{key}'이(가) 유한한 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>class_names: cannot read {d!r}</source>
+        <translation>class_names: {d!r}을(를) 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{where}: model_type {0!r} is unknown (Deepness types: {1})</source>
+        <translation>{where}: 알 수 없는 model_type {0!r} (Deepness 유형: {1})</translation>
+    </message>
+    <message>
+        <source>{origin}: Deepness models must have exactly one input</source>
+        <translation>{origin}: Deepness 모델은 입력이 정확히 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>{where}: tile_size {tile} px but the graph's input is fixed at {fixed} px</source>
+        <translation>{where}: tile_size는 {tile} 픽셀인데 그래프 입력은 {fixed} 픽셀로 고정되어 있습니다</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' is not a number ({0!r})</source>
+        <translation>{where}: '{key}'이(가) 숫자가 아닙니다 ({0!r})</translation>
+    </message>
+    <message>
+        <source>output '{spec_name}' does not fix its number of channels; cannot tell its classes apart</source>
+        <translation>출력 '{spec_name}'의 채널 수가 정해져 있지 않아 클래스를 구분할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the probability raster has {src_count} bands, the model's heads give {expected}</source>
+        <translation>확률 래스터의 밴드는 {src_count}개인데 모델 헤드는 {expected}개를 출력합니다</translation>
+    </message>
+    <message>
+        <source>the rotated-box output has no class scores (expected 4 + classes + angle per box)</source>
+        <translation>회전 상자 출력에 클래스 점수가 없습니다 (상자마다 4 + 클래스 수 + 각도가 필요합니다)</translation>
+    </message>
+    <message>
+        <source>the detector's output has no class scores (expected 4 + classes values per box)</source>
+        <translation>탐지기 출력에 클래스 점수가 없습니다 (상자마다 4 + 클래스 수만큼의 값이 필요합니다)</translation>
+    </message>
+    <message>
+        <source>the instance-mask output has {0} values per box; with {coefficients} mask coefficients (the prototypes' channels) and {classes_count} classes it needs {1}</source>
+        <translation>인스턴스 마스크 출력의 상자당 값이 {0}개입니다. 마스크 계수 {coefficients}개(프로토타입 채널)와 클래스 {classes_count}개라면 {1}개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>det_type '{det_type}' is unknown (expected one of {known})</source>
+        <translation>알 수 없는 det_type '{det_type}' (다음 중 하나여야 합니다: {known})</translation>
+    </message>
+    <message>
+        <source>the detector's output has shape {0}; expected (batch, boxes, values) or (batch, values, boxes)</source>
+        <translation>탐지기 출력의 형태가 {0}입니다. (batch, boxes, values) 또는 (batch, values, boxes)여야 합니다</translation>
+    </message>
+    <message>
+        <source>the detector's output has {0} values per box; YOLOv5-style needs 5 + classes</source>
+        <translation>탐지기 출력의 상자당 값이 {0}개입니다. YOLOv5 방식에는 5 + 클래스 수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>detector type {det_type} needs a second output of mask prototypes (batch, m, height, width)</source>
+        <translation>탐지기 유형 {det_type}에는 마스크 프로토타입의 두 번째 출력 (batch, m, height, width)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>a grid of {cell_size:g} m cells over this raster has {0} cells; use a larger CELL_SIZE</source>
+        <translation>이 래스터 위의 {cell_size:g} m 격자는 {0}개입니다. 더 큰 CELL_SIZE를 쓰세요</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' takes {0} inputs; a green model takes one image</source>
+        <translation>모델 '{card_name}'은(는) 입력 {0}개를 받습니다. 녹지 모델은 영상 하나를 받습니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is a {card_model_type} model; a green model gives a value per pixel</source>
+        <translation>모델 '{card_name}'은(는) {card_model_type} 모델입니다. 녹지 모델은 픽셀마다 값을 출력합니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' has no default threshold on its output '{0}'; a green model's card must say above which value a pixel is vegetation</source>
+        <translation>모델 '{card_name}'의 출력 '{0}'에 기본 임계값이 없습니다. 녹지 모델의 카드에는 어떤 값보다 크면 식생인지 적혀 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>no green model fits this raster: NDVI needs red and NIR ({reason}); the RGB model: {exc}</source>
+        <translation>이 래스터에 맞는 녹지 모델이 없습니다: NDVI에는 적색과 근적외선이 필요합니다 ({reason}). RGB 모델: {exc}</translation>
+    </message>
+    <message>
+        <source>cannot open raster {raster_path}: {exc}</source>
+        <translation>래스터 {raster_path}을(를) 열 수 없습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>the raster {raster_path} has no coordinate reference system; assign one first</source>
+        <translation>래스터 {raster_path}에 좌표계가 없습니다. 먼저 좌표계를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{what}: the raster declares {width} x {height} px; it holds no pixels</source>
+        <translation>{what}: 래스터 크기가 {width} x {height} 픽셀로 되어 있어 픽셀이 없습니다</translation>
+    </message>
+    <message>
+        <source>{what}: the raster declares {width:,} x {height:,} px ({0:.2e} px); SatImpact processes at most {MAX_PIXELS:.0e} px in one run. Is the header right? Otherwise cut it into parts (EXTENT) and run each</source>
+        <translation>{what}: 래스터 크기가 {width:,} x {height:,} 픽셀({0:.2e} 픽셀)로 되어 있습니다. SatImpact는 한 번에 최대 {MAX_PIXELS:.0e} 픽셀을 처리합니다. 헤더가 맞나요? 맞다면 여러 부분(EXTENT)으로 나눠 각각 실행하세요</translation>
+    </message>
+    <message>
+        <source>{what} would need about {0} of memory ({detail}), more than the limit of {1} (half of this machine's {2}). Use a model with smaller tiles, a smaller EXTENT, or raise the limit with the environment variable SATIMPACT_MEMORY_LIMIT_MB</source>
+        <translation>{what}에는 메모리가 약 {0} 필요합니다 ({detail}). 한도 {1}(이 컴퓨터 {2}의 절반)보다 큽니다. 타일이 더 작은 모델이나 더 작은 EXTENT를 쓰거나, 환경 변수 SATIMPACT_MEMORY_LIMIT_MB로 한도를 높이세요</translation>
+    </message>
+    <message>
+        <source>model file not found: {path}</source>
+        <translation>모델 파일을 찾을 수 없습니다: {path}</translation>
+    </message>
+    <message>
+        <source>{origin}: not a readable ONNX model (the file holds no graph)</source>
+        <translation>{origin}: 읽을 수 있는 ONNX 모델이 아닙니다 (파일에 그래프가 없습니다)</translation>
+    </message>
+    <message>
+        <source>{origin}: uses custom operator domain(s) {0}; SatImpact runs only standard ONNX operators (no custom-op libraries, models are data, not code)</source>
+        <translation>{origin}: 사용자 정의 연산자 도메인 {0}을(를) 씁니다. SatImpact는 표준 ONNX 연산자만 실행합니다 (사용자 정의 연산 라이브러리 없음. 모델은 코드가 아니라 데이터입니다)</translation>
+    </message>
+    <message>
+        <source>{origin}: the card's inputs {card_inputs} do not match the graph's inputs {0}</source>
+        <translation>{origin}: 카드의 입력 {card_inputs}이(가) 그래프의 입력 {0}과(와) 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>{origin}: not a readable ONNX model ({0}: {exc})</source>
+        <translation>{origin}: 읽을 수 있는 ONNX 모델이 아닙니다 ({0}: {exc})</translation>
+    </message>
+    <message>
+        <source>{origin}: has no model card: metadata_props holds neither '{CARD_KEY}' nor Deepness metadata (a known model_type); see docs/model-cards.md</source>
+        <translation>{origin}: 모델 카드가 없습니다: metadata_props에 '{CARD_KEY}'도 Deepness 메타데이터(알려진 model_type)도 없습니다. docs/model-cards.md를 참고하세요</translation>
+    </message>
+    <message>
+        <source>{origin}: tensor '{tensor_name}' keeps its data at '{location}', outside the model's folder; refused</source>
+        <translation>{origin}: 텐서 '{tensor_name}'의 데이터가 모델 폴더 밖 '{location}'에 있어 거부했습니다</translation>
+    </message>
+    <message>
+        <source>{origin}: tensor '{tensor_name}' keeps its data in '{location}', which is missing</source>
+        <translation>{origin}: 텐서 '{tensor_name}'의 데이터가 있어야 할 '{location}'이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{origin}: graph input '{spec_name}' must be float32 (ONNX type 1), got type {port_elem_type}</source>
+        <translation>{origin}: 그래프 입력 '{spec_name}'은(는) float32(ONNX 유형 1)여야 하는데 유형 {port_elem_type}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: graph input '{spec_name}' must be 4-D (batch, bands, height, width), got shape {port_shape}</source>
+        <translation>{origin}: 그래프 입력 '{spec_name}'은(는) 4차원(batch, bands, height, width)이어야 하는데 형태가 {port_shape}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the card lists {0} bands for input '{spec_name}' ({1}) but the graph takes {channels} channels</source>
+        <translation>{origin}: 카드는 입력 '{spec_name}'에 밴드 {0}개({1})를 적었지만 그래프는 채널 {channels}개를 받습니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the card describes output '{out_name}' but the graph's outputs are {0}</source>
+        <translation>{origin}: 카드는 출력 '{out_name}'을(를) 설명하지만 그래프의 출력은 {0}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: dense output '{out_name}' must be (batch, channels, height, width), got shape {port_shape}</source>
+        <translation>{origin}: 픽셀 단위 출력 '{out_name}'은(는) (batch, channels, height, width)여야 하는데 형태가 {port_shape}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: chip output '{out_name}' must be (batch, features), got shape {port_shape}</source>
+        <translation>{origin}: 칩 출력 '{out_name}'은(는) (batch, features)여야 하는데 형태가 {port_shape}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: output '{out_name}' has {channels} channels but the card names {0} bands</source>
+        <translation>{origin}: 출력 '{out_name}'의 채널은 {channels}개인데 카드에는 밴드 이름이 {0}개 있습니다</translation>
+    </message>
+    <message>
+        <source>{0}: onnxruntime cannot load it: {exc}</source>
+        <translation>{0}: onnxruntime이 불러올 수 없습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>{origin}: graph input '{spec_name}' has a fixed {label} of {size} px but the card's tile_size is {tile} px</source>
+        <translation>{origin}: 그래프 입력 '{spec_name}'의 {label}은(는) {size} 픽셀로 고정되어 있는데 카드의 tile_size는 {tile} 픽셀입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: Deepness metadata: a value cannot be read ({0}: {exc})</source>
+        <translation>{origin}: Deepness 메타데이터: 값을 읽을 수 없습니다 ({0}: {exc})</translation>
+    </message>
+    <message>
+        <source>MODEL: '{model_card_name}' is a {model_card_task} model; the green ratio needs a green model (task 'green'), e.g. green_ndvi or green_rgb</source>
+        <translation>MODEL: '{model_card_name}'은(는) {model_card_task} 모델입니다. 녹지 비율에는 녹지 모델(task 'green')이 필요합니다 (예: green_ndvi, green_rgb)</translation>
+    </message>
+    <message>
+        <source>{origin}: holds no relations</source>
+        <translation>{origin}: 관계가 없습니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the order has a cycle through cluster(s) {0}</source>
+        <translation>{origin}: 순서에 클러스터 {0}을(를) 거치는 순환이 있습니다</translation>
+    </message>
+    <message>
+        <source>order file not found: {path}</source>
+        <translation>순서 파일을 찾을 수 없습니다: {path}</translation>
+    </message>
+    <message>
+        <source>chip folder not found: {folder}</source>
+        <translation>칩 폴더를 찾을 수 없습니다: {folder}</translation>
+    </message>
+    <message>
+        <source>{folder} holds no cluster subfolders with chips (expected {folder}/&lt;cluster id&gt;/*.png, .jpg or .tif)</source>
+        <translation>{folder}에 칩이 든 클러스터 하위 폴더가 없습니다 ({folder}/&lt;클러스터 id&gt;/*.png, .jpg 또는 .tif 형태여야 합니다)</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: '{x}' is not a cluster id</source>
+        <translation>{origin} {lineno}행: '{x}'은(는) 클러스터 id가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: unknown cluster id '{x}' (the clusters are {names})</source>
+        <translation>{origin} {lineno}행: 알 수 없는 클러스터 id '{x}' (클러스터: {names})</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: '{0}' mixes '=' with '&lt;'/'&gt;'; one relation per line</source>
+        <translation>{origin} {lineno}행: '{0}'에 '='와 '&lt;'/'&gt;'가 섞여 있습니다. 한 줄에 관계 하나만 쓰세요</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: '{0}' is not a relation (expected a&lt;b, a&gt;b or a=b=c)</source>
+        <translation>{origin} {lineno}행: '{0}'은(는) 관계가 아닙니다 (a&lt;b, a&gt;b 또는 a=b=c 형식)</translation>
+    </message>
+    <message>
+        <source>{origin}: cluster(s) {0} have chips but appear in no relation</source>
+        <translation>{origin}: 클러스터 {0}에 칩은 있지만 어떤 관계에도 나오지 않습니다</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: '{a}&lt;{b}' contradicts the ties, which put {a} and {b} on one level (a cycle)</source>
+        <translation>{origin} {lineno}행: '{a}&lt;{b}'는 {a}와(과) {b}를 같은 단계에 두는 동점 관계와 모순됩니다 (순환)</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: '{0}' is not of the form a=b=c</source>
+        <translation>{origin} {lineno}행: '{0}'은(는) a=b=c 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: '{a}&lt;{a}' puts a cluster below itself</source>
+        <translation>{origin} {lineno}행: '{a}&lt;{a}'는 클러스터를 자기 자신보다 아래에 둡니다</translation>
+    </message>
+    <message>
+        <source>cannot read chip {path}: {exc}</source>
+        <translation>칩 {path}을(를) 읽을 수 없습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>chip {path} has {ds_count} band(s); {bands} needed</source>
+        <translation>칩 {path}의 밴드는 {ds_count}개입니다. {bands}개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>CELL_SIZE must be positive, got {cell_size}</source>
+        <translation>CELL_SIZE는 양수여야 하는데 {cell_size}입니다</translation>
+    </message>
+    <message>
+        <source>a {cell_size:g} m grid over this raster has {cols} x {rows} cells; choose a larger CELL_SIZE or split the area</source>
+        <translation>이 래스터 위의 {cell_size:g} m 격자는 {cols} x {rows}개입니다. 더 큰 CELL_SIZE를 고르거나 지역을 나누세요</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is a {card_model_type} (per-pixel) model; the poverty grid needs a chip model that gives one score per chip (e.g. poverty_nk_siscore)</source>
+        <translation>모델 '{card_name}'은(는) {card_model_type}(픽셀 단위) 모델입니다. 빈곤 격자에는 칩마다 점수 하나를 내는 칩 모델이 필요합니다 (예: poverty_nk_siscore)</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' takes {0} inputs; the poverty grid needs one</source>
+        <translation>모델 '{card_name}'은(는) 입력 {0}개를 받습니다. 빈곤 격자에는 입력이 하나인 모델이 필요합니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' outputs features, not a score; train a score on them first (satimpact:trainpovertysurvey or satimpact:trainpovertyranking)</source>
+        <translation>모델 '{card_name}'은(는) 점수가 아니라 특징을 출력합니다. 먼저 이 특징으로 점수 모델을 학습하세요 (satimpact:trainpovertysurvey 또는 satimpact:trainpovertyranking)</translation>
+    </message>
+    <message>
+        <source>{raster_path} has no coordinate reference system</source>
+        <translation>{raster_path}에 좌표계가 없습니다</translation>
+    </message>
+    <message>
+        <source>the hold-out split left no training or no test chips; add chips or change HOLDOUT</source>
+        <translation>검증용 분할 후 학습 칩이나 검증 칩이 남지 않았습니다. 칩을 추가하거나 HOLDOUT을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>the order puts every cluster on one level; nothing to rank</source>
+        <translation>순서가 모든 클러스터를 같은 단계에 둡니다. 순위를 매길 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>cancelled by the user; no model was written</source>
+        <translation>사용자가 취소했습니다. 모델은 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is not a chip featurizer (a chip model with one input and a 'features' output, such as poverty_features_rgb or poverty_features_s2)</source>
+        <translation>모델 '{card_name}'은(는) 칩 특징 추출기(입력 하나와 'features' 출력이 있는 칩 모델, 예: poverty_features_rgb, poverty_features_s2)가 아닙니다</translation>
+    </message>
+    <message>
+        <source>HOLDOUT must be between 0.05 and 0.5, got {holdout}</source>
+        <translation>HOLDOUT은 0.05와 0.5 사이여야 하는데 {holdout}입니다</translation>
+    </message>
+    <message>
+        <source>FOLDS must be at least 2, got {folds}</source>
+        <translation>FOLDS는 2 이상이어야 하는데 {folds}입니다</translation>
+    </message>
+    <message>
+        <source>only {used} survey points are usable ({reasons}); at least {0} are needed for {folds}-fold cross-validation</source>
+        <translation>쓸 수 있는 조사 지점이 {used}개뿐입니다 ({reasons}). {folds}겹 교차검증에는 최소 {0}개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>every usable point has the same {label_name} ({0}); nothing to learn</source>
+        <translation>쓸 수 있는 모든 지점의 {label_name}이(가) 같습니다 ({0}). 학습할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>cluster '{cid}' has {0} chip; at least 2 are needed (one to train, one to test)</source>
+        <translation>클러스터 '{cid}'의 칩이 {0}개입니다. 최소 2개가 필요합니다 (학습용 하나, 검증용 하나)</translation>
+    </message>
+    <message>
+        <source>cluster '{cid}' has {kept} chip(s) with enough valid imagery; at least 2 are needed</source>
+        <translation>클러스터 '{cid}'에 유효 영상이 충분한 칩이 {kept}개입니다. 최소 2개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>radar units must be dB or linear (power), got '{text}'</source>
+        <translation>레이더 단위는 dB 또는 linear(전력)여야 하는데 '{text}'입니다</translation>
+    </message>
+    <message>
+        <source>{name}: the values look neither like backscatter in dB (mostly negative, about -35 to 0) nor like linear power (positive, mostly below 1): {facts}. Uncalibrated digital numbers or amplitude need radiometric calibration to sigma0 first; if the values are sigma0, state the units (RADAR_UNITS, or 'dB' / 'linear' in BAND_MAP).</source>
+        <translation>{name}: 값이 dB 후방산란(대부분 음수, 약 -35~0)으로도, 선형 전력(양수, 대부분 1 미만)으로도 보이지 않습니다: {facts}. 보정되지 않은 DN 값이나 진폭은 먼저 sigma0로 방사 보정해야 합니다. 값이 sigma0라면 단위를 지정하세요 (RADAR_UNITS, 또는 BAND_MAP에 'dB' / 'linear').</translation>
+    </message>
+    <message>
+        <source>automatic threshold method must be one of {0}, got '{method}'</source>
+        <translation>자동 임계값 방법은 {0} 중 하나여야 하는데 '{method}'입니다</translation>
+    </message>
+    <message>
+        <source>{name}: too few valid pixels to tell whether the backscatter is in dB or linear power</source>
+        <translation>{name}: 유효 픽셀이 너무 적어 후방산란이 dB인지 선형 전력인지 알 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} holds whole numbers between 0 and 255 (median {median:g}): an 8-bit rendering stored in a wider type, not radar backscatter. Export sigma0 as floating point (dB or linear power).</source>
+        <translation>{name}의 값은 0~255 정수(중앙값 {median:g})입니다: 레이더 후방산란이 아니라 더 큰 자료형에 저장된 8비트 렌더링입니다. sigma0를 부동소수점(dB 또는 선형 전력)으로 내보내세요.</translation>
+    </message>
+    <message>
+        <source>the radar units are stated twice and differ: {0} (RADAR_UNITS) and {1} (BAND_MAP); state them once</source>
+        <translation>레이더 단위가 두 번, 서로 다르게 지정되었습니다: {0}(RADAR_UNITS)와 {1}(BAND_MAP). 한 번만 지정하세요</translation>
+    </message>
+    <message>
+        <source>{name} is an 8-bit raster (values 0-255): an image rendered for display (a screenshot, a map export or a stretched quick-look), not radar backscatter. Rendering replaced sigma0 with grey levels, so no water threshold in dB means anything there. Export sigma0 as floating point (dB or linear power), e.g. from SNAP, ASF or Google Earth Engine's COPERNICUS/S1_GRD.</source>
+        <translation>{name}은(는) 8비트 래스터(값 0~255)입니다: 레이더 후방산란이 아니라 표시용으로 렌더링한 영상(스크린샷, 지도 내보내기, 늘린 미리보기)입니다. 렌더링이 sigma0를 회색 단계로 바꿨으므로 dB 수체 임계값이 의미가 없습니다. sigma0를 부동소수점(dB 또는 선형 전력)으로 내보내세요 (예: SNAP, ASF, Google Earth Engine의 COPERNICUS/S1_GRD).</translation>
+    </message>
+    <message>
+        <source>no output file given (an empty output path)</source>
+        <translation>출력 파일이 없습니다 (출력 경로가 비어 있음)</translation>
+    </message>
+    <message>
+        <source>unknown compression '{compress}'; use one of {0}</source>
+        <translation>알 수 없는 압축 방식 '{compress}'. 다음 중 하나를 쓰세요: {0}</translation>
+    </message>
+    <message>
+        <source>the output folder does not exist: {folder}</source>
+        <translation>출력 폴더가 없습니다: {folder}</translation>
+    </message>
+    <message>
+        <source>the output folder cannot be written: {folder}</source>
+        <translation>출력 폴더에 쓸 수 없습니다: {folder}</translation>
+    </message>
+    <message>
+        <source>the output path is a folder, not a file: {path}</source>
+        <translation>출력 경로가 파일이 아니라 폴더입니다: {path}</translation>
+    </message>
+    <message>
+        <source>the output file exists and cannot be replaced: {path}</source>
+        <translation>출력 파일이 이미 있고 바꿀 수 없습니다: {path}</translation>
+    </message>
+    <message>
+        <source>cannot write {dtype} rasters</source>
+        <translation>{dtype} 래스터는 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: {0}</source>
+        <translation>{path}을(를) 만들 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>GDAL gave no reason</source>
+        <translation>GDAL이 이유를 알려주지 않았습니다</translation>
+    </message>
+    <message>
+        <source>writing {path} failed ({what}): {0}</source>
+        <translation>{path} 쓰기 실패 ({what}): {0}</translation>
+    </message>
+    <message>
+        <source>cannot open raster {path}: {exc}</source>
+        <translation>래스터 {path}을(를) 열 수 없습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>writing {path} failed (write): {0}</source>
+        <translation>{path} 쓰기 실패 (write): {0}</translation>
+    </message>
+    <message>
+        <source>writing {path} failed (write): {exc}</source>
+        <translation>{path} 쓰기 실패 (write): {exc}</translation>
+    </message>
+    <message>
+        <source>the query image {query_path} has {q_count} band(s); the model reads bands {bands}</source>
+        <translation>질의 영상 {query_path}의 밴드는 {q_count}개인데 모델은 밴드 {bands}을(를) 읽습니다</translation>
+    </message>
+    <message>
+        <source>no model given: pass an .onnx file or the name of a shipped model</source>
+        <translation>모델이 없습니다: .onnx 파일이나 기본 제공 모델 이름을 지정하세요</translation>
+    </message>
+    <message>
+        <source>unknown model '{ref}': shipped and user models are {0}; or pass the path of an .onnx file</source>
+        <translation>알 수 없는 모델 '{ref}': 기본 제공 및 사용자 모델은 {0}입니다. 또는 .onnx 파일 경로를 지정하세요</translation>
+    </message>
+    <message>
+        <source>a shipped model is already called '{name}'; rename the model first</source>
+        <translation>'{name}'이라는 기본 제공 모델이 이미 있습니다. 먼저 모델 이름을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>'{name}' would be written outside the user models folder {user_dir}; refused</source>
+        <translation>'{name}'이(가) 사용자 모델 폴더 {user_dir} 밖에 저장되므로 거부했습니다</translation>
+    </message>
+    <message>
+        <source>{0}: keeps its weights in separate files ({1}); SatImpact imports single-file models only: save it with onnx.save(model, path, save_as_external_data=False) (models up to 2 GB)</source>
+        <translation>{0}: 가중치를 별도 파일({1})에 둡니다. SatImpact는 단일 파일 모델만 가져옵니다: onnx.save(model, path, save_as_external_data=False)로 저장하세요 (2 GB 이하 모델)</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a model name</source>
+        <translation>'{name}'은(는) 모델 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>no user model called '{name}'</source>
+        <translation>'{name}'이라는 사용자 모델이 없습니다</translation>
+    </message>
+    <message>
+        <source>model file not found: {ref}</source>
+        <translation>모델 파일을 찾을 수 없습니다: {ref}</translation>
+    </message>
+    <message>
+        <source>a user model called '{0}' exists already ({target})</source>
+        <translation>'{0}'이라는 사용자 모델이 이미 있습니다 ({target})</translation>
+    </message>
+    <message>
+        <source>'{name}' is a shipped model; only user models can be removed</source>
+        <translation>'{name}'은(는) 기본 제공 모델입니다. 사용자 모델만 삭제할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is a {card_model_type} model; use the chip runner</source>
+        <translation>모델 '{card_name}'은(는) {card_model_type} 모델입니다. 칩 실행기를 쓰세요</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' needs input(s) {missing}</source>
+        <translation>모델 '{card_name}'에는 입력 {missing}이(가) 필요합니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is a {card_model_type} model; use the dense runner</source>
+        <translation>모델 '{card_name}'은(는) {card_model_type} 모델입니다. 픽셀 단위 실행기를 쓰세요</translation>
+    </message>
+    <message>
+        <source>inputs '{ref_name}' and '{name}' are not on the same pixel grid ({ref_width}x{ref_height} vs {ds_width}x{ds_height}); align them first</source>
+        <translation>입력 '{ref_name}'와(과) '{name}'의 픽셀 격자가 다릅니다 ({ref_width}x{ref_height} 대 {ds_width}x{ds_height}). 먼저 정렬하세요</translation>
+    </message>
+    <message>
+        <source>model '{model_card_name}': output '{spec_name}' has {n} channel(s) but the card names {0} band(s) ({1}); fix the card's band_names</source>
+        <translation>모델 '{model_card_name}': 출력 '{spec_name}'의 채널은 {n}개인데 카드에는 밴드 이름이 {0}개({1}) 있습니다. 카드의 band_names를 고치세요</translation>
+    </message>
+    <message>
+        <source>the output folder cannot be written: {0} ({1})</source>
+        <translation>출력 폴더에 쓸 수 없습니다: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>model '{model_card_name}' ({0}) cannot run on tiles of shape {shapes} (batch, bands, height, width): {1}; check the card's tile_size against what the graph accepts</source>
+        <translation>모델 '{model_card_name}'({0})을(를) 형태 {shapes}(batch, bands, height, width)의 타일로 실행할 수 없습니다: {1}. 카드의 tile_size가 그래프가 받는 크기와 맞는지 확인하세요</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' returned an output of shape {0} for tiles of {lay_pad_w}x{lay_pad_h} px; a dense model must return one value per input pixel</source>
+        <translation>모델 '{card_name}'이(가) {lay_pad_w}x{lay_pad_h} 픽셀 타일에 형태 {0}의 출력을 돌려주었습니다. 픽셀 단위 모델은 입력 픽셀마다 값 하나를 돌려줘야 합니다</translation>
+    </message>
+    <message>
+        <source>the inputs have no area in common; a series needs rasters of one place</source>
+        <translation>입력들에 공통 범위가 없습니다. 시계열에는 같은 장소의 래스터가 필요합니다</translation>
+    </message>
+    <message>
+        <source>{0} ({path}): no date found. Give it an ACQUISITION_DATE tag, a name with YYYYMMDD or a year (1985.tif), or list the dates in DATES (one per input, in the order of the inputs)</source>
+        <translation>{0}({path}): 날짜를 찾을 수 없습니다. ACQUISITION_DATE 태그를 달거나, 이름에 YYYYMMDD나 연도(1985.tif)를 넣거나, DATES에 날짜를 나열하세요 (입력마다 하나, 입력 순서대로)</translation>
+    </message>
+    <message>
+        <source>DATES: '{text}' is not a date; write YYYY-MM-DD or a year such as 1985</source>
+        <translation>DATES: '{text}'은(는) 날짜가 아닙니다. YYYY-MM-DD 또는 1985 같은 연도로 쓰세요</translation>
+    </message>
+    <message>
+        <source>DATES has {0} entries for {1} inputs; give one date per input</source>
+        <translation>DATES에 입력 {1}개에 대해 항목이 {0}개 있습니다. 입력마다 날짜 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>a time series needs at least two inputs, got {0}</source>
+        <translation>시계열에는 입력이 두 개 이상 필요한데 {0}개입니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' is a '{card_task}' model, not a water model (task 'water')</source>
+        <translation>모델 '{card_name}'은(는) 수체 모델(task 'water')이 아니라 '{card_task}' 모델입니다</translation>
+    </message>
+    <message>
+        <source>MIN_OBSERVED must be a share between 0 and 1, got {min_observed}</source>
+        <translation>MIN_OBSERVED는 0과 1 사이의 비율이어야 하는데 {min_observed}입니다</translation>
+    </message>
+    <message>
+        <source>DATES: '{text}' is not a valid date ({exc})</source>
+        <translation>DATES: '{text}'은(는) 올바른 날짜가 아닙니다 ({exc})</translation>
+    </message>
+    <message>
+        <source>{0} has {count} bands, not a multiple of BANDS_PER_DATE={bands_per_date}</source>
+        <translation>{0}의 밴드는 {count}개로, BANDS_PER_DATE={bands_per_date}의 배수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{0}: a band group has no date of its own; list the dates in DATES</source>
+        <translation>{0}: 밴드 묶음에 자체 날짜가 없습니다. DATES에 날짜를 나열하세요</translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same date {a_label}; one raster per date (mosaic same-day scenes first)</source>
+        <translation>{0}와(과) {1}의 날짜가 {a_label}(으)로 같습니다. 날짜마다 래스터 하나만 쓰세요 (같은 날 영상은 먼저 모자이크하세요)</translation>
+    </message>
+    <message>
+        <source>cannot read bands {0}-{1} of {path}</source>
+        <translation>{path}의 밴드 {0}-{1}을(를) 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} has no coordinate reference system; assign one first</source>
+        <translation>{path}에 좌표계가 없습니다. 먼저 좌표계를 지정하세요</translation>
+    </message>
+    <message>
+        <source>MEAN and STD must be given together (one value per band, or one for all)</source>
+        <translation>MEAN과 STD는 함께 지정해야 합니다 (밴드마다 값 하나, 또는 전체에 하나)</translation>
+    </message>
+    <message>
+        <source>every STD value must be positive</source>
+        <translation>STD 값은 모두 양수여야 합니다</translation>
+    </message>
+    <message>
+        <source>BANDS: band numbers are whole numbers from 1, got {text!r}</source>
+        <translation>BANDS: 밴드 번호는 1부터 시작하는 정수여야 하는데 {text!r}입니다</translation>
+    </message>
+    <message>
+        <source>MODEL_TYPE '{params_model_kind}' is unknown (expected one of {0})</source>
+        <translation>알 수 없는 MODEL_TYPE '{params_model_kind}' (다음 중 하나여야 합니다: {0})</translation>
+    </message>
+    <message>
+        <source>{origin}: the graph has {0} inputs ({1}); stated parameters describe one-input models only: give the model a card</source>
+        <translation>{origin}: 그래프의 입력이 {0}개({1})입니다. 매개변수로 지정하는 방식은 입력이 하나인 모델만 설명할 수 있으니 모델에 카드를 주세요</translation>
+    </message>
+    <message>
+        <source>{origin}: the graph input must be (batch, bands, height, width), got shape {port_shape}</source>
+        <translation>{origin}: 그래프 입력은 (batch, bands, height, width)여야 하는데 형태가 {port_shape}입니다</translation>
+    </message>
+    <message>
+        <source>{origin}: the graph takes {channels} channels but BANDS gives {0} band(s); list {channels} raster bands in the model's input order</source>
+        <translation>{origin}: 그래프는 채널 {channels}개를 받는데 BANDS에는 밴드가 {0}개입니다. 모델 입력 순서대로 래스터 밴드 {channels}개를 나열하세요</translation>
+    </message>
+    <message>
+        <source>{origin}: the graph takes {fixed_w}x{fixed_h} px tiles; only square tiles are supported</source>
+        <translation>{origin}: 그래프가 {fixed_w}x{fixed_h} 픽셀 타일을 받습니다. 정사각형 타일만 지원합니다</translation>
+    </message>
+    <message>
+        <source>{origin}: TILE_SIZE {tile} px is refused: the graph's input has a fixed size of {fixed} px (leave TILE_SIZE empty to use it)</source>
+        <translation>{origin}: TILE_SIZE {tile} 픽셀은 쓸 수 없습니다: 그래프 입력 크기가 {fixed} 픽셀로 고정되어 있습니다 (그 크기를 쓰려면 TILE_SIZE를 비워 두세요)</translation>
+    </message>
+    <message>
+        <source>TILE_SIZE must be at least 8 px, got {tile}</source>
+        <translation>TILE_SIZE는 8 픽셀 이상이어야 하는데 {tile}입니다</translation>
+    </message>
+    <message>
+        <source>OVERLAP must be from 0 to below half the tile ({tile} px), got {overlap}</source>
+        <translation>OVERLAP은 0 이상, 타일({tile} 픽셀)의 절반 미만이어야 하는데 {overlap}입니다</translation>
+    </message>
+    <message>
+        <source>SCALE must be a finite number other than 0 and OFFSET finite, got {scale}, {offset}</source>
+        <translation>SCALE은 0이 아닌 유한한 숫자, OFFSET은 유한한 숫자여야 하는데 {scale}, {offset}입니다</translation>
+    </message>
+    <message>
+        <source>MODEL_RESOLUTION must be a positive number of metres per pixel, got {resolution}</source>
+        <translation>MODEL_RESOLUTION은 픽셀당 미터를 나타내는 양수여야 하는데 {resolution}입니다</translation>
+    </message>
+    <message>
+        <source>{0} carries {own}: the card is the model's contract, so {1} are refused; leave them empty to use the card, or save a new card into a copy of the model (SAVE_CARD) from a copy without metadata</source>
+        <translation>{0}에 {own}이(가) 있습니다: 카드가 모델의 계약이므로 {1}은(는) 받지 않습니다. 카드를 쓰려면 비워 두거나, 메타데이터가 없는 사본에서 새 카드를 모델 사본에 저장하세요 (SAVE_CARD)</translation>
+    </message>
+    <message>
+        <source>SAVE_CARD: {target} is the model itself; choose another file (the original stays as it is)</source>
+        <translation>SAVE_CARD: {target}은(는) 모델 자체입니다. 다른 파일을 고르세요 (원본은 그대로 둡니다)</translation>
+    </message>
+    <message>
+        <source>SAVE_CARD: the folder {folder} does not exist</source>
+        <translation>SAVE_CARD: 폴더 {folder}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{label}: '{part}' is not a finite number</source>
+        <translation>{label}: '{part}'은(는) 유한한 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>MEAN and STD need one value per band ({n}), got {0} and {1}</source>
+        <translation>MEAN과 STD에는 밴드마다 값 하나({n}개)가 필요한데 {0}개와 {1}개입니다</translation>
+    </message>
+    <message>
+        <source>{label}: '{part}' is not a number (give comma-separated numbers)</source>
+        <translation>{label}: '{part}'은(는) 숫자가 아닙니다 (쉼표로 구분한 숫자를 주세요)</translation>
+    </message>
+    <message>
+        <source>output '{out_name}' is {size_out} px for a {size_in} px input: an odd difference cannot be centred on the tile</source>
+        <translation>출력 '{out_name}'이(가) {size_in} 픽셀 입력에 대해 {size_out} 픽셀입니다: 차이가 홀수라 타일 가운데에 맞출 수 없습니다</translation>
+    </message>
+    <message>
+        <source>model '{card_name}' returned {0} for a {1}x{2} px tile; a super-resolution model with scale factor {factor} must return {3} px</source>
+        <translation>모델 '{card_name}'이(가) {1}x{2} 픽셀 타일에 {0}을(를) 돌려주었습니다. 배율 {factor}의 초해상도 모델은 {3} 픽셀을 돌려줘야 합니다</translation>
     </message>
     <message>
         <source>no water model fits this raster: optical water needs green and NIR (NDWI) or green and SWIR (MNDWI) bands, radar water needs Sentinel-1 VV and/or VH (a one-band radar scene without a band description: say which with BAND_MAP=VV=1 or BAND_MAP=VH=1). </source>
@@ -180,10 +1864,6 @@
         <translation>모델 '{card_name}': 카드의 extra 'water_if'는 'above' 또는 'below'여야 하는데 '{side}'입니다</translation>
     </message>
     <message>
-        <source>cancelled by the user; no output was written</source>
-        <translation>사용자가 취소했습니다. 출력은 저장되지 않았습니다</translation>
-    </message>
-    <message>
         <source>the index is constant ({lo:g}) over the whole scene: no threshold can split it into water and land</source>
         <translation>지수가 영상 전체에서 일정({lo:g})하여 어떤 임계값으로도 수체와 육지를 나눌 수 없습니다</translation>
     </message>
@@ -198,10 +1878,6 @@
     <message>
         <source>{0}, and model '{card_name}' gives no fixed threshold to fall back on; set THRESHOLD</source>
         <translation>{0}. 모델 '{card_name}'에는 대신 쓸 고정 임계값도 없습니다. THRESHOLD를 지정하세요</translation>
-    </message>
-    <message>
-        <source>model '{card_name}' is a '{card_task}' model, not a water model (task 'water')</source>
-        <translation>모델 '{card_name}'은(는) 수체 모델(task 'water')이 아니라 '{card_task}' 모델입니다</translation>
     </message>
     <message>
         <source>model '{card_name}' must have one input and an index output to detect water</source>
@@ -220,12 +1896,48 @@
         <translation>{0}: 지수에 유효 픽셀이 없습니다 (모두 NoData)</translation>
     </message>
     <message>
+        <source>Batch {tool} ({report_done} inputs)</source>
+        <translation>일괄 처리 {tool} (입력 {report_done}개)</translation>
+    </message>
+    <message>
+        <source>Floating Debris Index ({fdi_model_card_name}) - {scene}</source>
+        <translation>부유 쓰레기 지수 ({fdi_model_card_name}) - {scene}</translation>
+    </message>
+    <message>
+        <source>Debris candidates on water (FDI) - {scene}</source>
+        <translation>수면 위 부유 쓰레기 후보 (FDI) - {scene}</translation>
+    </message>
+    <message>
+        <source>Flood change classes ({pair})</source>
+        <translation>홍수 변화 클래스 ({pair})</translation>
+    </message>
+    <message>
+        <source>Flooded share per {unit}, damaged &gt; {0:g} % ({pair})</source>
+        <translation>{unit}별 침수 비율, 피해 &gt; {0:g} % ({pair})</translation>
+    </message>
+    <message>
         <source>Green ratio - {0}</source>
         <translation>녹지 비율 - {0}</translation>
     </message>
     <message>
         <source>Vegetation ({0}) - {1}</source>
         <translation>식생 ({0}) - {1}</translation>
+    </message>
+    <message>
+        <source>Green ratio per zone and date</source>
+        <translation>구역별·날짜별 녹지 비율</translation>
+    </message>
+    <message>
+        <source>{name} (raster)</source>
+        <translation>{name} (래스터)</translation>
+    </message>
+    <message>
+        <source>{run_title} (probabilities)</source>
+        <translation>{run_title} (확률)</translation>
+    </message>
+    <message>
+        <source>{run_title} (polygons)</source>
+        <translation>{run_title} (폴리곤)</translation>
     </message>
     <message>
         <source>Water mask ({0}) - {1}</source>
@@ -240,6 +1952,42 @@
         <translation>수체 폴리곤 ({0}) - {1}</translation>
     </message>
     <message>
+        <source>Water share per zone and date</source>
+        <translation>구역별·날짜별 수체 비율</translation>
+    </message>
+    <message>
+        <source>Water occurrence</source>
+        <translation>수면 출현 빈도</translation>
+    </message>
+    <message>
+        <source>Water change classes</source>
+        <translation>수면 변화 등급</translation>
+    </message>
+    <message>
+        <source>no value (NULL)</source>
+        <translation>값 없음 (NULL)</translation>
+    </message>
+    <message>
+        <source>never water</source>
+        <translation>수체 아님</translation>
+    </message>
+    <message>
+        <source>permanent water</source>
+        <translation>상시 수체</translation>
+    </message>
+    <message>
+        <source>new water</source>
+        <translation>신규 수체</translation>
+    </message>
+    <message>
+        <source>lost water</source>
+        <translation>소실 수체</translation>
+    </message>
+    <message>
+        <source>seasonal water</source>
+        <translation>계절성 수체</translation>
+    </message>
+    <message>
         <source>Water</source>
         <translation>수체</translation>
     </message>
@@ -248,8 +1996,56 @@
         <translation>육지</translation>
     </message>
     <message>
+        <source>dry</source>
+        <translation>건조</translation>
+    </message>
+    <message>
+        <source>new flood</source>
+        <translation>신규 침수</translation>
+    </message>
+    <message>
+        <source>receded water</source>
+        <translation>물이 빠진 곳</translation>
+    </message>
+    <message>
+        <source>Not damaged</source>
+        <translation>피해 없음</translation>
+    </message>
+    <message>
+        <source>Damaged: flooded share &gt; {0} %</source>
+        <translation>피해: 침수 비율 &gt; {0} %</translation>
+    </message>
+    <message>
         <source>vegetation</source>
         <translation>식생</translation>
+    </message>
+    <message>
+        <source>{0} - {1} % green</source>
+        <translation>녹지 {0} - {1} %</translation>
+    </message>
+    <message>
+        <source>least developed</source>
+        <translation>개발 수준 최하</translation>
+    </message>
+    <message>
+        <source>less developed</source>
+        <translation>개발 수준 하</translation>
+    </message>
+    <message>
+        <source>middle</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <source>more developed</source>
+        <translation>개발 수준 상</translation>
+    </message>
+    <message>
+        <source>most developed</source>
+        <translation>개발 수준 최상</translation>
+    </message>
+    <message>
+        <source>{0} (percentile {1}-{2})</source>
+        <translation>{0} (백분위 {1}-{2})</translation>
     </message>
     <message>
         <source>SatImpact</source>
@@ -338,10 +2134,6 @@
     <message>
         <source>Automatic threshold method</source>
         <translation>자동 임계값 방법</translation>
-    </message>
-    <message>
-        <source>no value (NULL)</source>
-        <translation>값 없음 (NULL)</translation>
     </message>
     <message>
         <source>any finite number</source>
@@ -548,22 +2340,6 @@
         <translation>홍수</translation>
     </message>
     <message>
-        <source>dry</source>
-        <translation>건조</translation>
-    </message>
-    <message>
-        <source>permanent water</source>
-        <translation>상시 수체</translation>
-    </message>
-    <message>
-        <source>new flood</source>
-        <translation>신규 침수</translation>
-    </message>
-    <message>
-        <source>receded water</source>
-        <translation>물이 빠진 곳</translation>
-    </message>
-    <message>
         <source>Flood change (before / after)</source>
         <translation>홍수 변화 탐지 (이전 / 이후)</translation>
     </message>
@@ -578,6 +2354,10 @@
     <message>
         <source>Model defaults (Otsu for water, Kittler-Illingworth for the log-ratio)</source>
         <translation>모델 기본값 (수체는 Otsu, 로그비는 Kittler-Illingworth)</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>구역</translation>
     </message>
     <message>
         <source>Scene before the flood</source>
@@ -632,12 +2412,8 @@
         <translation>방법, 정렬, 임계값</translation>
     </message>
     <message>
-        <source>Not damaged</source>
-        <translation>피해 없음</translation>
-    </message>
-    <message>
-        <source>Damaged: flooded share &gt; {0} %</source>
-        <translation>피해: 침수 비율 &gt; {0} %</translation>
+        <source>{0:g} m cell</source>
+        <translation>{0:g} m 격자</translation>
     </message>
     <message>
         <source>Green space</source>
@@ -658,10 +2434,6 @@
     <message>
         <source>Ground resolution in metres (layers that are not files; default: 10)</source>
         <translation>지상 해상도, 미터 (파일이 아닌 레이어; 기본값: 10)</translation>
-    </message>
-    <message>
-        <source>{0} - {1} % green</source>
-        <translation>녹지 {0} - {1} %</translation>
     </message>
     <message>
         <source>Input raster (summer imagery)</source>
@@ -720,36 +2492,12 @@
         <translation>녹지 모델 (비우면 적색과 NIR이 있으면 green_ndvi, 없으면 green_rgb)</translation>
     </message>
     <message>
-        <source>Green ratio per zone and date</source>
-        <translation>구역별·날짜별 녹지 비율</translation>
-    </message>
-    <message>
         <source>Number of dates</source>
         <translation>날짜 수</translation>
     </message>
     <message>
         <source>Poverty and development</source>
         <translation>빈곤과 발전</translation>
-    </message>
-    <message>
-        <source>least developed</source>
-        <translation>개발 수준 최하</translation>
-    </message>
-    <message>
-        <source>less developed</source>
-        <translation>개발 수준 하</translation>
-    </message>
-    <message>
-        <source>middle</source>
-        <translation>중간</translation>
-    </message>
-    <message>
-        <source>more developed</source>
-        <translation>개발 수준 상</translation>
-    </message>
-    <message>
-        <source>most developed</source>
-        <translation>개발 수준 최상</translation>
     </message>
     <message>
         <source>Poverty grid (development score per cell)</source>
@@ -1128,14 +2876,6 @@
         <translation>구역별·날짜별 수면 면적</translation>
     </message>
     <message>
-        <source>Water occurrence</source>
-        <translation>수면 출현 빈도</translation>
-    </message>
-    <message>
-        <source>Water change classes</source>
-        <translation>수면 변화 등급</translation>
-    </message>
-    <message>
         <source>Poverty from daytime imagery</source>
         <translation>주간 영상으로 본 빈곤</translation>
     </message>
@@ -1360,8 +3100,64 @@
         <translation>모델 편집...</translation>
     </message>
     <message>
-        <source>{0} (percentile {1}-{2})</source>
-        <translation>{0} (백분위 {1}-{2})</translation>
+        <source>band number</source>
+        <translation>밴드 번호</translation>
+    </message>
+    <message>
+        <source>band description</source>
+        <translation>밴드 설명</translation>
+    </message>
+    <message>
+        <source>no known layout (band count {0})</source>
+        <translation>알려진 배열 없음 (밴드 {0}개)</translation>
+    </message>
+    <message>
+        <source>no ACQUISITION_DATE tag and no Sentinel-2/Landsat product name in the file name</source>
+        <translation>ACQUISITION_DATE 태그도, 파일 이름에 Sentinel-2/Landsat 제품명도 없음</translation>
+    </message>
+    <message>
+        <source>the raster has red and NIR bands</source>
+        <translation>래스터에 적색과 근적외선 밴드가 있음</translation>
+    </message>
+    <message>
+        <source>northern</source>
+        <translation>북반구</translation>
+    </message>
+    <message>
+        <source>southern</source>
+        <translation>남반구</translation>
+    </message>
+    <message>
+        <source>unknown date</source>
+        <translation>날짜 모름</translation>
+    </message>
+    <message>
+        <source>June-September</source>
+        <translation>6~9월</translation>
+    </message>
+    <message>
+        <source>December-February</source>
+        <translation>12~2월</translation>
+    </message>
+    <message>
+        <source>product name in the file name {name}</source>
+        <translation>파일 이름의 제품명 {name}</translation>
+    </message>
+    <message>
+        <source>; NIR reflectance &lt; {0:g} is dark water (valid, never green)</source>
+        <translation>, 근적외선 반사율 &lt; {0:g}이면 어두운 수체 (유효, 녹지 아님)</translation>
+    </message>
+    <message>
+        <source>tag {key}={value}</source>
+        <translation>태그 {key}={value}</translation>
+    </message>
+    <message>
+        <source>two Gaussians fitted to the tile's histogram with Ashman's D &gt; {0:g}, the smaller holding &gt;= {1:g} % of the tile</source>
+        <translation>타일 히스토그램에 맞춘 두 가우스 분포의 Ashman D &gt; {0:g}, 작은 쪽이 타일의 {1:g} % 이상</translation>
+    </message>
+    <message>
+        <source>model card default</source>
+        <translation>모델 카드 기본값</translation>
     </message>
     <message>
         <source>Floating debris: FDI and NDVI (Biermann et al. 2020), Sentinel-2A wavelengths</source>

@@ -483,7 +483,11 @@ def _file_window(source: str, area, layer, parameter: str, feedback) -> LayerFil
     cols, rows = window.RasterXSize, window.RasterYSize
     window = None  # closes (and writes) the VRT
     if feedback is not None:
-        feedback.pushInfo(f"{parameter}: '{layer.name()}' cut to the extent {area.toString(3)}: {cols} x {rows} px")
+        feedback.pushInfo(
+            tr("{parameter}: '{0}' cut to the extent {1}: {cols} x {rows} px").format(
+                layer.name(), area.toString(3), parameter=parameter, cols=cols, rows=rows
+            )
+        )
     return LayerFile(path, False, f"file {source}, window of {cols} x {rows} px", temporary=True)
 
 
@@ -534,8 +538,10 @@ def raster_layer_file(
         source = raster_layer_path(layer, parameter)
         if resolution_m and feedback is not None:
             feedback.pushWarning(
-                f"{parameter}: '{layer.name()}' is a file; it is processed at its own resolution "
-                "(RESOLUTION applies to layers that are not files: XYZ, WMS, virtual rasters)"
+                tr(
+                    "{parameter}: '{0}' is a file; it is processed at its own resolution (RESOLUTION "
+                    "applies to layers that are not files: XYZ, WMS, virtual rasters)"
+                ).format(layer.name(), parameter=parameter)
             )
         if extent is None or extent.isNull():
             return LayerFile(source, False, f"file {layer.source()}")
@@ -593,8 +599,18 @@ def _render_layer(layer, area, resolution: float, context, feedback, parameter: 
         feedback.canceled.connect(block_feedback.cancel)
         block_feedback.progressChanged.connect(feedback.setProgress)
         feedback.pushInfo(
-            f"{parameter}: rendering '{layer.name()}' ({layer.providerType()}) over {area.toString(3)} "
-            f"({crs.authid()}) at {resolution:g} m per pixel: {cols} x {rows} px"
+            tr(
+                "{parameter}: rendering '{0}' ({1}) over {2} ({3}) at {resolution:g} m per pixel: {cols} x {rows} px"
+            ).format(
+                layer.name(),
+                layer.providerType(),
+                area.toString(3),
+                crs.authid(),
+                parameter=parameter,
+                resolution=resolution,
+                cols=cols,
+                rows=rows,
+            )
         )
     try:
         error = writer.writeRaster(pipe, cols, rows, area, crs, context.transformContext(), block_feedback)

@@ -132,8 +132,16 @@ def style_change_classes(layer) -> None:
 
     from ..engine.series_report import CHANGE_COLOURS
 
+    labels = {
+        0: tr("never water"),
+        1: tr("permanent water"),
+        2: tr("new water"),
+        3: tr("lost water"),
+        4: tr("seasonal water"),
+    }
     classes = []
-    for code, label in CHANGE_CLASSES.items():
+    for code, name in CHANGE_CLASSES.items():
+        label = labels.get(code, name)
         colour = QColor(CHANGE_COLOURS[code][0])
         if code == 0:
             colour.setAlpha(0)

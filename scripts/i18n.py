@@ -46,9 +46,16 @@ LEGEND_CALLS = {
     "QgsRendererCategory": 2,
     "QgsRendererRange": 3,
 }
+# methods whose text the tools put in the log (card.summary(), report.describe(), ...)
+DESCRIBERS = ("describe", "summary")
+# variables whose text goes into a log line as it is (green ratio's cloud and water rules)
+LOGGED_NAMES = ("cloud_rule", "water_rule")
+# modules that only style layers: every tr() there is a legend text
+LEGEND_MODULES = ("result_styles.py", "water_styles.py", "workflow_styles.py")
 BASE_ERRORS = {"EngineError", "QgsProcessingException"}
 # parameter names and ids ("INPUTS", "OUTPUT_VECTOR"), written as they are in every language
-NAME_LIKE = re.compile(r"[A-Z][A-Z0-9_]*")
+NAME_LIKE = re.compile(r"[A-Z][A-Z0-9_]*|[a-z]+_[a-z_]+|[A-Z]+:|onnx|onnxruntime")
+KEY_CALLS = ("get", "startswith", "endswith", "missing_package_message")
 CLASSES = ("log", "error", "layer", "legend", "ui", "card title", "workflow")
 
 
@@ -95,17 +102,23 @@ def _sinks(tree, errors: set[str]):
     """(class, message node) of every place a text reaches the user as a log line, an error,
     a layer name or a legend label."""
     for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in DESCRIBERS:
+            for ret in ast.walk(node):
+                if isinstance(ret, ast.Return) and ret.value is not None:
+                    yield "log", ret.value
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
             if _call_name(node.exc) in errors and node.exc.args:
                 yield "error", node.exc.args[0]
         elif isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in LOGGED_NAMES:
+                yield "log", node.value
             if isinstance(target, ast.Attribute) and target.attr == "name" and _receiver_name(target) == "details":
                 yield "layer", node.value
         elif isinstance(node, ast.Call) and node.args:
             name = _call_name(node)
             receiver = _receiver(node).lower()
-            if name in LOG_METHODS:
+            if name in LOG_METHODS or (name == "append" and receiver == "warnings"):  # season warnings
                 yield "log", node.args[0]
             elif name in ENGINE_LOG_METHODS and (receiver.endswith("feedback") or receiver in ("log", "parent")):
                 yield "log", node.args[0]
@@ -115,6 +128,9 @@ def _sinks(tree, errors: set[str]):
                 yield "layer", node.args[2]
             elif name in LEGEND_CALLS and len(node.args) > LEGEND_CALLS[name]:
                 yield "legend", node.args[LEGEND_CALLS[name]]
+            for keyword in node.keywords:
+                if name == "Rule" and keyword.arg == "label":  # QgsRuleBasedRenderer.Rule(..., label=...)
+                    yield "legend", keyword.value
 
 
 def _receiver_name(target) -> str:
@@ -141,6 +157,9 @@ def _bare_texts(node) -> list:
             return
         if isinstance(n, ast.Compare):  # side == "above": a value compared, not shown
             return
+        if isinstance(n, ast.Call) and _call_name(n) in KEY_CALLS:  # outcome.get("error"): a key
+            visit(n.func)
+            return
         if isinstance(n, ast.Subscript):  # UNIT_NAMES["linear"]: a key, not shown
             visit(n.value)
             return
@@ -165,6 +184,12 @@ def classified_in(path: str, errors: set[str] | None = None) -> list[tuple[str, 
         for n in ast.walk(message):
             if _is_tr(n):
                 where.setdefault(id(n), kind)
+    for fn in ast.walk(tree):
+        styling = os.path.basename(path) in LEGEND_MODULES
+        if isinstance(fn, ast.FunctionDef) and (styling or fn.name.startswith("style_") or fn.name == "class_label"):
+            for n in ast.walk(fn):
+                if _is_tr(n):
+                    where.setdefault(id(n), "legend")
     found = []
     for node in ast.walk(tree):
         # class attributes such as group_name = "Water and floods" are passed through tr() later
@@ -211,9 +236,50 @@ def unwrapped() -> list[str]:
             for n in _bare_texts(message):
                 text = ast.unparse(n)
                 found.append(f"{rel}:{n.lineno}: {kind}: {text[:80]}")
+        passthrough = {
+            id(n)
+            for fn in ast.walk(tree)
+            if isinstance(fn, ast.FunctionDef) and fn.name == "tr"  # def tr(self, text): return tr(text)
+            for n in ast.walk(fn)
+        }
         for node in ast.walk(tree):
-            if _is_tr(node) and literal(node.args[0]) is None:
-                found.append(f"{rel}:{node.lineno}: tr() of a non-literal: {ast.unparse(node.args[0])[:80]}")
+            if _is_tr(node) and literal(node.args[0]) is None and id(node) not in passthrough:
+                arg = node.args[0]
+                # group names are collected where assigned, card titles from the shipped cards
+                if isinstance(arg, ast.Attribute) and arg.attr in ("group_name", "title"):
+                    continue
+                found.append(f"{rel}:{node.lineno}: tr() of a non-literal: {ast.unparse(arg)[:80]}")
+    return found
+
+
+def format_mismatches() -> list[str]:
+    """'file:line: ...' of every tr("...").format(...) whose fields and arguments differ."""
+    import string
+
+    found = []
+    for path in source_files():
+        rel = os.path.relpath(path, ROOT)
+        for node in ast.walk(_parse(path)):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"):
+                continue
+            inner = node.func.value
+            if not (_is_tr(inner) and literal(inner.args[0]) is not None):
+                continue
+            if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+                continue
+            fields = [f for _, f, _, _ in string.Formatter().parse(literal(inner.args[0])) if f is not None]
+            names = {f.split(".")[0].split("[")[0] for f in fields}
+            positional = {int(n) for n in names if n.isdigit()}
+            named = {n for n in names if n and not n.isdigit()}
+            keywords = {k.arg for k in node.keywords}
+            if (
+                named != keywords
+                or (positional and max(positional) >= len(node.args))
+                or len(node.args) > len(positional)
+            ):
+                found.append(
+                    f"{rel}:{node.lineno}: fields {sorted(names)} but arguments {len(node.args)} + {sorted(keywords)}"
+                )
     return found
 
 

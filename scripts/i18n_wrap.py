@@ -109,6 +109,15 @@ def wrap_file(path: str) -> int:
                 template, args = made
                 new = f"{fn}({_literal(template)}).format({args})" if args else f"{fn}({_literal(template)})"
             edits.append((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, new))
+    for node in ast.walk(tree):  # tr(f"... {x}") -> tr("... {x}").format(x=x)
+        if i18n._is_tr(node) and isinstance(node.args[0], ast.JoinedStr):
+            made = _format_call(node.args[0])
+            if made is None:
+                continue
+            template, args = made
+            call = f"{ast.unparse(node.func)}({_literal(template)})"
+            new = f"{call}.format({args})" if args else call
+            edits.append((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, new))
     if not edits:
         return 0
     lines = source.splitlines(keepends=True)

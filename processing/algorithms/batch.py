@@ -122,16 +122,24 @@ class BatchAlgorithm(SatImpactAlgorithm):
         if window:
             files = [p.strip() for chunk in spec.split(";") for p in chunk.splitlines() if p.strip()]
             if len(files) != 1 or not os.path.isfile(files[0]):
-                raise QgsProcessingException("WINDOW_SIZE splits one large raster: give exactly one file as INPUTS")
+                raise QgsProcessingException(
+                    self.tr("WINDOW_SIZE splits one large raster: give exactly one file as INPUTS")
+                )
             overlap = engine_batch.split_overlap(tool, params, user_models_dir())
             items = engine_batch.items_from_split(files[0], window, overlap)
-            feedback.pushInfo(f"{files[0]} cut into {len(items)} windows of {window} px, overlap {overlap} px")
+            feedback.pushInfo(
+                self.tr("{0} cut into {1} windows of {window} px, overlap {overlap} px").format(
+                    files[0], len(items), window=window, overlap=overlap
+                )
+            )
         else:
             items = engine_batch.items_from_spec(spec, tool)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         table = self.parameterAsOutputLayer(parameters, self.OUTPUT_TABLE, context) or None
         if table and not table.lower().endswith(".gpkg"):
-            raise QgsProcessingException(f"OUTPUT_TABLE: the combined table is a GeoPackage (.gpkg), got {table}")
+            raise QgsProcessingException(
+                self.tr("OUTPUT_TABLE: the combined table is a GeoPackage (.gpkg), got {table}").format(table=table)
+            )
         scheduler = (self.parameterAsString(parameters, self.SCHEDULER, context) or "").strip() or None
         workers = self.parameterAsInt(parameters, self.WORKERS, context) or None
         report = engine_batch.run_batch(
@@ -149,7 +157,9 @@ class BatchAlgorithm(SatImpactAlgorithm):
             feedback.reportError(f"{label}: {error}", fatalError=False)
         if report.cancelled:
             feedback.pushWarning(
-                f"Cancelled: {report.done} done, {report.pending} pending; run the batch again to resume"
+                self.tr(
+                    "Cancelled: {report_done} done, {report_pending} pending; run the batch again to resume"
+                ).format(report_done=report.done, report_pending=report.pending)
             )
         results = {
             self.OUTPUT_FOLDER: folder,
@@ -160,6 +170,11 @@ class BatchAlgorithm(SatImpactAlgorithm):
             self.MOSAIC: next((m for m in report.mosaics if m.endswith(".vrt")), None),
         }
         if report.table:
-            LayerStyler.attach(context, report.table, f"Batch {tool} ({report.done} inputs)", None)
+            LayerStyler.attach(
+                context,
+                report.table,
+                self.tr("Batch {tool} ({report_done} inputs)").format(tool=tool, report_done=report.done),
+                None,
+            )
             results[self.OUTPUT_TABLE] = report.table
         return results

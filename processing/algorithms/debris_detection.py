@@ -93,15 +93,19 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
         choice = debris_models(source, info, reference, band_map, user_models_dir())
         if choice.platform_guessed:
             feedback.pushWarning(
-                "The platform (Sentinel-2A or 2B) is not in the file name or tags; using Sentinel-2A "
-                "wavelengths. Set MODEL=debris_fdi_s2b for a Sentinel-2B scene."
+                self.tr(
+                    "The platform (Sentinel-2A or 2B) is not in the file name or tags; using "
+                    "Sentinel-2A wavelengths. Set MODEL=debris_fdi_s2b for a Sentinel-2B scene."
+                )
             )
         fdi_model, fdi_bands = choice.model, choice.bands
         water_model, water_bands = choice.water_model, choice.water_bands
         spec = fdi_model.card.inputs[0]
-        feedback.pushInfo(f"Debris model: {fdi_model.card.summary()}")
-        feedback.pushInfo(f"Bands: {fdi_bands.describe(spec.bands)}")
-        feedback.pushInfo(f"Water model: {water_model.card.name}")
+        feedback.pushInfo(self.tr("Debris model: {0}").format(fdi_model.card.summary()))
+        feedback.pushInfo(self.tr("Bands: {0}").format(fdi_bands.describe(spec.bands)))
+        feedback.pushInfo(
+            self.tr("Water model: {water_model_card_name}").format(water_model_card_name=water_model.card.name)
+        )
 
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         candidates = self.parameterAsOutputLayer(parameters, self.OUTPUT_CANDIDATES, context) or None
@@ -119,7 +123,9 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
         LayerStyler.attach(
             context,
             output,
-            f"Floating Debris Index ({fdi_model.card.name}) - {scene}",
+            self.tr("Floating Debris Index ({fdi_model_card_name}) - {scene}").format(
+                fdi_model_card_name=fdi_model.card.name, scene=scene
+            ),
             diverging_ramp(-0.1, 0.1, "RdBu", invert=True),
         )
         results = {
@@ -135,7 +141,7 @@ class DebrisDetectionAlgorithm(SatImpactAlgorithm):
             LayerStyler.attach(
                 context,
                 candidates,
-                f"Debris candidates on water (FDI) - {scene}",
+                self.tr("Debris candidates on water (FDI) - {scene}").format(scene=scene),
                 style_outline(CANDIDATE_MAGENTA, 0.8),
             )
             results[self.OUTPUT_CANDIDATES] = candidates

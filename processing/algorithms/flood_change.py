@@ -200,7 +200,11 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         # The change raster is on BEFORE's grid, so zones are counted in BEFORE's CRS.
         zones = self.zones_from_source(parameters, self.ZONES, before_layer.crs(), context, feedback)
         if zones is not None:
-            feedback.pushInfo(f"Zones: {len(zones)} polygons, counted in BEFORE's CRS ({before_layer.crs().authid()})")
+            feedback.pushInfo(
+                self.tr("Zones: {0} polygons, counted in BEFORE's CRS ({1})").format(
+                    len(zones), before_layer.crs().authid()
+                )
+            )
         result = detect_change(
             before,
             after,
@@ -220,13 +224,17 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         dest_id = self._write_cells(parameters, context, feedback, result, zones, threshold)
 
         pair = f"{before_layer.name()} -> {after_layer.name()}"
-        LayerStyler.attach(context, output, f"Flood change classes ({pair})", style_change_classes)
-        unit = "zone" if zones is not None else f"{cell_size:g} m cell"
+        LayerStyler.attach(
+            context, output, self.tr("Flood change classes ({pair})").format(pair=pair), style_change_classes
+        )
+        unit = self.tr("zone") if zones is not None else self.tr("{0:g} m cell").format(cell_size)
         if dest_id is not None:
             LayerStyler.attach(
                 context,
                 dest_id,
-                f"Flooded share per {unit}, damaged > {100 * threshold:g} % ({pair})",
+                self.tr("Flooded share per {unit}, damaged > {0:g} % ({pair})").format(
+                    100 * threshold, unit=unit, pair=pair
+                ),
                 style_damaged_cells(threshold),
             )
         method = f"{result.method.describe()} {result.alignment.description}. Thresholds: {result.thresholds}"

@@ -173,15 +173,21 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
         )
         feedback.pushInfo(result.season.describe())
         for warning in result.season.warnings:
-            feedback.pushWarning(f"Season warning: {warning}")
+            feedback.pushWarning(self.tr("Season warning: {warning}").format(warning=warning))
         dest_id = self._write_table(parameters, context, feedback, result, zones, population_field)
 
         totals = result.totals
         overall = totals.green_m2 / totals.valid_m2 if totals.valid_m2 > 0 else None
         feedback.pushInfo(
-            f"Whole raster: green {totals.green_m2 / 1e6:.4f} km2 of {totals.valid_m2 / 1e6:.4f} km2 valid "
-            f"({'n/a' if overall is None else f'{100 * overall:.1f} %'}); cloud {totals.cloud_m2 / 1e6:.4f} km2, "
-            f"nodata {totals.nodata_m2 / 1e6:.4f} km2"
+            self.tr(
+                "Whole raster: green {0:.4f} km2 of {1:.4f} km2 valid ({2}); cloud {3:.4f} km2, nodata {4:.4f} km2"
+            ).format(
+                totals.green_m2 / 1000000.0,
+                totals.valid_m2 / 1000000.0,
+                self.tr("n/a") if overall is None else f"{100 * overall:.1f} %",
+                totals.cloud_m2 / 1000000.0,
+                totals.nodata_m2 / 1000000.0,
+            )
         )
         LayerStyler.attach(context, dest_id, self.tr("Green ratio - {0}").format(layer.name()), style_green_ratio)
         outputs = {
@@ -216,7 +222,9 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
                 )
             )
         if zones is not None:
-            feedback.pushInfo(f"Zones: {len(zones)} polygons, reprojected to the raster's CRS for the pixel count")
+            feedback.pushInfo(
+                self.tr("Zones: {0} polygons, reprojected to the raster's CRS for the pixel count").format(len(zones))
+            )
         return zones
 
     def _write_table(self, parameters, context, feedback, result, zones, population_field):
@@ -243,16 +251,21 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
                 add_row(sink, fields, geometry, [idx, col, row] + _figures(stats) + [season], multi=False)
         if outside:
             feedback.pushWarning(
-                f"{len(outside)} zone(s) do not overlap the raster and get zero valid area "
-                f"(feature ids {', '.join(outside[:20])}{' ...' if len(outside) > 20 else ''})"
+                self.tr("{0} zone(s) do not overlap the raster and get zero valid area (feature ids {1}{2})").format(
+                    len(outside), ", ".join(outside[:20]), " ..." if len(outside) > 20 else ""
+                )
             )
         if all_invalid:
             feedback.pushWarning(
-                f"{len(all_invalid)} zone(s)/cell(s) hold only nodata or cloud pixels: zero valid area, no green ratio"
+                self.tr("{0} zone(s)/cell(s) hold only nodata or cloud pixels: zero valid area, no green ratio").format(
+                    len(all_invalid)
+                )
             )
         if bad_population:
             feedback.pushWarning(
-                f"{len(bad_population)} zone(s) have a negative population; green_m2_per_person is left empty"
+                self.tr("{0} zone(s) have a negative population; green_m2_per_person is left empty").format(
+                    len(bad_population)
+                )
             )
         return dest_id
 
@@ -262,8 +275,8 @@ def load_green_model(reference: str | None, raster_path: str, band_map: str, fee
     greenseries and the batch: engine/model_choice.py), with the choice in the log."""
     model, why = green_model(raster_info(raster_path), (reference or "").strip(), band_map, user_models_dir())
     if why:
-        feedback.pushInfo(f"Model: {model.card.name} ({why})")
-    feedback.pushInfo(f"Model: {model.card.summary()}")
+        feedback.pushInfo(tr("Model: {model_card_name} ({why})").format(model_card_name=model.card.name, why=why))
+    feedback.pushInfo(tr("Model: {0}").format(model.card.summary()))
     return model
 
 

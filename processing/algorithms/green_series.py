@@ -95,7 +95,11 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
     def _process(self, parameters, context, feedback, scratch):
         dates = input_dates(self, parameters, context, scratch)
         for d in dates:
-            feedback.pushInfo(f"{d.label}: {d.name} (date from {d.source})")
+            feedback.pushInfo(
+                self.tr("{d_label}: {d_name} (date from {d_source})").format(
+                    d_label=d.label, d_name=d.name, d_source=d.source
+                )
+            )
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         model = load_green_model(
             self.parameterAsString(parameters, self.MODEL, context), dates[0].path, band_map, feedback
@@ -140,9 +144,13 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
 
         write_series_rows(sink, fields, kept, zones, footprint, result, figures)
         for z in range(result.zones):
-            feedback.pushInfo(f"Trend {result.zone_names[z]}: {result.trends[z].describe('green ratio')}")
+            feedback.pushInfo(
+                self.tr("Trend {0}: {1}").format(
+                    result.zone_names[z], result.trends[z].describe(self.tr("green ratio"))
+                )
+            )
         LayerStyler.attach(
-            context, dest_id, "Green ratio per zone and date", style_series_table("green_ratio", "Greens")
+            context, dest_id, self.tr("Green ratio per zone and date"), style_series_table("green_ratio", "Greens")
         )
         outputs = {self.OUTPUT: dest_id, self.DATE_COUNT: len(result.dates)}
         if report:

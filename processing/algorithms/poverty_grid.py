@@ -177,9 +177,11 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         raster_out = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
         if parameters.get(self.ZONES) not in (None, "") and raster_out:
             raise QgsProcessingException(
-                "OUTPUT_RASTER is a raster of grid cells; with ZONES there is no grid: leave OUTPUT_RASTER empty"
+                self.tr(
+                    "OUTPUT_RASTER is a raster of grid cells; with ZONES there is no grid: leave OUTPUT_RASTER empty"
+                )
             )
-        feedback.pushInfo(f"Model: {card.summary()}")
+        feedback.pushInfo(self.tr("Model: {0}").format(card.summary()))
         extra = card.extra or {}
         chip_px = card.tiling.tile_size
         # Layers that are not files (XYZ, WMS) are rendered at the ground resolution of the imagery the
@@ -197,23 +199,37 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
                 self.parameterAsString(parameters, self.BAND_MAP, context),
                 spec.sensor,
             )
-            feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+            feedback.pushInfo(self.tr("Bands: {0}").format(bands.describe(spec.bands)))
             chip_m = self._chip_size(model, layer, info, context, feedback)
             render_gain = self._render_gain(card, info, bands, feedback)
             lon, lat = raster_centre_lonlat(source.path)
             metric = metric_crs_for(lon, lat)
             metric_crs = QgsCoordinateReferenceSystem(metric)
-            feedback.pushInfo(f"Cells and chips in {metric} ({metric_crs.description()}), metric for this area")
+            feedback.pushInfo(
+                self.tr("Cells and chips in {metric} ({0}), metric for this area").format(
+                    metric_crs.description(), metric=metric
+                )
+            )
             zones = self.zones_from_source(parameters, self.ZONES, metric_crs, context, feedback, make_valid=False)
             if zones is None:
                 grid, units = build_grid(source.path, cell_size, metric, chip_m)
                 feedback.pushInfo(
-                    f"Grid: {cell_size:g} m cells, {len(units)} cells over the raster "
-                    f"({grid.cols} x {grid.rows} grid), {sum(len(u.chips) for u in units)} chips"
+                    self.tr(
+                        "Grid: {cell_size:g} m cells, {0} cells over the raster ({grid_cols} x "
+                        "{grid_rows} grid), {1} chips"
+                    ).format(
+                        len(units),
+                        sum(len(u.chips) for u in units),
+                        cell_size=cell_size,
+                        grid_cols=grid.cols,
+                        grid_rows=grid.rows,
+                    )
                 )
             else:
                 grid, units = None, zone_units(_zone_rings(zones), chip_m)
-                feedback.pushInfo(f"Zones: {len(units)} polygons, {sum(len(u.chips) for u in units)} chips")
+                feedback.pushInfo(
+                    self.tr("Zones: {0} polygons, {1} chips").format(len(units), sum(len(u.chips) for u in units))
+                )
 
             with ChipReader(source.path, bands.indices, metric, chip_m, chip_px, render_gain) as reader:
                 results = score_units(model, reader, units, ProcessingFeedback(feedback), min_valid)
@@ -222,14 +238,17 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         unscored = sum(r.score is None for r in results)
         if unscored:
             feedback.pushWarning(
-                f"{unscored} of {len(units)} cells/zones have too little valid imagery "
-                f"(chips below {min_valid:.0%} valid pixels) and get no score (NULL)"
+                self.tr(
+                    "{unscored} of {0} cells/zones have too little valid imagery (chips below "
+                    "{min_valid:.0%} valid pixels) and get no score (NULL)"
+                ).format(len(units), unscored=unscored, min_valid=min_valid)
             )
         scored = [r.score for r in results if r.score is not None]
         if scored:
             feedback.pushInfo(
-                f"Scores: {len(scored)} units, min {min(scored):.3f}, median {sorted(scored)[len(scored) // 2]:.3f}, "
-                f"max {max(scored):.3f}"
+                self.tr("Scores: {0} units, min {1:.3f}, median {2:.3f}, max {3:.3f}").format(
+                    len(scored), min(scored), sorted(scored)[len(scored) // 2], max(scored)
+                )
             )
         name = f"Development score ({card.name}) - {layer.name()}"
         LayerStyler.attach(context, dest_id, name, style_score_quantiles)
@@ -237,7 +256,9 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         if raster_out:
             tags = {"SATIMPACT_MODEL": card.name, "SATIMPACT_CELL_SIZE_M": str(cell_size)}
             write_grid_raster(raster_out, grid, units, results, tags)
-            LayerStyler.attach(context, raster_out, f"{name} (raster)", style_pseudocolor(0.0, 1.0, "RdYlBu"))
+            LayerStyler.attach(
+                context, raster_out, self.tr("{name} (raster)").format(name=name), style_pseudocolor(0.0, 1.0, "RdYlBu")
+            )
             outputs[self.OUTPUT_RASTER] = raster_out
         return outputs
 
@@ -251,13 +272,17 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         res_m = max(info.resolution[0] * per_x, info.resolution[1] * per_y)
         chip_m, why = chip_ground_size(model, res_m)
         feedback.pushInfo(
-            f"Chips: {chip_m:.0f} m x {chip_m:.0f} m ({why}), resampled to {chip_px} px "
-            f"({chip_m / chip_px:.1f} m per model pixel); raster pixels {res_m:.1f} m"
+            self.tr(
+                "Chips: {chip_m:.0f} m x {chip_m:.0f} m ({why}), resampled to {chip_px} px "
+                "({0:.1f} m per model pixel); raster pixels {res_m:.1f} m"
+            ).format(chip_m / chip_px, chip_m=chip_m, why=why, chip_px=chip_px, res_m=res_m)
         )
         if res_m > 1.5 * chip_m / chip_px:
             feedback.pushWarning(
-                f"the raster ({res_m:.1f} m per pixel) is coarser than the model's pixels "
-                f"({chip_m / chip_px:.1f} m); scores of upsampled imagery are less reliable"
+                self.tr(
+                    "the raster ({res_m:.1f} m per pixel) is coarser than the model's pixels "
+                    "({0:.1f} m); scores of upsampled imagery are less reliable"
+                ).format(chip_m / chip_px, res_m=res_m)
             )
         return chip_m
 
@@ -270,15 +295,19 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
         if rendering and dtypes != {"uint8"}:
             render_gain = float(rendering.get("gain", 2.5))
             feedback.pushInfo(
-                f"The raster holds {', '.join(sorted(dtypes))} values, not 8-bit colour: reading it as "
-                f"Sentinel-2 reflectance x 10000 and converting to the 8-bit true-colour rendering the model "
-                f"expects: 255 x clip({render_gain:g} x reflectance, 0, 1)"
+                self.tr(
+                    "The raster holds {0} values, not 8-bit colour: reading it as Sentinel-2 "
+                    "reflectance x 10000 and converting to the 8-bit true-colour rendering the model "
+                    "expects: 255 x clip({render_gain:g} x reflectance, 0, 1)"
+                ).format(", ".join(sorted(dtypes)), render_gain=render_gain)
             )
             return render_gain
         if dtypes == {"uint8"} and spec.scale < 0.01 and abs(spec.scale * 255 - 1) > 0.01:
             feedback.pushWarning(
-                f"the raster is 8-bit but model '{card.name}' expects other values (scale {spec.scale:g}); "
-                "check that the model and the imagery match"
+                self.tr(
+                    "the raster is 8-bit but model '{card_name}' expects other values (scale "
+                    "{spec_scale:g}); check that the model and the imagery match"
+                ).format(card_name=card.name, spec_scale=spec.scale)
             )
         return None
 

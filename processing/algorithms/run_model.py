@@ -336,8 +336,9 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             return None
         if not stated.model_kind:
             raise CardError(
-                f"{', '.join(stated.given() or ['SAVE_CARD'])} describe(s) a model without a card: set "
-                f"MODEL_TYPE too ({', '.join(MODEL_KINDS)})"
+                self.tr("{0} describe(s) a model without a card: set MODEL_TYPE too ({1})").format(
+                    ", ".join(stated.given() or ["SAVE_CARD"]), ", ".join(MODEL_KINDS)
+                )
             )
         return stated
 
@@ -353,18 +354,21 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         except CardError as exc:
             if carries_card(read_graph(path)[2]) is None:
                 raise CardError(
-                    f"{exc}; or state its essentials with the advanced parameters MODEL_TYPE, TILE_SIZE, "
-                    "SCALE, BANDS... (see the help)"
+                    self.tr(
+                        "{exc}; or state its essentials with the advanced parameters MODEL_TYPE, "
+                        "TILE_SIZE, SCALE, BANDS... (see the help)"
+                    ).format(exc=exc)
                 ) from exc
             raise
         card = model.card
         if len(card.inputs) != 1:
             raise EngineError(
-                f"model '{card.name}' takes {len(card.inputs)} inputs "
-                f"({', '.join(i.name for i in card.inputs)}); run it with a tool made for it "
-                "(two-date models: satimpact:floodchange)"
+                self.tr(
+                    "model '{card_name}' takes {0} inputs ({1}); run it with a tool made for it "
+                    "(two-date models: satimpact:floodchange)"
+                ).format(len(card.inputs), ", ".join(i.name for i in card.inputs), card_name=card.name)
             )
-        feedback.pushInfo(f"Model: {card.summary()}")
+        feedback.pushInfo(self.tr("Model: {0}").format(card.summary()))
         spec = card.inputs[0]
         default_resolution = card.extra.get("resolution_nominal_m") or (
             spec.resolution_m[0] if spec.resolution_m else None
@@ -377,7 +381,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
                 steps.setCurrentStep(1)
             info = raster_info(source.path)
             bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-            feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+            feedback.pushInfo(self.tr("Bands: {0}").format(bands.describe(spec.bands)))
             return self.execute(model, source.path, bands.indices, info, layer, parameters, context, feedback, steps)
 
     def process_stated(self, layer, path, stated, parameters, context, feedback):
@@ -394,21 +398,31 @@ class RunModelAlgorithm(SatImpactAlgorithm):
             bands = stated.bands
             if bands is None:
                 if channels is None:
-                    raise CardError("the graph does not fix its number of input channels: set BANDS (e.g. 1,2,3)")
+                    raise CardError(
+                        self.tr("the graph does not fix its number of input channels: set BANDS (e.g. 1,2,3)")
+                    )
                 bands = list(range(1, channels + 1))
             if max(bands) > info.count:
-                raise CardError(f"BANDS asks for band {max(bands)}, but the raster has only {info.count} band(s)")
+                raise CardError(
+                    self.tr("BANDS asks for band {0}, but the raster has only {info_count} band(s)").format(
+                        max(bands), info_count=info.count
+                    )
+                )
             # The card names the bands as the raster does, so a saved card finds them again by name.
             descs = [(info.descriptions[b - 1] or "").strip() for b in bands]
             names = descs if all(descs) and len(set(descs)) == len(descs) else [f"band_{b}" for b in bands]
             model = load_with_parameters(path, stated, names, warn=feedback.pushWarning)
             card = model.card
-            feedback.pushInfo(f"Model (stated parameters): {card.summary()}")
-            feedback.pushInfo(f"Bands: {', '.join(f'{n}=band {b}' for n, b in zip(names, bands))}")
+            feedback.pushInfo(self.tr("Model (stated parameters): {0}").format(card.summary()))
+            feedback.pushInfo(
+                self.tr("Bands: {0}").format(
+                    ", ".join((self.tr("{n}=band {b}").format(n=n, b=b) for n, b in zip(names, bands)))
+                )
+            )
             saved = ""
             if parameters.get(self.SAVE_CARD) not in (None, ""):
                 saved = save_card_copy(path, card, self.parameterAsFileOutput(parameters, self.SAVE_CARD, context))
-                feedback.pushInfo(f"Card saved into a copy of the model: {saved}")
+                feedback.pushInfo(self.tr("Card saved into a copy of the model: {saved}").format(saved=saved))
             results = self.execute(model, source.path, bands, info, layer, parameters, context, feedback, steps)
         results[self.SAVED_MODEL] = saved
         return results
@@ -435,14 +449,16 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         output = self.optional_output(parameters, self.OUTPUT, context)
         probabilities = self.optional_output(parameters, self.OUTPUT_PROBABILITIES, context)
         if probabilities and kind != "segmentation":
-            feedback.pushWarning("OUTPUT_PROBABILITIES applies to segmentation models only; not written")
+            feedback.pushWarning(self.tr("OUTPUT_PROBABILITIES applies to segmentation models only; not written"))
         if parameters.get(self.OUTPUT_VECTOR) not in (None, "") and kind not in ("segmentation", "detection"):
-            feedback.pushWarning("OUTPUT_VECTOR applies to segmentation and detection models only; not written")
+            feedback.pushWarning(
+                self.tr("OUTPUT_VECTOR applies to segmentation and detection models only; not written")
+            )
         results = {self.OUTPUT: None, self.OUTPUT_VECTOR: None, self.OUTPUT_PROBABILITIES: None}
         if kind == "detection":
             return self._execute_detection(run, output, results)
         if not output:
-            raise EngineError(f"a {kind} model gives a raster: set OUTPUT")
+            raise EngineError(self.tr("a {kind} model gives a raster: set OUTPUT").format(kind=kind))
         if kind == "superresolution":
             report = run_superresolution(model, raster, bands, output, run.engine_feedback, run.compress)
             info_text = f"scale factor {report['scale_factor']}, {report['tiles']} tiles, {report['seconds']:.2f} s"
@@ -450,7 +466,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         elif kind == "recognition":
             query = self.parameterAsFile(parameters, self.QUERY_IMAGE, context)
             if not query:
-                raise EngineError("a recognition model compares tiles with a query image: set QUERY_IMAGE")
+                raise EngineError(self.tr("a recognition model compares tiles with a query image: set QUERY_IMAGE"))
             report = run_recognition(model, raster, bands, query, output, run.engine_feedback, run.compress)
             info_text = f"similarity of {report['tiles']} tiles to {query}, {report['seconds']:.2f} s"
             LayerStyler.attach(context, output, run.title, style_pseudocolor(0.0, 1.0, "Reds"))
@@ -475,10 +491,10 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         parameters, context, card = run.parameters, run.context, run.model.card
         if parameters.get(self.OUTPUT_VECTOR) in (None, ""):
             raise EngineError(
-                "a detection model gives boxes: set OUTPUT_VECTOR (TEMPORARY_OUTPUT for a temporary layer)"
+                self.tr("a detection model gives boxes: set OUTPUT_VECTOR (TEMPORARY_OUTPUT for a temporary layer)")
             )
         if output:
-            run.feedback.pushWarning("a detection model gives no raster; OUTPUT is not written")
+            run.feedback.pushWarning(self.tr("a detection model gives no raster; OUTPUT is not written"))
         found = run_detection(
             run.model,
             run.raster,
@@ -519,8 +535,10 @@ class RunModelAlgorithm(SatImpactAlgorithm):
                 prob_path, output, run.model, threshold, small, run.engine_feedback, run.compress
             )
             run.feedback.pushInfo(
-                f"Classes (threshold {threshold:g}, small segments "
-                f"{int(small or 0)}): " + "; ".join(", ".join(f"{i}={n}" for i, n in enumerate(h)) for h in names)
+                self.tr("Classes (threshold {threshold:g}, small segments {0}): ").format(
+                    int(small or 0), threshold=threshold
+                )
+                + "; ".join(", ".join(f"{i}={n}" for i, n in enumerate(h)) for h in names)
             )
             if parameters.get(self.OUTPUT_VECTOR) not in (None, ""):
                 polys = class_polygons(
@@ -534,7 +552,7 @@ class RunModelAlgorithm(SatImpactAlgorithm):
                 fields = [("class", "string"), ("class_id", "int"), ("output", "string"), ("area", "double")]
                 rows = [((label, value, heads[band - 1], poly.area), poly) for band, value, label, poly in polys]
                 results[self.OUTPUT_VECTOR] = self.write_polygons(parameters, context, run.info, fields, rows)
-                run.feedback.pushInfo(f"{len(rows)} class polygons")
+                run.feedback.pushInfo(self.tr("{0} class polygons").format(len(rows)))
         finally:
             if not keep_probabilities:
                 remove_quietly(prob_path)
@@ -543,12 +561,18 @@ class RunModelAlgorithm(SatImpactAlgorithm):
         if keep_probabilities:
             results[self.OUTPUT_PROBABILITIES] = probabilities
             LayerStyler.attach(
-                context, probabilities, f"{run.title} (probabilities)", style_pseudocolor(0.0, 1.0, "Blues")
+                context,
+                probabilities,
+                self.tr("{run_title} (probabilities)").format(run_title=run.title),
+                style_pseudocolor(0.0, 1.0, "Blues"),
             )
         if results[self.OUTPUT_VECTOR]:
             labels = sorted({label for h in names for label in h if label.lower() not in ("background", "_background")})
             LayerStyler.attach(
-                context, results[self.OUTPUT_VECTOR], f"{run.title} (polygons)", style_categories("class", labels)
+                context,
+                results[self.OUTPUT_VECTOR],
+                self.tr("{run_title} (polygons)").format(run_title=run.title),
+                style_categories("class", labels),
             )
         return report.describe()
 

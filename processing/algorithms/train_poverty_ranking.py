@@ -149,7 +149,7 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
             chip_size = self.parameterAsDouble(parameters, self.CHIP_SIZE, context) or None
         if folder and (raster is not None or polygons is not None):
             raise QgsProcessingException(
-                "give either INPUT (a chip folder) or RASTER + POLYGONS + CLUSTER_FIELD, not both"
+                self.tr("give either INPUT (a chip folder) or RASTER + POLYGONS + CLUSTER_FIELD, not both")
             )
         common = dict(
             order_path=order,
@@ -177,17 +177,21 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
         """Chips cut from RASTER: a lattice of CHIP_SIZE chips inside every polygon, grouped by cluster."""
         if raster is None or polygons is None:
             raise QgsProcessingException(
-                "no chips given: set INPUT (a folder with one subfolder of chips per cluster) or RASTER, "
-                "POLYGONS and CLUSTER_FIELD"
+                self.tr(
+                    "no chips given: set INPUT (a folder with one subfolder of chips per cluster) or "
+                    "RASTER, POLYGONS and CLUSTER_FIELD"
+                )
             )
         field = self.parameterAsString(parameters, self.CLUSTER_FIELD, context)
         index = polygons.fields().lookupField(field) if field else -1
         if index < 0:
             raise QgsProcessingException(
-                f"CLUSTER_FIELD: the polygons have no field '{field}' (fields: {', '.join(polygons.fields().names())})"
+                self.tr("CLUSTER_FIELD: the polygons have no field '{field}' (fields: {0})").format(
+                    ", ".join(polygons.fields().names()), field=field
+                )
             )
         if not chip_size:
-            raise QgsProcessingException("CHIP_SIZE (metres) is needed to cut chips from RASTER")
+            raise QgsProcessingException(self.tr("CHIP_SIZE (metres) is needed to cut chips from RASTER"))
         source = raster_layer_path(raster, self.RASTER)
         info = raster_info(source)
         spec = featurizer.card.inputs[0]
@@ -198,8 +202,11 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
         if abs(spec.scale * 255.0 - 1.0) < 1e-6 and {info.dtypes[i - 1] for i in bands.indices} != {"uint8"}:
             render_gain = 2.5
             feedback.pushInfo(
-                "RASTER is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and converting to 8-bit "
-                "true colour, 255 x clip(2.5 x reflectance, 0, 1), as the RGB featurizer expects"
+                self.tr(
+                    "RASTER is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and "
+                    "converting to 8-bit true colour, 255 x clip(2.5 x reflectance, 0, 1), as the "
+                    "RGB featurizer expects"
+                )
             )
         metric = metric_crs_for(*raster_centre_lonlat(source))
         to_metric = QgsCoordinateTransform(
@@ -232,7 +239,8 @@ class TrainPovertyRankingAlgorithm(SatImpactAlgorithm):
             for unit in units:
                 clusters.setdefault(unit.key, []).extend(chip_at(cx, cy) for cx, cy in unit.chips)
             feedback.pushInfo(
-                f"{sum(map(len, clusters.values()))} chips of {chip_size:g} m cut in {metric} from "
-                f"{len(units)} polygons in {len(clusters)} clusters"
+                self.tr("{0} chips of {chip_size:g} m cut in {metric} from {1} polygons in {2} clusters").format(
+                    sum(map(len, clusters.values())), len(units), len(clusters), chip_size=chip_size, metric=metric
+                )
             )
             return train_ranking(clusters, source_name=f"{raster.name()} under {polygons.sourceName()}", **common)

@@ -131,25 +131,30 @@ class TrainPovertySurveyAlgorithm(SatImpactAlgorithm):
         index = points.fields().lookupField(label)
         if index < 0:
             raise QgsProcessingException(
-                f"LABEL_FIELD: the points have no field '{label}' (fields: {', '.join(points.fields().names())})"
+                self.tr("LABEL_FIELD: the points have no field '{label}' (fields: {0})").format(
+                    ", ".join(points.fields().names()), label=label
+                )
             )
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         info = raster_info(source)
         featurizer = self._featurizer(self.parameterAsString(parameters, self.FEATURIZER, context), info, band_map)
         spec = featurizer.card.inputs[0]
         bands = resolve_bands(spec.bands, info.count, info.descriptions, band_map, spec.sensor)
-        feedback.pushInfo(f"Featurizer: {featurizer.card.summary()}")
-        feedback.pushInfo(f"Bands: {bands.describe(spec.bands)}")
+        feedback.pushInfo(self.tr("Featurizer: {0}").format(featurizer.card.summary()))
+        feedback.pushInfo(self.tr("Bands: {0}").format(bands.describe(spec.bands)))
         render_gain = None
         if abs(spec.scale * 255.0 - 1.0) < 1e-6 and {info.dtypes[i - 1] for i in bands.indices} != {"uint8"}:
             render_gain = 2.5
             feedback.pushInfo(
-                "The raster is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 and converting to "
-                "8-bit true colour, 255 x clip(2.5 x reflectance, 0, 1), as the RGB featurizer expects"
+                self.tr(
+                    "The raster is not 8-bit colour: reading it as Sentinel-2 reflectance x 10000 "
+                    "and converting to 8-bit true colour, 255 x clip(2.5 x reflectance, 0, 1), as "
+                    "the RGB featurizer expects"
+                )
             )
         lon, lat = raster_centre_lonlat(source)
         metric = metric_crs_for(lon, lat)
-        feedback.pushInfo(f"Chips cut in {metric}")
+        feedback.pushInfo(self.tr("Chips cut in {metric}").format(metric=metric))
         to_metric = QgsCoordinateTransform(
             points.sourceCrs(), QgsCoordinateReferenceSystem(metric), context.transformContext()
         )
@@ -184,7 +189,7 @@ class TrainPovertySurveyAlgorithm(SatImpactAlgorithm):
                 feedback=ProcessingFeedback(feedback),
             )
         for reason, keys in result.dropped.items():
-            feedback.pushWarning(f"{len(keys)} point(s) dropped: {reason}")
+            feedback.pushWarning(self.tr("{0} point(s) dropped: {reason}").format(len(keys), reason=reason))
         return {
             self.OUTPUT_MODEL: result.model_path,
             self.OUTPUT_REPORT: result.report_path,

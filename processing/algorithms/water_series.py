@@ -142,7 +142,11 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
             names = [n for n in names if n not in REFLECTANCE_ONLY]
             feedback.pushInfo(self.tr("8-bit imagery: only the sign-based index models are candidates"))
         model, _ = choose_model([load_model(shipped[n]) for n in names], info.count, info.descriptions, band_map)
-        feedback.pushInfo(f"Model chosen from the bands of the first date: {model.card.name}")
+        feedback.pushInfo(
+            self.tr("Model chosen from the bands of the first date: {model_card_name}").format(
+                model_card_name=model.card.name
+            )
+        )
         return model
 
     def process(self, parameters, context, feedback):
@@ -155,10 +159,14 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
     def _process(self, parameters, context, feedback, scratch):
         dates = input_dates(self, parameters, context, scratch)
         for d in dates:
-            feedback.pushInfo(f"{d.label}: {d.name} (date from {d.source})")
+            feedback.pushInfo(
+                self.tr("{d_label}: {d_name} (date from {d_source})").format(
+                    d_label=d.label, d_name=d.name, d_source=d.source
+                )
+            )
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         model = self._model(parameters, context, dates[0].path, band_map, feedback)
-        feedback.pushInfo(f"Model: {model.card.summary()}")
+        feedback.pushInfo(self.tr("Model: {0}").format(model.card.summary()))
         ref_layer = self.parameterAsRasterLayer(parameters, self.REFERENCE, context)
         reference = raster_layer_path(ref_layer, self.REFERENCE) if ref_layer is not None else None
         grid = GridRef.of(reference or dates[0].path)
@@ -211,21 +219,24 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
 
         write_series_rows(sink, fields, kept, zones, footprint, result, figures)
         for z in range(result.zones):
-            feedback.pushInfo(f"Trend {result.zone_names[z]}: {result.trends[z].describe('m2')}")
+            feedback.pushInfo(
+                self.tr("Trend {0}: {1}").format(result.zone_names[z], result.trends[z].describe(self.tr("m2")))
+            )
         c = result.class_pixels
         feedback.pushInfo(
-            f"Pixels: {c[1]} permanent, {c[2]} new, {c[3]} lost, {c[4]} seasonal, {c[0]} never water, "
-            f"{c[255]} never observed"
+            self.tr(
+                "Pixels: {0} permanent, {1} new, {2} lost, {3} seasonal, {4} never water, {5} never observed"
+            ).format(c[1], c[2], c[3], c[4], c[0], c[255])
         )
         LayerStyler.attach(
-            context, dest_id, "Water share per zone and date", style_series_table("water_share", "Blues")
+            context, dest_id, self.tr("Water share per zone and date"), style_series_table("water_share", "Blues")
         )
         outputs = {self.OUTPUT: dest_id, self.DATE_COUNT: len(result.dates), self.MODEL_USED: model.card.name}
         if occurrence:
-            LayerStyler.attach(context, occurrence, "Water occurrence", style_pseudocolor(0.0, 1.0, "Blues"))
+            LayerStyler.attach(context, occurrence, self.tr("Water occurrence"), style_pseudocolor(0.0, 1.0, "Blues"))
             outputs[self.OUTPUT_FREQUENCY] = occurrence
         if change:
-            LayerStyler.attach(context, change, "Water change classes", style_change_classes)
+            LayerStyler.attach(context, change, self.tr("Water change classes"), style_change_classes)
             outputs[self.OUTPUT_CHANGE] = change
         if report:
             outputs[self.OUTPUT_REPORT] = report
