@@ -2552,6 +2552,10 @@
         <translation>격자 좌표계</translation>
     </message>
     <message>
+        <source>Development score ({0}) - {1}</source>
+        <translation>발전 점수 ({0}) - {1}</translation>
+    </message>
+    <message>
         <source>Run model (any carded ONNX model)</source>
         <translation>모델 실행 (카드가 있는 모든 ONNX 모델)</translation>
     </message>

@@ -235,22 +235,8 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
                 results = score_units(model, reader, units, ProcessingFeedback(feedback), min_valid)
 
         dest_id = self._write_table(parameters, context, zones, grid, units, results, metric_crs)
-        unscored = sum(r.score is None for r in results)
-        if unscored:
-            feedback.pushWarning(
-                self.tr(
-                    "{unscored} of {0} cells/zones have too little valid imagery (chips below "
-                    "{min_valid:.0%} valid pixels) and get no score (NULL)"
-                ).format(len(units), unscored=unscored, min_valid=min_valid)
-            )
-        scored = [r.score for r in results if r.score is not None]
-        if scored:
-            feedback.pushInfo(
-                self.tr("Scores: {0} units, min {1:.3f}, median {2:.3f}, max {3:.3f}").format(
-                    len(scored), min(scored), sorted(scored)[len(scored) // 2], max(scored)
-                )
-            )
-        name = f"Development score ({card.name}) - {layer.name()}"
+        self._report_scores(results, len(units), min_valid, feedback)
+        name = self.tr("Development score ({0}) - {1}").format(card.name, layer.name())
         LayerStyler.attach(context, dest_id, name, style_score_quantiles)
         outputs = {self.OUTPUT: dest_id, self.MODEL_USED: card.name, self.GRID_CRS: metric}
         if raster_out:
@@ -261,6 +247,23 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             )
             outputs[self.OUTPUT_RASTER] = raster_out
         return outputs
+
+    def _report_scores(self, results, unit_count: int, min_valid: float, feedback) -> None:
+        unscored = sum(r.score is None for r in results)
+        if unscored:
+            feedback.pushWarning(
+                self.tr(
+                    "{unscored} of {0} cells/zones have too little valid imagery (chips below "
+                    "{min_valid:.0%} valid pixels) and get no score (NULL)"
+                ).format(unit_count, unscored=unscored, min_valid=min_valid)
+            )
+        scored = [r.score for r in results if r.score is not None]
+        if scored:
+            feedback.pushInfo(
+                self.tr("Scores: {0} units, min {1:.3f}, median {2:.3f}, max {3:.3f}").format(
+                    len(scored), min(scored), sorted(scored)[len(scored) // 2], max(scored)
+                )
+            )
 
     def _chip_size(self, model, layer, info, context, feedback) -> float:
         """The chip's ground size in metres, from the raster's true pixel size."""

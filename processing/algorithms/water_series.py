@@ -149,6 +149,26 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
         )
         return model
 
+    def _log_dates(self, dates, feedback):
+        for d in dates:
+            feedback.pushInfo(
+                self.tr("{d_label}: {d_name} (date from {d_source})").format(
+                    d_label=d.label, d_name=d.name, d_source=d.source
+                )
+            )
+
+    def _log_result(self, result, feedback):
+        for z in range(result.zones):
+            feedback.pushInfo(
+                self.tr("Trend {0}: {1}").format(result.zone_names[z], result.trends[z].describe(self.tr("m2")))
+            )
+        c = result.class_pixels
+        feedback.pushInfo(
+            self.tr(
+                "Pixels: {0} permanent, {1} new, {2} lost, {3} seasonal, {4} never water, {5} never observed"
+            ).format(c[1], c[2], c[3], c[4], c[0], c[255])
+        )
+
     def process(self, parameters, context, feedback):
         import tempfile
 
@@ -158,12 +178,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
 
     def _process(self, parameters, context, feedback, scratch):
         dates = input_dates(self, parameters, context, scratch)
-        for d in dates:
-            feedback.pushInfo(
-                self.tr("{d_label}: {d_name} (date from {d_source})").format(
-                    d_label=d.label, d_name=d.name, d_source=d.source
-                )
-            )
+        self._log_dates(dates, feedback)
         band_map = self.parameterAsString(parameters, self.BAND_MAP, context)
         model = self._model(parameters, context, dates[0].path, band_map, feedback)
         feedback.pushInfo(self.tr("Model: {0}").format(model.card.summary()))
@@ -218,16 +233,7 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
             ]
 
         write_series_rows(sink, fields, kept, zones, footprint, result, figures)
-        for z in range(result.zones):
-            feedback.pushInfo(
-                self.tr("Trend {0}: {1}").format(result.zone_names[z], result.trends[z].describe(self.tr("m2")))
-            )
-        c = result.class_pixels
-        feedback.pushInfo(
-            self.tr(
-                "Pixels: {0} permanent, {1} new, {2} lost, {3} seasonal, {4} never water, {5} never observed"
-            ).format(c[1], c[2], c[3], c[4], c[0], c[255])
-        )
+        self._log_result(result, feedback)
         LayerStyler.attach(
             context, dest_id, self.tr("Water share per zone and date"), style_series_table("water_share", "Blues")
         )
