@@ -298,14 +298,29 @@ def _describe_alignment(before, after, window, resampling: str, same_grid: bool,
     width, height = int(window.width), int(window.height)
     col1, row1 = col0 + width, row0 + height
     return (
-        f"Aligned to BEFORE's grid: {_crs_name(before.crs)}, pixels {_res_text(before)}, "
-        f"{width} x {height} px"
-        + ("" if full else f" (the overlap: columns {col0}-{col1 - 1}, rows {row0}-{row1 - 1} of BEFORE)")
+        tr("Aligned to BEFORE's grid: {0}, pixels {1}, {width} x {height} px").format(
+            _crs_name(before.crs), _res_text(before), width=width, height=height
+        )
         + (
-            "; AFTER is already on that grid (no resampling)"
+            ""
+            if full
+            else tr(" (the overlap: columns {col0}-{0}, rows {row0}-{1} of BEFORE)").format(
+                col1 - 1, row1 - 1, col0=col0, row0=row0
+            )
+        )
+        + (
+            tr("; AFTER is already on that grid (no resampling)")
             if same_grid
-            else f"; AFTER ({_crs_name(after.crs)}, pixels {_res_text(after)}, {after.width} x {after.height} px) "
-            f"warped onto it with {resampling} resampling"
+            else tr(
+                "; AFTER ({0}, pixels {1}, {after_width} x {after_height} px) warped onto it "
+                "with {resampling} resampling"
+            ).format(
+                _crs_name(after.crs),
+                _res_text(after),
+                after_width=after.width,
+                after_height=after.height,
+                resampling=resampling,
+            )
         )
     )
 
@@ -709,8 +724,8 @@ def _radar_inputs_in_db(method: Method, before_path, after_path, units: dict, wo
         except EngineError as exc:
             raise EngineError(f"{role.upper()}: {exc}") from exc
         (feedback.info if judged.sure else feedback.warning)(
-            f"{role.upper()} backscatter: {judged.how}"
-            + ("" if judged.sure else "; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong")
+            tr("{0} backscatter: {judged_how}").format(role.upper(), judged_how=judged.how)
+            + ("" if judged.sure else tr("; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong"))
         )
         if judged.units == "linear":
             paths[role] = to_db_vrt(paths[role], os.path.join(workdir, f"{role}_db"))
@@ -1082,14 +1097,19 @@ def _log_ratio_rules(method: Method, paths, auto_threshold, auto_method, feedbac
         method=auto_method or str(cm.card.extra.get("auto_threshold_method", "otsu")),
     )
     water_text = "; ".join(
-        f"{role} water where {dm.model.card.outputs[0].name} {'<' if dm.water_if == 'below' else '>'} "
-        f"{dm.threshold:.2f} ({dm.threshold_how.split(';')[0]})"
+        tr("{role} water where {0} {1} {dm_threshold:.2f} ({2})").format(
+            dm.model.card.outputs[0].name,
+            "<" if dm.water_if == "below" else ">",
+            dm.threshold_how.split(";")[0],
+            role=role,
+            dm_threshold=dm.threshold,
+        )
         for role, dm in (("BEFORE", method.before), ("AFTER", method.after))
     )
-    thresholds = (
-        f"new flood where {band_name} < {t_fall:.2f} dB, "
-        f"receded where {band_name} > {t_rise:.2f} dB ({how}); {water_text}"
-    )
+    thresholds = tr(
+        "new flood where {band_name} < {t_fall:.2f} dB, receded where {band_name} > "
+        "{t_rise:.2f} dB ({how}); {water_text}"
+    ).format(band_name=band_name, t_fall=t_fall, t_rise=t_rise, how=how, water_text=water_text)
     feedback.info(tr("Log-ratio thresholds: {thresholds}").format(thresholds=thresholds))
     return _Rules(thresholds, band=band, fall=t_fall, rise=t_rise)
 

@@ -690,8 +690,8 @@ def _radar_in_db(source: str, bands: list[int], card: ModelCard, radar_units, ou
 
     judged = check_backscatter(source, bands, parse_units(radar_units))
     (feedback.info if judged.sure else feedback.warning)(
-        f"Backscatter: {judged.how}"
-        + ("" if judged.sure else "; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong")
+        tr("Backscatter: {judged_how}").format(judged_how=judged.how)
+        + ("" if judged.sure else tr("; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong"))
     )
     if judged.units != "linear":
         return source, judged.units, None

@@ -16,6 +16,22 @@
         <translation>{parameter}: '{0}'은(는) 파일이므로 원래 해상도로 처리합니다 (RESOLUTION은 파일이 아닌 레이어에만 적용: XYZ, WMS, 가상 래스터)</translation>
     </message>
     <message>
+        <source>any finite number</source>
+        <translation>유한한 숫자</translation>
+    </message>
+    <message>
+        <source>from {0} to {1}</source>
+        <translation>{0}부터 {1}까지의 값</translation>
+    </message>
+    <message>
+        <source>at least {0}</source>
+        <translation>{0} 이상</translation>
+    </message>
+    <message>
+        <source>at most {0}</source>
+        <translation>{0} 이하</translation>
+    </message>
+    <message>
         <source>The zones' field '{0}' is replaced by this tool's figure</source>
         <translation>구역의 필드 '{0}'은(는) 이 도구가 계산한 값으로 바뀝니다</translation>
     </message>
@@ -272,6 +288,14 @@
         <translation>{title} ({name} {version}, task {task}, {model_type}). 밴드 {bands}. 타일 {tiling_tile_size} 픽셀, 중첩 {tiling_overlap} 픽셀, 병합 {tiling_merge}</translation>
     </message>
     <message>
+        <source>; AFTER is already on that grid (no resampling)</source>
+        <translation>. AFTER는 이미 같은 격자에 있습니다 (리샘플링 없음)</translation>
+    </message>
+    <message>
+        <source>new flood where {band_name} &lt; {t_fall:.2f} dB, receded where {band_name} &gt; {t_rise:.2f} dB ({how}); {water_text}</source>
+        <translation>{band_name} &lt; {t_fall:.2f} dB이면 신규 침수, {band_name} &gt; {t_rise:.2f} dB이면 물이 빠진 곳 ({how}). {water_text}</translation>
+    </message>
+    <message>
         <source>Running {cm_card_name} on BEFORE and AFTER ...</source>
         <translation>BEFORE와 AFTER 영상에 {cm_card_name} 실행 중 ...</translation>
     </message>
@@ -292,12 +316,28 @@
         <translation>{noun} {0}개, 피해 {damaged}개 (침수 비율 {damage_threshold:g} 초과)</translation>
     </message>
     <message>
+        <source>Aligned to BEFORE's grid: {0}, pixels {1}, {width} x {height} px</source>
+        <translation>BEFORE 격자에 정렬: {0}, 픽셀 {1}, {width} x {height} 픽셀</translation>
+    </message>
+    <message>
+        <source>; AFTER ({0}, pixels {1}, {after_width} x {after_height} px) warped onto it with {resampling} resampling</source>
+        <translation>. AFTER({0}, 픽셀 {1}, {after_width} x {after_height} 픽셀)를 {resampling} 리샘플링으로 이 격자에 재투영</translation>
+    </message>
+    <message>
         <source>Method: {kind} ({reason}). </source>
         <translation>방법: {kind} ({reason}). </translation>
     </message>
     <message>
+        <source>; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong</source>
+        <translation>. 확실하지 않음: 틀렸다면 RADAR_UNITS(또는 BAND_MAP에 'dB' / 'linear')를 지정하세요</translation>
+    </message>
+    <message>
         <source>Running {dm_model_card_name} on the {0} scene ...</source>
         <translation>{0} 영상에 {dm_model_card_name} 실행 중 ...</translation>
+    </message>
+    <message>
+        <source>{role} water where {0} {1} {dm_threshold:.2f} ({2})</source>
+        <translation>{role} 수체: {0} {1} {dm_threshold:.2f} ({2})</translation>
     </message>
     <message>
         <source>Grid: {grid_cols} x {grid_rows} cells of {cell_size:g} m in {0}; a pixel counts in the cell holding its centre; areas in {equal_area}</source>
@@ -318,6 +358,14 @@
     <message>
         <source>zones</source>
         <translation>구역</translation>
+    </message>
+    <message>
+        <source> (the overlap: columns {col0}-{0}, rows {row0}-{1} of BEFORE)</source>
+        <translation> (겹치는 부분: BEFORE의 열 {col0}-{0}, 행 {row0}-{1})</translation>
+    </message>
+    <message>
+        <source>{0} backscatter: {judged_how}</source>
+        <translation>{0} 후방산란: {judged_how}</translation>
     </message>
     <message>
         <source>{0}: {1} converted to dB (10 log10) on the fly</source>
@@ -574,6 +622,10 @@
     <message>
         <source>{n} water bodies of at least {min_area_m2:g} m2, {0:.4f} km2 in all (areas computed in {calc_area_crs})</source>
         <translation>면적 {min_area_m2:g} m2 이상 수체 {n}개, 총 {0:.4f} km2 (면적 계산 좌표계: {calc_area_crs})</translation>
+    </message>
+    <message>
+        <source>Backscatter: {judged_how}</source>
+        <translation>후방산란: {judged_how}</translation>
     </message>
     <message>
         <source>Threshold {value:.6g} ({how}); water where {0} is {side} it</source>
@@ -2134,22 +2186,6 @@
     <message>
         <source>Automatic threshold method</source>
         <translation>자동 임계값 방법</translation>
-    </message>
-    <message>
-        <source>any finite number</source>
-        <translation>유한한 숫자</translation>
-    </message>
-    <message>
-        <source>from {0} to {1}</source>
-        <translation>{0}부터 {1}까지의 값</translation>
-    </message>
-    <message>
-        <source>at least {0}</source>
-        <translation>{0} 이상</translation>
-    </message>
-    <message>
-        <source>at most {0}</source>
-        <translation>{0} 이하</translation>
     </message>
     <message>
         <source>{0} ({1}) must be {2}, got {3}</source>

@@ -49,7 +49,7 @@ LEGEND_CALLS = {
 # methods whose text the tools put in the log (card.summary(), report.describe(), ...)
 DESCRIBERS = ("describe", "summary")
 # variables whose text goes into a log line as it is (green ratio's cloud and water rules)
-LOGGED_NAMES = ("cloud_rule", "water_rule")
+LOGGED_NAMES = ("cloud_rule", "water_rule", "thresholds", "water_text")
 # modules that only style layers: every tr() there is a legend text
 LEGEND_MODULES = ("result_styles.py", "water_styles.py", "workflow_styles.py")
 BASE_ERRORS = {"EngineError", "QgsProcessingException"}
@@ -102,7 +102,7 @@ def _sinks(tree, errors: set[str]):
     """(class, message node) of every place a text reaches the user as a log line, an error,
     a layer name or a legend label."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and node.name in DESCRIBERS:
+        if isinstance(node, ast.FunctionDef) and (node.name in DESCRIBERS or node.name.startswith("_describe")):
             for ret in ast.walk(node):
                 if isinstance(ret, ast.Return) and ret.value is not None:
                     yield "log", ret.value
@@ -120,6 +120,8 @@ def _sinks(tree, errors: set[str]):
             receiver = _receiver(node).lower()
             if name in LOG_METHODS or (name == "append" and receiver == "warnings"):  # season warnings
                 yield "log", node.args[0]
+            elif isinstance(node.func, ast.IfExp) and "feedback." in ast.unparse(node.func):
+                yield "log", node.args[0]  # (feedback.info if sure else feedback.warning)(text)
             elif name in ENGINE_LOG_METHODS and (receiver.endswith("feedback") or receiver in ("log", "parent")):
                 yield "log", node.args[0]
             elif name in LAYER_METHODS and receiver in ("layer", "group"):
