@@ -382,6 +382,13 @@ def _attach_class_table(path: str, names: list[list[str]]) -> None:
         ds = None
 
 
+# Rows of the class raster polygonised at once. Joining the pieces cut at a strip seam costs far
+# more than polygonising (GEOS unions of large polygons with many holes: 15 s of 33 s on a
+# speckled 9 Mpx map cut once), so strips are as large as memory allows: 32 Mpx is 32 MB of
+# classes plus the mask, and most rasters fit in one strip.
+POLYGON_STRIP_PIXELS = 32 * 1024 * 1024
+
+
 def _touches_a_seam(geom: dict, seam_lines) -> bool:
     """Whether the GeoJSON polygon ``geom`` reaches one of the strip seams (y in map units)."""
     ys = np.asarray(geom["coordinates"][0])[:, 1]
@@ -395,7 +402,7 @@ def class_polygons(
     simplify_px: float = 1.0,
     min_area_px: float = 0.0,
     skip_background: bool = True,
-    strip: int = 2048,
+    strip: int | None = None,
     feedback=None,
 ):
     """Polygons of every class of every band of a class raster.
@@ -410,7 +417,7 @@ def class_polygons(
         simplify_px: simplification tolerance, pixels.
         min_area_px: smaller polygons are left out, pixels.
         skip_background: leave out the classes named "background".
-        strip: rows per strip.
+        strip: rows per strip; None: as many rows as fit in ``POLYGON_STRIP_PIXELS`` pixels.
         feedback: progress and cancel.
 
     Yields:
@@ -430,6 +437,8 @@ def class_polygons(
         transform = ds.transform
         pixel = abs(transform.a * transform.e - transform.b * transform.d)
         tolerance = simplify_px * math.sqrt(pixel)
+        if strip is None:
+            strip = max(256, POLYGON_STRIP_PIXELS // ds.width)
         for band in range(1, ds.count + 1):
             head_names = names[band - 1]
             keep = np.ones(256, dtype=bool)

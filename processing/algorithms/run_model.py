@@ -583,19 +583,29 @@ class RunModelAlgorithm(SatImpactAlgorithm):
 
     def write_polygons(self, parameters, context, info, fields, rows):
         """Polygons (shapely, in the raster's CRS) with attributes into OUTPUT_VECTOR."""
-        from qgis.core import QgsGeometry
-
-        from ..tables import add_row
+        from qgis.core import QgsFeature, QgsFeatureSink, QgsGeometry
 
         qfields, _ = self.qgs_fields_for(fields)
         crs = QgsCoordinateReferenceSystem.fromWkt(info.crs_wkt) if info.crs_wkt else QgsCoordinateReferenceSystem()
         # instance masks give multipolygons (an object's mask may fall apart in pieces)
         multi = any(poly.geom_type == "MultiPolygon" for _, poly in rows)
         sink, dest = self.table_sink(parameters, self.OUTPUT_VECTOR, context, qfields, None, crs, multi=multi)
+        # features go to the sink in batches: one call per feature costs more than making them
+        batch = []
         for attrs, poly in rows:
             geom = QgsGeometry()
             geom.fromWkb(poly.wkb)
-            add_row(sink, qfields, geom, list(attrs), multi=multi)
+            if multi:
+                geom.convertToMultiType()
+            feature = QgsFeature(qfields)
+            feature.setGeometry(geom)
+            feature.setAttributes(list(attrs))
+            batch.append(feature)
+            if len(batch) == 4096:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+        if batch:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return dest
 
 
