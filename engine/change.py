@@ -436,17 +436,32 @@ class Method:
         """One log line: the models and bands of the method."""
         parts = []
         if self.change_model is not None:
-            parts.append(f"change model {self.change_model.card.name} ({self.change_model.card.title})")
+            parts.append(
+                tr("change model {change_model_card_name} ({change_model_card_title})").format(
+                    change_model_card_name=self.change_model.card.name,
+                    change_model_card_title=self.change_model.card.title,
+                )
+            )
         for role, dm in (("BEFORE", self.before), ("AFTER", self.after)):
             if dm is not None:
                 out = dm.model.card.outputs[0].name
                 parts.append(
-                    f"{role}: water model {dm.model.card.name}, water where {out} is {dm.water_if} {dm.threshold:.4g} "
-                    f"({dm.threshold_how.split(';')[0]}), bands {dm.bands.describe(dm.model.card.inputs[0].bands)}"
+                    tr(
+                        "{role}: water model {dm_model_card_name}, water where {out} is {dm_water_if} "
+                        "{dm_threshold:.4g} ({0}), bands {1}"
+                    ).format(
+                        dm.threshold_how.split(";")[0],
+                        dm.bands.describe(dm.model.card.inputs[0].bands),
+                        role=role,
+                        dm_model_card_name=dm.model.card.name,
+                        out=out,
+                        dm_water_if=tr("above") if dm.water_if == "above" else tr("below"),
+                        dm_threshold=dm.threshold,
+                    )
                 )
         for role, res in self.change_bands.items():
             spec = self.change_model.card.input(role)
-            parts.append(f"{role}: bands {res.describe(spec.bands)}")
+            parts.append(tr("{role}: bands {0}").format(res.describe(spec.bands), role=role))
         return tr("Method: {kind} ({reason}). ").format(kind=self.kind, reason=self.reason) + "; ".join(parts)
 
 

@@ -617,12 +617,12 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
     values = sample.filled(np.nan).ravel()
     values = values[np.isfinite(values)]
     if units:
-        return Backscatter(units, f"{UNIT_NAMES[units]} as stated", True)
+        return Backscatter(units, tr("{0} as stated").format(UNIT_NAMES[units]), True)
     said = units_from_descriptions(descriptions, bands)
     nonzero = values[values != 0]
     if nonzero.size < 10:
         if said:
-            return Backscatter(said, f"{UNIT_NAMES[said]} from the band descriptions", True)
+            return Backscatter(said, tr("{0} from the band descriptions").format(UNIT_NAMES[said]), True)
         raise EngineError(
             tr("{name}: too few valid pixels to tell whether the backscatter is in dB or linear power").format(
                 name=name
@@ -640,15 +640,19 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
                 "floating point (dB or linear power)."
             ).format(name=name, median=median)
         )
-    facts = f"median {median:.4g}, 1st-99th percentile {p01:.4g} to {p99:.4g}, {100 * negative:.1f} % negative"
+    facts = tr("median {median:.4g}, 1st-99th percentile {p01:.4g} to {p99:.4g}, {0:.1f} % negative").format(
+        100 * negative, median=median, p01=p01, p99=p99
+    )
     if said:
-        return Backscatter(said, f"{UNIT_NAMES[said]} from the band descriptions ({facts})", True)
+        return Backscatter(
+            said, tr("{0} from the band descriptions ({facts})").format(UNIT_NAMES[said], facts=facts), True
+        )
     if negative >= 0.5:
         sure = -35.0 <= median <= -3.0 and p99 <= 30.0
-        return Backscatter(DB, f"dB, judged from the values ({facts})", sure)
+        return Backscatter(DB, tr("dB, judged from the values ({facts})").format(facts=facts), sure)
     if median > 0 and p01 > -0.05 and median < 1.0:
         sure = median <= 0.3 and p99 <= 20.0
-        return Backscatter(LINEAR, f"linear power, judged from the values ({facts})", sure)
+        return Backscatter(LINEAR, tr("linear power, judged from the values ({facts})").format(facts=facts), sure)
     raise EngineError(
         tr(
             "{name}: the values look neither like backscatter in dB (mostly negative, about "

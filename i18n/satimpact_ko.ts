@@ -364,6 +364,14 @@
         <translation> (겹치는 부분: BEFORE의 열 {col0}-{0}, 행 {row0}-{1})</translation>
     </message>
     <message>
+        <source>change model {change_model_card_name} ({change_model_card_title})</source>
+        <translation>변화 모델 {change_model_card_name} ({change_model_card_title})</translation>
+    </message>
+    <message>
+        <source>{role}: bands {0}</source>
+        <translation>{role}: 밴드 {0}</translation>
+    </message>
+    <message>
         <source>{0} backscatter: {judged_how}</source>
         <translation>{0} 후방산란: {judged_how}</translation>
     </message>
@@ -378,6 +386,18 @@
     <message>
         <source>{0} water threshold {value:.4g}: {how}</source>
         <translation>{0} 수체 임계값 {value:.4g}: {how}</translation>
+    </message>
+    <message>
+        <source>{role}: water model {dm_model_card_name}, water where {out} is {dm_water_if} {dm_threshold:.4g} ({0}), bands {1}</source>
+        <translation>{role}: 수체 모델 {dm_model_card_name}, {out}이(가) {dm_threshold:.4g} {dm_water_if}이면 수체 ({0}), 밴드 {1}</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>초과</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>미만</translation>
     </message>
     <message>
         <source>Computing FDI and NDVI ...</source>
@@ -536,12 +556,36 @@
         <translation>클러스터 제외 교차검증 (클러스터 단위 폴드 {0}개): 칩 점수와 단계의 스피어만 {g_rho:.3f}, 켄달 타우 {g_tau:.3f} (폴드 평균; </translation>
     </message>
     <message>
+        <source>median {median:.4g}, 1st-99th percentile {p01:.4g} to {p99:.4g}, {0:.1f} % negative</source>
+        <translation>중앙값 {median:.4g}, 1~99번째 백분위수 {p01:.4g}~{p99:.4g}, 음수 {0:.1f} %</translation>
+    </message>
+    <message>
         <source>split-based automatic threshold (Chini et al. 2017): {tiles_kept} bimodal tile(s) ({rule}) holding {share:.1f} % of the valid pixels; {how} on their pooled histogram: {threshold:.4g}{unit}</source>
         <translation>분할 기반 자동 임계값 (Chini 외 2017): 쌍봉형 타일 {tiles_kept}개 ({rule})가 유효 픽셀의 {share:.1f} %를 차지. 합친 히스토그램에 {how} 적용: {threshold:.4g}{unit}</translation>
     </message>
     <message>
+        <source>{0} as stated</source>
+        <translation>{0} (지정한 대로)</translation>
+    </message>
+    <message>
+        <source>{0} from the band descriptions ({facts})</source>
+        <translation>{0} (밴드 설명에서) ({facts})</translation>
+    </message>
+    <message>
+        <source>dB, judged from the values ({facts})</source>
+        <translation>dB, 값으로 판단 ({facts})</translation>
+    </message>
+    <message>
+        <source>linear power, judged from the values ({facts})</source>
+        <translation>선형 전력, 값으로 판단 ({facts})</translation>
+    </message>
+    <message>
         <source>split-based automatic threshold: no tile of the scene has a bimodal histogram ({rule}; tiles from the whole scene down to {smallest_tile} px)</source>
         <translation>분할 기반 자동 임계값: 영상에 히스토그램이 쌍봉형인 타일이 없습니다 ({rule}. 영상 전체부터 {smallest_tile} 픽셀 타일까지 확인)</translation>
+    </message>
+    <message>
+        <source>{0} from the band descriptions</source>
+        <translation>{0} (밴드 설명에서)</translation>
     </message>
     <message>
         <source>Done: {0} tiles, {seconds:.2f} s</source>
@@ -634,14 +678,6 @@
     <message>
         <source>Water: {stats_water} of {stats_valid} valid pixels ({0:.2f} %), {stats_nodata} nodata pixels</source>
         <translation>수체: 유효 픽셀 {stats_valid}개 중 {stats_water}개 ({0:.2f} %), NoData 픽셀 {stats_nodata}개</translation>
-    </message>
-    <message>
-        <source>above</source>
-        <translation>초과</translation>
-    </message>
-    <message>
-        <source>below</source>
-        <translation>미만</translation>
     </message>
     <message>
         <source>{0}: no raster layer given</source>

@@ -49,7 +49,9 @@ LEGEND_CALLS = {
 # methods whose text the tools put in the log (card.summary(), report.describe(), ...)
 DESCRIBERS = ("describe", "summary")
 # variables whose text goes into a log line as it is (green ratio's cloud and water rules)
-LOGGED_NAMES = ("cloud_rule", "water_rule", "thresholds", "water_text")
+LOGGED_NAMES = ("cloud_rule", "water_rule", "thresholds", "water_text", "facts")
+# results that carry a text for the log: Backscatter(units, how, sure)
+TEXT_ARGS = {"Backscatter": 1}
 # modules that only style layers: every tr() there is a legend text
 LEGEND_MODULES = ("result_styles.py", "water_styles.py", "workflow_styles.py")
 BASE_ERRORS = {"EngineError", "QgsProcessingException"}
@@ -106,6 +108,8 @@ def _sinks(tree, errors: set[str]):
             for ret in ast.walk(node):
                 if isinstance(ret, ast.Return) and ret.value is not None:
                     yield "log", ret.value
+                elif isinstance(ret, ast.Call) and _call_name(ret) == "append" and _receiver(ret) == "parts":
+                    yield "log", ret.args[0]  # the pieces a describe() joins
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
             if _call_name(node.exc) in errors and node.exc.args:
                 yield "error", node.exc.args[0]
@@ -128,6 +132,8 @@ def _sinks(tree, errors: set[str]):
                 yield "layer", node.args[0]
             elif name == "attach" and receiver == "layerstyler" and len(node.args) > 2:
                 yield "layer", node.args[2]
+            elif name in TEXT_ARGS and len(node.args) > TEXT_ARGS[name]:
+                yield "log", node.args[TEXT_ARGS[name]]
             elif name in LEGEND_CALLS and len(node.args) > LEGEND_CALLS[name]:
                 yield "legend", node.args[LEGEND_CALLS[name]]
             for keyword in node.keywords:
