@@ -90,6 +90,22 @@ def _write_text(path: str, text: str) -> None:
         raise
 
 
+def _input_card(featurizer: LoadedModel) -> dict:
+    """The featurizer's input, as a trained model's card repeats it."""
+    spec = featurizer.card.inputs[0]
+    return {
+        "name": spec.name,
+        "bands": list(spec.bands),
+        "scale": spec.scale,
+        "offset": spec.offset,
+        "mean": spec.mean,
+        "std": spec.std,
+        "clip": spec.clip,
+        "resolution_m": spec.resolution_m,
+        "sensor": spec.sensor,
+    }
+
+
 def _featurizer_proto(model: LoadedModel):
     import onnx
 
@@ -507,7 +523,6 @@ def _ranking_metrics(fit: _RankingFit) -> list[dict]:
 def _ranking_card(
     featurizer, fit: _RankingFit, source_name, order_path, model_out, chip_ground_m, holdout, seed, alpha
 ):
-    spec = featurizer.card.inputs[0]
     px = featurizer.card.tiling.tile_size
     fextra = featurizer.card.extra or {}
     return {
@@ -526,19 +541,7 @@ def _ranking_card(
         "description": f"Featurizer '{featurizer.card.name}' + linear ranking head (logistic pair loss, "
         f"L2 {alpha:g}), sigmoid((s - {fit.centre:.4g}) / {fit.width:.4g}).",
         "model_type": "chip",
-        "inputs": [
-            {
-                "name": spec.name,
-                "bands": list(spec.bands),
-                "scale": spec.scale,
-                "offset": spec.offset,
-                "mean": spec.mean,
-                "std": spec.std,
-                "clip": spec.clip,
-                "resolution_m": spec.resolution_m,
-                "sensor": spec.sensor,
-            }
-        ],
+        "inputs": [_input_card(featurizer)],
         "tiling": {"tile_size": px, "overlap": 0, "merge": "none"},
         "outputs": [{"name": "score", "kind": "score", "units": "relative development (0-1)", "nodata": -9999.0}],
         "metrics": _ranking_metrics(fit),
@@ -682,34 +685,7 @@ def train_survey(
     if folds < 2:
         raise EngineError(tr("FOLDS must be at least 2, got {folds}").format(folds=folds))
     start = time.perf_counter()
-    dropped: dict[str, list] = {}
-    offsets = displacement_offsets(displacement_m)
-    feats, labels, keys = [], [], []
-    for n, pt in enumerate(points):
-        if feedback.is_cancelled():
-            raise Cancelled(tr("cancelled by the user; no model was written"))
-        if pt.label is None or not math.isfinite(pt.label):
-            dropped.setdefault("no numeric label", []).append(pt.key)
-            continue
-        if not (math.isfinite(pt.x) and math.isfinite(pt.y)):
-            dropped.setdefault("no geometry", []).append(pt.key)
-            continue
-        chips, shares = [], []
-        for dx, dy in offsets:
-            a, s = reader.read(pt.x + dx, pt.y + dy)
-            if s >= min_valid_share:
-                chips.append(a)
-            shares.append(s)
-        if max(shares) == 0:
-            dropped.setdefault("outside the imagery", []).append(pt.key)
-            continue
-        if not chips:
-            dropped.setdefault(f"less than {min_valid_share:.0%} valid pixels in its chip(s)", []).append(pt.key)
-            continue
-        feats.append(featurize(featurizer, np.stack(chips)).mean(axis=0))
-        labels.append(float(pt.label))
-        keys.append(pt.key)
-        feedback.progress(70.0 * (n + 1) / len(points))
+    feats, labels, dropped = _survey_features(reader, points, featurizer, displacement_m, min_valid_share, feedback)
     used = len(labels)
     if used < max(folds, 10):
         reasons = "; ".join(f"{k}: {len(v)}" for k, v in dropped.items()) or "none dropped"
@@ -740,10 +716,57 @@ def train_survey(
     if alpha in (min(alphas), max(alphas)):
         feedback.warning(tr("the chosen alpha {alpha:.3g} is at the edge of the searched range").format(alpha=alpha))
 
-    spec = featurizer.card.inputs[0]
-    card = {
+    fit = {"alpha": alpha, "r2": r2, "rho": rho, "used": used, "folds": folds}
+    card = _survey_card(featurizer, fit, model_out, label_name, chip_ground_m, displacement_m, raster_name)
+    proto = pov.append_linear_head(_featurizer_proto(featurizer), featurizer.card.outputs[0].name, w, b, None, card)
+    _save_model(proto, model_out)
+    body = _survey_report_body(fit, featurizer, dropped, curve, y, oof, label_name, chip_ground_m, displacement_m)
+    body = f"<p>Imagery: {html.escape(raster_name)}; " + body + f"<p>{time.perf_counter() - start:.1f} s.</p>"
+    _write_text(report_out, _html(f"Survey model: {label_name}", body))
+    feedback.progress(100.0)
+    return SurveyResult(r2, rho, alpha, used, dropped, oof.tolist(), y.tolist(), model_out, report_out)
+
+
+def _survey_features(reader, points, featurizer, displacement_m: float, min_valid_share: float, feedback):
+    """Features of every usable point (the mean over its chips), labels, dropped points.
+
+    A point's features are the mean over its displacement chips; points left out are listed
+    by reason.
+    """
+    dropped: dict[str, list] = {}
+    offsets = displacement_offsets(displacement_m)
+    feats, labels = [], []
+    for n, pt in enumerate(points):
+        if feedback.is_cancelled():
+            raise Cancelled(tr("cancelled by the user; no model was written"))
+        if pt.label is None or not math.isfinite(pt.label):
+            dropped.setdefault("no numeric label", []).append(pt.key)
+            continue
+        if not (math.isfinite(pt.x) and math.isfinite(pt.y)):
+            dropped.setdefault("no geometry", []).append(pt.key)
+            continue
+        chips, shares = [], []
+        for dx, dy in offsets:
+            a, s = reader.read(pt.x + dx, pt.y + dy)
+            if s >= min_valid_share:
+                chips.append(a)
+            shares.append(s)
+        if max(shares) == 0:
+            dropped.setdefault("outside the imagery", []).append(pt.key)
+            continue
+        if not chips:
+            dropped.setdefault(f"less than {min_valid_share:.0%} valid pixels in its chip(s)", []).append(pt.key)
+            continue
+        feats.append(featurize(featurizer, np.stack(chips)).mean(axis=0))
+        labels.append(float(pt.label))
+        feedback.progress(70.0 * (n + 1) / len(points))
+    return feats, labels, dropped
+
+
+def _survey_card(featurizer, fit: dict, model_out, label_name, chip_ground_m, displacement_m, raster_name) -> dict:
+    alpha, r2, rho, used, folds = fit["alpha"], fit["r2"], fit["rho"], fit["used"], fit["folds"]
+    return {
         "card_version": 1,
-        "name": os.path.splitext(os.path.basename(model_out))[0],
         "title": f"{label_name} from imagery (ridge on {featurizer.card.name})",
         "version": "1.0.0",
         "task": "poverty",
@@ -757,19 +780,7 @@ def train_survey(
         "description": f"Featurizer '{featurizer.card.name}' + ridge regression (alpha {alpha:.4g}, chosen by "
         f"{folds}-fold CV).",
         "model_type": "chip",
-        "inputs": [
-            {
-                "name": spec.name,
-                "bands": list(spec.bands),
-                "scale": spec.scale,
-                "offset": spec.offset,
-                "mean": spec.mean,
-                "std": spec.std,
-                "clip": spec.clip,
-                "resolution_m": spec.resolution_m,
-                "sensor": spec.sensor,
-            }
-        ],
+        "inputs": [_input_card(featurizer)],
         "tiling": {"tile_size": featurizer.card.tiling.tile_size, "overlap": 0, "merge": "none"},
         "outputs": [{"name": "score", "kind": "value", "units": label_name, "nodata": -9999.0}],
         "metrics": [
@@ -786,9 +797,11 @@ def train_survey(
             **_rendering_extra(featurizer),
         },
     }
-    proto = pov.append_linear_head(_featurizer_proto(featurizer), featurizer.card.outputs[0].name, w, b, None, card)
-    _save_model(proto, model_out)
 
+
+def _survey_report_body(fit, featurizer, dropped, curve, y, oof, label_name, chip_ground_m, displacement_m) -> str:
+    """The report's body after its opening "Imagery: ..." and before the run time."""
+    alpha, r2, rho, used, folds = fit["alpha"], fit["r2"], fit["rho"], fit["used"], fit["folds"]
     drop_rows = (
         "".join(
             f"<tr><td style='text-align:left'>{html.escape(k)}</td><td>{len(v)}</td>"
@@ -807,8 +820,8 @@ def train_survey(
         if displacement_m > 0
         else "DISPLACEMENT 0: one chip centred on each point (use it for exact locations)."
     )
-    body = (
-        f"<p>Imagery: {html.escape(raster_name)}; label: <b>{html.escape(label_name)}</b>; featurizer: "
+    return (
+        f"label: <b>{html.escape(label_name)}</b>; featurizer: "
         f"{html.escape(featurizer.card.title)}; chips {chip_ground_m:g} m at {featurizer.card.tiling.tile_size} px.</p>"
         f"<p><b>Cross-validated</b> ({folds} folds, out-of-fold predictions): r&sup2; <b>{r2:.3f}</b>, "
         f"Spearman <b>{rho:.3f}</b>. Regularisation: ridge alpha <b>{alpha:.4g}</b> (on standardised features), "
@@ -818,8 +831,4 @@ def train_survey(
         f"<p>{html.escape(disp)}</p>"
         + svg_scatter(y, oof, f"observed {label_name}", "predicted (out of fold)")
         + f"<h2>Regularisation path</h2><table><tr><th>alpha</th><th>CV r&sup2;</th><th></th></tr>{curve_rows}</table>"
-        f"<p>{time.perf_counter() - start:.1f} s.</p>"
     )
-    _write_text(report_out, _html(f"Survey model: {label_name}", body))
-    feedback.progress(100.0)
-    return SurveyResult(r2, rho, alpha, used, dropped, oof.tolist(), y.tolist(), model_out, report_out)
