@@ -44,8 +44,10 @@ def feature_nodes(
     output_name: str,
     pool: int = 2,
     chip_px: int | None = None,
+    stride: int = 1,
 ):
-    """ONNX nodes + initialisers for the features; ``rf_filters`` (K, 3, k, k) or None."""
+    """ONNX nodes + initialisers for the features; ``rf_filters`` (K, 3, k, k) or None; the random
+    filters are applied every ``stride`` pixels of the chip pooled by ``pool``."""
     from onnx import helper, numpy_helper
 
     nodes, inits, parts = [], [], []
@@ -143,14 +145,16 @@ def feature_nodes(
         )
         k = rf_filters.shape[2]
         const("f_rf_w", rf_filters)
-        conv = node("Conv", [z, "f_rf_w"], "f_rf_conv", kernel_shape=[k, k])
+        conv = node("Conv", [z, "f_rf_w"], "f_rf_conv", kernel_shape=[k, k], strides=[stride, stride])
         # ReLU of both signs (MOSAIKS) from one convolution, without a second pass over the big
         # tensor: mean(relu(-c)) = mean(relu(c)) - mean(c).
         pos = node("GlobalAveragePool", [node("Relu", [conv], "f_rf_relu")], "f_rf_pos")
         if chip_px:
             # The mean of the (valid) convolution is the convolution of the mean of z over the
             # window it sees: computed on a 3x3 average, it leaves the conv output to ReLU alone,
-            # which onnxruntime then fuses into the convolution.
+            # which onnxruntime then fuses into the convolution. At a stride above 1 this is the
+            # mean of the convolution at every pixel, of which the strided one is a sample: the
+            # linear path then reads every pixel, the ReLU path every ``stride``-th.
             zs = chip_px // pool - k + 1
             zbar = node("AveragePool", [z], "f_z_bar", kernel_shape=[zs, zs], strides=[1, 1])
             mean = node("Flatten", [node("Conv", [zbar, "f_rf_w"], "f_rf_mean4", kernel_shape=[k, k])], "f_rf_meanf")
@@ -171,12 +175,12 @@ def n_features(rf_filters, with_stats: bool) -> int:
     return (len(STAT_NAMES) if with_stats else 0) + (2 * rf_filters.shape[0] if rf_filters is not None else 0)
 
 
-def feature_model(rf_filters, with_stats: bool, pool: int = 2, chip_px: int | None = None):
+def feature_model(rf_filters, with_stats: bool, pool: int = 2, chip_px: int | None = None, stride: int = 1):
     from onnx import TensorProto, helper
 
     from ...engine.poverty import IR_VERSION, OPSET
 
-    nodes, inits = feature_nodes(rf_filters, with_stats, "image", "features", pool, chip_px)
+    nodes, inits = feature_nodes(rf_filters, with_stats, "image", "features", pool, chip_px, stride)
     graph = helper.make_graph(
         nodes,
         "development_features",
