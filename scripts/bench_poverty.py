@@ -12,10 +12,10 @@ in memory at the model's chip size:
 
 and (a)/(b). Then the shipped score against the score it replaced (issue 12:
 ``models/reports/poverty_nk_siscore_v1.onnx``, a CNN on 64 px chips) over the same tiles, each
-at its own chip size, and the ratio of time per chip (issue 12's target: at most 2x; the line says whether it holds). Both
-models run through the same engine path (``score_chips``), same session settings, same batches,
-interleaved, best of ``--repeat``. Then (c) chips/s of the whole grid
-path (``score_units``: cutting chips from a
+at its own chip size, and the ratio of time per chip (issue 12's target: at most 2x; the line
+says whether it holds). Both models run through the same engine path (``score_chips``), same
+session settings, same batches, interleaved, best of ``--repeat``. Then (c) chips/s of the
+whole grid path (``score_units``: cutting chips from a
 georeferenced mosaic, reprojecting to the metric CRS, scoring). Prints; gates nothing.
 
 Usage: scripts/bench_poverty.py [--chips 1024] [--repeat 5]
