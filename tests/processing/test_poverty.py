@@ -45,9 +45,13 @@ def mosaic_4326(mosaic_3857, tmp_path):
 
 
 def _direct_chip_score(raster: Path, cx: float, cy: float, chip_m: float, crs: str) -> float:
-    """The model on a chip cut independently with gdal.Warp (area average into the metric CRS)."""
+    """The model on a chip cut independently with gdal.Warp (area average into the metric CRS, at
+    the model's chip size)."""
     from osgeo import gdal
 
+    from satimpact.engine.model import load_model
+
+    px = load_model(str(MODEL)).card.tiling.tile_size
     half = chip_m / 2
     ds = gdal.Warp(
         "",
@@ -55,8 +59,8 @@ def _direct_chip_score(raster: Path, cx: float, cy: float, chip_m: float, crs: s
         format="MEM",
         dstSRS=crs,
         outputBounds=(cx - half, cy - half, cx + half, cy + half),
-        width=256,
-        height=256,
+        width=px,
+        height=px,
         resampleAlg="average",
         outputType=gdal.GDT_Float32,
     )
