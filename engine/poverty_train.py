@@ -767,6 +767,7 @@ def _survey_card(featurizer, fit: dict, model_out, label_name, chip_ground_m, di
     alpha, r2, rho, used, folds = fit["alpha"], fit["r2"], fit["rho"], fit["used"], fit["folds"]
     return {
         "card_version": 1,
+        "name": os.path.splitext(os.path.basename(model_out))[0],
         "title": f"{label_name} from imagery (ridge on {featurizer.card.name})",
         "version": "1.0.0",
         "task": "poverty",
