@@ -85,15 +85,31 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
         OrderError: a line that is not a relation, an unknown or unmentioned cluster, no
             relation at all, or a cycle.
     """
-    parent: dict[str, str] = {}
+    parser = _OrderParser(known, origin)
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        parser.line(raw, lineno)
+    parser.check_complete()
+    return parser.levels()
 
-    def find(x: str) -> str:
+
+class _OrderParser:
+    """Union-find over tied clusters plus the '<' relations between them, built line by line."""
+
+    def __init__(self, known: list[str] | None, origin: str):
+        self.known = known
+        self.origin = origin
+        self.parent: dict[str, str] = {}
+        self.less: list[tuple[str, str, int]] = []
+
+    def find(self, x: str) -> str:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def add(x: str, lineno: int) -> None:
+    def add(self, x: str, lineno: int) -> None:
+        origin, known = self.origin, self.known
         if not _TOKEN.match(x):
             raise OrderError(
                 tr("{origin} line {lineno}: '{x}' is not a cluster id").format(origin=origin, lineno=lineno, x=x)
@@ -105,13 +121,13 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
                     origin=origin, lineno=lineno, x=x, names=names
                 )
             )
-        parent.setdefault(x, x)
+        self.parent.setdefault(x, x)
 
-    less: list[tuple[str, str, int]] = []
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    def line(self, raw: str, lineno: int) -> None:
+        origin = self.origin
         line = raw.split("#", 1)[0].strip().replace(" ", "")
         if not line:
-            continue
+            return
         if "=" in line and ("<" in line or ">" in line):
             raise OrderError(
                 tr("{origin} line {lineno}: '{0}' mixes '=' with '<'/'>'; one relation per line").format(
@@ -119,18 +135,25 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
                 )
             )
         if "=" in line:
-            parts = line.split("=")
-            if len(parts) < 2 or any(not p for p in parts):
-                raise OrderError(
-                    tr("{origin} line {lineno}: '{0}' is not of the form a=b=c").format(
-                        raw.strip(), origin=origin, lineno=lineno
-                    )
+            self._ties(line, raw, lineno)
+        else:
+            self._relations(line, raw, lineno)
+
+    def _ties(self, line: str, raw: str, lineno: int) -> None:
+        parts = line.split("=")
+        if len(parts) < 2 or any(not p for p in parts):
+            raise OrderError(
+                tr("{origin} line {lineno}: '{0}' is not of the form a=b=c").format(
+                    raw.strip(), origin=self.origin, lineno=lineno
                 )
-            for p in parts:
-                add(p, lineno)
-            for p in parts[1:]:
-                parent[find(p)] = find(parts[0])
-            continue
+            )
+        for p in parts:
+            self.add(p, lineno)
+        for p in parts[1:]:
+            self.parent[self.find(p)] = self.find(parts[0])
+
+    def _relations(self, line: str, raw: str, lineno: int) -> None:
+        origin = self.origin
         op = "<" if "<" in line else ">" if ">" in line else None
         parts = line.split(op) if op else [line]
         if op is None or len(parts) < 2 or any(not p for p in parts):
@@ -142,7 +165,7 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
         if op == ">":
             parts = parts[::-1]
         for p in parts:
-            add(p, lineno)
+            self.add(p, lineno)
         for a, b in zip(parts, parts[1:]):
             if a == b:
                 raise OrderError(
@@ -150,34 +173,49 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
                         origin=origin, lineno=lineno, a=a
                     )
                 )
-            less.append((a, b, lineno))
-    if not parent:
-        raise OrderError(tr("{origin}: holds no relations").format(origin=origin))
-    if known is not None:
-        missing = [k for k in known if k not in parent]
-        if missing:
-            raise OrderError(
-                tr("{origin}: cluster(s) {0} have chips but appear in no relation").format(
-                    ", ".join(sorted(missing, key=_natural)), origin=origin
-                )
-            )
+            self.less.append((a, b, lineno))
 
-    roots = sorted({find(x) for x in parent}, key=_natural)
-    index = {r: i for i, r in enumerate(roots)}
-    members = [sorted([x for x in parent if find(x) == r], key=_natural) for r in roots]
-    edges = set()
-    for a, b, lineno in less:
-        ga, gb = index[find(a)], index[find(b)]
-        if ga == gb:
-            raise OrderError(
-                tr(
-                    "{origin} line {lineno}: '{a}<{b}' contradicts the ties, which put {a} and {b} "
-                    "on one level (a cycle)"
-                ).format(origin=origin, lineno=lineno, a=a, b=b)
-            )
-        edges.add((ga, gb))
+    def check_complete(self) -> None:
+        origin, known = self.origin, self.known
+        if not self.parent:
+            raise OrderError(tr("{origin}: holds no relations").format(origin=origin))
+        if known is not None:
+            missing = [k for k in known if k not in self.parent]
+            if missing:
+                raise OrderError(
+                    tr("{origin}: cluster(s) {0} have chips but appear in no relation").format(
+                        ", ".join(sorted(missing, key=_natural)), origin=origin
+                    )
+                )
+
+    def levels(self) -> PartialOrder:
+        origin, parent, find = self.origin, self.parent, self.find
+        roots = sorted({find(x) for x in parent}, key=_natural)
+        index = {r: i for i, r in enumerate(roots)}
+        members = [sorted([x for x in parent if find(x) == r], key=_natural) for r in roots]
+        edges = set()
+        for a, b, lineno in self.less:
+            ga, gb = index[find(a)], index[find(b)]
+            if ga == gb:
+                raise OrderError(
+                    tr(
+                        "{origin} line {lineno}: '{a}<{b}' contradicts the ties, which put {a} and {b} "
+                        "on one level (a cycle)"
+                    ).format(origin=origin, lineno=lineno, a=a, b=b)
+                )
+            edges.add((ga, gb))
+        order, level = _topological_levels(len(roots), edges, members, origin)
+        remap = {g: k for k, g in enumerate(order)}
+        return PartialOrder(
+            clusters=sorted(parent, key=_natural),
+            groups=[members[g] for g in order],
+            edges=sorted((remap[a], remap[b]) for a, b in edges),
+            levels={x: level[g] for g in range(len(roots)) for x in members[g]},
+        )
+
+
+def _topological_levels(n: int, edges: set, members: list[list[str]], origin: str) -> tuple[list[int], list[int]]:
     # Kahn's algorithm; what is left over sits on a cycle.
-    n = len(roots)
     indeg = [0] * n
     succ: list[list[int]] = [[] for _ in range(n)]
     for a, b in edges:
@@ -199,14 +237,7 @@ def parse_order(text: str, known: list[str] | None = None, origin: str = "order"
         raise OrderError(
             tr("{origin}: the order has a cycle through cluster(s) {0}").format(", ".join(stuck), origin=origin)
         )
-    remap = {g: k for k, g in enumerate(order)}
-    groups = [members[g] for g in order]
-    return PartialOrder(
-        clusters=sorted(parent, key=_natural),
-        groups=groups,
-        edges=sorted((remap[a], remap[b]) for a, b in edges),
-        levels={x: level[g] for g in range(n) for x in members[g]},
-    )
+    return order, level
 
 
 def read_order(path: str, known: list[str] | None = None) -> PartialOrder:
