@@ -449,13 +449,8 @@ def run_detection(
     confidence = card.extra.get("det_conf", 0.5) if confidence is None else confidence
     iou_threshold = card.extra.get("det_iou_thresh", 0.4) if iou_threshold is None else iou_threshold
     spec = card.inputs[0]
-    output_name = card.outputs[0].name
     session = get_session(model, threads)
-    # a second, 4-D output holds instance-mask prototypes (YOLOv8-seg)
-    prototypes_name = next(
-        (o.name for o in session.get_outputs() if o.name != output_name and len(o.shape or ()) == 4), None
-    )
-    wanted = [output_name] + ([prototypes_name] if prototypes_name else [])
+    wanted = _wanted_outputs(card.outputs[0].name, session)
     names = (card.extra.get("class_names") or [[]])[0]
     reader = TileReader(model, {spec.name: RasterInput(raster_path, bands)})
     try:
@@ -480,38 +475,11 @@ def run_detection(
                 iou_threshold=iou_threshold,
             )
         )
-        all_boxes, all_scores, all_classes, all_masks = [], [], [], []
-        layout = None
-        for k, (y, x) in enumerate(tiles):
-            if feedback.is_cancelled():
-                raise Cancelled(tr("cancelled by the user; no output was written"))
-            h, w = min(tile, height - y), min(tile, width - x)
-            feeds, valid = reader.read(y, x, h, w, tile, tile)
-            out, *rest = session.run(wanted, {name: a[None] for name, a in feeds.items()})
-            out = _tile_output(out)
-            if layout is None:
-                layout = output_layout(model, out.shape, prototypes_name is not None)
-                feedback.info(tr("Detector output {0} read as {layout} layout").format(tuple(out.shape), layout=layout))
-            if layout == "segment":
-                prototypes = np.asarray(rest[0])[0]
-                found = _tile_instances(out, prototypes, len(names) or None, confidence, valid, tile, y, x, h, w)
-                if found is not None:
-                    all_masks.extend(found[3])
-                    found = found[:3]
-            else:
-                found = _tile_boxes(out, layout, confidence, valid, tile, y, x, h, w)
-            if found is not None:
-                boxes, scores, classes = found
-                all_boxes.append(boxes)
-                all_scores.append(scores)
-                all_classes.append(classes)
-            feedback.progress(100.0 * (k + 1) / len(tiles))
+        boxes, scores, classes, all_masks, layout = _detect_tiles(
+            model, session, reader, wanted, tiles, (height, width), len(names) or None, confidence, feedback
+        )
     finally:
         reader.close()
-    if all_boxes:
-        boxes, scores, classes = (np.concatenate(a) for a in (all_boxes, all_scores, all_classes))
-    else:
-        boxes, scores, classes = np.zeros((0, 4)), np.zeros(0), np.zeros(0, dtype=np.int64)
     candidates = len(boxes)
     keep = class_aware_nms(boxes, scores, classes, iou_threshold)
     boxes = boxes[keep]
@@ -536,3 +504,49 @@ def run_detection(
         ).format(len(tiles), len(keep), candidates=candidates, confidence=confidence, result_seconds=result.seconds)
     )
     return result
+
+
+def _wanted_outputs(output_name: str, session) -> list[str]:
+    """The detector's output, then its instance-mask prototypes if it has them."""
+    # a second, 4-D output holds instance-mask prototypes (YOLOv8-seg)
+    prototypes_name = next(
+        (o.name for o in session.get_outputs() if o.name != output_name and len(o.shape or ()) == 4), None
+    )
+    return [output_name] + ([prototypes_name] if prototypes_name else [])
+
+
+def _detect_tiles(model, session, reader, wanted, tiles, shape, classes_count, confidence, feedback):
+    """Run the detector on each tile; the candidate boxes (before suppression), their masks and the layout."""
+    tile = model.card.tiling.tile_size
+    height, width = shape
+    all_boxes, all_scores, all_classes, all_masks = [], [], [], []
+    layout = None
+    for k, (y, x) in enumerate(tiles):
+        if feedback.is_cancelled():
+            raise Cancelled(tr("cancelled by the user; no output was written"))
+        h, w = min(tile, height - y), min(tile, width - x)
+        feeds, valid = reader.read(y, x, h, w, tile, tile)
+        out, *rest = session.run(wanted, {name: a[None] for name, a in feeds.items()})
+        out = _tile_output(out)
+        if layout is None:
+            layout = output_layout(model, out.shape, len(wanted) > 1)
+            feedback.info(tr("Detector output {0} read as {layout} layout").format(tuple(out.shape), layout=layout))
+        if layout == "segment":
+            prototypes = np.asarray(rest[0])[0]
+            found = _tile_instances(out, prototypes, classes_count, confidence, valid, tile, y, x, h, w)
+            if found is not None:
+                all_masks.extend(found[3])
+                found = found[:3]
+        else:
+            found = _tile_boxes(out, layout, confidence, valid, tile, y, x, h, w)
+        if found is not None:
+            boxes, scores, classes = found
+            all_boxes.append(boxes)
+            all_scores.append(scores)
+            all_classes.append(classes)
+        feedback.progress(100.0 * (k + 1) / len(tiles))
+    if all_boxes:
+        boxes, scores, classes = (np.concatenate(a) for a in (all_boxes, all_scores, all_classes))
+    else:
+        boxes, scores, classes = np.zeros((0, 4)), np.zeros(0), np.zeros(0, dtype=np.int64)
+    return boxes, scores, classes, all_masks, layout
