@@ -481,10 +481,7 @@ def run_detection(
     finally:
         reader.close()
     candidates = len(boxes)
-    keep = class_aware_nms(boxes, scores, classes, iou_threshold)
-    boxes = boxes[keep]
-    if boxes.shape[1] == 4:  # rotated boxes keep their shape; upright ones end at the raster's edge
-        boxes = np.clip(boxes, 0, [width, height, width, height])
+    keep, boxes = _suppress(boxes, scores, classes, iou_threshold, width, height)
     result = Detections(
         boxes=boxes,
         scores=scores[keep],
@@ -504,6 +501,15 @@ def run_detection(
         ).format(len(tiles), len(keep), candidates=candidates, confidence=confidence, result_seconds=result.seconds)
     )
     return result
+
+
+def _suppress(boxes, scores, classes, iou_threshold: float, width: int, height: int):
+    """Class-aware suppression; the indices kept and their boxes."""
+    keep = class_aware_nms(boxes, scores, classes, iou_threshold)
+    boxes = boxes[keep]
+    if boxes.shape[1] == 4:  # rotated boxes keep their shape; upright ones end at the raster's edge
+        boxes = np.clip(boxes, 0, [width, height, width, height])
+    return keep, boxes
 
 
 def _wanted_outputs(output_name: str, session) -> list[str]:
