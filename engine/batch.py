@@ -1371,6 +1371,76 @@ def run_batch(
     tool = canonical_tool(tool)
     params = parse_parameters(params)
     check_parameters(tool, params)
+    task_params = _task_parameters(tool, items, params, user_dir)
+    log = _Log(feedback)
+    feedback = feedback or Feedback()
+    start = time.perf_counter()
+    output_folder = os.path.abspath(output_folder)
+    _check_output_folder(items, output_folder)
+    os.makedirs(output_folder, exist_ok=True)
+    staging_root = os.path.join(output_folder, STAGING)
+    phash = parameters_hash(tool, params)
+    manifest = Manifest(output_folder)
+    manifest.meta.update(tool=tool, parameters=params, parameters_hash=phash)
+    todo, skipped, entries = _plan(tool, items, params, phash, manifest, output_folder)
+    manifest.save()
+    log.info(
+        tr("Batch {tool}: {0} items, {skipped} already done with intact outputs, {1} to run").format(
+            len(items), len(todo), tool=tool, skipped=skipped
+        )
+    )
+    feedback.progress(100.0 * skipped / len(items))
+
+    dashboard, cancelled = None, False
+    if todo:
+        run = _Run(None, tool, task_params, output_folder, staging_root, manifest, feedback, cancel, log, user_dir)
+        dashboard, cancelled = _run_on_cluster(run, client, scheduler, workers, todo, skipped, len(items))
+
+    with contextlib.suppress(OSError):
+        shutil.rmtree(staging_root)
+    manifest.save(durable=True)
+    report = _finish(
+        entries,
+        items,
+        output_folder,
+        table,
+        mosaic,
+        log,
+        start,
+        skipped=skipped,
+        manifest=manifest.path,
+        dashboard=dashboard,
+        cancelled=cancelled,
+    )
+    log.info(report.describe())
+    return report
+
+
+def _run_on_cluster(run: _Run, client, scheduler, workers, todo: list, skipped: int, total: int):
+    """Connect (or use ``client``), check the workers and schedule ``todo``; the dashboard and whether cancelled."""
+    log = run.log
+    own = client is None
+    ctx = connect(scheduler, workers) if own else contextlib.nullcontext(client)
+    with ctx as client:
+        dashboard = getattr(client, "dashboard_link", None)
+        info = client.scheduler_info()["workers"]
+        workers_now = frozenset(info)
+        log.info(
+            tr("Dask: {client_scheduler_address}, {0} workers").format(
+                len(workers_now), client_scheduler_address=client.scheduler.address
+            )
+        )
+        if dashboard:
+            log.info(tr("Dask dashboard: {dashboard}").format(dashboard=dashboard))
+        _check_workers_can_import(client, workers_now)
+        run.client = client
+        threads = sum(int(w.get("nthreads") or 1) for w in info.values()) or 1
+        cancelled = _schedule(run, todo, skipped, total, threads)
+    return dashboard, cancelled
+
+
+def _task_parameters(tool: str, items: list[BatchItem], params: dict, user_dir: str | None) -> dict:
+    """Refuse items the tool cannot run; the parameters the tasks get."""
     windowed = [item for item in items if item.window is not None]
     if windowed and tool not in SPLITTABLE:
         raise EngineError(
@@ -1397,10 +1467,11 @@ def run_batch(
         raise EngineError(tr("floodchange runs on before,after pairs (a CSV with columns before,after)"))
     if not items:
         raise EngineError(tr("INPUTS: no items to run"))
-    log = _Log(feedback)
-    feedback = feedback or Feedback()
-    start = time.perf_counter()
-    output_folder = os.path.abspath(output_folder)
+    return task_params
+
+
+def _check_output_folder(items: list[BatchItem], output_folder: str) -> None:
+    """Refuse an output folder that holds inputs of the batch."""
     # Outputs next to the inputs would be taken for inputs by the next run over the same folder.
     roots = (os.path.realpath(output_folder) + os.sep, output_folder + os.sep)
     inside = [
@@ -1416,12 +1487,10 @@ def run_batch(
                 "outputs to a folder of their own"
             ).format(os.path.basename(inside[0]), output_folder=output_folder)
         )
-    os.makedirs(output_folder, exist_ok=True)
-    staging_root = os.path.join(output_folder, STAGING)
-    phash = parameters_hash(tool, params)
-    manifest = Manifest(output_folder)
-    manifest.meta.update(tool=tool, parameters=params, parameters_hash=phash)
 
+
+def _plan(tool: str, items: list[BatchItem], params: dict, phash: str, manifest: Manifest, output_folder: str):
+    """Skip items whose outputs the manifest holds intact; the items to run, the skipped count, all entries."""
     todo, skipped, entries = [], 0, []
     for item in items:
         entry_id = Manifest.entry_id(item, phash)
@@ -1451,41 +1520,11 @@ def run_batch(
         manifest.entries[entry_id] = entry
         entries.append(entry)
         todo.append((item, names, entry))
-    manifest.save()
-    log.info(
-        tr("Batch {tool}: {0} items, {skipped} already done with intact outputs, {1} to run").format(
-            len(items), len(todo), tool=tool, skipped=skipped
-        )
-    )
-    feedback.progress(100.0 * skipped / len(items))
+    return todo, skipped, entries
 
-    dashboard = None
-    cancelled = False
-    if todo:
-        own = client is None
-        ctx = connect(scheduler, workers) if own else contextlib.nullcontext(client)
-        with ctx as client:
-            dashboard = getattr(client, "dashboard_link", None)
-            info = client.scheduler_info()["workers"]
-            workers_now = frozenset(info)
-            log.info(
-                tr("Dask: {client_scheduler_address}, {0} workers").format(
-                    len(workers_now), client_scheduler_address=client.scheduler.address
-                )
-            )
-            if dashboard:
-                log.info(tr("Dask dashboard: {dashboard}").format(dashboard=dashboard))
-            _check_workers_can_import(client, workers_now)
-            run = _Run(
-                client, tool, task_params, output_folder, staging_root, manifest, feedback, cancel, log, user_dir
-            )
-            threads = sum(int(w.get("nthreads") or 1) for w in info.values()) or 1
-            cancelled = _schedule(run, todo, skipped, len(items), threads)
 
-    with contextlib.suppress(OSError):
-        shutil.rmtree(staging_root)
-    manifest.save(durable=True)
-
+def _finish(entries, items: list[BatchItem], output_folder: str, table, mosaic: bool, log: _Log, start, **figures):
+    """Write the combined table and the mosaics; the report (``figures``: skipped, manifest, dashboard, cancelled)."""
     done_entries = [e for e in entries if e["status"] == "done"]
     failures = [(e["label"], e["error"]) for e in entries if e["status"] == "failed"]
     table_path = None
@@ -1495,22 +1534,17 @@ def run_batch(
     mosaics = build_mosaics(done_entries, output_folder, items) if mosaic and done_entries else []
     for m in mosaics:
         log.info(tr("Mosaic: {m}").format(m=m))
-    report = BatchReport(
+    return BatchReport(
         total=len(items),
         done=len(done_entries),
-        skipped=skipped,
         failed=len(failures),
         pending=sum(1 for e in entries if e["status"] == "pending"),
-        manifest=manifest.path,
         table=table_path,
         mosaics=mosaics,
         seconds=time.perf_counter() - start,
-        dashboard=dashboard,
         failures=failures,
-        cancelled=cancelled,
+        **figures,
     )
-    log.info(report.describe())
-    return report
 
 
 @dataclass
@@ -1553,34 +1587,68 @@ def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> 
 
     Each item is recorded as its task comes back (progress = finished items); stop on cancel.
     """
-    import collections
-    import statistics
+    return _Scheduler(run, todo, skipped, total, threads).run()
 
-    from distributed import wait
 
-    client, manifest, feedback, cancel, log = run.client, run.manifest, run.feedback, run.cancel, run.log
-    os.makedirs(run.staging_root, exist_ok=True)
-    cancel_path = os.path.join(run.staging_root, f"cancel-{uuid.uuid4().hex[:12]}")
-    queue = collections.deque(todo)
-    solo: collections.deque = collections.deque()  # items of a task that died: one per task now
-    inflight: dict = {}  # future -> the (item, names, entry) it runs
-    timings: list[float] = []
-    threads_at = time.monotonic()
-    finished, last_save, dirty = skipped, time.monotonic(), False
-    cancelled = False
+class _Scheduler:
+    """The state of one ``_schedule`` call: the queues, the tasks in flight and the timings."""
 
-    def submit_more() -> None:
-        nonlocal threads, threads_at
-        if time.monotonic() - threads_at > 5.0:  # workers may come and go on a real cluster
+    def __init__(self, run: _Run, todo: list, skipped: int, total: int, threads: int):
+        import collections
+
+        self.r, self.total, self.threads = run, total, threads
+        os.makedirs(run.staging_root, exist_ok=True)
+        self.cancel_path = os.path.join(run.staging_root, f"cancel-{uuid.uuid4().hex[:12]}")
+        self.queue = collections.deque(todo)
+        self.solo: collections.deque = collections.deque()  # items of a task that died: one per task now
+        self.inflight: dict = {}  # future -> the (item, names, entry) it runs
+        self.timings: list[float] = []
+        self.threads_at = time.monotonic()
+        self.finished, self.last_save, self.dirty = skipped, time.monotonic(), False
+        self.cancelled = False
+
+    def run(self) -> bool:
+        """Schedule until every task is back or the run is cancelled; whether it was cancelled."""
+        from distributed import wait
+
+        cancel, feedback = self.r.cancel, self.r.feedback
+        self.submit_more()
+        while self.inflight:
+            try:
+                stop = (cancel is not None and cancel.is_set()) or feedback.is_cancelled()
+                if not stop:
+                    with contextlib.suppress(TimeoutError):
+                        wait(list(self.inflight), timeout=0.2, return_when="FIRST_COMPLETED")
+            except KeyboardInterrupt:  # Ctrl-C on the command line: a cancel, the manifest stays right
+                stop = True
+            if stop:
+                self.stop()
+                break
+            for future in [f for f in self.inflight if f.status in ("finished", "error", "cancelled")]:
+                self.collect(future)
+            self.submit_more()
+            if self.dirty and time.monotonic() - self.last_save > 1.0:
+                self.r.manifest.save()
+                self.last_save, self.dirty = time.monotonic(), False
+        return self.cancelled  # run_batch saves the manifest once more after cleaning the staging folder
+
+    def submit_more(self) -> None:
+        """Keep two tasks per worker thread in flight."""
+        import statistics
+
+        run, client = self.r, self.r.client
+        if time.monotonic() - self.threads_at > 5.0:  # workers may come and go on a real cluster
             with contextlib.suppress(Exception):
-                threads = max(1, sum(client.nthreads().values()))
-            threads_at = time.monotonic()
-        while len(inflight) < 2 * threads and (queue or solo):
+                self.threads = max(1, sum(client.nthreads().values()))
+            self.threads_at = time.monotonic()
+        queue, solo = self.queue, self.solo
+        while len(self.inflight) < 2 * self.threads and (queue or solo):
             if solo:
                 chunk = [solo.popleft()]
             else:
-                per_item = statistics.median(timings) if timings else None
-                chunk = [queue.popleft() for _ in range(min(len(queue), _chunk_size(len(queue), threads, per_item)))]
+                per_item = statistics.median(self.timings) if self.timings else None
+                size = _chunk_size(len(queue), self.threads, per_item)
+                chunk = [queue.popleft() for _ in range(min(len(queue), size))]
             future = client.submit(
                 run_chunk,
                 run.tool,
@@ -1588,73 +1656,59 @@ def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> 
                 run.params,
                 run.staging_root,
                 1,
-                cancel_path,
+                self.cancel_path,
                 run.user_dir,
                 key=f"satimpact-{run.tool}-{chunk[0][0].label[:40]}-{len(chunk)}-{uuid.uuid4().hex[:8]}",
                 pure=False,
                 retries=0,
             )
-            inflight[future] = chunk
+            self.inflight[future] = chunk
 
-    def collect(future) -> None:
-        nonlocal finished, dirty
-        chunk = inflight.pop(future)
+    def collect(self, future) -> None:
+        """Record the items of a task that came back."""
+        chunk = self.inflight.pop(future)
         try:
             outcomes = future.result()
         except Exception as exc:  # the task itself died (its worker was killed too often)
             if len(chunk) > 1:
-                if cancelled:
+                if self.cancelled:
                     return  # its items stay pending for the next run
                 # One item may be what kills its worker: give each its own task, so only it fails.
-                log.warning(
+                self.r.log.warning(
                     tr("a task of {0} items failed ({1}: {exc}); running them one by one").format(
                         len(chunk), type(exc).__name__, exc=exc
                     )
                 )
-                solo.extend(chunk)
+                self.solo.extend(chunk)
                 return
             outcomes = [{"status": "failed", "error": f"{type(exc).__name__}: {exc}", "worker": None, "seconds": None}]
         for (_, _, entry), outcome in zip(chunk, outcomes):
-            _record(outcome, entry, run.output_folder, log)
+            _record(outcome, entry, self.r.output_folder, self.r.log)
             if entry["status"] in ("done", "failed"):
-                finished += 1
-                dirty = True
+                self.finished += 1
+                self.dirty = True
                 if entry["status"] == "done" and outcome.get("seconds"):
-                    timings.append(outcome["seconds"])  # a failure is often quick: not a measure
-        feedback.progress(100.0 * finished / total)
+                    self.timings.append(outcome["seconds"])  # a failure is often quick: not a measure
+        self.r.feedback.progress(100.0 * self.finished / self.total)
 
-    submit_more()
-    while inflight:
-        try:
-            stop = (cancel is not None and cancel.is_set()) or feedback.is_cancelled()
-            if not stop:
-                with contextlib.suppress(TimeoutError):
-                    wait(list(inflight), timeout=0.2, return_when="FIRST_COMPLETED")
-        except KeyboardInterrupt:  # Ctrl-C on the command line: a cancel, the manifest stays right
-            stop = True
-        if stop:
-            cancelled = True
-            log.warning(tr("Cancelled: no new items start; finished items stay done"))
-            with open(cancel_path, "w"):
-                pass
-            queue.clear()
-            solo.clear()
-            # Running tasks stop at their next item (or inside one within 0.2 s) and come back
-            # with what they finished; those items are kept.
-            with contextlib.suppress(Exception):
-                wait(list(inflight), timeout=30)
-            for future in [f for f in inflight if f.status in ("finished", "error")]:
-                collect(future)
-            client.cancel(list(inflight))
-            inflight.clear()
-            break
-        for future in [f for f in inflight if f.status in ("finished", "error", "cancelled")]:
-            collect(future)
-        submit_more()
-        if dirty and time.monotonic() - last_save > 1.0:
-            manifest.save()
-            last_save, dirty = time.monotonic(), False
-    return cancelled  # run_batch saves the manifest once more after cleaning the staging folder
+    def stop(self) -> None:
+        """Cancel: start nothing more, keep what the running tasks finish."""
+        from distributed import wait
+
+        self.cancelled = True
+        self.r.log.warning(tr("Cancelled: no new items start; finished items stay done"))
+        with open(self.cancel_path, "w"):
+            pass
+        self.queue.clear()
+        self.solo.clear()
+        # Running tasks stop at their next item (or inside one within 0.2 s) and come back
+        # with what they finished; those items are kept.
+        with contextlib.suppress(Exception):
+            wait(list(self.inflight), timeout=30)
+        for future in [f for f in self.inflight if f.status in ("finished", "error")]:
+            self.collect(future)
+        self.r.client.cancel(list(self.inflight))
+        self.inflight.clear()
 
 
 def _record(outcome: dict, entry: dict, output_folder: str, log: _Log) -> None:
