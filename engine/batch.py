@@ -848,6 +848,7 @@ def _run_poverty(item, params, source, paths, feedback, user_dir=None):
     from shapely.geometry import Polygon
 
     from .bands import resolve_bands
+    from .geo import metric_crs_for
     from .model import load_model
     from .poverty_grid import (
         DEFAULT_MIN_VALID,
@@ -855,7 +856,6 @@ def _run_poverty(item, params, source, paths, feedback, user_dir=None):
         build_grid,
         check_score_model,
         chip_ground_size,
-        metric_crs_for,
         percentiles,
         raster_centre_lonlat,
         score_units,

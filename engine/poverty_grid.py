@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import Cancelled, EngineError
-from .geo import metric_crs_for  # noqa: F401 (callers take the grid's CRS choice from here)
 from .i18n import tr
 from .model import LoadedModel, default_threads, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
