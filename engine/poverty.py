@@ -115,7 +115,7 @@ class _OrderParser:
                 tr("{origin} line {lineno}: '{x}' is not a cluster id").format(origin=origin, lineno=lineno, x=x)
             )
         if known is not None and x not in known:
-            names = ", ".join(sorted(known, key=_natural))
+            names = ", ".join(sorted(known, key=natural_key))
             raise OrderError(
                 tr("{origin} line {lineno}: unknown cluster id '{x}' (the clusters are {names})").format(
                     origin=origin, lineno=lineno, x=x, names=names
@@ -184,15 +184,15 @@ class _OrderParser:
             if missing:
                 raise OrderError(
                     tr("{origin}: cluster(s) {0} have chips but appear in no relation").format(
-                        ", ".join(sorted(missing, key=_natural)), origin=origin
+                        ", ".join(sorted(missing, key=natural_key)), origin=origin
                     )
                 )
 
     def levels(self) -> PartialOrder:
         origin, parent, find = self.origin, self.parent, self.find
-        roots = sorted({find(x) for x in parent}, key=_natural)
+        roots = sorted({find(x) for x in parent}, key=natural_key)
         index = {r: i for i, r in enumerate(roots)}
-        members = [sorted([x for x in parent if find(x) == r], key=_natural) for r in roots]
+        members = [sorted([x for x in parent if find(x) == r], key=natural_key) for r in roots]
         edges = set()
         for a, b, lineno in self.less:
             ga, gb = index[find(a)], index[find(b)]
@@ -207,7 +207,7 @@ class _OrderParser:
         order, level = _topological_levels(len(roots), edges, members, origin)
         remap = {g: k for k, g in enumerate(order)}
         return PartialOrder(
-            clusters=sorted(parent, key=_natural),
+            clusters=sorted(parent, key=natural_key),
             groups=[members[g] for g in order],
             edges=sorted((remap[a], remap[b]) for a, b in edges),
             levels={x: level[g] for g in range(len(roots)) for x in members[g]},
@@ -233,7 +233,7 @@ def _topological_levels(n: int, edges: set, members: list[list[str]], origin: st
             if indeg[h] == 0:
                 queue.append(h)
     if len(order) != n:
-        stuck = sorted({x for i in range(n) if indeg[i] > 0 for x in members[i]}, key=_natural)
+        stuck = sorted({x for i in range(n) if indeg[i] > 0 for x in members[i]}, key=natural_key)
         raise OrderError(
             tr("{origin}: the order has a cycle through cluster(s) {0}").format(", ".join(stuck), origin=origin)
         )
@@ -259,7 +259,15 @@ def read_order(path: str, known: list[str] | None = None) -> PartialOrder:
         return parse_order(f.read(), known, os.path.basename(path))
 
 
-def _natural(s: str):
+def natural_key(s: str) -> tuple:
+    """Sort key that puts cluster ids in natural order (2 before 10; numbers before names).
+
+    Args:
+        s: a cluster id.
+
+    Returns:
+        tuple: the key.
+    """
     return (0, int(s), "") if s.isdigit() else (1, 0, s)
 
 
@@ -326,13 +334,13 @@ def list_cluster_chips(folder: str) -> dict[str, list[str]]:
     if not os.path.isdir(folder):
         raise EngineError(tr("chip folder not found: {folder}").format(folder=folder))
     clusters = {}
-    for name in sorted(os.listdir(folder), key=_natural):
+    for name in sorted(os.listdir(folder), key=natural_key):
         sub = os.path.join(folder, name)
         if not os.path.isdir(sub):
             continue
         files = sorted(
             (os.path.join(sub, f) for f in os.listdir(sub) if f.lower().endswith(CHIP_SUFFIXES)),
-            key=lambda p: _natural(os.path.splitext(os.path.basename(p))[0]),
+            key=lambda p: natural_key(os.path.splitext(os.path.basename(p))[0]),
         )
         if files:
             clusters[name] = files

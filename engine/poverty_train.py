@@ -229,7 +229,7 @@ def cluster_folds(clusters: list[str], order: pov.PartialOrder, k: int = GROUPED
     Sorted by level, then id; fold i takes positions i, i + k, ...: no cluster is on both sides
     of a split.
     """
-    ids = sorted(set(clusters), key=lambda c: (order.levels[c], pov._natural(c)))
+    ids = sorted(set(clusters), key=lambda c: (order.levels[c], pov.natural_key(c)))
     k = max(1, min(k, len(ids)))
     return [ids[i::k] for i in range(k)]
 

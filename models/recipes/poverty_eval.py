@@ -83,7 +83,7 @@ def load_annotation(ann_dir: str):
 
 
 def cluster_folds(clusters: np.ndarray, order: pov.PartialOrder, k: int = N_FOLDS) -> list[list[str]]:
-    ids = sorted(set(clusters.tolist()), key=lambda c: (order.levels[c], pov._natural(c)))
+    ids = sorted(set(clusters.tolist()), key=lambda c: (order.levels[c], pov.natural_key(c)))
     return [ids[i::k] for i in range(k)]
 
 

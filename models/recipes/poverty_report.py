@@ -116,7 +116,7 @@ def train_cnn(x_train, c_train, order: pov.PartialOrder, mean, std, epochs: int 
     torch.manual_seed(TORCH_SEED)
     torch.set_num_threads(min(2, os.cpu_count() or 1))
     rng = np.random.default_rng(TORCH_SEED)
-    ids = sorted(set(c_train), key=pov._natural)
+    ids = sorted(set(c_train), key=pov.natural_key)
     pos = {c: k for k, c in enumerate(ids)}
     m = np.asarray(mean, np.float32).reshape(1, 3, 1, 1)
     s = np.asarray(std, np.float32).reshape(1, 3, 1, 1)
