@@ -171,7 +171,15 @@ ALIASES = {
 
 
 def normalize(name: str) -> str:
-    """Canonical spelling: ``B03``/``b3``/``Band3``-style S2 names to ``B3``, common names lower case."""
+    """Canonical spelling: ``B03``/``b3``/``Band3``-style S2 names to ``B3``, common names lower case.
+
+    Args:
+        name: a band name as written in a file or a card.
+
+    Returns:
+        str: ``B<n>[A]`` for a sensor band, ``VV``/``VH``/``HH``/``HV`` for a polarisation, the
+        alias's target for a known alias, else the name in lower case.
+    """
     text = name.strip()
     # Only sensor band names (B3, B03, B8A); generic GDAL names such as "Band 3" say
     # nothing about the sensor and are ignored by the caller.

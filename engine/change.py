@@ -909,7 +909,11 @@ class CellStats:
         return min(1.0, self.valid_m2 / self.cell_area_m2) if self.cell_area_m2 > 0 else 0.0
 
     def damaged(self, threshold: float) -> int:
-        """1 where the flooded share exceeds ``threshold``, else 0 (also where it is unknown)."""
+        """1 where the flooded share exceeds ``threshold``, else 0 (also where it is unknown).
+
+        Args:
+            threshold: the flooded share (0 to 1) above which the cell counts as damaged.
+        """
         share = self.flooded_share
         return int(share is not None and share > threshold)
 

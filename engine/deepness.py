@@ -54,7 +54,11 @@ def _value(props: dict[str, str], key: str):
 
 
 def deepness_type(props: dict[str, str]) -> str | None:
-    """The SatImpact model kind for Deepness' ``model_type``, None where absent or unknown."""
+    """The SatImpact model kind for Deepness' ``model_type``, None where absent or unknown.
+
+    Args:
+        props: the ONNX metadata properties (key -> value) of a Deepness model.
+    """
     if "model_type" not in props:
         return None
     return DEEPNESS_TYPES.get(str(_value(props, "model_type")).strip().lower())
@@ -79,6 +83,15 @@ def class_names_per_head(raw) -> list[list[str]] | None:
 
     Deepness writes ``{"0": "a", "1": "b"}`` (one head), ``[{"0": "a"}, {"0": "b"}]`` (one
     dict per head) or ``["a", "b"]`` (one head).
+
+    Args:
+        raw: the decoded ``class_names`` value, or None.
+
+    Returns:
+        list[list[str]] | None: the names of each head in class order; None where ``raw`` is None.
+
+    Raises:
+        CardError: a head's names are neither a dict nor a list of strings.
     """
 
     def one(d):
@@ -208,6 +221,12 @@ def head_layout(model) -> list[tuple[str, int, bool]]:
 
     A head of one channel (or a (batch, height, width) output) is a sigmoid, more channels are
     a softmax.
+
+    Args:
+        model: the loaded model (card outputs and graph output shapes).
+
+    Raises:
+        EngineError: an output whose number of channels is not fixed in the graph.
     """
     heads = []
     for spec in model.card.outputs:
@@ -224,7 +243,14 @@ def head_layout(model) -> list[tuple[str, int, bool]]:
 
 
 def head_class_names(model) -> list[list[str]]:
-    """Class names per head, class value = position; sigmoid heads start with 'background'."""
+    """Class names per head, class value = position; sigmoid heads start with 'background'.
+
+    Args:
+        model: the loaded model; the names come from its card's ``class_names``, else ``class_<i>``.
+
+    Raises:
+        EngineError: an output whose number of channels is not fixed (see ``head_layout``).
+    """
     given = model.card.extra.get("class_names") or []
     names = []
     for k, (name, channels, sigmoid) in enumerate(head_layout(model)):
@@ -241,7 +267,11 @@ def head_class_names(model) -> list[list[str]]:
 
 
 def median_size(small_segment: int | None) -> int:
-    """Deepness' median filter for 'remove small segments': (s // 2) * 2 + 1 px (odd); 0 for none."""
+    """Deepness' median filter for 'remove small segments': (s // 2) * 2 + 1 px (odd); 0 for none.
+
+    Args:
+        small_segment: Deepness' small-segment size in pixels, or None/0 for no filtering.
+    """
     size = (int(small_segment) // 2) * 2 + 1 if small_segment else 0
     return size if size > 1 else 0
 

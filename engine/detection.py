@@ -85,6 +85,12 @@ def mask_polygon(row: int, col: int, mask: np.ndarray, transform):
     """The pixels of ``mask`` as one shapely MultiPolygon in map coordinates, pixel edges exact.
 
     ``mask`` sits at raster pixel ``row``, ``col``; None for an empty mask.
+
+    Args:
+        row: raster row of the mask's top-left pixel.
+        col: raster column of the mask's top-left pixel.
+        mask: bool array (rows, columns), True inside the instance.
+        transform: the raster's affine transform (pixel -> map).
     """
     from affine import Affine
     from rasterio.features import shapes
@@ -116,6 +122,12 @@ def instance_masks(coefficients: np.ndarray, prototypes: np.ndarray, boxes: np.n
 
     Only the box's window, one prototype pixel wider on each side (where the resize still
     reaches), is computed: the mask is empty beyond.
+
+    Args:
+        coefficients: mask coefficients per box (boxes, m).
+        prototypes: the model's mask prototypes (m, mask height, mask width).
+        boxes: boxes (x1, y1, x2, y2) in tile pixels, one row per coefficient row.
+        tile: the tile's (height, width) in pixels.
     """
     m, mh, mw = prototypes.shape
     ih, iw = tile
@@ -144,7 +156,11 @@ def instance_masks(coefficients: np.ndarray, prototypes: np.ndarray, boxes: np.n
 
 
 def box_corners(box) -> list[tuple[float, float]]:
-    """Corners (column, row) of an axis-aligned (x1, y1, x2, y2) or rotated (cx, cy, w, h, angle) box."""
+    """Corners (column, row) of an axis-aligned (x1, y1, x2, y2) or rotated (cx, cy, w, h, angle) box.
+
+    Args:
+        box: four values (x1, y1, x2, y2), or five (cx, cy, w, h, angle in radians).
+    """
     if len(box) == 4:
         x1, y1, x2, y2 = box
         return [(x1, y1), (x2, y1), (x2, y2), (x1, y2)]
@@ -285,6 +301,18 @@ def decode_segment(output: np.ndarray, confidence: float, classes_count: int | N
 
     ``output`` is the instance-mask output (values, boxes): rows cx, cy, w, h, class scores,
     coefficients.
+
+    Args:
+        output: the tile's instance-mask output, (values per box, boxes).
+        confidence: the lowest class score kept.
+        classes_count: number of classes; None to infer it from the output and ``coefficients``.
+        coefficients: number of mask coefficients per box (the prototypes' channels).
+
+    Returns:
+        tuple: boxes (n, 4) as x1, y1, x2, y2, scores (n,), classes (n,) and coefficients (n, m).
+
+    Raises:
+        EngineError: the number of values per box does not match the classes and coefficients.
     """
     rows = output.T
     classes_count = rows.shape[1] - 4 - coefficients if classes_count is None else classes_count

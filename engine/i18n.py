@@ -47,5 +47,9 @@ def language() -> str:
 
 
 def tr(text: str) -> str:
-    """``text`` in the current language (``text`` itself where the catalogue lacks it)."""
+    """``text`` in the current language (``text`` itself where the catalogue lacks it).
+
+    Args:
+        text: the English message, the catalogue's key.
+    """
     return _messages.get(text, text)

@@ -234,7 +234,11 @@ class SplitThreshold:
         return self.threshold is not None
 
     def describe(self, units: str = "") -> str:
-        """One log line: what was found (or why nothing), with the threshold in ``units``."""
+        """One log line: what was found (or why nothing), with the threshold in ``units``.
+
+        Args:
+            units: the values' unit written after the threshold (e.g. "dB"); empty for none.
+        """
         unit = f" {units}" if units else ""
         rule = tr(
             "two Gaussians fitted to the tile's histogram with Ashman's D > {0:g}, the smaller holding >= {1:g} % "
@@ -445,8 +449,19 @@ def band_values(ds, band: int = 1):
 def split_threshold_of_raster(path: str, band: int = 1, method: str = "otsu", feedback=None) -> SplitThreshold:
     """``split_threshold`` of one band of a raster (nodata, NaN and masked pixels left out).
 
-    ``path`` and ``band`` say which values; the method, feedback, result and errors are
-    ``split_threshold``'s.
+    Args:
+        path: the raster file.
+        band: the 1-based band whose values are thresholded.
+        method: "otsu" or "ki" (Kittler-Illingworth) on the pooled bimodal tiles.
+        feedback: cancel checks, or None.
+
+    Returns:
+        SplitThreshold: as ``split_threshold``.
+
+    Raises:
+        rasterio.errors.RasterioIOError: a raster that cannot be opened.
+        EngineError: an unknown method (from ``split_threshold``).
+        Cancelled: the user cancelled.
     """
     import rasterio
 

@@ -145,11 +145,20 @@ class GeoTiffWriter:
             )
 
     def set_band_description(self, band: int, text: str) -> None:
-        """Name one band (1-based)."""
+        """Name one band (1-based).
+
+        Args:
+            band: the 1-based band.
+            text: its description.
+        """
         self.ds.GetRasterBand(band).SetDescription(text)
 
     def update_tags(self, **tags) -> None:
-        """Add or replace dataset metadata items (values stored as text)."""
+        """Add or replace dataset metadata items (values stored as text).
+
+        Args:
+            **tags: metadata key -> value; values are converted with ``str``.
+        """
         metadata = self.ds.GetMetadata() or {}
         metadata.update({k: str(v) for k, v in tags.items()})
         self.ds.SetMetadata(metadata)
@@ -290,7 +299,11 @@ def temporary_path(path: str) -> str:
 
 
 def remove_quietly(path: str) -> None:
-    """Remove a file and its GDAL sidecars (.aux.xml, .ovr, .msk), where they exist."""
+    """Remove a file and its GDAL sidecars (.aux.xml, .ovr, .msk), where they exist.
+
+    Args:
+        path: the file; missing files are skipped.
+    """
     for candidate in (path, path + ".aux.xml", path + ".ovr", path + ".msk"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(candidate)

@@ -13,7 +13,11 @@ SHIPPED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 
 
 def model_dirs(user_dir: str | None = None) -> list[str]:
-    """The folders models are looked up in: the shipped folder, then the user's (if given)."""
+    """The folders models are looked up in: the shipped folder, then the user's (if given).
+
+    Args:
+        user_dir: the user's models folder, or None/empty for none.
+    """
     dirs = [SHIPPED_DIR]
     if user_dir:
         dirs.append(user_dir)
@@ -128,7 +132,11 @@ def resolve_model(reference: str, user_dir: str | None = None) -> str:
 
 
 def model_origin(path: str) -> str:
-    """Whether a model file is "shipped" (in the plugin's models folder) or the "user"'s."""
+    """Whether a model file is "shipped" (in the plugin's models folder) or the "user"'s.
+
+    Args:
+        path: the model file.
+    """
     return "shipped" if os.path.dirname(os.path.abspath(path)) == os.path.abspath(SHIPPED_DIR) else "user"
 
 
