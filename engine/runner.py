@@ -53,17 +53,29 @@ class Feedback:
     """What the engine tells its caller. The Processing layer maps it onto QgsProcessingFeedback."""
 
     def progress(self, percent: float) -> None:  # 0..100
-        """Report progress, 0 to 100 %."""
+        """Report progress, 0 to 100 %.
+
+        Args:
+            percent: the run's progress, 0 to 100.
+        """
 
     def is_cancelled(self) -> bool:
         """Whether the user asked to stop (checked between tiles)."""
         return False
 
     def info(self, message: str) -> None:
-        """Log a message."""
+        """Log a message.
+
+        Args:
+            message: the text to log.
+        """
 
     def warning(self, message: str) -> None:
-        """Log a warning."""
+        """Log a warning.
+
+        Args:
+            message: the warning's text.
+        """
 
 
 class StageFeedback(Feedback):
@@ -81,7 +93,11 @@ class StageFeedback(Feedback):
         self.parent, self.start, self.end = parent, start, end
 
     def progress(self, percent: float) -> None:
-        """Report the sub-task's progress (0 to 100 %) as the parent's slice."""
+        """Report the sub-task's progress (0 to 100 %) as the parent's slice.
+
+        Args:
+            percent: the sub-task's progress, 0 to 100.
+        """
         self.parent.progress(self.start + (self.end - self.start) * percent / 100.0)
 
     def is_cancelled(self) -> bool:
@@ -89,11 +105,19 @@ class StageFeedback(Feedback):
         return self.parent.is_cancelled()
 
     def info(self, message: str) -> None:
-        """Pass a message to the parent."""
+        """Pass a message to the parent.
+
+        Args:
+            message: the text to log.
+        """
         self.parent.info(message)
 
     def warning(self, message: str) -> None:
-        """Pass a warning to the parent."""
+        """Pass a warning to the parent.
+
+        Args:
+            message: the warning's text.
+        """
         self.parent.warning(message)
 
 

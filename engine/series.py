@@ -266,7 +266,11 @@ class Trend:
     n: int
 
     def describe(self, unit: str) -> str:
-        """One line for the log, e.g. ``-5.4e+05 m2/year (Sen's slope), Mann-Kendall p = 0.4, n = 8``."""
+        """One line for the log, e.g. ``-5.4e+05 m2/year (Sen's slope), Mann-Kendall p = 0.4, n = 8``.
+
+        Args:
+            unit: the unit of the series' values (e.g. "m2"), written before "/year".
+        """
         if self.slope_per_year is None:
             return tr("no trend (only {n} usable dates; 3 or more needed)").format(n=self.n)
         return tr("{slope_per_year:+.4g} {unit}/year (Sen's slope), Mann-Kendall p = {p_value:.3g}, n = {n}").format(
@@ -314,6 +318,9 @@ class GridRef:
     @classmethod
     def of(cls, path: str) -> GridRef:
         """The grid of a raster file.
+
+        Args:
+            path: the raster file.
 
         Raises:
             EngineError: the raster has no CRS.
@@ -405,7 +412,12 @@ class WaterSeriesResult:
     messages: list[str] = field(default_factory=list)
 
     def figures(self, zone: int, d: int) -> ZoneDate:
-        """The row of one zone on one date, NULL where nothing was observed."""
+        """The row of one zone on one date, NULL where nothing was observed.
+
+        Args:
+            zone: the zone's index.
+            d: the date's index.
+        """
         valid = float(self.valid_m2[zone, d])
         zone_area = float(self.zone_m2[zone])
         observed = share_or_null(valid, zone_area)
@@ -424,6 +436,9 @@ def is_pixelwise_index(model) -> bool:
 
     True for index formulas (output kind 'index', no tile overlap, any tile size): the series can
     then classify while it reads.
+
+    Args:
+        model: the loaded model (its card and graph).
     """
     card = model.card
     return (
@@ -853,7 +868,15 @@ class GreenSeriesResult:
     zone_names: list[str] = field(default_factory=list)
 
     def figures(self, zone: int, d: int) -> dict:
-        """The row of one zone on one date, NULL where nothing was observed."""
+        """The row of one zone on one date, NULL where nothing was observed.
+
+        Args:
+            zone: the zone's index.
+            d: the date's index.
+
+        Returns:
+            dict: the output table's field name -> value for that zone and date.
+        """
         valid = float(self.valid_m2[zone, d])
         seen = valid + float(self.unobserved_m2[zone, d])
         observed = share_or_null(valid, seen)

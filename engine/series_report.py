@@ -111,7 +111,14 @@ def zone_chart(report: Report, zone: ZoneSeries) -> bytes:
 
 
 def occurrence_picture(path: str) -> bytes:
-    """The occurrence raster (0..1, nodata transparent) on a blue ramp with a colour bar."""
+    """The occurrence raster (0..1, nodata transparent) on a blue ramp with a colour bar.
+
+    Args:
+        path: the water occurrence raster (first band, negative values are nodata).
+
+    Returns:
+        bytes: the picture as PNG.
+    """
     from matplotlib.figure import Figure
 
     data = _thumbnail(path)
@@ -126,7 +133,14 @@ def occurrence_picture(path: str) -> bytes:
 
 
 def change_picture(path: str) -> bytes:
-    """The change classes with their legend."""
+    """The change classes with their legend.
+
+    Args:
+        path: the water change raster (first band, class codes, 255 is nodata).
+
+    Returns:
+        bytes: the picture as PNG.
+    """
     from matplotlib.colors import ListedColormap
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
@@ -164,7 +178,11 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page."""
+    """The report as one self-contained HTML page.
+
+    Args:
+        report: the series report (zones, trends, values, pictures); charts are embedded as PNG.
+    """
     esc = html.escape
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'>",

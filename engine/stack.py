@@ -155,7 +155,17 @@ def stack_bigearthnet_s2(folder: str, out_dir: str) -> str:
 def stack_bigearthnet_s1(folder: str, out_dir: str) -> str:
     """Stack a BigEarthNet Sentinel-1 patch folder (VV, VH in dB) into ``out_dir/<patch name>.tif``.
 
-    Arguments, result and errors as ``stack_bigearthnet_s2``.
+    An existing stack is kept as it is.
+
+    Args:
+        folder: the patch folder (one GeoTIFF per band).
+        out_dir: where the stack is written.
+
+    Returns:
+        str: the stack's path.
+
+    Raises:
+        FileNotFoundError: a band file is missing.
     """
     files = _band_files(folder, S1_ORDER)
     out = os.path.join(out_dir, f"{os.path.basename(folder.rstrip('/'))}.tif")

@@ -155,7 +155,11 @@ def read_graph(path: str):
 
 
 def carries_card(props: dict[str, str]) -> str | None:
-    """'SatImpact card' or 'Deepness metadata' where the model describes itself, else None."""
+    """'SatImpact card' or 'Deepness metadata' where the model describes itself, else None.
+
+    Args:
+        props: the ONNX metadata properties (key -> value) of the model.
+    """
     if CARD_KEY in props:
         return "a SatImpact card"
     if has_deepness_metadata(props):
