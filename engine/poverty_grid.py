@@ -105,14 +105,27 @@ class GridSpec:
     rows: int
 
     def cell_bounds(self, row: int, col: int) -> tuple[float, float, float, float]:
-        """(left, bottom, right, top) of one cell, in the grid's CRS."""
+        """(left, bottom, right, top) of one cell, in the grid's CRS.
+
+        Args:
+            row: the cell's row, 0 at the top.
+            col: the cell's column, 0 at the left.
+        """
         x = self.x0 + col * self.cell
         y = self.y1 - row * self.cell
         return x, y - self.cell, x + self.cell, y
 
 
 def plan_unit(key, rings: list, chip: float, anchor: tuple[float, float] | None = None) -> Unit:
-    """The chips (and surface squares) that score one cell or zone; see the module docstring."""
+    """The chips (and surface squares) that score one cell or zone; see the module docstring.
+
+    Args:
+        key: the unit's key (cell or zone id), kept in the result.
+        rings: the unit's polygons in the metric CRS, each a list of rings of (x, y).
+        chip: the chip's ground size, metres.
+        anchor: a point on the unit's surface, used when its bounding box centre lies outside
+            it; None to always use the centre.
+    """
     pts = np.array([p for polygon in rings for ring in polygon for p in ring], dtype=np.float64)
     if len(pts) == 0:
         return Unit(key, rings, [])
@@ -263,6 +276,10 @@ def training_chip_units(zones: list[tuple[object, list, tuple[float, float]]], c
     """Training chips inside polygons: a lattice of non-overlapping chips centred inside each polygon.
 
     One chip on the polygon when none is. Used by the trainers, not to score.
+
+    Args:
+        zones: (key, polygons in the metric CRS, a point on the zone's surface) per zone.
+        chip_ground_m: the chip's ground size, metres.
     """
     units = []
     for key, rings, anchor in zones:
@@ -286,7 +303,12 @@ def training_chip_units(zones: list[tuple[object, list, tuple[float, float]]], c
 
 
 def zone_units(zones: list[tuple[object, list, tuple[float, float]]], chip_ground_m: float) -> list[Unit]:
-    """Units for zones given as (key, polygons in the metric CRS, a point on the zone's surface)."""
+    """Units for zones given as (key, polygons in the metric CRS, a point on the zone's surface).
+
+    Args:
+        zones: (key, polygons in the metric CRS, a point on the zone's surface) per zone.
+        chip_ground_m: the chip's ground size, metres.
+    """
     return [plan_unit(key, rings, chip_ground_m, tuple(anchor)) for key, rings, anchor in zones]
 
 
@@ -317,7 +339,12 @@ class ChipReader:
         return False
 
     def read(self, cx: float, cy: float) -> tuple[np.ndarray, float]:
-        """(bands, px, px) float32 chip (NaN where invalid) and its valid share."""
+        """(bands, px, px) float32 chip (NaN where invalid) and its valid share.
+
+        Args:
+            cx: the chip centre's x in the reader's CRS.
+            cy: the chip centre's y in the reader's CRS.
+        """
         from rasterio.enums import MaskFlags, Resampling
         from rasterio.transform import from_origin
         from rasterio.warp import reproject, transform_bounds
@@ -370,7 +397,16 @@ class ChipReader:
 
 
 def score_chips(model: LoadedModel, chips: np.ndarray, threads: int | None = None) -> np.ndarray:
-    """Scores of raw chips (N, bands, px, px; NaN = invalid): card scaling, invalid -> 0, model."""
+    """Scores of raw chips (N, bands, px, px; NaN = invalid): card scaling, invalid -> 0, model.
+
+    Args:
+        model: the poverty model (its card's first input and output).
+        chips: raw chips (N, bands, px, px), NaN where invalid.
+        threads: onnxruntime threads, or None for its default.
+
+    Returns:
+        numpy.ndarray: one score per chip, (N,).
+    """
     spec = model.card.inputs[0]
     x = prepare_input(np.array(chips, dtype=np.float32), spec)
     x[~np.isfinite(x)] = 0.0
@@ -414,7 +450,15 @@ def check_score_model(model: LoadedModel) -> None:
 
 
 def chip_ground_size(model: LoadedModel, raster_res_m: float) -> tuple[float, str]:
-    """The chip footprint in metres from the card, else tile_size raster pixels."""
+    """The chip footprint in metres from the card, else tile_size raster pixels.
+
+    Args:
+        model: the poverty model; its card's ``chip_ground_m`` (extra) or ``tiling.tile_size``.
+        raster_res_m: the raster's pixel size, metres.
+
+    Returns:
+        tuple[float, str]: the footprint in metres and where it comes from (for the log).
+    """
     extra = model.card.extra or {}
     if isinstance(extra.get("chip_ground_m"), (int, float)) and extra["chip_ground_m"] > 0:
         return float(extra["chip_ground_m"]), "from the model card"
@@ -497,6 +541,11 @@ def unit_score(unit: Unit, scores: np.ndarray, valid: np.ndarray) -> UnitScore:
 
     The mean of its chips, or the area-weighted mean of its surface squares, each the mean of
     the scored chips covering it.
+
+    Args:
+        unit: the unit (its chips and surface squares).
+        scores: one score per chip of the unit, NaN where not scored.
+        valid: the valid share of each chip.
     """
     scores = np.asarray(scores, dtype=np.float64)
     ok = np.isfinite(scores)
@@ -521,7 +570,11 @@ def unit_score(unit: Unit, scores: np.ndarray, valid: np.ndarray) -> UnitScore:
 
 
 def percentiles(scores: list[float | None]) -> list[float | None]:
-    """Share (%) of the scored units whose score is lower than or equal to each unit's."""
+    """Share (%) of the scored units whose score is lower than or equal to each unit's.
+
+    Args:
+        scores: one score per unit, None where not scored (its percentile is None too).
+    """
     values = np.array([s for s in scores if s is not None], dtype=np.float64)
     if values.size == 0:
         return [None] * len(scores)
