@@ -275,7 +275,11 @@ def natural_key(s: str) -> tuple:
 
 
 def rankdata(x: np.ndarray) -> np.ndarray:
-    """Average ranks (ties share the mean rank), 1-based."""
+    """Average ranks (ties share the mean rank), 1-based.
+
+    Args:
+        x: the values, one-dimensional.
+    """
     x = np.asarray(x, dtype=np.float64)
     order = np.argsort(x, kind="mergesort")
     ranks = np.empty(len(x), dtype=np.float64)
@@ -291,7 +295,12 @@ def rankdata(x: np.ndarray) -> np.ndarray:
 
 
 def pearson(a, b) -> float:
-    """Pearson correlation of two sequences (NaN where either is constant)."""
+    """Pearson correlation of two sequences (NaN where either is constant).
+
+    Args:
+        a: the first sequence.
+        b: the second, as long as ``a``.
+    """
     a = np.asarray(a, dtype=np.float64) - np.mean(a)
     b = np.asarray(b, dtype=np.float64) - np.mean(b)
     den = math.sqrt(float((a * a).sum() * (b * b).sum()))
@@ -299,12 +308,25 @@ def pearson(a, b) -> float:
 
 
 def spearman(a, b) -> float:
-    """Spearman rank correlation of two sequences (ties get their mean rank)."""
+    """Spearman rank correlation of two sequences (ties get their mean rank).
+
+    Args:
+        a: the first sequence.
+        b: the second, as long as ``a``.
+    """
     return pearson(rankdata(a), rankdata(b))
 
 
 def kendall_tau(a, b) -> float:
-    """Kendall's tau-b (handles ties in either variable)."""
+    """Kendall's tau-b (handles ties in either variable).
+
+    Args:
+        a: the first sequence.
+        b: the second, as long as ``a``.
+
+    Returns:
+        float: tau-b, NaN where either sequence is constant.
+    """
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     da = np.sign(a[:, None] - a[None, :])
@@ -317,7 +339,12 @@ def kendall_tau(a, b) -> float:
 
 
 def r2_score(y, pred) -> float:
-    """Coefficient of determination of predictions (NaN where ``y`` is constant)."""
+    """Coefficient of determination of predictions (NaN where ``y`` is constant).
+
+    Args:
+        y: the true values.
+        pred: the predictions, one per value.
+    """
     y = np.asarray(y, dtype=np.float64)
     ss_res = float(((y - pred) ** 2).sum())
     ss_tot = float(((y - y.mean()) ** 2).sum())
@@ -330,7 +357,14 @@ CHIP_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def list_cluster_chips(folder: str) -> dict[str, list[str]]:
-    """``folder/<cluster id>/*.png|jpg|tif`` -> {cluster id: [chip paths]}."""
+    """``folder/<cluster id>/*.png|jpg|tif`` -> {cluster id: [chip paths]}.
+
+    Args:
+        folder: the chip folder, one subfolder per cluster.
+
+    Raises:
+        EngineError: the folder does not exist, or holds no cluster subfolder with chips.
+    """
     if not os.path.isdir(folder):
         raise EngineError(tr("chip folder not found: {folder}").format(folder=folder))
     clusters = {}
@@ -354,7 +388,16 @@ def list_cluster_chips(folder: str) -> dict[str, list[str]]:
 
 
 def read_chip(path: str, size: int, bands: int = 3) -> np.ndarray:
-    """A chip file as float32 (bands, size, size), area-averaged to ``size`` px."""
+    """A chip file as float32 (bands, size, size), area-averaged to ``size`` px.
+
+    Args:
+        path: the chip file.
+        size: the chip's side in pixels after resampling.
+        bands: how many bands (the first ones) are read.
+
+    Raises:
+        EngineError: the file cannot be read, or has fewer than ``bands`` bands.
+    """
     import rasterio
     from rasterio.enums import Resampling
     from rasterio.errors import NotGeoreferencedWarning
@@ -380,7 +423,16 @@ def read_chip(path: str, size: int, bands: int = 3) -> np.ndarray:
 
 
 def split_chips(n: int, seed: int, shares: tuple[float, ...]) -> list[np.ndarray]:
-    """A seeded split of range(n) into parts of the given shares (the last part takes the rest)."""
+    """A seeded split of range(n) into parts of the given shares (the last part takes the rest).
+
+    Args:
+        n: the number of items.
+        seed: the random seed.
+        shares: the share (0 to 1) of each part; the last one's value is not used.
+
+    Returns:
+        list[numpy.ndarray]: the sorted indices of each part.
+    """
     perm = np.random.default_rng(seed).permutation(n)
     parts, start = [], 0
     for share in shares[:-1]:
@@ -395,7 +447,14 @@ def split_chips(n: int, seed: int, shares: tuple[float, ...]) -> list[np.ndarray
 
 
 def colour_stats(chips: np.ndarray) -> dict[str, np.ndarray]:
-    """Per-chip mean saturation, brightness and greenness of 8-bit RGB chips (N, 3, h, w)."""
+    """Per-chip mean saturation, brightness and greenness of 8-bit RGB chips (N, 3, h, w).
+
+    Args:
+        chips: 8-bit RGB chips (N, 3, h, w).
+
+    Returns:
+        dict[str, numpy.ndarray]: statistic name -> one value per chip.
+    """
     x = chips.astype(np.float64) / 255.0
     r, g, b = x[:, 0], x[:, 1], x[:, 2]
     mx = x.max(axis=1)
@@ -432,8 +491,18 @@ class RandomFeatures:
 def patch_filters(images: np.ndarray, n_filters: int, size: int, seed: int, mean, std) -> np.ndarray:
     """MOSAIKS filters: random ``size`` x ``size`` patches of the (standardised) images.
 
-    Each patch has its mean removed and is scaled to unit norm. images: (N, C, H, W) in model
-    units.
+    Each patch has its mean removed and is scaled to unit norm.
+
+    Args:
+        images: the images (N, C, H, W) in model units.
+        n_filters: the number of filters.
+        size: the filters' side, pixels.
+        seed: the random seed.
+        mean: per-band mean used to standardise the patches.
+        std: per-band standard deviation used to standardise the patches.
+
+    Returns:
+        numpy.ndarray: float32 filters (n_filters, C, size, size).
     """
     rng = np.random.default_rng(seed)
     n, c, h, w = images.shape
@@ -449,7 +518,17 @@ def patch_filters(images: np.ndarray, n_filters: int, size: int, seed: int, mean
 
 
 def gaussian_filters(n_filters: int, bands: int, size: int, seed: int) -> np.ndarray:
-    """Seeded Gaussian filters (used where no imagery is at hand, e.g. multispectral)."""
+    """Seeded Gaussian filters (used where no imagery is at hand, e.g. multispectral).
+
+    Args:
+        n_filters: the number of filters.
+        bands: the number of bands (filter channels).
+        size: the filters' side, pixels.
+        seed: the random seed.
+
+    Returns:
+        numpy.ndarray: float32 filters (n_filters, bands, size, size), zero mean, unit norm.
+    """
     rng = np.random.default_rng(seed)
     out = rng.standard_normal((n_filters, bands, size, size)).astype(np.float32)
     out -= out.mean(axis=(1, 2, 3), keepdims=True)
@@ -457,7 +536,17 @@ def gaussian_filters(n_filters: int, bands: int, size: int, seed: int) -> np.nda
 
 
 def featurizer_nodes(rf: RandomFeatures, input_name: str, output_name: str, prefix: str = "rf"):
-    """ONNX nodes + initialisers: standardise, conv, ReLU of both signs minus bias, global average."""
+    """ONNX nodes + initialisers: standardise, conv, ReLU of both signs minus bias, global average.
+
+    Args:
+        rf: the random features (filters, bias, mean, std).
+        input_name: the graph tensor the nodes read, (N, C, H, W) in model units.
+        output_name: the tensor the nodes write, (N, 2K) features.
+        prefix: prefix of the nodes' intermediate tensor and initialiser names.
+
+    Returns:
+        tuple: the list of ONNX nodes and the list of initialisers.
+    """
     from onnx import helper, numpy_helper
 
     c = rf.filters.shape[1]
@@ -483,7 +572,16 @@ def featurizer_nodes(rf: RandomFeatures, input_name: str, output_name: str, pref
 
 
 def features_numpy(rf: RandomFeatures, x: np.ndarray, batch: int = 64) -> np.ndarray:
-    """The featurizer in numpy via onnxruntime on a throwaway graph (used by the trainers)."""
+    """The featurizer in numpy via onnxruntime on a throwaway graph (used by the trainers).
+
+    Args:
+        rf: the random features.
+        x: the chips (N, C, chip, chip) in model units.
+        batch: chips per onnxruntime run.
+
+    Returns:
+        numpy.ndarray: float32 features (N, 2K).
+    """
     import onnxruntime as ort
 
     proto = featurizer_model(rf, bands=[f"b{i}" for i in range(rf.filters.shape[1])], chip_px=x.shape[-1], card=None)
@@ -501,7 +599,17 @@ IR_VERSION = 8
 
 
 def featurizer_model(rf: RandomFeatures, bands: list[str], chip_px: int | None, card: dict | None):
-    """A standalone featurizer ONNX model: (N, C, chip, chip) in model units -> (N, 2K) features."""
+    """A standalone featurizer ONNX model: (N, C, chip, chip) in model units -> (N, 2K) features.
+
+    Args:
+        rf: the random features.
+        bands: the input's band names (only their number is used).
+        chip_px: the chip's side in pixels, or None for a free height and width.
+        card: the model card attached to the model, or None for none.
+
+    Returns:
+        onnx.ModelProto: the model, input "image", output "features".
+    """
     from onnx import TensorProto, helper
 
     from .model import attach_card
@@ -524,8 +632,17 @@ def featurizer_model(rf: RandomFeatures, bands: list[str], chip_px: int | None, 
 def append_linear_head(featurizer_proto, feature_output: str, weights, bias: float, squash: tuple | None, card: dict):
     """Featurizer graph + linear head in one model: ``score = w . f + b``.
 
-    ``squash``: None (raw regression output), or ("sigmoid", centre, width) mapping the
-    linear score to [0, 1] as sigmoid((s - centre) / width).
+    Args:
+        featurizer_proto: the featurizer model (copied, not changed).
+        feature_output: the name of its features tensor.
+        weights: the head's weights, one per feature.
+        bias: the head's bias.
+        squash: None (raw regression output), or ("sigmoid", centre, width) mapping the
+            linear score to [0, 1] as sigmoid((s - centre) / width).
+        card: the model card attached to the result.
+
+    Returns:
+        onnx.ModelProto: the model, output "score" (N, 1).
     """
     import copy
 
@@ -574,7 +691,14 @@ def append_linear_head(featurizer_proto, feature_output: str, weights, bias: flo
 
 
 def standardise_fit(f: np.ndarray):
-    """Per-feature mean and standard deviation of (samples, features); constant features get 1."""
+    """Per-feature mean and standard deviation of (samples, features); constant features get 1.
+
+    Args:
+        f: the features (samples, features).
+
+    Returns:
+        tuple[numpy.ndarray, numpy.ndarray]: the means and standard deviations.
+    """
     mu = f.mean(axis=0)
     sd = f.std(axis=0)
     sd[sd < 1e-8] = 1.0
@@ -582,7 +706,16 @@ def standardise_fit(f: np.ndarray):
 
 
 def ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float):
-    """Ridge on standardised features; returns weights and bias on the raw features."""
+    """Ridge on standardised features; returns weights and bias on the raw features.
+
+    Args:
+        f: the features (samples, features).
+        y: the targets, one per sample.
+        alpha: the L2 penalty.
+
+    Returns:
+        tuple[numpy.ndarray, float]: the weights and the bias.
+    """
     mu, sd = standardise_fit(f)
     z = (f - mu) / sd
     ym = float(y.mean())
@@ -593,7 +726,13 @@ def ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float):
 
 
 def kfold_indices(n: int, k: int, seed: int) -> list[np.ndarray]:
-    """``k`` disjoint, sorted index folds covering ``n`` samples, shuffled by ``seed``."""
+    """``k`` disjoint, sorted index folds covering ``n`` samples, shuffled by ``seed``.
+
+    Args:
+        n: the number of samples.
+        k: the number of folds.
+        seed: the random seed.
+    """
     perm = np.random.default_rng(seed).permutation(n)
     return [np.sort(perm[i::k]) for i in range(k)]
 
@@ -601,7 +740,15 @@ def kfold_indices(n: int, k: int, seed: int) -> list[np.ndarray]:
 def ridge_cv(f: np.ndarray, y: np.ndarray, alphas, folds: int, seed: int):
     """Choose the ridge penalty by k-fold CV (R2 of pooled out-of-fold predictions).
 
-    Returns (alpha, out-of-fold predictions for that alpha, {alpha: r2}).
+    Args:
+        f: the features (samples, features).
+        y: the targets, one per sample.
+        alphas: the penalties tried.
+        folds: the number of folds.
+        seed: the seed of the folds.
+
+    Returns:
+        tuple: (alpha, out-of-fold predictions for that alpha, {alpha: r2}).
     """
     parts = kfold_indices(len(y), folds, seed)
     scores = {}
@@ -623,7 +770,18 @@ def rank_fit(f: np.ndarray, levels: np.ndarray, alpha: float, iters: int = 300, 
     """A linear ranking model fitted to every pair of chips from clusters on different levels.
 
     Logistic loss (RankNet with a linear scorer, full-batch gradient descent), L2 penalty
-    ``alpha``. Returns weights and bias on the raw features (bias only centres the scores).
+    ``alpha``.
+
+    Args:
+        f: the features (chips, features).
+        levels: the level of each chip's cluster; pairs on equal levels are left out.
+        alpha: the L2 penalty.
+        iters: the gradient descent steps.
+        seed: unused; kept for the trainers' common signature.
+
+    Returns:
+        tuple[numpy.ndarray, float]: weights and bias on the raw features (bias only centres the
+        scores).
     """
     mu, sd = standardise_fit(f)
     z = ((f - mu) / sd).astype(np.float64)
