@@ -52,7 +52,16 @@ def check_featurizer(model: LoadedModel) -> None:
 
 
 def featurize(model: LoadedModel, raw_chips: np.ndarray, batch: int = 64) -> np.ndarray:
-    """Features of raw chips (N, bands, px, px; NaN = invalid) through the featurizer's card scaling."""
+    """Features of raw chips (N, bands, px, px; NaN = invalid) through the featurizer's card scaling.
+
+    Args:
+        model: the featurizer model (its card's first input and output).
+        raw_chips: raw chips (N, bands, px, px), NaN where invalid (given 0 after scaling).
+        batch: chips per onnxruntime run.
+
+    Returns:
+        numpy.ndarray: float64 features, one row per chip.
+    """
     spec = model.card.inputs[0]
     session = get_session(model)
     out = []
@@ -127,7 +136,19 @@ def _rendering_extra(featurizer: LoadedModel) -> dict:
 
 
 def svg_scatter(x, y, xlabel: str, ylabel: str, width: int = 420, height: int = 360) -> str:
-    """An SVG scatter plot of ``y`` against ``x`` with the 1:1 line, for the training report."""
+    """An SVG scatter plot of ``y`` against ``x`` with the 1:1 line, for the training report.
+
+    Args:
+        x: the values on the horizontal axis.
+        y: the values on the vertical axis, one per ``x``.
+        xlabel: the horizontal axis' label.
+        ylabel: the vertical axis' label.
+        width: the picture's width, pixels.
+        height: the picture's height, pixels.
+
+    Returns:
+        str: the SVG element.
+    """
     x = np.asarray(x, float)
     y = np.asarray(y, float)
     lo = float(min(x.min(), y.min()))
@@ -165,7 +186,18 @@ def svg_scatter(x, y, xlabel: str, ylabel: str, width: int = 420, height: int = 
 
 
 def svg_bars(labels: list[str], values: list[float], groups: list[int], width: int = 640, height: int = 300) -> str:
-    """An SVG bar chart of ``values``, coloured by group (level), for the training report."""
+    """An SVG bar chart of ``values``, coloured by group (level), for the training report.
+
+    Args:
+        labels: the label under each bar.
+        values: the bars' heights (negative values are drawn as 0).
+        groups: the group (level) of each bar, which picks its colour.
+        width: the picture's width, pixels.
+        height: the picture's height, pixels.
+
+    Returns:
+        str: the SVG element.
+    """
     pad = 40
     n = max(1, len(values))
     bw = (width - pad - 10) / n
@@ -228,6 +260,11 @@ def cluster_folds(clusters: list[str], order: pov.PartialOrder, k: int = GROUPED
 
     Sorted by level, then id; fold i takes positions i, i + k, ...: no cluster is on both sides
     of a split.
+
+    Args:
+        clusters: the cluster ids (repeats allowed, e.g. one per chip).
+        order: the partial order giving each cluster's level.
+        k: the number of folds (at most the number of clusters).
     """
     ids = sorted(set(clusters), key=lambda c: (order.levels[c], pov.natural_key(c)))
     k = max(1, min(k, len(ids)))
@@ -237,9 +274,19 @@ def cluster_folds(clusters: list[str], order: pov.PartialOrder, k: int = GROUPED
 def grouped_evaluation(feats, clusters, levels, order, alpha: float, k: int = GROUPED_FOLDS):
     """Leave-cluster-out figures: the scorer retrained without each fold of whole clusters.
 
-    The held-out chips' scores are compared with their cluster's level. Returns (mean Spearman,
-    mean tau-b, [(fold clusters, Spearman, tau)]) over the folds whose held-out and training
-    chips both span two levels or more (NaN figures when no fold does).
+    The held-out chips' scores are compared with their cluster's level.
+
+    Args:
+        feats: the chips' features (chips, features).
+        clusters: each chip's cluster id (numpy array).
+        levels: each chip's cluster level (numpy array).
+        order: the partial order giving each cluster's level (for the folds).
+        alpha: the ranking model's L2 penalty.
+        k: the number of folds.
+
+    Returns:
+        tuple: (mean Spearman, mean tau-b, [(fold clusters, Spearman, tau)]) over the folds whose
+        held-out and training chips both span two levels or more (NaN figures when no fold does).
     """
     rows = []
     for fold in cluster_folds(list(clusters), order, k):
@@ -627,6 +674,12 @@ def displacement_offsets(displacement_m: float) -> list[tuple[float, float]]:
     Where survey points are displaced on purpose (DHS moves urban clusters up to 2 km, rural up to
     5 km), 8 chips on a ring at half the maximum displacement are added, so the features are
     averaged over where the cluster can truly be.
+
+    Args:
+        displacement_m: the largest displacement, metres; 0 or None for none.
+
+    Returns:
+        list[tuple[float, float]]: (dx, dy) offsets in metres, (0, 0) first.
     """
     if not displacement_m or displacement_m <= 0:
         return [(0.0, 0.0)]
