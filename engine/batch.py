@@ -203,7 +203,15 @@ def check_parameters(tool: str, params: dict) -> None:
 
 
 def parameters_hash(tool: str, params: dict) -> str:
-    """A short digest of the tool and its parameters (values as text), part of every output name."""
+    """A short digest of the tool and its parameters (values as text), part of every output name.
+
+    Args:
+        tool: the tool's id.
+        params: the tool's parameters.
+
+    Returns:
+        str: the first 12 hex digits of the SHA-256 of both.
+    """
     canon = json.dumps({"tool": tool, "params": {k: str(v) for k, v in sorted(params.items())}}, sort_keys=True)
     return hashlib.sha256(canon.encode()).hexdigest()[:12]
 
@@ -289,7 +297,11 @@ def _unique_labels(items: list[BatchItem]) -> list[BatchItem]:
 
 
 def items_from_files(paths: list[str]) -> list[BatchItem]:
-    """One item per file (blank entries skipped), labels made unique."""
+    """One item per file (blank entries skipped), labels made unique.
+
+    Args:
+        paths: the input files.
+    """
     items = []
     for path in paths:
         path = path.strip()
@@ -463,6 +475,14 @@ def output_names(tool: str, params: dict, item: BatchItem) -> dict[str, str]:
 
     The parameters' digest is part of each name, so changed parameters give new outputs and never
     reuse old ones.
+
+    Args:
+        tool: the tool's id.
+        params: the tool's parameters (some flags add outputs).
+        item: the input item, whose label starts each name.
+
+    Returns:
+        dict[str, str]: "raster" and/or "vector" -> file name.
     """
     stem = f"{item.label}.{tool}-{parameters_hash(tool, params)}"
     names = {}
@@ -534,7 +554,14 @@ def _footprint_wgs84(path: str):
 
 
 def input_date(path: str) -> str | None:
-    """The acquisition date (ISO) from the raster's tags or a product name in its file name."""
+    """The acquisition date (ISO) from the raster's tags or a product name in its file name.
+
+    Args:
+        path: the input raster; one that cannot be opened is dated from its name only.
+
+    Returns:
+        str | None: the date as YYYY-MM-DD, None where unknown.
+    """
     import rasterio
 
     from .green import acquisition_date
@@ -1059,6 +1086,18 @@ def run_chunk(
     Items not started when the cancel file appears come back ``pending``. If the worker dies,
     Dask runs the whole task again elsewhere: nothing of it reached a final name, the client
     moves files only from results it received.
+
+    Args:
+        tool: the tool's id.
+        jobs: (item, role -> output file name) per item, run in this order.
+        params: the tool's parameters.
+        staging_root: the folder under which each item writes its outputs before they are moved.
+        threads: onnxruntime threads per item.
+        cancel_path: a file whose presence cancels the batch, or None.
+        user_dir: the user's models folder, or None.
+
+    Returns:
+        list[dict]: one result per job (``run_item``'s, or a ``pending`` one).
     """
     results = []
     for item, names in jobs:
@@ -1119,11 +1158,22 @@ class Manifest:
 
     @staticmethod
     def entry_id(item: BatchItem, phash: str) -> str:
-        """The manifest key of an item run with parameters of digest ``phash``."""
+        """The manifest key of an item run with parameters of digest ``phash``.
+
+        Args:
+            item: the input item.
+            phash: the parameters' digest (``parameters_hash``).
+        """
         return f"{item.key}-{phash}"
 
     def is_intact(self, entry: dict, folder: str, stamps) -> bool:
-        """Done, same input files, and every output still there with its recorded size and digest."""
+        """Done, same input files, and every output still there with its recorded size and digest.
+
+        Args:
+            entry: the item's manifest entry.
+            folder: the output folder its output paths are relative to.
+            stamps: the input files' current (size, mtime) stamps, compared with the recorded ones.
+        """
         if entry.get("status") != "done" or entry.get("input_stamp") != stamps:
             return False
         for out in entry.get("outputs", []):
@@ -1137,10 +1187,12 @@ class Manifest:
 
         A reader (or a run after a killed one) sees the old manifest or the new one, never half of
         one. Only the last save of a run is forced to the disk (``durable``): an fsync costs 2-30 ms
-        here. A
-        machine that loses power mid-run may lose the unforced saves; the next run then finds
+        here. A machine that loses power mid-run may lose the unforced saves; the next run then finds
         the older manifest (those items run again) or, on a file system that does not keep
         rename order, an unreadable one, which it refuses with a message rather than trust.
+
+        Args:
+            durable: fsync the file before the rename.
         """
         data = dict(self.meta)
         data["version"] = MANIFEST_VERSION
@@ -1761,6 +1813,14 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
 
     One row per cell per input for the grid tools, one row per input (its footprint and figures)
     for the raster tools, with the input's date where known.
+
+    Args:
+        path: the GeoPackage to write (replaced whole; its folder is created).
+        entries: the manifest entries of the finished items.
+        output_folder: the folder their output paths are relative to.
+
+    Returns:
+        str: the table's absolute path.
     """
     import geopandas as gpd
     import pandas as pd
@@ -1809,7 +1869,15 @@ def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem
     """A VRT over the raster outputs (``<tool>-<hash>.mosaic.vrt``, one per CRS).
 
     For a split raster, the windows' cores are merged into ``<stem>.mosaic.vrt`` and a Cloud
-    Optimized GeoTIFF ``<stem>.mosaic.tif``.
+    Optimized GeoTIFF ``<stem>.mosaic.tif`` (only once every window is done).
+
+    Args:
+        entries: the manifest entries of the finished items.
+        output_folder: the folder their output paths are relative to, where mosaics are written.
+        items: all the batch's items (to tell whether every window of a split raster is done).
+
+    Returns:
+        list[str]: the paths of the mosaics made.
     """
     import rasterio
     from osgeo import gdal
@@ -1894,6 +1962,18 @@ def run_serial(tool: str, items: list[BatchItem], params: dict | str | None, out
     """Run the same items in this process, one after another, without Dask or the manifest.
 
     The reference a batch is compared with (tests, benchmark).
+
+    Args:
+        tool: the tool, by any accepted name.
+        items: the input items.
+        params: the tool's parameters (dict, JSON or KEY=VALUE text, or None).
+        output_folder: where the outputs of the items that succeed are moved.
+
+    Returns:
+        list[dict]: one result per item (``run_item``'s).
+
+    Raises:
+        EngineError: an unknown tool or unreadable parameters.
     """
     tool = canonical_tool(tool)
     params = parse_parameters(params)
@@ -1933,7 +2013,15 @@ class _PrintFeedback(Feedback):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line (``python -m satimpact.engine.batch``); returns the exit status."""
+    """The command line (``python -m satimpact.engine.batch``); returns the exit status.
+
+    Args:
+        argv: the arguments, or None for ``sys.argv[1:]``.
+
+    Returns:
+        int: 0 when every item succeeded, 1 when some failed, 2 on an error (message on
+        stderr), 130 when interrupted.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m satimpact.engine.batch",
         description="Run a SatImpact tool over many inputs on a Dask cluster (no QGIS needed).",
