@@ -1878,6 +1878,9 @@ def build_mosaics(entries: list[dict], output_folder: str, items: list[BatchItem
 
     Returns:
         list[str]: the paths of the mosaics made.
+
+    Raises:
+        EngineError: GDAL cannot write a mosaic (VRT or COG).
     """
     import rasterio
     from osgeo import gdal

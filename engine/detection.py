@@ -213,6 +213,10 @@ def decode(output: np.ndarray, layout: str, confidence: float):
 
     Returns:
         tuple: (boxes (n, 4), or (n, 5) rotated for "obb"; scores (n,); classes (n,) int).
+
+    Raises:
+        EngineError: the output has no class scores ("obb", "ultralytics") or fewer than 5 values
+            per box ("v5", "v6").
     """
     rows = output.T if layout in ("ultralytics", "obb") else output
     if layout == "obb":
