@@ -37,7 +37,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from .errors import Cancelled, EngineError
-from .i18n import tr
+from .i18n import language, set_language, tr
 from .runner import Feedback
 
 MANIFEST = "manifest.json"
@@ -1006,6 +1006,7 @@ def run_item(
     threads: int = 1,
     cancel_path: str | None = None,
     user_dir: str | None = None,
+    lang: str | None = None,
 ) -> dict:
     """Run one item on a worker, into a fresh staging folder.
 
@@ -1022,6 +1023,8 @@ def run_item(
         threads: onnxruntime threads on the worker.
         cancel_path: the cancel file to watch, or None.
         user_dir: the user's models folder, or None.
+        lang: the client's language (``engine.i18n.language()``): a worker process starts in
+            English, and the error texts and summaries it sends back are the client's log lines.
 
     Returns:
         dict: status ("done", "failed", "pending"), staged files with sizes and digests, figures,
@@ -1029,6 +1032,8 @@ def run_item(
     """
     # One onnxruntime thread per worker process: the cluster's parallelism is its workers.
     os.environ["SATIMPACT_THREADS"] = str(max(1, int(threads)))
+    if lang is not None and lang != language():
+        set_language(lang)
     _cap_gdal_cache()
     start = time.perf_counter()
     staging = os.path.join(staging_root, f"{item.key}-{uuid.uuid4().hex[:8]}")
@@ -1080,6 +1085,7 @@ def run_chunk(
     threads: int = 1,
     cancel_path: str | None = None,
     user_dir: str | None = None,
+    lang: str | None = None,
 ) -> list[dict]:
     """Run several items in one Dask task, one after another (see ``_chunk_size``).
 
@@ -1104,7 +1110,7 @@ def run_chunk(
         if cancel_path and os.path.exists(cancel_path):
             results.append({"key": item.key, "status": "pending", "error": "cancelled", "worker": None})
             continue
-        results.append(run_item(tool, item, params, staging_root, names, threads, cancel_path, user_dir))
+        results.append(run_item(tool, item, params, staging_root, names, threads, cancel_path, user_dir, lang))
     # Once per task (about a second of work or one long item), not per item: a trim takes 0.5-50 ms.
     _release_free_memory()
     return results
@@ -1710,6 +1716,7 @@ class _Scheduler:
                 1,
                 self.cancel_path,
                 run.user_dir,
+                language(),
                 key=f"satimpact-{run.tool}-{chunk[0][0].label[:40]}-{len(chunk)}-{uuid.uuid4().hex[:8]}",
                 pure=False,
                 retries=0,
@@ -2054,6 +2061,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-table", action="store_true")
     args = parser.parse_args(argv)
+    # No QGIS here to give its locale: SATIMPACT_LANGUAGE, else the shell's (ko_KR.UTF-8 -> Korean).
+    set_language(
+        next(
+            (os.environ[k] for k in ("SATIMPACT_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(k)), None
+        )
+    )
 
     try:
         tool = canonical_tool(args.tool)
