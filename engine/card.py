@@ -48,6 +48,13 @@ SUPPORTED_CARD_VERSIONS = (1,)
 TASKS = ("water", "debris", "green", "flood_change", "poverty", "generic")
 MODEL_TYPES = ("dense", "chip")
 MERGE_MODES = ("none", "crop", "blend")
+
+
+def merge_name(merge: str) -> str:
+    """A tiling merge mode as the log and the model manager name it, in the user's language."""
+    return {"none": tr("none"), "crop": tr("crop"), "blend": tr("blend")}.get(merge, merge)
+
+
 OUTPUT_KINDS = (
     "probability",
     "class",
@@ -192,7 +199,7 @@ class ModelCard:
             bands=bands,
             tiling_tile_size=self.tiling.tile_size,
             tiling_overlap=self.tiling.overlap,
-            tiling_merge=self.tiling.merge,
+            tiling_merge=merge_name(self.tiling.merge),
         )
 
 

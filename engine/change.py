@@ -413,7 +413,7 @@ class DateModel:
     bands: BandResolution
     threshold: float
     water_if: str
-    threshold_how: str = "card default"
+    threshold_how: str = field(default_factory=lambda: tr("card default"))
 
     @property
     def radar(self) -> bool:
@@ -670,7 +670,9 @@ def _learned_decoder(model: LoadedModel):
                 )
             )
         table = class_map(out.class_names, card.name)
-        how = "class index -> " + ", ".join(f"{n} = {CLASSES[int(table[k])]}" for k, n in enumerate(out.class_names))
+        how = tr("class index -> {pairs}").format(
+            pairs=", ".join(f"{n} = {CLASSES[int(table[k])]}" for k, n in enumerate(out.class_names))
+        )
 
         def decode(data):
             idx = np.clip(np.nan_to_num(data[0], nan=255), 0, 255).astype(np.uint8)
@@ -680,11 +682,12 @@ def _learned_decoder(model: LoadedModel):
     if out.kind == "probability":
         if channels == 1 or (channels is None and (not out.class_names or len(out.class_names) == 1)):
             thr = 0.5 if out.threshold is None else float(out.threshold)
-            how = (
-                f"probability of new flood > {thr:g} "
-                f"({'the card threshold' if out.threshold is not None else 'the card gives none: 0.5'})"
-                " is new flood, everything else dry (a probability of new flood says nothing about permanent "
-                "or receded water)"
+            how = tr(
+                "probability of new flood > {thr:g} ({source}) is new flood, everything else dry (a "
+                "probability of new flood says nothing about permanent or receded water)"
+            ).format(
+                thr=thr,
+                source=tr("the card threshold") if out.threshold is not None else tr("the card gives none: 0.5"),
             )
 
             def decode(data):
@@ -698,8 +701,8 @@ def _learned_decoder(model: LoadedModel):
                 ).format(card_name=card.name)
             )
         table = class_map(out.class_names, card.name)
-        how = "most probable class -> " + ", ".join(
-            f"{n} = {CLASSES[int(table[k])]}" for k, n in enumerate(out.class_names)
+        how = tr("most probable class -> {pairs}").format(
+            pairs=", ".join(f"{n} = {CLASSES[int(table[k])]}" for k, n in enumerate(out.class_names))
         )
 
         def decode(data):
@@ -721,7 +724,7 @@ def _radar_inputs_in_db(method: Method, before_path, after_path, units: dict, wo
     Each date read by a radar model is checked (dB, linear power, 8-bit rendering refused); linear
     power is seen in dB through a VRT (see ``engine/radar.py``).
     """
-    from .radar import UNIT_NAMES, check_backscatter, to_db_vrt
+    from .radar import check_backscatter, to_db_vrt, unit_name
 
     paths = {"before": before_path, "after": after_path}
     for role in ("before", "after"):
@@ -745,7 +748,7 @@ def _radar_inputs_in_db(method: Method, before_path, after_path, units: dict, wo
         if judged.units == "linear":
             paths[role] = to_db_vrt(paths[role], os.path.join(workdir, f"{role}_db"))
             feedback.info(
-                tr("{0}: {1} converted to dB (10 log10) on the fly").format(role.upper(), UNIT_NAMES["linear"])
+                tr("{0}: {1} converted to dB (10 log10) on the fly").format(role.upper(), unit_name("linear"))
             )
     return paths["before"], paths["after"]
 
@@ -793,10 +796,14 @@ def log_ratio_thresholds(
     """
     import rasterio
 
-    from .radar import METHOD_NAMES, split_threshold
+    from .radar import method_name, split_threshold
 
     if not auto:
-        return -min_change_db, min_change_db, f"fixed: {min_change_db:g} dB either way (AUTO_THRESHOLD off)"
+        return (
+            -min_change_db,
+            min_change_db,
+            tr("fixed: {min_change_db:g} dB either way (AUTO_THRESHOLD off)").format(min_change_db=min_change_db),
+        )
     method = (method or "otsu").lower()
     found = {}
     with (
@@ -824,20 +831,31 @@ def log_ratio_thresholds(
     t_fall = min(fall.threshold, -min_change_db) if fall_ok else -min_change_db
     t_rise = max(rise.threshold, min_change_db) if rise_ok else min_change_db
 
-    def text(name, res, ok, sign):
+    def _describe_side(name, res, ok, sign):
         if not res.found:
-            return f"{name}: no bimodal tile, the fixed {sign}{min_change_db:g} dB applies"
-        kind = METHOD_NAMES["ki" if res.applied == "split-ki" else "otsu"]
-        notes = f" ({'; '.join(res.notes)})" if res.notes else ""
-        wrong = "" if ok else f", on the wrong side of 0 dB: the fixed {sign}{min_change_db:g} dB applies"
-        return f"{name}: {kind} on {res.tiles_kept} bimodal tile(s) gives {res.threshold:.2f} dB{notes}{wrong}"
+            return tr("{name}: no bimodal tile, the fixed {sign}{min_change_db:g} dB applies").format(
+                name=name, sign=sign, min_change_db=min_change_db
+            )
+        kind = method_name("ki" if res.applied == "split-ki" else "otsu")
+        notes = " (" + "; ".join(res.notes) + ")" if res.notes else ""
+        wrong = (
+            ""
+            if ok
+            else tr(", on the wrong side of 0 dB: the fixed {sign}{min_change_db:g} dB applies").format(
+                sign=sign, min_change_db=min_change_db
+            )
+        )
+        return tr("{name}: {kind} on {tiles_kept} bimodal tile(s) gives {threshold:.2f} dB{notes}{wrong}").format(
+            name=name, kind=kind, tiles_kept=res.tiles_kept, threshold=res.threshold, notes=notes, wrong=wrong
+        )
 
-    how = (
+    how = tr(
         "split-based automatic thresholds on the log-ratio (Chini et al. 2017; tiles with Ashman's D > 2), "
-        + text("fall, on the pixels that are water after", fall, fall_ok, "-")
-        + "; "
-        + text("rise, on the pixels that were water before", rise, rise_ok, "+")
-        + f"; at least {min_change_db:g} dB either way"
+        "{fall}; {rise}; at least {min_change_db:g} dB either way"
+    ).format(
+        fall=_describe_side(tr("fall, on the pixels that are water after"), fall, fall_ok, "-"),
+        rise=_describe_side(tr("rise, on the pixels that were water before"), rise, rise_ok, "+"),
+        min_change_db=min_change_db,
     )
     return t_fall, t_rise, how
 
@@ -1045,14 +1063,19 @@ def _water_thresholds(method: Method, paths: dict, auto_threshold: bool, auto_me
                 paths[key], dm.model.card, auto_method, StageFeedback(feedback, 80, 80)
             )
             dm.threshold = value
-            dm.threshold_how = (
-                f"{'fallback: the card fixed value' if applied == 'fallback' else 'automatic, ' + applied}; {how}"
+            # the METHOD output's first part ("automatic, split-otsu") names the path: the path
+            # stays as it is (tests and scripts look for it), the words around it are translated
+            source = (
+                tr("fallback: the card fixed value")
+                if applied == "fallback"
+                else tr("automatic, {applied}").format(applied=applied)
             )
+            dm.threshold_how = f"{source}; {how}"
             feedback.info(
                 tr("{0} water threshold {value:.4g}: {how}").format(key.split("_")[1].upper(), value=value, how=how)
             )
         elif dm is not None and dm.radar:
-            dm.threshold_how = "card default (AUTO_THRESHOLD off)"
+            dm.threshold_how = tr("card default (AUTO_THRESHOLD off)")
 
 
 @dataclass
@@ -1083,10 +1106,10 @@ def _learned_rules(method: Method, paths, auto_threshold, auto_method, feedback)
     chip = 0
     if cm.card.model_type == "chip":
         chip = cm.card.tiling.tile_size
-        decoder_text += (
-            f"; chip model: each {chip} x {chip} px chip's class is given to its valid pixels "
+        decoder_text += tr(
+            "; chip model: each {chip} x {chip} px chip's class is given to its valid pixels "
             "(chips less than half valid are nodata)"
-        )
+        ).format(chip=chip)
     feedback.info(tr("Output mapping: {decoder_text}").format(decoder_text=decoder_text))
     return _Rules(decoder_text, decoder_text, decode, chip)
 

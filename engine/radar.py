@@ -54,7 +54,11 @@ MAX_LEAVES = 1 << 14  # the smallest tile grows on big scenes so that the leaf h
 MIN_TILE_PIXELS = 256  # squares with fewer valid pixels are not tested
 FINE_BINS = 1 << 16
 METHODS = ("otsu", "ki")
-METHOD_NAMES = {"otsu": "Otsu", "ki": "Kittler-Illingworth"}
+
+
+def method_name(method: str) -> str:
+    """The threshold method ("otsu", "ki") as the log names it, in the user's language."""
+    return {"otsu": tr("Otsu"), "ki": tr("Kittler-Illingworth")}[method]
 
 
 # --- thresholds on histograms -----------------------------------------------------------------
@@ -250,7 +254,7 @@ class SplitThreshold:
                 "({rule}; tiles from the whole scene down to {smallest_tile} px)"
             ).format(rule=rule, smallest_tile=self.smallest_tile) + (f"; {'; '.join(self.notes)}" if self.notes else "")
         share = 100.0 * self.kept_pixels / max(1, self.valid_pixels)
-        how = METHOD_NAMES["ki" if self.applied == "split-ki" else "otsu"]
+        how = method_name("ki" if self.applied == "split-ki" else "otsu")
         return tr(
             "split-based automatic threshold (Chini et al. 2017): {tiles_kept} bimodal "
             "tile(s) ({rule}) holding {share:.1f} % of the valid pixels; {how} on their "
@@ -473,7 +477,13 @@ def split_threshold_of_raster(path: str, band: int = 1, method: str = "otsu", fe
 
 DB, LINEAR = "db", "linear"
 UNITS = (DB, LINEAR)
-UNIT_NAMES = {DB: "dB", LINEAR: "linear power"}
+
+
+def unit_name(units: str) -> str:
+    """The radar units ("db", "linear") as the log names them, in the user's language."""
+    return {DB: "dB", LINEAR: tr("linear power")}[units]
+
+
 SAMPLE_SIDE = 512  # the sample is a decimated read of at most this many pixels per side
 
 
@@ -632,12 +642,12 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
     values = sample.filled(np.nan).ravel()
     values = values[np.isfinite(values)]
     if units:
-        return Backscatter(units, tr("{0} as stated").format(UNIT_NAMES[units]), True)
+        return Backscatter(units, tr("{0} as stated").format(unit_name(units)), True)
     said = units_from_descriptions(descriptions, bands)
     nonzero = values[values != 0]
     if nonzero.size < 10:
         if said:
-            return Backscatter(said, tr("{0} from the band descriptions").format(UNIT_NAMES[said]), True)
+            return Backscatter(said, tr("{0} from the band descriptions").format(unit_name(said)), True)
         raise EngineError(
             tr("{name}: too few valid pixels to tell whether the backscatter is in dB or linear power").format(
                 name=name
@@ -660,7 +670,7 @@ def check_backscatter(path: str, bands: list[int], units: str | None = None) -> 
     )
     if said:
         return Backscatter(
-            said, tr("{0} from the band descriptions ({facts})").format(UNIT_NAMES[said], facts=facts), True
+            said, tr("{0} from the band descriptions ({facts})").format(unit_name(said), facts=facts), True
         )
     if negative >= 0.5:
         sure = -35.0 <= median <= -3.0 and p99 <= 30.0
@@ -754,6 +764,6 @@ def radar_band_map(descriptions, band_map: str | None, units: str | None = None)
         raise EngineError(
             tr(
                 "the radar units are stated twice and differ: {0} (RADAR_UNITS) and {1} (BAND_MAP); state them once"
-            ).format(UNIT_NAMES[stated], UNIT_NAMES[in_map])
+            ).format(unit_name(stated), unit_name(in_map))
         )
     return polarisation_band_map(descriptions, rest), stated or in_map

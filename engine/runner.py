@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .card import InputSpec
+from .card import InputSpec, merge_name
 from .errors import Cancelled, EngineError
 from .geo import mask_facts, valid_mask
 from .i18n import tr
@@ -178,7 +178,7 @@ class RunReport:
             self.pixels / max(self.seconds, 1e-09) / 1000000.0,
             tiles=self.tiles,
             overlap=self.overlap,
-            merge=self.merge,
+            merge=merge_name(self.merge),
             batch_size=self.batch_size,
             threads=self.threads,
             seconds=self.seconds,
@@ -956,7 +956,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
                 lay_tw=lay.tw,
                 lay_th=lay.th,
                 lay_overlap=lay.overlap,
-                lay_merge=lay.merge,
+                lay_merge=merge_name(lay.merge),
                 stripe_note=stripe_note,
                 lay_batch=lay.batch,
                 lanes=lanes,

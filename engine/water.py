@@ -686,7 +686,7 @@ def _radar_in_db(source: str, bands: list[int], card: ModelCard, radar_units, ou
 
     Linear power is converted through a VRT in a folder next to the output, which the caller removes.
     """
-    from .radar import UNIT_NAMES, check_backscatter, parse_units, to_db_vrt
+    from .radar import check_backscatter, parse_units, to_db_vrt, unit_name
 
     judged = check_backscatter(source, bands, parse_units(radar_units))
     (feedback.info if judged.sure else feedback.warning)(
@@ -705,9 +705,7 @@ def _radar_in_db(source: str, bands: list[int], card: ModelCard, radar_units, ou
         shutil.rmtree(workdir, ignore_errors=True)
         raise
     feedback.info(
-        tr("{0} converted to dB (10 log10) on the fly for {card_name}").format(
-            UNIT_NAMES["linear"], card_name=card.name
-        )
+        tr("{0} converted to dB (10 log10) on the fly for {card_name}").format(unit_name("linear"), card_name=card.name)
     )
     return source, judged.units, workdir
 

@@ -240,6 +240,10 @@
         <translation>{n}=밴드 {i} ({0})</translation>
     </message>
     <message>
+        <source>Cancelled: no new items start; finished items stay done</source>
+        <translation>취소됨: 새 항목은 시작하지 않습니다. 끝난 항목은 완료 상태로 남습니다</translation>
+    </message>
+    <message>
         <source>{total} items: {done} done ({skipped} already done before), {failed} failed, {pending} pending; {seconds:.1f} s</source>
         <translation>항목 {total}개: 완료 {done}개 (이전에 이미 완료 {skipped}개), 실패 {failed}개, 남음 {pending}개. {seconds:.1f}초</translation>
     </message>
@@ -248,12 +252,12 @@
         <translation>일괄 처리 {tool}: 항목 {0}개, 출력이 온전하여 이미 끝난 항목 {skipped}개, 실행할 항목 {1}개</translation>
     </message>
     <message>
-        <source>Cancelled: no new items start; finished items stay done</source>
-        <translation>취소됨: 새 항목은 시작하지 않습니다. 끝난 항목은 완료 상태로 남습니다</translation>
-    </message>
-    <message>
         <source>{source}: platform not in the name or tags; using Sentinel-2A wavelengths</source>
         <translation>{source}: 이름이나 태그에 위성 정보가 없어 Sentinel-2A 파장을 사용합니다</translation>
+    </message>
+    <message>
+        <source>Dask: {client_scheduler_address}, {0} workers</source>
+        <translation>Dask: {client_scheduler_address}, 워커 {0}개</translation>
     </message>
     <message>
         <source>Combined table: {table_path}</source>
@@ -264,16 +268,12 @@
         <translation>모자이크: {m}</translation>
     </message>
     <message>
-        <source>Dask: {client_scheduler_address}, {0} workers</source>
-        <translation>Dask: {client_scheduler_address}, 워커 {0}개</translation>
+        <source>Dask dashboard: {dashboard}</source>
+        <translation>Dask 대시보드: {dashboard}</translation>
     </message>
     <message>
         <source>{0}: failed: {1}</source>
         <translation>{0}: 실패: {1}</translation>
-    </message>
-    <message>
-        <source>Dask dashboard: {dashboard}</source>
-        <translation>Dask 대시보드: {dashboard}</translation>
     </message>
     <message>
         <source>{0}: failed: {message}</source>
@@ -292,12 +292,44 @@
         <translation>. AFTER는 이미 같은 격자에 있습니다 (리샘플링 없음)</translation>
     </message>
     <message>
+        <source>split-based automatic thresholds on the log-ratio (Chini et al. 2017; tiles with Ashman's D &gt; 2), {fall}; {rise}; at least {min_change_db:g} dB either way</source>
+        <translation>로그비에 대한 분할 기반 자동 임계값 (Chini et al. 2017; Ashman's D &gt; 2인 타일), {fall}; {rise}; 양방향 모두 최소 {min_change_db:g} dB</translation>
+    </message>
+    <message>
         <source>new flood where {band_name} &lt; {t_fall:.2f} dB, receded where {band_name} &gt; {t_rise:.2f} dB ({how}); {water_text}</source>
         <translation>{band_name} &lt; {t_fall:.2f} dB이면 신규 침수, {band_name} &gt; {t_rise:.2f} dB이면 물이 빠진 곳 ({how}). {water_text}</translation>
     </message>
     <message>
+        <source>class index -&gt; {pairs}</source>
+        <translation>클래스 인덱스 -&gt; {pairs}</translation>
+    </message>
+    <message>
+        <source>most probable class -&gt; {pairs}</source>
+        <translation>가장 확률이 높은 클래스 -&gt; {pairs}</translation>
+    </message>
+    <message>
+        <source>{name}: {kind} on {tiles_kept} bimodal tile(s) gives {threshold:.2f} dB{notes}{wrong}</source>
+        <translation>{name}: 쌍봉형 타일 {tiles_kept}개에 {kind} 적용 결과 {threshold:.2f} dB{notes}{wrong}</translation>
+    </message>
+    <message>
+        <source>fall, on the pixels that are water after</source>
+        <translation>감소, 이후 시기에 수체인 픽셀에서</translation>
+    </message>
+    <message>
+        <source>rise, on the pixels that were water before</source>
+        <translation>증가, 이전 시기에 수체였던 픽셀에서</translation>
+    </message>
+    <message>
         <source>Running {cm_card_name} on BEFORE and AFTER ...</source>
         <translation>BEFORE와 AFTER 영상에 {cm_card_name} 실행 중 ...</translation>
+    </message>
+    <message>
+        <source>card default (AUTO_THRESHOLD off)</source>
+        <translation>카드 기본값 (AUTO_THRESHOLD 꺼짐)</translation>
+    </message>
+    <message>
+        <source>; chip model: each {chip} x {chip} px chip's class is given to its valid pixels (chips less than half valid are nodata)</source>
+        <translation>; 칩 모델: 각 {chip} x {chip} px 칩의 클래스를 그 칩의 유효 픽셀에 부여 (유효 픽셀이 절반 미만인 칩은 nodata)</translation>
     </message>
     <message>
         <source>Output mapping: {decoder_text}</source>
@@ -328,8 +360,16 @@
         <translation>방법: {kind} ({reason}). </translation>
     </message>
     <message>
+        <source>probability of new flood &gt; {thr:g} ({source}) is new flood, everything else dry (a probability of new flood says nothing about permanent or receded water)</source>
+        <translation>신규 침수 확률 &gt; {thr:g} ({source})이면 신규 침수, 나머지는 건조 (신규 침수 확률은 상시 수체나 후퇴한 물에 대해서는 알려주지 않음)</translation>
+    </message>
+    <message>
         <source>; not sure: state RADAR_UNITS (or 'dB' / 'linear' in BAND_MAP) if wrong</source>
         <translation>. 확실하지 않음: 틀렸다면 RADAR_UNITS(또는 BAND_MAP에 'dB' / 'linear')를 지정하세요</translation>
+    </message>
+    <message>
+        <source>{name}: no bimodal tile, the fixed {sign}{min_change_db:g} dB applies</source>
+        <translation>{name}: 쌍봉형 타일 없음, 고정값 {sign}{min_change_db:g} dB 적용</translation>
     </message>
     <message>
         <source>Running {dm_model_card_name} on the {0} scene ...</source>
@@ -370,6 +410,14 @@
     <message>
         <source>{role}: bands {0}</source>
         <translation>{role}: 밴드 {0}</translation>
+    </message>
+    <message>
+        <source>the card threshold</source>
+        <translation>카드의 임계값</translation>
+    </message>
+    <message>
+        <source>the card gives none: 0.5</source>
+        <translation>카드에 없음: 0.5</translation>
     </message>
     <message>
         <source>{0} backscatter: {judged_how}</source>
@@ -502,6 +550,10 @@
     <message>
         <source>No blue band found: clouds cannot be detected and count as valid ground.</source>
         <translation>청색 밴드가 없어 구름을 탐지할 수 없으며, 구름도 유효한 지표로 집계됩니다.</translation>
+    </message>
+    <message>
+        <source>; NIR reflectance &lt; {0:g} is dark water (valid, never green)</source>
+        <translation>, 근적외선 반사율 &lt; {0:g}이면 어두운 수체 (유효, 녹지 아님)</translation>
     </message>
     <message>
         <source>Grid: {grid_cols} x {grid_rows} cells of {cell_size:g} m in {0}</source>
@@ -1520,10 +1572,6 @@
         <translation>MODEL: '{model_card_name}'은(는) {model_card_task} 모델입니다. 녹지 비율에는 녹지 모델(task 'green')이 필요합니다 (예: green_ndvi, green_rgb)</translation>
     </message>
     <message>
-        <source>{origin}: holds no relations</source>
-        <translation>{origin}: 관계가 없습니다</translation>
-    </message>
-    <message>
         <source>{origin}: the order has a cycle through cluster(s) {0}</source>
         <translation>{origin}: 순서에 클러스터 {0}을(를) 거치는 순환이 있습니다</translation>
     </message>
@@ -1552,8 +1600,20 @@
         <translation>{origin} {lineno}행: '{0}'에 '='와 '&lt;'/'&gt;'가 섞여 있습니다. 한 줄에 관계 하나만 쓰세요</translation>
     </message>
     <message>
+        <source>{origin} line {lineno}: '{0}' is not of the form a=b=c</source>
+        <translation>{origin} {lineno}행: '{0}'은(는) a=b=c 형식이 아닙니다</translation>
+    </message>
+    <message>
         <source>{origin} line {lineno}: '{0}' is not a relation (expected a&lt;b, a&gt;b or a=b=c)</source>
         <translation>{origin} {lineno}행: '{0}'은(는) 관계가 아닙니다 (a&lt;b, a&gt;b 또는 a=b=c 형식)</translation>
+    </message>
+    <message>
+        <source>{origin}: holds no relations</source>
+        <translation>{origin}: 관계가 없습니다</translation>
+    </message>
+    <message>
+        <source>{origin} line {lineno}: '{a}&lt;{a}' puts a cluster below itself</source>
+        <translation>{origin} {lineno}행: '{a}&lt;{a}'는 클러스터를 자기 자신보다 아래에 둡니다</translation>
     </message>
     <message>
         <source>{origin}: cluster(s) {0} have chips but appear in no relation</source>
@@ -1562,14 +1622,6 @@
     <message>
         <source>{origin} line {lineno}: '{a}&lt;{b}' contradicts the ties, which put {a} and {b} on one level (a cycle)</source>
         <translation>{origin} {lineno}행: '{a}&lt;{b}'는 {a}와(과) {b}를 같은 단계에 두는 동점 관계와 모순됩니다 (순환)</translation>
-    </message>
-    <message>
-        <source>{origin} line {lineno}: '{0}' is not of the form a=b=c</source>
-        <translation>{origin} {lineno}행: '{0}'은(는) a=b=c 형식이 아닙니다</translation>
-    </message>
-    <message>
-        <source>{origin} line {lineno}: '{a}&lt;{a}' puts a cluster below itself</source>
-        <translation>{origin} {lineno}행: '{a}&lt;{a}'는 클러스터를 자기 자신보다 아래에 둡니다</translation>
     </message>
     <message>
         <source>cannot read chip {path}: {exc}</source>
@@ -3188,6 +3240,34 @@
         <translation>알려진 배열 없음 (밴드 {0}개)</translation>
     </message>
     <message>
+        <source>crop</source>
+        <translation>잘라내기</translation>
+    </message>
+    <message>
+        <source>blend</source>
+        <translation>혼합</translation>
+    </message>
+    <message>
+        <source>card default</source>
+        <translation>카드 기본값</translation>
+    </message>
+    <message>
+        <source>fallback: the card fixed value</source>
+        <translation>대체값: 카드의 고정값</translation>
+    </message>
+    <message>
+        <source>fixed: {min_change_db:g} dB either way (AUTO_THRESHOLD off)</source>
+        <translation>고정: 양방향 {min_change_db:g} dB (AUTO_THRESHOLD 꺼짐)</translation>
+    </message>
+    <message>
+        <source>, on the wrong side of 0 dB: the fixed {sign}{min_change_db:g} dB applies</source>
+        <translation>, 0 dB의 반대쪽이므로 고정값 {sign}{min_change_db:g} dB 적용</translation>
+    </message>
+    <message>
+        <source>automatic, {applied}</source>
+        <translation>자동, {applied}</translation>
+    </message>
+    <message>
         <source>no ACQUISITION_DATE tag and no Sentinel-2/Landsat product name in the file name</source>
         <translation>ACQUISITION_DATE 태그도, 파일 이름에 Sentinel-2/Landsat 제품명도 없음</translation>
     </message>
@@ -3220,12 +3300,20 @@
         <translation>파일 이름의 제품명 {name}</translation>
     </message>
     <message>
-        <source>; NIR reflectance &lt; {0:g} is dark water (valid, never green)</source>
-        <translation>, 근적외선 반사율 &lt; {0:g}이면 어두운 수체 (유효, 녹지 아님)</translation>
-    </message>
-    <message>
         <source>tag {key}={value}</source>
         <translation>태그 {key}={value}</translation>
+    </message>
+    <message>
+        <source>Otsu</source>
+        <translation>Otsu</translation>
+    </message>
+    <message>
+        <source>Kittler-Illingworth</source>
+        <translation>Kittler-Illingworth</translation>
+    </message>
+    <message>
+        <source>linear power</source>
+        <translation>선형 전력</translation>
     </message>
     <message>
         <source>two Gaussians fitted to the tile's histogram with Ashman's D &gt; {0:g}, the smaller holding &gt;= {1:g} % of the tile</source>

@@ -49,7 +49,9 @@ LEGEND_CALLS = {
 # methods whose text the tools put in the log (card.summary(), report.describe(), ...)
 DESCRIBERS = ("describe", "summary")
 # variables whose text goes into a log line as it is (green ratio's cloud and water rules)
-LOGGED_NAMES = ("cloud_rule", "water_rule", "thresholds", "water_text", "facts")
+LOGGED_NAMES = ("cloud_rule", "water_rule", "thresholds", "water_text", "facts", "how", "decoder_text")
+# attributes whose text the log and the METHOD output show (flood change's water thresholds)
+LOGGED_ATTRIBUTES = ("threshold_how",)
 # results that carry a text for the log: Backscatter(units, how, sure)
 TEXT_ARGS = {"Backscatter": 1}
 # modules that only style layers: every tr() there is a legend text
@@ -57,7 +59,7 @@ LEGEND_MODULES = ("result_styles.py", "water_styles.py", "workflow_styles.py")
 BASE_ERRORS = {"EngineError", "QgsProcessingException"}
 # parameter names and ids ("INPUTS", "OUTPUT_VECTOR"), written as they are in every language
 NAME_LIKE = re.compile(r"[A-Z][A-Z0-9_]*|[a-z]+_[a-z_]+|[A-Z]+:|onnx|onnxruntime")
-KEY_CALLS = ("get", "startswith", "endswith", "missing_package_message")
+KEY_CALLS = ("get", "startswith", "endswith", "missing_package_message", "unit_name", "method_name", "merge_name")
 CLASSES = ("log", "error", "layer", "legend", "ui", "card title", "workflow")
 
 
@@ -113,9 +115,11 @@ def _sinks(tree, errors: set[str]):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
             if _call_name(node.exc) in errors and node.exc.args:
                 yield "error", node.exc.args[0]
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
+        elif isinstance(node, (ast.Assign, ast.AugAssign)) and len(getattr(node, "targets", [0])) == 1:
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
             if isinstance(target, ast.Name) and target.id in LOGGED_NAMES:
+                yield "log", node.value
+            if isinstance(target, ast.Attribute) and target.attr in LOGGED_ATTRIBUTES:
                 yield "log", node.value
             if isinstance(target, ast.Attribute) and target.attr == "name" and _receiver_name(target) == "details":
                 yield "layer", node.value
@@ -168,7 +172,7 @@ def _bare_texts(node) -> list:
         if isinstance(n, ast.Call) and _call_name(n) in KEY_CALLS:  # outcome.get("error"): a key
             visit(n.func)
             return
-        if isinstance(n, ast.Subscript):  # UNIT_NAMES["linear"]: a key, not shown
+        if isinstance(n, ast.Subscript):  # NAMES["linear"]: a key, not shown
             visit(n.value)
             return
         for child in ast.iter_child_nodes(n):
