@@ -108,7 +108,9 @@ class SatImpactPlugin:
         except Exception as exc:  # noqa: BLE001 (a style must never stop the plugin)
             from qgis.core import Qgis, QgsMessageLog
 
-            QgsMessageLog.logMessage(f"workflow styles not set: {exc}", "SatImpact", Qgis.MessageLevel.Warning)
+            QgsMessageLog.logMessage(
+                self.tr("workflow styles not set: {0}").format(exc), "SatImpact", Qgis.MessageLevel.Warning
+            )
 
         missing = missing_dependencies()
         if missing:

@@ -4,6 +4,10 @@
 <context>
     <name>SatImpact</name>
     <message>
+        <source>workflow styles not set: {0}</source>
+        <translation>워크플로 스타일을 설정하지 못함: {0}</translation>
+    </message>
+    <message>
         <source>{parameter}: '{0}' cut to the extent {1}: {cols} x {rows} px</source>
         <translation>{parameter}: '{0}'을(를) 범위 {1}(으)로 잘랐습니다: {cols} x {rows} 픽셀</translation>
     </message>
@@ -230,6 +234,10 @@
     <message>
         <source>m2</source>
         <translation>m2</translation>
+    </message>
+    <message>
+        <source>model '{name}' skipped: {reason}</source>
+        <translation>모델 '{name}' 건너뜀: {reason}</translation>
     </message>
     <message>
         <source>{title} ({count} bands: {0})</source>
@@ -3160,6 +3168,30 @@
         <translation>실패(종료 코드 {0}): {1}</translation>
     </message>
     <message>
+        <source>shipped</source>
+        <translation>기본 제공</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>, standardised</source>
+        <translation>, 표준화</translation>
+    </message>
+    <message>
         <source>SatImpact model manager</source>
         <translation>SatImpact 모델 관리자</translation>
     </message>
@@ -3188,6 +3220,54 @@
         <translation>모델 삭제</translation>
     </message>
     <message>
+        <source>value x {scale:g} + {offset:g}</source>
+        <translation>값 x {scale:g} + {offset:g}</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>성능 지표</translation>
+    </message>
+    <message>
+        <source>Built from</source>
+        <translation>학습·구성 데이터</translation>
+    </message>
+    <message>
+        <source>Caveats</source>
+        <translation>주의 사항</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>라이선스</translation>
+    </message>
+    <message>
+        <source>Citation</source>
+        <translation>인용</translation>
+    </message>
+    <message>
+        <source>{model_type} (tile {tile_size} px, overlap {overlap} px, merge {merge})</source>
+        <translation>{model_type} (타일 {tile_size} px, 중첩 {overlap} px, 병합 {merge})</translation>
+    </message>
+    <message>
+        <source>; resolution {0:g}-{1:g} m</source>
+        <translation>; 해상도 {0:g}-{1:g} m</translation>
+    </message>
+    <message>
+        <source>; sensor {sensor}</source>
+        <translation>; 센서 {sensor}</translation>
+    </message>
+    <message>
+        <source>, threshold {threshold:g}</source>
+        <translation>, 임계값 {threshold:g}</translation>
+    </message>
+    <message>
+        <source>, classes {names}</source>
+        <translation>, 클래스 {names}</translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation>보고된 지표 없음</translation>
+    </message>
+    <message>
         <source>Replace model</source>
         <translation>모델 교체</translation>
     </message>
@@ -3200,12 +3280,28 @@
         <translation>사용자 모델 '{0}'을(를) 삭제할까요?</translation>
     </message>
     <message>
+        <source>Input '{name}'</source>
+        <translation>입력 '{name}'</translation>
+    </message>
+    <message>
+        <source>bands {bands}{sensor}{res}; {scale}</source>
+        <translation>밴드 {bands}{sensor}{res}; {scale}</translation>
+    </message>
+    <message>
+        <source>Output '{name}'</source>
+        <translation>출력 '{name}'</translation>
+    </message>
+    <message>
         <source>invalid</source>
         <translation>사용 불가</translation>
     </message>
     <message>
         <source>{0}. Replace it?</source>
         <translation>{0}. 교체하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Invalid model</source>
+        <translation>잘못된 모델</translation>
     </message>
     <message>
         <source>Choose an .onnx model file</source>
@@ -3390,6 +3486,130 @@
     <message>
         <source>Water: Sentinel-1 VV + VH backscatter (dual polarisation, dB)</source>
         <translation>수체: Sentinel-1 VV + VH 후방산란 (이중 편파, dB)</translation>
+    </message>
+    <message>
+        <source>Floating Debris Index: NIR reflectance above the baseline interpolated between the red edge (B6) and SWIR (B11), with NDVI; evaluated on water only by satimpact:debrisdetection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biermann et al. used atmospherically corrected (ACOLITE) reflectance over clear coastal sea; on L1C or over turbid, shallow or flood water the FDI of water itself is well above 0, so candidates are FDI outliers among the scene's own water pixels, not an absolute level. FDI flags any floating matter (seaweed, Sargassum, wood, foam, pumice, ships and their wakes, as well as plastics); NDVI helps separate floating vegetation (high NDVI). Patches must cover a good part of a 10-20 m pixel. Cloud edges, glint and haze can give false candidates. Use the S2B model for Sentinel-2B scenes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biermann et al. used atmospherically corrected (ACOLITE) reflectance over clear coastal sea; on L1C or over turbid, shallow or flood water the FDI of water itself is well above 0, so candidates are FDI outliers among the scene's own water pixels, not an absolute level. FDI flags any floating matter (seaweed, Sargassum, wood, foam, pumice, ships and their wakes, as well as plastics); NDVI helps separate floating vegetation (high NDVI). Patches must cover a good part of a 10-20 m pixel. Cloud edges, glint and haze can give false candidates. Use the S2A model for Sentinel-2A scenes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-date Sentinel-1 change: the dB difference after - before for VV and VH. satimpact:floodchange marks new flood where the after scene is water (each date's water threshold automatic by default: split-based Otsu on the tiles with a bimodal histogram, Chini et al. 2017), the before scene is not, and the backscatter fell by more than the change threshold (automatic by default: split-based Kittler-Illingworth on the log-ratio of the after-water pixels; at least min_change_db, which also applies alone where no tile is bimodal or AUTO_THRESHOLD is off); receded water mirrors it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentinel-1 GRD sigma0 in dB (linear power is converted by the tool), terrain-corrected, both dates from the same orbit direction and preferably the same relative orbit (incidence angles differ otherwise). Speckle makes single-pixel changes of a few dB common: new flood also needs the after scene to be water (water model water_sdwi) and a fall of at least min_change_db. Flooded vegetation and flooded towns brighten (double bounce) and are not new flood here; wind or rain can roughen open water, which then is missed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-date Sentinel-1 change: the dB difference after - before for VH. satimpact:floodchange marks new flood where the after scene is water (each date's water threshold automatic by default: split-based Otsu on the tiles with a bimodal histogram, Chini et al. 2017), the before scene is not, and the backscatter fell by more than the change threshold (automatic by default: split-based Kittler-Illingworth on the log-ratio of the after-water pixels; at least min_change_db, which also applies alone where no tile is bimodal or AUTO_THRESHOLD is off); receded water mirrors it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentinel-1 GRD sigma0 in dB (linear power is converted by the tool), terrain-corrected, both dates from the same orbit direction and preferably the same relative orbit (incidence angles differ otherwise). Speckle makes single-pixel changes of a few dB common: new flood also needs the after scene to be water (water model water_s1_vh) and a fall of at least min_change_db. Flooded vegetation and flooded towns brighten (double bounce) and are not new flood here; wind or rain can roughen open water, which then is missed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-date Sentinel-1 change: the dB difference after - before for VV. satimpact:floodchange marks new flood where the after scene is water (each date's water threshold automatic by default: split-based Otsu on the tiles with a bimodal histogram, Chini et al. 2017), the before scene is not, and the backscatter fell by more than the change threshold (automatic by default: split-based Kittler-Illingworth on the log-ratio of the after-water pixels; at least min_change_db, which also applies alone where no tile is bimodal or AUTO_THRESHOLD is off); receded water mirrors it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentinel-1 GRD sigma0 in dB (linear power is converted by the tool), terrain-corrected, both dates from the same orbit direction and preferably the same relative orbit (incidence angles differ otherwise). Speckle makes single-pixel changes of a few dB common: new flood also needs the after scene to be water (water model water_s1_vv) and a fall of at least min_change_db. Flooded vegetation and flooded towns brighten (double bounce) and are not new flood here; wind or rain can roughen open water, which then is missed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary vegetation mask for the urban green ratio (satimpact:greenratio) from any multispectral scene with red and NIR bands (Sentinel-2, Landsat, RGBN aerial imagery). Threshold choice: 0.2 is the NDVI above which a surface is no longer bare soil (Sobrino et al. 2004), so every pixel with a real vegetation share counts; Kwon et al. (2021) built their urban green space score from NDVI of summer Sentinel-2 imagery, which is why the tool checks the season.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only meaningful on leaf-on (summer) imagery: winter, drought and snow lower NDVI (the tool warns). NDVI &gt; 0.2 counts sparse and dry vegetation and grass as green, not only tree canopy; raise the threshold (0.5: full cover after Sobrino et al. 2004) for dense vegetation only. The cloud test assumes reflectance x 10000 (Sentinel-2 L2A before processing baseline 04.00, Landsat Collection 1 style); for Sentinel-2 L2A from 2022 on (offset -1000) or Landsat Collection 2 (x 0.0000275 - 0.2) the NDVI is still right but the brightness cloud test is not, use an SCL band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary vegetation mask for satimpact:greenratio from red, green and blue bands alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RGB cannot see what NIR sees: dry, sparse or dormant vegetation with NDVI above 0.2 looks brown and is missed (the dry flood-plain chip over Spain), and snow-dusted conifers (February patch) look white; the agreement with NDVI is lowest there. Fitted on Sentinel-2 reflectance (L2A and one L1C chip); colour-balanced aerial photos and basemaps were not available to test on. Colour ratios do not depend on the scaling of the bands (reflectance or 8-bit), but do depend on the colour balance. No cloud test: RGB basemaps are cloud-free composites; grey and white clouds are kept out of the vegetation by the colour gate but count as valid area. The colour gate costs some agreement with NDVI (see metrics) and keeps grey roofs, roads, clouds and blue water out; turquoise shallow water with ln(G/B) &gt;= -0.1 can still pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NDVI for any multispectral scene with red and NIR bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflectance scaling matters little for a ratio, but clouds and shadows give misleading values; mask them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MOSAIKS random convolutional features: the chip is standardised per band, convolved with 256 fixed random 3x3 filters and their negatives (bias 0), passed through ReLU and averaged over the whole chip (global average pooling), giving 512 features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features only, no score: train a head with satimpact:trainpovertysurvey or satimpact:trainpovertyranking. Random features are not tuned to any task; they need a few hundred labelled chips to be useful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One ONNX graph: an RGB chip (values 0-1 = 8-bit / 255) of about 1.87 x 1.87 km at 64 px in (the grid tool resamples each chip to it by area average), a development score in [0, 1] out. Features: 192 random convolutional features (MOSAIKS, 96 seeded 3x3 filters, both signs) of the chip at 64 px (about 29 m per pixel) normalised by its own grey mean and spread; a ridge head (alpha 10) onto the experts' levels, squashed by a sigmoid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the score is: a relative ranking of how built-up and developed a ~1.9 km square looks (from its colour and texture), learnt from North Korean experts' ordering of 23 visual clusters. It is not income, consumption or money; compare places within one run (score_percentile), not absolute values across runs. Where it stops holding: measured only in North Korea on 2016-2019 Sentinel-2 true-colour web tiles; on tiles outside the training clusters it reaches Spearman 0.57 with annotated land use (all tiles) and 0.58 among inhabited tiles, and 0.71 on clusters left out of training (lowest fold 0.46). Retrain (satimpact:trainpovertyranking) for another country, sensor, rendering, season or decade, and check it on places held out. Turning or mirroring the imagery moves a place's rank (median 8 points for a 90-degree rotation, 6 for a flip; brightness, contrast and haze at most 0.5). Clouds, snow and a rendering different from web map tiles (reflectance scenes are rendered as 2.5 x reflectance by the grid tool) shift scores; use cloud-free summer composites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MNDWI = (green - SWIR1) / (green + SWIR1); water where MNDWI &gt; 0. Sentinel-2 B3/B11, Landsat 8/9 B3/B6, Landsat 7 B2/B5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflectance is expected as integers x 10000 (Sentinel-2 L1C/L2A up to processing baseline 03.xx, Landsat Collection 1 surface reflectance). Clouds, cloud shadows, terrain shadow, snow and dark asphalt are confused with water; a single scene-wide threshold cannot fit every scene (use AUTO_THRESHOLD or THRESHOLD). On top-of-atmosphere (L1C) data, haze raises green more than SWIR and pushes land above 0: the plain index over-detects water there (see the measured IoU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open surface water where (MNDWI &gt; NDVI or MNDWI &gt; EVI) and EVI &lt; 0.1, written as the score min(max(MNDWI - NDVI, MNDWI - EVI), 0.1 - EVI) &gt; 0. The vegetation tests remove the vegetated and hazy land that the plain MNDWI &gt; 0 calls water. Needs blue, green, red, NIR and SWIR 1.6 um: Sentinel-2, Landsat 8/9, Landsat 7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflectance is expected as integers x 10000 (Sentinel-2 L1C/L2A up to processing baseline 03.xx, Landsat Collection 1 surface reflectance). Clouds, cloud shadows, terrain shadow, snow and dark asphalt are confused with water; a single scene-wide threshold cannot fit every scene (use AUTO_THRESHOLD or THRESHOLD). EVI uses absolute reflectance, so the x 10000 scaling matters here (Landsat Collection 2 Level-2 and Sentinel-2 baseline &gt;= 04.00 data need rescaling first). Water with dense floating or emergent vegetation is excluded by design (EVI &gt;= 0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NDWI = (green - NIR) / (green + NIR); water where NDWI &gt; 0. For sensors without a SWIR band (RGBN aerial or PlanetScope-like imagery) or as a second opinion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflectance is expected as integers x 10000 (Sentinel-2 L1C/L2A up to processing baseline 03.xx, Landsat Collection 1 surface reflectance). Clouds, cloud shadows, terrain shadow, snow and dark asphalt are confused with water; a single scene-wide threshold cannot fit every scene (use AUTO_THRESHOLD or THRESHOLD). Without SWIR, built-up areas and turbid or vegetated flood water are poorly separated; prefer water_mndwi_evi or water_mndwi where SWIR exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open water from a Sentinel-1 VH-only scene (older archives, single-polarisation modes, most public flood datasets). Default threshold: automatic, split-based (Chini et al. 2017): Otsu (or Kittler-Illingworth) on the pooled histogram of the tiles whose histogram is bimodal (Ashman's D &gt; 2, smaller class &gt;= 20 %); the fixed -22 dB where no tile is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentinel-1 GRD sigma0, terrain-corrected, in dB (linear power is converted by the tools: RADAR_UNITS, or detected from the values). Radar caveats: wind- or rain-roughened water is bright and is missed; flooded vegetation and flooded towns brighten by double bounce and are missed; smooth dry surfaces (sand, tarmac, dry bare fields) and radar shadow look like water. Speckle gives salt-and-pepper noise; use MIN_AREA for polygons. VH is less sensitive to wind on water, but its water values sit near Sentinel-1's noise floor (about -22 to -25 dB), so dark dry fields mix in. A single polarisation sees less than VV and VH together; prefer water_sdwi where both exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open water from a Sentinel-1 VV-only scene (older archives, single-polarisation modes, most public flood datasets). Default threshold: automatic, split-based (Chini et al. 2017): Otsu (or Kittler-Illingworth) on the pooled histogram of the tiles whose histogram is bimodal (Ashman's D &gt; 2, smaller class &gt;= 20 %); the fixed -15 dB where no tile is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentinel-1 GRD sigma0, terrain-corrected, in dB (linear power is converted by the tools: RADAR_UNITS, or detected from the values). Radar caveats: wind- or rain-roughened water is bright and is missed; flooded vegetation and flooded towns brighten by double bounce and are missed; smooth dry surfaces (sand, tarmac, dry bare fields) and radar shadow look like water. Speckle gives salt-and-pepper noise; use MIN_AREA for polygons. VV separates water from land best, but wind roughens water most in VV. A single polarisation sees less than VV and VH together; prefer water_sdwi where both exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open water from Sentinel-1 VV and VH backscatter: the mean of the two in dB, water below the threshold (card default: SDWI's boundary, -17.27 dB). AUTO_THRESHOLD: split-based threshold (Otsu or Kittler-Illingworth on the tiles whose histogram is bimodal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentinel-1 GRD sigma0, terrain-corrected, in dB (linear power is converted by the tools: RADAR_UNITS, or detected from the values). Radar caveats: wind- or rain-roughened water is bright and is missed; flooded vegetation and flooded towns brighten by double bounce and are missed; smooth dry surfaces (sand, tarmac, dry bare fields) and radar shadow look like water. Speckle gives salt-and-pepper noise; use MIN_AREA for polygons. Version 1 (SDWI as -sqrt(VV x VH), values capped at -0.01 dB) gave an automatic threshold that moved with the scene's dB range; version 2 is shift-equivariant.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Flood impact on poverty</source>

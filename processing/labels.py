@@ -91,3 +91,11 @@ def card_title(card) -> str:
     from qgis.PyQt.QtCore import QCoreApplication
 
     return QCoreApplication.translate("SatImpact", card.title) if card.title else card.title
+
+
+def card_text(text: str) -> str:
+    """A model card's description or caveats in the user's language: the shipped cards' texts
+    are in the translation (scripts/i18n.py collects them); a user model's show as written."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("SatImpact", text) if text else text

@@ -11,7 +11,8 @@ What is collected, by class (``classified()``):
   feedback.info/warning), errors (raise EngineError/QgsProcessingException...), layer names
   (LayerStyler.attach, setName), legends (renderer classes and categories), the rest (dialogs,
   parameters, help);
-- the titles of the shipped model cards (shown in the model lists);
+- the titles of the shipped model cards (shown in the model lists), and their descriptions and
+  caveats (class "card text", shown in the model manager);
 - the names, groups, help and labels of the shipped workflows (processing/workflow_text.py).
 
 ``unwrapped()`` finds texts that reach the user without ``tr()``: a literal or f-string in a
@@ -36,7 +37,15 @@ EXTRA_CONTEXTS = ("ModelChooserWrapper", "BandMapWrapper", "WidgetWrapper", "Par
 EXTRA_MESSAGES = {" [optional]": " [선택]"}
 
 
-LOG_METHODS = ("pushInfo", "pushWarning", "reportError", "setProgressText", "pushCommandInfo", "pushConsoleInfo")
+LOG_METHODS = (
+    "pushInfo",
+    "pushWarning",
+    "reportError",
+    "setProgressText",
+    "pushCommandInfo",
+    "pushConsoleInfo",
+    "logMessage",  # QgsMessageLog (the Log Messages panel)
+)
 ENGINE_LOG_METHODS = ("info", "warning")  # engine Feedback (and batch's _Log), receiver named *feedback / log
 LAYER_METHODS = ("setName",)
 # legend entries: (callable name, index of the label argument)
@@ -60,7 +69,7 @@ BASE_ERRORS = {"EngineError", "QgsProcessingException"}
 # parameter names and ids ("INPUTS", "OUTPUT_VECTOR"), written as they are in every language
 NAME_LIKE = re.compile(r"[A-Z][A-Z0-9_]*|[a-z]+_[a-z_]+|[A-Z]+:|onnx|onnxruntime")
 KEY_CALLS = ("get", "startswith", "endswith", "missing_package_message", "unit_name", "method_name", "merge_name")
-CLASSES = ("log", "error", "layer", "legend", "ui", "card title", "workflow")
+CLASSES = ("log", "error", "layer", "legend", "ui", "card title", "card text", "workflow")
 
 
 def literal(node) -> str | None:
@@ -295,11 +304,11 @@ def format_mismatches() -> list[str]:
     return found
 
 
-def card_titles() -> list[str]:
-    """Titles of the shipped models' cards (the model lists show them, translated)."""
+def card_texts(fields: tuple[str, ...]) -> list[str]:
+    """The ``fields`` of the shipped models' cards, without repeats (shown translated)."""
     import onnx
 
-    titles = []
+    texts = []
     folder = os.path.join(ROOT, "models")
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".onnx"):
@@ -307,10 +316,17 @@ def card_titles() -> list[str]:
         model = onnx.load(os.path.join(folder, name), load_external_data=False)
         props = {p.key: p.value for p in model.metadata_props}
         if "satimpact.card" in props:
-            title = json.loads(props["satimpact.card"]).get("title")
-            if isinstance(title, str) and title.strip() and title not in titles:
-                titles.append(title)
-    return titles
+            card = json.loads(props["satimpact.card"])
+            for field in fields:
+                text = card.get(field)
+                if isinstance(text, str) and text.strip() and text not in texts:
+                    texts.append(text)
+    return texts
+
+
+def card_titles() -> list[str]:
+    """Titles of the shipped models' cards (the model lists show them, translated)."""
+    return card_texts(("title",))
 
 
 def _option_value(element):
@@ -344,13 +360,15 @@ def workflow_texts() -> list[str]:
 
 def classified() -> dict[str, list[str]]:
     """Every string to translate, by class; a string used in several places counts once, in
-    the first class it is found in (log, error, layer, legend, ui, card title, workflow)."""
+    the first class it is found in (log, error, layer, legend, ui, card title, card text, workflow)."""
     files = source_files()
     errors = user_errors([_parse(p) for p in files])
     by_class: dict[str, list[str]] = {kind: [] for kind in CLASSES}
     seen = set()
     pairs = [pair for p in files for pair in classified_in(p, errors)]
-    pairs += [("card title", t) for t in card_titles()] + [("workflow", t) for t in workflow_texts()]
+    pairs += [("card title", t) for t in card_titles()]
+    pairs += [("card text", t) for t in card_texts(("description", "caveats"))]
+    pairs += [("workflow", t) for t in workflow_texts()]
     for kind in CLASSES:
         for k, text in pairs:
             if k == kind and text not in seen:

@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..engine.card import merge_name
 from ..engine.errors import EngineError
 from ..engine.model import read_model
 from ..engine.registry import (
@@ -32,47 +33,62 @@ from ..engine.registry import (
     remove_model,
 )
 from ..processing.common import tr, user_models_dir
-from ..processing.labels import card_title
+from ..processing.labels import card_text, card_title
 
 
 def card_html(card, origin: str, path: str) -> str:
+    # Labels and the shipped cards' description and caveats in the user's language (scripts/i18n.py
+    # collects the cards' texts); ids (task, model type, band and output names) stay as written.
     e = html.escape
     rows = [
-        ("Task", card.task),
-        ("Version", card.version),
+        (tr("Task"), card.task),
+        (tr("Version"), card.version),
         (
-            "Type",
-            f"{card.model_type} (tile {card.tiling.tile_size} px, overlap {card.tiling.overlap} px, "
-            f"merge {card.tiling.merge})",
+            tr("Type"),
+            tr("{model_type} (tile {tile_size} px, overlap {overlap} px, merge {merge})").format(
+                model_type=card.model_type,
+                tile_size=card.tiling.tile_size,
+                overlap=card.tiling.overlap,
+                merge=merge_name(card.tiling.merge),
+            ),
         ),
     ]
     for spec in card.inputs:
         res = ""
         if spec.resolution_m:
-            res = f"; resolution {spec.resolution_m[0]:g}-{spec.resolution_m[1]:g} m"
-        sensor = f"; sensor {spec.sensor}" if spec.sensor else ""
-        scale = f"value x {spec.scale:g} + {spec.offset:g}"
+            res = tr("; resolution {0:g}-{1:g} m").format(spec.resolution_m[0], spec.resolution_m[1])
+        sensor = tr("; sensor {sensor}").format(sensor=spec.sensor) if spec.sensor else ""
+        scale = tr("value x {scale:g} + {offset:g}").format(scale=spec.scale, offset=spec.offset)
         if spec.mean:
-            scale += ", standardised"
-        rows.append((f"Input '{spec.name}'", f"bands {', '.join(spec.bands)}{sensor}{res}; {scale}"))
+            scale += tr(", standardised")
+        rows.append(
+            (
+                tr("Input '{name}'").format(name=spec.name),
+                tr("bands {bands}{sensor}{res}; {scale}").format(
+                    bands=", ".join(spec.bands), sensor=sensor, res=res, scale=scale
+                ),
+            )
+        )
     for out in card.outputs:
-        extra = f", threshold {out.threshold:g}" if out.threshold is not None else ""
-        classes = f", classes {', '.join(out.class_names)}" if out.class_names else ""
-        rows.append((f"Output '{out.name}'", f"{out.kind}{classes}{extra} {out.units}"))
+        extra = tr(", threshold {threshold:g}").format(threshold=out.threshold) if out.threshold is not None else ""
+        classes = tr(", classes {names}").format(names=", ".join(out.class_names)) if out.class_names else ""
+        rows.append((tr("Output '{name}'").format(name=out.name), f"{out.kind}{classes}{extra} {out.units}"))
     metrics = (
         "".join(
             f"<li>{e(str(m.get('name', '')))}: <b>{e(str(m.get('value', '')))}</b> - {e(str(m.get('data', '')))}</li>"
             for m in card.metrics
         )
-        or "<li>none reported</li>"
+        or "<li>" + e(tr("none reported")) + "</li>"
     )
     table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows)
+    origin_text = tr("shipped") if origin == "shipped" else tr("user")
     return (
-        f"<h3>{e(card_title(card))}</h3><p><i>{e(card.name)}</i> ({origin}) - {e(path)}</p>"
-        f"<p>{e(card.description)}</p><table>{table}</table>"
-        f"<p><b>Metrics</b></p><ul>{metrics}</ul>"
-        f"<p><b>Built from</b>: {e(card.data)}</p><p><b>Caveats</b>: {e(card.caveats)}</p>"
-        f"<p><b>Licence</b>: {e(card.license)}</p><p><b>Citation</b>: {e(card.citation)}</p>"
+        f"<h3>{e(card_title(card))}</h3><p><i>{e(card.name)}</i> ({e(origin_text)}) - {e(path)}</p>"
+        f"<p>{e(card_text(card.description))}</p><table>{table}</table>"
+        f"<p><b>{e(tr('Metrics'))}</b></p><ul>{metrics}</ul>"
+        f"<p><b>{e(tr('Built from'))}</b>: {e(card.data)}</p>"
+        f"<p><b>{e(tr('Caveats'))}</b>: {e(card_text(card.caveats))}</p>"
+        f"<p><b>{e(tr('Licence'))}</b>: {e(card.license)}</p><p><b>{e(tr('Citation'))}</b>: {e(card.citation)}</p>"
     )
 
 
@@ -114,7 +130,11 @@ class ModelManagerDialog(QDialog):
         # A broken user model is listed as such (and logged); it never hides the others.
         self.problems = model_problems(self.user_dir)
         for name, reason in self.problems.items():
-            QgsMessageLog.logMessage(f"model '{name}' skipped: {reason}", "SatImpact", Qgis.MessageLevel.Warning)
+            QgsMessageLog.logMessage(
+                tr("model '{name}' skipped: {reason}").format(name=name, reason=reason),
+                "SatImpact",
+                Qgis.MessageLevel.Warning,
+            )
         for name, path in available_models(self.user_dir).items():
             origin = model_origin(path)
             label = f"{name}  [{origin}, {tr('invalid')}]" if name in self.problems else f"{name}  [{origin}]"
@@ -136,7 +156,9 @@ class ModelManagerDialog(QDialog):
             self.details.setHtml(card_html(read_model(path).card, origin, path))
         except Exception as exc:  # noqa: BLE001 (a broken model file is shown as broken, never a traceback)
             reason = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
-            self.details.setHtml(f"<h3>{html.escape(name)}</h3><p><b>Invalid model</b>: {html.escape(reason)}</p>")
+            self.details.setHtml(
+                f"<h3>{html.escape(name)}</h3><p><b>{html.escape(tr('Invalid model'))}</b>: {html.escape(reason)}</p>"
+            )
 
     def import_file(self, path: str, overwrite: bool = False) -> str:
         """Import without dialogs (also used by tests); raises EngineError when refused

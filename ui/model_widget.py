@@ -35,7 +35,11 @@ def model_cards(task: str | None) -> list[tuple[str, object]]:
             card = load_model(path).card
         except Exception as exc:  # noqa: BLE001 (one broken user model must not break the dialog)
             reason = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
-            QgsMessageLog.logMessage(f"model '{name}' skipped: {reason}", "SatImpact", Qgis.MessageLevel.Warning)
+            QgsMessageLog.logMessage(
+                tr("model '{name}' skipped: {reason}").format(name=name, reason=reason),
+                "SatImpact",
+                Qgis.MessageLevel.Warning,
+            )
             continue
         # a tool lists the models of its own task; Run model lists every model
         if task is None or card.task == task:
