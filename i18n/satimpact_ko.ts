@@ -3489,127 +3489,127 @@
     </message>
     <message>
         <source>Floating Debris Index: NIR reflectance above the baseline interpolated between the red edge (B6) and SWIR (B11), with NDVI; evaluated on water only by satimpact:debrisdetection.</source>
-        <translation type="unfinished"></translation>
+        <translation>부유 잔해 지수(FDI): 레드 에지(B6)와 SWIR(B11) 사이를 보간한 기준선보다 높은 NIR 반사율과 NDVI; satimpact:debrisdetection이 수체에서만 평가합니다.</translation>
     </message>
     <message>
         <source>Biermann et al. used atmospherically corrected (ACOLITE) reflectance over clear coastal sea; on L1C or over turbid, shallow or flood water the FDI of water itself is well above 0, so candidates are FDI outliers among the scene's own water pixels, not an absolute level. FDI flags any floating matter (seaweed, Sargassum, wood, foam, pumice, ships and their wakes, as well as plastics); NDVI helps separate floating vegetation (high NDVI). Patches must cover a good part of a 10-20 m pixel. Cloud edges, glint and haze can give false candidates. Use the S2B model for Sentinel-2B scenes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biermann 등은 맑은 연안 해역에서 대기 보정(ACOLITE)한 반사율을 사용했습니다. L1C 자료나 탁하거나 얕은 물, 홍수 물에서는 물 자체의 FDI가 0보다 훨씬 높으므로, 후보는 절대 수준이 아니라 영상 자체의 수체 픽셀 가운데 FDI 이상치입니다. FDI는 모든 부유 물질(해조류, 사르가숨, 목재, 거품, 부석, 선박과 항적, 플라스틱)을 표시하며, NDVI는 부유 식생(높은 NDVI)을 구분하는 데 도움이 됩니다. 패치가 10-20 m 픽셀의 상당 부분을 덮어야 합니다. 구름 가장자리, 태양 반사(glint), 연무는 잘못된 후보를 만들 수 있습니다. Sentinel-2B 영상에는 S2B 모델을 사용하십시오.</translation>
     </message>
     <message>
         <source>Biermann et al. used atmospherically corrected (ACOLITE) reflectance over clear coastal sea; on L1C or over turbid, shallow or flood water the FDI of water itself is well above 0, so candidates are FDI outliers among the scene's own water pixels, not an absolute level. FDI flags any floating matter (seaweed, Sargassum, wood, foam, pumice, ships and their wakes, as well as plastics); NDVI helps separate floating vegetation (high NDVI). Patches must cover a good part of a 10-20 m pixel. Cloud edges, glint and haze can give false candidates. Use the S2A model for Sentinel-2A scenes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biermann 등은 맑은 연안 해역에서 대기 보정(ACOLITE)한 반사율을 사용했습니다. L1C 자료나 탁하거나 얕은 물, 홍수 물에서는 물 자체의 FDI가 0보다 훨씬 높으므로, 후보는 절대 수준이 아니라 영상 자체의 수체 픽셀 가운데 FDI 이상치입니다. FDI는 모든 부유 물질(해조류, 사르가숨, 목재, 거품, 부석, 선박과 항적, 플라스틱)을 표시하며, NDVI는 부유 식생(높은 NDVI)을 구분하는 데 도움이 됩니다. 패치가 10-20 m 픽셀의 상당 부분을 덮어야 합니다. 구름 가장자리, 태양 반사(glint), 연무는 잘못된 후보를 만들 수 있습니다. Sentinel-2A 영상에는 S2A 모델을 사용하십시오.</translation>
     </message>
     <message>
         <source>Two-date Sentinel-1 change: the dB difference after - before for VV and VH. satimpact:floodchange marks new flood where the after scene is water (each date's water threshold automatic by default: split-based Otsu on the tiles with a bimodal histogram, Chini et al. 2017), the before scene is not, and the backscatter fell by more than the change threshold (automatic by default: split-based Kittler-Illingworth on the log-ratio of the after-water pixels; at least min_change_db, which also applies alone where no tile is bimodal or AUTO_THRESHOLD is off); receded water mirrors it.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 시기 Sentinel-1 변화: VV와 VH의 dB 차이(이후 - 이전). satimpact:floodchange는 이후 영상이 수체이고(각 시기의 수체 임계값은 기본적으로 자동: 히스토그램이 쌍봉형인 타일에 대한 분할 기반 Otsu, Chini et al. 2017) 이전 영상은 수체가 아니며, 후방산란이 변화 임계값보다 크게 감소한 곳(기본적으로 자동: 이후 시기 수체 픽셀의 로그비에 대한 분할 기반 Kittler-Illingworth; 최소 min_change_db이며, 쌍봉형 타일이 없거나 AUTO_THRESHOLD가 꺼져 있으면 이 값만 적용)을 신규 침수로 표시합니다. 후퇴한 물은 그 반대입니다.</translation>
     </message>
     <message>
         <source>Sentinel-1 GRD sigma0 in dB (linear power is converted by the tool), terrain-corrected, both dates from the same orbit direction and preferably the same relative orbit (incidence angles differ otherwise). Speckle makes single-pixel changes of a few dB common: new flood also needs the after scene to be water (water model water_sdwi) and a fall of at least min_change_db. Flooded vegetation and flooded towns brighten (double bounce) and are not new flood here; wind or rain can roughen open water, which then is missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 GRD sigma0 (dB; 선형 전력은 도구가 변환), 지형 보정, 두 시기 모두 같은 궤도 방향이며 가급적 같은 상대 궤도(그렇지 않으면 입사각이 다름). 스펙클 때문에 단일 픽셀에서 수 dB의 변화는 흔합니다. 신규 침수는 이후 영상이 수체(수체 모델 water_sdwi)이고 최소 min_change_db만큼 감소해야 합니다. 침수된 식생과 침수된 시가지는 이중 반사로 밝아지므로 여기서는 신규 침수가 아닙니다. 바람이나 비가 개방 수면을 거칠게 하면 탐지되지 않습니다.</translation>
     </message>
     <message>
         <source>Two-date Sentinel-1 change: the dB difference after - before for VH. satimpact:floodchange marks new flood where the after scene is water (each date's water threshold automatic by default: split-based Otsu on the tiles with a bimodal histogram, Chini et al. 2017), the before scene is not, and the backscatter fell by more than the change threshold (automatic by default: split-based Kittler-Illingworth on the log-ratio of the after-water pixels; at least min_change_db, which also applies alone where no tile is bimodal or AUTO_THRESHOLD is off); receded water mirrors it.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 시기 Sentinel-1 변화: VH의 dB 차이(이후 - 이전). satimpact:floodchange는 이후 영상이 수체이고(각 시기의 수체 임계값은 기본적으로 자동: 히스토그램이 쌍봉형인 타일에 대한 분할 기반 Otsu, Chini et al. 2017) 이전 영상은 수체가 아니며, 후방산란이 변화 임계값보다 크게 감소한 곳(기본적으로 자동: 이후 시기 수체 픽셀의 로그비에 대한 분할 기반 Kittler-Illingworth; 최소 min_change_db이며, 쌍봉형 타일이 없거나 AUTO_THRESHOLD가 꺼져 있으면 이 값만 적용)을 신규 침수로 표시합니다. 후퇴한 물은 그 반대입니다.</translation>
     </message>
     <message>
         <source>Sentinel-1 GRD sigma0 in dB (linear power is converted by the tool), terrain-corrected, both dates from the same orbit direction and preferably the same relative orbit (incidence angles differ otherwise). Speckle makes single-pixel changes of a few dB common: new flood also needs the after scene to be water (water model water_s1_vh) and a fall of at least min_change_db. Flooded vegetation and flooded towns brighten (double bounce) and are not new flood here; wind or rain can roughen open water, which then is missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 GRD sigma0 (dB; 선형 전력은 도구가 변환), 지형 보정, 두 시기 모두 같은 궤도 방향이며 가급적 같은 상대 궤도(그렇지 않으면 입사각이 다름). 스펙클 때문에 단일 픽셀에서 수 dB의 변화는 흔합니다. 신규 침수는 이후 영상이 수체(수체 모델 water_s1_vh)이고 최소 min_change_db만큼 감소해야 합니다. 침수된 식생과 침수된 시가지는 이중 반사로 밝아지므로 여기서는 신규 침수가 아닙니다. 바람이나 비가 개방 수면을 거칠게 하면 탐지되지 않습니다.</translation>
     </message>
     <message>
         <source>Two-date Sentinel-1 change: the dB difference after - before for VV. satimpact:floodchange marks new flood where the after scene is water (each date's water threshold automatic by default: split-based Otsu on the tiles with a bimodal histogram, Chini et al. 2017), the before scene is not, and the backscatter fell by more than the change threshold (automatic by default: split-based Kittler-Illingworth on the log-ratio of the after-water pixels; at least min_change_db, which also applies alone where no tile is bimodal or AUTO_THRESHOLD is off); receded water mirrors it.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 시기 Sentinel-1 변화: VV의 dB 차이(이후 - 이전). satimpact:floodchange는 이후 영상이 수체이고(각 시기의 수체 임계값은 기본적으로 자동: 히스토그램이 쌍봉형인 타일에 대한 분할 기반 Otsu, Chini et al. 2017) 이전 영상은 수체가 아니며, 후방산란이 변화 임계값보다 크게 감소한 곳(기본적으로 자동: 이후 시기 수체 픽셀의 로그비에 대한 분할 기반 Kittler-Illingworth; 최소 min_change_db이며, 쌍봉형 타일이 없거나 AUTO_THRESHOLD가 꺼져 있으면 이 값만 적용)을 신규 침수로 표시합니다. 후퇴한 물은 그 반대입니다.</translation>
     </message>
     <message>
         <source>Sentinel-1 GRD sigma0 in dB (linear power is converted by the tool), terrain-corrected, both dates from the same orbit direction and preferably the same relative orbit (incidence angles differ otherwise). Speckle makes single-pixel changes of a few dB common: new flood also needs the after scene to be water (water model water_s1_vv) and a fall of at least min_change_db. Flooded vegetation and flooded towns brighten (double bounce) and are not new flood here; wind or rain can roughen open water, which then is missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 GRD sigma0 (dB; 선형 전력은 도구가 변환), 지형 보정, 두 시기 모두 같은 궤도 방향이며 가급적 같은 상대 궤도(그렇지 않으면 입사각이 다름). 스펙클 때문에 단일 픽셀에서 수 dB의 변화는 흔합니다. 신규 침수는 이후 영상이 수체(수체 모델 water_s1_vv)이고 최소 min_change_db만큼 감소해야 합니다. 침수된 식생과 침수된 시가지는 이중 반사로 밝아지므로 여기서는 신규 침수가 아닙니다. 바람이나 비가 개방 수면을 거칠게 하면 탐지되지 않습니다.</translation>
     </message>
     <message>
         <source>Binary vegetation mask for the urban green ratio (satimpact:greenratio) from any multispectral scene with red and NIR bands (Sentinel-2, Landsat, RGBN aerial imagery). Threshold choice: 0.2 is the NDVI above which a surface is no longer bare soil (Sobrino et al. 2004), so every pixel with a real vegetation share counts; Kwon et al. (2021) built their urban green space score from NDVI of summer Sentinel-2 imagery, which is why the tool checks the season.</source>
-        <translation type="unfinished"></translation>
+        <translation>적색과 NIR 밴드가 있는 모든 다중분광 영상(Sentinel-2, Landsat, RGBN 항공 영상)에서 도시 녹지 비율(satimpact:greenratio)용 이진 식생 마스크를 만듭니다. 임계값 선택: 0.2는 지표면이 더 이상 나지가 아닌 NDVI 값이므로(Sobrino et al. 2004) 실제 식생이 있는 모든 픽셀이 포함됩니다. Kwon 등(2021)은 여름철 Sentinel-2 영상의 NDVI로 도시 녹지 점수를 만들었으며, 그래서 도구가 계절을 확인합니다.</translation>
     </message>
     <message>
         <source>Only meaningful on leaf-on (summer) imagery: winter, drought and snow lower NDVI (the tool warns). NDVI &gt; 0.2 counts sparse and dry vegetation and grass as green, not only tree canopy; raise the threshold (0.5: full cover after Sobrino et al. 2004) for dense vegetation only. The cloud test assumes reflectance x 10000 (Sentinel-2 L2A before processing baseline 04.00, Landsat Collection 1 style); for Sentinel-2 L2A from 2022 on (offset -1000) or Landsat Collection 2 (x 0.0000275 - 0.2) the NDVI is still right but the brightness cloud test is not, use an SCL band.</source>
-        <translation type="unfinished"></translation>
+        <translation>잎이 달린 시기(여름) 영상에서만 의미가 있습니다: 겨울, 가뭄, 눈은 NDVI를 낮춥니다(도구가 경고함). NDVI &gt; 0.2는 수관뿐 아니라 성긴 식생, 마른 식생, 초지도 녹지로 셉니다. 밀생 식생만 원하면 임계값을 높이십시오(0.5: Sobrino et al. 2004에 따른 완전 피복). 구름 검사는 반사율 x 10000을 가정합니다(처리 기준선 04.00 이전의 Sentinel-2 L2A, Landsat Collection 1 방식). 2022년 이후의 Sentinel-2 L2A(오프셋 -1000)나 Landsat Collection 2(x 0.0000275 - 0.2)에서는 NDVI는 여전히 맞지만 밝기 기반 구름 검사는 맞지 않으므로 SCL 밴드를 사용하십시오.</translation>
     </message>
     <message>
         <source>Binary vegetation mask for satimpact:greenratio from red, green and blue bands alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>적색, 녹색, 청색 밴드만으로 satimpact:greenratio용 이진 식생 마스크를 만듭니다.</translation>
     </message>
     <message>
         <source>RGB cannot see what NIR sees: dry, sparse or dormant vegetation with NDVI above 0.2 looks brown and is missed (the dry flood-plain chip over Spain), and snow-dusted conifers (February patch) look white; the agreement with NDVI is lowest there. Fitted on Sentinel-2 reflectance (L2A and one L1C chip); colour-balanced aerial photos and basemaps were not available to test on. Colour ratios do not depend on the scaling of the bands (reflectance or 8-bit), but do depend on the colour balance. No cloud test: RGB basemaps are cloud-free composites; grey and white clouds are kept out of the vegetation by the colour gate but count as valid area. The colour gate costs some agreement with NDVI (see metrics) and keeps grey roofs, roads, clouds and blue water out; turquoise shallow water with ln(G/B) &gt;= -0.1 can still pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>RGB는 NIR이 보는 것을 보지 못합니다: NDVI가 0.2보다 높은 마른 식생, 성긴 식생, 휴면 식생은 갈색으로 보여 놓치고(스페인의 마른 범람원 칩), 눈이 덮인 침엽수(2월 패치)는 흰색으로 보입니다. 이런 곳에서 NDVI와의 일치도가 가장 낮습니다. Sentinel-2 반사율(L2A와 L1C 칩 하나)로 적합했으며, 색 균형을 맞춘 항공 사진과 배경 지도는 시험할 자료가 없었습니다. 색 비율은 밴드의 스케일(반사율 또는 8비트)에는 의존하지 않지만 색 균형에는 의존합니다. 구름 검사 없음: RGB 배경 지도는 구름 없는 합성 영상입니다. 회색과 흰색 구름은 색 게이트로 식생에서 제외되지만 유효 면적으로는 셉니다. 색 게이트는 NDVI와의 일치도를 다소 낮추지만(성능 지표 참조) 회색 지붕, 도로, 구름, 푸른 물을 제외합니다. ln(G/B) &gt;= -0.1인 청록색의 얕은 물은 여전히 통과할 수 있습니다.</translation>
     </message>
     <message>
         <source>NDVI for any multispectral scene with red and NIR bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>적색과 NIR 밴드가 있는 모든 다중분광 영상의 NDVI.</translation>
     </message>
     <message>
         <source>Reflectance scaling matters little for a ratio, but clouds and shadows give misleading values; mask them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>비율에서는 반사율 스케일이 거의 중요하지 않지만, 구름과 그림자는 잘못된 값을 줍니다. 먼저 마스킹하십시오.</translation>
     </message>
     <message>
         <source>MOSAIKS random convolutional features: the chip is standardised per band, convolved with 256 fixed random 3x3 filters and their negatives (bias 0), passed through ReLU and averaged over the whole chip (global average pooling), giving 512 features.</source>
-        <translation type="unfinished"></translation>
+        <translation>MOSAIKS 무작위 합성곱 특징: 칩을 밴드별로 표준화하고, 고정된 무작위 3x3 필터 256개와 그 음수 필터(편향 0)로 합성곱한 뒤 ReLU를 거쳐 칩 전체에 대해 평균(전역 평균 풀링)하여 512개의 특징을 얻습니다.</translation>
     </message>
     <message>
         <source>Features only, no score: train a head with satimpact:trainpovertysurvey or satimpact:trainpovertyranking. Random features are not tuned to any task; they need a few hundred labelled chips to be useful.</source>
-        <translation type="unfinished"></translation>
+        <translation>특징만 있고 점수는 없습니다: satimpact:trainpovertysurvey 또는 satimpact:trainpovertyranking으로 헤드를 학습하십시오. 무작위 특징은 어떤 작업에도 맞춰져 있지 않으므로, 쓸모가 있으려면 레이블이 있는 칩이 수백 개 필요합니다.</translation>
     </message>
     <message>
         <source>One ONNX graph: an RGB chip (values 0-1 = 8-bit / 255) of about 1.87 x 1.87 km at 64 px in (the grid tool resamples each chip to it by area average), a development score in [0, 1] out. Features: 192 random convolutional features (MOSAIKS, 96 seeded 3x3 filters, both signs) of the chip at 64 px (about 29 m per pixel) normalised by its own grey mean and spread; a ridge head (alpha 10) onto the experts' levels, squashed by a sigmoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>하나의 ONNX 그래프: 약 1.87 x 1.87 km 크기의 RGB 칩(값 0-1 = 8비트 / 255)을 64 px로 입력받아(격자 도구가 각 칩을 면적 평균으로 리샘플링) [0, 1] 범위의 개발 점수를 출력합니다. 특징: 64 px(픽셀당 약 29 m) 칩의 무작위 합성곱 특징 192개(MOSAIKS, 시드 고정 3x3 필터 96개, 양·음 부호)를 칩 자체의 회색 평균과 분산으로 정규화; 전문가 등급에 대한 릿지 헤드(alpha 10)를 시그모이드로 압축합니다.</translation>
     </message>
     <message>
         <source>What the score is: a relative ranking of how built-up and developed a ~1.9 km square looks (from its colour and texture), learnt from North Korean experts' ordering of 23 visual clusters. It is not income, consumption or money; compare places within one run (score_percentile), not absolute values across runs. Where it stops holding: measured only in North Korea on 2016-2019 Sentinel-2 true-colour web tiles; on tiles outside the training clusters it reaches Spearman 0.57 with annotated land use (all tiles) and 0.58 among inhabited tiles, and 0.71 on clusters left out of training (lowest fold 0.46). Retrain (satimpact:trainpovertyranking) for another country, sensor, rendering, season or decade, and check it on places held out. Turning or mirroring the imagery moves a place's rank (median 8 points for a 90-degree rotation, 6 for a flip; brightness, contrast and haze at most 0.5). Clouds, snow and a rendering different from web map tiles (reflectance scenes are rendered as 2.5 x reflectance by the grid tool) shift scores; use cloud-free summer composites.</source>
-        <translation type="unfinished"></translation>
+        <translation>점수의 의미: 약 1.9 km 정사각형이 (색과 질감으로 볼 때) 얼마나 건물이 들어서고 개발되어 보이는지의 상대 순위로, 북한 전문가들이 시각적 군집 23개에 매긴 순서로부터 학습했습니다. 소득, 소비, 금액이 아닙니다. 서로 다른 실행 간의 절댓값이 아니라 한 번의 실행 안에서 장소끼리 비교하십시오(score_percentile). 성립하지 않는 경우: 2016-2019년 Sentinel-2 트루컬러 웹 타일로 북한에서만 측정했습니다. 학습 군집 밖의 타일에서 주석된 토지이용과의 Spearman 상관은 0.57(모든 타일), 거주 타일 중에서는 0.58이며, 학습에서 제외한 군집에서는 0.71(가장 낮은 폴드 0.46)입니다. 다른 국가, 센서, 렌더링, 계절, 연대에는 다시 학습하고(satimpact:trainpovertyranking) 제외해 둔 장소로 확인하십시오. 영상을 회전하거나 뒤집으면 장소의 순위가 바뀝니다(90도 회전 시 중앙값 8포인트, 뒤집기 시 6포인트; 밝기, 대비, 연무는 최대 0.5). 구름, 눈, 웹 지도 타일과 다른 렌더링(반사율 영상은 격자 도구가 2.5 x 반사율로 렌더링)은 점수를 바꿉니다. 구름 없는 여름 합성 영상을 사용하십시오.</translation>
     </message>
     <message>
         <source>MNDWI = (green - SWIR1) / (green + SWIR1); water where MNDWI &gt; 0. Sentinel-2 B3/B11, Landsat 8/9 B3/B6, Landsat 7 B2/B5.</source>
-        <translation type="unfinished"></translation>
+        <translation>MNDWI = (녹색 - SWIR1) / (녹색 + SWIR1); MNDWI &gt; 0이면 수체. Sentinel-2 B3/B11, Landsat 8/9 B3/B6, Landsat 7 B2/B5.</translation>
     </message>
     <message>
         <source>Reflectance is expected as integers x 10000 (Sentinel-2 L1C/L2A up to processing baseline 03.xx, Landsat Collection 1 surface reflectance). Clouds, cloud shadows, terrain shadow, snow and dark asphalt are confused with water; a single scene-wide threshold cannot fit every scene (use AUTO_THRESHOLD or THRESHOLD). On top-of-atmosphere (L1C) data, haze raises green more than SWIR and pushes land above 0: the plain index over-detects water there (see the measured IoU).</source>
-        <translation type="unfinished"></translation>
+        <translation>반사율은 정수 x 10000으로 가정합니다(처리 기준선 03.xx까지의 Sentinel-2 L1C/L2A, Landsat Collection 1 지표 반사율). 구름, 구름 그림자, 지형 그림자, 눈, 어두운 아스팔트는 수체와 혼동됩니다. 영상 전체에 하나의 임계값으로는 모든 영상을 맞출 수 없습니다(AUTO_THRESHOLD 또는 THRESHOLD 사용). 대기 상단(L1C) 자료에서는 연무가 SWIR보다 녹색을 더 높여 육지를 0 위로 올립니다: 단순 지수는 그곳에서 수체를 과다 탐지합니다(측정된 IoU 참조).</translation>
     </message>
     <message>
         <source>Open surface water where (MNDWI &gt; NDVI or MNDWI &gt; EVI) and EVI &lt; 0.1, written as the score min(max(MNDWI - NDVI, MNDWI - EVI), 0.1 - EVI) &gt; 0. The vegetation tests remove the vegetated and hazy land that the plain MNDWI &gt; 0 calls water. Needs blue, green, red, NIR and SWIR 1.6 um: Sentinel-2, Landsat 8/9, Landsat 7.</source>
-        <translation type="unfinished"></translation>
+        <translation>(MNDWI &gt; NDVI 또는 MNDWI &gt; EVI)이고 EVI &lt; 0.1인 곳의 개방 수면으로, 점수 min(max(MNDWI - NDVI, MNDWI - EVI), 0.1 - EVI) &gt; 0으로 씁니다. 식생 검사는 단순 MNDWI &gt; 0이 수체로 판정하는 식생 지역과 연무 낀 육지를 제거합니다. 청색, 녹색, 적색, NIR, SWIR 1.6 um가 필요합니다: Sentinel-2, Landsat 8/9, Landsat 7.</translation>
     </message>
     <message>
         <source>Reflectance is expected as integers x 10000 (Sentinel-2 L1C/L2A up to processing baseline 03.xx, Landsat Collection 1 surface reflectance). Clouds, cloud shadows, terrain shadow, snow and dark asphalt are confused with water; a single scene-wide threshold cannot fit every scene (use AUTO_THRESHOLD or THRESHOLD). EVI uses absolute reflectance, so the x 10000 scaling matters here (Landsat Collection 2 Level-2 and Sentinel-2 baseline &gt;= 04.00 data need rescaling first). Water with dense floating or emergent vegetation is excluded by design (EVI &gt;= 0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>반사율은 정수 x 10000으로 가정합니다(처리 기준선 03.xx까지의 Sentinel-2 L1C/L2A, Landsat Collection 1 지표 반사율). 구름, 구름 그림자, 지형 그림자, 눈, 어두운 아스팔트는 수체와 혼동됩니다. 영상 전체에 하나의 임계값으로는 모든 영상을 맞출 수 없습니다(AUTO_THRESHOLD 또는 THRESHOLD 사용). EVI는 절대 반사율을 사용하므로 여기서는 x 10000 스케일이 중요합니다(Landsat Collection 2 Level-2와 Sentinel-2 기준선 &gt;= 04.00 자료는 먼저 스케일을 다시 맞춰야 함). 빽빽한 부유 식생이나 정수 식물이 있는 물은 설계상 제외됩니다(EVI &gt;= 0.1).</translation>
     </message>
     <message>
         <source>NDWI = (green - NIR) / (green + NIR); water where NDWI &gt; 0. For sensors without a SWIR band (RGBN aerial or PlanetScope-like imagery) or as a second opinion.</source>
-        <translation type="unfinished"></translation>
+        <translation>NDWI = (녹색 - NIR) / (녹색 + NIR); NDWI &gt; 0이면 수체. SWIR 밴드가 없는 센서(RGBN 항공 영상이나 PlanetScope 유형 영상)용 또는 보조 판단용.</translation>
     </message>
     <message>
         <source>Reflectance is expected as integers x 10000 (Sentinel-2 L1C/L2A up to processing baseline 03.xx, Landsat Collection 1 surface reflectance). Clouds, cloud shadows, terrain shadow, snow and dark asphalt are confused with water; a single scene-wide threshold cannot fit every scene (use AUTO_THRESHOLD or THRESHOLD). Without SWIR, built-up areas and turbid or vegetated flood water are poorly separated; prefer water_mndwi_evi or water_mndwi where SWIR exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>반사율은 정수 x 10000으로 가정합니다(처리 기준선 03.xx까지의 Sentinel-2 L1C/L2A, Landsat Collection 1 지표 반사율). 구름, 구름 그림자, 지형 그림자, 눈, 어두운 아스팔트는 수체와 혼동됩니다. 영상 전체에 하나의 임계값으로는 모든 영상을 맞출 수 없습니다(AUTO_THRESHOLD 또는 THRESHOLD 사용). SWIR가 없으면 시가지와 탁하거나 식생이 있는 홍수 물이 잘 구분되지 않습니다. SWIR가 있으면 water_mndwi_evi 또는 water_mndwi를 사용하십시오.</translation>
     </message>
     <message>
         <source>Open water from a Sentinel-1 VH-only scene (older archives, single-polarisation modes, most public flood datasets). Default threshold: automatic, split-based (Chini et al. 2017): Otsu (or Kittler-Illingworth) on the pooled histogram of the tiles whose histogram is bimodal (Ashman's D &gt; 2, smaller class &gt;= 20 %); the fixed -22 dB where no tile is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 VH 단일 영상(오래된 아카이브, 단일 편파 모드, 대부분의 공개 홍수 데이터셋)에서 개방 수면을 찾습니다. 기본 임계값: 자동, 분할 기반(Chini et al. 2017): 히스토그램이 쌍봉형인 타일(Ashman's D &gt; 2, 작은 클래스 &gt;= 20 %)의 합친 히스토그램에 Otsu(또는 Kittler-Illingworth) 적용; 그런 타일이 없으면 고정값 -22 dB.</translation>
     </message>
     <message>
         <source>Sentinel-1 GRD sigma0, terrain-corrected, in dB (linear power is converted by the tools: RADAR_UNITS, or detected from the values). Radar caveats: wind- or rain-roughened water is bright and is missed; flooded vegetation and flooded towns brighten by double bounce and are missed; smooth dry surfaces (sand, tarmac, dry bare fields) and radar shadow look like water. Speckle gives salt-and-pepper noise; use MIN_AREA for polygons. VH is less sensitive to wind on water, but its water values sit near Sentinel-1's noise floor (about -22 to -25 dB), so dark dry fields mix in. A single polarisation sees less than VV and VH together; prefer water_sdwi where both exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 GRD sigma0, 지형 보정, dB 단위(선형 전력은 도구가 변환: RADAR_UNITS 또는 값으로 판단). 레이더의 한계: 바람이나 비로 거칠어진 수면은 밝아서 놓칩니다. 침수된 식생과 침수된 시가지는 이중 반사로 밝아져 놓칩니다. 매끄럽고 건조한 표면(모래, 포장 도로, 마른 나지 농경지)과 레이더 그림자는 물처럼 보입니다. 스펙클은 점 잡음을 만듭니다. 폴리곤에는 MIN_AREA를 사용하십시오. VH는 수면의 바람에 덜 민감하지만 수체 값이 Sentinel-1 잡음 하한(약 -22~-25 dB) 근처에 있어 어두운 건조 농경지가 섞입니다. 단일 편파는 VV와 VH를 함께 쓸 때보다 덜 보입니다. 둘 다 있으면 water_sdwi를 사용하십시오.</translation>
     </message>
     <message>
         <source>Open water from a Sentinel-1 VV-only scene (older archives, single-polarisation modes, most public flood datasets). Default threshold: automatic, split-based (Chini et al. 2017): Otsu (or Kittler-Illingworth) on the pooled histogram of the tiles whose histogram is bimodal (Ashman's D &gt; 2, smaller class &gt;= 20 %); the fixed -15 dB where no tile is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 VV 단일 영상(오래된 아카이브, 단일 편파 모드, 대부분의 공개 홍수 데이터셋)에서 개방 수면을 찾습니다. 기본 임계값: 자동, 분할 기반(Chini et al. 2017): 히스토그램이 쌍봉형인 타일(Ashman's D &gt; 2, 작은 클래스 &gt;= 20 %)의 합친 히스토그램에 Otsu(또는 Kittler-Illingworth) 적용; 그런 타일이 없으면 고정값 -15 dB.</translation>
     </message>
     <message>
         <source>Sentinel-1 GRD sigma0, terrain-corrected, in dB (linear power is converted by the tools: RADAR_UNITS, or detected from the values). Radar caveats: wind- or rain-roughened water is bright and is missed; flooded vegetation and flooded towns brighten by double bounce and are missed; smooth dry surfaces (sand, tarmac, dry bare fields) and radar shadow look like water. Speckle gives salt-and-pepper noise; use MIN_AREA for polygons. VV separates water from land best, but wind roughens water most in VV. A single polarisation sees less than VV and VH together; prefer water_sdwi where both exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 GRD sigma0, 지형 보정, dB 단위(선형 전력은 도구가 변환: RADAR_UNITS 또는 값으로 판단). 레이더의 한계: 바람이나 비로 거칠어진 수면은 밝아서 놓칩니다. 침수된 식생과 침수된 시가지는 이중 반사로 밝아져 놓칩니다. 매끄럽고 건조한 표면(모래, 포장 도로, 마른 나지 농경지)과 레이더 그림자는 물처럼 보입니다. 스펙클은 점 잡음을 만듭니다. 폴리곤에는 MIN_AREA를 사용하십시오. VV는 물과 육지를 가장 잘 구분하지만, 바람이 수면을 가장 거칠게 하는 것도 VV입니다. 단일 편파는 VV와 VH를 함께 쓸 때보다 덜 보입니다. 둘 다 있으면 water_sdwi를 사용하십시오.</translation>
     </message>
     <message>
         <source>Open water from Sentinel-1 VV and VH backscatter: the mean of the two in dB, water below the threshold (card default: SDWI's boundary, -17.27 dB). AUTO_THRESHOLD: split-based threshold (Otsu or Kittler-Illingworth on the tiles whose histogram is bimodal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 VV와 VH 후방산란으로 개방 수면을 찾습니다: 두 값(dB)의 평균이 임계값보다 낮으면 수체(카드 기본값: SDWI의 경계, -17.27 dB). AUTO_THRESHOLD: 분할 기반 임계값(히스토그램이 쌍봉형인 타일에 Otsu 또는 Kittler-Illingworth).</translation>
     </message>
     <message>
         <source>Sentinel-1 GRD sigma0, terrain-corrected, in dB (linear power is converted by the tools: RADAR_UNITS, or detected from the values). Radar caveats: wind- or rain-roughened water is bright and is missed; flooded vegetation and flooded towns brighten by double bounce and are missed; smooth dry surfaces (sand, tarmac, dry bare fields) and radar shadow look like water. Speckle gives salt-and-pepper noise; use MIN_AREA for polygons. Version 1 (SDWI as -sqrt(VV x VH), values capped at -0.01 dB) gave an automatic threshold that moved with the scene's dB range; version 2 is shift-equivariant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentinel-1 GRD sigma0, 지형 보정, dB 단위(선형 전력은 도구가 변환: RADAR_UNITS 또는 값으로 판단). 레이더의 한계: 바람이나 비로 거칠어진 수면은 밝아서 놓칩니다. 침수된 식생과 침수된 시가지는 이중 반사로 밝아져 놓칩니다. 매끄럽고 건조한 표면(모래, 포장 도로, 마른 나지 농경지)과 레이더 그림자는 물처럼 보입니다. 스펙클은 점 잡음을 만듭니다. 폴리곤에는 MIN_AREA를 사용하십시오. 버전 1(SDWI를 -sqrt(VV x VH)로, 값은 -0.01 dB에서 상한)은 영상의 dB 범위에 따라 움직이는 자동 임계값을 주었습니다. 버전 2는 이동 등변(shift-equivariant)입니다.</translation>
     </message>
     <message>
         <source>Flood impact on poverty</source>
