@@ -2544,6 +2544,10 @@
         <translation>방법, 정렬, 임계값</translation>
     </message>
     <message>
+        <source>{method} {alignment}. Thresholds: {thresholds}</source>
+        <translation>{method} {alignment}. 임계값: {thresholds}</translation>
+    </message>
+    <message>
         <source>{0:g} m cell</source>
         <translation>{0:g} m 격자</translation>
     </message>

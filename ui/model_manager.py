@@ -36,6 +36,11 @@ from ..processing.common import tr, user_models_dir
 from ..processing.labels import card_text, card_title
 
 
+def _origin_text(origin: str) -> str:
+    """Where a model comes from ("shipped", "user"), in the user's language."""
+    return tr("shipped") if origin == "shipped" else tr("user")
+
+
 def card_html(card, origin: str, path: str) -> str:
     # Labels and the shipped cards' description and caveats in the user's language (scripts/i18n.py
     # collects the cards' texts); ids (task, model type, band and output names) stay as written.
@@ -81,7 +86,7 @@ def card_html(card, origin: str, path: str) -> str:
         or "<li>" + e(tr("none reported")) + "</li>"
     )
     table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>" for k, v in rows)
-    origin_text = tr("shipped") if origin == "shipped" else tr("user")
+    origin_text = _origin_text(origin)
     return (
         f"<h3>{e(card_title(card))}</h3><p><i>{e(card.name)}</i> ({e(origin_text)}) - {e(path)}</p>"
         f"<p>{e(card_text(card.description))}</p><table>{table}</table>"
@@ -137,7 +142,8 @@ class ModelManagerDialog(QDialog):
             )
         for name, path in available_models(self.user_dir).items():
             origin = model_origin(path)
-            label = f"{name}  [{origin}, {tr('invalid')}]" if name in self.problems else f"{name}  [{origin}]"
+            shown = _origin_text(origin)
+            label = f"{name}  [{shown}, {tr('invalid')}]" if name in self.problems else f"{name}  [{shown}]"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, (name, path, origin))
             self.list.addItem(item)

@@ -237,7 +237,9 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
                 ),
                 style_damaged_cells(threshold),
             )
-        method = f"{result.method.describe()} {result.alignment.description}. Thresholds: {result.thresholds}"
+        method = self.tr("{method} {alignment}. Thresholds: {thresholds}").format(
+            method=result.method.describe(), alignment=result.alignment.description, thresholds=result.thresholds
+        )
         results = {
             self.OUTPUT: output,
             self.NEW_FLOOD_KM2: result.areas_m2[NEW_FLOOD] / 1e6,

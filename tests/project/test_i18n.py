@@ -89,7 +89,7 @@ def test_every_user_visible_string_has_korean():
     by_class = i18n.classified()
     counts = {kind: (len(texts), sum(not korean.get(t, "").strip() for t in texts)) for kind, texts in by_class.items()}
     print("strings per class (all, untranslated):", counts)
-    for kind in ("log", "error", "layer", "legend", "ui", "card title", "workflow"):
+    for kind in ("log", "error", "layer", "legend", "ui", "card title", "card text", "workflow"):
         assert counts[kind][0] > 0, f"no {kind} string collected: the extraction misses a class"
     missing = [t for texts in by_class.values() for t in texts if not korean.get(t, "").strip()]
     assert missing == [], f"{len(missing)} untranslated, e.g. {missing[:3]} (add them to i18n/ko.json)"
@@ -130,6 +130,51 @@ def test_engine_tr_follows_the_language():
         assert engine_i18n.set_language("en_US") == "en"
     assert engine_i18n.tr("cancelled by the user; no output was written").startswith("cancelled")
     assert engine_i18n.set_language("xx") == "en"  # no catalogue: English
+
+
+def test_names_in_log_lines_and_batch_workers_follow_the_language(tmp_path):
+    """Threshold methods, radar units and merge modes are named in Korean, and a batch worker
+    (a fresh process, in English) answers in the language the client passes it."""
+    from satimpact.engine import batch
+    from satimpact.engine import i18n as engine_i18n
+    from satimpact.engine.card import merge_name
+    from satimpact.engine.radar import method_name, unit_name
+
+    item = batch.BatchItem((str(tmp_path / "scene.tif"),), "scene")
+    params = {"MODEL": "no_such_model"}
+    names = batch.output_names("runmodel", params, item)
+    try:
+        result = batch.run_item("runmodel", item, params, str(tmp_path / "staging"), names, lang="ko")
+        assert result["status"] == "failed" and HANGUL.search(result["error"]), result
+        assert "no_such_model" in result["error"]
+        assert engine_i18n.language() == "ko"
+        assert HANGUL.search(unit_name("linear")) and HANGUL.search(merge_name("crop"))
+        assert method_name("ki") == "Kittler-Illingworth"  # a name: Korean GIS texts keep it
+    finally:
+        engine_i18n.set_language("en")
+    assert (unit_name("linear"), merge_name("crop")) == ("linear power", "crop")
+    result = batch.run_item("runmodel", item, params, str(tmp_path / "staging"), names, lang="en")
+    assert result["error"].startswith("unknown model 'no_such_model'"), result["error"]
+
+
+def test_model_manager_card_in_korean(satimpact_provider):
+    """The model manager shows a shipped card's labels, description and caveats in Korean."""
+    from satimpact.engine.model import read_model
+    from satimpact.ui.model_manager import card_html
+
+    path = str(ROOT / "models" / "water_ndwi.onnx")
+    card = read_model(path).card
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "i18n" / "satimpact_ko.qm"))
+    QgsApplication.installTranslator(translator)
+    try:
+        shown = card_html(card, "shipped", path)
+    finally:
+        QgsApplication.removeTranslator(translator)
+    for english in (card.description, card.caveats, "Caveats", "Metrics", "shipped"):
+        assert english not in shown, english
+    assert "주의 사항" in shown and "기본 제공" in shown and "NDWI = (녹색 - NIR)" in shown
+    assert card.caveats in card_html(card, "shipped", path)  # English without the translator
 
 
 def test_workflows_in_korean(satimpact_provider):
