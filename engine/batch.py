@@ -1101,6 +1101,7 @@ def run_chunk(
         threads: onnxruntime threads per item.
         cancel_path: a file whose presence cancels the batch, or None.
         user_dir: the user's models folder, or None.
+        lang: the client's language (``engine.i18n.language()``), for the texts sent back.
 
     Returns:
         list[dict]: one result per job (``run_item``'s, or a ``pending`` one).
