@@ -406,10 +406,10 @@ def split_threshold(
     leaf = _leaf_size(width, height)
     empty = SplitThreshold(None, method, "fallback", 0, 0, n, leaf)
     if n == 0:
-        empty.notes.append("no valid pixel")
+        empty.notes.append(tr("no valid pixel"))
         return empty
     if not hi > lo:
-        empty.notes.append(f"all values equal ({lo:g})")
+        empty.notes.append(tr("all values equal ({lo:g})").format(lo=lo))
         return empty
     qlo, qhi = _split_range(read_values, wins, lo, hi, check)
     edges = np.linspace(qlo, qhi, SPLIT_BINS + 1)
@@ -418,16 +418,16 @@ def split_threshold(
     if not kept:
         return empty
     pooled = np.sum(kept, axis=0)
-    notes = []
+    threshold_notes = []
     k, applied = None, f"split-{method}"
     if method == "ki":
         k = ki_cut(pooled, edges)
         if k is None:
-            notes.append("Kittler-Illingworth has no minimum between the two modes: Otsu used")
+            threshold_notes.append(tr("Kittler-Illingworth has no minimum between the two modes: Otsu used"))
             applied = "split-otsu (KI undefined)"
     if k is None:
         k = otsu_cut(pooled, edges)
-    return SplitThreshold(float(edges[k + 1]), method, applied, len(kept), int(pooled.sum()), n, leaf, notes)
+    return SplitThreshold(float(edges[k + 1]), method, applied, len(kept), int(pooled.sum()), n, leaf, threshold_notes)
 
 
 def band_values(ds, band: int = 1):

@@ -649,7 +649,9 @@ def automatic_threshold(
             )
         )
     unit = f" {units}" if units else ""
-    text = f"{found.describe(units)}: the model's documented fixed value {fixed:g}{unit} applies"
+    text = tr("{0}: the model's documented fixed value {fixed:g}{unit} applies").format(
+        found.describe(units), fixed=fixed, unit=unit
+    )
     feedback.warning(text)
     return float(fixed), "fallback", text
 

@@ -616,12 +616,24 @@
         <translation>클러스터 제외 교차검증 (클러스터 단위 폴드 {0}개): 칩 점수와 단계의 스피어만 {g_rho:.3f}, 켄달 타우 {g_tau:.3f} (폴드 평균; </translation>
     </message>
     <message>
+        <source>no valid pixel</source>
+        <translation>유효 픽셀 없음</translation>
+    </message>
+    <message>
         <source>median {median:.4g}, 1st-99th percentile {p01:.4g} to {p99:.4g}, {0:.1f} % negative</source>
         <translation>중앙값 {median:.4g}, 1~99번째 백분위수 {p01:.4g}~{p99:.4g}, 음수 {0:.1f} %</translation>
     </message>
     <message>
+        <source>Kittler-Illingworth has no minimum between the two modes: Otsu used</source>
+        <translation>Kittler-Illingworth의 두 최빈값 사이에 최솟값이 없어 Otsu 사용</translation>
+    </message>
+    <message>
         <source>split-based automatic threshold (Chini et al. 2017): {tiles_kept} bimodal tile(s) ({rule}) holding {share:.1f} % of the valid pixels; {how} on their pooled histogram: {threshold:.4g}{unit}</source>
         <translation>분할 기반 자동 임계값 (Chini 외 2017): 쌍봉형 타일 {tiles_kept}개 ({rule})가 유효 픽셀의 {share:.1f} %를 차지. 합친 히스토그램에 {how} 적용: {threshold:.4g}{unit}</translation>
+    </message>
+    <message>
+        <source>all values equal ({lo:g})</source>
+        <translation>모든 값이 같음 ({lo:g})</translation>
     </message>
     <message>
         <source>{0} as stated</source>
@@ -3422,6 +3434,10 @@
     <message>
         <source>model card default</source>
         <translation>모델 카드 기본값</translation>
+    </message>
+    <message>
+        <source>{0}: the model's documented fixed value {fixed:g}{unit} applies</source>
+        <translation>{0}: 모델에 문서화된 고정값 {fixed:g}{unit} 적용</translation>
     </message>
     <message>
         <source>Floating debris: FDI and NDVI (Biermann et al. 2020), Sentinel-2A wavelengths</source>

@@ -135,7 +135,11 @@ def _sinks(tree, errors: set[str]):
         elif isinstance(node, ast.Call) and node.args:
             name = _call_name(node)
             receiver = _receiver(node).lower()
-            if name in LOG_METHODS or (name == "append" and receiver == "warnings"):  # season warnings
+            # season warnings; the notes a threshold's log line ends with (result.notes, threshold_notes)
+            notes = receiver == "threshold_notes" or (
+                receiver == "notes" and isinstance(node.func.value, ast.Attribute)
+            )
+            if name in LOG_METHODS or (name == "append" and (receiver == "warnings" or notes)):
                 yield "log", node.args[0]
             elif isinstance(node.func, ast.IfExp) and "feedback." in ast.unparse(node.func):
                 yield "log", node.args[0]  # (feedback.info if sure else feedback.warning)(text)
