@@ -625,7 +625,7 @@
     </message>
     <message>
         <source>Kittler-Illingworth has no minimum between the two modes: Otsu used</source>
-        <translation>Kittler-Illingworth의 두 최빈값 사이에 최솟값이 없어 Otsu 사용</translation>
+        <translation>Kittler-Illingworth: 두 봉우리 사이에 최솟값이 없어 Otsu 사용</translation>
     </message>
     <message>
         <source>split-based automatic threshold (Chini et al. 2017): {tiles_kept} bimodal tile(s) ({rule}) holding {share:.1f} % of the valid pixels; {how} on their pooled histogram: {threshold:.4g}{unit}</source>
