@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .i18n import language, tr
 from .raster import commit_output, remove_quietly, temporary_path
 
 MAX_ZONE_CHARTS = 24
@@ -50,6 +51,7 @@ class Report:
     zones: list[ZoneSeries]
     notes: list[str] = field(default_factory=list)
     pictures: list[tuple[str, bytes]] = field(default_factory=list)
+    chart_quantity: str = ""  # ``quantity`` as the charts draw it (``chart_tr``)
 
 
 def _png(figure) -> bytes:
@@ -92,16 +94,18 @@ def zone_chart(report: Report, zone: ZoneSeries) -> bytes:
     ax.plot(xs, ys, "-", color="#1f5fa8", lw=1.6, zorder=2)
     good = np.array([not low for low in zone.low_observation]) & np.isfinite(ys)
     low = np.array(zone.low_observation) & np.isfinite(ys)
-    ax.plot(xs[good], ys[good], "o", color="#1f5fa8", ms=5, zorder=3, label="observed")
+    ax.plot(xs[good], ys[good], "o", color="#1f5fa8", ms=5, zorder=3, label=chart_tr("observed"))
     if low.any():
-        label = "flagged (left out of the trend)"
+        label = chart_tr("flagged (left out of the trend)")
         ax.plot(xs[low], ys[low], "o", mfc="white", mec="#1f5fa8", ms=5, zorder=3, label=label)
     trend = zone.trend
     if trend.slope_per_year is not None and good.any():
         t0, y0 = np.median(xs[good]), np.median(ys[good])
         line = y0 + trend.slope_per_year * factor * (xs - t0)
-        ax.plot(xs, line, "--", color="#c0392b", lw=1.2, zorder=1, label=f"Sen's slope (p = {trend.p_value:.2g})")
-    ax.set_ylabel(f"{report.quantity} ({unit})" if unit else report.quantity)
+        label = chart_tr("Sen's slope (p = {p})").format(p=f"{trend.p_value:.2g}")
+        ax.plot(xs, line, "--", color="#c0392b", lw=1.2, zorder=1, label=label)
+    quantity = report.chart_quantity or report.quantity
+    ax.set_ylabel(f"{quantity} ({unit})" if unit else quantity)
     ax.set_title(zone.name, fontsize=10)
     ax.set_xticks(xs)
     ax.set_xticklabels(report.labels, rotation=45, ha="right", fontsize=8)
@@ -127,7 +131,7 @@ def occurrence_picture(path: str) -> bytes:
     ax = fig.add_subplot(1, 1, 1)
     image = ax.imshow(shown, cmap="Blues", vmin=0.0, vmax=1.0, interpolation="nearest")
     ax.set_axis_off()
-    ax.set_title("Water occurrence (share of valid observations that were water)", fontsize=10)
+    ax.set_title(chart_tr("Water occurrence (share of valid observations that were water)"), fontsize=10)
     fig.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
     return _png(fig)
 
@@ -153,10 +157,51 @@ def change_picture(path: str) -> bytes:
     ax = fig.add_subplot(1, 1, 1)
     ax.imshow(shown, cmap=cmap, vmin=-0.5, vmax=len(codes) - 0.5, interpolation="nearest")
     ax.set_axis_off()
-    ax.set_title("Water change between the first and last observation", fontsize=10)
-    handles = [Patch(facecolor=CHANGE_COLOURS[c][0], edgecolor="#555", label=CHANGE_COLOURS[c][1]) for c in codes]
+    ax.set_title(chart_tr("Water change between the first and last observation"), fontsize=10)
+    handles = [Patch(facecolor=CHANGE_COLOURS[c][0], edgecolor="#555", label=_change_label(c)) for c in codes]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=5, fontsize=8, frameon=False)
     return _png(fig)
+
+
+def chart_tr(text: str) -> str:
+    """``text`` in the user's language as a chart draws it.
+
+    matplotlib draws Hangul only with a Korean font installed (``fonts-nanum`` on Debian); without
+    one, a Korean chart keeps the English text rather than showing empty boxes. The HTML around
+    the charts is always translated (the browser has its own fonts).
+
+    Args:
+        text: the English text (the catalogue key).
+
+    Returns:
+        str: the translation, or ``text``.
+    """
+    if language() == "ko" and not _hangul_font():
+        return text
+    return tr(text)
+
+
+_hangul_font_found: list[bool] = []
+_HANGUL_FONTS = ("nanum", "noto sans cjk", "noto serif cjk", "malgun", "un batang", "undotum", "baekmuk")
+
+
+def _hangul_font() -> bool:
+    if not _hangul_font_found:
+        from matplotlib import font_manager
+
+        names = {f.name.lower() for f in font_manager.fontManager.ttflist}
+        _hangul_font_found.append(any(k in n for n in names for k in _HANGUL_FONTS))
+    return _hangul_font_found[0]
+
+
+def _change_label(code: int) -> str:
+    return {
+        0: chart_tr("never water"),
+        1: chart_tr("permanent water"),
+        2: chart_tr("new water"),
+        3: chart_tr("lost water"),
+        4: chart_tr("seasonal water"),
+    }[code]
 
 
 def _thumbnail(path: str) -> np.ndarray:
@@ -191,13 +236,22 @@ def render_html(report: Report) -> str:
         "table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}"
         "th{background:#eef}td.n{text-align:left}img{max-width:100%}.low{color:#999}</style></head><body>",
         f"<h1>{esc(report.title)}</h1>",
-        f"<p>{len(report.labels)} dates: {esc(', '.join(report.labels))}; {len(report.zones)} zone(s).</p>",
+        "<p>"
+        + esc(
+            tr("{n} dates: {labels}; {zones} zone(s).").format(
+                n=len(report.labels), labels=", ".join(report.labels), zones=len(report.zones)
+            )
+        )
+        + "</p>",
     ]
     for note in report.notes:
         parts.append(f"<p>{esc(note)}</p>")
     unit_label = "m²" if report.unit == "m2" else report.unit
-    parts.append(f"<h2>Trend per zone</h2><table><tr><th>zone</th><th>Sen's slope ({esc(unit_label)}/year)</th>")
-    parts.append("<th>Mann-Kendall p</th><th>dates used</th></tr>")
+    zone_head = esc(tr("zone"))
+    # Text nodes need no quote escaping (and "Sen's" stays searchable in the page).
+    slope_head = html.escape(tr("Sen's slope ({unit}/year)").format(unit=unit_label), quote=False)
+    parts.append(f"<h2>{esc(tr('Trend per zone'))}</h2><table><tr><th>{zone_head}</th><th>{slope_head}</th>")
+    parts.append(f"<th>{esc(tr('Mann-Kendall p'))}</th><th>{esc(tr('dates used'))}</th></tr>")
     for z in report.zones:
         t = z.trend
         if t.slope_per_year is None:
@@ -207,20 +261,18 @@ def render_html(report: Report) -> str:
         p = "n/a" if t.p_value is None else f"{t.p_value:.3g}"
         parts.append(f"<tr><td class='n'>{esc(z.name)}</td><td>{slope}</td><td>{p}</td><td>{t.n}</td></tr>")
     parts.append("</table>")
-    parts.append(f"<h2>{esc(report.quantity)} over time</h2>")
+    parts.append(f"<h2>{esc(tr('{quantity} over time').format(quantity=report.quantity))}</h2>")
     for z in report.zones[:MAX_ZONE_CHARTS]:
         data = base64.b64encode(zone_chart(report, z)).decode("ascii")
         parts.append(f"<p><img alt='{esc(z.name)}' src='data:image/png;base64,{data}'></p>")
     if len(report.zones) > MAX_ZONE_CHARTS:
-        parts.append(
-            f"<p>Charts for the first {MAX_ZONE_CHARTS} zones; the table below and the output layer have all.</p>"
-        )
+        text = tr("Charts for the first {n} zones; the table below and the output layer have all.")
+        parts.append(f"<p>{esc(text.format(n=MAX_ZONE_CHARTS))}</p>")
     for caption, png in report.pictures:
         data = base64.b64encode(png).decode("ascii")
         parts.append(f"<h2>{esc(caption)}</h2><p><img alt='{esc(caption)}' src='data:image/png;base64,{data}'></p>")
-    parts.append(
-        f"<h2>Values ({esc(unit_label)}; NULL: not observed; grey: low observation)</h2><table><tr><th>zone</th>"
-    )
+    values = tr("Values ({unit}; NULL: not observed; grey: low observation)").format(unit=unit_label)
+    parts.append(f"<h2>{esc(values)}</h2><table><tr><th>{zone_head}</th>")
     parts.extend(f"<th>{esc(label)}</th>" for label in report.labels)
     parts.append("</tr>")
     for z in report.zones:
@@ -262,7 +314,7 @@ def write_water_report(result, path: str, title: str, occurrence_path: str | Non
     """
     n = len(result.dates)
     zones = []
-    names = result.zone_names or [f"zone {k + 1}" for k in range(result.zones)]
+    names = result.zone_names or [tr("zone {k}").format(k=k + 1) for k in range(result.zones)]
     for z in range(result.zones):
         rows = [result.figures(z, d) for d in range(n)]
         zones.append(
@@ -272,20 +324,26 @@ def write_water_report(result, path: str, title: str, occurrence_path: str | Non
         title=title,
         labels=[d.label for d in result.dates],
         years=[d.decimal_year for d in result.dates],
-        quantity="Water area",
+        quantity=tr("Water area"),
+        chart_quantity=chart_tr("Water area"),
         unit="m2",
         zones=zones,
         notes=[
-            f"Areas are true square metres ({result.equal_area}) on the grid of "
-            f"{os.path.basename(result.reference.path)}. Dates observed over less than "
-            f"{100 * result.min_observed:.0f} % of a zone are marked as low observation and left out of the trend.",
-            "Trend: Sen's slope of the water area per year, p-value of the Mann-Kendall test (two-sided).",
+            tr(
+                "Areas are true square metres ({method}) on the grid of {grid}. Dates observed over less than "
+                "{percent} % of a zone are marked as low observation and left out of the trend."
+            ).format(
+                method=result.equal_area,
+                grid=os.path.basename(result.reference.path),
+                percent=f"{100 * result.min_observed:.0f}",
+            ),
+            tr("Trend: Sen's slope of the water area per year, p-value of the Mann-Kendall test (two-sided)."),
         ],
     )
     if occurrence_path:
-        report.pictures.append(("Water occurrence (Pekel et al. 2016)", occurrence_picture(occurrence_path)))
+        report.pictures.append((tr("Water occurrence (Pekel et al. 2016)"), occurrence_picture(occurrence_path)))
     if change_path:
-        report.pictures.append(("Water change classes", change_picture(change_path)))
+        report.pictures.append((tr("Water change classes"), change_picture(change_path)))
     write_report(report, path)
 
 
@@ -304,19 +362,22 @@ def write_green_report(result, path: str, title: str) -> None:
         low = [r["low_observation"] or bool(r["season_warning"]) for r in rows]
         zones.append(ZoneSeries(result.zone_names[z], [r["green_ratio"] for r in rows], low, result.trends[z]))
     notes = [
-        f"Model {result.model}. Green ratio = vegetation area / valid (cloud-free, not nodata) area, in true "
-        "square metres on each date's own grid. Dates observed over less than "
-        f"{100 * result.min_observed:.0f} % of a zone, or with a season warning, are marked and left out of the trend.",
-        "Trend: Sen's slope of the green ratio per year, p-value of the Mann-Kendall test (two-sided).",
+        tr(
+            "Model {model}. Green ratio = vegetation area / valid (cloud-free, not nodata) area, in true "
+            "square metres on each date's own grid. Dates observed over less than {percent} % of a zone, "
+            "or with a season warning, are marked and left out of the trend."
+        ).format(model=result.model, percent=f"{100 * result.min_observed:.0f}"),
+        tr("Trend: Sen's slope of the green ratio per year, p-value of the Mann-Kendall test (two-sided)."),
     ]
     for d, season in zip(result.dates, result.seasons):
         if season.warnings:
-            notes.append(f"Season warning {d.label}: {season.warning_text}")
+            notes.append(tr("Season warning {label}: {text}").format(label=d.label, text=season.warning_text))
     report = Report(
         title=title,
         labels=[d.label for d in result.dates],
         years=[d.decimal_year for d in result.dates],
-        quantity="Green ratio",
+        quantity=tr("Green ratio"),
+        chart_quantity=chart_tr("Green ratio"),
         unit="share",
         zones=zones,
         notes=notes,

@@ -3432,6 +3432,90 @@
         <translation>타일 히스토그램에 맞춘 두 가우스 분포의 Ashman D &gt; {0:g}, 작은 쪽이 타일의 {1:g} % 이상</translation>
     </message>
     <message>
+        <source>flagged (left out of the trend)</source>
+        <translation>표시됨 (추세에서 제외)</translation>
+    </message>
+    <message>
+        <source>Water occurrence (share of valid observations that were water)</source>
+        <translation>수체 출현 빈도 (유효 관측 중 수체였던 비율)</translation>
+    </message>
+    <message>
+        <source>Water change between the first and last observation</source>
+        <translation>첫 관측과 마지막 관측 사이의 수체 변화</translation>
+    </message>
+    <message>
+        <source>Charts for the first {n} zones; the table below and the output layer have all.</source>
+        <translation>처음 {n}개 구역의 차트입니다. 아래 표와 출력 레이어에는 모든 구역이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Trend: Sen's slope of the green ratio per year, p-value of the Mann-Kendall test (two-sided).</source>
+        <translation>추세: 연간 녹지 비율의 Sen 기울기, Mann-Kendall 검정(양측)의 p-값.</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>관측됨</translation>
+    </message>
+    <message>
+        <source>Values ({unit}; NULL: not observed; grey: low observation)</source>
+        <translation>값 ({unit}; NULL: 관측되지 않음; 회색: 관측 부족)</translation>
+    </message>
+    <message>
+        <source>Water area</source>
+        <translation>수체 면적</translation>
+    </message>
+    <message>
+        <source>Sen's slope (p = {p})</source>
+        <translation>Sen 기울기 (p = {p})</translation>
+    </message>
+    <message>
+        <source>Sen's slope ({unit}/year)</source>
+        <translation>Sen 기울기 ({unit}/년)</translation>
+    </message>
+    <message>
+        <source>Trend: Sen's slope of the water area per year, p-value of the Mann-Kendall test (two-sided).</source>
+        <translation>추세: 연간 수체 면적의 Sen 기울기, Mann-Kendall 검정(양측)의 p-값.</translation>
+    </message>
+    <message>
+        <source>Water occurrence (Pekel et al. 2016)</source>
+        <translation>수체 출현 빈도 (Pekel et al. 2016)</translation>
+    </message>
+    <message>
+        <source>Model {model}. Green ratio = vegetation area / valid (cloud-free, not nodata) area, in true square metres on each date's own grid. Dates observed over less than {percent} % of a zone, or with a season warning, are marked and left out of the trend.</source>
+        <translation>모델 {model}. 녹지 비율 = 식생 면적 / 유효(구름 없음, nodata 아님) 면적이며, 각 날짜 자체 격자에서 실제 제곱미터로 계산합니다. 구역의 {percent} % 미만에서 관측된 날짜나 계절 경고가 있는 날짜는 표시되고 추세에서 제외됩니다.</translation>
+    </message>
+    <message>
+        <source>Trend per zone</source>
+        <translation>구역별 추세</translation>
+    </message>
+    <message>
+        <source>Mann-Kendall p</source>
+        <translation>Mann-Kendall p</translation>
+    </message>
+    <message>
+        <source>dates used</source>
+        <translation>사용된 날짜 수</translation>
+    </message>
+    <message>
+        <source>zone {k}</source>
+        <translation>구역 {k}</translation>
+    </message>
+    <message>
+        <source>Areas are true square metres ({method}) on the grid of {grid}. Dates observed over less than {percent} % of a zone are marked as low observation and left out of the trend.</source>
+        <translation>면적은 {grid}의 격자에서 계산한 실제 제곱미터({method})입니다. 구역의 {percent} % 미만에서 관측된 날짜는 관측 부족으로 표시되고 추세에서 제외됩니다.</translation>
+    </message>
+    <message>
+        <source>Season warning {label}: {text}</source>
+        <translation>계절 경고 {label}: {text}</translation>
+    </message>
+    <message>
+        <source>{n} dates: {labels}; {zones} zone(s).</source>
+        <translation>날짜 {n}개: {labels}; 구역 {zones}개.</translation>
+    </message>
+    <message>
+        <source>{quantity} over time</source>
+        <translation>시간에 따른 {quantity}</translation>
+    </message>
+    <message>
         <source>model card default</source>
         <translation>모델 카드 기본값</translation>
     </message>

@@ -92,7 +92,8 @@ def _receiver(node) -> str:
 
 
 def _is_tr(node) -> bool:
-    return isinstance(node, ast.Call) and _call_name(node) == "tr" and bool(node.args)
+    # chart_tr (engine/series_report.py) is tr() for chart texts, which keep English without a Korean font.
+    return isinstance(node, ast.Call) and _call_name(node) in ("tr", "chart_tr") and bool(node.args)
 
 
 def user_errors(trees: list) -> set[str]:
@@ -264,7 +265,8 @@ def unwrapped() -> list[str]:
         passthrough = {
             id(n)
             for fn in ast.walk(tree)
-            if isinstance(fn, ast.FunctionDef) and fn.name == "tr"  # def tr(self, text): return tr(text)
+            # def tr(self, text): return tr(text); chart_tr(text) in engine/series_report.py likewise
+            if isinstance(fn, ast.FunctionDef) and fn.name in ("tr", "chart_tr")
             for n in ast.walk(fn)
         }
         for node in ast.walk(tree):
