@@ -1260,10 +1260,7 @@ class _GridCells:
         if self.to_grid is not None:
             px, py = self.to_grid.transform(px, py)
             px, py = np.asarray(px), np.asarray(py)
-        gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
-        gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
-        inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
-        cell = (gr * grid.cols + gc)[inside]
+        cell, inside = grid.cell_index(px, py)
         n = grid.rows * grid.cols
         a = area[inside]
         for j, layer in enumerate(layers):

@@ -442,6 +442,21 @@ class Grid:
         y = self.y0 - row * self.cell_size
         return box(x, y - self.cell_size, x + self.cell_size, y)
 
+    def cell_index(self, px: np.ndarray, py: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The cell of each point, as a flat index (row * cols + col), for ``np.bincount``.
+
+        Args:
+            px: x of the points in the grid's CRS.
+            py: y of the points in the grid's CRS.
+
+        Returns:
+            tuple: (flat cell index of the points inside the grid, boolean mask of those points).
+        """
+        gc = np.floor((px - self.x0) / self.cell_size).astype(np.int64)
+        gr = np.floor((self.y0 - py) / self.cell_size).astype(np.int64)
+        inside = (gc >= 0) & (gc < self.cols) & (gr >= 0) & (gr < self.rows)
+        return (gr * self.cols + gc)[inside], inside
+
 
 def make_grid(crs, bounds, cell_size: float) -> Grid:
     """Square cells covering a raster, in a metric CRS, edges on multiples of the cell size.

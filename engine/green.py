@@ -792,10 +792,7 @@ class _GridTally:
         grid = self.grid
         h, w = window.height, window.width
         px, py = pixel_centres(self.transform, self.to_grid, window.row_off, window.col_off, h, w)
-        gc = np.floor((px - grid.x0) / grid.cell_size).astype(np.int64)
-        gr = np.floor((grid.y0 - py) / grid.cell_size).astype(np.int64)
-        inside = (gc >= 0) & (gc < grid.cols) & (gr >= 0) & (gr < grid.rows)
-        cell = (gr * grid.cols + gc)[inside]
+        cell, inside = grid.cell_index(px, py)
         n = grid.rows * grid.cols
         a = area[inside]
         sums = self.sums
