@@ -36,6 +36,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
+from . import batch_zones
 from .errors import Cancelled, EngineError
 from .i18n import language, set_language, tr
 from .runner import Feedback
@@ -79,7 +80,7 @@ TOOL_PARAMETERS = {
         "POLYGONS",
     },
     "debrisdetection": {"MODEL", "BAND_MAP", "CANDIDATES"},
-    "greenratio": {"MODEL", "BAND_MAP", "CELL_SIZE", "OUTPUT_MASK"},
+    "greenratio": {"MODEL", "BAND_MAP", "CELL_SIZE", "OUTPUT_MASK", "ZONES", "POPULATION_FIELD"},
     "floodchange": {
         "MODEL",
         "BAND_MAP_BEFORE",
@@ -89,8 +90,9 @@ TOOL_PARAMETERS = {
         "AUTO_THRESHOLD",
         "THRESHOLD_METHOD",
         "RADAR_UNITS",
+        "ZONES",
     },
-    "povertygrid": {"MODEL", "BAND_MAP", "CELL_SIZE", "MIN_VALID", "OUTPUT_RASTER"},
+    "povertygrid": {"MODEL", "BAND_MAP", "CELL_SIZE", "MIN_VALID", "OUTPUT_RASTER", "ZONES"},
 }
 
 
@@ -773,17 +775,26 @@ def _run_debris(item, params, source, paths, feedback, user_dir=None):
     return summary, None
 
 
+def _item_zones(params: dict, crs: str | None, raster: str, make_valid: bool = True):
+    """The batch's ZONES (engine/batch_zones.py) in ``crs``, checked against ``raster``; None without."""
+    zones = batch_zones.zones_for(params)
+    return None if zones is None else batch_zones.ItemZones(zones, crs, raster, make_valid)
+
+
 def _run_green(item, params, source, paths, feedback, user_dir=None):
     from .green import green_ratio
     from .model_choice import green_model
     from .raster import raster_info
 
     band_map = _text(params, "BAND_MAP")
-    model, _ = green_model(raster_info(source), _text(params, "MODEL"), band_map, user_dir)
+    info = raster_info(source)
+    model, _ = green_model(info, _text(params, "MODEL"), band_map, user_dir)
+    zones = _item_zones(params, info.crs_wkt, source)  # in the raster's CRS, as satimpact:greenratio
     result = green_ratio(
         source,
         model,
         band_map=band_map,
+        zones=zones.engine_zones() if zones else None,
         cell_size=_number(params, "CELL_SIZE", 1000.0),
         mask_path=paths.get("raster"),
         feedback=feedback,
@@ -791,7 +802,11 @@ def _run_green(item, params, source, paths, feedback, user_dir=None):
     grid = result.grid
     rows, geoms = [], []
     warning = result.season.warning_text
-    for idx in sorted(result.stats):
+    if zones is not None:
+        figures = batch_zones.green_figures(zones.file, result, _text(params, "POPULATION_FIELD"), warning)
+        zones.write(paths["vector"], figures)
+        rows = figures
+    for idx in sorted(result.stats) if zones is None else ():
         stats = result.stats[idx]
         row, col = divmod(idx, grid.cols)
         rows.append(
@@ -805,17 +820,20 @@ def _run_green(item, params, source, paths, feedback, user_dir=None):
                 "valid_fraction": stats.valid_fraction,
                 "zone_area_m2": stats.zone_area_m2,
                 "cloud_area_m2": stats.cloud_m2,
+                "water_area_m2": stats.water_m2,
                 "season_warning": warning,
             }
         )
         geoms.append(grid.cell_polygon(col, row))
-    _write_cells(paths["vector"], grid.crs_wkt, rows, geoms)
+    if zones is None:
+        _write_cells(paths["vector"], grid.crs_wkt, rows, geoms)
     totals = result.totals
     summary = {
         "model": result.model,
         "green_ratio": totals.green_m2 / totals.valid_m2 if totals.valid_m2 > 0 else None,
         "cells": len(rows),
         "season_warning": warning,
+        **(zones.summary() if zones else {}),
     }
     date = result.season.date.isoformat() if result.season.date else None
     return summary, date
@@ -825,8 +843,11 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
     from shapely import wkt as shapely_wkt
 
     from .change import detect_change
+    from .raster import raster_info
 
     threshold = _number(params, "DAMAGE_THRESHOLD", 0.1)
+    # The change raster is on BEFORE's grid, so zones are counted in BEFORE's CRS (as satimpact:floodchange).
+    zones = _item_zones(params, raster_info(sources[0]).crs_wkt, sources[0])
     result = detect_change(
         sources[0],
         sources[1],
@@ -835,6 +856,7 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
         band_map_before=_text(params, "BAND_MAP_BEFORE"),
         band_map_after=_text(params, "BAND_MAP_AFTER"),
         cell_size=_number(params, "CELL_SIZE", 1000.0),
+        zones=zones.engine_zones() if zones else None,
         damage_threshold=threshold,
         feedback=feedback,
         user_dir=user_dir,
@@ -844,7 +866,7 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
         radar_units=_text(params, "RADAR_UNITS"),
     )
     rows, geoms = [], []
-    for cell in result.cells:
+    for cell in result.cells if zones is None else ():
         rows.append(
             {
                 "cell_id": cell.key,
@@ -861,12 +883,17 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
         )
         geom = cell.geometry
         geoms.append(shapely_wkt.loads(geom) if isinstance(geom, str) else geom)
-    _write_cells(paths["vector"], result.cells_crs_wkt, rows, geoms)
+    if zones is None:
+        _write_cells(paths["vector"], result.cells_crs_wkt, rows, geoms)
+    else:
+        rows = batch_zones.flood_figures(result, threshold)
+        zones.write(paths["vector"], rows)
     summary = {
         "method": result.method.describe(),
         "new_flood_km2": result.areas_m2.get(2, 0.0) / 1e6 if isinstance(result.areas_m2, dict) else None,
         "damaged_cells": sum(r["damaged"] for r in rows),
         "cells": len(rows),
+        **(zones.summary() if zones else {}),
     }
     return summary, None
 
@@ -887,6 +914,7 @@ def _run_poverty(item, params, source, paths, feedback, user_dir=None):
         raster_centre_lonlat,
         score_units,
         write_grid_raster,
+        zone_units,
     )
     from .raster import raster_info
     from .registry import resolve_model
@@ -908,12 +936,17 @@ def _run_poverty(item, params, source, paths, feedback, user_dir=None):
         render_gain = float(rendering.get("gain", 2.5))
     lon, lat = raster_centre_lonlat(source)
     metric = metric_crs_for(lon, lat)
-    grid, units = build_grid(source, cell_size, metric, chip_m)
+    # Zones in the metric CRS, not made valid, as satimpact:povertygrid.
+    zones = _item_zones(params, metric, source, make_valid=False)
+    if zones is None:
+        grid, units = build_grid(source, cell_size, metric, chip_m)
+    else:
+        grid, units = None, zone_units(zones.zone_rings(), chip_m)
     with ChipReader(source, bands.indices, metric, chip_m, card.tiling.tile_size, render_gain) as reader:
         results = score_units(model, reader, units, feedback, min_valid)
     pct = percentiles([r.score for r in results])
     rows, geoms = [], []
-    for k, (unit, res) in enumerate(zip(units, results)):
+    for k, (unit, res) in enumerate(zip(units, results) if zones is None else ()):
         row, col = unit.key
         rows.append(
             {
@@ -930,12 +963,17 @@ def _run_poverty(item, params, source, paths, feedback, user_dir=None):
         geoms.append(Polygon(unit.rings[0][0]))
     from pyproj import CRS
 
-    _write_cells(paths["vector"], CRS.from_user_input(metric).to_wkt(), rows, geoms)
+    if zones is None:
+        _write_cells(paths["vector"], CRS.from_user_input(metric).to_wkt(), rows, geoms)
+    else:
+        rows = batch_zones.poverty_figures(results, pct)
+        zones.write(paths["vector"], rows)
     if paths.get("raster"):
         tags = {"SATIMPACT_MODEL": card.name, "SATIMPACT_CELL_SIZE_M": str(cell_size)}
         write_grid_raster(paths["raster"], grid, units, results, tags)
     scored = [r.score for r in results if r.score is not None]
     summary = {"model": card.name, "cells": len(rows), "cells_scored": len(scored)}
+    summary.update(zones.summary() if zones else {})
     return summary, None
 
 
@@ -1430,6 +1468,7 @@ def run_batch(
     tool = canonical_tool(tool)
     params = parse_parameters(params)
     check_parameters(tool, params)
+    params = batch_zones.prepare(tool, params)  # zones read and checked once; their digest joins the hash
     task_params = _task_parameters(tool, items, params, user_dir)
     log = _Log(feedback)
     feedback = feedback or Feedback()
@@ -1846,7 +1885,7 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
         }
         vector = next((o for o in entry["outputs"] if o["role"] == "vector"), None)
         if vector is not None and entry["tool"] in ("greenratio", "floodchange", "povertygrid"):
-            cells = gpd.read_file(os.path.join(output_folder, vector["path"]), layer="cells")
+            cells = gpd.read_file(os.path.join(output_folder, vector["path"]))  # its one layer: cells or zones
             if cells.crs is not None:
                 cells = cells.to_crs("EPSG:4326")
             for k, v in base.items():
@@ -1987,7 +2026,7 @@ def run_serial(tool: str, items: list[BatchItem], params: dict | str | None, out
         EngineError: an unknown tool or unreadable parameters.
     """
     tool = canonical_tool(tool)
-    params = parse_parameters(params)
+    params = batch_zones.prepare(tool, parse_parameters(params))
     staging_root = os.path.join(output_folder, STAGING)
     results = []
     for item in items:

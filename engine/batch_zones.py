@@ -1,0 +1,253 @@
+"""ZONES in a batch (engine/batch.py): the grid tools count in the user's zones instead of a grid.
+
+* **Read once, checked up front.** ``prepare`` reads the zones file in the process that starts
+  the batch and refuses what the tools cannot count in (engine/zone_file.py: a missing file or
+  layer, no CRS, points or lines, no feature; POPULATION_FIELD missing or not numeric;
+  OUTPUT_RASTER with zones), before any item runs. It adds the zones' digest to the parameters,
+  so the parameters hash (and every output name) changes when the zones file is edited.
+* **Once per worker.** Each worker process reads the file once and keeps it (``zones_for``),
+  and reads it again only if the file changed on disk; zones whose digest is no longer the one
+  the batch was started with fail the item rather than being counted under the old hash.
+* **Per item, as the algorithm.** Zones are reprojected to the CRS the algorithm counts in (the
+  raster's for green ratio, BEFORE's for flood change, the metric CRS of the poverty grid) by the
+  same rules (``ZoneFile.shapes_in``). An item whose raster no zone touches fails with a message
+  saying so; zones outside a raster that others touch get the algorithm's empty figures.
+* **Rows.** One row per zone in the zones' own CRS and geometry, with ``zone_id`` (the feature
+  id), the zones' own fields (a field named like a figure is replaced by it, as in the
+  algorithm) and the algorithm's figures.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+from .errors import EngineError
+from .i18n import tr
+from .zone_file import ZoneFile, read_zones, signature
+
+ZONE_TOOLS = ("greenratio", "floodchange", "povertygrid")
+# The zones' digest, added to the parameters by ``prepare`` (never given by the user: the tools
+# do not take it, so check_parameters refuses it).
+DIGEST = "ZONES_SHA256"
+LAYER = "zones"
+
+# Zone files read in this process (the client, or a worker), by source.
+_READ: dict[str, ZoneFile] = {}
+
+
+def _value(params: dict, key: str) -> str | None:
+    value = params.get(key)
+    value = None if value is None else str(value).strip()
+    return value or None
+
+
+def prepare(tool: str, params: dict) -> dict:
+    """Check ZONES (and what goes with it) once, before any item runs.
+
+    Args:
+        tool: the tool's id.
+        params: the tool's parameters, already checked by name.
+
+    Returns:
+        dict: the parameters, with ZONES as an absolute source and the zones' digest added
+        (unchanged without ZONES).
+
+    Raises:
+        EngineError: a zones file the tools cannot count in, POPULATION_FIELD without ZONES or
+            not a numeric field of the zones, OUTPUT_RASTER with ZONES.
+    """
+    spec = _value(params, "ZONES")
+    population = _value(params, "POPULATION_FIELD")
+    if population and not spec:
+        raise EngineError(
+            tr("{0} needs {1}: population figures belong to zones, not to grid cells").format(
+                "POPULATION_FIELD", "ZONES"
+            )
+        )
+    if not spec or tool not in ZONE_TOOLS:
+        return params
+    if tool == "povertygrid" and (_value(params, "OUTPUT_RASTER") or "").lower() in ("1", "true", "yes", "on"):
+        raise EngineError(
+            tr("OUTPUT_RASTER is a raster of grid cells; with ZONES there is no grid: leave OUTPUT_RASTER empty")
+        )
+    zones = read_zones(spec)
+    if population:
+        zones.check_numeric_field(population, "POPULATION_FIELD")
+    _READ[zones.spec] = zones  # a serial run in this process reads it only once
+    return {**params, "ZONES": zones.spec, DIGEST: zones.digest}
+
+
+def zones_for(params: dict) -> ZoneFile | None:
+    """The zones of a batch on a worker: read once per process (again only if the file changed).
+
+    Args:
+        params: the task's parameters (``prepare``'s).
+
+    Returns:
+        ZoneFile | None: the zones, None without ZONES.
+
+    Raises:
+        EngineError: the file can no longer be read, or its zones are not those the batch was
+            started with.
+    """
+    spec = _value(params, "ZONES")
+    if not spec:
+        return None
+    zones = _READ.get(spec)
+    if zones is None or zones.signature != signature(spec):
+        if len(_READ) > 8:
+            _READ.clear()
+        zones = _READ[spec] = read_zones(spec)
+    expected = _value(params, DIGEST)
+    if expected and zones.digest != expected:
+        raise EngineError(
+            tr("{0}: {1} changed after the batch started; run the batch again to count in the new zones").format(
+                "ZONES", zones.path
+            )
+        )
+    return zones
+
+
+def raster_footprint(path: str, crs: str, samples: int = 21):
+    """The raster's outline (densified) in ``crs``, as a shapely polygon."""
+    import numpy as np
+    import rasterio
+    from pyproj import CRS
+    from rasterio.warp import transform
+    from shapely.geometry import Polygon
+
+    with rasterio.open(path) as ds:
+        if ds.crs is None:
+            raise EngineError(tr("{path} has no coordinate reference system").format(path=path))
+        t = np.linspace(0.0, 1.0, samples)
+        w, h = ds.width, ds.height
+        cols = np.concatenate([t * w, np.full(samples, w), (1 - t) * w, np.zeros(samples)])
+        rows = np.concatenate([np.zeros(samples), t * h, np.full(samples, h), (1 - t) * h])
+        xs = ds.transform.c + ds.transform.a * cols + ds.transform.b * rows
+        ys = ds.transform.f + ds.transform.d * cols + ds.transform.e * rows
+        source = CRS.from_wkt(ds.crs.to_wkt())
+    if not source.equals(CRS.from_user_input(crs), ignore_axis_order=True):
+        xs, ys = transform(source.to_wkt(), CRS.from_user_input(crs).to_wkt(), xs.tolist(), ys.tolist())
+    return Polygon(zip(xs, ys)).buffer(0)
+
+
+class ItemZones:
+    """The batch's zones for one item: in the CRS its tool counts in, checked against its raster.
+
+    Args:
+        zones: the zones file.
+        crs: the CRS the tool counts in.
+        raster: the raster (flood change: BEFORE) the zones must touch.
+        make_valid: as the tool (False for the poverty grid).
+
+    Raises:
+        EngineError: no zone touches the raster.
+    """
+
+    def __init__(self, zones: ZoneFile, crs: str, raster: str, make_valid: bool = True):
+        self.file, self.crs = zones, crs
+        touching = zones.overlapping(crs, raster_footprint(raster, crs), make_valid)
+        if not touching:
+            raise EngineError(
+                tr(
+                    "{0}: none of the {1} zones of {2} overlaps {3}: check that the zones and the "
+                    "raster cover the same place"
+                ).format("ZONES", len(zones), os.path.basename(zones.path), os.path.basename(raster))
+            )
+        self.outside = len(zones) - len(touching)
+
+    def engine_zones(self) -> list:
+        """``engine.green.Zone`` per feature (green ratio, flood change)."""
+        return self.file.engine_zones(self.crs)
+
+    def zone_rings(self) -> list:
+        """(id, rings, point on surface) per feature (poverty grid's ``zone_units``)."""
+        return self.file.zone_rings(self.crs)
+
+    def summary(self) -> dict:
+        """Figures for the manifest: zones counted in, and those outside the raster."""
+        return {"zones": len(self.file), "zones_outside": self.outside}
+
+    def write(self, path: str, figures: list[dict]) -> None:
+        """One row per zone into a GeoPackage (layer ``zones``), written to a temporary name first.
+
+        Fields: ``zone_id``, the zones' own fields (those named like a figure are replaced by
+        it), then the figures; the zones' geometries in their own CRS.
+        """
+        import geopandas as gpd
+
+        zones = self.file
+        taken = {"zone_id", "geometry"} | (set(figures[0]) if figures else set())
+        kept = [f for f in zones.fields if f not in taken]
+        rows = [
+            {"zone_id": fid, **{f: attrs.get(f) for f in kept}, **row}
+            for fid, attrs, row in zip(zones.ids, zones.attributes, figures)
+        ]
+        frame = gpd.GeoDataFrame(rows, geometry=list(zones.geometries), crs=zones.crs_wkt)
+        tmp = os.path.join(os.path.dirname(path), f".{uuid.uuid4().hex[:8]}.part.gpkg")
+        frame.to_file(tmp, driver="GPKG", layer=LAYER)
+        os.replace(tmp, path)
+
+
+def _population(value) -> float | None:
+    """A population figure as a number (None: empty, NaN or not a number)."""
+    try:
+        value = None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if value is not None and value != value else value
+
+
+def green_figures(zones: ZoneFile, result, population_field: str | None, season: str | None) -> list[dict]:
+    """satimpact:greenratio's figures per zone (green_m2_per_person with a population field)."""
+    out = []
+    for k, attrs in enumerate(zones.attributes):
+        stats = result.stats[k]
+        row = {
+            "green_ratio": stats.green_ratio,
+            "green_area_m2": stats.green_m2,
+            "valid_area_m2": stats.valid_m2,
+            "valid_fraction": stats.valid_fraction,
+            "zone_area_m2": stats.zone_area_m2,
+            "cloud_area_m2": stats.cloud_m2,
+            "water_area_m2": stats.water_m2,
+        }
+        if population_field:
+            population = _population(attrs.get(population_field))
+            # No valid pixels: the green area is unknown, not zero, so there is no per-person figure.
+            ok = population is not None and population > 0 and stats.valid_m2 > 0
+            row["green_m2_per_person"] = stats.green_m2 / population if ok else None
+        row["season_warning"] = season
+        out.append(row)
+    return out
+
+
+def flood_figures(result, threshold: float) -> list[dict]:
+    """satimpact:floodchange's figures per zone."""
+    return [
+        {
+            "flooded_area_m2": cell.flooded_m2,
+            "flooded_share": cell.flooded_share,
+            "permanent_water_share": cell.permanent_water_share,
+            "receded_share": cell.receded_share,
+            "valid_share": cell.valid_share,
+            "valid_area_m2": cell.valid_m2,
+            "damaged": cell.damaged(threshold),
+        }
+        for cell in result.cells
+    ]
+
+
+def poverty_figures(results, pct) -> list[dict]:
+    """satimpact:povertygrid's figures per zone."""
+    return [
+        {
+            "score": res.score,
+            "score_percentile": pct[k],
+            "valid_share": res.valid_share,
+            "chips": res.chips,
+            "chips_scored": res.chips_scored,
+        }
+        for k, res in enumerate(results)
+    ]
