@@ -833,7 +833,7 @@ def _run_green(item, params, source, paths, feedback, user_dir=None):
         "green_ratio": totals.green_m2 / totals.valid_m2 if totals.valid_m2 > 0 else None,
         "cells": len(rows),
         "season_warning": warning,
-        **(zones.summary() if zones else {}),
+        **(zones.counts() if zones else {}),
     }
     date = result.season.date.isoformat() if result.season.date else None
     return summary, date
@@ -893,7 +893,7 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
         "new_flood_km2": result.areas_m2.get(2, 0.0) / 1e6 if isinstance(result.areas_m2, dict) else None,
         "damaged_cells": sum(r["damaged"] for r in rows),
         "cells": len(rows),
-        **(zones.summary() if zones else {}),
+        **(zones.counts() if zones else {}),
     }
     return summary, None
 
@@ -973,7 +973,7 @@ def _run_poverty(item, params, source, paths, feedback, user_dir=None):
         write_grid_raster(paths["raster"], grid, units, results, tags)
     scored = [r.score for r in results if r.score is not None]
     summary = {"model": card.name, "cells": len(rows), "cells_scored": len(scored)}
-    summary.update(zones.summary() if zones else {})
+    summary.update(zones.counts() if zones else {})
     return summary, None
 
 

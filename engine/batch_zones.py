@@ -165,7 +165,7 @@ class ItemZones:
         """(id, rings, point on surface) per feature (poverty grid's ``zone_units``)."""
         return self.file.zone_rings(self.crs)
 
-    def summary(self) -> dict:
+    def counts(self) -> dict:
         """Figures for the manifest: zones counted in, and those outside the raster."""
         return {"zones": len(self.file), "zones_outside": self.outside}
 

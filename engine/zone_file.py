@@ -278,7 +278,7 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
         raise EngineError(
             tr(
                 "{0}: the layer '{1}' ({2}) has no coordinate reference system; give the file one "
-                "(in QGIS: Set Layer CRS, then save it as a GeoPackage)"
+                "(in QGIS: set the layer's CRS, then save it as a GeoPackage)"
             ).format(parameter, label, path)
         )
     if not ids:

@@ -1088,6 +1088,14 @@
         <translation>{path}은(는) 읽을 수 있는 매니페스트가 아닙니다 ({exc}). 새로 시작하려면 다른 곳으로 옮기세요</translation>
     </message>
     <message>
+        <source>{0}: {1} changed after the batch started; run the batch again to count in the new zones</source>
+        <translation>{0}: 배치가 시작된 뒤 {1}이(가) 바뀌었습니다. 새 구역으로 집계하려면 배치를 다시 실행하세요</translation>
+    </message>
+    <message>
+        <source>{0}: none of the {1} zones of {2} overlaps {3}: check that the zones and the raster cover the same place</source>
+        <translation>{0}: {2}의 구역 {1}개 중 어느 것도 {3}와(과) 겹치지 않습니다. 구역과 래스터가 같은 곳을 덮는지 확인하세요</translation>
+    </message>
+    <message>
         <source>model '{name}' has no input named '{name_1}'</source>
         <translation>모델 '{name}'에 '{name_1}'이라는 입력이 없습니다</translation>
     </message>
@@ -2054,6 +2062,30 @@
     <message>
         <source>{0}: the index has no valid pixel (all nodata)</source>
         <translation>{0}: 지수에 유효 픽셀이 없습니다 (모두 NoData)</translation>
+    </message>
+    <message>
+        <source>{0}: the zones file {1} was not found</source>
+        <translation>{0}: 구역 파일 {1}을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{0}: {1} has no layer '{2}' (layers: {3})</source>
+        <translation>{0}: {1}에 레이어 '{2}'이(가) 없습니다 (레이어: {3})</translation>
+    </message>
+    <message>
+        <source>{0}: the layer '{1}' ({2}) has no coordinate reference system; give the file one (in QGIS: set the layer's CRS, then save it as a GeoPackage)</source>
+        <translation>{0}: 레이어 '{1}' ({2})에 좌표계가 없습니다. 파일에 좌표계를 지정하세요 (QGIS에서: 레이어의 좌표계를 설정한 뒤 GeoPackage로 저장)</translation>
+    </message>
+    <message>
+        <source>{0}: the zone layer '{1}' has no feature; leave {0} empty for a grid of cells</source>
+        <translation>{0}: 구역 레이어 '{1}'에 피처가 없습니다. 격자 셀로 집계하려면 {0}을(를) 비워 두세요</translation>
+    </message>
+    <message>
+        <source>{0}: the zones' field '{1}' holds {2}, not numbers</source>
+        <translation>{0}: 구역의 필드 '{1}'은(는) 숫자가 아니라 {2} 값을 담고 있습니다</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read {1} as a vector layer ({2})</source>
+        <translation>{0}: {1}을(를) 벡터 레이어로 읽을 수 없습니다 ({2})</translation>
     </message>
     <message>
         <source>Batch {tool} ({report_done} inputs)</source>
