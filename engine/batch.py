@@ -1468,7 +1468,7 @@ def run_batch(
     tool = canonical_tool(tool)
     params = parse_parameters(params)
     check_parameters(tool, params)
-    params = batch_zones.prepare(tool, params)  # zones read and checked once; their digest joins the hash
+    params = batch_zones.prepare(tool, params, {"OUTPUT_TABLE": table})  # zones read once; digest in the hash
     task_params = _task_parameters(tool, items, params, user_dir)
     log = _Log(feedback)
     feedback = feedback or Feedback()

@@ -42,12 +42,14 @@ def _value(params: dict, key: str) -> str | None:
     return value or None
 
 
-def prepare(tool: str, params: dict) -> dict:
+def prepare(tool: str, params: dict, outputs: dict | None = None) -> dict:
     """Check ZONES (and what goes with it) once, before any item runs.
 
     Args:
         tool: the tool's id.
         params: the tool's parameters, already checked by name.
+        outputs: output name -> path of files the batch writes whole (OUTPUT_TABLE), which must
+            not be the zones file.
 
     Returns:
         dict: the parameters, with ZONES as an absolute source and the zones' digest added
@@ -55,7 +57,8 @@ def prepare(tool: str, params: dict) -> dict:
 
     Raises:
         EngineError: a zones file the tools cannot count in, POPULATION_FIELD without ZONES or
-            not a numeric field of the zones, OUTPUT_RASTER with ZONES.
+            not a numeric field of the zones, OUTPUT_RASTER with ZONES, an output that is the
+            zones file.
     """
     spec = _value(params, "ZONES")
     population = _value(params, "POPULATION_FIELD")
@@ -72,6 +75,14 @@ def prepare(tool: str, params: dict) -> dict:
             tr("OUTPUT_RASTER is a raster of grid cells; with ZONES there is no grid: leave OUTPUT_RASTER empty")
         )
     zones = read_zones(spec)
+    for name, path in (outputs or {}).items():
+        if path and os.path.exists(path) and os.path.samefile(path, zones.path):
+            raise EngineError(
+                tr(
+                    "{0} ({1}) is the same file as the input {2} ({3}); writing it would destroy the input. "
+                    "Choose another output name"
+                ).format(name, path, "ZONES", zones.path)
+            )
     if population:
         zones.check_numeric_field(population, "POPULATION_FIELD")
     _READ[zones.spec] = zones  # a serial run in this process reads it only once

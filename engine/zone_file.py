@@ -5,7 +5,8 @@ They are the zones satimpact:greenratio, floodchange and povertygrid get from th
 
 * **Files.** Whatever OGR reads through fiona: GeoPackage, Shapefile, GeoJSON ... A layer is
   chosen as QGIS writes a layer's source, ``path|layername=districts`` (or ``|layerid=N``);
-  without it, the file's first layer, as QGIS opens it.
+  without it, the file's first layer, as QGIS opens it. A layer filter ``|subset=WHERE`` keeps
+  the features it selects (OGR's attribute filter, as QGIS's OGR provider applies it).
 * **The same zones as QGIS gives.** Features in the file's order with their OGR feature ids; a
   feature without geometry is an empty zone. Invalid polygons are made valid (GEOS MakeValid)
   in the file's CRS and only then reprojected, vertex by vertex with PROJ (pyproj), as
@@ -37,17 +38,18 @@ _SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
 _DISPLAY = {"Point": "Point", "LineString": "Line", "None": "No geometry"}
 
 
-def split_source(spec: str) -> tuple[str, str | None, int | None]:
-    """The file, layer name and layer index of a QGIS-style source ``path|layername=x``.
+def split_source(spec: str) -> tuple[str, str | None, int | None, str | None]:
+    """The file, layer name, layer index and filter of a QGIS-style source ``path|layername=x``.
 
     Args:
-        spec: a path, optionally followed by ``|layername=NAME`` or ``|layerid=N``.
+        spec: a path, optionally followed by ``|layername=NAME`` or ``|layerid=N`` and
+            ``|subset=WHERE`` (the layer's filter, an OGR SQL condition, as QGIS writes it).
 
     Returns:
-        tuple: (absolute path, layer name or None, layer index or None).
+        tuple: (absolute path, layer name or None, layer index or None, filter or None).
     """
     path, *options = str(spec).strip().split("|")
-    name = index = None
+    name = index = subset = None
     for option in options:
         key, _, value = option.partition("=")
         key = key.strip().lower()
@@ -55,7 +57,9 @@ def split_source(spec: str) -> tuple[str, str | None, int | None]:
             name = value.strip()
         elif key == "layerid" and value.strip().isdigit():
             index = int(value.strip())
-    return os.path.abspath(os.path.expanduser(path.strip())), name, index
+        elif key == "subset" and value.strip():
+            subset = value.strip()
+    return os.path.abspath(os.path.expanduser(path.strip())), name, index, subset
 
 
 def source_files(path: str) -> list[str]:
@@ -232,7 +236,7 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
     import fiona
     from shapely.geometry import shape
 
-    path, name, index = split_source(spec)
+    path, name, index, subset = split_source(spec)
     if not os.path.exists(path):
         raise EngineError(tr("{0}: the zones file {1} was not found").format(parameter, path))
     before = signature(spec)
@@ -257,7 +261,7 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
             crs_wkt = src.crs_wkt or ""
             kind = str(src.schema.get("geometry") or "None")
             fields = dict(src.schema.get("properties") or {})
-            for feat in src:
+            for feat in src.filter(where=subset) if subset else src:
                 ids.append(int(feat.id))
                 attributes.append(dict(feat.properties))
                 geometries.append(shape(feat.geometry) if feat.geometry is not None else None)
@@ -286,6 +290,7 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
             tr("{0}: the zone layer '{1}' has no feature; leave {0} empty for a grid of cells").format(parameter, label)
         )
     source = f"{path}|layername={name}" if len(layers) > 1 or "|" in str(spec) else path
+    source += f"|subset={subset}" if subset else ""
     return ZoneFile(
         spec=source,
         path=path,
@@ -295,7 +300,7 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
         attributes=attributes,
         fields=fields,
         geometries=geometries,
-        digest=_digest(name, crs_wkt, ids, attributes, geometries),
+        digest=_digest(f"{name}|{subset or ''}", crs_wkt, ids, attributes, geometries),
         signature=before,
     )
 

@@ -40,6 +40,10 @@
         <translation>구역의 필드 '{0}'은(는) 이 도구가 계산한 값으로 바뀝니다</translation>
     </message>
     <message>
+        <source>ZONES: the layer '{0}' is read from {1}</source>
+        <translation>ZONES: 레이어 '{0}'을(를) {1}에서 읽습니다</translation>
+    </message>
+    <message>
         <source>{0} cut into {1} windows of {window} px, overlap {overlap} px</source>
         <translation>{0}을(를) {window} 픽셀 창 {1}개로 나눴습니다 (중첩 {overlap} 픽셀)</translation>
     </message>
@@ -850,6 +854,10 @@
     <message>
         <source>OUTPUT_TABLE: the combined table is a GeoPackage (.gpkg), got {table}</source>
         <translation>OUTPUT_TABLE: 통합 표는 GeoPackage(.gpkg)여야 하는데 {table}입니다</translation>
+    </message>
+    <message>
+        <source>ZONES: the layer '{0}' is not saved in a file ({1}); save it as a GeoPackage and give its path or its name</source>
+        <translation>ZONES: 레이어 '{0}'은(는) 파일로 저장되어 있지 않습니다 ({1}). GeoPackage로 저장한 뒤 그 경로나 이름을 지정하세요</translation>
     </message>
     <message>
         <source>{0} needs {1}: population figures belong to zones, not to grid cells</source>

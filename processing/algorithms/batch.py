@@ -118,6 +118,7 @@ class BatchAlgorithm(SatImpactAlgorithm):
         spec = self.parameterAsString(parameters, self.INPUTS, context)
         params = engine_batch.parse_parameters(self.parameterAsString(parameters, self.PARAMETERS, context))
         engine_batch.check_parameters(tool, params)
+        params = self._zones_of_project_layer(params, context, feedback)
         window = self.parameterAsInt(parameters, self.WINDOW_SIZE, context)
         if window:
             files = [p.strip() for chunk in spec.split(";") for p in chunk.splitlines() if p.strip()]
@@ -178,3 +179,24 @@ class BatchAlgorithm(SatImpactAlgorithm):
             )
             results[self.OUTPUT_TABLE] = report.table
         return results
+
+    def _zones_of_project_layer(self, params: dict, context, feedback) -> dict:
+        """ZONES may name a layer of the project (its name or id): the batch reads that layer's
+        file (as saved), since workers have no QGIS project."""
+        value = str(params.get("ZONES") or "").strip()
+        if not value or os.path.exists(value.split("|")[0]):
+            return params
+        from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+        layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
+        if not isinstance(layer, QgsVectorLayer):
+            return params  # not a layer either: the engine says the file is missing
+        if layer.providerType() != "ogr" or not os.path.isfile(layer.source().split("|")[0]):
+            raise QgsProcessingException(
+                self.tr(
+                    "ZONES: the layer '{0}' is not saved in a file ({1}); save it as a GeoPackage and give "
+                    "its path or its name"
+                ).format(layer.name(), layer.providerType())
+            )
+        feedback.pushInfo(self.tr("ZONES: the layer '{0}' is read from {1}").format(layer.name(), layer.source()))
+        return {**params, "ZONES": layer.source()}

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import fiona
 import geopandas as gpd
@@ -50,6 +51,9 @@ def test_reader_formats_layers_and_ids(scenes, tmp_path):
     assert named.layer == "districts" and named.ids == [1, 2] and len(named) == 2
     assert named.spec == f"{gpkg}|layername=districts"
     assert zone_file.read_zones(f"{gpkg}|layerid=1").digest == named.digest
+    # a layer's filter, as QGIS writes it into the source
+    east = zone_file.read_zones(f"{gpkg}|layername=districts|subset=\"name\" = 'east'")
+    assert east.ids == [2] and east.digest != named.digest and east.spec.endswith("|subset=\"name\" = 'east'")
     first = zone_file.read_zones(str(gpkg))  # no layer named: the first, as QGIS opens it
     assert first.layer == "first" and len(first) == 1
     shp, geojson = (
@@ -122,6 +126,14 @@ def test_zones_parameters_each_tool_takes(scenes, bad_zones, tmp_path):
         batch.run_batch("poverty", items, {"ZONES": bad_zones["good"], "OUTPUT_RASTER": "true"}, str(tmp_path / "p"))
     with pytest.raises(EngineError, match=f"{batch_zones.DIGEST} not taken by greenratio"):
         batch.run_batch("green", items, {"ZONES": bad_zones["good"], batch_zones.DIGEST: "0" * 64}, str(tmp_path / "d"))
+
+
+def test_output_table_that_is_the_zones_file_refused(scenes, bad_zones, tmp_path):
+    before = Path(bad_zones["good"]).read_bytes()
+    with pytest.raises(EngineError, match=r"OUTPUT_TABLE \(.*good\.gpkg\) is the same file as the input ZONES"):
+        batch.run_batch("green", batch.items_from_files([scenes["patch"]]), {"ZONES": bad_zones["good"]},
+                        str(tmp_path / "out"), table=bad_zones["good"])  # fmt: skip
+    assert Path(bad_zones["good"]).read_bytes() == before
 
 
 def test_item_no_zone_touches_fails_alone(scenes, bad_zones, local_client, tmp_path):

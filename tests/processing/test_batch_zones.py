@@ -179,3 +179,27 @@ def test_batch_algorithm_takes_zones(run_alg, scenes, tmp_path):
         run_alg("satimpact:batch", {"TOOL": "greenratio", "INPUTS": patch, "OUTPUT_FOLDER": str(tmp_path / "x"),
                                     "PARAMETERS": f"ZONES={tmp_path / 'nope.gpkg'}"})  # fmt: skip
     assert not (tmp_path / "x").exists()
+
+
+def test_batch_zones_may_name_a_project_layer(run_alg, scenes, tmp_path):
+    """ZONES=<a layer of the project>: its file is read; a layer that is not a file is refused."""
+    from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+
+    patch = scenes["patch"]
+    zones = write_zones(patch, tmp_path / "zones.gpkg", "EPSG:4326", "GPKG", layer="districts")
+    project = QgsProject.instance()
+    saved = QgsVectorLayer(zones, "my districts", "ogr")
+    memory = QgsVectorLayer("Polygon?crs=EPSG:4326", "scratch", "memory")
+    assert saved.isValid() and memory.isValid()
+    project.addMapLayers([saved, memory])
+    try:
+        out = tmp_path / "out"
+        params = {"TOOL": "greenratio", "INPUTS": patch, "WORKERS": 1, "PARAMETERS": "ZONES=my districts"}
+        result = run_alg("satimpact:batch", {**params, "OUTPUT_FOLDER": str(out)})
+        assert (result["DONE"], result["FAILED"]) == (1, 0)
+        assert read_manifest(out)["parameters"]["ZONES"] == zones
+        with pytest.raises(QgsProcessingException, match="ZONES: the layer 'scratch' is not saved in a file"):
+            run_alg("satimpact:batch", {"TOOL": "greenratio", "INPUTS": patch, "PARAMETERS": "ZONES=scratch",
+                                        "OUTPUT_FOLDER": str(tmp_path / "x")})  # fmt: skip
+    finally:
+        project.removeMapLayers([saved.id(), memory.id()])
