@@ -1471,6 +1471,8 @@ def run_batch(
     params = batch_zones.prepare(tool, params, {"OUTPUT_TABLE": table})  # zones read once; digest in the hash
     task_params = _task_parameters(tool, items, params, user_dir)
     log = _Log(feedback)
+    for note in batch_zones.table_notes(params) if table else ():
+        log.warning(note)
     feedback = feedback or Feedback()
     start = time.perf_counter()
     output_folder = os.path.abspath(output_folder)
@@ -1888,6 +1890,7 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
             cells = gpd.read_file(os.path.join(output_folder, vector["path"]))  # its one layer: cells or zones
             if cells.crs is not None:
                 cells = cells.to_crs("EPSG:4326")
+            cells = cells.rename(columns=batch_zones.table_renames(cells.columns))  # zone fields kept
             for k, v in base.items():
                 cells[k] = v
             frames.append(cells)

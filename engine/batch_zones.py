@@ -32,6 +32,10 @@ ZONE_TOOLS = ("greenratio", "floodchange", "povertygrid")
 DIGEST = "ZONES_SHA256"
 LAYER = "zones"
 
+# The columns the combined table (engine/batch.py write_table) gives every row; a zone field of
+# the same name is kept under another name (``table_renames``) rather than overwritten.
+TABLE_COLUMNS = ("input", "label", "date", "tool", "parameters_hash")
+
 # Zone files read in this process (the client, or a worker), by source.
 _READ: dict[str, ZoneFile] = {}
 
@@ -120,6 +124,41 @@ def zones_for(params: dict) -> ZoneFile | None:
     return zones
 
 
+def table_renames(columns) -> dict[str, str]:
+    """The zone fields named like a column of the combined table, and the names they keep there.
+
+    Args:
+        columns: the columns of an item's table (the zones' fields, ``zone_id``, the figures).
+
+    Returns:
+        dict: field -> ``zone_<field>`` (``zone_<field>_2`` ... where that name is taken too).
+    """
+    taken = set(columns) | set(TABLE_COLUMNS)
+    renames = {}
+    for name in columns:
+        if name in TABLE_COLUMNS:
+            new, n = f"zone_{name}", 2
+            while new in taken:
+                new, n = f"zone_{name}_{n}", n + 1
+            taken.add(new)
+            renames[name] = new
+    return renames
+
+
+def table_notes(params: dict) -> list[str]:
+    """What the log says up front about the zones' fields in the combined table (renamed ones)."""
+    zones = zones_for(params)
+    if zones is None:
+        return []
+    renames = table_renames(["zone_id", *zones.fields])
+    return [
+        tr(
+            "{0}: the zones' field '{1}' is named like the combined table's own column; it is kept there as '{2}'"
+        ).format("ZONES", old, new)
+        for old, new in renames.items()
+    ]
+
+
 def raster_footprint(path: str, crs: str, samples: int = 21):
     """The raster's outline (densified) in ``crs``, as a shapely polygon."""
     import numpy as np
@@ -143,6 +182,62 @@ def raster_footprint(path: str, crs: str, samples: int = 21):
     return Polygon(zip(xs, ys)).buffer(0)
 
 
+def crs_label(crs) -> str:
+    """A CRS as an analyst knows it: its authority code (EPSG:32630), else its name."""
+    from pyproj import CRS
+
+    try:
+        crs = CRS.from_user_input(crs)
+    except Exception:
+        return str(crs)[:80]
+    code = crs.to_authority(min_confidence=90)
+    return f"{code[0]}:{code[1]}" if code else crs.name
+
+
+def raster_extent_and_crs(path: str) -> tuple[tuple, str]:
+    """A raster's extent (xmin, ymin, xmax, ymax) and CRS label, in its own CRS."""
+    import rasterio
+
+    with rasterio.open(path) as ds:
+        return tuple(ds.bounds), crs_label(ds.crs.to_wkt()) if ds.crs else "?"
+
+
+def _extent_text(extent) -> str:
+    """xmin,ymin : xmax,ymax as QGIS writes an extent (degrees to 6 decimals, metres to 1)."""
+    decimals = 6 if all(abs(v) <= 360 for v in extent) else 1
+    x0, y0, x1, y1 = (f"{v:.{decimals}f}" for v in extent)
+    return f"{x0},{y0} : {x1},{y1}"
+
+
+def no_overlap_message(parameter: str, count: int, zones_name: str, zones_where, raster_name: str, raster_where) -> str:
+    """The error when none of the zones overlaps the raster, in the batch and in the algorithms.
+
+    The same words in both (processing/tables.py), with both extents and CRSs, since the usual
+    cause is a wrong CRS on one of the layers.
+
+    Args:
+        parameter: the zones' parameter (ZONES).
+        count: how many zones there are.
+        zones_name: the zone layer or file.
+        zones_where: (extent, CRS label) of the zones, in their own CRS.
+        raster_name: the raster layer or file.
+        raster_where: (extent, CRS label) of the raster, in its own CRS.
+    """
+    return tr(
+        "{0}: none of the {1} zones of '{2}' overlaps '{3}': check that the zones and the raster cover the "
+        "same place (zones: {4} in {5}; raster: {6} in {7}); the usual cause is a wrong CRS on one of them"
+    ).format(
+        parameter,
+        count,
+        zones_name,
+        raster_name,
+        _extent_text(zones_where[0]),
+        zones_where[1],
+        _extent_text(raster_where[0]),
+        raster_where[1],
+    )
+
+
 class ItemZones:
     """The batch's zones for one item: in the CRS its tool counts in, checked against its raster.
 
@@ -160,11 +255,16 @@ class ItemZones:
         self.file, self.crs = zones, crs
         touching = zones.overlapping(crs, raster_footprint(raster, crs), make_valid)
         if not touching:
+            raster_extent, raster_crs = raster_extent_and_crs(raster)
             raise EngineError(
-                tr(
-                    "{0}: none of the {1} zones of {2} overlaps {3}: check that the zones and the "
-                    "raster cover the same place"
-                ).format("ZONES", len(zones), os.path.basename(zones.path), os.path.basename(raster))
+                no_overlap_message(
+                    "ZONES",
+                    len(zones),
+                    os.path.basename(zones.path),
+                    (zones.extent(), crs_label(zones.crs_wkt)),
+                    os.path.basename(raster),
+                    (raster_extent, raster_crs),
+                )
             )
         self.outside = len(zones) - len(touching)
 

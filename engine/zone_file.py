@@ -14,7 +14,8 @@ They are the zones satimpact:greenratio, floodchange and povertygrid get from th
   is not transformed at all (QGIS short-circuits that transform too).
 * **Refused, with the parameter's name in the message:** a missing file or layer, a layer
   without a CRS (QGIS would take its coordinates as the raster's without a word), a layer of
-  points or lines, a layer without features.
+  points or lines, a layer without features, a layer none of whose features is a polygon with
+  an area.
 * **Identity.** ``digest`` is a SHA-256 of what was read (layer, CRS, ids, attributes and
   geometries), so an edited zones file gives a new batch parameters hash while a copy or a
   ``touch`` does not; ``signature`` (sizes and modification times of the files behind the
@@ -199,6 +200,14 @@ class ZoneFile:
             out.append((fid, rings, (anchor.x, anchor.y)))
         return out
 
+    def extent(self) -> tuple[float, float, float, float]:
+        """(xmin, ymin, xmax, ymax) of the zones in the file's CRS."""
+        bounds = [g.bounds for g in self.geometries if g is not None and not g.is_empty]
+        if not bounds:
+            return (0.0, 0.0, 0.0, 0.0)
+        x0, y0, x1, y1 = zip(*bounds)
+        return (min(x0), min(y0), max(x1), max(y1))
+
     def overlapping(self, target_crs: str, footprint, make_valid: bool = True) -> list[int]:
         """Positions of the zones that touch ``footprint`` (a shapely polygon in ``target_crs``)."""
         from shapely.prepared import prep
@@ -231,7 +240,7 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
 
     Raises:
         EngineError: the file or layer is missing or unreadable, has no CRS, holds points or
-            lines rather than polygons, or has no feature.
+            lines rather than polygons, has no feature, or none with a polygon of some area.
     """
     import fiona
     from shapely.geometry import shape
@@ -289,6 +298,8 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
         raise EngineError(
             tr("{0}: the zone layer '{1}' has no feature; leave {0} empty for a grid of cells").format(parameter, label)
         )
+    if not any(_has_area(g) for g in geometries):
+        raise EngineError(no_polygon_message(parameter, len(ids), label))
     source = f"{path}|layername={name}" if len(layers) > 1 or "|" in str(spec) else path
     source += f"|subset={subset}" if subset else ""
     return ZoneFile(
@@ -303,6 +314,27 @@ def read_zones(spec: str, parameter: str = "ZONES") -> ZoneFile:
         digest=_digest(f"{name}|{subset or ''}", crs_wkt, ids, attributes, geometries),
         signature=before,
     )
+
+
+def _has_area(geom) -> bool:
+    """Whether a zone is a polygon with an area once made valid (not NULL, empty or degenerate)."""
+    from shapely.validation import make_valid
+
+    if geom is None or geom.is_empty:
+        return False
+    return (geom if geom.is_valid else make_valid(geom)).area > 0
+
+
+def no_polygon_message(parameter: str, count: int, layer: str) -> str:
+    """The error for a zone layer none of whose features is a polygon with an area.
+
+    The algorithms say the same (processing/tables.py).
+    """
+    return tr(
+        "{0}: none of the {1} features of the zone layer '{2}' is a polygon with an area (their "
+        "geometries are NULL, empty or degenerate); fix the geometries (Vector > Geometry Tools > "
+        "Check Validity) or choose another layer"
+    ).format(parameter, count, layer)
 
 
 def _undefined_crs(wkt: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
@@ -14,10 +15,12 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsRectangle,
     QgsWkbTypes,
 )
 
 from ..engine.errors import EngineError
+from ..engine.zone_file import no_polygon_message
 
 
 def tr(text: str) -> str:
@@ -57,14 +60,72 @@ class Zones:
     ``geometries[k]`` is feature k's geometry in that CRS (made valid; empty for a feature
     without geometry), ``names[k]`` its name (the name field, else "zone <id>")."""
 
-    def __init__(self, source, features, geometries, names):
+    def __init__(self, source, features, geometries, names, layer_name: str = "", target_crs=None):
         self.source = source
         self.features = features
         self.geometries = geometries
         self.names = names
+        self.layer_name = layer_name
+        self.target_crs = target_crs
 
     def __len__(self) -> int:
         return len(self.features)
+
+    def outside_of(self, raster_path: str, raster_name: str, feedback=None, parameter: str = "ZONES") -> list[str]:
+        """The feature ids of the zones that do not touch the raster (its outline in the target
+        CRS, as the batch checks it: engine/batch_zones.py), with a warning about them when
+        ``feedback`` is given.
+
+        Raises:
+            QgsProcessingException: none of the zones touches it; the message names both layers
+                with their extents and CRSs (a wrong CRS is the usual cause).
+        """
+        from shapely.validation import make_valid
+
+        from ..engine.batch_zones import crs_label, no_overlap_message, raster_extent_and_crs, raster_footprint
+
+        crs = self.target_crs
+        footprint = raster_footprint(raster_path, crs.authid() or crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED))
+        outside = []
+        for feat, shape in zip(self.features, self.shapely()):
+            shape = shape if shape.is_valid else make_valid(shape)
+            if shape.is_empty or not footprint.intersects(shape):
+                outside.append(str(feat.id()))
+        if len(outside) == len(self.features):
+            extent = QgsRectangle()  # of the features read, in the zones' own CRS
+            extent.setMinimal()
+            for feat in self.features:
+                if feat.hasGeometry():
+                    extent.combineExtentWith(feat.geometry().boundingBox())
+            zones_crs = self.source.sourceCrs()
+            raster_extent, raster_crs = raster_extent_and_crs(raster_path)
+            raise QgsProcessingException(
+                no_overlap_message(
+                    parameter,
+                    len(self.features),
+                    self.layer_name,
+                    (
+                        (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()),
+                        zones_crs.authid() or crs_label(zones_crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)),
+                    ),
+                    raster_name,
+                    (raster_extent, raster_crs),
+                )
+            )
+        if outside and feedback is not None:
+            feedback.pushWarning(
+                tr(
+                    "{0} of {1} zone(s) do not overlap the raster '{2}': nothing is counted in them "
+                    "(valid share 0; feature ids {3}{4})"
+                ).format(
+                    len(outside),
+                    len(self.features),
+                    raster_name,
+                    ", ".join(outside[:20]),
+                    " ..." if len(outside) > 20 else "",
+                )
+            )
+        return outside
 
     def shapely(self) -> list:
         """The geometries as shapely shapes (an empty polygon for a feature without geometry)."""
@@ -92,15 +153,28 @@ class ZoneTables:
         context,
         feedback,
         name_field: str = "",
-        required: bool = False,
+        without: str = "grid",
         make_valid: bool = True,
     ) -> Zones | None:
         """The zone layer of parameter ``name`` with its geometries in ``target_crs`` (None: no
-        zones given). ``name_field`` names the zones; ``required``: a layer without features is
-        refused (rather than counted as no zone at all)."""
+        zones given). ``name_field`` names the zones; ``without``: what the tool does without
+        zones ("grid": a grid of cells, "footprint": the common footprint), for the message
+        refusing a layer without features.
+
+        Refused with a message naming the layer: a layer without a valid CRS (its coordinates
+        would silently be taken as ``target_crs``'s), without features, or with none that is a
+        polygon with an area."""
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
             return None
+        layer_name = _layer_name(self, parameters, name, context)
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException(
+                tr(
+                    "{0}: the zone layer '{1}' has no coordinate reference system, so its coordinates "
+                    "cannot be placed on the raster; set its CRS (Layer Properties > Source) and run again"
+                ).format(name, layer_name)
+            )
         if name_field and source.fields().lookupField(name_field) < 0:
             raise EngineError(
                 tr("{0}: the zones have no field '{1}' (fields: {2})").format(
@@ -120,11 +194,19 @@ class ZoneTables:
                     geom = geom.makeValid()
                 geom.transform(to_target)
             geometries.append(geom)
-        if required and not features:
+        if not features and without == "footprint":
             raise EngineError(
                 tr("{0}: the zone layer has no feature; leave {0} empty for the common footprint").format(name)
             )
-        return Zones(source, features, geometries, names)
+        if not features:
+            raise EngineError(
+                tr("{0}: the zone layer '{1}' has no feature; leave {0} empty for a grid of cells").format(
+                    name, layer_name
+                )
+            )
+        if not any(_has_area(g) for g in geometries):
+            raise EngineError(no_polygon_message(name, len(features), layer_name))
+        return Zones(source, features, geometries, names, layer_name, target_crs)
 
     def qgs_fields_for(self, result_fields, zones: Zones | None = None, id_fields=(), feedback=None):
         """The fields of a result table and the zone fields it keeps: ``(fields, kept)``.
@@ -166,6 +248,19 @@ class ZoneTables:
         if sink is None and not (optional and parameters.get(name) in (None, "")):
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         return sink, dest_id
+
+
+def _layer_name(alg, parameters, name: str, context) -> str:
+    """The name the analyst knows the layer of parameter ``name`` by (a file: its name)."""
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    return layer.name() if layer is not None else str(parameters.get(name))
+
+
+def _has_area(geom: QgsGeometry) -> bool:
+    """Whether a zone is a polygon with an area once made valid (not NULL, empty or degenerate)."""
+    if geom.isNull() or geom.isEmpty():
+        return False
+    return (geom if geom.isGeosValid() else geom.makeValid()).area() > 0
 
 
 def add_row(sink, fields, geometry: QgsGeometry | None, attributes: list, multi: bool = True) -> None:

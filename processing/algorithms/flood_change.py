@@ -205,6 +205,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
                     len(zones), before_layer.crs().authid()
                 )
             )
+            zones.outside_of(before, before_layer.name(), feedback)  # none inside: an error, before the run
         result = detect_change(
             before,
             after,

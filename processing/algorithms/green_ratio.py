@@ -162,6 +162,9 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or ""
         mask_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_MASK, context) or None
         zones = self._zones(parameters, context, feedback, layer.crs(), population_field)
+        if zones is not None:
+            # none inside: an error before the model runs; some outside: the warning of _write_table
+            zones.outside_of(source_path, layer.name())
         result = green_ratio(
             source_path,
             model,

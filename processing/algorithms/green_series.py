@@ -107,7 +107,9 @@ class GreenSeriesAlgorithm(SatImpactAlgorithm):
         grid = GridRef.of(dates[0].path)
         grid_crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs.to_wkt())
         name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context) or ""
-        zones = self.zones_from_source(parameters, self.ZONES, grid_crs, context, feedback, name_field, required=True)
+        zones = self.zones_from_source(
+            parameters, self.ZONES, grid_crs, context, feedback, name_field, without="footprint"
+        )
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context) or None
         result = green_series(
             dates,

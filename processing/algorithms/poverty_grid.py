@@ -226,6 +226,7 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
                     )
                 )
             else:
+                zones.outside_of(source.path, layer.name(), feedback)  # none inside: an error, before scoring
                 grid, units = None, zone_units(_zone_rings(zones), chip_m)
                 feedback.pushInfo(
                     self.tr("Zones: {0} polygons, {1} chips").format(len(units), sum(len(u.chips) for u in units))

@@ -188,7 +188,9 @@ class WaterSeriesAlgorithm(SatImpactAlgorithm):
         grid_crs = QgsCoordinateReferenceSystem.fromWkt(grid.crs.to_wkt())
 
         name_field = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context) or ""
-        zones = self.zones_from_source(parameters, self.ZONES, grid_crs, context, feedback, name_field, required=True)
+        zones = self.zones_from_source(
+            parameters, self.ZONES, grid_crs, context, feedback, name_field, without="footprint"
+        )
 
         occurrence = self.parameterAsOutputLayer(parameters, self.OUTPUT_FREQUENCY, context) or None
         change = self.parameterAsOutputLayer(parameters, self.OUTPUT_CHANGE, context) or None
