@@ -1861,7 +1861,8 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
     """Write the figures of a batch as one GeoPackage (EPSG:4326).
 
     One row per cell per input for the grid tools, one row per input (its footprint and figures)
-    for the raster tools, with the input's date where known.
+    for the raster tools, with the input's date where known. A zone field named like one of the
+    table's own columns (input, label, ...) is kept as ``zone_<name>`` (batch_zones.table_renames).
 
     Args:
         path: the GeoPackage to write (replaced whole; its folder is created).

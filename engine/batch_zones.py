@@ -10,11 +10,14 @@
   the batch was started with fail the item rather than being counted under the old hash.
 * **Per item, as the algorithm.** Zones are reprojected to the CRS the algorithm counts in (the
   raster's for green ratio, BEFORE's for flood change, the metric CRS of the poverty grid) by the
-  same rules (``ZoneFile.shapes_in``). An item whose raster no zone touches fails with a message
-  saying so; zones outside a raster that others touch get the algorithm's empty figures.
+  same rules (``ZoneFile.shapes_in``). An item whose raster no zone touches fails with the
+  algorithms' message (``no_overlap_message``: both extents and CRSs); zones outside a raster that
+  others touch get the algorithm's empty figures.
 * **Rows.** One row per zone in the zones' own CRS and geometry, with ``zone_id`` (the feature
   id), the zones' own fields (a field named like a figure is replaced by it, as in the
-  algorithm) and the algorithm's figures.
+  algorithm) and the algorithm's figures. In the combined table a zone field named like one of
+  the table's own columns (``TABLE_COLUMNS``) is kept as ``zone_<name>`` (``table_renames``), and
+  the log says so before the run (``table_notes``).
 """
 
 from __future__ import annotations

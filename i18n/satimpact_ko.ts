@@ -36,6 +36,10 @@
         <translation>{0} 이하</translation>
     </message>
     <message>
+        <source>{0} of {1} zone(s) do not overlap the raster '{2}': nothing is counted in them (valid share 0; feature ids {3}{4})</source>
+        <translation>구역 {1}개 중 {0}개가 래스터 '{2}'와(과) 겹치지 않아 아무것도 집계되지 않습니다(유효 비율 0, 피처 ID {3}{4})</translation>
+    </message>
+    <message>
         <source>The zones' field '{0}' is replaced by this tool's figure</source>
         <translation>구역의 필드 '{0}'은(는) 이 도구가 계산한 값으로 바뀝니다</translation>
     </message>
@@ -840,12 +844,20 @@
         <translation>사용자가 취소함</translation>
     </message>
     <message>
+        <source>{0}: the zone layer '{1}' has no coordinate reference system, so its coordinates cannot be placed on the raster; set its CRS (Layer Properties &gt; Source) and run again</source>
+        <translation>{0}: 구역 레이어 '{1}'에 좌표계가 없어 그 좌표를 래스터 위에 놓을 수 없습니다. 레이어의 좌표계를 지정한 뒤(레이어 속성 &gt; 소스) 다시 실행하세요</translation>
+    </message>
+    <message>
         <source>{0}: the zones have no field '{1}' (fields: {2})</source>
         <translation>{0}: 구역에 '{1}' 필드가 없습니다 (필드: {2})</translation>
     </message>
     <message>
         <source>{0}: the zone layer has no feature; leave {0} empty for the common footprint</source>
         <translation>{0}: 구역 레이어에 피처가 없습니다. 모든 날짜가 덮는 공통 영역을 쓰려면 {0}을(를) 비워 두십시오</translation>
+    </message>
+    <message>
+        <source>{0}: the zone layer '{1}' has no feature; leave {0} empty for a grid of cells</source>
+        <translation>{0}: 구역 레이어 '{1}'에 피처가 없습니다. 격자 셀로 집계하려면 {0}을(를) 비워 두세요</translation>
     </message>
     <message>
         <source>WINDOW_SIZE splits one large raster: give exactly one file as INPUTS</source>
@@ -1098,10 +1110,6 @@
     <message>
         <source>{0}: {1} changed after the batch started; run the batch again to count in the new zones</source>
         <translation>{0}: 배치가 시작된 뒤 {1}이(가) 바뀌었습니다. 새 구역으로 집계하려면 배치를 다시 실행하세요</translation>
-    </message>
-    <message>
-        <source>{0}: none of the {1} zones of {2} overlaps {3}: check that the zones and the raster cover the same place</source>
-        <translation>{0}: {2}의 구역 {1}개 중 어느 것도 {3}와(과) 겹치지 않습니다. 구역과 래스터가 같은 곳을 덮는지 확인하세요</translation>
     </message>
     <message>
         <source>model '{name}' has no input named '{name_1}'</source>
@@ -2082,10 +2090,6 @@
     <message>
         <source>{0}: the layer '{1}' ({2}) has no coordinate reference system; give the file one (in QGIS: set the layer's CRS, then save it as a GeoPackage)</source>
         <translation>{0}: 레이어 '{1}' ({2})에 좌표계가 없습니다. 파일에 좌표계를 지정하세요 (QGIS에서: 레이어의 좌표계를 설정한 뒤 GeoPackage로 저장)</translation>
-    </message>
-    <message>
-        <source>{0}: the zone layer '{1}' has no feature; leave {0} empty for a grid of cells</source>
-        <translation>{0}: 구역 레이어 '{1}'에 피처가 없습니다. 격자 셀로 집계하려면 {0}을(를) 비워 두세요</translation>
     </message>
     <message>
         <source>{0}: the zones' field '{1}' holds {2}, not numbers</source>
@@ -3392,6 +3396,14 @@
         <translation>알려진 배열 없음 (밴드 {0}개)</translation>
     </message>
     <message>
+        <source>{0}: none of the {1} zones of '{2}' overlaps '{3}': check that the zones and the raster cover the same place (zones: {4} in {5}; raster: {6} in {7}); the usual cause is a wrong CRS on one of them</source>
+        <translation>{0}: '{2}'의 구역 {1}개 중 어느 것도 '{3}'와(과) 겹치지 않습니다. 구역과 래스터가 같은 곳을 덮는지 확인하세요(구역: {5}의 {4}, 래스터: {7}의 {6}). 대개 둘 중 하나의 좌표계가 잘못된 것이 원인입니다</translation>
+    </message>
+    <message>
+        <source>{0}: the zones' field '{1}' is named like the combined table's own column; it is kept there as '{2}'</source>
+        <translation>{0}: 구역의 필드 '{1}'이(가) 통합 테이블의 고유 열과 이름이 같아, 통합 테이블에서는 '{2}'(으)로 유지됩니다</translation>
+    </message>
+    <message>
         <source>crop</source>
         <translation>잘라내기</translation>
     </message>
@@ -3562,6 +3574,10 @@
     <message>
         <source>{0}: the model's documented fixed value {fixed:g}{unit} applies</source>
         <translation>{0}: 모델에 문서화된 고정값 {fixed:g}{unit} 적용</translation>
+    </message>
+    <message>
+        <source>{0}: none of the {1} features of the zone layer '{2}' is a polygon with an area (their geometries are NULL, empty or degenerate); fix the geometries (Vector &gt; Geometry Tools &gt; Check Validity) or choose another layer</source>
+        <translation>{0}: 구역 레이어 '{2}'의 피처 {1}개 중 면적이 있는 폴리곤이 하나도 없습니다(도형이 NULL이거나 비어 있거나 퇴화됨). 도형을 고치거나(벡터 &gt; 도형 도구 &gt; 유효성 검사) 다른 레이어를 고르세요</translation>
     </message>
     <message>
         <source>Floating debris: FDI and NDVI (Biermann et al. 2020), Sentinel-2A wavelengths</source>

@@ -146,8 +146,9 @@ def test_item_no_zone_touches_fails_alone(scenes, bad_zones, local_client, tmp_p
     [(label, error)] = report.failures
     assert label == "spain_0"
     assert error == (
-        "ZONES: none of the 2 zones of good.gpkg overlaps spain_0.tif: check that the zones and the raster "
-        "cover the same place"
+        "ZONES: none of the 2 zones of 'good.gpkg' overlaps 'spain_0.tif': check that the zones and the raster "
+        "cover the same place (zones: 13.712874,48.216911 : 13.729021,48.227702 in EPSG:4326; raster: "
+        "-0.781894,38.082819 : -0.735900,38.128813 in EPSG:4326); the usual cause is a wrong CRS on one of them"
     )
     entries = {e["label"]: e for e in read_manifest(out)["items"]}
     assert entries["spain_0"]["status"] == "failed" and entries["spain_0"]["error"] == error
