@@ -5,10 +5,13 @@ and ``self.table_sink(...)``; the parameters that go with them are in ``paramete
 
 from __future__ import annotations
 
+import math
+
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -182,17 +185,18 @@ class ZoneTables:
                 )
             )
         to_target = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
-        features, geometries, names = [], [], []
+        features, geometries, names, with_area = [], [], [], 0
         for feat in source.getFeatures():
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("cancelled by the user"))
             geom = QgsGeometry(feat.geometry())
             features.append(feat)
             names.append(str(feat[name_field]) if name_field else f"zone {feat.id()}")
+            with_area += _has_area(geom)  # in the layer's own CRS, whatever the transform gives
             if not (geom.isNull() or geom.isEmpty()):
                 if make_valid and not geom.isGeosValid():
                     geom = geom.makeValid()
-                geom.transform(to_target)
+                geom = _transformed(geom, to_target)
             geometries.append(geom)
         if not features and without == "footprint":
             raise EngineError(
@@ -204,7 +208,7 @@ class ZoneTables:
                     name, layer_name
                 )
             )
-        if not any(_has_area(g) for g in geometries):
+        if not with_area:
             raise EngineError(no_polygon_message(name, len(features), layer_name))
         return Zones(source, features, geometries, names, layer_name, target_crs)
 
@@ -261,6 +265,20 @@ def _has_area(geom: QgsGeometry) -> bool:
     if geom.isNull() or geom.isEmpty():
         return False
     return (geom if geom.isGeosValid() else geom.makeValid()).area() > 0
+
+
+def _transformed(geom: QgsGeometry, transform) -> QgsGeometry:
+    """``geom`` in the target CRS; an empty geometry where PROJ cannot transform it (coordinates
+    that do not fit the layer's CRS, such as metres in a layer said to be in degrees): such a
+    zone is nowhere on the raster, and ``Zones.outside_of`` reports it with both extents."""
+    try:
+        geom.transform(transform)
+    except QgsCsException:
+        return QgsGeometry()
+    box = geom.boundingBox()
+    if not all(math.isfinite(v) for v in (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())):
+        return QgsGeometry()
+    return geom
 
 
 def add_row(sink, fields, geometry: QgsGeometry | None, attributes: list, multi: bool = True) -> None:

@@ -211,26 +211,7 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
                 )
             )
             zones = self.zones_from_source(parameters, self.ZONES, metric_crs, context, feedback, make_valid=False)
-            if zones is None:
-                grid, units = build_grid(source.path, cell_size, metric, chip_m)
-                feedback.pushInfo(
-                    self.tr(
-                        "Grid: {cell_size:g} m cells, {0} cells over the raster ({grid_cols} x "
-                        "{grid_rows} grid), {1} chips"
-                    ).format(
-                        len(units),
-                        sum(len(u.chips) for u in units),
-                        cell_size=cell_size,
-                        grid_cols=grid.cols,
-                        grid_rows=grid.rows,
-                    )
-                )
-            else:
-                zones.outside_of(source.path, layer.name(), feedback)  # none inside: an error, before scoring
-                grid, units = None, zone_units(_zone_rings(zones), chip_m)
-                feedback.pushInfo(
-                    self.tr("Zones: {0} polygons, {1} chips").format(len(units), sum(len(u.chips) for u in units))
-                )
+            grid, units = self._units(zones, source.path, layer.name(), cell_size, metric, chip_m, feedback)
 
             with ChipReader(source.path, bands.indices, metric, chip_m, chip_px, render_gain) as reader:
                 results = score_units(model, reader, units, ProcessingFeedback(feedback), min_valid)
@@ -248,6 +229,30 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             )
             outputs[self.OUTPUT_RASTER] = raster_out
         return outputs
+
+    def _units(self, zones, raster_path, raster_name, cell_size, metric, chip_m, feedback):
+        """The grid cells over the raster, or the zones (refused when none overlaps the raster), as
+        units of chips: ``(grid, units)``, grid None for zones."""
+        if zones is None:
+            grid, units = build_grid(raster_path, cell_size, metric, chip_m)
+            feedback.pushInfo(
+                self.tr(
+                    "Grid: {cell_size:g} m cells, {0} cells over the raster ({grid_cols} x {grid_rows} grid), {1} chips"
+                ).format(
+                    len(units),
+                    sum(len(u.chips) for u in units),
+                    cell_size=cell_size,
+                    grid_cols=grid.cols,
+                    grid_rows=grid.rows,
+                )
+            )
+        else:
+            zones.outside_of(raster_path, raster_name, feedback)  # none inside: an error, before scoring
+            grid, units = None, zone_units(_zone_rings(zones), chip_m)
+            feedback.pushInfo(
+                self.tr("Zones: {0} polygons, {1} chips").format(len(units), sum(len(u.chips) for u in units))
+            )
+        return grid, units
 
     def _report_scores(self, results, unit_count: int, min_valid: float, feedback) -> None:
         unscored = sum(r.score is None for r in results)

@@ -139,20 +139,25 @@ def test_zone_layer_without_a_polygon_refused(run_alg, s2_chip, tmp_path, tool):
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_no_zone_over_the_raster_names_both_extents(run_alg, s2_chip, tmp_path, tool):
-    """The raster's lon/lat drawn into a layer declared EPSG:3857 (the usual CRS mistake): the
-    zones lie in the Gulf of Guinea, none over the raster. The message names both layers with
-    their extents and CRSs."""
-    zones = _zones("wards", "EPSG:3857", _halves(s2_chip))
-    message = _refused(run_alg, tool, s2_chip, zones, tmp_path)
+@pytest.mark.parametrize("mistake", ("degrees_as_metres", "metres_as_degrees"))
+def test_no_zone_over_the_raster_names_both_extents(run_alg, s2_chip, tmp_path, tool, mistake):
+    """The usual CRS mistakes, and the message naming both layers with their extents and CRSs:
+    the raster's lon/lat drawn into a layer declared EPSG:3857 (the zones lie in the Gulf of
+    Guinea), and UTM metres in a layer declared EPSG:4326 (no place on Earth: PROJ cannot
+    transform them into the poverty grid's metric CRS)."""
     left, bottom, right, top = _bounds(s2_chip)
-    expected = (
+    if mistake == "degrees_as_metres":
+        boxes, crs = _halves(s2_chip), "EPSG:3857"
+        zones_where = f"{left:.6f},{bottom:.6f} : {right:.6f},{top:.6f} in EPSG:3857"
+    else:
+        boxes, crs = [(700000, 4220000, 702000, 4222000), (702000, 4220000, 704000, 4222000)], "EPSG:4326"
+        zones_where = "700000.0,4220000.0 : 704000.0,4222000.0 in EPSG:4326"
+    message = _refused(run_alg, tool, s2_chip, _zones("wards", crs, boxes), tmp_path)
+    assert message == (
         "ZONES: none of the 2 zones of 'wards' overlaps 'Spain_7370579_S2Hand': check that the zones and the "
-        f"raster cover the same place (zones: {left:.6f},{bottom:.6f} : {right:.6f},{top:.6f} in EPSG:3857; "
-        f"raster: {left:.6f},{bottom:.6f} : {right:.6f},{top:.6f} in EPSG:4326); the usual cause is a wrong "
-        "CRS on one of them"
+        f"raster cover the same place (zones: {zones_where}; raster: {left:.6f},{bottom:.6f} : {right:.6f},"
+        f"{top:.6f} in EPSG:4326); the usual cause is a wrong CRS on one of them"
     )
-    assert message == expected
 
 
 @pytest.mark.parametrize("tool", ("floodchange", "povertygrid"))
