@@ -83,12 +83,15 @@ class Zones:
             QgsProcessingException: none of the zones touches it; the message names both layers
                 with their extents and CRSs (a wrong CRS is the usual cause).
         """
+        from shapely.prepared import prep
         from shapely.validation import make_valid
 
         from ..engine.batch_zones import crs_label, no_overlap_message, raster_extent_and_crs, raster_footprint
 
         crs = self.target_crs
-        footprint = raster_footprint(raster_path, crs.authid() or crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED))
+        footprint = prep(
+            raster_footprint(raster_path, crs.authid() or crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED))
+        )
         outside = []
         for feat, shape in zip(self.features, self.shapely()):
             shape = shape if shape.is_valid else make_valid(shape)
