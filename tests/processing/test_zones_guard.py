@@ -94,20 +94,25 @@ def test_zones_without_crs_refused(run_alg, s2_chip, tmp_path, tool):
     )
 
 
-def test_shapefile_without_prj_refused(run_alg, s2_chip, tmp_path):
-    """A Shapefile whose .prj is missing, as a file path: the same refusal, naming the file's layer."""
+def shapefile_without_prj(raster, folder) -> str:
+    """The raster's halves as a Shapefile whose .prj is missing (a file that lost its CRS)."""
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
-    memory = _zones("zones", "EPSG:4326", _halves(s2_chip))
+    memory = _zones("zones", "EPSG:4326", _halves(raster))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "ESRI Shapefile"
-    folder = tmp_path / "zones"
     folder.mkdir()
     path = folder / "wards.shp"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), QgsCoordinateTransformContext(), options)
     assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     del memory
     path.with_suffix(".prj").unlink()
+    return path
+
+
+def test_shapefile_without_prj_refused(run_alg, s2_chip, tmp_path):
+    """A Shapefile whose .prj is missing, as a file path: the same refusal, naming the file's layer."""
+    path = shapefile_without_prj(s2_chip, tmp_path / "zones")
     message = _refused(run_alg, "greenratio", s2_chip, str(path), tmp_path)
     assert message.startswith("ZONES: the zone layer 'wards' has no coordinate reference system"), message
     assert path.exists() and path.with_suffix(".dbf").exists()  # the input left as it was
