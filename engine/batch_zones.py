@@ -2,7 +2,8 @@
 
 * **Read once, checked up front.** ``prepare`` reads the zones file in the process that starts
   the batch and refuses what the tools cannot count in (engine/zone_file.py: a missing file or
-  layer, no CRS, points or lines, no feature; POPULATION_FIELD missing or not numeric;
+  layer, no CRS, points or lines, no feature or none with a polygon of some area;
+  POPULATION_FIELD missing or not numeric;
   OUTPUT_RASTER with zones), before any item runs. It adds the zones' digest to the parameters,
   so the parameters hash (and every output name) changes when the zones file is edited.
 * **Once per worker.** Each worker process reads the file once and keeps it (``zones_for``),
@@ -15,9 +16,10 @@
   others touch get the algorithm's empty figures.
 * **Rows.** One row per zone in the zones' own CRS and geometry, with ``zone_id`` (the feature
   id), the zones' own fields (a field named like a figure is replaced by it, as in the
-  algorithm) and the algorithm's figures. In the combined table a zone field named like one of
-  the table's own columns (``TABLE_COLUMNS``) is kept as ``zone_<name>`` (``table_renames``), and
-  the log says so before the run (``table_notes``).
+  algorithm; one named ``zone_id`` is kept as ``zone_zone_id``) and the algorithm's figures.
+  In the combined table a zone field named like one of the table's own columns
+  (``TABLE_COLUMNS``) is kept as ``zone_<name>`` (``table_renames``); the log says so before
+  the run (``field_notes``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ LAYER = "zones"
 # The columns the combined table (engine/batch.py write_table) gives every row; a zone field of
 # the same name is kept under another name (``table_renames``) rather than overwritten.
 TABLE_COLUMNS = ("input", "label", "date", "tool", "parameters_hash")
+# The column each item's table gives every zone: its feature id.
+ZONE_ID = "zone_id"
 
 # Zone files read in this process (the client, or a worker), by source.
 _READ: dict[str, ZoneFile] = {}
@@ -127,6 +131,20 @@ def zones_for(params: dict) -> ZoneFile | None:
     return zones
 
 
+def _renames(columns, own) -> dict[str, str]:
+    """The ``columns`` named like one of ``own``, and the free ``zone_<name>`` each is kept as."""
+    taken = set(columns) | set(own)
+    renames = {}
+    for name in columns:
+        if name in own:
+            new, n = f"zone_{name}", 2
+            while new in taken:
+                new, n = f"zone_{name}_{n}", n + 1
+            taken.add(new)
+            renames[name] = new
+    return renames
+
+
 def table_renames(columns) -> dict[str, str]:
     """The zone fields named like a column of the combined table, and the names they keep there.
 
@@ -136,30 +154,42 @@ def table_renames(columns) -> dict[str, str]:
     Returns:
         dict: field -> ``zone_<field>`` (``zone_<field>_2`` ... where that name is taken too).
     """
-    taken = set(columns) | set(TABLE_COLUMNS)
-    renames = {}
-    for name in columns:
-        if name in TABLE_COLUMNS:
-            new, n = f"zone_{name}", 2
-            while new in taken:
-                new, n = f"zone_{name}_{n}", n + 1
-            taken.add(new)
-            renames[name] = new
-    return renames
+    return _renames(columns, TABLE_COLUMNS)
 
 
-def table_notes(params: dict) -> list[str]:
-    """What the log says up front about the zones' fields in the combined table (renamed ones)."""
+def item_renames(fields) -> dict[str, str]:
+    """The zone fields named like the column each item's table adds (``zone_id``), and their names.
+
+    A zone field ``zone_id`` is kept as ``zone_zone_id`` (``zone_zone_id_2`` where that is taken).
+    """
+    return _renames(fields, (ZONE_ID,))
+
+
+def field_notes(params: dict, table: bool) -> list[str]:
+    """What the log says up front about zone fields kept under another name.
+
+    In each item's table (a field named ``zone_id``) and, with a combined table, in it
+    (``table_renames``).
+    """
     zones = zones_for(params)
     if zones is None:
         return []
-    renames = table_renames(["zone_id", *zones.fields])
-    return [
+    in_items = item_renames(list(zones.fields))
+    notes = [
         tr(
-            "{0}: the zones' field '{1}' is named like the combined table's own column; it is kept there as '{2}'"
+            "{0}: the zones' field '{1}' is named like the batch's own column (the feature id); it is kept as '{2}'"
         ).format("ZONES", old, new)
-        for old, new in renames.items()
+        for old, new in in_items.items()
     ]
+    if table:
+        columns = [ZONE_ID, *(in_items.get(f, f) for f in zones.fields)]
+        notes += [
+            tr(
+                "{0}: the zones' field '{1}' is named like the combined table's own column; it is kept there as '{2}'"
+            ).format("ZONES", old, new)
+            for old, new in table_renames(columns).items()
+        ]
+    return notes
 
 
 def raster_footprint(path: str, crs: str, samples: int = 21):
@@ -287,15 +317,17 @@ class ItemZones:
         """One row per zone into a GeoPackage (layer ``zones``), written to a temporary name first.
 
         Fields: ``zone_id``, the zones' own fields (those named like a figure are replaced by
-        it), then the figures; the zones' geometries in their own CRS.
+        it, one named ``zone_id`` is kept as ``zone_zone_id``), then the figures; the zones'
+        geometries in their own CRS.
         """
         import geopandas as gpd
 
         zones = self.file
-        taken = {"zone_id", "geometry"} | (set(figures[0]) if figures else set())
+        renamed = item_renames(list(zones.fields))  # a zone field zone_id is kept, as zone_zone_id
+        taken = {"geometry"} | (set(figures[0]) if figures else set())
         kept = [f for f in zones.fields if f not in taken]
         rows = [
-            {"zone_id": fid, **{f: attrs.get(f) for f in kept}, **row}
+            {ZONE_ID: fid, **{renamed.get(f, f): attrs.get(f) for f in kept}, **row}
             for fid, attrs, row in zip(zones.ids, zones.attributes, figures)
         ]
         frame = gpd.GeoDataFrame(rows, geometry=list(zones.geometries), crs=zones.crs_wkt)

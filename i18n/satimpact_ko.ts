@@ -132,6 +132,14 @@
         <translation>격자와 칩은 이 지역에 맞는 미터 단위 좌표계 {metric}({0})에서 계산</translation>
     </message>
     <message>
+        <source>Grid: {cell_size:g} m cells, {0} cells over the raster ({grid_cols} x {grid_rows} grid), {1} chips</source>
+        <translation>격자: {cell_size:g} m 격자, 래스터 위 격자 {0}개 ({grid_cols} x {grid_rows}), 칩 {1}개</translation>
+    </message>
+    <message>
+        <source>Zones: {0} polygons, {1} chips</source>
+        <translation>구역: 폴리곤 {0}개, 칩 {1}개</translation>
+    </message>
+    <message>
         <source>{unscored} of {0} cells/zones have too little valid imagery (chips below {min_valid:.0%} valid pixels) and get no score (NULL)</source>
         <translation>격자/구역 {0}개 중 {unscored}개는 유효 영상이 너무 적어 (유효 픽셀 {min_valid:.0%} 미만인 칩) 점수가 없습니다 (NULL)</translation>
     </message>
@@ -150,14 +158,6 @@
     <message>
         <source>the raster is 8-bit but model '{card_name}' expects other values (scale {spec_scale:g}); check that the model and the imagery match</source>
         <translation>래스터는 8비트인데 모델 '{card_name}'은(는) 다른 값을 기대합니다 (스케일 {spec_scale:g}). 모델과 영상이 맞는지 확인하세요</translation>
-    </message>
-    <message>
-        <source>Grid: {cell_size:g} m cells, {0} cells over the raster ({grid_cols} x {grid_rows} grid), {1} chips</source>
-        <translation>격자: {cell_size:g} m 격자, 래스터 위 격자 {0}개 ({grid_cols} x {grid_rows}), 칩 {1}개</translation>
-    </message>
-    <message>
-        <source>Zones: {0} polygons, {1} chips</source>
-        <translation>구역: 폴리곤 {0}개, 칩 {1}개</translation>
     </message>
     <message>
         <source>OUTPUT_PROBABILITIES applies to segmentation models only; not written</source>
@@ -3398,6 +3398,10 @@
     <message>
         <source>{0}: none of the {1} zones of '{2}' overlaps '{3}': check that the zones and the raster cover the same place (zones: {4} in {5}; raster: {6} in {7}); the usual cause is a wrong CRS on one of them</source>
         <translation>{0}: '{2}'의 구역 {1}개 중 어느 것도 '{3}'와(과) 겹치지 않습니다. 구역과 래스터가 같은 곳을 덮는지 확인하세요(구역: {5}의 {4}, 래스터: {7}의 {6}). 대개 둘 중 하나의 좌표계가 잘못된 것이 원인입니다</translation>
+    </message>
+    <message>
+        <source>{0}: the zones' field '{1}' is named like the batch's own column (the feature id); it is kept as '{2}'</source>
+        <translation>{0}: 구역의 필드 '{1}'이(가) 배치의 고유 열(피처 ID)과 이름이 같아 '{2}'(으)로 유지됩니다</translation>
     </message>
     <message>
         <source>{0}: the zones' field '{1}' is named like the combined table's own column; it is kept there as '{2}'</source>

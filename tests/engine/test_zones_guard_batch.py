@@ -1,7 +1,8 @@
 """The batch's side of the zone checks the grid algorithms make (tests/processing/test_zones_guard.py):
 a zones file without a polygon of some area is refused up front with the algorithms' words, and a
-zone field named like a column of the combined table (input, label, date, tool, parameters_hash)
-is kept there under another name, with a warning in the log, rather than overwritten."""
+zone field named like a column the batch adds (zone_id in each item's table; input, label, date,
+tool, parameters_hash in the combined table) is kept under another name, with a warning in the
+log, rather than overwritten or dropped."""
 
 from __future__ import annotations
 
@@ -38,16 +39,18 @@ def test_zones_without_a_polygon_refused_up_front(scenes, tmp_path):
     assert not out.exists()
 
 
-def test_table_renames_pick_free_names():
+def test_renames_pick_free_names():
     renames = batch_zones.table_renames(["zone_id", "input", "label", "zone_label", "name", "tool"])
     assert renames == {"input": "zone_input", "label": "zone_label_2", "tool": "zone_tool"}
+    assert batch_zones.item_renames(["zone_id", "zone_zone_id", "name"]) == {"zone_id": "zone_zone_id_2"}
 
 
 def test_zone_fields_named_like_table_columns_are_kept(scenes, local_client, tmp_path):
     """Zones with fields input, label, date, tool, parameters_hash (and a zone_label already): in
     the combined table the batch's columns hold the batch's values and the zones' own values are
     under zone_<name> (zone_label_2 where zone_label is taken); the log says so before the run.
-    Each item's own table keeps the zones' fields as they are, as satimpact:greenratio does."""
+    Each item's own table keeps those fields as they are, as satimpact:greenratio does, but for
+    a field zone_id (the batch's feature id column there), kept as zone_zone_id."""
     frame = patch_zones(scenes["patch"])
     own = {
         "input": ["district input A", "district input B"],
@@ -56,6 +59,7 @@ def test_zone_fields_named_like_table_columns_are_kept(scenes, local_client, tmp
         "tool": ["survey", "census"],
         "parameters_hash": ["h1", "h2"],
         "zone_label": ["west label", "east label"],
+        "zone_id": ["W-01", "E-02"],
     }
     for name, values in own.items():
         frame[name] = values
@@ -91,7 +95,12 @@ def test_zone_fields_named_like_table_columns_are_kept(scenes, local_client, tmp
         f"ZONES: the zones' field '{old}' is named like the combined table's own column; it is kept there as '{new}'"
         for old, new in renamed.items()
     ]
+    assert [w for w in log.warnings if "feature id" in w] == [
+        "ZONES: the zones' field 'zone_id' is named like the batch's own column (the feature id); it is kept as "
+        "'zone_zone_id'"
+    ]
     combined = gpd.read_file(table)
+    assert list(combined["zone_id"]) == [1, 2] and list(combined["zone_zone_id"]) == own["zone_id"]
     assert list(combined["name"]) == ["west", "east"]
     for old, new in renamed.items():
         assert list(combined[new]) == own[old], new
@@ -104,3 +113,4 @@ def test_zone_fields_named_like_table_columns_are_kept(scenes, local_client, tmp
     vector = next(o["path"] for o in entry["outputs"] if o["role"] == "vector")
     item = gpd.read_file(out / vector)  # the item's own table: the zones' fields as they are
     assert list(item["input"]) == own["input"] and list(item["label"]) == own["label"]
+    assert list(item["zone_id"]) == [1, 2] and list(item["zone_zone_id"]) == own["zone_id"]
