@@ -1471,7 +1471,7 @@ def run_batch(
     params = batch_zones.prepare(tool, params, {"OUTPUT_TABLE": table})  # zones read once; digest in the hash
     task_params = _task_parameters(tool, items, params, user_dir)
     log = _Log(feedback)
-    for note in batch_zones.field_notes(params, bool(table)):
+    for note in batch_zones.field_notes(tool, params, bool(table)):
         log.warning(note)
     feedback = feedback or Feedback()
     start = time.perf_counter()

@@ -43,6 +43,28 @@ TABLE_COLUMNS = ("input", "label", "date", "tool", "parameters_hash")
 # The column each item's table gives every zone: its feature id.
 ZONE_ID = "zone_id"
 
+# The figures per zone of each tool, as its algorithm names them (RESULT_FIELDS in
+# processing/algorithms/; a test compares them): what a zone field of the same name gives way to.
+GREEN_FIGURES = (
+    "green_ratio",
+    "green_area_m2",
+    "valid_area_m2",
+    "valid_fraction",
+    "zone_area_m2",
+    "cloud_area_m2",
+    "water_area_m2",
+)
+FLOOD_FIGURES = (
+    "flooded_area_m2",
+    "flooded_share",
+    "permanent_water_share",
+    "receded_share",
+    "valid_share",
+    "valid_area_m2",
+    "damaged",
+)
+POVERTY_FIGURES = ("score", "score_percentile", "valid_share", "chips", "chips_scored")
+
 # Zone files read in this process (the client, or a worker), by source.
 _READ: dict[str, ZoneFile] = {}
 
@@ -165,17 +187,32 @@ def item_renames(fields) -> dict[str, str]:
     return _renames(fields, (ZONE_ID,))
 
 
-def field_notes(params: dict, table: bool) -> list[str]:
-    """What the log says up front about zone fields kept under another name.
+def figure_names(tool: str, params: dict) -> tuple[str, ...]:
+    """The figures ``tool`` writes per zone (its algorithm's result fields), in order."""
+    if tool == "greenratio":
+        per_person = ("green_m2_per_person",) if _value(params, "POPULATION_FIELD") else ()
+        return (*GREEN_FIGURES, *per_person, "season_warning")
+    return {"floodchange": FLOOD_FIGURES, "povertygrid": POVERTY_FIGURES}.get(tool, ())
 
-    In each item's table (a field named ``zone_id``) and, with a combined table, in it
-    (``table_renames``).
+
+def field_notes(tool: str, params: dict, table: bool) -> list[str]:
+    """What the log says up front about zone fields replaced or kept under another name.
+
+    Fields named like one of the tool's figures are replaced by it, as the algorithm does (and
+    says); a field named ``zone_id`` is kept in each item's table as ``zone_zone_id`` and, with
+    a combined table, one named like its columns as ``zone_<name>`` (``table_renames``).
     """
     zones = zones_for(params)
     if zones is None:
         return []
-    in_items = item_renames(list(zones.fields))
+    figures = set(figure_names(tool, params))
     notes = [
+        tr("The zones' field '{0}' is replaced by this tool's figure").format(name)
+        for name in zones.fields
+        if name in figures
+    ]
+    in_items = item_renames(list(zones.fields))
+    notes += [
         tr(
             "{0}: the zones' field '{1}' is named like the batch's own column (the feature id); it is kept as '{2}'"
         ).format("ZONES", old, new)

@@ -216,7 +216,7 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             with ChipReader(source.path, bands.indices, metric, chip_m, chip_px, render_gain) as reader:
                 results = score_units(model, reader, units, ProcessingFeedback(feedback), min_valid)
 
-        dest_id = self._write_table(parameters, context, zones, grid, units, results, metric_crs)
+        dest_id = self._write_table(parameters, context, zones, grid, units, results, metric_crs, feedback)
         self._report_scores(results, len(units), min_valid, feedback)
         name = self.tr("Development score ({0}) - {1}").format(card.name, layer.name())
         LayerStyler.attach(context, dest_id, name, style_score_quantiles)
@@ -320,10 +320,10 @@ class PovertyGridAlgorithm(SatImpactAlgorithm):
             )
         return None
 
-    def _write_table(self, parameters, context, zones, grid, units, results, metric_crs):
+    def _write_table(self, parameters, context, zones, grid, units, results, metric_crs, feedback):
         """One row per cell (or zone) into OUTPUT."""
         pct = percentiles([r.score for r in results])
-        fields, kept = self.qgs_fields_for(RESULT_FIELDS, zones, CELL_FIELDS)
+        fields, kept = self.qgs_fields_for(RESULT_FIELDS, zones, CELL_FIELDS, feedback)  # warns of replaced fields
         sink, dest_id = self.table_sink(parameters, self.OUTPUT, context, fields, zones, metric_crs)
         for k, (unit, res) in enumerate(zip(units, results)):
             figures = [res.score, pct[k], res.valid_share, res.chips, res.chips_scored]

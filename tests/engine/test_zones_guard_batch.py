@@ -60,6 +60,7 @@ def test_zone_fields_named_like_table_columns_are_kept(scenes, local_client, tmp
         "parameters_hash": ["h1", "h2"],
         "zone_label": ["west label", "east label"],
         "zone_id": ["W-01", "E-02"],
+        "green_ratio": ["their own", "ratios"],
     }
     for name, values in own.items():
         frame[name] = values
@@ -95,6 +96,7 @@ def test_zone_fields_named_like_table_columns_are_kept(scenes, local_client, tmp
         f"ZONES: the zones' field '{old}' is named like the combined table's own column; it is kept there as '{new}'"
         for old, new in renamed.items()
     ]
+    assert "The zones' field 'green_ratio' is replaced by this tool's figure" in log.warnings
     assert [w for w in log.warnings if "feature id" in w] == [
         "ZONES: the zones' field 'zone_id' is named like the batch's own column (the feature id); it is kept as "
         "'zone_zone_id'"

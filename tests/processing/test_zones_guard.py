@@ -194,3 +194,44 @@ def test_zone_outside_is_a_warning_and_an_empty_row(run_alg, s2_chip, tmp_path, 
     else:
         assert rows["zone0"]["valid_area_m2"] > 0 and rows["zone1"]["valid_area_m2"] == 0
         assert null_to_none(rows["zone1"]["flooded_share"]) is None
+
+
+# --- zone fields named like a figure ---------------------------------------------------------------
+
+FIGURE_OF = {"greenratio": "green_ratio", "floodchange": "flooded_share", "povertygrid": "score"}
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_zone_field_named_like_a_figure_is_replaced_with_a_warning(run_alg, s2_chip, tmp_path, tool):
+    """A zone field named like one of the tool's figures gives way to the figure, and the log
+    says so (povertygrid used to replace it without a word)."""
+    left, bottom, right, top = _bounds(s2_chip)
+    cx, cy = (left + right) / 2, (bottom + top) / 2
+    zones = _zones("wards", "EPSG:4326", [(cx - 0.01, cy - 0.01, cx + 0.01, cy + 0.01)])
+    figure = FIGURE_OF[tool]
+    zones.dataProvider().addAttributes([QgsField(figure, QVariant.String)])
+    zones.updateFields()
+    zones.dataProvider().changeAttributeValues({1: {zones.fields().indexOf(figure): "the zone's own text"}})
+    feedback = LogFeedback()
+    result = run_alg(f"satimpact:{tool}", _params(tool, s2_chip, zones, tmp_path), feedback=feedback)
+    assert f"The zones' field '{figure}' is replaced by this tool's figure" in feedback.warnings
+    table = QgsVectorLayer(result["OUTPUT_GRID" if tool == "floodchange" else "OUTPUT"], "t", "ogr")
+    [row] = list(table.getFeatures())
+    del table
+    assert row["name"] == "zone0" and 0 <= row[figure] <= 1
+
+
+def test_batch_names_the_figures_as_the_algorithms():
+    """The batch's figure names (which a zone field gives way to, engine/batch_zones.py) are the
+    algorithms' result fields, in order."""
+    from satimpact.engine.batch_zones import figure_names
+    from satimpact.processing.algorithms import flood_change, green_ratio, poverty_grid
+
+    def names(fields):
+        return tuple(n for n, _ in fields)
+
+    with_population = names(green_ratio.RESULT_FIELDS) + (green_ratio.PER_PERSON, green_ratio.SEASON)
+    assert figure_names("greenratio", {"POPULATION_FIELD": "pop"}) == with_population
+    assert figure_names("greenratio", {}) == names(green_ratio.RESULT_FIELDS) + (green_ratio.SEASON,)
+    assert figure_names("floodchange", {}) == names(flood_change.RESULT_FIELDS)
+    assert figure_names("povertygrid", {}) == names(poverty_grid.RESULT_FIELDS)
