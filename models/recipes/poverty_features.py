@@ -45,9 +45,12 @@ def feature_nodes(
     pool: int = 2,
     chip_px: int | None = None,
     stride: int = 1,
+    contrast_window: int | None = None,
 ):
     """ONNX nodes + initialisers for the features; ``rf_filters`` (K, 3, k, k) or None; the random
-    filters are applied every ``stride`` pixels of the chip pooled by ``pool``."""
+    filters are applied every ``stride`` pixels of the chip pooled by ``pool``. The random features'
+    input is divided by the chip's grey spread: over the whole chip (``contrast_window`` None), or
+    the root of the mean local grey variance in ``contrast_window`` px windows of the pooled chip."""
     from onnx import helper, numpy_helper
 
     nodes, inits, parts = [], [], []
@@ -138,9 +141,10 @@ def feature_nodes(
         parts.append(flat(stats))
     if rf_filters is not None:
         small = node("AveragePool", [x], "f_small", kernel_shape=[pool, pool], strides=[pool, pool]) if pool > 1 else x
+        spread = grey_std if contrast_window is None else _local_spread(node, const, small, contrast_window)
         z = node(
             "Div",
-            [node("Sub", [small, grey_mean], "f_centred"), node("Max", [grey_std, const("f_eps3", 1e-2)], "f_std_pos")],
+            [node("Sub", [small, grey_mean], "f_centred"), node("Max", [spread, const("f_eps3", 1e-2)], "f_std_pos")],
             "f_z",
         )
         k = rf_filters.shape[2]
@@ -171,16 +175,39 @@ def feature_nodes(
     return nodes, inits
 
 
+def _local_spread(node, const, small: str, window: int) -> str:
+    """Root of the chip's mean local grey variance (``window`` px windows, valid positions only).
+
+    Why not the chip's own spread: where a chip straddles a dark and a bright place (forest beside
+    a town), the spread between them swamps the texture of both, so moving the chip a little
+    changes every feature. The mean of the local variances adds the places' variances, weighted by
+    their area; it is as blind to brightness, contrast and haze as the whole-chip spread."""
+    grey = node("ReduceMean", [small], "f_lc_grey", axes=[1], keepdims=1)
+    pool = {"kernel_shape": [window, window], "strides": [1, 1]}
+    mean = node("AveragePool", [grey], "f_lc_mean", **pool)
+    mean_sq = node("AveragePool", [node("Mul", [grey, grey], "f_lc_grey_sq")], "f_lc_mean_sq", **pool)
+    var = node("Relu", [node("Sub", [mean_sq, node("Mul", [mean, mean], "f_lc_sq_mean")], "f_lc_diff")], "f_lc_var")
+    mean_var = node("GlobalAveragePool", [var], "f_lc_mean_var")
+    return node("Sqrt", [node("Max", [mean_var, const("f_lc_tiny", 1e-8)], "f_lc_var_pos")], "f_lc_spread")
+
+
 def n_features(rf_filters, with_stats: bool) -> int:
     return (len(STAT_NAMES) if with_stats else 0) + (2 * rf_filters.shape[0] if rf_filters is not None else 0)
 
 
-def feature_model(rf_filters, with_stats: bool, pool: int = 2, chip_px: int | None = None, stride: int = 1):
+def feature_model(
+    rf_filters,
+    with_stats: bool,
+    pool: int = 2,
+    chip_px: int | None = None,
+    stride: int = 1,
+    contrast_window: int | None = None,
+):
     from onnx import TensorProto, helper
 
     from ...engine.poverty import IR_VERSION, OPSET
 
-    nodes, inits = feature_nodes(rf_filters, with_stats, "image", "features", pool, chip_px, stride)
+    nodes, inits = feature_nodes(rf_filters, with_stats, "image", "features", pool, chip_px, stride, contrast_window)
     graph = helper.make_graph(
         nodes,
         "development_features",

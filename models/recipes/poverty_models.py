@@ -44,7 +44,9 @@ CHIP_GROUND_M = 1870.0
 RF_SEED = 20210721  # MOSAIKS featurizers
 RF_FILTERS = 256  # -> 512 features (both signs)
 RF_KERNEL = 3
-RIDGE_ALPHAS = (1.0, 10.0, 100.0)
+RIDGE_ALPHAS = (1.0, 3.0, 10.0, 30.0, 100.0)
+CONSISTENCIES = (0.3, 1.0, 3.0, 10.0)  # the shift-consistent ridge's penalty, chosen with alpha
+CROP_SHARE = 0.75  # its crops: 3/4 of the chip's side, what a chip moved by a quarter side still shares with it
 AUG_SEED = 4242
 AUG_COPIES = 2
 REPORT_JSON = os.path.join(REPORTS, "poverty_nk_siscore.json")
@@ -165,7 +167,13 @@ class ScoreSpec:
     chip to it by area average); ``filters``: seeded Gaussian 3x3 filters on the chip pooled by
     ``pool`` and normalised by its own grey mean and spread, applied every ``stride`` pixels
     (None: no random features); ``stats``: the 14 colour and texture statistics (on the chip as
-    read); ``augmented``: training adds AUG_COPIES augmented copies of every chip."""
+    read); ``augmented``: training adds AUG_COPIES augmented copies of every chip;
+    ``contrast_window``: the random features' input is divided by the root of the mean local grey
+    variance in windows of this many pixels instead of the whole chip's grey spread (None);
+    ``consistency``: the ridge head also pays ``consistency`` times the squared change of the score
+    between each training chip and its four corner crops of CROP_SHARE of its side (None: plain
+    ridge), so that the score leans on what the whole chip shows rather than on what one part of it
+    shows: a unit's score then moves less when its chip moves (the half-cell shift of issue 12)."""
 
     filters: int | None
     stats: bool = False
@@ -174,17 +182,41 @@ class ScoreSpec:
     stride: int = 1
     augmented: bool = False
     alpha: float | None = None
+    contrast_window: int | None = None
+    consistency: float | None = None
 
-    def graph(self):
+    def graph(self, chip_px: int | None = None):
         filters = None if self.filters is None else pov.gaussian_filters(self.filters, 3, RF_KERNEL, RF_SEED)
-        return pf.feature_model(filters, self.stats, pool=self.pool, chip_px=self.px, stride=self.stride)
+        return pf.feature_model(
+            filters,
+            self.stats,
+            pool=self.pool,
+            chip_px=chip_px or self.px,
+            stride=self.stride,
+            contrast_window=self.contrast_window,
+        )
 
     def features(self, x_uint8: np.ndarray, proto=None) -> np.ndarray:
         """Features of 8-bit chips (N, 3, 256, 256): area-averaged to ``px``, run through the graph."""
         return pf.run_features(proto or self.graph(), _downsample(x_uint8, self.px), batch=8)
 
-    def with_alpha(self, alpha: float) -> ScoreSpec:
-        return ScoreSpec(**{**asdict(self), "alpha": float(alpha)})
+    def crop_deltas(self, x_uint8: np.ndarray, f: np.ndarray) -> list[np.ndarray]:
+        """Features of the four corner crops (CROP_SHARE of the side, at the chip size the model
+        reads) minus the chips' own features ``f``; empty for plain ridge."""
+        if self.consistency is None:
+            return []
+        px = self.px
+        crop = int(round(px * CROP_SHARE))
+        small = _downsample(x_uint8, px)
+        proto = self.graph(crop)
+        return [
+            pf.run_features(proto, np.ascontiguousarray(small[:, :, r : r + crop, c : c + crop]), batch=8) - f
+            for r in (0, px - crop)
+            for c in (0, px - crop)
+        ]
+
+    def with_alpha(self, alpha: float, consistency: float | None = None) -> ScoreSpec:
+        return ScoreSpec(**{**asdict(self), "alpha": float(alpha), "consistency": consistency})
 
     def describe(self) -> str:
         parts = []
@@ -198,7 +230,13 @@ class ScoreSpec:
             parts.append(
                 f"{2 * self.filters} random convolutional features (MOSAIKS, {self.filters} seeded 3x3 filters, "
                 f"both signs{', every ' + str(self.stride) + ' pixels' if self.stride > 1 else ''}) of the chip at "
-                f"{at} px (about {CHIP_GROUND_M / at:.0f} m per pixel) normalised by its own grey mean and spread"
+                f"{at} px (about {CHIP_GROUND_M / at:.0f} m per pixel) "
+                + (
+                    "normalised by its own grey mean and spread"
+                    if self.contrast_window is None
+                    else f"divided by its mean local grey spread ({self.contrast_window} x {self.contrast_window} px "
+                    "windows)"
+                )
             )
         return " and ".join(parts)
 
@@ -221,6 +259,22 @@ def recorded_choice(path: str = REPORT_JSON) -> tuple[ScoreSpec, dict]:
     return ScoreSpec(**report["choice"]), {"chosen": chosen, "rows": report["rows"]}
 
 
+def consistent_ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float, deltas=(), consistency: float | None = None):
+    """Ridge on standardised features (as ``engine.poverty.ridge_fit``) that also pays
+    ``consistency`` x the mean squared change of the score between a chip and each of its crops
+    (``deltas``: crop features minus chip features, one array per crop); weights and bias on the
+    raw features."""
+    if not consistency or not len(deltas):
+        return pov.ridge_fit(f, y, alpha)
+    mu, sd = pov.standardise_fit(f)
+    z = (f - mu) / sd
+    ym = float(y.mean())
+    penalty = sum((d / sd).T @ (d / sd) for d in deltas) / len(deltas)
+    a = z.T @ z + alpha * np.eye(z.shape[1]) + consistency * penalty
+    w = np.linalg.solve(a, z.T @ (y - ym)) / sd
+    return w, ym - float(mu @ w)
+
+
 def fit_score(spec: ScoreSpec, x: np.ndarray, levels: np.ndarray, proto=None):
     """Ridge head of ``spec`` on all chips (plus augmented copies): weights, bias, training scores."""
     f = spec.features(x, proto)
@@ -228,7 +282,9 @@ def fit_score(spec: ScoreSpec, x: np.ndarray, levels: np.ndarray, proto=None):
     for k in range(AUG_COPIES if spec.augmented else 0):
         train_f.append(spec.features(ev.augment(x, AUG_SEED + k), proto))
         train_y.append(levels)
-    w, b = pov.ridge_fit(np.vstack(train_f), np.concatenate(train_y), spec.alpha)
+    w, b = consistent_ridge_fit(
+        np.vstack(train_f), np.concatenate(train_y), spec.alpha, spec.crop_deltas(x, f), spec.consistency
+    )
     return w, b, f @ w + b
 
 
@@ -364,6 +420,15 @@ def score_card(chosen: dict, rows: list[dict], spec: ScoreSpec, n_chips: int) ->
             "on the independent tiles",
         },
     ]
+    if "shift" in chosen:
+        metrics.append(
+            {
+                "name": "half-cell shift stability: Spearman of 1 km cells moved 500 m vs the cells they overlap",
+                "value": round(chosen["shift"]["spearman"], 4),
+                "data": "mosaics of held-out clusters' chips, model trained without them (validation, "
+                f"lowest {chosen['shift']['spearman_min']:.3f}); see models/reports/poverty_nk_siscore.md",
+            }
+        )
     return {
         "card_version": 1,
         "name": "poverty_nk_siscore",
@@ -372,7 +437,7 @@ def score_card(chosen: dict, rows: list[dict], spec: ScoreSpec, n_chips: int) ->
         + (" + " if spec.stats and spec.filters is not None else "")
         + ("normalised random features" if spec.filters is not None else "")
         + ", ridge ranking)",
-        "version": "2.1.0",
+        "version": "2.2.0",
         "task": "poverty",
         "license": "GPL-2.0-or-later (weights); training data MIT (Ahn et al. 2023, development-measure)",
         "citation": CITATION_NK + " " + CITATION_MOSAIKS,
@@ -399,8 +464,14 @@ def score_card(chosen: dict, rows: list[dict], spec: ScoreSpec, n_chips: int) ->
         "the grid tool) shift scores; use cloud-free summer composites.",
         "description": "One ONNX graph: an RGB chip (values 0-1 = 8-bit / 255) of about 1.87 x 1.87 km at "
         f"{spec.px} px in (the grid tool resamples each chip to it by area average), a development score in "
-        f"[0, 1] out. Features: {spec.describe()}; a ridge head (alpha {spec.alpha:g}) onto the experts' levels, "
-        "squashed by a sigmoid.",
+        f"[0, 1] out. Features: {spec.describe()}; a ridge head (alpha {spec.alpha:g}"
+        + (
+            f", and {spec.consistency:g} x the squared change of the score between each training chip and its "
+            "four corner crops of 3/4 of its side, so that the score rests on the whole chip"
+            if spec.consistency is not None
+            else ""
+        )
+        + ") onto the experts' levels, squashed by a sigmoid.",
         "model_type": "chip",
         "inputs": [
             {
@@ -434,7 +505,9 @@ def score_card(chosen: dict, rows: list[dict], spec: ScoreSpec, n_chips: int) ->
             "time": "2016-2019",
             "imagery": "Sentinel-2 RGB true colour, about 9.6 m/px (Web Mercator zoom 14)",
             "retrain_when": "another country or region, another sensor or rendering, imagery far from 2016-2019",
-            "method_selection": "leave-cluster-out Spearman, see models/reports/poverty_nk_siscore.md",
+            "method_selection": "leave-cluster-out Spearman among candidates within 1.5x of the previous model's "
+            "speed and with a half-cell shift stability of 0.95 or more on held-out clusters, see "
+            "models/reports/poverty_nk_siscore.md",
             "robustness": {k: round(v, 2) for k, v in chosen["robustness"].items()},
         },
     }

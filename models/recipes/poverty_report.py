@@ -35,6 +35,7 @@ from .poverty_models import (
     AUG_COPIES,
     AUG_SEED,
     CHIP_PX_V1,
+    CONSISTENCIES,
     NK_DIR,
     REPORT_JSON,
     REPORTS,
@@ -44,6 +45,7 @@ from .poverty_models import (
     V1_MODEL,
     ScoreSpec,
     _downsample,
+    consistent_ridge_fit,
     ort_scores,
     rgb_features,
 )
@@ -57,8 +59,12 @@ WITH_ANNOTATION = "clusters + other fold's annotation"
 SPEED_BATCH = 64  # the grid tool's batch (engine.poverty_grid.score_units)
 
 # Candidates, in the order they were written. The first five are issue 12's first round (chip
-# read at 256 px); the last four its second round, written when the first choice (row 2) turned
-# out 2.5-8x slower than the previous model: the same features on fewer pixels.
+# read at 256 px); the next four its second round, written when the first choice (row 2) turned
+# out 2.5-8x slower than the previous model: the same features on fewer pixels; the last seven the
+# third round, written when the second choice missed the half-cell shift bar on the test mosaic
+# (0.949): the same features divided by the chip's mean local spread instead of its whole spread,
+# and a ridge head that pays for scoring a chip unlike its own corner crops (a ``consistency`` in
+# the spec marks a candidate whose penalty is chosen, with alpha, by leave-cluster-out).
 CANDIDATES = [
     ("colour + texture statistics + ridge", ScoreSpec(None, stats=True, px=256)),
     ("normalised random features 128 px + ridge", ScoreSpec(128, px=256, pool=2)),
@@ -72,6 +78,19 @@ CANDIDATES = [
     ("normalised random features 64 px, 128 filters + ridge", ScoreSpec(128, px=64)),
     ("normalised random features 64 px, 96 filters + ridge", ScoreSpec(96, px=64)),
     ("normalised random features 64 px, 64 filters + ridge", ScoreSpec(64, px=64)),
+    ("local-contrast random features 64 px, 96 filters, 3 px windows + ridge", ScoreSpec(96, px=64, contrast_window=3)),
+    ("local-contrast random features 64 px, 96 filters, 5 px windows + ridge", ScoreSpec(96, px=64, contrast_window=5)),
+    ("local-contrast random features 64 px, 96 filters, 9 px windows + ridge", ScoreSpec(96, px=64, contrast_window=9)),
+    ("local-contrast random features 64 px, 64 filters, 3 px windows + ridge", ScoreSpec(64, px=64, contrast_window=3)),
+    ("normalised random features 64 px, 96 filters + shift-consistent ridge", ScoreSpec(96, px=64, consistency=1.0)),
+    (
+        "local-contrast random features 64 px, 96 filters, 3 px windows + shift-consistent ridge",
+        ScoreSpec(96, px=64, contrast_window=3, consistency=1.0),
+    ),
+    (
+        "local-contrast random features 64 px, 96 filters, 5 px windows + shift-consistent ridge",
+        ScoreSpec(96, px=64, contrast_window=5, consistency=1.0),
+    ),
 ]
 
 
@@ -196,15 +215,16 @@ def _fold_masks(clusters, folds):
     return [np.isin(clusters, fold) for fold in folds]
 
 
-def _lco_feature_ridge(f, f_aug, clusters, levels, folds, alpha):
-    """Leave-cluster-out scores of ridge on features (augmented copies of training chips added)."""
+def _lco_feature_ridge(f, f_aug, clusters, levels, folds, alpha, deltas=(), consistency=None):
+    """Leave-cluster-out scores of ridge on features (augmented copies of training chips added;
+    with ``consistency``, the penalty on the change between the training chips and their crops)."""
     out = []
     for held in _fold_masks(clusters, folds):
         train_f, train_y = f[~held], levels[~held]
         if f_aug is not None:
             train_f = np.vstack([train_f] + [fa[~held] for fa in f_aug])
             train_y = np.concatenate([train_y] + [levels[~held]] * len(f_aug))
-        w, b = pov.ridge_fit(train_f, train_y, alpha)
+        w, b = consistent_ridge_fit(train_f, train_y, alpha, [d[~held] for d in deltas], consistency)
         out.append((f[held] @ w + b, levels[held]))
     return out
 
@@ -407,17 +427,31 @@ def add_candidates(add, x, clusters, levels, folds, log) -> dict:
         proto = spec.graph()
         f = spec.features(x, proto)
         f_aug = [spec.features(xa, proto) for xa in x_aug] if spec.augmented else None
+        deltas = spec.crop_deltas(x, f)
         best = None
         for alpha in RIDGE_ALPHAS:
-            pairs = _lco_feature_ridge(f, f_aug, clusters, levels, folds, alpha)
-            m = ev.lco_metrics(pairs)
-            if best is None or m["spearman"] > best[0]:
-                best = (m["spearman"], alpha, pairs)
-        spec = spec.with_alpha(best[1])
+            for consistency in CONSISTENCIES if deltas else [None]:
+                pairs = _lco_feature_ridge(f, f_aug, clusters, levels, folds, alpha, deltas, consistency)
+                m = ev.lco_metrics(pairs)
+                if best is None or m["spearman"] > best[0]:
+                    best = (m["spearman"], alpha, pairs, consistency)
+        spec = spec.with_alpha(best[1], best[3])
         train_f = np.vstack([f] + (f_aug or []))
         train_y = np.concatenate([levels] * (1 + len(f_aug or [])))
-        w, b = pov.ridge_fit(train_f, train_y, spec.alpha)
+        w, b = consistent_ridge_fit(train_f, train_y, spec.alpha, deltas, spec.consistency)
         fitted[name] = spec
+        extra = {"alpha": spec.alpha, "speed_ratio": round(ratio, 2), "eligible": ratio <= SPEED_LIMIT}
+        if extra["eligible"]:
+            extra["shift"] = ev.shift_stability(
+                lambda chips, s=spec, p=proto: s.features(chips, p),
+                lambda train, s=spec, f=f, f_aug=f_aug, d=deltas: _ridge_and_sigmoid(
+                    f, f_aug, levels, train, s.alpha, [dk[train] for dk in d], s.consistency
+                ),
+                x,
+                clusters,
+                folds,
+            )
+            extra["eligible"] = extra["shift"]["spearman"] >= ev.SHIFT_BAR
         log(f"poverty: features of '{name}' and its folds in {time.time() - t:.0f} s")
         add(
             name,
@@ -429,13 +463,30 @@ def add_candidates(add, x, clusters, levels, folds, log) -> dict:
                 if spec.augmented
                 else ""
             )
-            + f"; ridge alpha {spec.alpha:g} (of {', '.join(f'{a:g}' for a in RIDGE_ALPHAS)}, picked by "
-            "leave-cluster-out)",
+            + f"; ridge alpha {spec.alpha:g} (of {', '.join(f'{a:g}' for a in RIDGE_ALPHAS)}"
+            + (
+                f") and shift-consistency penalty {spec.consistency:g} (of "
+                f"{', '.join(f'{c:g}' for c in CONSISTENCIES)}; the ridge also pays that times the mean squared "
+                "change of the score between each training chip and its four corner crops of 3/4 of its side"
+                if spec.consistency is not None
+                else ""
+            )
+            + ", picked by leave-cluster-out)",
             best[2],
             lambda chips, s=spec, p=proto, w=w, b=b: s.features(chips, p) @ w + b,
-            {"alpha": spec.alpha, "speed_ratio": round(ratio, 2), "eligible": ratio <= SPEED_LIMIT},
+            extra,
         )
     return fitted
+
+
+def _ridge_and_sigmoid(f, f_aug, levels, train, alpha, deltas=(), consistency=None):
+    """Ridge head on the ``train`` chips (and their augmented copies) and the sigmoid's centre and
+    width that ``poverty_models.score_model`` gives the shipped score."""
+    train_f = np.vstack([f[train]] + [fa[train] for fa in f_aug or []])
+    train_y = np.concatenate([levels[train]] * (1 + len(f_aug or [])))
+    w, b = consistent_ridge_fit(train_f, train_y, alpha, deltas, consistency)
+    scores = f[train] @ w + b
+    return w, b, float(np.median(scores)), float(np.std(scores)) or 1.0
 
 
 def annotation_lever(spec: ScoreSpec, x, levels, tiles, target, uninhabited, ids) -> dict:
@@ -449,14 +500,19 @@ def annotation_lever(spec: ScoreSpec, x, levels, tiles, target, uninhabited, ids
     only: the shipped model never trains on the annotation, which stays its untouched test set."""
     f_chips = spec.features(x)
     f_tiles = spec.features(tiles)
+    deltas = spec.crop_deltas(x, f_chips)
     fold = np.array([(int(i) // 100) % 2 for i in ids])
     out = {"clusters only": [], WITH_ANNOTATION: []}
     for k in (0, 1):
         test, train = fold == k, fold != k
-        w, b = pov.ridge_fit(f_chips, levels, spec.alpha)
+        w, b = consistent_ridge_fit(f_chips, levels, spec.alpha, deltas, spec.consistency)
         out["clusters only"].append(pov.spearman(f_tiles[test] @ w + b, target[test]))
-        w, b = pov.ridge_fit(
-            np.vstack([f_chips, f_tiles[train]]), np.concatenate([levels, 8.0 * target[train]]), spec.alpha
+        w, b = consistent_ridge_fit(
+            np.vstack([f_chips, f_tiles[train]]),
+            np.concatenate([levels, 8.0 * target[train]]),
+            spec.alpha,
+            deltas,
+            spec.consistency,
         )
         out[WITH_ANNOTATION].append(pov.spearman(f_tiles[test] @ w + b, target[test]))
     lever = {key: round(float(np.mean(v)), 3) for key, v in out.items()}
@@ -465,10 +521,14 @@ def annotation_lever(spec: ScoreSpec, x, levels, tiles, target, uninhabited, ids
 
 
 def choose(rows, log):
-    """Leave-cluster-out Spearman only, among the candidates fast enough (the tiles never choose)."""
+    """Leave-cluster-out Spearman only, among the candidates fast enough and stable enough under a
+    half-cell shift on held-out clusters (the tiles never choose)."""
     eligible = [r for r in rows if r["role"] == "candidate" and r["eligible"]]
     if not eligible:
-        raise SystemExit(f"poverty report: no candidate scores chips within {SPEED_LIMIT}x of the previous model")
+        raise SystemExit(
+            f"poverty report: no candidate scores chips within {SPEED_LIMIT}x of the previous model with a "
+            f"half-cell shift stability of {ev.SHIFT_BAR} or more"
+        )
     chosen = max(eligible, key=lambda r: r["lco"]["spearman"])
     chosen["role"] = "chosen"
     log(f"poverty: chose '{chosen['method']}' by leave-cluster-out Spearman {chosen['lco']['spearman']:.3f}")
@@ -501,6 +561,10 @@ TRIED = [
     "second round (rows 6-9) computes the same kind of features on fewer pixels; onnxruntime's graph "
     "optimisation is already at its highest level in the engine, and smaller batches (1-8 chips) sped both "
     "models up in some runs and not in others on this shared machine, so the engine's batch was left alone",
+    "third round, before the candidates above were written (numpy sketches, the same folds, ridge alpha by "
+    "leave-cluster-out; shift stability on the validation mosaics): each pixel divided by its own local spread "
+    "(9, 17, 33 px windows) 0.689-0.708, shift 0.956-0.959, worse than the whole-chip spread on both; features "
+    "at 64 and 32 px together 0.702, at 32 px alone 0.664",
     "not tried: a CNN at 256 px. The previous CNN's recipe at 64 px took most of this report's hour for 5 folds of "
     "10 epochs; at 256 px it reads 16 times the pixels (hours per fold on 2 shared cores), and this session "
     "had no accelerator",
@@ -550,12 +614,20 @@ def write_report(rows, chosen, beats, folds, order, n_chips, n_tiles, seconds, l
         f"tool's session settings and batch ({SPEED_BATCH}), interleaved, best of 5, in this run (load average "
         f"{os.getloadavg()[0]:.1f} on 2 cores when it ended: figures are noisy). The issue allows at most 2x; "
         f"a candidate above {SPEED_LIMIT}x (a margin for the noise) cannot be chosen.",
-        "- **Choice**: the best leave-cluster-out Spearman among the candidates within the speed limit.",
+        "- **Shift stability** (validation, candidates within the speed limit; column `shift`): per fold, a "
+        "mosaic of 8 x 8 of the held-out clusters' chips laid out as a landscape (16 blocks of 2 x 2 chips of one "
+        f"cluster, seeds {', '.join(map(str, ev.SHIFT_SEEDS))}); a 1 km grid and the same grid moved half a cell "
+        "east, each cell scored from one chip centred on it; Spearman between each moved cell's score and the "
+        "mean of the two cells it overlaps, by the model trained without the fold; mean over folds and seeds "
+        "(lowest in brackets). Issue 12 asks for 0.95 on the grid tool's output; the test "
+        "`test_grid_shifted_by_half_a_cell_ranks_alike` measures it on a mosaic of the independent tiles.",
+        f"- **Choice**: the best leave-cluster-out Spearman among the candidates within the speed limit whose "
+        f"shift stability is {ev.SHIFT_BAR} or more.",
         "",
-        "| method | role | LCO Spearman | LCO tau | tiles all | tiles inhabited | time | "
+        "| method | role | LCO Spearman | LCO tau | tiles all | tiles inhabited | time | shift | "
         + " | ".join(short.values())
         + " |",
-        "|---|---|---|---|---|---|---|" + "---|" * len(short),
+        "|---|---|---|---|---|---|---|---|" + "---|" * len(short),
     ]
     for r in rows:
         role = "**chosen, shipped**" if r is chosen else r["role"]
@@ -564,6 +636,8 @@ def write_report(rows, chosen, beats, folds, order, n_chips, n_tiles, seconds, l
             f"{r['lco']['tau']:.3f} ({r['lco']['tau_min']:.3f}) | {r['tiles']['spearman_all']:.3f} | "
             f"{r['tiles']['spearman_inhabited']:.3f} | "
             + (f"{r['speed_ratio']:.2f}x" if "speed_ratio" in r else "")
+            + " | "
+            + (f"{r['shift']['spearman']:.3f} ({r['shift']['spearman_min']:.3f})" if "shift" in r else "")
             + " | "
             + " | ".join(f"{r['robustness'][k]:.1f}" for k in short)
             + " |"

@@ -184,12 +184,14 @@ def test_shipped_method_leave_cluster_out(nk_dir):
     # The graph the card records, its features computed as the recipe does.
     spec = recipe.ScoreSpec(**card.extra["features"])
     f = spec.features(x)
-    alpha = spec.alpha
+    deltas = spec.crop_deltas(x, f)
     model_pairs, desat_pairs = [], []
     desat = _desaturation(x)
     for fold in ev.cluster_folds(clusters, order):
         held = np.isin(clusters, fold)
-        w, b = pov.ridge_fit(f[~held], levels[~held], alpha)
+        w, b = recipe.consistent_ridge_fit(
+            f[~held], levels[~held], spec.alpha, [d[~held] for d in deltas], spec.consistency
+        )
         model_pairs.append((f[held] @ w + b, levels[held]))
         desat_pairs.append((desat[held], levels[held]))
     shipped, baseline = ev.lco_metrics(model_pairs), ev.lco_metrics(desat_pairs)
@@ -217,6 +219,56 @@ def test_recipe_rebuilds_the_shipped_score(nk_dir, independent_tiles):
     tiles = independent_tiles[0][:64]
     rebuilt = recipe.ort_scores(proto.SerializeToString(), tiles)
     assert np.abs(rebuilt - _shipped_scores(tiles)).max() <= 1e-4
+
+
+def test_shift_consistent_head_rests_on_the_whole_chip(nk_dir):
+    """The shift-consistent ridge (issue 12's half-cell shift): on real chips it changes the score
+    between a chip and its corner crops less than plain ridge with the same alpha, on clusters it
+    never saw, and still ranks those clusters' chips by level."""
+    from satimpact.models.recipes import poverty_eval as ev
+    from satimpact.models.recipes import poverty_models as recipe
+
+    x, clusters, _, order = ev.load_pog(str(nk_dir))
+    keep = np.concatenate([np.flatnonzero(clusters == c)[:12] for c in sorted(set(clusters))])
+    x, clusters = x[keep], clusters[keep]
+    levels = np.array([order.levels[c] for c in clusters], float)
+    spec = recipe.ScoreSpec(96, px=64, consistency=3.0, alpha=10.0)
+    f = spec.features(x)
+    deltas = spec.crop_deltas(x, f)
+    assert len(deltas) == 4 and all(d.shape == f.shape for d in deltas)
+    held = np.isin(clusters, ev.cluster_folds(clusters, order)[0])
+    train = [d[~held] for d in deltas]
+    change = {}
+    for name, head in {
+        "plain": pov.ridge_fit(f[~held], levels[~held], spec.alpha),
+        "consistent": recipe.consistent_ridge_fit(f[~held], levels[~held], spec.alpha, train, spec.consistency),
+    }.items():
+        w, _b = head
+        spread = np.std(f[held] @ w)
+        change[name] = np.mean([np.abs(d[held] @ w) for d in deltas]) / spread
+        assert pov.spearman(f[held] @ w, levels[held]) > 0.4, name
+    assert change["consistent"] < 0.9 * change["plain"], change
+
+
+def test_shift_mosaic_geometry():
+    """The validation mosaic for the half-cell shift: 8 x 8 chips in 2 x 2 blocks of one cluster;
+    cells of 1 km on 1870 m chips, each moved cell paired with the two cells it overlaps."""
+    from satimpact.models.recipes import poverty_eval as ev
+
+    side = 16
+    x = np.stack([np.full((3, side, side), i, np.uint8) for i in range(40)])
+    clusters = np.array([str(i // 10) for i in range(40)])
+    mosaic = ev.shift_mosaic(x, clusters, ["0", "1", "2", "3"], seed=3)
+    assert mosaic.shape == (3, 8 * side, 8 * side)
+    blocks = mosaic[0, ::side, ::side]
+    for br in range(4):
+        for bc in range(4):
+            members = blocks[2 * br : 2 * br + 2, 2 * bc : 2 * bc + 2] // 10
+            assert len(set(members.ravel().tolist())) == 1
+            assert len(set(blocks[2 * br : 2 * br + 2, 2 * bc : 2 * bc + 2].ravel().tolist())) == 4
+    cells, moved, pairs = ev.shift_chips(mosaic, side)
+    assert cells.shape[1:] == moved.shape[1:] == (3, side, side)
+    assert len(moved) == len(pairs) and all(b == a + 1 for a, b in pairs)
 
 
 @pytest.mark.slow

@@ -240,11 +240,6 @@ def test_zone_of_a_tile_scores_the_tile_alone(independent_tiles, run_alg, tmp_pa
     assert alone.max() - alone.min() > 0.2, alone
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 section 3 does not hold yet for poverty_nk_siscore 2.1: Spearman 0.949 on this mosaic "
-    "(0.93-0.96 on other seeds of this layout, 0.90-0.94 on rows of real adjacent tiles); see docs/poverty.md",
-)
 def test_grid_shifted_by_half_a_cell_ranks_alike(independent_tiles, run_alg, tmp_path):
     """A 1 km grid and the same grid moved by half a cell (500 m east) over a real mosaic of 64
     independent tiles: each moved cell against the area-weighted mean of the two cells it overlaps
