@@ -584,6 +584,7 @@ def _write_cells(path: str, crs_wkt: str, rows: list[dict], geometries: list) ->
     from .raster import temporary_path
 
     frame = gpd.GeoDataFrame(rows, geometry=geometries, crs=crs_wkt)
+    frame = batch_zones.typed_figures(frame, frame.columns)  # damaged: integers and NULL
     tmp = temporary_path(path).replace(".part.tif", ".part.gpkg")
     if not tmp.endswith(".gpkg"):
         tmp += ".gpkg"
@@ -867,20 +868,8 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
     )
     rows, geoms = [], []
     for cell in result.cells if zones is None else ():
-        rows.append(
-            {
-                "cell_id": cell.key,
-                "col": cell.col,
-                "row": cell.row,
-                "flooded_area_m2": cell.flooded_m2,
-                "flooded_share": cell.flooded_share,
-                "permanent_water_share": cell.permanent_water_share,
-                "receded_share": cell.receded_share,
-                "valid_share": cell.valid_share,
-                "valid_area_m2": cell.valid_m2,
-                "damaged": cell.damaged(threshold),
-            }
-        )
+        # None (NULL) where a cell holds no valid pixel, as satimpact:floodchange writes it
+        rows.append({"cell_id": cell.key, "col": cell.col, "row": cell.row, **cell.figures(threshold)})
         geom = cell.geometry
         geoms.append(shapely_wkt.loads(geom) if isinstance(geom, str) else geom)
     if zones is None:
@@ -891,7 +880,7 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
     summary = {
         "method": result.method.describe(),
         "new_flood_km2": result.areas_m2.get(2, 0.0) / 1e6 if isinstance(result.areas_m2, dict) else None,
-        "damaged_cells": sum(r["damaged"] for r in rows),
+        "damaged_cells": sum(r["damaged"] or 0 for r in rows),  # NULL: not seen, not counted
         "cells": len(rows),
         **(zones.counts() if zones else {}),
     }
@@ -1918,6 +1907,8 @@ def write_table(path: str, entries: list[dict], output_folder: str) -> str:
             if cells.crs is not None:
                 cells = cells.to_crs("EPSG:4326")
             cells = cells.rename(columns=batch_zones.table_renames(cells.columns))  # zone fields kept
+            if entry["tool"] == "floodchange":  # read back as floats where NULL: integers again
+                cells = batch_zones.typed_figures(cells, batch_zones.FLOOD_FIGURES)
             for k, v in base.items():
                 cells[k] = v
             frames.append(cells)

@@ -64,6 +64,9 @@ FLOOD_FIGURES = (
     "damaged",
 )
 POVERTY_FIGURES = ("score", "score_percentile", "valid_share", "chips", "chips_scored")
+# Integer figures that may be NULL (flood change: a zone or cell without a valid pixel); pandas
+# would turn such a column into floats, its nullable Int64 keeps it an integer field.
+NULLABLE_INT_FIGURES = ("damaged",)
 
 # Zone files read in this process (the client, or a worker), by source.
 _READ: dict[str, ZoneFile] = {}
@@ -368,9 +371,16 @@ class ItemZones:
             for fid, attrs, row in zip(zones.ids, zones.attributes, figures)
         ]
         frame = gpd.GeoDataFrame(rows, geometry=list(zones.geometries), crs=zones.crs_wkt)
+        frame = typed_figures(frame, taken)
         tmp = os.path.join(os.path.dirname(path), f".{uuid.uuid4().hex[:8]}.part.gpkg")
         frame.to_file(tmp, driver="GPKG", layer=LAYER)
         os.replace(tmp, path)
+
+
+def typed_figures(frame, figures):
+    """``frame`` with those of ``figures`` that are NULLABLE_INT_FIGURES as nullable integers."""
+    wanted = {c: "Int64" for c in NULLABLE_INT_FIGURES if c in figures and c in frame.columns}
+    return frame.astype(wanted) if wanted else frame
 
 
 def _population(value) -> float | None:
@@ -407,19 +417,8 @@ def green_figures(zones: ZoneFile, result, population_field: str | None, season:
 
 
 def flood_figures(result, threshold: float) -> list[dict]:
-    """satimpact:floodchange's figures per zone."""
-    return [
-        {
-            "flooded_area_m2": cell.flooded_m2,
-            "flooded_share": cell.flooded_share,
-            "permanent_water_share": cell.permanent_water_share,
-            "receded_share": cell.receded_share,
-            "valid_share": cell.valid_share,
-            "valid_area_m2": cell.valid_m2,
-            "damaged": cell.damaged(threshold),
-        }
-        for cell in result.cells
-    ]
+    """satimpact:floodchange's figures per zone (None where a zone holds no valid pixel)."""
+    return [cell.figures(threshold) for cell in result.cells]
 
 
 def poverty_figures(results, pct) -> list[dict]:

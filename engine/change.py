@@ -33,7 +33,9 @@ What this module decides (the help text and the README repeat it):
   a Lambert azimuthal equal-area projection centred on the scene. ``flooded_share`` and
   ``permanent_water_share`` are shares of the valid area (nodata never counts); ``valid_share``
   is the valid area over the cell's (zone's) own area; a cell is ``damaged`` when its
-  ``flooded_share`` is above ``damage_threshold``.
+  ``flooded_share`` is above ``damage_threshold``. A cell or zone with no valid pixel (outside
+  the scenes, or nodata in either date) gets valid share 0 and NULL (None) for every other
+  figure, never 0: unseen is not undamaged.
 """
 
 from __future__ import annotations
@@ -890,9 +892,26 @@ def _chip_classes(ds, win, chip: int, decode, pixel_valid: np.ndarray) -> tuple[
 # --- cells -------------------------------------------------------------------------------------
 
 
+# The figures of a cell (or zone), as satimpact:floodchange and the batch name them.
+FIGURES = (
+    "flooded_area_m2",
+    "flooded_share",
+    "permanent_water_share",
+    "receded_share",
+    "valid_share",
+    "valid_area_m2",
+    "damaged",
+)
+
+
 @dataclass
 class CellStats:
-    """Areas (m2) of the change classes in one grid cell or zone; shares are of the valid area."""
+    """Areas (m2) of the change classes in one grid cell or zone; shares are of the valid area.
+
+    A cell (zone) without a valid pixel (outside the scenes, or nodata/cloud in either date) was
+    not seen: its figures are None (NULL), never 0, so that it never counts as undamaged; only
+    its valid share and valid area are 0.
+    """
 
     key: int
     geometry: object  # shapely, in ``ChangeResult.cells_crs_wkt`` (grid) or the zones' CRS given
@@ -906,19 +925,29 @@ class CellStats:
     row: int | None = None
 
     @property
+    def seen(self) -> bool:
+        """Whether the cell holds at least one valid pixel (data in both dates)."""
+        return self.valid_m2 > 0
+
+    @property
+    def flooded_area_m2(self) -> float | None:
+        """New flood area; None where nothing valid was seen (unknown, not 0)."""
+        return self.flooded_m2 if self.seen else None
+
+    @property
     def flooded_share(self) -> float | None:
         """New flood over valid area; None where nothing valid was seen."""
-        return self.flooded_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+        return self.flooded_m2 / self.valid_m2 if self.seen else None
 
     @property
     def permanent_water_share(self) -> float | None:
         """Permanent water over valid area; None where nothing valid was seen."""
-        return self.permanent_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+        return self.permanent_m2 / self.valid_m2 if self.seen else None
 
     @property
     def receded_share(self) -> float | None:
         """Receded water over valid area; None where nothing valid was seen."""
-        return self.receded_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+        return self.receded_m2 / self.valid_m2 if self.seen else None
 
     @property
     def valid_share(self) -> float:
@@ -926,14 +955,35 @@ class CellStats:
         # Pixel-centre assignment can give a cell slightly more pixel area than its own area.
         return min(1.0, self.valid_m2 / self.cell_area_m2) if self.cell_area_m2 > 0 else 0.0
 
-    def damaged(self, threshold: float) -> int:
-        """1 where the flooded share exceeds ``threshold``, else 0 (also where it is unknown).
+    def damaged(self, threshold: float) -> int | None:
+        """1 where the flooded share exceeds ``threshold``, 0 where it does not, None where it is unknown.
 
         Args:
             threshold: the flooded share (0 to 1) above which the cell counts as damaged.
         """
         share = self.flooded_share
-        return int(share is not None and share > threshold)
+        return None if share is None else int(share > threshold)
+
+    def figures(self, threshold: float) -> dict:
+        """The cell's ``FIGURES`` by name (None: not seen).
+
+        Args:
+            threshold: the damage threshold (see ``damaged``).
+        """
+        return {
+            "flooded_area_m2": self.flooded_area_m2,
+            "flooded_share": self.flooded_share,
+            "permanent_water_share": self.permanent_water_share,
+            "receded_share": self.receded_share,
+            "valid_share": self.valid_share,
+            "valid_area_m2": self.valid_m2,
+            "damaged": self.damaged(threshold),
+        }
+
+
+def damaged_count(cells, threshold: float) -> int:
+    """Cells (zones) known to be damaged; those not seen are not counted either way."""
+    return sum(c.damaged(threshold) or 0 for c in cells)
 
 
 @dataclass
@@ -1446,15 +1496,23 @@ def _report(totals: _Totals, cells: list[CellStats], noun: str, damage_threshold
         + f"; nodata {counts[NODATA]} px"
     )
     feedback.info(tr("Change classes: {summary}").format(summary=summary))
-    damaged = sum(c.damaged(damage_threshold) for c in cells)
+    noun = tr("cells") if noun == "cells" else tr("zones")
     feedback.info(
         tr("{0} {noun}, {damaged} damaged (flooded share above {damage_threshold:g})").format(
             len(cells),
-            noun=tr("cells") if noun == "cells" else tr("zones"),
-            damaged=damaged,
+            noun=noun,
+            damaged=damaged_count(cells, damage_threshold),
             damage_threshold=damage_threshold,
         )
     )
+    unseen = sum(not c.seen for c in cells)
+    if unseen:
+        feedback.warning(
+            tr(
+                "{0} of {1} {noun} have no valid pixel in both scenes (outside them, or nodata in either "
+                "date): valid share 0 and NULL figures (unknown, not undamaged)"
+            ).format(unseen, len(cells), noun=noun)
+        )
 
 
 # --- the whole tool ----------------------------------------------------------------------------

@@ -408,12 +408,8 @@
         <translation>구역: 폴리곤 {0}개. 픽셀은 중심이 들어 있는 모든 구역에 집계</translation>
     </message>
     <message>
-        <source>cells</source>
-        <translation>격자</translation>
-    </message>
-    <message>
-        <source>zones</source>
-        <translation>구역</translation>
+        <source>{0} of {1} {noun} have no valid pixel in both scenes (outside them, or nodata in either date): valid share 0 and NULL figures (unknown, not undamaged)</source>
+        <translation>{noun} {1}개 중 {0}개는 두 영상 모두에서 유효한 픽셀이 없습니다(영상 밖이거나 어느 한 날짜에서 nodata): valid share는 0, 나머지 수치는 NULL입니다(피해 없음이 아니라 알 수 없음)</translation>
     </message>
     <message>
         <source> (the overlap: columns {col0}-{0}, rows {row0}-{1} of BEFORE)</source>
@@ -2212,6 +2208,10 @@
         <translation>물이 빠진 곳</translation>
     </message>
     <message>
+        <source>No data (no valid pixel)</source>
+        <translation>자료 없음 (유효 픽셀 없음)</translation>
+    </message>
+    <message>
         <source>Not damaged</source>
         <translation>피해 없음</translation>
     </message>
@@ -3414,6 +3414,14 @@
     <message>
         <source>blend</source>
         <translation>혼합</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>격자</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>구역</translation>
     </message>
     <message>
         <source>card default</source>

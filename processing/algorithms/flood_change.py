@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...engine.change import CLASSES, COLORS, NEW_FLOOD, detect_change
+from ...engine.change import CLASSES, COLORS, NEW_FLOOD, damaged_count, detect_change
 from ..common import (
     LayerStyler,
     ProcessingFeedback,
@@ -62,7 +62,8 @@ def style_change_classes(layer) -> None:
 
 
 def style_damaged_cells(threshold: float):
-    """Cells filled by flooded share (transparent when dry) with damaged cells outlined in bold."""
+    """Damaged cells filled and outlined in bold, the others outlined only; cells without a valid
+    pixel (damaged NULL) hatched grey as "no data"."""
 
     def apply(layer) -> None:
         from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
@@ -83,6 +84,19 @@ def style_damaged_cells(threshold: float):
                 filterExp='"damaged" = 1',
                 label=tr("Damaged: flooded share > {0} %").format(f"{100 * threshold:g}"),
             )
+        )
+        # no valid pixel in both scenes: damaged is NULL (unknown), hatched grey, never "not damaged"
+        no_data = QgsFillSymbol.createSimple(
+            {
+                "color": "130,130,130,150",
+                "style": "b_diagonal",
+                "outline_color": "110,110,110,255",
+                "outline_width": "0.3",
+                "outline_style": "dash",
+            }
+        )
+        root.appendChild(
+            QgsRuleBasedRenderer.Rule(no_data, filterExp='"damaged" IS NULL', label=tr("No data (no valid pixel)"))
         )
         root.appendChild(QgsRuleBasedRenderer.Rule(other, elseRule=True, label=tr("Not damaged")))
         layer.setRenderer(QgsRuleBasedRenderer(root))
@@ -244,7 +258,7 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         results = {
             self.OUTPUT: output,
             self.NEW_FLOOD_KM2: result.areas_m2[NEW_FLOOD] / 1e6,
-            self.DAMAGED_CELLS: sum(c.damaged(threshold) for c in result.cells),
+            self.DAMAGED_CELLS: damaged_count(result.cells, threshold),
             self.METHOD: method,
         }
         if dest_id is not None:
@@ -260,15 +274,8 @@ class FloodChangeAlgorithm(SatImpactAlgorithm):
         if sink is None:
             return None
         for k, cell in enumerate(result.cells):
-            figures = [
-                cell.flooded_m2,
-                cell.flooded_share,
-                cell.permanent_water_share,
-                cell.receded_share,
-                cell.valid_share,
-                cell.valid_m2,
-                cell.damaged(threshold),
-            ]
+            by_name = cell.figures(threshold)  # None (NULL) where the cell holds no valid pixel
+            figures = [by_name[name] for name, _ in RESULT_FIELDS]
             if zones is None:
                 geometry = QgsGeometry.fromWkt(cell.geometry.wkt)
                 add_row(sink, fields, geometry, [cell.key, cell.col, cell.row] + figures, multi=False)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 
+import fiona
 import geopandas as gpd
+import pandas as pd
 import pytest
 import rasterio
 from pyproj import Transformer
@@ -62,15 +64,15 @@ def write_zones(raster: str, path, crs: str, driver: str, layer: str | None = No
     return f"{path}|layername={layer}" if layer else str(path)
 
 
-def by_name(path, fields) -> dict:
-    frame = gpd.read_file(str(path).split("|")[0])
+def by_name(path, fields, key="name", layer=None) -> dict:
+    frame = gpd.read_file(str(path).split("|")[0], **({"layer": layer} if layer else {}))
     out = {}
     for _, row in frame.iterrows():
         values = []
         for f in fields:
             v = row[f]
-            values.append(None if v is None or (isinstance(v, float) and math.isnan(v)) else v)
-        out[row["name"]] = values
+            values.append(None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
+        out[row[key]] = values
     return out
 
 
@@ -135,8 +137,38 @@ def test_flood_change_zones_batch_equals_algorithm(run_alg, s2_chip, s1_chip, lo
                          local_client)  # fmt: skip
     want = by_name(alg, FLOOD_FIELDS)
     assert_same_figures(by_name(got, FLOOD_FIELDS), want, FLOOD_FIELDS)
-    assert want["inside"][4] > 0.99 and want["outside"][4] == 0 and want["outside"][1] is None
-    assert any(want[n][2] for n in ("inside", "edge", "bowtie", "bent"))  # the chip's river
+    assert want["inside"][4] > 0.99 and any(want[n][2] for n in ("inside", "edge", "bowtie", "bent"))  # the river
+    # the zone outside was not seen: valid share and area 0, every other figure NULL (damaged too);
+    # the zone across the edge keeps its figures
+    assert want["outside"][4:6] == [0, 0] and want["outside"][:4] + want["outside"][6:] == [None] * 5
+    assert 0.2 < want["edge"][4] < 0.8 and None not in want["edge"]
+    assert entry["summary"]["damaged_cells"] == sum(v[6] or 0 for v in want.values())
+    with fiona.open(got) as item:  # damaged stays an integer field, with its NULL
+        assert item.schema["properties"]["damaged"].startswith("int")
+    table = by_name(str(tmp_path / "batch") + ".gpkg", FLOOD_FIELDS, layer=batch.TABLE_LAYER)
+    assert_same_figures(table, want, FLOOD_FIELDS)
+
+
+def test_flood_change_cells_over_nodata_batch_equals_algorithm(run_alg, s2_chip, s1_chip, local_client, tmp_path):
+    """The Sen1Floods11 pair with a quarter of nodata in each date, 500 m cells: the cells wholly
+    over nodata get valid share 0 and NULL figures in the batch as in processing.run."""
+    from .test_flood import pair_with_nodata
+
+    before, after = pair_with_nodata(s2_chip, s1_chip, tmp_path)
+    alg = tmp_path / "alg.gpkg"
+    run_alg("satimpact:floodchange", {"BEFORE": str(before), "AFTER": str(after), "CELL_SIZE": 500,
+                                      "OUTPUT": str(tmp_path / "alg.tif"), "OUTPUT_GRID": str(alg)})  # fmt: skip
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(f"before,after\n{before},{after}\n")
+    got, entry = run_one("floodchange", batch.items_from_pairs(str(pairs)), {"CELL_SIZE": 500}, tmp_path / "batch",
+                         local_client)  # fmt: skip
+    want = by_name(alg, FLOOD_FIELDS, key="cell_id")
+    assert_same_figures(by_name(got, FLOOD_FIELDS, key="cell_id"), want, FLOOD_FIELDS)
+    unseen = [v for v in want.values() if v[5] == 0]
+    assert len(unseen) >= 8 and all(v[4] == 0 and v[:4] + v[6:] == [None] * 5 for v in unseen)
+    assert entry["summary"]["damaged_cells"] == sum(v[6] or 0 for v in want.values())
+    table = by_name(str(tmp_path / "batch") + ".gpkg", FLOOD_FIELDS, key="cell_id", layer=batch.TABLE_LAYER)
+    assert_same_figures(table, want, FLOOD_FIELDS)
 
 
 POVERTY_FIELDS = ["score", "score_percentile", "valid_share", "chips", "chips_scored"]

@@ -49,6 +49,10 @@ class Log(QgsProcessingFeedback):
         self.lines.append(info)
         super().pushInfo(info)
 
+    def pushWarning(self, warning):
+        self.lines.append(warning)
+        super().pushWarning(warning)
+
     @property
     def text(self):
         return "\n".join(self.lines)
@@ -352,6 +356,142 @@ def test_zones_in_another_crs(run_alg, s2_chip, s1_chip, tmp_path):
         assert row["valid_share"] == pytest.approx(1.0, abs=5e-3)
 
 
+def pair_with_nodata(s2_chip, s1_chip, folder):
+    """The Sen1Floods11 pair with a block of nodata in each date: BEFORE (S2, nodata 0 in every
+    band) in its top-left quarter, AFTER (S1, NaN) in its bottom-left quarter."""
+    with rasterio.open(s2_chip) as ds:
+        before = ds.read()
+    with rasterio.open(s1_chip) as ds:
+        after = ds.read()
+    before[:, :256, :256] = 0
+    after[:, 256:, :256] = np.nan
+    return (
+        write_like(s2_chip, folder / "before_nodata.tif", before),
+        write_like(s1_chip, folder / "after_nodata.tif", after),
+    )
+
+
+# Zones in pixels (col0, row0, col1, row1) of the chip: two wholly over one date's nodata, one far
+# outside, one half outside the chip's east edge, one half over AFTER's nodata.
+NULL_ZONES = {
+    "nodata_before": (16, 16, 240, 240),
+    "nodata_after": (16, 272, 240, 496),
+    "outside": (2000, 100, 2100, 200),
+    "half_out": (384, 40, 640, 240),
+    "half_nodata": (128, 300, 384, 460),
+}
+UNSEEN = ("nodata_before", "nodata_after", "outside")
+NULLABLE = ("flooded_area_m2", "flooded_share", "permanent_water_share", "receded_share", "damaged")
+
+
+def chip_boxes(chip, spans: dict) -> dict:
+    """Boxes in the chip's CRS (EPSG:4326) whose edges fall a quarter pixel inside pixel edges."""
+    from shapely.geometry import box
+
+    with rasterio.open(chip) as ds:
+        t = ds.transform
+    out = {}
+    for name, (c0, r0, c1, r1) in spans.items():
+        (x0, y0), (x1, y1) = t * (c0 + 0.25, r0 + 0.25), t * (c1 - 0.25, r1 - 0.25)
+        out[name] = box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    return out
+
+
+def memory_zones(shapes: dict, crs: str = "EPSG:4326"):
+    """A memory layer of named polygons (kept local to the caller: no layer alive at exit)."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry
+    from qgis.PyQt.QtCore import QVariant
+
+    zones = QgsVectorLayer(f"Polygon?crs={crs}", "zones", "memory")
+    zones.dataProvider().addAttributes([QgsField("name", QVariant.String)])
+    zones.updateFields()
+    feats = []
+    for name, shape in shapes.items():
+        f = QgsFeature(zones.fields())
+        f.setGeometry(QgsGeometry.fromWkt(shape.wkt))
+        f.setAttributes([name])
+        feats.append(f)
+    zones.dataProvider().addFeatures(feats)
+    return zones
+
+
+def rule_labels(path) -> list[tuple[dict, list[str]]]:
+    """Each feature's attributes and the legend labels of style_damaged_cells' rules it falls in."""
+    from qgis.core import QgsExpressionContextUtils, QgsRenderContext
+
+    from satimpact.processing.algorithms.flood_change import style_damaged_cells
+
+    from conftest import null_to_none
+
+    layer = QgsVectorLayer(str(path), "cells", "ogr")
+    style_damaged_cells(0.1)(layer)
+    renderer = layer.renderer()
+    labels = {item.ruleKey(): item.label() for item in renderer.legendSymbolItems()}
+    context = QgsRenderContext()
+    context.expressionContext().appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    renderer.startRender(context, layer.fields())
+    out = []
+    for feat in layer.getFeatures():
+        context.expressionContext().setFeature(feat)
+        attrs = {n: null_to_none(feat[n]) for n in layer.fields().names()}
+        keys = renderer.legendKeysForFeature(feat, context)  # the root rule's key too: not in the legend
+        out.append((attrs, [labels[k] for k in keys if k in labels]))
+    renderer.stopRender(context)
+    return out
+
+
+def test_zones_without_a_valid_pixel_get_null_figures(run_alg, s2_chip, s1_chip, tmp_path):
+    """Zones wholly outside the chip or over one date's nodata: valid share 0 and NULL figures
+    (never a 0 that reads as undamaged), styled as no data; zones half covered keep figures equal
+    to an independent count over their covered pixels."""
+    before, after = pair_with_nodata(s2_chip, s1_chip, tmp_path)
+    shapes = chip_boxes(s2_chip, NULL_ZONES)
+    log = Log()
+    result, out, grid = flood(run_alg, before, after, tmp_path, feedback=log, ZONES=memory_zones(shapes))
+    rows = {attrs["name"]: (attrs, labels) for attrs, labels in rule_labels(grid)}
+    assert set(rows) == set(NULL_ZONES)
+    for name in UNSEEN:
+        attrs, labels = rows[name]
+        assert attrs["valid_share"] == 0 and attrs["valid_area_m2"] == 0, name
+        assert all(attrs[f] is None for f in NULLABLE), (name, attrs)
+        assert labels == ["No data (no valid pixel)"], (name, labels)
+    classes, area = read(out), pixel_areas_4326(out)
+    with rasterio.open(out) as ds:
+        crs_wkt = ds.crs.to_wkt()
+    for name in ("half_out", "half_nodata"):
+        attrs, labels = rows[name]
+        c0, r0, c1, r1 = NULL_ZONES[name]
+        cls, a = classes[r0:r1, c0 : min(c1, 512)], area[r0:r1, c0 : min(c1, 512)]
+        valid, new = a[cls != NODATA].sum(), a[cls == NEW_FLOOD].sum()
+        assert attrs["flooded_area_m2"] == pytest.approx(new, rel=1e-4, abs=1e-3)
+        assert attrs["flooded_share"] == pytest.approx(new / valid, abs=1e-6)
+        assert attrs["permanent_water_share"] == pytest.approx(a[cls == PERMANENT].sum() / valid, abs=1e-6)
+        assert attrs["valid_share"] == pytest.approx(valid / geodesic_area(shapes[name], crs_wkt), abs=5e-3)
+        assert 0.4 < attrs["valid_share"] < 0.6 and attrs["damaged"] == int(new / valid > 0.1)
+        assert labels == ["Damaged: flooded share > 10 %" if attrs["damaged"] else "Not damaged"]
+    assert result["DAMAGED_CELLS"] == sum(attrs["damaged"] or 0 for attrs, _ in rows.values())
+    assert "3 of 5 zones have no valid pixel in both scenes" in log.text
+    assert "1 of 5 zone(s) do not overlap the raster" in log.text
+
+
+def test_cells_over_nodata_get_null_figures(run_alg, s2_chip, s1_chip, tmp_path):
+    """Grid cells wholly over one date's nodata: valid share 0 and NULL figures; cells across the
+    nodata edge keep their figures."""
+    before, after = pair_with_nodata(s2_chip, s1_chip, tmp_path)
+    result, out, grid = flood(run_alg, before, after, tmp_path, CELL_SIZE=500)
+    rows = [attrs for attrs, _ in rule_labels(grid)]
+    unseen = [r for r in rows if r["valid_area_m2"] == 0]
+    partial = [r for r in rows if 0 < r["valid_share"] < 0.9]
+    # the two nodata quarters hold whole 500 m cells (each quarter is about 2 km across)
+    assert len(unseen) >= 8 and len(partial) >= 4
+    for r in unseen:
+        assert r["valid_share"] == 0 and all(r[f] is None for f in NULLABLE), r
+    for r in rows:
+        if r["valid_area_m2"] > 0:
+            assert all(r[f] is not None for f in NULLABLE), r
+    assert result["DAMAGED_CELLS"] == sum(r["damaged"] == 1 for r in rows)
+
+
 # --- learned two-input models ------------------------------------------------------------------------
 
 
@@ -561,8 +701,8 @@ def test_styles_and_layer_names(run_alg, s2_chip, s1_chip, tmp_path):
     vector = QgsVectorLayer(result["OUTPUT_GRID"], "g", "ogr")
     style_damaged_cells(0.1)(vector)
     rules = vector.renderer().rootRule().children()
-    assert [r.label() for r in rules] == ["Damaged: flooded share > 10 %", "Not damaged"]
-    assert rules[0].filterExpression() == '"damaged" = 1'
+    assert [r.label() for r in rules] == ["Damaged: flooded share > 10 %", "No data (no valid pixel)", "Not damaged"]
+    assert rules[0].filterExpression() == '"damaged" = 1' and rules[1].filterExpression() == '"damaged" IS NULL'
     assert rules[0].symbol().symbolLayer(0).strokeWidth() == pytest.approx(0.9)
 
 
