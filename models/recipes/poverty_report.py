@@ -303,8 +303,10 @@ def build_report(log=print) -> str:
         return row
 
     add_baselines(add, x, clusters, levels, order, folds, log)
-    fitted = add_candidates(add, x, clusters, levels, folds, log)
+    scorers = {}
+    fitted = add_candidates(add, x, clusters, levels, folds, log, scorers)
     chosen, beats = choose(rows, log)
+    add_ensembles(add, scorers, chosen["method"], log)
     spec = fitted[chosen["method"]]
     lever = annotation_lever(spec, x, levels, tiles, target, uninhabited, _ids)
     log(f"poverty: annotation shares as an extra target (other fold of tiles): {lever}")
@@ -416,8 +418,9 @@ def add_baselines(add, x, clusters, levels, order, folds, log) -> None:
     )
 
 
-def add_candidates(add, x, clusters, levels, folds, log) -> dict:
-    """Every candidate: ridge alpha by leave-cluster-out, then fitted on all clusters; its speed."""
+def add_candidates(add, x, clusters, levels, folds, log, scorers=None) -> dict:
+    """Every candidate: ridge alpha by leave-cluster-out, then fitted on all clusters; its speed.
+    ``scorers`` (a dict) receives each candidate's held-out scores, score function and speed."""
     x_aug = [ev.augment(x, AUG_SEED + k) for k in range(AUG_COPIES)]
     ratios = speed_ratios([spec for _, spec in CANDIDATES], x[:SPEED_CHIPS])
     log(f"poverty: time per chip against the previous model (load {os.getloadavg()[0]:.1f}): {ratios}")
@@ -476,7 +479,38 @@ def add_candidates(add, x, clusters, levels, folds, log) -> dict:
             lambda chips, s=spec, p=proto, w=w, b=b: s.features(chips, p) @ w + b,
             extra,
         )
+        if scorers is not None:
+            scorers[name] = (best[2], lambda chips, s=spec, p=proto, w=w, b=b: s.features(chips, p) @ w + b, ratio)
     return fitted
+
+
+# Ensembles (issue 12's lever), fixed before they were measured: the chosen method with the
+# interpretable statistics (learned + interpretable), and with the first round's random features
+# at 128 px (two resolutions). Every member is a ridge onto the same levels, so their scores share
+# one scale and the ensemble is their plain mean; its time per chip is the sum of its members'.
+ENSEMBLE_PARTNERS = [
+    ("colour + texture statistics + ridge", "with the colour and texture statistics (learned + interpretable)"),
+    ("normalised random features 128 px + ridge", "with the random features at 128 px (two resolutions)"),
+]
+
+
+def add_ensembles(add, scorers, chosen: str, log) -> None:
+    """The chosen method averaged with each of ENSEMBLE_PARTNERS: measured like every method,
+    never chosen (a mean of two graphs costs the sum of their times)."""
+    for partner, about in ENSEMBLE_PARTNERS:
+        (pairs_a, score_a, ratio_a), (pairs_b, score_b, ratio_b) = scorers[chosen], scorers[partner]
+        ratio = ratio_a + ratio_b
+        add(
+            f"ensemble: the chosen method {about.split(' (')[0]}",
+            "ensemble (measured)",
+            f"mean of the ridge scores of '{chosen}' and '{partner}' ({about.split('(')[1].rstrip(')')}); "
+            f"measured only: the mean of two graphs costs the sum of their times ({ratio:.2f}x), more than "
+            "the limit",
+            [((sa + sb) / 2, lv) for (sa, lv), (sb, _) in zip(pairs_a, pairs_b)],
+            lambda chips, fa=score_a, fb=score_b: (fa(chips) + fb(chips)) / 2,
+            {"speed_ratio": round(ratio, 2), "eligible": False},
+        )
+    log(f"poverty: {len(ENSEMBLE_PARTNERS)} ensembles measured")
 
 
 def _ridge_and_sigmoid(f, f_aug, levels, train, alpha, deltas=(), consistency=None):
@@ -565,6 +599,7 @@ TRIED = [
     "leave-cluster-out; shift stability on the validation mosaics): each pixel divided by its own local spread "
     "(9, 17, 33 px windows) 0.689-0.708, shift 0.956-0.959, worse than the whole-chip spread on both; features "
     "at 64 and 32 px together 0.702, at 32 px alone 0.664",
+    "ensembles: see the rows 'ensemble: ...' (measured, never chosen: two graphs cost the sum of their times)",
     "not tried: a CNN at 256 px. The previous CNN's recipe at 64 px took most of this report's hour for 5 folds of "
     "10 epochs; at 256 px it reads 16 times the pixels (hours per fold on 2 shared cores), and this session "
     "had no accelerator",
