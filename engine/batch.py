@@ -1116,12 +1116,26 @@ def run_item(
         message = str(exc) if isinstance(exc, EngineError) else f"{type(exc).__name__}: {exc}"
         result.update(status="failed", error=message)
     result["seconds"] = time.perf_counter() - start
-    # Peak memory of this worker process so far (Linux: KiB), for the manifest and the benchmark.
+    result["max_rss_mb"] = _peak_rss_mb()
+    return result
+
+
+def _peak_rss_mb() -> float | None:
+    """Peak memory of this worker process so far, for the manifest and the benchmark.
+
+    Linux: VmHWM, the process's own peak. Not ru_maxrss: a worker is started by fork and exec from
+    the nanny's process, and Linux carries that parent's peak over into the child's ru_maxrss (a
+    worker that never held more than 65 MB reported the 537 MB its starting process had held).
+    """
+    with contextlib.suppress(OSError, StopIteration, ValueError, IndexError):
+        with open("/proc/self/status") as fh:
+            return int(next(line for line in fh if line.startswith("VmHWM:")).split()[1]) / 1024.0
     with contextlib.suppress(Exception):
         import resource
 
-        result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    return result
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1 << 20 if sys.platform == "darwin" else 1024.0)  # bytes on macOS, KiB elsewhere
+    return None
 
 
 def run_chunk(
