@@ -137,7 +137,7 @@ def test_chunk_sizes_follow_the_measured_time_per_item():
     items and the end of the batch get one item each, so the workers finish together."""
     assert batch._chunk_size(24, 1, None) == 1  # nothing timed yet
     assert batch._chunk_size(20, 2, 0.04) == 5  # an even share: 20 left / (2 per thread x 2 threads)
-    assert batch._chunk_size(2000, 2, 0.04) == int(batch.CHUNK_SECONDS / 0.04)  # about a second of work
+    assert batch._chunk_size(2000, 2, 0.04) == int(batch.CHUNK_SECONDS / 0.04)  # CHUNK_SECONDS of work
     assert batch._chunk_size(100_000, 64, 0.0001) == batch.MAX_CHUNK_ITEMS
     assert batch._chunk_size(500, 2, 3.0) == 1  # long items: one per task
     assert batch._chunk_size(3, 2, 0.01) == 1  # the last items: one per task
