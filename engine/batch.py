@@ -1266,10 +1266,15 @@ class Manifest:
         data = dict(self.meta)
         data["version"] = MANIFEST_VERSION
         data["updated"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        data["items"] = sorted(self.entries.values(), key=lambda e: (e.get("label", ""), e["id"]))
+        items = sorted(self.entries.values(), key=lambda e: (e.get("label", ""), e["id"]))
         tmp = f"{self.path}.{uuid.uuid4().hex[:8]}.part"
         with open(tmp, "w") as fh:
-            json.dump(data, fh, indent=1)
+            # One item per line, each by json's C encoder: an indented dump goes through its
+            # pure-Python encoder, 4x slower (10,000 items: 1.35 s against 0.37 s a save here).
+            head = json.dumps(data, indent=1)
+            fh.write(head[:-2] + ',\n "items": [\n')
+            fh.write(",\n".join("  " + json.dumps(e) for e in items))
+            fh.write("\n ]\n}\n")
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -1735,6 +1740,7 @@ class _Scheduler:
         self.timings: list[float] = []
         self.threads_at = time.monotonic()
         self.finished, self.last_save, self.dirty = skipped, time.monotonic(), False
+        self.save_seconds = 0.0  # how long the last manifest save took
         self.cancelled = False
 
     def run(self) -> bool:
@@ -1757,9 +1763,14 @@ class _Scheduler:
             for future in [f for f in self.inflight if f.status in ("finished", "error", "cancelled")]:
                 self.collect(future)
             self.submit_more()
-            if self.dirty and time.monotonic() - self.last_save > 1.0:
+            # At most once a second, and never more than a twentieth of the client's time: the
+            # manifest is rewritten whole, so a save grows with the batch (tens of thousands of
+            # items take a good fraction of a second each).
+            if self.dirty and time.monotonic() - self.last_save > max(1.0, 20 * self.save_seconds):
+                started = time.monotonic()
                 self.r.manifest.save()
                 self.last_save, self.dirty = time.monotonic(), False
+                self.save_seconds = self.last_save - started
         return self.cancelled  # run_batch saves the manifest once more after cleaning the staging folder
 
     def submit_more(self) -> None:
