@@ -584,7 +584,7 @@ def _write_cells(path: str, crs_wkt: str, rows: list[dict], geometries: list) ->
     from .raster import temporary_path
 
     frame = gpd.GeoDataFrame(rows, geometry=geometries, crs=crs_wkt)
-    frame = batch_zones.typed_figures(frame, frame.columns)  # damaged: integers and NULL
+    frame = batch_zones.typed_figures(frame, frame.columns)  # NULL figures keep their field types
     tmp = temporary_path(path).replace(".part.tif", ".part.gpkg")
     if not tmp.endswith(".gpkg"):
         tmp += ".gpkg"
@@ -810,21 +810,8 @@ def _run_green(item, params, source, paths, feedback, user_dir=None):
     for idx in sorted(result.stats) if zones is None else ():
         stats = result.stats[idx]
         row, col = divmod(idx, grid.cols)
-        rows.append(
-            {
-                "cell_id": idx,
-                "col": col,
-                "row": row,
-                "green_ratio": stats.green_ratio,
-                "green_area_m2": stats.green_m2,
-                "valid_area_m2": stats.valid_m2,
-                "valid_fraction": stats.valid_fraction,
-                "zone_area_m2": stats.zone_area_m2,
-                "cloud_area_m2": stats.cloud_m2,
-                "water_area_m2": stats.water_m2,
-                "season_warning": warning,
-            }
-        )
+        # None (NULL) where a cell holds no clear pixel, as satimpact:greenratio writes it
+        rows.append({"cell_id": idx, "col": col, "row": row, **stats.figures(), "season_warning": warning})
         geoms.append(grid.cell_polygon(col, row))
     if zones is None:
         _write_cells(paths["vector"], grid.crs_wkt, rows, geoms)

@@ -67,6 +67,9 @@ POVERTY_FIGURES = ("score", "score_percentile", "valid_share", "chips", "chips_s
 # Integer figures that may be NULL (flood change: a zone or cell without a valid pixel); pandas
 # would turn such a column into floats, its nullable Int64 keeps it an integer field.
 NULLABLE_INT_FIGURES = ("damaged",)
+# Real figures that may be NULL (green ratio: a zone or cell without a clear pixel); a column
+# of None only would be written as a text field, so it is made a float column first.
+NULLABLE_REAL_FIGURES = ("green_ratio", "green_area_m2", "cloud_area_m2", "water_area_m2", "green_m2_per_person")
 
 # Zone files read in this process (the client, or a worker), by source.
 _READ: dict[str, ZoneFile] = {}
@@ -378,8 +381,13 @@ class ItemZones:
 
 
 def typed_figures(frame, figures):
-    """``frame`` with those of ``figures`` that are NULLABLE_INT_FIGURES as nullable integers."""
+    """``frame`` with its nullable figures typed (NULL stays NULL, the field keeps its type).
+
+    Those of ``figures`` that are NULLABLE_INT_FIGURES become nullable integers, those that are
+    NULLABLE_REAL_FIGURES floats (NULL: NaN).
+    """
     wanted = {c: "Int64" for c in NULLABLE_INT_FIGURES if c in figures and c in frame.columns}
+    wanted.update({c: "float64" for c in NULLABLE_REAL_FIGURES if c in figures and c in frame.columns})
     return frame.astype(wanted) if wanted else frame
 
 
@@ -393,24 +401,16 @@ def _population(value) -> float | None:
 
 
 def green_figures(zones: ZoneFile, result, population_field: str | None, season: str | None) -> list[dict]:
-    """satimpact:greenratio's figures per zone (green_m2_per_person with a population field)."""
+    """satimpact:greenratio's figures per zone (green_m2_per_person with a population field).
+
+    None (NULL) where a zone holds no clear pixel (``green.ZoneStats.figures``).
+    """
     out = []
     for k, attrs in enumerate(zones.attributes):
         stats = result.stats[k]
-        row = {
-            "green_ratio": stats.green_ratio,
-            "green_area_m2": stats.green_m2,
-            "valid_area_m2": stats.valid_m2,
-            "valid_fraction": stats.valid_fraction,
-            "zone_area_m2": stats.zone_area_m2,
-            "cloud_area_m2": stats.cloud_m2,
-            "water_area_m2": stats.water_m2,
-        }
+        row = stats.figures()
         if population_field:
-            population = _population(attrs.get(population_field))
-            # No valid pixels: the green area is unknown, not zero, so there is no per-person figure.
-            ok = population is not None and population > 0 and stats.valid_m2 > 0
-            row["green_m2_per_person"] = stats.green_m2 / population if ok else None
+            row["green_m2_per_person"] = stats.green_m2_per_person(_population(attrs.get(population_field)))
         row["season_warning"] = season
         out.append(row)
     return out

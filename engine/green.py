@@ -5,7 +5,9 @@ What this module decides (and the help text and README repeat):
 * **Vegetation.** A green model (``task: green``) is run by onnxruntime on each tile; a pixel
   is vegetation where the model's first output is above the card's default threshold.
 * **Valid pixels.** Nodata (the raster's nodata value, non-finite values, masks) and cloud
-  pixels count in neither the green nor the valid area.
+  pixels count in neither the green nor the valid area. A zone or cell without a clear pixel
+  gets valid fraction 0 and NULL (None) green ratio, green and water areas, never 0 (unseen is
+  not "no green"); its cloud area is NULL only where the raster has no data in it.
 * **Cloud rule.** Where the raster has a Sentinel-2 scene classification band (``SCL``), its
   classes 3 (cloud shadow), 8, 9 (cloud, medium/high probability) and 10 (thin cirrus) are
   cloud. Otherwise, for models whose card asks for it (``extra.cloud_test``), a pixel is cloud
@@ -446,9 +448,25 @@ class Zone:
     geometry: object  # shapely geometry in the raster's CRS
 
 
+# The figures of a zone (or cell), as satimpact:greenratio and the batch name them.
+FIGURES = (
+    "green_ratio",
+    "green_area_m2",
+    "valid_area_m2",
+    "valid_fraction",
+    "zone_area_m2",
+    "cloud_area_m2",
+    "water_area_m2",
+)
+
+
 @dataclass
 class ZoneStats:
     """Areas (m2) counted in one zone or grid cell.
+
+    A zone (cell) without a clear pixel (outside the raster, or only nodata or cloud) was not
+    seen: its green ratio, green area and water area are None (NULL), never 0, so that it never
+    counts as having no green; its cloud area is None only where the raster has no data there.
 
     Attributes:
         key: the zone's key (grid cells: row-major cell index; scene totals: -1).
@@ -471,9 +489,44 @@ class ZoneStats:
     water_m2: float = 0.0  # valid, never green (water_pixels)
 
     @property
+    def seen(self) -> bool:
+        """Whether the zone holds a clear pixel (data, not cloud): its ground was seen."""
+        return self.valid_m2 > 0
+
+    @property
+    def observed(self) -> bool:
+        """Whether the raster has data in the zone (clear or cloud pixels; not only nodata or outside)."""
+        return self.valid_m2 > 0 or self.cloud_m2 > 0
+
+    @property
     def green_ratio(self) -> float | None:
         """Green over clear area; None where nothing clear was seen (unknown, not 0)."""
-        return self.green_m2 / self.valid_m2 if self.valid_m2 > 0 else None
+        return self.green_m2 / self.valid_m2 if self.seen else None
+
+    def figures(self) -> dict:
+        """The zone's ``FIGURES`` by name: None (NULL) where unknown, never 0.
+
+        Green and water areas need a clear pixel; the cloud area needs raster data (a zone under
+        cloud has a known cloud area); the valid area and valid fraction are 0 where nothing was seen.
+        """
+        return {
+            "green_ratio": self.green_ratio,
+            "green_area_m2": self.green_m2 if self.seen else None,
+            "valid_area_m2": self.valid_m2,
+            "valid_fraction": self.valid_fraction,
+            "zone_area_m2": self.zone_area_m2,
+            "cloud_area_m2": self.cloud_m2 if self.observed else None,
+            "water_area_m2": self.water_m2 if self.seen else None,
+        }
+
+    def green_m2_per_person(self, population: float | None) -> float | None:
+        """Green area per person; None without a positive population or without a clear pixel.
+
+        Args:
+            population: the zone's population (None: unknown).
+        """
+        ok = population is not None and population > 0 and self.seen
+        return self.green_m2 / population if ok else None
 
     @property
     def valid_fraction(self) -> float:

@@ -100,12 +100,12 @@
         <translation>구역: 폴리곤 {0}개, 픽셀 집계를 위해 래스터 좌표계로 재투영</translation>
     </message>
     <message>
-        <source>{0} zone(s) do not overlap the raster and get zero valid area (feature ids {1}{2})</source>
-        <translation>구역 {0}개가 래스터와 겹치지 않아 유효 면적이 0입니다 (피처 ID {1}{2})</translation>
+        <source>{0} zone(s) do not overlap the raster: valid fraction 0 and NULL figures (unknown, not 0) (feature ids {1}{2})</source>
+        <translation>구역 {0}개가 래스터와 겹치지 않습니다: valid fraction은 0, 나머지 수치는 NULL입니다(0이 아니라 알 수 없음) (피처 ID {1}{2})</translation>
     </message>
     <message>
-        <source>{0} zone(s)/cell(s) hold only nodata or cloud pixels: zero valid area, no green ratio</source>
-        <translation>구역/격자 {0}개에는 NoData 또는 구름 픽셀만 있습니다: 유효 면적 0, 녹지 비율 없음</translation>
+        <source>{0} zone(s)/cell(s) hold only nodata or cloud pixels: valid fraction 0 and NULL green ratio, green and water areas (unknown, not 0)</source>
+        <translation>구역/격자 {0}개에는 NoData 또는 구름 픽셀만 있습니다: valid fraction은 0, 녹지 비율과 녹지 및 수체 면적은 NULL입니다(0이 아니라 알 수 없음)</translation>
     </message>
     <message>
         <source>{0} zone(s) have a negative population; green_m2_per_person is left empty</source>
@@ -2218,6 +2218,10 @@
     <message>
         <source>Damaged: flooded share &gt; {0} %</source>
         <translation>피해: 침수 비율 &gt; {0} %</translation>
+    </message>
+    <message>
+        <source>No data (no clear pixel)</source>
+        <translation>자료 없음 (맑은 픽셀 없음)</translation>
     </message>
     <message>
         <source>vegetation</source>

@@ -87,6 +87,22 @@ def null_outline_rule(renderer, field: str):
     return rules
 
 
+def no_data_symbol():
+    """A hatched grey fill with a dashed outline: cells or zones that were not seen ("no data"),
+    as satimpact:floodchange draws them; never one of the classes."""
+    from qgis.core import QgsFillSymbol
+
+    return QgsFillSymbol.createSimple(
+        {
+            "color": "130,130,130,150",
+            "style": "b_diagonal",
+            "outline_color": "110,110,110,255",
+            "outline_width": "0.3",
+            "outline_style": "dash",
+        }
+    )
+
+
 def layer_kind(layer) -> int:
     if layer.type() == QgsMapLayerType.VectorLayer:
         return VECTOR

@@ -27,6 +27,7 @@ from ..common import (
     tr,
     user_models_dir,
 )
+from ..result_styles import no_data_symbol
 from ..tables import add_row, grid_crs
 
 RESULT_FIELDS = (
@@ -44,21 +45,27 @@ SEASON = "season_warning"
 
 
 def style_green_ratio(layer) -> None:
-    """Five classes of green_ratio on a white-to-dark-green ramp, with a legend in per cent."""
-    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange, QgsStyle, QgsSymbol
+    """Five classes of green_ratio on a white-to-dark-green ramp, with a legend in per cent; zones
+    and cells without a clear pixel (green_ratio NULL) hatched grey as "no data", never a class."""
+    from qgis.core import QgsRuleBasedRenderer, QgsStyle, QgsSymbol
 
     ramp = QgsStyle.defaultStyle().colorRamp("Greens")
-    ranges = []
+    root = QgsRuleBasedRenderer.Rule(None)
     for k in range(5):
         lower, upper = k / 5.0, (k + 1) / 5.0
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
         symbol.setColor(ramp.color((k + 0.5) / 5.0))
         symbol.setOpacity(0.8)
         label = tr("{0} - {1} % green").format(f"{100 * lower:.0f}", f"{100 * upper:.0f}")
-        ranges.append(QgsRendererRange(lower, upper, symbol, label))
-    renderer = QgsGraduatedSymbolRenderer("green_ratio", ranges)
-    renderer.setSourceColorRamp(ramp.clone())
-    layer.setRenderer(renderer)
+        # the graduated renderer's rule: the first class closed at both ends, the others at the top
+        low = ">=" if k == 0 else ">"
+        expression = f'"green_ratio" {low} {lower:g} AND "green_ratio" <= {upper:g}'
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=expression, label=label))
+    no_data = QgsRuleBasedRenderer.Rule(
+        no_data_symbol(), filterExp='"green_ratio" IS NULL', label=tr("No data (no clear pixel)")
+    )
+    root.appendChild(no_data)
+    layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
 def style_vegetation_mask(layer) -> None:
@@ -248,21 +255,23 @@ class GreenRatioAlgorithm(SatImpactAlgorithm):
             for idx in sorted(result.stats):
                 stats = result.stats[idx]
                 row, col = divmod(idx, grid.cols)
-                if stats.valid_m2 == 0:
+                if not stats.seen:
                     all_invalid.append(str(idx))
                 geometry = QgsGeometry.fromWkt(grid.cell_polygon(col, row).wkt)
                 add_row(sink, fields, geometry, [idx, col, row] + _figures(stats) + [season], multi=False)
         if outside:
             feedback.pushWarning(
-                self.tr("{0} zone(s) do not overlap the raster and get zero valid area (feature ids {1}{2})").format(
-                    len(outside), ", ".join(outside[:20]), " ..." if len(outside) > 20 else ""
-                )
+                self.tr(
+                    "{0} zone(s) do not overlap the raster: valid fraction 0 and NULL figures (unknown, not 0) "
+                    "(feature ids {1}{2})"
+                ).format(len(outside), ", ".join(outside[:20]), " ..." if len(outside) > 20 else "")
             )
         if all_invalid:
             feedback.pushWarning(
-                self.tr("{0} zone(s)/cell(s) hold only nodata or cloud pixels: zero valid area, no green ratio").format(
-                    len(all_invalid)
-                )
+                self.tr(
+                    "{0} zone(s)/cell(s) hold only nodata or cloud pixels: valid fraction 0 and NULL green ratio, "
+                    "green and water areas (unknown, not 0)"
+                ).format(len(all_invalid))
             )
         if bad_population:
             feedback.pushWarning(
@@ -284,16 +293,9 @@ def load_green_model(reference: str | None, raster_path: str, band_map: str, fee
 
 
 def _figures(stats) -> list:
-    """The RESULT_FIELDS of one zone or cell."""
-    return [
-        stats.green_ratio,
-        stats.green_m2,
-        stats.valid_m2,
-        stats.valid_fraction,
-        stats.zone_area_m2,
-        stats.cloud_m2,
-        stats.water_m2,
-    ]
+    """The RESULT_FIELDS of one zone or cell: None (NULL) where it holds no clear pixel."""
+    by_name = stats.figures()
+    return [by_name[name] for name, _ in RESULT_FIELDS]
 
 
 def _population(value) -> float | None:
@@ -315,17 +317,14 @@ def _write_zone_rows(sink, fields, kept, zones, result, population_field, season
         label = str(feat.id())
         if stats.pixels == 0:
             outside.append(label)
-        elif stats.valid_m2 == 0:
+        elif not stats.seen:
             all_invalid.append(label)
         attrs = [feat.attributes()[i] for i in kept] + _figures(stats)
         if population_field:
-            per_person = None
             population = _population(feat.attributes()[pop_index])
-            # No valid pixels: the green area is unknown, not zero, so there is no per-person figure.
-            if population is not None and population > 0 and stats.valid_m2 > 0:
-                per_person = stats.green_m2 / population
-            elif population is not None and population < 0:
+            if population is not None and population < 0:
                 bad_population.append(label)
-            attrs.append(per_person)
+            # No clear pixel: the green area is unknown, not zero, so there is no per-person figure.
+            attrs.append(stats.green_m2_per_person(population))
         add_row(sink, fields, feat.geometry(), attrs + [season])
     return outside, all_invalid, bad_population

@@ -109,16 +109,45 @@ def test_green_ratio_zones_batch_equals_algorithm(run_alg, scenes, local_client,
     got, entry = run_one("greenratio", batch.items_from_files([patch]), params, tmp_path / "batch", local_client)
     want = by_name(alg, GREEN_FIELDS)
     assert_same_figures(by_name(got, GREEN_FIELDS), want, GREEN_FIELDS)
-    # the figures are real: green counted in the zones inside, nothing in the zone outside
+    # the figures are real: green counted in the zones inside; the zone outside was not seen: valid
+    # area and fraction 0, its own area, every other figure NULL (never 0); the zone across the
+    # raster's edge keeps its figures (its population is 0: no per-person figure)
     assert want["inside"][0] is not None and 0 < want["inside"][1] and want["bowtie"][2] > 0
-    assert want["outside"][0] is None and want["outside"][2] == 0
+    outside = want["outside"]
+    assert outside[2:4] == [0, 0] and outside[4] > 0 and outside[:2] + outside[5:] == [None] * 5
+    assert 0.2 < want["edge"][3] < 0.8 and None not in want["edge"][:7] and want["edge"][1] > 0
     assert want["inside"][7] == pytest.approx(want["inside"][1] / 1200.0)
     assert entry["summary"]["zones"] == 5 and entry["summary"]["zones_outside"] == 1
+    with fiona.open(got) as item:  # NULL figures stay real fields
+        assert all(item.schema["properties"][f] == "float" for f in GREEN_FIELDS)
+    assert_same_figures(by_name(str(tmp_path / "batch") + ".gpkg", GREEN_FIELDS, layer=batch.TABLE_LAYER), want,
+                        GREEN_FIELDS)  # fmt: skip
     # the zones keep their own CRS and fields in the item's table; the combined table is in EPSG:4326
     item = gpd.read_file(got)
     assert item.crs.to_epsg() == 4326 and list(item["zone_id"]) == [1, 2, 3, 4, 5]
     table = gpd.read_file(str(tmp_path / "batch") + ".gpkg", layer=batch.TABLE_LAYER)
     assert list(table["name"]) == list(ZONE_SHAPES) and table["parameters_hash"].nunique() == 1
+
+
+def test_green_ratio_cells_over_nodata_batch_equals_algorithm(run_alg, scenes, local_client, tmp_path):
+    """The BigEarthNet patch with a 600 m cell of nodata and one under cloud: the batch's cells
+    (item and combined table) carry the same NULL figures as processing.run's."""
+    from .test_green import patch_with_unseen_cells
+
+    path = patch_with_unseen_cells(scenes["patch"], tmp_path)
+    alg = tmp_path / "alg.gpkg"
+    run_alg("satimpact:greenratio", {"INPUT": path, "CELL_SIZE": 600, "OUTPUT": str(alg)})
+    fields = GREEN_FIELDS[:7]
+    got, _ = run_one("greenratio", batch.items_from_files([path]), {"CELL_SIZE": 600}, tmp_path / "batch",
+                     local_client)  # fmt: skip
+    want = by_name(alg, fields, key="cell_id")
+    assert_same_figures(by_name(got, fields, key="cell_id"), want, fields)
+    unseen = [v for v in want.values() if v[2] == 0]
+    assert len(unseen) == 2 and all(v[3] == 0 and v[:2] == [None, None] and v[6] is None for v in unseen)
+    assert sorted(v[5] is None for v in unseen) == [False, True]  # nodata: NULL; cloud: measured
+    assert sum(None not in v for v in want.values()) == 2
+    table = by_name(str(tmp_path / "batch") + ".gpkg", fields, key="cell_id", layer=batch.TABLE_LAYER)
+    assert_same_figures(table, want, fields)
 
 
 FLOOD_FIELDS = ["flooded_area_m2", "flooded_share", "permanent_water_share", "receded_share", "valid_share",

@@ -345,6 +345,119 @@ def test_nodata_counts_in_neither_area(run_alg, s2_patches, tmp_path):
     assert row["valid_area_m2"] < 0.87 * 1.44e6
 
 
+def patch_with_unseen_cells(src: str, folder) -> str:
+    """Synthetic edge case on a real patch (600 m cells of 60 x 60 pixels): its top-left cell
+    nodata, its top-right cell under cloud (blue reflectance 0.3, NDSI 0: cloud, not snow)."""
+    path = os.path.join(str(folder), os.path.basename(src).replace(".tif", "_unseen.tif"))
+    with rasterio.open(src) as ds:
+        profile, data, descriptions, tags = ds.profile, ds.read(), ds.descriptions, ds.tags()
+    names = [(d or "").upper().replace("B0", "B") for d in descriptions]
+    data[:, :60, :60] = 0
+    data[names.index("B2"), :60, 60:] = 3000
+    data[names.index("B11"), :60, 60:] = data[names.index("B3"), :60, 60:]
+    profile.update(nodata=0)
+    with rasterio.open(path, "w", **profile) as out:
+        out.write(data)
+        for k, d in enumerate(descriptions, start=1):
+            out.set_band_description(k, d)
+        out.update_tags(**tags)
+    return path
+
+
+FIGURE_NAMES = ("green_ratio", "green_area_m2", "valid_area_m2", "valid_fraction", "zone_area_m2",
+                "cloud_area_m2", "water_area_m2")  # fmt: skip
+
+
+def assert_unseen(row, cloud_m2=None) -> None:
+    """Valid area and fraction 0, NULL green ratio, green and water areas; cloud area NULL where
+    the raster has no data, else ``cloud_m2``."""
+    assert row["valid_area_m2"] == 0 and row["valid_fraction"] == 0 and row["zone_area_m2"] > 0
+    assert all(is_null(row[f]) for f in ("green_ratio", "green_area_m2", "water_area_m2")), row
+    if cloud_m2 is None:
+        assert is_null(row["cloud_area_m2"])
+    else:
+        assert row["cloud_area_m2"] == pytest.approx(cloud_m2, rel=1e-4) and cloud_m2 > 0.99 * 360_000
+
+
+def test_unseen_zones_and_cells_are_null_not_zero(run_alg, s2_patches, tmp_path):
+    """A zone outside the raster and a cell or zone over nodata: valid fraction 0 and NULL figures,
+    never 0 (unseen is not "no green"); under cloud the cloud area stays measured; a zone half
+    outside keeps its figures, recounted here pixel by pixel; NULL drawn as "no data"."""
+    path = patch_with_unseen_cells(s2_patches[JUNE[0]], tmp_path)
+    ref = reference(path)
+    bottom = (slice(60, 120), slice(0, 60))  # the half zone's pixels: the bottom-left cell
+    with rasterio.open(path) as ds:
+        left, low, right, high = ds.bounds
+        crs = ds.crs.to_string()
+    assert not ref["clear"][:60].any() and ref["cloud"][:60, 60:].all()
+
+    def area_of(mask, sl):
+        return ref["area"][sl][mask[sl]].sum()
+
+    grid = run_alg("satimpact:greenratio", {"INPUT": path, "CELL_SIZE": 600, "OUTPUT": str(tmp_path / "g.gpkg")})
+    cells = {(r["row"], r["col"]): r for r in features_of(grid["OUTPUT"])}
+    assert sorted(cells) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert_unseen(cells[0, 0])
+    assert_unseen(cells[0, 1], area_of(ref["cloud"], (slice(0, 60), slice(60, 120))))
+    for col in (0, 1):
+        sl = (slice(60, 120), slice(60 * col, 60 * col + 60))
+        assert cells[1, col]["green_area_m2"] == pytest.approx(area_of(ref["veg"], sl), rel=1e-4)
+        assert cells[1, col]["valid_fraction"] > 0.9
+
+    rings = {
+        "outside": [(left + 5e4, high), (right + 5e4, high), (right + 5e4, low), (left + 5e4, low)],
+        "nodata": [(left, high), (left + 600, high), (left + 600, high - 600), (left, high - 600)],
+        "cloud": [(left + 600, high), (right, high), (right, high - 600), (left + 600, high - 600)],
+        "half": [(left - 600, low + 600), (left + 600, low + 600), (left + 600, low), (left - 600, low)],
+    }
+    feedback = LogFeedback()
+    res = run_alg(
+        "satimpact:greenratio",
+        {"INPUT": path, "ZONES": zones_layer(crs, list(rings.values()), [1000.0] * 4), "POPULATION_FIELD": "pop",
+         "OUTPUT": str(tmp_path / "z.gpkg")},
+        feedback=feedback,
+    )  # fmt: skip
+    zones = dict(zip(rings, sorted(features_of(res["OUTPUT"]), key=lambda r: r["name"])))
+    for name in ("outside", "nodata", "cloud"):
+        assert is_null(zones[name]["green_m2_per_person"]), name
+    assert_unseen(zones["outside"])
+    assert_unseen(zones["nodata"])
+    assert_unseen(zones["cloud"], area_of(ref["cloud"], (slice(0, 60), slice(60, 120))))
+    half = zones["half"]
+    assert None not in [null_to_none(half[f]) for f in FIGURE_NAMES + ("green_m2_per_person",)]
+    assert half["green_area_m2"] == pytest.approx(area_of(ref["veg"], bottom), rel=1e-4) and half["green_area_m2"] > 0
+    assert half["water_area_m2"] == pytest.approx(area_of(ref["water"], bottom), rel=1e-4, abs=1.0)
+    assert half["valid_area_m2"] == pytest.approx(area_of(ref["clear"], bottom), rel=1e-4)
+    assert half["cloud_area_m2"] == pytest.approx(area_of(ref["cloud"], bottom), abs=1.0)
+    assert 0.4 < half["valid_fraction"] < 0.55 and half["green_m2_per_person"] == pytest.approx(
+        half["green_area_m2"] / 1000.0)  # fmt: skip
+    assert any("1 zone(s) do not overlap the raster" in w and "NULL" in w for w in feedback.warnings)
+    assert any(w.startswith("2 zone(s)/cell(s) hold only nodata or cloud") for w in feedback.warnings)
+    assert_styled_as_no_data(res["OUTPUT"], {"zone0", "zone1", "zone2"})  # outside, nodata, cloud
+
+
+def assert_styled_as_no_data(path: str, unseen: set, key: str = "name") -> None:
+    """The styled layer puts every NULL ratio in "no data" and every other zone in one class."""
+    from qgis.core import QgsRenderContext
+
+    from satimpact.processing.algorithms.green_ratio import style_green_ratio
+
+    layer = QgsVectorLayer(str(path), "styled", "ogr")
+    style_green_ratio(layer)
+    renderer = layer.renderer()
+    labels = {item.ruleKey(): item.label() for item in renderer.legendSymbolItems()}
+    context = QgsRenderContext()
+    renderer.startRender(context, layer.fields())
+    try:
+        for f in layer.getFeatures():
+            keys = renderer.legendKeysForFeature(f, context) & set(labels)  # less the root rule
+            assert len(keys) == 1, (f[key], keys)
+            label = labels[next(iter(keys))]
+            assert (label == "No data (no clear pixel)") == (f[key] in unseen), (f[key], label)
+    finally:
+        renderer.stopRender(context)
+
+
 # --- season check -----------------------------------------------------------------------------------------
 
 
@@ -408,7 +521,7 @@ def test_population_and_non_overlapping_zones(run_alg, s2_patches, tmp_path):
     assert is_null(rows[2]["green_m2_per_person"])  # population NULL
     assert rows[0]["green_area_m2"] + rows[1]["green_area_m2"] == pytest.approx(rows[2]["green_area_m2"], rel=1e-9)
     far = rows[3]
-    assert far["valid_area_m2"] == 0 and far["green_area_m2"] == 0 and far["valid_fraction"] == 0
+    assert far["valid_area_m2"] == 0 and is_null(far["green_area_m2"]) and far["valid_fraction"] == 0
     assert is_null(far["green_ratio"]) and is_null(far["green_m2_per_person"])
     assert any("do not overlap the raster" in w for w in feedback.warnings)
     # the mask: 1 vegetation, 0 other, 2 cloud; its green pixels are the green area
@@ -517,9 +630,11 @@ def test_styles(run_alg, s2_patches, tmp_path):
     layer = QgsVectorLayer(res["OUTPUT"], "g", "ogr")
     style_green_ratio(layer)
     renderer = layer.renderer()
-    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "green_ratio"
-    assert len(renderer.ranges()) == 5 and "%" in renderer.ranges()[0].label()
-    assert len(renderer.legendSymbolItems()) == 5
+    assert renderer.type() == "RuleRenderer"
+    labels = [item.label() for item in renderer.legendSymbolItems()]
+    assert len(labels) == 6 and all("%" in label for label in labels[:5]) and labels[5] == "No data (no clear pixel)"
+    # every cell of this patch is seen: each falls in exactly one of the five classes
+    assert_styled_as_no_data(res["OUTPUT"], set(), key="cell_id")
     mask = QgsRasterLayer(res["OUTPUT_MASK"], "m")
     style_vegetation_mask(mask)
     classes = mask.renderer().classes()
@@ -547,7 +662,7 @@ def test_results_load_styled(satimpact_provider, s2_patches, tmp_path):
         masks = [lyr for lyr in new if isinstance(lyr, QgsRasterLayer)]
         assert len(cells) == 1 and len(masks) == 1, [lyr.name() for lyr in new]
         assert cells[0].name().startswith("Green ratio - ")
-        assert cells[0].renderer().type() == "graduatedSymbol"
+        assert cells[0].renderer().type() == "RuleRenderer"
         assert cells[0].featureCount() == 4
         assert masks[0].renderer().type() == "paletted"
         assert result["GREEN_RATIO"] > 0.9
