@@ -69,6 +69,7 @@ def style_damaged_cells(threshold: float):
         from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
 
         from ..common import tr
+        from ..result_styles import no_data_symbol
 
         root = QgsRuleBasedRenderer.Rule(None)
         color = ",".join(str(v) for v in COLORS[NEW_FLOOD][:3])
@@ -86,17 +87,10 @@ def style_damaged_cells(threshold: float):
             )
         )
         # no valid pixel in both scenes: damaged is NULL (unknown), hatched grey, never "not damaged"
-        no_data = QgsFillSymbol.createSimple(
-            {
-                "color": "130,130,130,150",
-                "style": "b_diagonal",
-                "outline_color": "110,110,110,255",
-                "outline_width": "0.3",
-                "outline_style": "dash",
-            }
-        )
         root.appendChild(
-            QgsRuleBasedRenderer.Rule(no_data, filterExp='"damaged" IS NULL', label=tr("No data (no valid pixel)"))
+            QgsRuleBasedRenderer.Rule(
+                no_data_symbol(), filterExp='"damaged" IS NULL', label=tr("No data (no valid pixel)")
+            )
         )
         root.appendChild(QgsRuleBasedRenderer.Rule(other, elseRule=True, label=tr("Not damaged")))
         layer.setRenderer(QgsRuleBasedRenderer(root))

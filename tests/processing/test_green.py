@@ -30,7 +30,7 @@ from qgis.core import (
     QgsRasterLayer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..engine.test_green import JUNE
 from conftest import data_path, null_to_none
@@ -633,6 +633,9 @@ def test_styles(run_alg, s2_patches, tmp_path):
     assert renderer.type() == "RuleRenderer"
     labels = [item.label() for item in renderer.legendSymbolItems()]
     assert len(labels) == 6 and all("%" in label for label in labels[:5]) and labels[5] == "No data (no clear pixel)"
+    no_data = renderer.rootRule().children()[5]
+    assert no_data.filterExpression() == '"green_ratio" IS NULL'
+    assert no_data.symbol().symbolLayer(0).brushStyle() == Qt.BDiagPattern  # hatched, as floodchange's
     # every cell of this patch is seen: each falls in exactly one of the five classes
     assert_styled_as_no_data(res["OUTPUT"], set(), key="cell_id")
     mask = QgsRasterLayer(res["OUTPUT_MASK"], "m")
