@@ -67,9 +67,21 @@ POVERTY_FIGURES = ("score", "score_percentile", "valid_share", "chips", "chips_s
 # Integer figures that may be NULL (flood change: a zone or cell without a valid pixel); pandas
 # would turn such a column into floats, its nullable Int64 keeps it an integer field.
 NULLABLE_INT_FIGURES = ("damaged",)
-# Real figures that may be NULL (green ratio: a zone or cell without a clear pixel); a column
-# of None only would be written as a text field, so it is made a float column first.
-NULLABLE_REAL_FIGURES = ("green_ratio", "green_area_m2", "cloud_area_m2", "water_area_m2", "green_m2_per_person")
+# Real figures that may be NULL (a zone or cell without a clear pixel, or without a scored
+# chip); a column of None only would be written as a text field, so it is made a float column first.
+NULLABLE_REAL_FIGURES = (
+    "green_ratio",
+    "green_area_m2",
+    "cloud_area_m2",
+    "water_area_m2",
+    "green_m2_per_person",
+    "flooded_area_m2",
+    "flooded_share",
+    "permanent_water_share",
+    "receded_share",
+    "score",
+    "score_percentile",
+)
 
 # Zone files read in this process (the client, or a worker), by source.
 _READ: dict[str, ZoneFile] = {}

@@ -234,3 +234,17 @@ def test_command_line_takes_zones(scenes, tmp_path):
         capture_output=True, text=True, timeout=180, env=worker_env(),
     )  # fmt: skip
     assert done.returncode == 2 and "error: ZONES: the zones file" in done.stderr, done.stderr
+
+
+def test_all_null_figures_stay_numeric_fields():
+    """A column of NULL figures only (every zone unseen) is written as a number field, not text."""
+    import pandas as pd
+
+    from satimpact.engine import batch_zones
+
+    frame = pd.DataFrame(
+        {"flooded_share": [None, None], "score": [None, None], "damaged": [None, 1], "name": ["a", "b"]}
+    )
+    typed = batch_zones.typed_figures(frame, ["flooded_share", "score", "damaged"])
+    assert str(typed["flooded_share"].dtype) == "float64" and str(typed["score"].dtype) == "float64"
+    assert str(typed["damaged"].dtype) == "Int64" and typed["name"].dtype == object
