@@ -1695,12 +1695,13 @@ def _chunk_size(remaining: int, threads: int, seconds_per_item: float | None) ->
 
     One while no item has been timed yet; then about CHUNK_SECONDS of work, never more than an
     even share of what is left (remaining / 2 per worker thread, so the chunks shrink towards the
-    end and the workers finish together).
+    end and the workers finish together). A single worker thread has nobody to finish with: its
+    tasks do not shrink, which saves Dask's cost per task (a 24-item batch: 3 tasks instead of 7).
     """
     if seconds_per_item is None or remaining <= 1:
         return 1
     by_time = int(CHUNK_SECONDS / max(seconds_per_item, 1e-3))
-    share = -(-remaining // (2 * max(1, threads)))  # ceil
+    share = remaining if threads <= 1 else -(-remaining // (2 * threads))  # ceil
     return max(1, min(by_time, share, MAX_CHUNK_ITEMS))
 
 

@@ -141,6 +141,7 @@ def test_chunk_sizes_follow_the_measured_time_per_item():
     assert batch._chunk_size(100_000, 64, 0.0001) == batch.MAX_CHUNK_ITEMS
     assert batch._chunk_size(500, 2, 3.0) == 1  # long items: one per task
     assert batch._chunk_size(3, 2, 0.01) == 1  # the last items: one per task
+    assert batch._chunk_size(22, 1, 0.07) == 22  # one worker thread: nothing to balance at the end
     sizes, left = [], 24
     while left:
         sizes.append(min(left, batch._chunk_size(left, 2, 0.04)))
