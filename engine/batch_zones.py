@@ -27,7 +27,9 @@ from __future__ import annotations
 import os
 import uuid
 
+from .change import FIGURES as FLOOD_FIGURES
 from .errors import EngineError
+from .green import FIGURES as GREEN_FIGURES
 from .i18n import tr
 from .zone_file import ZoneFile, read_zones, signature
 
@@ -45,24 +47,7 @@ ZONE_ID = "zone_id"
 
 # The figures per zone of each tool, as its algorithm names them (RESULT_FIELDS in
 # processing/algorithms/; a test compares them): what a zone field of the same name gives way to.
-GREEN_FIGURES = (
-    "green_ratio",
-    "green_area_m2",
-    "valid_area_m2",
-    "valid_fraction",
-    "zone_area_m2",
-    "cloud_area_m2",
-    "water_area_m2",
-)
-FLOOD_FIGURES = (
-    "flooded_area_m2",
-    "flooded_share",
-    "permanent_water_share",
-    "receded_share",
-    "valid_share",
-    "valid_area_m2",
-    "damaged",
-)
+# Green ratio's and flood change's are their engine modules' own FIGURES (imported above).
 POVERTY_FIGURES = ("score", "score_percentile", "valid_share", "chips", "chips_scored")
 # Integer figures that may be NULL (flood change: a zone or cell without a valid pixel); pandas
 # would turn such a column into floats, its nullable Int64 keeps it an integer field.
