@@ -705,13 +705,15 @@ def standardise_fit(f: np.ndarray):
     return mu, sd
 
 
-def ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float):
+def ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float, penalty=None):
     """Ridge on standardised features; returns weights and bias on the raw features.
 
     Args:
         f: the features (samples, features).
         y: the targets, one per sample.
         alpha: the L2 penalty.
+        penalty: optional, a callable taking the features' standard deviations and returning a
+            further quadratic penalty (features x features) on the standardised weights.
 
     Returns:
         tuple[numpy.ndarray, float]: the weights and the bias.
@@ -720,6 +722,8 @@ def ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float):
     z = (f - mu) / sd
     ym = float(y.mean())
     a = z.T @ z + alpha * np.eye(z.shape[1])
+    if penalty is not None:
+        a = a + penalty(sd)
     beta = np.linalg.solve(a, z.T @ (y - ym))
     w = beta / sd
     return w, ym - float(mu @ w)

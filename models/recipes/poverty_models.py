@@ -266,13 +266,11 @@ def consistent_ridge_fit(f: np.ndarray, y: np.ndarray, alpha: float, deltas=(), 
     raw features."""
     if not consistency or not len(deltas):
         return pov.ridge_fit(f, y, alpha)
-    mu, sd = pov.standardise_fit(f)
-    z = (f - mu) / sd
-    ym = float(y.mean())
-    penalty = sum((d / sd).T @ (d / sd) for d in deltas) / len(deltas)
-    a = z.T @ z + alpha * np.eye(z.shape[1]) + consistency * penalty
-    w = np.linalg.solve(a, z.T @ (y - ym)) / sd
-    return w, ym - float(mu @ w)
+
+    def penalty(sd):
+        return consistency * (sum((d / sd).T @ (d / sd) for d in deltas) / len(deltas))
+
+    return pov.ridge_fit(f, y, alpha, penalty)
 
 
 def fit_score(spec: ScoreSpec, x: np.ndarray, levels: np.ndarray, proto=None):
@@ -288,12 +286,16 @@ def fit_score(spec: ScoreSpec, x: np.ndarray, levels: np.ndarray, proto=None):
     return w, b, f @ w + b
 
 
+def sigmoid_frame(train_scores: np.ndarray) -> tuple[float, float]:
+    """The shipped score's sigmoid: centred on the training chips' median score, as wide as their spread."""
+    return float(np.median(train_scores)), float(np.std(train_scores)) or 1.0
+
+
 def score_model(spec: ScoreSpec, x: np.ndarray, levels: np.ndarray, card: dict):
     """The shipped ONNX graph of ``spec``: features, ridge head, sigmoid around the training scores."""
     proto = spec.graph()
     w, b, train_scores = fit_score(spec, x, levels, proto)
-    centre = float(np.median(train_scores))
-    width = float(np.std(train_scores)) or 1.0
+    centre, width = sigmoid_frame(train_scores)
     model = pov.append_linear_head(proto, "features", w, b, ("sigmoid", centre, width), card)
     onnx.checker.check_model(model)
     return model, (w, b, centre, width)

@@ -48,6 +48,7 @@ from .poverty_models import (
     consistent_ridge_fit,
     ort_scores,
     rgb_features,
+    sigmoid_frame,
 )
 
 TORCH_SEED = 7
@@ -215,16 +216,19 @@ def _fold_masks(clusters, folds):
     return [np.isin(clusters, fold) for fold in folds]
 
 
+def _fit_head(f, f_aug, levels, train, alpha, deltas=(), consistency=None):
+    """Ridge head on the ``train`` chips (a mask), their augmented copies added; with
+    ``consistency``, the penalty on the change between those chips and their crops."""
+    train_f = np.vstack([f[train]] + [fa[train] for fa in f_aug or []])
+    train_y = np.concatenate([levels[train]] * (1 + len(f_aug or [])))
+    return consistent_ridge_fit(train_f, train_y, alpha, [d[train] for d in deltas], consistency)
+
+
 def _lco_feature_ridge(f, f_aug, clusters, levels, folds, alpha, deltas=(), consistency=None):
-    """Leave-cluster-out scores of ridge on features (augmented copies of training chips added;
-    with ``consistency``, the penalty on the change between the training chips and their crops)."""
+    """Leave-cluster-out scores of ridge on features (``_fit_head`` without each fold)."""
     out = []
     for held in _fold_masks(clusters, folds):
-        train_f, train_y = f[~held], levels[~held]
-        if f_aug is not None:
-            train_f = np.vstack([train_f] + [fa[~held] for fa in f_aug])
-            train_y = np.concatenate([train_y] + [levels[~held]] * len(f_aug))
-        w, b = consistent_ridge_fit(train_f, train_y, alpha, [d[~held] for d in deltas], consistency)
+        w, b = _fit_head(f, f_aug, levels, ~held, alpha, deltas, consistency)
         out.append((f[held] @ w + b, levels[held]))
     return out
 
@@ -439,16 +443,14 @@ def add_candidates(add, x, clusters, levels, folds, log, scorers=None) -> dict:
                 if best is None or m["spearman"] > best[0]:
                     best = (m["spearman"], alpha, pairs, consistency)
         spec = spec.with_alpha(best[1], best[3])
-        train_f = np.vstack([f] + (f_aug or []))
-        train_y = np.concatenate([levels] * (1 + len(f_aug or [])))
-        w, b = consistent_ridge_fit(train_f, train_y, spec.alpha, deltas, spec.consistency)
+        w, b = _fit_head(f, f_aug, levels, np.ones(len(f), bool), spec.alpha, deltas, spec.consistency)
         fitted[name] = spec
         extra = {"alpha": spec.alpha, "speed_ratio": round(ratio, 2), "eligible": ratio <= SPEED_LIMIT}
         if extra["eligible"]:
             extra["shift"] = ev.shift_stability(
                 lambda chips, s=spec, p=proto: s.features(chips, p),
                 lambda train, s=spec, f=f, f_aug=f_aug, d=deltas: _ridge_and_sigmoid(
-                    f, f_aug, levels, train, s.alpha, [dk[train] for dk in d], s.consistency
+                    f, f_aug, levels, train, s.alpha, d, s.consistency
                 ),
                 x,
                 clusters,
@@ -514,13 +516,9 @@ def add_ensembles(add, scorers, chosen: str, log) -> None:
 
 
 def _ridge_and_sigmoid(f, f_aug, levels, train, alpha, deltas=(), consistency=None):
-    """Ridge head on the ``train`` chips (and their augmented copies) and the sigmoid's centre and
-    width that ``poverty_models.score_model`` gives the shipped score."""
-    train_f = np.vstack([f[train]] + [fa[train] for fa in f_aug or []])
-    train_y = np.concatenate([levels[train]] * (1 + len(f_aug or [])))
-    w, b = consistent_ridge_fit(train_f, train_y, alpha, deltas, consistency)
-    scores = f[train] @ w + b
-    return w, b, float(np.median(scores)), float(np.std(scores)) or 1.0
+    """``_fit_head`` and the sigmoid's centre and width, as the shipped score gets them."""
+    w, b = _fit_head(f, f_aug, levels, train, alpha, deltas, consistency)
+    return (w, b, *sigmoid_frame(f[train] @ w + b))
 
 
 def annotation_lever(spec: ScoreSpec, x, levels, tiles, target, uninhabited, ids) -> dict:
