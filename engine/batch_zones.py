@@ -29,6 +29,7 @@ import uuid
 
 from .change import FIGURES as FLOOD_FIGURES
 from .errors import EngineError
+from .geo import footprint
 from .green import FIGURES as GREEN_FIGURES
 from .i18n import tr
 from .zone_file import ZoneFile, read_zones, signature
@@ -233,26 +234,14 @@ def field_notes(tool: str, params: dict, table: bool) -> list[str]:
 
 
 def raster_footprint(path: str, crs: str, samples: int = 21):
-    """The raster's outline (densified) in ``crs``, as a shapely polygon."""
-    import numpy as np
+    """The raster's outline (densified) in ``crs``, as a shapely polygon (``geo.footprint``)."""
     import rasterio
-    from pyproj import CRS
-    from rasterio.warp import transform
-    from shapely.geometry import Polygon
 
     with rasterio.open(path) as ds:
         if ds.crs is None:
             raise EngineError(tr("{path} has no coordinate reference system").format(path=path))
-        t = np.linspace(0.0, 1.0, samples)
-        w, h = ds.width, ds.height
-        cols = np.concatenate([t * w, np.full(samples, w), (1 - t) * w, np.zeros(samples)])
-        rows = np.concatenate([np.zeros(samples), t * h, np.full(samples, h), (1 - t) * h])
-        xs = ds.transform.c + ds.transform.a * cols + ds.transform.b * rows
-        ys = ds.transform.f + ds.transform.d * cols + ds.transform.e * rows
-        source = CRS.from_wkt(ds.crs.to_wkt())
-    if not source.equals(CRS.from_user_input(crs), ignore_axis_order=True):
-        xs, ys = transform(source.to_wkt(), CRS.from_user_input(crs).to_wkt(), xs.tolist(), ys.tolist())
-    return Polygon(zip(xs, ys)).buffer(0)
+        outline = footprint(ds.crs, ds.transform, ds.width, ds.height, crs, samples)
+    return outline.buffer(0)
 
 
 def crs_label(crs) -> str:
