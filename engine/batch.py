@@ -1006,6 +1006,46 @@ def _mallinfo_free_bytes(libc) -> int | None:
     return int(mallinfo2().fordblks)
 
 
+# glibc's mallopt parameters (malloc.h).
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+# Arrays up to this size come from the heap and are reused by the next item; larger ones are
+# mapped afresh (glibc's own ceiling for its adaptive threshold on 64-bit, 32 MiB).
+HEAP_ARRAYS_UP_TO_BYTES = 32 << 20
+# Free memory at the heap's top that glibc keeps between items rather than returning it at
+# once; run_chunk returns it at a task's end when it exceeds TRIM_ABOVE_FREE_BYTES.
+KEEP_FREE_TOP_BYTES = 256 << 20
+_MALLOC_TUNED = False
+
+
+def _libc():
+    global _LIBC
+    if _LIBC is None:
+        import ctypes
+
+        _LIBC = ctypes.CDLL("libc.so.6")
+    return _LIBC
+
+
+def _keep_freed_memory_for_next_item() -> None:
+    """Let a worker reuse the memory one item frees for the next (glibc's mallopt), once per process.
+
+    Under glibc's defaults an item's arrays above its adaptive threshold are mapped afresh and
+    the heap's top is handed back to the system as soon as it is freed, so every item faults its
+    working memory in again: 45,000-92,000 page faults for 24 green-ratio items, and the same
+    calls took 8-10 % longer than with these settings (0-1,000 faults; docs/batch.md). The
+    memory stays bounded: a task ends with a trim when more than TRIM_ABOVE_FREE_BYTES is free.
+    Linux with glibc only; elsewhere nothing changes.
+    """
+    global _MALLOC_TUNED
+    if _MALLOC_TUNED or sys.platform != "linux":
+        return
+    _MALLOC_TUNED = True
+    with contextlib.suppress(OSError, AttributeError):
+        libc = _libc()
+        libc.mallopt(_M_MMAP_THRESHOLD, HEAP_ARRAYS_UP_TO_BYTES)
+        libc.mallopt(_M_TRIM_THRESHOLD, KEEP_FREE_TOP_BYTES)
+
+
 def _release_free_memory() -> None:
     """Hand the memory freed by a task's items back to the system (glibc's malloc_trim).
 
@@ -1018,17 +1058,13 @@ def _release_free_memory() -> None:
     worker stays within one task's peak plus that bound. Far cheaper than Dask's
     MALLOC_TRIM_THRESHOLD_ setting, which mapped and unmapped every large array afresh.
     """
-    global _LIBC
     if sys.platform != "linux":
         return
     with contextlib.suppress(OSError, AttributeError, ValueError):
-        if _LIBC is None:
-            import ctypes
-
-            _LIBC = ctypes.CDLL("libc.so.6")
-        free = _mallinfo_free_bytes(_LIBC)
+        libc = _libc()
+        free = _mallinfo_free_bytes(libc)
         if free is None or free > TRIM_ABOVE_FREE_BYTES:
-            _LIBC.malloc_trim(0)
+            libc.malloc_trim(0)
 
 
 def run_item(
@@ -1154,6 +1190,7 @@ def run_chunk(
     Returns:
         list[dict]: one result per job (``run_item``'s, or a ``pending`` one).
     """
+    _keep_freed_memory_for_next_item()
     results = []
     for item, names in jobs:
         if cancel_path and os.path.exists(cancel_path):
