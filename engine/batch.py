@@ -1742,6 +1742,20 @@ def _chunk_size(remaining: int, threads: int, seconds_per_item: float | None) ->
     return max(1, min(by_time, share, MAX_CHUNK_ITEMS))
 
 
+def _expected_work(job: tuple) -> int:
+    """A rough measure of an item's work, to hand out the largest items first.
+
+    Workers finish together when the small items come last: they fill the gaps, where a large
+    item handed out last keeps one worker busy while the others wait (24 inputs on 2 workers,
+    listed small ones first: one worker idle 70-200 ms at the end of a 1.2 s run). The inputs'
+    file sizes (already taken for the manifest), or a window's pixels; nothing is opened.
+    """
+    item, _, entry = job
+    if item.window is not None:
+        return item.window.read[2] * item.window.read[3]
+    return sum(stamp[0] for stamp in entry.get("input_stamp") or () if stamp)
+
+
 def _schedule(run: _Run, todo: list, skipped: int, total: int, threads: int) -> bool:
     """Hand out the items in chunks (``_chunk_size``), two tasks per worker thread at a time.
 
@@ -1759,7 +1773,7 @@ class _Scheduler:
         self.r, self.total, self.threads = run, total, threads
         os.makedirs(run.staging_root, exist_ok=True)
         self.cancel_path = os.path.join(run.staging_root, f"cancel-{uuid.uuid4().hex[:12]}")
-        self.queue = collections.deque(todo)
+        self.queue = collections.deque(sorted(todo, key=_expected_work, reverse=True))  # stable: ties keep their order
         self.solo: collections.deque = collections.deque()  # items of a task that died: one per task now
         self.inflight: dict = {}  # future -> the (item, names, entry) it runs
         self.timings: list[float] = []

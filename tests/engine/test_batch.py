@@ -149,6 +149,25 @@ def test_chunk_sizes_follow_the_measured_time_per_item():
     assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 1 and sum(sizes) == 24
 
 
+def test_largest_items_are_handed_out_first(scenes, tmp_path):
+    """The queue starts with the items of most work (the inputs' file sizes, a window's pixels), so
+    the small ones come last and even out the workers' finish; equal sizes keep their order, and
+    the manifest keeps the inputs' order."""
+    inputs = [scenes["patch"], *scenes["spain"][:2], scenes["bad"]]
+    items = batch.items_from_files(inputs)
+    manifest = batch.Manifest(str(tmp_path))
+    todo, _, entries = batch._plan("water", items, {}, "h", manifest, str(tmp_path))
+    sizes = [os.path.getsize(p) for p in inputs]
+    assert sizes[1] == sizes[2] > sizes[0] > sizes[3]  # the Sen1Floods11 chips are the larger files
+    order = [job[0].label for job in sorted(todo, key=batch._expected_work, reverse=True)]
+    assert order == [items[1].label, items[2].label, items[0].label, items[3].label]
+    assert [e["label"] for e in entries] == [i.label for i in items]
+    windows = batch.items_from_split(scenes["spain"][0], 200, 8)
+    todo, _, _ = batch._plan("water", windows, {}, "h", manifest, str(tmp_path))
+    first = sorted(todo, key=batch._expected_work, reverse=True)[0][0].window.read
+    assert first[2] * first[3] == max(w.window.read[2] * w.window.read[3] for w in windows)
+
+
 def test_batch_resume_failure_and_changed_parameters(scenes, reference, local_client, tmp_path):
     out = tmp_path / "out"
     inputs = scenes["spain"][:2] + [scenes["patch"], scenes["bad"]]
