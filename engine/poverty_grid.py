@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,7 +35,7 @@ from .errors import Cancelled, EngineError
 from .i18n import tr
 from .model import LoadedModel, default_threads, get_session
 from .raster import check_output_writable, commit_output, gtiff_profile, remove_quietly, temporary_path
-from .runner import Feedback, prepare_input
+from .runner import Feedback, make_pool, prepare_input
 
 DEFAULT_MIN_VALID = 0.5
 ONE_CHIP_MAX = 1.5  # units up to this many chips across get one centred chip
@@ -513,7 +512,7 @@ def score_units(
         return np.stack(arrays), shares
 
     start = time.perf_counter()
-    with ThreadPoolExecutor(1, thread_name_prefix="satimpact-chips") as pool:
+    with make_pool(1, "chips", inline=threads <= 1) as pool:
         pending = pool.submit(read, batches[0]) if batches else None
         for b, indices in enumerate(batches):
             if feedback.is_cancelled():

@@ -121,6 +121,39 @@ class StageFeedback(Feedback):
         self.parent.warning(message)
 
 
+class InlineExecutor:
+    """``ThreadPoolExecutor``'s submit and shutdown, each call run at once on the caller's thread.
+
+    A run allowed one thread (``SATIMPACT_THREADS=1``: a batch worker, one per core) does its
+    reading, inference and writing on that thread. Handing each step to a helper thread and back
+    put the run on two cores by turns: 24 water chips took 12-15 % longer than with the process
+    held to one core, and a second worker on the other core paid for the switches (docs/batch.md).
+    """
+
+    def submit(self, fn, *args, **kwargs) -> Future:
+        """Run ``fn`` now; its result (or exception) in a finished Future."""
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # raised again by result(), as a pool's future would
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        """Nothing runs in the background: nothing to wait for."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        return False
+
+
+def make_pool(workers: int, name: str, inline: bool):
+    """A thread pool for a run's helper steps, or an ``InlineExecutor`` for a one-thread run."""
+    return InlineExecutor() if inline else ThreadPoolExecutor(workers, thread_name_prefix=f"satimpact-{name}")
+
+
 @dataclass
 class RasterInput:
     """One model input read from a raster: its path and the bands, in the card's band order."""
@@ -504,6 +537,7 @@ class _RunScope:
         output_path: str,
         pools: dict[str, int],
         readers: int = 1,
+        inline: bool = False,
     ):
         ordered = {i.name: inputs[i.name] for i in model.card.inputs}
         # rasterio datasets must not be shared between threads: one reader per reading thread.
@@ -518,7 +552,7 @@ class _RunScope:
         self.tmp = temporary_path(output_path)
         self.output_path = output_path
         self.out = None
-        self.pools = {name: ThreadPoolExecutor(n, thread_name_prefix=f"satimpact-{name}") for name, n in pools.items()}
+        self.pools = {name: make_pool(n, name, inline) for name, n in pools.items()}
 
     def _close_readers(self) -> None:
         for reader in self.readers:
@@ -652,16 +686,19 @@ def default_lanes(threads: int) -> int:
     split over threads (no per-operator barrier, and a thread pre-empted by reading or writing
     holds up only its own batch): on 2 cores the benchmark CNN took 6.4 s as 2 x 1 thread against
     6.7 s as 1 x 2. More than 4 lanes would multiply the memory held in flight for little gain,
-    so larger machines split their threads between 4 lanes. Never fewer than 2: with one lane,
-    reading (a slow disk, a network share) would not overlap with inference at all.
+    so larger machines split their threads between 4 lanes. A run allowed one thread has one
+    lane, run on its own thread (``InlineExecutor``): lanes on helper threads would put it on a
+    second core, which a batch's other worker holds.
 
     Args:
         threads: onnxruntime threads for the run.
 
     Returns:
-        int: 2 to 4.
+        int: 1 for one thread, else 2 to 4.
     """
-    return max(2, min(threads, 4))
+    if threads <= 1:
+        return 1
+    return min(threads, 4)
 
 
 @dataclass
@@ -784,15 +821,16 @@ class _DenseLanes:
         return results, valids
 
 
-def _inferred_in_order(pool, infer: _DenseLanes, batches: list, lanes: int, feedback: Feedback):
+def _inferred_in_order(pool, infer: _DenseLanes, batches: list, ahead: int, feedback: Feedback):
     """Yields (batch tiles, outputs, validity) in batch order while the lanes infer the next ones.
 
-    One batch is queued beyond the lanes, so a lane never waits for the next batch to be handed out.
+    ``ahead`` batches are handed out at a time: one beyond the lanes, so a lane never waits for
+    the next batch to be handed out (0 on one thread: each batch when it is wanted).
     """
     in_flight: collections.deque[Future] = collections.deque()
     submitted = 0
     for batch_tiles in batches:
-        while submitted < len(batches) and len(in_flight) < lanes + 1:
+        while submitted < len(batches) and len(in_flight) < max(1, ahead):
             in_flight.append(pool.submit(infer, batches[submitted]))
             submitted += 1
         if feedback.is_cancelled():
@@ -937,7 +975,8 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
     lanes = max(1, options.lanes or default_lanes(threads))
     lane_threads = max(1, threads // lanes)
     session = get_session(model, lane_threads)
-    with _RunScope(model, inputs, output_path, {"infer": lanes, "write": 1}, readers=lanes) as run:
+    inline = threads <= 1 and lanes == 1
+    with _RunScope(model, inputs, output_path, {"infer": lanes, "write": 1}, readers=lanes, inline=inline) as run:
         ref = next(iter(run.reader.datasets.values()))
         lay = _dense_layout(model, ref.height, ref.width, options)
         stripe_note = f", in {len(lay.stripes)} column stripes" if len(lay.stripes) > 1 else ""
@@ -966,7 +1005,8 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         infer = _DenseLanes(model, session, lay, run.readers, feedback)
         progress = _TileProgress(len(lay.tiles), feedback)
         merger = None
-        for batch_tiles, results, valids in _inferred_in_order(run.pools["infer"], infer, lay.batches, lanes, feedback):
+        ahead = 0 if inline else lanes + 1  # on one thread, a batch is inferred when it is merged
+        for batch_tiles, results, valids in _inferred_in_order(run.pools["infer"], infer, lay.batches, ahead, feedback):
             if merger is None:
                 out, names, dtype, nodata = _open_dense_output(
                     run, model, lay, ref, results, infer.output_names, options
@@ -984,7 +1024,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
             tile_size=(lay.th, lay.tw),
             overlap=lay.overlap,
             merge=lay.merge,
-            threads=lanes * lane_threads,  # what ran: with one thread asked for, two lanes still run
+            threads=lanes * lane_threads,
             batch_size=lay.batch,
             seconds=time.perf_counter() - start,
             pixels=lay.width * lay.height,
@@ -1093,7 +1133,7 @@ def _run_chips(model, inputs, output_path, feedback, options) -> RunReport:
     start = time.perf_counter()
     threads = options.threads or default_threads()
     session = get_session(model, threads)
-    with _RunScope(model, inputs, output_path, {"read": 1}) as run:
+    with _RunScope(model, inputs, output_path, {"read": 1}, inline=threads <= 1) as run:
         reader, pool_read = run.reader, run.pools["read"]
         ref = next(iter(reader.datasets.values()))
         height, width = ref.height, ref.width

@@ -201,16 +201,39 @@ def test_writer_reports_gdal_errors(tmp_path):
         GeoTiffWriter(str(tmp_path / "no_such_folder" / "x.tif"), _writer_profile())
 
 
-def test_one_thread_still_reads_while_it_infers(mosaic, tmp_path):
-    """With one onnxruntime thread there are still two lanes, so one reads while the other
-    runs the model; the result is the same as with one lane."""
+def test_one_thread_runs_on_its_own_thread(mosaic, tmp_path):
+    """A run allowed one thread (a batch worker: one per core) reads, infers and writes on the
+    caller's thread, starting no helper thread; two threads run two lanes. Same result."""
+    import threading
+
     from satimpact.engine.runner import default_lanes
 
-    assert default_lanes(1) == 2 and default_lanes(2) == 2 and default_lanes(16) == 4
+    assert default_lanes(1) == 1 and default_lanes(2) == 2 and default_lanes(16) == 4
+
+    class ThreadLog(Log):
+        def __init__(self):
+            super().__init__()
+            self.helpers = set()
+
+        def progress(self, percent):
+            super().progress(percent)
+            self.helpers |= {t.name for t in threading.enumerate() if t.name.startswith("satimpact-")}
+
     path = tmp_path / "conv.onnx"
     onnx.save(conv16_model(tile=128, overlap=32, merge="blend"), path)
-    two, report, log = _run(path, mosaic, tmp_path / "two.tif", threads=1, max_batch=2)
-    assert report.lanes == 2 and "2 batch(es) at a time with 1 onnxruntime thread(s) each" in log.messages[0]
-    assert report.threads == 2 and "2 onnxruntime thread(s) in 2 lanes" in report.describe()
-    one, _, _ = _run(path, mosaic, tmp_path / "one.tif", threads=1, lanes=1, max_batch=2)
-    np.testing.assert_array_equal(two, one)
+    model = load_model(str(path))
+    with rasterio.open(mosaic) as ds:
+        bands = resolve_bands(model.card.inputs[0].bands, ds.count, list(ds.descriptions), None, None)
+    runs = {}
+    for threads in (1, 2):
+        log, out = ThreadLog(), tmp_path / f"threads{threads}.tif"
+        options = RunOptions(threads=threads, max_batch=2)
+        report = run_model(model, {"image": RasterInput(mosaic, bands.indices)}, str(out), log, options)
+        with rasterio.open(out) as ds:
+            runs[threads] = (ds.read(), report, log)
+    one, report, log = runs[1]
+    assert report.lanes == 1 and "1 batch(es) at a time with 1 onnxruntime thread(s) each" in log.messages[0]
+    assert report.threads == 1 and len(log.values) > 4 and log.helpers == set()
+    two, report, log = runs[2]
+    assert report.lanes == 2 and log.helpers, "two threads should infer in two lanes"
+    np.testing.assert_array_equal(one, two)
