@@ -52,7 +52,6 @@ def test_free_memory_held_by_glibc_is_measured():
     batch._release_free_memory()  # below the threshold or not, it must not fail
 
 
-
 # Run in a fresh process each (glibc's settings are per process): page faults while an item-like
 # pattern (five 8 MB arrays, then all freed) repeats, and the resident memory before and after
 # the end-of-task trim of 104 MB freed.
