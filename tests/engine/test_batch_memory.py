@@ -108,3 +108,39 @@ def test_workers_reuse_freed_memory_and_still_give_it_back():
     assert tuned_faults < default_faults / 10, results
     _, kept, after_trim = results["tuned"]
     assert kept - after_trim > 80, results  # 104 MB were held free: the trim gave them back
+
+
+def test_local_cluster_workers_report_every_two_seconds():
+    """The batch's own LocalCluster: workers heartbeat every LOCAL_HEARTBEAT_SECONDS (Dask's
+    0.5 s took the GIL from running items four times a second, with the look for missing data),
+    with Dask's quieter settings in every worker; a worker that dies is still seen at once."""
+    import os
+    import signal
+    import time
+
+    def rhythm(dask_worker):
+        import dask
+
+        callbacks = dask_worker.periodic_callbacks
+        return (
+            callbacks["heartbeat"].callback_time,
+            callbacks["find-missing"].callback_time,
+            dask.config.get("distributed.admin.tick.interval"),
+            dask.config.get("distributed.worker.profile.enabled"),
+        )
+
+    with batch.connect(None, 2) as client:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the first heartbeats set the interval
+            seen = list(client.run(rhythm).values())
+            if all(s[0] == 1000 * batch.LOCAL_HEARTBEAT_SECONDS and s[1] == s[0] for s in seen):
+                break
+            time.sleep(0.5)
+        assert seen == [(2000.0, 2000.0, "1s", False)] * 2, seen
+        victim, pid = next(iter(client.run(os.getpid).items()))
+        os.kill(pid, signal.SIGKILL)
+        started = time.monotonic()
+        while victim in client.scheduler_info()["workers"] and time.monotonic() - started < 5:
+            time.sleep(0.05)
+        assert victim not in client.scheduler_info()["workers"]
+        assert time.monotonic() - started < 1.5  # well before a missed heartbeat could tell
