@@ -312,7 +312,7 @@ def main() -> int:
     n = len(paths)
     efficiency = 1.0
     verdicts = []
-    for tool in args.tools.split(","):
+    for tool in [t for t in args.tools.split(",") if t]:  # --tools "" for the split part alone
         print(f"== Batch layer: {n} real inputs, {tool}, {os.cpu_count()} cores")
         # Interleaved rounds, best of each: the machine's other load changes from minute to minute.
         runs = {"serial": [], "tuned": [], "one": [], "two": []}
