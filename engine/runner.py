@@ -825,12 +825,12 @@ def _inferred_in_order(pool, infer: _DenseLanes, batches: list, ahead: int, feed
     """Yields (batch tiles, outputs, validity) in batch order while the lanes infer the next ones.
 
     ``ahead`` batches are handed out at a time: one beyond the lanes, so a lane never waits for
-    the next batch to be handed out (0 on one thread: each batch when it is wanted).
+    the next batch to be handed out (1 on one thread: each batch when it is wanted).
     """
     in_flight: collections.deque[Future] = collections.deque()
     submitted = 0
     for batch_tiles in batches:
-        while submitted < len(batches) and len(in_flight) < max(1, ahead):
+        while submitted < len(batches) and len(in_flight) < ahead:
             in_flight.append(pool.submit(infer, batches[submitted]))
             submitted += 1
         if feedback.is_cancelled():
@@ -1005,7 +1005,7 @@ def _run_dense(model, inputs, output_path, feedback, options) -> RunReport:
         infer = _DenseLanes(model, session, lay, run.readers, feedback)
         progress = _TileProgress(len(lay.tiles), feedback)
         merger = None
-        ahead = 0 if inline else lanes + 1  # on one thread, a batch is inferred when it is merged
+        ahead = 1 if inline else lanes + 1  # on one thread, a batch is inferred when it is merged
         for batch_tiles, results, valids in _inferred_in_order(run.pools["infer"], infer, lay.batches, ahead, feedback):
             if merger is None:
                 out, names, dtype, nodata = _open_dense_output(
