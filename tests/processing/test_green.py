@@ -324,12 +324,7 @@ def test_nodata_counts_in_neither_area(run_alg, s2_patches, tmp_path):
         descriptions = ds.descriptions
         tags = ds.tags()
     data[:, 20:80, 10:50] = 0
-    profile.update(nodata=0)
-    with rasterio.open(path, "w", **profile) as out:
-        out.write(data)
-        for k, d in enumerate(descriptions, start=1):
-            out.set_band_description(k, d)
-        out.update_tags(**tags)
+    write_with_nodata(path, profile, data, descriptions, tags)
     whole = [[(-1e7, 1e7), (1e7, 1e7), (1e7, -1e7), (-1e7, -1e7)]]
     with rasterio.open(path) as ds:
         crs = ds.crs.to_string()
@@ -355,13 +350,18 @@ def patch_with_unseen_cells(src: str, folder) -> str:
     data[:, :60, :60] = 0
     data[names.index("B2"), :60, 60:] = 3000
     data[names.index("B11"), :60, 60:] = data[names.index("B3"), :60, 60:]
+    write_with_nodata(path, profile, data, descriptions, tags)
+    return path
+
+
+def write_with_nodata(path, profile, data, descriptions, tags) -> None:
+    """Write an edited copy of a real patch, its zeros declared nodata, with its bands' names and tags."""
     profile.update(nodata=0)
     with rasterio.open(path, "w", **profile) as out:
         out.write(data)
         for k, d in enumerate(descriptions, start=1):
             out.set_band_description(k, d)
         out.update_tags(**tags)
-    return path
 
 
 FIGURE_NAMES = ("green_ratio", "green_area_m2", "valid_area_m2", "valid_fraction", "zone_area_m2",
