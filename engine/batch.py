@@ -830,7 +830,7 @@ def _run_green(item, params, source, paths, feedback, user_dir=None):
 def _run_flood(item, params, sources, paths, feedback, user_dir=None):
     from shapely import wkt as shapely_wkt
 
-    from .change import detect_change
+    from .change import damaged_count, detect_change
     from .raster import raster_info
 
     threshold = _number(params, "DAMAGE_THRESHOLD", 0.1)
@@ -867,7 +867,7 @@ def _run_flood(item, params, sources, paths, feedback, user_dir=None):
     summary = {
         "method": result.method.describe(),
         "new_flood_km2": result.areas_m2.get(2, 0.0) / 1e6 if isinstance(result.areas_m2, dict) else None,
-        "damaged_cells": sum(r["damaged"] or 0 for r in rows),  # NULL: not seen, not counted
+        "damaged_cells": damaged_count(result.cells, threshold),  # as satimpact:floodchange counts them
         "cells": len(rows),
         **(zones.counts() if zones else {}),
     }
